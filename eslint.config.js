@@ -1,0 +1,73 @@
+// Lint keeps the layers honest: dependencies point down only (see ARCHITECTURE.md).
+import js from '@eslint/js';
+import ts from 'typescript-eslint';
+import svelte from 'eslint-plugin-svelte';
+import { importX } from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import globals from 'globals';
+import svelteConfig from './svelte.config.js';
+
+const ui = ['dexie', 'yjs', 'y-*', 'comlink', '$lib/storage/*', '$lib/sync/*', '$lib/rpc/*'];
+
+/** @param {string[]} patterns @param {string} why */
+const restrict = (patterns, why) => ({
+	'no-restricted-imports': ['error', { patterns: [{ group: patterns, message: why }] }]
+});
+
+export default ts.config(
+	{
+		ignores: ['build/', '.svelte-kit/', 'node_modules/', 'test-results/', 'static/']
+	},
+	js.configs.recommended,
+	...ts.configs.recommended,
+	...svelte.configs.recommended,
+	{
+		languageOptions: { globals: { ...globals.browser, ...globals.node } },
+		plugins: { 'import-x': importX },
+		rules: {
+			'import-x/no-cycle': ['error', { maxDepth: 12 }],
+			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+			'svelte/no-navigation-without-resolve': 'off'
+		},
+		settings: {
+			'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })]
+		}
+	},
+	{
+		files: ['**/*.svelte', '**/*.svelte.ts', '**/*.svelte.js'],
+		languageOptions: {
+			parserOptions: { projectService: true, extraFileExtensions: ['.svelte'], parser: ts.parser, svelteConfig }
+		}
+	},
+	{
+		files: ['src/lib/domain/**'],
+		rules: restrict(
+			['svelte', 'svelte/*', '$app/*', 'dexie', 'yjs', 'y-*', 'comlink', 'workbox-*', '$lib/*', '../../storage/*', '../../sync/*'],
+			'src/lib/domain is pure TypeScript: it may import decimal.js and itself, nothing else.'
+		)
+	},
+	{
+		files: ['src/lib/domain/**'],
+		languageOptions: { globals: { ...globals.es2022 } }
+	},
+	{
+		files: ['src/lib/components/**', 'src/routes/**'],
+		rules: restrict(ui, 'Components and pages read state classes (src/lib/state); they never touch storage, Y types or workers.')
+	},
+	{
+		files: ['src/lib/state/**'],
+		rules: restrict(['yjs', 'y-*', 'dexie'], 'State classes see plain records; Y types stay inside src/lib/sync, Dexie inside src/lib/storage.')
+	},
+	{
+		files: ['src/lib/storage/**'],
+		rules: restrict(['yjs', 'y-*', '$lib/sync/*', '$lib/state/*', 'svelte', 'svelte/*'], 'Storage holds projections; it does not reach up into sync or state.')
+	},
+	{
+		files: ['src/lib/sync/**'],
+		rules: restrict(['$lib/state/*', '$lib/components/*', 'svelte', 'svelte/*'], 'Sync sits below state and UI.')
+	},
+	{
+		files: ['workers/**'],
+		rules: restrict(['svelte', 'svelte/*', '$app/*', '$lib/state/*', '$lib/components/*'], 'Workers expose domain functions; no UI.')
+	}
+);
