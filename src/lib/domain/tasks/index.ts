@@ -1,0 +1,3 @@
+// The face of the Tasks domain: everything outside src/lib/domain/tasks imports from here only.
+export * from './types';
+export * from './ordering';
