@@ -1,0 +1,90 @@
+// Invite links carry the workspace id, the granted shards' room ids and secrets, and the signaling
+// servers, all inside the URL #fragment, which browsers never send to any server. Secrets are at
+// least 128 random bits from the platform CSPRNG.
+import type { ShardKey, ShardName } from './types';
+
+export type Grant = 'tasks' | 'books' | 'people' | 'all';
+
+export const GRANTS: Record<Grant, { label: string; shards: ShardName[] }> = {
+	tasks: { label: 'Tasks only', shards: ['meta', 'tasks'] },
+	books: { label: 'Books (and Tasks)', shards: ['meta', 'tasks', 'books'] },
+	people: { label: 'People & Payroll (and Tasks)', shards: ['meta', 'tasks', 'people'] },
+	all: { label: 'Everything', shards: ['meta', 'tasks', 'books', 'people'] }
+};
+
+export interface Invite {
+	v: 1;
+	workspaceId: string;
+	name: string;
+	grant: Grant;
+	shards: Partial<Record<ShardName, ShardKey>>;
+	signaling: string[];
+}
+
+/** 128 bits or more from the platform's CSPRNG, as URL-safe base64. */
+export function randomKey(bytes = 18): string {
+	const buf = new Uint8Array(bytes);
+	crypto.getRandomValues(buf);
+	return toBase64Url(buf);
+}
+
+export function toBase64Url(bytes: Uint8Array): string {
+	let bin = '';
+	for (const b of bytes) bin += String.fromCharCode(b);
+	return btoa(bin).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+}
+
+export function fromBase64Url(text: string): Uint8Array {
+	const b64 = text.replaceAll('-', '+').replaceAll('_', '/');
+	const bin = atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4));
+	const out = new Uint8Array(bin.length);
+	for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+	return out;
+}
+
+export function makeInvite(args: {
+	workspaceId: string;
+	name: string;
+	grant: Grant;
+	keys: Partial<Record<ShardName, ShardKey>>;
+	signaling: string[];
+}): Invite {
+	const shards: Partial<Record<ShardName, ShardKey>> = {};
+	for (const s of GRANTS[args.grant].shards) {
+		const k = args.keys[s];
+		if (k) shards[s] = k;
+	}
+	return { v: 1, workspaceId: args.workspaceId, name: args.name, grant: args.grant, shards, signaling: args.signaling };
+}
+
+export function inviteUrl(origin: string, invite: Invite): string {
+	return `${origin}/join#${toBase64Url(new TextEncoder().encode(JSON.stringify(invite)))}`;
+}
+
+export type InviteParse = { ok: true; invite: Invite } | { ok: false; message: string };
+
+export function parseInviteFragment(fragment: string): InviteParse {
+	const raw = fragment.replace(/^#/, '');
+	if (!raw) return { ok: false, message: 'This invite link has nothing after the #: ask for a new link.' };
+	let data: unknown;
+	try {
+		data = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(fromBase64Url(raw)));
+	} catch {
+		return { ok: false, message: 'This invite link is damaged (it could not be decoded): ask for a new link.' };
+	}
+	const d = data as Partial<Invite>;
+	if (d?.v !== 1 || typeof d.workspaceId !== 'string' || typeof d.name !== 'string' || !d.shards)
+		return { ok: false, message: 'This is not a Keel invite link, or it is from a newer version of Keel.' };
+	if (!d.grant || !(d.grant in GRANTS)) return { ok: false, message: 'The invite names an unknown kind of access.' };
+	const shards: Partial<Record<ShardName, ShardKey>> = {};
+	for (const s of GRANTS[d.grant].shards) {
+		const k = d.shards[s];
+		if (!k) continue;
+		if (typeof k.room !== 'string' || typeof k.secret !== 'string' || k.room.length < 22 || k.secret.length < 22)
+			return { ok: false, message: `The invite's key for ${s} is too short to be safe: ask for a new link.` };
+		shards[s] = { room: k.room, secret: k.secret };
+	}
+	if (!shards.meta) return { ok: false, message: 'The invite lacks the workspace key: ask for a new link.' };
+	const signaling = Array.isArray(d.signaling) ? d.signaling.filter((u): u is string => typeof u === 'string' && /^wss?:\/\//.test(u)) : [];
+	return { ok: true, invite: { v: 1, workspaceId: d.workspaceId, name: d.name, grant: d.grant, shards, signaling } };
+}

@@ -1,0 +1,29 @@
+// Plain types of a workspace's shape: which shards exist and what a sync key is. Shared by the
+// storage, sync and state layers, so none of them has to import another for its types.
+
+export type ShardName = 'meta' | 'tasks' | 'books' | 'people';
+export const SHARDS: readonly ShardName[] = ['meta', 'tasks', 'books', 'people'];
+
+/** Room id and secret of one shard: whoever holds them can join that shard's sync room. */
+export interface ShardKey {
+	room: string;
+	secret: string;
+}
+
+export interface WorkspaceEntry {
+	id: string;
+	/** Cached from the meta doc so the picker can list workspaces without opening them. */
+	name: string;
+	createdAt: string;
+	lastOpenedAt: string;
+	/** The shards this browser holds, each with its sync key. A task-only peer has meta and tasks. */
+	shards: Partial<Record<ShardName, ShardKey>>;
+	/** This browser's member id and display name within the workspace. */
+	memberId: string;
+	memberName: string;
+	/** Signaling servers for y-webrtc; empty means this workspace syncs only between tabs. */
+	signaling: string[];
+	/** False while the user has paused sync ("work offline"). */
+	online: boolean;
+	schemaVersion: 1;
+}
