@@ -2,3 +2,5 @@
 export * from './types';
 export * from './ordering';
 export * from './recurrence';
+export * from './fields';
+export * from './validate';
