@@ -2,5 +2,6 @@
 export * from './types';
 export * from './ordering';
 export * from './recurrence';
-export * from './fields';
+export { isIsoInstant, type FieldError } from './fields';
 export * from './validate';
+export * from './filters';
