@@ -6,6 +6,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebrtcProvider } from 'y-webrtc';
 import type { Awareness } from 'y-protocols/awareness';
 import type { ShardName, WorkspaceEntry } from '$lib/domain/workspace';
+import { shardDbName } from './shard-names';
 
 export interface PresenceState {
 	user: { id: string; name: string; color: string };
@@ -18,9 +19,7 @@ export interface PeerPresence extends PresenceState {
 	self: boolean;
 }
 
-export function shardDbName(workspaceId: string, shard: ShardName): string {
-	return `keel-${workspaceId}-${shard}`;
-}
+export { shardDbName };
 
 export class WorkspaceSession {
 	readonly docs = new Map<ShardName, Y.Doc>();

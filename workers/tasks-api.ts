@@ -1,0 +1,61 @@
+// What the tasks worker does, as plain async functions so tests can call them without a Worker:
+// rebuild the tasks projection from the persisted shard, and search it. Errors cross as values.
+import { filterTasks, sortTasks, type TaskFilter, type Task } from '$lib/domain/tasks';
+import type { IsoDate } from '$lib/domain/core';
+import { readShardDoc } from '$lib/sync/shard-reader';
+import { readAllTasks } from '$lib/sync/tasks-doc';
+import { ProjectionDb, allTaskRows, rebuildTasks } from '$lib/storage/projections';
+
+export type WorkerResult<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+
+async function guard<T>(code: string, work: () => Promise<T>): Promise<WorkerResult<T>> {
+	try {
+		return { ok: true, value: await work() };
+	} catch (e) {
+		return { ok: false, error: { code, message: e instanceof Error ? e.message : String(e) } };
+	}
+}
+
+export interface TasksApi {
+	rebuildProjection(args: { workspaceId: string }): Promise<WorkerResult<{ tasks: number; ms: number }>>;
+	searchTasks(args: {
+		workspaceId: string;
+		filter: TaskFilter;
+		today: IsoDate;
+		me: string;
+		sort: 'order' | 'due' | 'priority';
+		limit: number;
+	}): Promise<WorkerResult<{ ids: string[]; total: number }>>;
+}
+
+export const tasksApi = {
+	async rebuildProjection({ workspaceId }) {
+		return guard('tasks/rebuild-failed', async () => {
+			const started = performance.now();
+			const doc = await readShardDoc(workspaceId, 'tasks');
+			const tasks = readAllTasks(doc);
+			doc.destroy();
+			const db = new ProjectionDb(workspaceId);
+			try {
+				await rebuildTasks(db, tasks);
+			} finally {
+				db.close();
+			}
+			return { tasks: tasks.length, ms: Math.round(performance.now() - started) };
+		});
+	},
+
+	async searchTasks({ workspaceId, filter, today, me, sort, limit }) {
+		return guard('tasks/search-failed', async () => {
+			const db = new ProjectionDb(workspaceId);
+			let tasks: Task[];
+			try {
+				tasks = (await allTaskRows(db)).map((r) => r.task);
+			} finally {
+				db.close();
+			}
+			const found = sortTasks(filterTasks(tasks, filter, { today, me }), sort);
+			return { ids: found.slice(0, limit).map((t) => t.id), total: found.length };
+		});
+	}
+} satisfies TasksApi;
