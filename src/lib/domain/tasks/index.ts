@@ -5,3 +5,5 @@ export * from './recurrence';
 export { isIsoInstant, type FieldError } from './fields';
 export * from './validate';
 export * from './filters';
+export * from './templates';
+export * from './template-library';
