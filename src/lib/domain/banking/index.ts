@@ -1,0 +1,15 @@
+// The face of the banking module: statement import (every format into one Statement shape), dedup for re-import,
+// the statement balance check, and the reconciliation matcher. Everything here is pure and worker-safe.
+export type * from './types';
+export { decodeBytes, type DecodedText, type TextEncodingName } from './decode';
+export { parseStatementFile, detectFormat, type ParseStatementInput, type FormatChoice } from './statement';
+export { parseOfx } from './ofx';
+export { parseQif, type QifOptions, type QifDateOrder } from './qif';
+export { parseCamt } from './camt';
+export { parseMt940 } from './mt940';
+export { parseCsv, previewCsv, type CsvPreviewRow } from './csv';
+export { detectCsvMapping, type CsvDetection } from './csv-detect';
+export { validateCsvMapping, type CsvMapping, type CsvColumns } from './csv-mapping';
+export type { CsvDateOrder } from './csv-dates';
+export { checkBalance, summariseChecks } from './balance';
+export { lineKey, lineKeys, mergeImport, type MergeResult } from './dedup';
