@@ -37,7 +37,7 @@ export function regularWithholding(rules: UsRules, frequency: UsFrequency, w4: W
 	let tableName: string;
 	let step1: string;
 	let credits = dec(0);
-	let extra = dec(0);
+	let extra: Decimal;
 	if (w4.version === 2020) {
 		const s4a = num(w4.step4a, 'w4.step4a');
 		if (!s4a.ok) return s4a;
