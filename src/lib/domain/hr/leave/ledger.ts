@@ -1,6 +1,6 @@
 // The leave ledger replays one leave year in date order: carried-in days, policy credits (stopped at
 // the cap), manual grants and adjustments, days taken, and the expiry of unused carried days. Taken
-// days use carried days first. Every figure is a sum of entries; nothing is stored between calls.
+// days use carried days first; adjustments are corrections and leave the carried days alone. Every figure is a sum of entries; nothing is stored between calls.
 import { addMonths, dec, sum, ZERO, type Dec, type IsoDate } from '../../core';
 import type { LeaveYear } from './calendar';
 import type { Credit } from './accrual';
@@ -82,13 +82,14 @@ export function runYear({
 		if (p.kind === 'carriedIn') {
 			carriedLeft = maxDec(p.days, ZERO);
 		} else if (p.kind === 'expiry') {
-			applied = carriedLeft.negated();
+			// Only days still in the balance can expire (a negative adjustment may have removed some).
+			applied = minDec(carriedLeft, maxDec(balance, ZERO)).negated();
 			carriedLeft = ZERO;
 		} else if (p.kind === 'accrual' && cap !== null) {
 			applied = maxDec(ZERO, minDec(p.days, cap.minus(balance)));
 			lost = p.days.minus(applied);
 		}
-		if (applied.isNegative() && (p.kind === 'taken' || p.kind === 'adjustment')) {
+		if (p.kind === 'taken') {
 			const usable = expiryDate === null || p.date < expiryDate ? carriedLeft : ZERO;
 			carriedLeft = carriedLeft.minus(minDec(usable, applied.negated()));
 		}
