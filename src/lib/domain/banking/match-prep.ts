@@ -1,0 +1,109 @@
+// Turns matcher input into flat, indexed records once (amounts as integer 1/10000 units, dates as epoch days,
+// payee profiles), so the passes compare numbers and never re-parse text in their loops.
+import { toEpochDay } from '../core';
+import type { BankLineInput, LedgerLineInput } from './match-types';
+import { payeeProfile, type PayeeProfile } from './similarity';
+
+export interface Prepared {
+	readonly index: number;
+	readonly id: string;
+	readonly units: number;
+	readonly day: number;
+	readonly profile: PayeeProfile;
+	readonly text: string;
+	readonly bankRef: string;
+	readonly reference: string;
+	readonly cleared: boolean;
+}
+
+/** Decimal string to integer ten-thousandths; exact for every amount a bank writes with up to 4 decimals. */
+export function toUnits(amount: string): number {
+	const negative = amount.startsWith('-');
+	const [int = '0', frac = ''] = (negative ? amount.slice(1) : amount).split('.');
+	const units = Number(int) * 10000 + Number((frac + '0000').slice(0, 4));
+	return negative ? -units : units;
+}
+
+export function formatUnits(units: number): string {
+	const sign = units < 0 ? '-' : '';
+	const abs = Math.abs(units);
+	return `${sign}${Math.floor(abs / 10000)}.${String(Math.floor((abs % 10000) / 100)).padStart(2, '0')}`;
+}
+
+const normRef = (s: string | undefined) => (s ?? '').trim().toUpperCase();
+
+export function prepareBank(lines: readonly BankLineInput[]): Prepared[] {
+	return lines.map((l, index) => ({
+		index,
+		id: l.id,
+		units: toUnits(l.amount),
+		day: toEpochDay(l.date),
+		profile: payeeProfile(l.payee.trim() === '' ? l.memo : l.payee),
+		text: `${l.payee} ${l.memo}`.toUpperCase(),
+		bankRef: normRef(l.bankRef),
+		reference: '',
+		cleared: false
+	}));
+}
+
+export function prepareLedger(lines: readonly LedgerLineInput[]): Prepared[] {
+	return lines.map((l, index) => ({
+		index,
+		id: l.id,
+		units: toUnits(l.amount),
+		day: toEpochDay(l.date),
+		profile: payeeProfile(l.payee.trim() === '' ? l.memo : l.payee),
+		text: `${l.payee} ${l.memo}`.toUpperCase(),
+		bankRef: normRef(l.bankRef),
+		reference: normRef(l.reference),
+		cleared: l.cleared === true
+	}));
+}
+
+/** Lines grouped by amount, each group sorted by day, for window lookups. */
+export function indexByAmount(lines: readonly Prepared[]): Map<number, Prepared[]> {
+	const map = new Map<number, Prepared[]>();
+	for (const l of lines) {
+		const list = map.get(l.units);
+		if (list) list.push(l);
+		else map.set(l.units, [l]);
+	}
+	for (const list of map.values()) list.sort((a, b) => a.day - b.day || a.index - b.index);
+	return map;
+}
+
+/** First index in a day-sorted list with day >= `day`. */
+export function lowerBound(list: readonly Prepared[], day: number): number {
+	let lo = 0;
+	let hi = list.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		if ((list[mid] as Prepared).day < day) lo = mid + 1;
+		else hi = mid;
+	}
+	return lo;
+}
+
+/** Case-insensitive glob where `*` is any text; linear time, so a rule cannot stall the worker. */
+export function globMatch(pattern: string, text: string): boolean {
+	const p = pattern.toLowerCase();
+	const t = text.toLowerCase();
+	let pi = 0;
+	let ti = 0;
+	let star = -1;
+	let mark = 0;
+	while (ti < t.length) {
+		if (pi < p.length && (p[pi] === t[ti] || p[pi] === '?')) {
+			pi++;
+			ti++;
+		} else if (pi < p.length && p[pi] === '*') {
+			star = pi++;
+			mark = ti;
+		} else if (star >= 0) {
+			pi = star + 1;
+			ti = ++mark;
+		} else return false;
+	}
+	while (pi < p.length && p[pi] === '*') pi++;
+	return pi === p.length;
+}
