@@ -12,7 +12,7 @@ const MONTHS: Readonly<Record<string, number>> = {
 	ene: 1, abr: 4, ago: 8, dic: 12
 };
 
-const NUMERIC = /^(\d{1,4})[/.\-](\d{1,2})[/.\-](\d{2,4})(?:[ T].*)?$/;
+const NUMERIC = /^(\d{1,4})[/.-](\d{1,2})[/.-](\d{2,4})(?:[ T].*)?$/;
 const NAMED_DMY = /^(\d{1,2})[\s\-./]+([A-Za-zÀ-ÿ]{3,5})\.?[\s\-./]+(\d{2,4})$/;
 const NAMED_MDY = /^([A-Za-zÀ-ÿ]{3,5})\.?\s+(\d{1,2}),?\s+(\d{2,4})$/;
 

@@ -15,6 +15,8 @@ interface Field {
 /** Splits the message into `:tag:` fields with their continuation lines; block wrappers and control bytes are dropped. */
 function fields(text: string): Field[] {
 	const out: { tag: string; lines: string[]; line: number }[] = [];
+	// SOH/ETX and other control bytes wrap some banks' messages; they carry no data.
+	// eslint-disable-next-line no-control-regex
 	const raw = text.replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g, '').split(/\r\n|\n|\r/);
 	let open = false;
 	for (let i = 0; i < raw.length; i++) {
