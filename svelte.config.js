@@ -7,7 +7,9 @@ const config = {
 	compilerOptions: { runes: true },
 	kit: {
 		// A pure client-side app: one prerendered shell, every route rendered in the browser.
-		adapter: adapter({ fallback: 'index.html', strict: true }),
+		adapter: adapter({ fallback: '200.html', strict: true }),
+		// Absolute asset paths: the service worker answers every route with the same cached shell.
+		paths: { relative: false },
 		alias: {
 			$workers: 'workers',
 			$domain: 'src/lib/domain'

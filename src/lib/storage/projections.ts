@@ -59,3 +59,7 @@ export async function rebuildTasks(db: ProjectionDb, tasks: readonly Task[]) {
 export async function allTaskRows(db: ProjectionDb): Promise<TaskRow[]> {
 	return db.tasks.toArray();
 }
+
+export async function deleteProjections(workspaceId: string): Promise<void> {
+	await Dexie.delete(projectionDbName(workspaceId));
+}

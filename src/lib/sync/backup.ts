@@ -113,10 +113,10 @@ export async function decodeBackup(
 	} catch {
 		return bad('this is not a Keel backup (it is not JSON). Nothing was changed.');
 	}
-	let file = data as Partial<BackupFile> & Partial<SealedFile>;
-	if (file?.format === SEALED_FORMAT) {
+	let file = data as Partial<BackupFile>;
+	if ((data as Partial<SealedFile>)?.format === SEALED_FORMAT) {
 		if (!passphrase) return bad('this backup is locked with a passphrase; enter it to restore.');
-		const opened = await unseal(file as SealedFile, passphrase);
+		const opened = await unseal(data as SealedFile, passphrase);
 		if (!opened.ok) return bad(opened.message);
 		try {
 			file = JSON.parse(opened.value) as Partial<BackupFile>;

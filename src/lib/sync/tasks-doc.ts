@@ -291,7 +291,7 @@ export function observeTasks(
 	const handler = (events: Y.YEvent<Y.AbstractType<unknown>>[], tr: Y.Transaction) => {
 		const touched = new Set<string>();
 		for (const e of events) {
-			if (e.target === map) for (const k of e.keysChanged) touched.add(k);
+			if (e.target === map) for (const k of (e as Y.YMapEvent<unknown>).keysChanged) touched.add(k);
 			else {
 				const key = e.path[0];
 				if (typeof key === 'string') touched.add(key);

@@ -1,0 +1,123 @@
+// The application as the screens see it: the workspaces in this browser, the open one, and the
+// verbs that create, join, open, delete and restore workspaces.
+import type { Invite, WorkspaceEntry } from '$lib/domain/workspace';
+import { getWorkspace, listWorkspaces, putWorkspace } from '$lib/storage/registry';
+import { WorkspaceSession } from '$lib/sync/session';
+import { todayUtc } from '$lib/domain/core';
+import { OpenWorkspace } from './workspace.svelte';
+import {
+	backupWorkspace,
+	createWorkspace,
+	deleteWorkspace,
+	joinWorkspace,
+	restoreAsNewWorkspace,
+	restoreIntoWorkspace,
+	type NewWorkspace,
+	type RestoreResult
+} from './workspace-ops';
+import { seedDemoTasks } from './demo';
+import { nowIso } from './ids';
+
+class KeelApp {
+	workspaces = $state.raw<WorkspaceEntry[]>([]);
+	loaded = $state(false);
+	current = $state.raw<OpenWorkspace | null>(null);
+	opening = $state<string | null>(null);
+	error = $state<string | null>(null);
+	#openSeq = 0;
+
+	async refresh(): Promise<void> {
+		try {
+			this.workspaces = await listWorkspaces();
+		} catch (e) {
+			this.error = `Keel could not read this browser's storage: ${e instanceof Error ? e.message : String(e)}`;
+		}
+		this.loaded = true;
+	}
+
+	/** Opens a workspace by id, closing the one open before. Resolves to null if it is unknown here. */
+	async open(id: string): Promise<OpenWorkspace | null> {
+		if (this.current?.id === id) return this.current;
+		const seq = ++this.#openSeq;
+		this.opening = id;
+		try {
+			const entry = await getWorkspace(id);
+			if (!entry) return null;
+			await this.close();
+			const updated = { ...entry, lastOpenedAt: nowIso() };
+			await putWorkspace(updated);
+			const session = await WorkspaceSession.open(updated);
+			if (seq !== this.#openSeq) {
+				await session.close();
+				return this.current;
+			}
+			this.current = new OpenWorkspace(session);
+			void this.refresh();
+			return this.current;
+		} finally {
+			if (seq === this.#openSeq) this.opening = null;
+		}
+	}
+
+	async close(): Promise<void> {
+		const open = this.current;
+		this.current = null;
+		await open?.close();
+	}
+
+	async create(input: NewWorkspace & { demo?: boolean }): Promise<OpenWorkspace> {
+		await this.close();
+		const { session } = await createWorkspace(input);
+		const open = new OpenWorkspace(session);
+		if (input.demo && open.tasks) seedDemoTasks(open.tasks, todayUtc(), open.entry.memberId);
+		this.current = open;
+		await this.refresh();
+		return open;
+	}
+
+	async join(invite: Invite, memberName: string): Promise<OpenWorkspace | null> {
+		await this.close();
+		const entry = await joinWorkspace(invite, memberName);
+		await this.refresh();
+		return this.open(entry.id);
+	}
+
+	async remove(id: string): Promise<void> {
+		const entry = this.workspaces.find((w) => w.id === id) ?? (await getWorkspace(id));
+		if (!entry) return;
+		if (this.current?.id === id) await this.close();
+		await deleteWorkspace(entry);
+		await this.refresh();
+	}
+
+	async backup(passphrase?: string): Promise<{ fileName: string; text: string } | null> {
+		const open = this.current;
+		if (!open) return null;
+		const text = await backupWorkspace(open.session, passphrase);
+		const slug = open.profile.name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').toLowerCase() || 'workspace';
+		return { fileName: `keel-${slug}-${todayUtc()}.keel.json`, text };
+	}
+
+	async restoreNew(args: { text: string; fileName: string; passphrase?: string; memberName: string }): Promise<RestoreResult> {
+		const result = await restoreAsNewWorkspace(args);
+		await this.refresh();
+		return result;
+	}
+
+	async restoreInto(args: { text: string; fileName: string; passphrase?: string }): Promise<RestoreResult> {
+		const open = this.current;
+		if (!open) return { ok: false, message: 'Open the workspace to restore into first.' };
+		// Check the file before closing anything: a bad file must leave the open workspace untouched.
+		const { decodeBackup } = await import('$lib/sync/backup');
+		const probe = await decodeBackup(args.text, args.fileName, args.passphrase);
+		if (!probe.ok) return probe;
+		const entry = open.entry;
+		await this.close();
+		const result = await restoreIntoWorkspace({ entry, ...args });
+		await this.refresh();
+		await this.open(entry.id);
+		return result;
+	}
+}
+
+export const app = new KeelApp();

@@ -1,0 +1,390 @@
+// What the Tasks screens read and the verbs they call. Plain records in, plain records out: the
+// replica turns verbs into Y edits, this class keeps the view state, the projection and the worker
+// search in step. Every verb validates before it writes.
+import {
+	compareOrder,
+	completeTask,
+	filterTasks,
+	groupByStatus,
+	isValidKey,
+	instantiateTemplate,
+	keyForPosition,
+	newTask,
+	nextOccurrence,
+	occurrenceId,
+	normaliseLabels,
+	randomSalt,
+	sortTasks,
+	type ChecklistItem,
+	type Priority,
+	type RecordLink,
+	type Recurrence,
+	type Task,
+	type TaskFilter,
+	type TaskList,
+	type TaskSort,
+	type TaskStatus,
+	type TaskTemplate
+} from '$lib/domain/tasks';
+import { parseIsoDate, todayUtc, type IsoDate } from '$lib/domain/core';
+import type { TasksReplica, TaskChange } from '$lib/sync/tasks-replica';
+import { ProjectionDb, applyTaskChanges } from '$lib/storage/projections';
+import { tasksWorker } from '$lib/rpc/tasks-client';
+import { newId, nowIso } from './ids';
+
+const salt = () => randomSalt(Math.random, 6);
+
+export type EditResult = { ok: true } | { ok: false; message: string };
+
+export class TasksState {
+	readonly #replica: TasksReplica;
+	readonly #projection: ProjectionDb;
+	readonly #me: string;
+	readonly #unsubscribe: Array<() => void> = [];
+	#pendingChanged = new Map<string, Task>();
+	#pendingRemoved = new Set<string>();
+	#flushTimer: ReturnType<typeof setTimeout> | undefined;
+	#flushing: Promise<void> = Promise.resolve();
+	#searchSeq = 0;
+
+	all = $state.raw<Task[]>([]);
+	lists = $state.raw<TaskList[]>([]);
+	filter = $state<TaskFilter>({ view: 'all' });
+	sort = $state<TaskSort>('order');
+	mode = $state<'list' | 'board'>('list');
+	selectedId = $state<string | null>(null);
+	today = $state<IsoDate>(todayUtc());
+	/** Ids matching the search box, from the worker; null when no search is active. */
+	searchHits = $state.raw<Set<string> | null>(null);
+	searching = $state(false);
+	projectionReady = $state(false);
+
+	visible = $derived.by(() => {
+		const { search: _search, ...rest } = this.filter;
+		let tasks = filterTasks(this.all, rest, { today: this.today, me: this.#me });
+		const hits = this.searchHits;
+		if (hits) tasks = tasks.filter((t) => hits.has(t.id));
+		return sortTasks(tasks, this.sort);
+	});
+	columns = $derived(groupByStatus(this.visible));
+	labels = $derived([...new Set(this.all.flatMap((t) => t.labels))].sort());
+	selected = $derived(this.all.find((t) => t.id === this.selectedId) ?? null);
+
+	constructor(replica: TasksReplica, workspaceId: string, me: string) {
+		this.#replica = replica;
+		this.#me = me;
+		this.#projection = new ProjectionDb(workspaceId);
+		this.all = replica.all();
+		this.lists = replica.lists();
+		this.#unsubscribe.push(
+			replica.onChange((change) => this.#onChange(change)),
+			replica.onListsChange(() => (this.lists = replica.lists()))
+		);
+		// Rebuild the projection off the main thread, then re-apply whatever changed meanwhile.
+		const changedDuringRebuild = new Map<string, Task>();
+		const track = replica.onChange((c) => {
+			for (const t of c.changed) changedDuringRebuild.set(t.id, t);
+		});
+		void tasksWorker()
+			.rebuildProjection({ workspaceId })
+			.then(async (result) => {
+				track();
+				if (!result.ok) console.warn('Keel: tasks projection rebuild failed:', result.error.message);
+				const live = [...changedDuringRebuild.keys()].map((id) => replica.get(id)).filter((t): t is Task => !!t);
+				const gone = [...changedDuringRebuild.keys()].filter((id) => !replica.get(id));
+				await applyTaskChanges(this.#projection, live, gone);
+				this.projectionReady = true;
+			})
+			.catch((e) => {
+				track();
+				console.warn('Keel: tasks worker unavailable:', e);
+			});
+	}
+
+	get me(): string {
+		return this.#me;
+	}
+
+	#onChange({ changed, removed }: TaskChange): void {
+		this.all = this.#replica.all();
+		for (const t of changed) {
+			this.#pendingChanged.set(t.id, t);
+			this.#pendingRemoved.delete(t.id);
+		}
+		for (const id of removed) {
+			this.#pendingRemoved.add(id);
+			this.#pendingChanged.delete(id);
+		}
+		if (this.selectedId && removed.includes(this.selectedId)) this.selectedId = null;
+		clearTimeout(this.#flushTimer);
+		this.#flushTimer = setTimeout(() => void this.#flushProjection(), 40);
+	}
+
+	#flushProjection(): Promise<void> {
+		const changed = [...this.#pendingChanged.values()];
+		const removed = [...this.#pendingRemoved];
+		this.#pendingChanged.clear();
+		this.#pendingRemoved.clear();
+		if (!changed.length && !removed.length) return this.#flushing;
+		this.#flushing = this.#flushing.then(() => applyTaskChanges(this.#projection, changed, removed)).catch((e) => {
+			console.warn('Keel: projection write failed; it will be rebuilt on next open.', e);
+		});
+		return this.#flushing;
+	}
+
+	/** Full-text search runs in the worker over the projection, after pending writes land. */
+	async search(text: string): Promise<void> {
+		const seq = ++this.#searchSeq;
+		this.filter.search = text;
+		if (!text.trim()) {
+			this.searchHits = null;
+			this.searching = false;
+			return;
+		}
+		this.searching = true;
+		clearTimeout(this.#flushTimer);
+		await this.#flushProjection();
+		const result = await tasksWorker().searchTasks({
+			workspaceId: this.#projection.name.replace('keel-projection-', ''),
+			filter: { search: text },
+			today: this.today,
+			me: this.#me,
+			sort: 'order',
+			limit: 100_000
+		});
+		if (seq !== this.#searchSeq) return;
+		this.searching = false;
+		// If the worker failed, fall back to searching here rather than showing nothing.
+		this.searchHits = new Set(
+			result.ok ? result.value.ids : filterTasks(this.all, { search: text }, { today: this.today, me: this.#me }).map((t) => t.id)
+		);
+	}
+
+	setView(view: NonNullable<TaskFilter['view']>): void {
+		this.filter.view = view;
+	}
+
+	#siblings(listId: string, exceptId?: string): Task[] {
+		return this.all.filter((t) => t.listId === listId && t.id !== exceptId && isValidKey(t.order)).sort(compareOrder);
+	}
+
+	createList(name: string): EditResult & { id?: string } {
+		const trimmed = name.trim();
+		if (!trimmed) return { ok: false, message: 'List name: required.' };
+		if (trimmed.length > 200) return { ok: false, message: 'List name: at most 200 characters.' };
+		const last = this.lists.at(-1)?.order ?? null;
+		const id = newId();
+		this.#replica.createList({ schemaVersion: 1, id, name: trimmed, order: keyForPosition(this.lists, this.lists.length, salt()) || last || 'a0', archived: false });
+		return { ok: true, id };
+	}
+
+	renameList(id: string, name: string): EditResult {
+		const trimmed = name.trim();
+		if (!trimmed) return { ok: false, message: 'List name: required.' };
+		this.#replica.patchList(id, { name: trimmed });
+		return { ok: true };
+	}
+
+	archiveList(id: string, archived = true): void {
+		this.#replica.patchList(id, { archived });
+	}
+
+	createTask(fields: {
+		listId: string;
+		title: string;
+		due?: string | null;
+		assignee?: string | null;
+		priority?: Priority;
+		labels?: string[];
+		description?: string;
+		recurrence?: Recurrence;
+		links?: RecordLink[];
+		status?: TaskStatus;
+		atTop?: boolean;
+	}): EditResult & { id?: string } {
+		const siblings = this.#siblings(fields.listId);
+		const order = keyForPosition(siblings, fields.atTop ? 0 : siblings.length, salt());
+		const result = newTask(
+			{
+				listId: fields.listId,
+				title: fields.title,
+				createdBy: this.#me,
+				createdAt: nowIso(),
+				description: fields.description ?? '',
+				assignee: fields.assignee ?? null,
+				due: fields.due || null,
+				priority: fields.priority ?? 0,
+				status: fields.status ?? 'todo',
+				labels: fields.labels ?? [],
+				order,
+				recurrence: fields.recurrence ?? null,
+				links: fields.links ?? []
+			},
+			newId
+		);
+		if (!result.ok) return { ok: false, message: result.error.message };
+		this.#replica.create(result.value);
+		return { ok: true, id: result.value.id };
+	}
+
+	/** Creates a template's tasks in one transaction, after the list's last task. */
+	fromTemplate(template: TaskTemplate, args: { listId: string; anchor: string; assignees: Record<string, string | null> }): EditResult & { count?: number } {
+		const anchor = parseIsoDate(args.anchor);
+		if (!anchor) return { ok: false, message: `Start date: "${args.anchor}" is not a calendar date.` };
+		const siblings = this.#siblings(args.listId);
+		try {
+			const tasks = instantiateTemplate(template, {
+				listId: args.listId,
+				anchor,
+				ids: newId,
+				assignees: args.assignees,
+				now: nowIso(),
+				createdBy: this.#me,
+				orderAfter: siblings.at(-1)?.order ?? null,
+				salt: salt()
+			});
+			this.#replica.createMany(tasks);
+			return { ok: true, count: tasks.length };
+		} catch (e) {
+			return { ok: false, message: `Template "${template.name}": ${e instanceof Error ? e.message : String(e)}` };
+		}
+	}
+
+	rename(id: string, title: string): EditResult {
+		const trimmed = title.trim();
+		if (!trimmed) return { ok: false, message: 'Title: required.' };
+		if (trimmed.length > 500) return { ok: false, message: 'Title: at most 500 characters.' };
+		this.#replica.patch(id, { title: trimmed });
+		return { ok: true };
+	}
+
+	setDue(id: string, due: string): EditResult {
+		if (due && !parseIsoDate(due)) return { ok: false, message: `Due date: "${due}" is not a calendar date.` };
+		const task = this.#replica.get(id);
+		// Moving a repeating task's date by hand moves the series' day too.
+		const recurrence = task?.recurrence && due ? { ...task.recurrence, anchor: due as IsoDate } : task?.recurrence;
+		this.#replica.patch(id, { due: (due || null) as IsoDate | null, recurrence: recurrence ?? null });
+		return { ok: true };
+	}
+
+	setAssignee(id: string, memberId: string | null): void {
+		this.#replica.patch(id, { assignee: memberId || null });
+	}
+
+	setPriority(id: string, priority: Priority): void {
+		this.#replica.patch(id, { priority });
+	}
+
+	setRecurrence(id: string, recurrence: Recurrence): void {
+		const task = this.#replica.get(id);
+		const anchored = recurrence && task?.due ? { ...recurrence, anchor: recurrence.anchor ?? task.due } : recurrence;
+		this.#replica.patch(id, { recurrence: anchored });
+	}
+
+	/** Moving to done through the board or the checkbox also rolls a recurring task forward. */
+	setStatus(id: string, status: TaskStatus): void {
+		const task = this.#replica.get(id);
+		if (!task || task.status === status) return;
+		if (status === 'done') {
+			// The next occurrence's id comes from the series and its date, so two devices completing
+			// the same task offline write one next task, not two.
+			const seriesId = task.seriesId ?? task.id;
+			const nextDue =
+				task.recurrence && task.due
+					? nextOccurrence({ anchor: task.recurrence.anchor ?? task.due, previousDue: task.due, rule: task.recurrence })
+					: null;
+			const { completed, next } = completeTask(task, nowIso(), () => (nextDue ? occurrenceId(seriesId, nextDue) : newId()));
+			const nextTask = next ? { ...next, order: keyForPosition(this.#siblings(task.listId), this.#siblings(task.listId).length, salt()) } : null;
+			this.#replica.complete(id, { status: 'done', completedAt: completed.completedAt, seriesId: completed.seriesId }, nextTask);
+		} else this.#replica.patch(id, { status, completedAt: null });
+	}
+
+	toggleDone(id: string): void {
+		const task = this.#replica.get(id);
+		if (task) this.setStatus(id, task.status === 'done' ? 'todo' : 'done');
+	}
+
+	setDescription(id: string, text: string): void {
+		this.#replica.setDescription(id, text);
+	}
+
+	addLabel(id: string, label: string): EditResult {
+		const [clean] = normaliseLabels([label]);
+		if (!clean) return { ok: false, message: 'Label: enter some text.' };
+		this.#replica.setLabel(id, clean, true);
+		return { ok: true };
+	}
+
+	removeLabel(id: string, label: string): void {
+		this.#replica.setLabel(id, label, false);
+	}
+
+	addChecklistItem(id: string, text: string): EditResult {
+		const trimmed = text.trim();
+		const task = this.#replica.get(id);
+		if (!task) return { ok: false, message: 'That task no longer exists.' };
+		if (!trimmed) return { ok: false, message: 'Checklist item: enter some text.' };
+		const items = task.checklist.filter((i) => isValidKey(i.order));
+		this.#replica.upsertChecklistItem(id, { id: newId(), text: trimmed, done: false, order: keyForPosition(items, items.length, salt()) });
+		return { ok: true };
+	}
+
+	toggleChecklistItem(id: string, item: ChecklistItem): void {
+		this.#replica.upsertChecklistItem(id, { ...item, done: !item.done });
+	}
+
+	removeChecklistItem(id: string, itemId: string): void {
+		this.#replica.removeChecklistItem(id, itemId);
+	}
+
+	addComment(id: string, text: string): EditResult {
+		const trimmed = text.trim();
+		if (!trimmed) return { ok: false, message: 'Comment: enter some text.' };
+		if (trimmed.length > 10_000) return { ok: false, message: 'Comment: at most 10,000 characters.' };
+		this.#replica.addComment(id, { id: newId(), author: this.#me, at: nowIso(), text: trimmed });
+		return { ok: true };
+	}
+
+	addLink(id: string, link: RecordLink): EditResult {
+		if (!link.kind.trim() || !link.id.trim()) return { ok: false, message: 'Link: choose a kind and a record.' };
+		this.#replica.setLink(id, { ...link, kind: link.kind.trim(), id: link.id.trim() }, true);
+		return { ok: true };
+	}
+
+	removeLink(id: string, link: RecordLink): void {
+		this.#replica.setLink(id, link, false);
+	}
+
+	delete(id: string): void {
+		this.#replica.delete(id, nowIso());
+	}
+
+	restore(id: string): void {
+		this.#replica.restore(id);
+	}
+
+	/** Puts a task at `index` among the tasks of `listId` (and optionally sets its status, for the board). */
+	move(id: string, listId: string, index: number, status?: TaskStatus): void {
+		const siblings = this.#siblings(listId, id).filter((t) => (status ? t.status === status : true));
+		const order = keyForPosition(siblings, index, salt());
+		const patch: Parameters<TasksReplica['patch']>[1] = { listId, order };
+		this.#replica.patch(id, patch);
+		if (status) this.setStatus(id, status);
+	}
+
+	task(id: string): Task | undefined {
+		return this.#replica.get(id);
+	}
+
+	/** Waits for queued projection writes, for tests and before a backup. */
+	async settle(): Promise<void> {
+		clearTimeout(this.#flushTimer);
+		await this.#flushProjection();
+	}
+
+	destroy(): void {
+		clearTimeout(this.#flushTimer);
+		for (const u of this.#unsubscribe) u();
+		void this.#flushProjection().finally(() => this.#projection.close());
+	}
+}

@@ -1,0 +1,133 @@
+// One open workspace as the screens see it: profile, members, who is online and where, sync status,
+// and the feature states (Tasks now; Books, People and Payroll join as their shards get screens).
+import { GRANTS, inviteUrl, makeInvite, type Grant, type WorkspaceEntry } from '$lib/domain/workspace';
+import type { PeerPresence, WorkspaceSession } from '$lib/sync/session';
+import { observeMeta, readMembers, readProfile, upsertMember, writeProfile, type Member, type WorkspaceProfile } from '$lib/sync/meta-doc';
+import { TasksReplica } from '$lib/sync/tasks-replica';
+import { putWorkspace } from '$lib/storage/registry';
+import { TasksState } from './tasks.svelte';
+import { memberColor, renameWorkspace } from './workspace-ops';
+import { nowIso } from './ids';
+
+export class OpenWorkspace {
+	readonly session: WorkspaceSession;
+	readonly tasks: TasksState | null;
+	readonly #replica: TasksReplica | null;
+	readonly #cleanups: Array<() => void> = [];
+
+	entry = $state.raw<WorkspaceEntry>() as WorkspaceEntry;
+	profile = $state.raw<WorkspaceProfile>() as WorkspaceProfile;
+	members = $state.raw<Member[]>([]);
+	peers = $state.raw<PeerPresence[]>([]);
+	connections = $state.raw<Record<string, { webrtc: number; bc: number }>>({});
+
+	others = $derived(this.peers.filter((p) => !p.self));
+	connectedPeers = $derived(Math.max(0, ...Object.values(this.connections).map((c) => c.webrtc + c.bc)));
+
+	constructor(session: WorkspaceSession) {
+		this.session = session;
+		this.entry = session.entry;
+		const meta = session.doc('meta');
+		this.profile = meta ? readProfile(meta) : { name: session.entry.name, country: '', baseCurrency: '', fiscalYearStart: '01-01', createdAt: '' };
+		this.members = meta ? readMembers(meta) : [];
+		if (meta) {
+			upsertMember(meta, { id: this.entry.memberId, name: this.entry.memberName, color: memberColor(this.entry.memberId), joinedAt: nowIso() });
+			this.#cleanups.push(
+				observeMeta(meta, () => {
+					this.profile = readProfile(meta);
+					this.members = readMembers(meta);
+					if (this.profile.name !== this.entry.name) void this.#saveEntry({ ...this.entry, name: this.profile.name });
+				})
+			);
+		}
+		const tasksDoc = session.doc('tasks');
+		this.#replica = tasksDoc ? new TasksReplica(tasksDoc) : null;
+		this.tasks = this.#replica ? new TasksState(this.#replica, this.entry.id, this.entry.memberId) : null;
+		this.setPresence('dashboard', null);
+		this.#cleanups.push(session.onPresence(() => (this.peers = session.presence())));
+		const poll = setInterval(() => (this.connections = session.peerCounts()), 500);
+		this.#cleanups.push(() => clearInterval(poll));
+	}
+
+	get id(): string {
+		return this.entry.id;
+	}
+
+	has(shard: 'tasks' | 'books' | 'people'): boolean {
+		return !!this.entry.shards[shard];
+	}
+
+	memberName(id: string | null): string {
+		if (!id) return 'Unassigned';
+		return this.members.find((m) => m.id === id)?.name ?? 'Former member';
+	}
+
+	setPresence(section: string, recordId: string | null): void {
+		this.session.setPresence({
+			user: { id: this.entry.memberId, name: this.entry.memberName, color: memberColor(this.entry.memberId) },
+			at: { section, recordId }
+		});
+		this.peers = this.session.presence();
+	}
+
+	/** Who else is looking at a record right now. */
+	viewersOf(recordId: string): PeerPresence[] {
+		return this.others.filter((p) => p.at.recordId === recordId);
+	}
+
+	async #saveEntry(entry: WorkspaceEntry): Promise<void> {
+		this.entry = entry;
+		await putWorkspace(entry);
+	}
+
+	async rename(name: string): Promise<{ ok: boolean; message?: string }> {
+		const trimmed = name.trim();
+		if (!trimmed) return { ok: false, message: 'Organisation name: required.' };
+		await renameWorkspace(this.session, trimmed);
+		this.entry = { ...this.entry, name: trimmed };
+		return { ok: true };
+	}
+
+	updateProfile(patch: Partial<WorkspaceProfile>): void {
+		const meta = this.session.doc('meta');
+		if (meta) writeProfile(meta, patch);
+	}
+
+	async setMemberName(name: string): Promise<void> {
+		const trimmed = name.trim();
+		if (!trimmed) return;
+		await this.#saveEntry({ ...this.entry, memberName: trimmed });
+		const meta = this.session.doc('meta');
+		if (meta) upsertMember(meta, { id: this.entry.memberId, name: trimmed, color: memberColor(this.entry.memberId), joinedAt: nowIso() });
+		this.setPresence('settings', null);
+	}
+
+	/** Sets the signaling servers and reconnects every shard through them. */
+	async setSignaling(urls: string[]): Promise<void> {
+		const entry = { ...this.entry, signaling: urls };
+		await this.#saveEntry(entry);
+		this.session.connect(entry);
+		this.setPresence('settings', null);
+	}
+
+	async setOnline(online: boolean): Promise<void> {
+		await this.#saveEntry({ ...this.entry, online });
+		this.session.setOnline(online);
+	}
+
+	invite(grant: Grant, origin: string): { url: string; shards: string[] } {
+		const invite = makeInvite({ workspaceId: this.entry.id, name: this.profile.name, grant, keys: this.entry.shards, signaling: this.entry.signaling });
+		return { url: inviteUrl(origin, invite), shards: Object.keys(invite.shards) };
+	}
+
+	grantLabel(grant: Grant): string {
+		return GRANTS[grant].label;
+	}
+
+	async close(): Promise<void> {
+		for (const c of this.#cleanups) c();
+		this.tasks?.destroy();
+		this.#replica?.destroy();
+		await this.session.close();
+	}
+}
