@@ -121,3 +121,10 @@ class KeelApp {
 }
 
 export const app = new KeelApp();
+
+// A read-only window for tests and support: sync connection counts of the open workspace.
+if (typeof window !== 'undefined') {
+	(window as unknown as { __keel: object }).__keel = {
+		connections: () => app.current?.session.peerCounts() ?? null
+	};
+}
