@@ -37,9 +37,13 @@ describe('CSV detection and parsing (csv/csv2ofx, csv/actual SOURCE.md)', () => 
 			expect(statement.lines.map((l) => l.amount).sort()).toEqual(['-103.00', '-57.27', '-75.00', '20.00']);
 			expect([c, statement.closingBalance?.amount, checkBalance(statement).status]).toEqual([c, '878.47', 'ok']);
 		}
-		// Two same-day rows whose balances point at each other: no unique order, no balances (as csv2ofx).
+		// Two same-day rows whose balances point at each other: csv2ofx gives up; Keel trusts the file order,
+		// under which the running balances chain (README: deliberate difference).
 		const { statement } = load('csv2ofx/schwab-checking-baltest-case7.csv');
-		expect([statement.closingBalance, checkBalance(statement).status]).toEqual([undefined, 'n/a']);
+		expect([statement.openingBalance?.amount, statement.closingBalance?.amount, checkBalance(statement).status]).toEqual(['878.47', '878.47', 'ok']);
+		const shuffled = new TextEncoder().encode('Date,Payee,Amount,Balance\n2024-01-01,a,-1.00,9.00\n2024-01-01,b,1.00,10.00\n2024-01-01,c,1.00,11.00\n2024-01-01,d,-1.00,12.00\n');
+		const m = unwrap(detectCsvMapping(shuffled)).mapping;
+		expect(unwrap(parseCsv(shuffled, m)).closingBalance).toBeUndefined();
 	});
 	it('payoneer (credit/debit columns, ambiguous 05/03 dates flagged), outbank (M/D/YY, decimal comma), n26, capitalone', () => {
 		const p = load('csv2ofx/payoneer.csv');

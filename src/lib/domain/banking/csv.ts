@@ -86,6 +86,18 @@ function rowToLine(row: CsvRow, m: CsvMapping, header: readonly string[], file: 
 export function balancesFromRunning(rows: readonly RowLine[]): { opening?: StatementBalance; closing?: StatementBalance; note?: string } {
 	if (rows.length === 0 || rows.some((r) => r.balance === undefined)) return {};
 	const cents = (d: string) => new Dec(d).times(100).toFixed(0);
+	// Most files list rows in order (oldest or newest first): check that before searching for a chain.
+	const chainsInOrder = (order: readonly RowLine[]) =>
+		order.every((r, i) => i === 0 || new Dec((order[i - 1] as RowLine).balance as string).plus(r.draft.amount).eq(r.balance as string));
+	for (const order of [rows, [...rows].reverse()]) {
+		if (order.length < 2 || !chainsInOrder(order)) continue;
+		const first = order[0] as RowLine;
+		const last = order[order.length - 1] as RowLine;
+		return {
+			opening: { amount: toDecimalString(new Dec(first.balance as string).minus(first.draft.amount), 2), date: first.draft.date },
+			closing: { amount: last.balance as DecimalString, date: last.draft.date }
+		};
+	}
 	const byAfter = new Map<string, number[]>();
 	rows.forEach((r, i) => {
 		const k = cents(r.balance as string);

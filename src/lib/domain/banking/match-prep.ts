@@ -10,6 +10,8 @@ export interface Prepared {
 	readonly units: number;
 	readonly day: number;
 	readonly profile: PayeeProfile;
+	/** The profile's tokens joined: equal keys mean equal similarity, so scores can be cached by key. */
+	readonly key: string;
 	readonly text: string;
 	readonly bankRef: string;
 	readonly reference: string;
@@ -32,13 +34,18 @@ export function formatUnits(units: number): string {
 
 const normRef = (s: string | undefined) => (s ?? '').trim().toUpperCase();
 
+function profiled(payee: string, memo: string): { profile: PayeeProfile; key: string } {
+	const profile = payeeProfile(payee.trim() === '' ? memo : payee);
+	return { profile, key: profile.tokens.join(' ') };
+}
+
 export function prepareBank(lines: readonly BankLineInput[]): Prepared[] {
 	return lines.map((l, index) => ({
 		index,
 		id: l.id,
 		units: toUnits(l.amount),
 		day: toEpochDay(l.date),
-		profile: payeeProfile(l.payee.trim() === '' ? l.memo : l.payee),
+		...profiled(l.payee, l.memo),
 		text: `${l.payee} ${l.memo}`.toUpperCase(),
 		bankRef: normRef(l.bankRef),
 		reference: '',
@@ -52,7 +59,7 @@ export function prepareLedger(lines: readonly LedgerLineInput[]): Prepared[] {
 		id: l.id,
 		units: toUnits(l.amount),
 		day: toEpochDay(l.date),
-		profile: payeeProfile(l.payee.trim() === '' ? l.memo : l.payee),
+		...profiled(l.payee, l.memo),
 		text: `${l.payee} ${l.memo}`.toUpperCase(),
 		bankRef: normRef(l.bankRef),
 		reference: normRef(l.reference),

@@ -101,7 +101,7 @@ describe('labelled cases', () => {
 	it('generated cases: auto-accept precision >= 99.5% and suggestion recall >= 90%', () => {
 		for (const seed of [11, 12, 13]) {
 			const c = generateReconCases(seed, 2000);
-			const q = evaluateMatches(c.truth, matchStatementLines({ bankLines: c.bankLines, ledgerLines: c.ledgerLines }));
+			const q = evaluateMatches(c, matchStatementLines({ bankLines: c.bankLines, ledgerLines: c.ledgerLines }));
 			expect(q.autoAccepted).toBeGreaterThan(500);
 			expect(q.precision).toBeGreaterThanOrEqual(0.995);
 			expect(q.recall).toBeGreaterThanOrEqual(0.9);

@@ -18,7 +18,7 @@ const round3 = (x: number) => Math.round(Math.max(0, Math.min(1, x)) * 1000) / 1
 const daysText = (d: number) => (d === 0 ? 'same day' : `${d} day${d === 1 ? '' : 's'} apart`);
 
 function twins(a: Prepared, b: Prepared): boolean {
-	return a.day === b.day && a.units === b.units && a.profile.tokens.join(' ') === b.profile.tokens.join(' ');
+	return a.day === b.day && a.units === b.units && a.key === b.key;
 }
 
 /** Matches one bank account's statement lines against its ledger lines. Pure and deterministic. */
@@ -67,6 +67,13 @@ export function matchStatementLines(input: {
 	// Pass 2: exact amount within the date window, scored by date distance and payee similarity.
 	const byAmount = indexByAmount(ledger);
 	const pairs: Pair[] = [];
+	const simCache = new Map<string, number>();
+	const similarity = (x: Prepared, y: Prepared) => {
+		const k = `${x.key}\u0000${y.key}`;
+		let v = simCache.get(k);
+		if (v === undefined) simCache.set(k, (v = profileSimilarity(x.profile, y.profile)));
+		return v;
+	};
 	for (const b of bank) {
 		if (bankClaimed[b.index] === 1) continue;
 		const list = byAmount.get(b.units);
@@ -77,7 +84,7 @@ export function matchStatementLines(input: {
 			if (ledgerClaimed[l.index] === 1) continue;
 			if (strict && b.bankRef !== '' && l.bankRef !== '' && l.bankRef !== b.bankRef) continue;
 			const days = Math.abs(l.day - b.day);
-			const sim = profileSimilarity(b.profile, l.profile);
+			const sim = similarity(b, l);
 			let raw = 0.55 + 0.2 * (1 - days / (window + 1)) + 0.25 * sim;
 			const reasons = ['amount exact', daysText(days), `payee ${sim.toFixed(2)} similar`];
 			if (l.reference.length >= 4 && b.text.includes(l.reference)) {
@@ -93,21 +100,29 @@ export function matchStatementLines(input: {
 		}
 	}
 	// Competition: a pair is doubtful when another candidate (not an indistinguishable twin) scores close to it.
+	// Candidate lists are sorted once, so finding the best other candidate is usually one or two steps.
+	const byRawDesc = (x: Pair, y: Pair) => y.raw - x.raw;
+	const pairsByBank = new Map<number, Pair[]>();
+	const pairsByLedger = new Map<number, Pair[]>();
+	const push = (m: Map<number, Pair[]>, k: number, p: Pair) => {
+		const list = m.get(k);
+		if (list) list.push(p);
+		else m.set(k, [p]);
+	};
+	for (const p of pairs) {
+		push(pairsByBank, p.b.index, p);
+		push(pairsByLedger, p.l.index, p);
+	}
+	for (const list of pairsByBank.values()) list.sort(byRawDesc);
+	for (const list of pairsByLedger.values()) list.sort(byRawDesc);
 	const bestOther = (list: Pair[] | undefined, self: Pair, side: 'b' | 'l') => {
-		let best = -1;
 		for (const q of list ?? []) {
 			if (q === self) continue;
 			if (side === 'l' ? twins(q.l, self.l) : twins(q.b, self.b)) continue;
-			if (q.raw > best) best = q.raw;
+			return q.raw;
 		}
-		return best;
+		return -1;
 	};
-	const pairsByBank = new Map<number, Pair[]>();
-	const pairsByLedger = new Map<number, Pair[]>();
-	for (const p of pairs) {
-		(pairsByBank.get(p.b.index) ?? pairsByBank.set(p.b.index, []).get(p.b.index))?.push(p);
-		(pairsByLedger.get(p.l.index) ?? pairsByLedger.set(p.l.index, []).get(p.l.index))?.push(p);
-	}
 	const scored = pairs.map((p) => {
 		const competitor = Math.max(bestOther(pairsByBank.get(p.b.index), p, 'l'), bestOther(pairsByLedger.get(p.l.index), p, 'b'));
 		let score = p.raw;

@@ -131,8 +131,20 @@ export interface MatchQuality {
 	readonly recall: number;
 }
 
-/** Precision of auto-accepted proposals and recall of all proposals (suggestions) against the truth. */
-export function evaluateMatches(truth: readonly TruthGroup[], result: MatchResult): MatchQuality {
+/**
+ * Precision of auto-accepted proposals and recall of all proposals (suggestions) against the truth. Lines that no
+ * matcher could tell apart (same date, amount and text on the same side) are interchangeable: a one-to-one match
+ * is right when it pairs a twin of a truly paired bank line with a twin of its ledger line.
+ */
+export function evaluateMatches(cases: ReconCases, result: MatchResult): MatchQuality {
+	const truth = cases.truth;
+	const sig = (l: { date: string; amount: string; payee: string; memo: string }) => `${l.date}|${l.amount}|${l.payee}|${l.memo}`;
+	const bankSig = new Map(cases.bankLines.map((l) => [l.id, sig(l)]));
+	const ledgerSig = new Map(cases.ledgerLines.map((l) => [l.id, sig(l)]));
+	const truePairs = new Set<string>();
+	for (const g of truth)
+		if (g.bankIds.length > 0 && g.ledgerIds.length > 0 && (g.kind === 'duplicate' || (g.bankIds.length === 1 && g.ledgerIds.length === 1)))
+			for (const b of g.bankIds) for (const l of g.ledgerIds) truePairs.add(`${bankSig.get(b)}#${ledgerSig.get(l)}`);
 	const groupOf = new Map<string, TruthGroup>();
 	for (const g of truth) for (const id of [...g.bankIds.map((x) => 'B' + x), ...g.ledgerIds.map((x) => 'L' + x)]) groupOf.set(id, g);
 	const correctFor = new Map<TruthGroup, number>();
@@ -145,9 +157,10 @@ export function evaluateMatches(truth: readonly TruthGroup[], result: MatchResul
 		if (correct && g && g.kind !== 'duplicate') correct = m.bankLineIds.length === g.bankIds.length && m.ledgerLineIds.length === g.ledgerIds.length;
 		if (correct && g && g.kind === 'duplicate') correct = m.bankLineIds.length === 1 && m.ledgerLineIds.length === 1;
 		if (correct && g) correctFor.set(g, (correctFor.get(g) ?? 0) + 1);
+		const twinRight = m.bankLineIds.length === 1 && m.ledgerLineIds.length === 1 && truePairs.has(`${bankSig.get(m.bankLineIds[0] as string)}#${ledgerSig.get(m.ledgerLineIds[0] as string)}`);
 		if (m.autoAccept) {
 			auto++;
-			if (correct) autoOk++;
+			if (correct || twinRight) autoOk++;
 		}
 	}
 	const matchable = truth.filter((g) => g.bankIds.length > 0 && g.ledgerIds.length > 0);
