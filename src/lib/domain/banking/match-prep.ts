@@ -34,9 +34,20 @@ export function formatUnits(units: number): string {
 
 const normRef = (s: string | undefined) => (s ?? '').trim().toUpperCase();
 
+// Payees repeat (the same merchant all year), so profiles are built once per distinct text.
+const PROFILE_CACHE_LIMIT = 100_000;
+const profileCache = new Map<string, { profile: PayeeProfile; key: string }>();
+
 function profiled(payee: string, memo: string): { profile: PayeeProfile; key: string } {
-	const profile = payeeProfile(payee.trim() === '' ? memo : payee);
-	return { profile, key: profile.tokens.join(' ') };
+	const text = payee.trim() === '' ? memo : payee;
+	let hit = profileCache.get(text);
+	if (!hit) {
+		const profile = payeeProfile(text);
+		hit = { profile, key: profile.tokens.join(' ') };
+		if (profileCache.size >= PROFILE_CACHE_LIMIT) profileCache.clear();
+		profileCache.set(text, hit);
+	}
+	return hit;
 }
 
 export function prepareBank(lines: readonly BankLineInput[]): Prepared[] {
