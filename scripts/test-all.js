@@ -1,0 +1,60 @@
+#!/usr/bin/env node
+// `npm test`: type check, lint, unit tests, a production build, then the end-to-end tests in real
+// Chromium. Every stage runs even if an earlier one fails, so one run shows everything that is
+// wrong; the exit code is non-zero if any stage failed. Ends with one plain summary line.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+
+mkdirSync('test-results', { recursive: true });
+
+const stages = [
+	{ name: 'svelte-check', cmd: 'npm', args: ['run', '--silent', 'check'] },
+	{ name: 'lint', cmd: 'npm', args: ['run', '--silent', 'lint'] },
+	{ name: 'unit', cmd: 'npx', args: ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit.json'] },
+	{ name: 'build', cmd: 'npm', args: ['run', '--silent', 'build'] },
+	{ name: 'e2e', cmd: 'npx', args: ['playwright', 'test'] }
+];
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+const failures = [];
+
+for (const stage of stages) {
+	const started = Date.now();
+	console.log(`\n=== ${stage.name} ===`);
+	if (stage.name === 'e2e' && failures.includes('build')) {
+		console.log('skipped: the build failed, so there is no app to test');
+		failures.push('e2e');
+		continue;
+	}
+	const run = spawnSync(stage.cmd, stage.args, { stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' } });
+	const ok = run.status === 0;
+	if (!ok) failures.push(stage.name);
+	console.log(`=== ${stage.name}: ${ok ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s ===`);
+}
+
+function countVitest(path) {
+	if (!existsSync(path)) return;
+	const r = JSON.parse(readFileSync(path, 'utf8'));
+	passed += r.numPassedTests ?? 0;
+	failed += r.numFailedTests ?? 0;
+	skipped += (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
+}
+
+function countPlaywright(path) {
+	if (!existsSync(path)) return;
+	const r = JSON.parse(readFileSync(path, 'utf8'));
+	passed += r.stats?.expected ?? 0;
+	failed += (r.stats?.unexpected ?? 0) + (r.stats?.flaky ?? 0);
+	skipped += r.stats?.skipped ?? 0;
+}
+
+countVitest('test-results/unit.json');
+countPlaywright('test-results/e2e.json');
+// A stage that failed without failing a test (type errors, lint, build) still counts as a failure.
+for (const f of failures) if (f !== 'unit' && f !== 'e2e') failed += 1;
+
+console.log(failures.length ? `\nFailed stages: ${failures.join(', ')}` : '\nAll stages passed.');
+console.log(`tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(failures.length ? 1 : 0);
