@@ -1,5 +1,6 @@
 // The one loop every report stands on: exact sums of posted lines per account and commodity over a
 // period. Invariant: sums are exact (see decimal.ts) and only posted entries count.
+import type { DecimalString } from '../../core/money';
 import { ExactSum, scanDecimal } from '../decimal';
 import type { AccountIndex } from '../accounts';
 import type { AccountId, Commodity, EntryLine, JournalEntry, MultiAmount, Period } from '../types';
@@ -90,7 +91,7 @@ export function mergeInto(target: Sums, source: Sums | undefined, negate = false
 
 /** Non-zero sums as a plain record, commodities in sorted order. */
 export function toMulti(sums: Sums | undefined, negate = false): MultiAmount {
-	const out: Record<Commodity, string> = {};
+	const out: Record<Commodity, DecimalString> = {};
 	if (!sums) return out;
 	for (const c of [...sums.keys()].sort()) {
 		const s = sums.get(c) as ExactSum;

@@ -1,0 +1,18 @@
+// The ledger's public face: double-entry records, posting rules, reports and journal interop.
+export * from './types';
+export * from './errors';
+export * from './accounts';
+export * from './entries';
+export * from './close';
+export * from './format';
+export { ExactSum, sumDecimals, addDecimals, negateDecimal, compareDecimals, multiplyDecimals, isZeroDecimal } from './decimal';
+export { readJournal, readJournalBalances, type JournalData, type JournalBalances, type CommodityInfo, type ReadJournalOptions } from './journal/reader';
+export { writeJournal, type WriteJournalOptions } from './journal/writer';
+export * from './reports/trial-balance';
+export * from './reports/statements';
+export * from './reports/cash-flow';
+export * from './reports/nonprofit';
+export * from './reports/drill-down';
+export type { ReportLine, ReportSection } from './reports/sections';
+export { CHART_TEMPLATES, validateTemplate, instantiateTemplate, type ChartTemplate, type TemplateAccount } from './templates';
+export { generateJournal, generateBook, generatedChart, seededRandom } from './generate';
