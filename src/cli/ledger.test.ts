@@ -16,7 +16,11 @@ function file(name: string, text: string): string {
 async function keel(...args: string[]) {
 	let out = '';
 	let err = '';
-	const io: CliIo = { out: (t) => (out += t + '\n'), err: (t) => (err += t + '\n'), readFile: async (p) => new Uint8Array(await readFile(p)) };
+	const io: CliIo = {
+		out: (t) => (out += t + '\n'),
+		err: (t) => (err += t + '\n'),
+		readFile: async (p) => new Uint8Array(await readFile(p))
+	};
 	const code = await run(args, io);
 	return { code, out, err };
 }
@@ -48,7 +52,15 @@ describe('keel ledger', () => {
 	});
 
 	it('balance --end is exclusive (hledger -e)', async () => {
-		const r = await keel('balance', '--file', file('b.journal', JOURNAL), '--format', 'csv', '--end', '2024-02-01');
+		const r = await keel(
+			'balance',
+			'--file',
+			file('b.journal', JOURNAL),
+			'--format',
+			'csv',
+			'--end',
+			'2024-02-01'
+		);
 		expect(r.out).toContain('"Assets:Bank, Main",$,1000.50');
 		expect(r.out).not.toContain('Rent');
 	});
@@ -61,7 +73,14 @@ describe('keel ledger', () => {
 
 	it('check: 0 when valid, 1 with line-numbered errors on stderr', async () => {
 		expect((await keel('check', '--file', file('ok.journal', JOURNAL))).code).toBe(0);
-		const bad = await keel('check', '--file', file('bad.journal', JOURNAL + '\n2024-03-01 x\n    a  $1\n    b  $2\n\n2024-03-02 y\n    a  $oops\n    b\n'));
+		const bad = await keel(
+			'check',
+			'--file',
+			file(
+				'bad.journal',
+				JOURNAL + '\n2024-03-01 x\n    a  $1\n    b  $2\n\n2024-03-02 y\n    a  $oops\n    b\n'
+			)
+		);
 		expect(bad.code).toBe(1);
 		expect(bad.err).toContain('bad.journal:12: ');
 		expect(bad.err).toContain('bad.journal:17: ');
@@ -80,7 +99,10 @@ describe('keel ledger', () => {
 	});
 
 	it('parses and balances a 100k-transaction journal quickly (hledger takes seconds)', async () => {
-		const p = file('big.journal', generateJournal({ seed: 42, transactions: 100_000, commodities: ['$', 'EUR', '£'] }));
+		const p = file(
+			'big.journal',
+			generateJournal({ seed: 42, transactions: 100_000, commodities: ['$', 'EUR', '£'] })
+		);
 		const started = performance.now();
 		const r = await keel('balance', '--file', p, '--format', 'csv');
 		const ms = performance.now() - started;

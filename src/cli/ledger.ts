@@ -93,14 +93,20 @@ async function balance(options: Record<string, string | true>, io: CliIo): Promi
 		const fullName = names.get(id) ?? id;
 		const sums = balances.get(id);
 		let any = false;
-		for (const [commodity, sum] of [...(sums ?? new Map())].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+		for (const [commodity, sum] of [...(sums ?? new Map())].sort(([a], [b]) =>
+			a < b ? -1 : a > b ? 1 : 0
+		)) {
 			if (sum.isZero() && !options.empty) continue;
 			any = true;
 			rows.push({ fullName, commodity, amount: padToPrecision(sum.toDecimal(), commodities[commodity]) });
 		}
 		if (!any && options.empty) rows.push({ fullName, commodity: '', amount: '0' });
 	}
-	rows.sort((a, b) => compareAccountNames(a.fullName, b.fullName) || (a.commodity < b.commodity ? -1 : a.commodity > b.commodity ? 1 : 0));
+	rows.sort(
+		(a, b) =>
+			compareAccountNames(a.fullName, b.fullName) ||
+			(a.commodity < b.commodity ? -1 : a.commodity > b.commodity ? 1 : 0)
+	);
 	if (format === 'csv') {
 		const out = ['account,commodity,amount'];
 		for (const r of rows) out.push(`${csvField(r.fullName)},${csvField(r.commodity)},${r.amount}`);
@@ -139,7 +145,10 @@ async function check(options: Record<string, string | true>, io: CliIo): Promise
 	return 0;
 }
 
-const COMMANDS: Record<string, { options: readonly string[]; run: (o: Record<string, string | true>, io: CliIo) => Promise<number> }> = {
+const COMMANDS: Record<
+	string,
+	{ options: readonly string[]; run: (o: Record<string, string | true>, io: CliIo) => Promise<number> }
+> = {
 	balance: { options: ['file', 'end', 'format', 'empty', 'help'], run: balance },
 	check: { options: ['file', 'help'], run: check }
 };

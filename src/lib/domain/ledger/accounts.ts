@@ -21,7 +21,7 @@ export function accountNameProblem(name: string, isRoot = false): string | undef
 	if (/[\t\r\n]/.test(name)) return 'contains a tab or line break';
 	if (name.includes('  ')) return 'contains two spaces in a row';
 	if (name !== name.trim()) return 'starts or ends with a space';
-	if (isRoot && /^[([<]/.test(name)) return "starts with a bracket (journal virtual-posting syntax)";
+	if (isRoot && /^[([<]/.test(name)) return 'starts with a bracket (journal virtual-posting syntax)';
 	if (name.includes(';')) return "contains ';'";
 	return undefined;
 }
@@ -55,7 +55,11 @@ export function indexAccounts(accounts: readonly Account[]): AccountIndex {
 		if (known !== undefined) return known;
 		const parts: string[] = [];
 		const seen = new Set<AccountId>();
-		for (let a = byId.get(id); a && !seen.has(a.id); a = a.parentId === undefined ? undefined : byId.get(a.parentId)) {
+		for (
+			let a = byId.get(id);
+			a && !seen.has(a.id);
+			a = a.parentId === undefined ? undefined : byId.get(a.parentId)
+		) {
 			seen.add(a.id);
 			parts.push(a.name);
 		}
@@ -97,7 +101,8 @@ export function validateChart(accounts: readonly Account[]): Result<AccountIndex
 		if (typeof a.id !== 'string' || a.id === '') problems.push(`an account has no id (name '${a.name}')`);
 		else if (ids.has(a.id)) problems.push(`account id '${a.id}' is used twice`);
 		ids.add(a.id);
-		if (a.schemaVersion !== LEDGER_SCHEMA_VERSION) problems.push(`account '${a.id}': unknown schemaVersion ${String(a.schemaVersion)}`);
+		if (a.schemaVersion !== LEDGER_SCHEMA_VERSION)
+			problems.push(`account '${a.id}': unknown schemaVersion ${String(a.schemaVersion)}`);
 		const nameProblem = accountNameProblem(a.name, a.parentId === undefined);
 		if (nameProblem) problems.push(`account '${a.id}': name '${a.name}' ${nameProblem}`);
 		if (!ACCOUNT_TYPES.includes(a.type)) problems.push(`account '${a.id}': unknown type '${String(a.type)}'`);
@@ -131,14 +136,19 @@ export function validateChart(accounts: readonly Account[]): Result<AccountIndex
 		for (const a of accounts) {
 			const name = index.fullName(a.id);
 			const other = full.get(name);
-			if (other !== undefined) problems.push(`accounts '${other}' and '${a.id}' have the same full name '${name}'`);
+			if (other !== undefined)
+				problems.push(`accounts '${other}' and '${a.id}' have the same full name '${name}'`);
 			full.set(name, a.id);
 		}
 	}
 	if (problems.length > 0)
-		return ledgerError('ledger/bad-chart', `Chart of accounts: ${problems[0]}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}`, {
-			problems
-		});
+		return ledgerError(
+			'ledger/bad-chart',
+			`Chart of accounts: ${problems[0]}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}`,
+			{
+				problems
+			}
+		);
 	return ok(index);
 }
 

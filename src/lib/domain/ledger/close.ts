@@ -7,7 +7,14 @@ import { isProfitAndLoss } from './accounts';
 import { postEntry, type EntryContext } from './entries';
 import { ledgerError, type LedgerError } from './errors';
 import { ExactSum } from './decimal';
-import { LEDGER_SCHEMA_VERSION, type AccountId, type Commodity, type EntryId, type EntryLine, type JournalEntry } from './types';
+import {
+	LEDGER_SCHEMA_VERSION,
+	type AccountId,
+	type Commodity,
+	type EntryId,
+	type EntryLine,
+	type JournalEntry
+} from './types';
 import { UNRESTRICTED } from './reports/nonprofit';
 
 /** True when a date falls in the locked period (on or before the lock date). */
@@ -35,10 +42,14 @@ export function closeYear(options: CloseYearOptions): Result<JournalEntry, Ledge
 	const { ctx } = options;
 	const byFund = options.netAssetsByFund;
 	if (!byFund && options.retainedEarnings === undefined)
-		return ledgerError('ledger/bad-entry', 'Year-end close needs a retained earnings account, or net assets accounts by fund');
+		return ledgerError(
+			'ledger/bad-entry',
+			'Year-end close needs a retained earnings account, or net assets accounts by fund'
+		);
 	// account -> fund -> commodity -> sum
 	const sums = new Map<string, ExactSum>();
-	const key = (account: string, fund: string, commodity: string) => JSON.stringify([account, fund, commodity]);
+	const key = (account: string, fund: string, commodity: string) =>
+		JSON.stringify([account, fund, commodity]);
 	for (const e of options.entries) {
 		if (e.status !== 'posted' || e.date > options.yearEnd) continue;
 		for (const l of e.lines) {
@@ -67,13 +78,25 @@ export function closeYear(options: CloseYearOptions): Result<JournalEntry, Ledge
 		if (!o) offsets.set(offsetKey, (o = new ExactSum()));
 		o.addSum(s);
 	}
-	if (lines.length === 0) return ledgerError('ledger/nothing-to-close', `Nothing to close: income and expenses are zero at ${options.yearEnd}`);
+	if (lines.length === 0)
+		return ledgerError(
+			'ledger/nothing-to-close',
+			`Nothing to close: income and expenses are zero at ${options.yearEnd}`
+		);
 	for (const [k, o] of offsets) {
 		if (o.isZero()) continue;
 		const [fund, commodity] = JSON.parse(k) as [string, Commodity];
 		const target = byFund ? byFund[fund] : options.retainedEarnings;
-		if (target === undefined) return ledgerError('ledger/unknown-account', `No net assets account is given for fund '${fund}'`, { fund });
-		lines.push({ account: target, amount: o.toDecimal(), commodity, ...(byFund ? { dimensions: { fund } } : {}) });
+		if (target === undefined)
+			return ledgerError('ledger/unknown-account', `No net assets account is given for fund '${fund}'`, {
+				fund
+			});
+		lines.push({
+			account: target,
+			amount: o.toDecimal(),
+			commodity,
+			...(byFund ? { dimensions: { fund } } : {})
+		});
 	}
 	return postEntry(
 		{

@@ -118,7 +118,9 @@ export class ExactSum {
 
 	/** Adds the value last read by `scanDecimal`. */
 	addScanned(): this {
-		return scanned.big === null ? this.add(scanned.units, scanned.scale) : this.addBig(scanned.big, scanned.scale);
+		return scanned.big === null
+			? this.add(scanned.units, scanned.scale)
+			: this.addBig(scanned.big, scanned.scale);
 	}
 
 	/** Adds a plain decimal string; throws on anything else (callers pass validated amounts). */

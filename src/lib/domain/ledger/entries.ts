@@ -61,29 +61,48 @@ function badValue(text: string): string | undefined {
 export function validateEntry(entry: JournalEntry, ctx: EntryContext): Result<JournalEntry, LedgerError> {
 	const who = `Entry ${entry.id === '' ? '(no id)' : `'${entry.id}'`}${entry.date ? ` of ${entry.date}` : ''}`;
 	if (entry.schemaVersion !== LEDGER_SCHEMA_VERSION)
-		return ledgerError('ledger/bad-entry', `${who}: unknown schemaVersion ${String(entry.schemaVersion)}`, { entryId: entry.id });
-	if (typeof entry.id !== 'string' || entry.id === '') return ledgerError('ledger/bad-entry', `${who}: the entry has no id`);
-	if (typeof entry.date !== 'string' || !parseIsoDate(entry.date))
-		return ledgerError('ledger/bad-date', `${who}: '${String(entry.date)}' is not a date (YYYY-MM-DD)`, { entryId: entry.id });
-	if (entry.status !== 'draft' && entry.status !== 'posted')
-		return ledgerError('ledger/bad-entry', `${who}: unknown status '${String(entry.status)}'`, { entryId: entry.id });
-	const textProblem = badValue(entry.memo ?? '') ?? badValue(entry.number ?? '');
-	if (textProblem) return ledgerError('ledger/bad-entry', `${who}: memo or number ${textProblem}`, { entryId: entry.id });
-	if (!Array.isArray(entry.lines) || entry.lines.length < 2)
-		return ledgerError('ledger/too-few-lines', `${who} has ${entry.lines?.length ?? 0} line(s); an entry needs at least two`, {
+		return ledgerError('ledger/bad-entry', `${who}: unknown schemaVersion ${String(entry.schemaVersion)}`, {
 			entryId: entry.id
 		});
+	if (typeof entry.id !== 'string' || entry.id === '')
+		return ledgerError('ledger/bad-entry', `${who}: the entry has no id`);
+	if (typeof entry.date !== 'string' || !parseIsoDate(entry.date))
+		return ledgerError('ledger/bad-date', `${who}: '${String(entry.date)}' is not a date (YYYY-MM-DD)`, {
+			entryId: entry.id
+		});
+	if (entry.status !== 'draft' && entry.status !== 'posted')
+		return ledgerError('ledger/bad-entry', `${who}: unknown status '${String(entry.status)}'`, {
+			entryId: entry.id
+		});
+	const textProblem = badValue(entry.memo ?? '') ?? badValue(entry.number ?? '');
+	if (textProblem)
+		return ledgerError('ledger/bad-entry', `${who}: memo or number ${textProblem}`, { entryId: entry.id });
+	if (!Array.isArray(entry.lines) || entry.lines.length < 2)
+		return ledgerError(
+			'ledger/too-few-lines',
+			`${who} has ${entry.lines?.length ?? 0} line(s); an entry needs at least two`,
+			{
+				entryId: entry.id
+			}
+		);
 	for (const [i, line] of entry.lines.entries()) {
 		const at = `${who}, line ${i + 1}`;
 		if (!scanDecimal(line.amount) || (line.cost !== undefined && !scanDecimal(line.cost.amount)))
-			return ledgerError('ledger/bad-amount', `${at}: amount '${line.cost && scanDecimal(line.amount) ? line.cost.amount : line.amount}' is not a plain decimal`, {
-				entryId: entry.id,
-				line: i
-			});
+			return ledgerError(
+				'ledger/bad-amount',
+				`${at}: amount '${line.cost && scanDecimal(line.amount) ? line.cost.amount : line.amount}' is not a plain decimal`,
+				{
+					entryId: entry.id,
+					line: i
+				}
+			);
 		if (typeof line.commodity !== 'string' || /[\r\n]/.test(line.commodity))
 			return ledgerError('ledger/bad-amount', `${at}: bad commodity`, { entryId: entry.id, line: i });
 		if (line.cost !== undefined && line.cost.commodity === line.commodity)
-			return ledgerError('ledger/bad-amount', `${at}: a cost must be in another commodity than the amount`, { entryId: entry.id, line: i });
+			return ledgerError('ledger/bad-amount', `${at}: a cost must be in another commodity than the amount`, {
+				entryId: entry.id,
+				line: i
+			});
 		const account = ctx.accounts.get(line.account);
 		if (!account)
 			return ledgerError('ledger/unknown-account', `${at}: account '${line.account}' is not in the chart`, {
@@ -91,27 +110,42 @@ export function validateEntry(entry: JournalEntry, ctx: EntryContext): Result<Jo
 				account: line.account
 			});
 		if (account.archived)
-			return ledgerError('ledger/archived-account', `${at}: account '${account.name}' (${account.id}) is archived`, {
-				entryId: entry.id,
-				account: line.account
-			});
+			return ledgerError(
+				'ledger/archived-account',
+				`${at}: account '${account.name}' (${account.id}) is archived`,
+				{
+					entryId: entry.id,
+					account: line.account
+				}
+			);
 		if (line.memo !== undefined && badValue(line.memo))
-			return ledgerError('ledger/bad-entry', `${at}: the memo contains a line break`, { entryId: entry.id, line: i });
+			return ledgerError('ledger/bad-entry', `${at}: the memo contains a line break`, {
+				entryId: entry.id,
+				line: i
+			});
 		for (const key of DIMENSION_KEYS) {
 			const v = line.dimensions?.[key];
 			if (v !== undefined && (v === '' || /[,;\r\n]/.test(v) || v !== v.trim()))
-				return ledgerError('ledger/bad-entry', `${at}: ${key} '${v}' must be non-empty, trimmed, without ',' ';' or line breaks`, {
-					entryId: entry.id,
-					line: i
-				});
+				return ledgerError(
+					'ledger/bad-entry',
+					`${at}: ${key} '${v}' must be non-empty, trimmed, without ',' ';' or line breaks`,
+					{
+						entryId: entry.id,
+						line: i
+					}
+				);
 		}
 	}
 	const left = imbalance(entry.lines);
 	if (Object.keys(left).length > 0)
-		return ledgerError('ledger/unbalanced', `${who} does not balance: ${describeMulti(left)} left over (debits minus credits)`, {
-			entryId: entry.id,
-			imbalance: left
-		});
+		return ledgerError(
+			'ledger/unbalanced',
+			`${who} does not balance: ${describeMulti(left)} left over (debits minus credits)`,
+			{
+				entryId: entry.id,
+				imbalance: left
+			}
+		);
 	if (ctx.lockDate !== undefined && entry.date <= ctx.lockDate)
 		return ledgerError('ledger/locked-period', `${who} is dated on or before the lock date ${ctx.lockDate}`, {
 			entryId: entry.id,
@@ -141,9 +175,13 @@ export interface ReverseOptions {
 export function reverseEntry(options: ReverseOptions): Result<JournalEntry, LedgerError> {
 	const { entry } = options;
 	if (entry.status !== 'posted')
-		return ledgerError('ledger/not-posted', `Entry '${entry.id}' is a draft: delete or edit it instead of reversing it`, {
-			entryId: entry.id
-		});
+		return ledgerError(
+			'ledger/not-posted',
+			`Entry '${entry.id}' is a draft: delete or edit it instead of reversing it`,
+			{
+				entryId: entry.id
+			}
+		);
 	const mirror: JournalEntry = {
 		schemaVersion: LEDGER_SCHEMA_VERSION,
 		id: options.id,
@@ -154,7 +192,9 @@ export function reverseEntry(options: ReverseOptions): Result<JournalEntry, Ledg
 		lines: entry.lines.map((line) => {
 			const { cost, ...rest } = line;
 			const negated: EntryLine = { ...rest, amount: negateDecimal(line.amount) };
-			return cost ? { ...negated, cost: { amount: negateDecimal(cost.amount), commodity: cost.commodity } } : negated;
+			return cost
+				? { ...negated, cost: { amount: negateDecimal(cost.amount), commodity: cost.commodity } }
+				: negated;
 		})
 	};
 	return postEntry(mirror, options.ctx);

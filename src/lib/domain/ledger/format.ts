@@ -16,7 +16,8 @@ export function isSimpleCommodityChar(code: number): boolean {
 
 export function isSimpleCommodity(commodity: string): boolean {
 	if (commodity.length === 0) return false;
-	for (let i = 0; i < commodity.length; i++) if (!isSimpleCommodityChar(commodity.charCodeAt(i))) return false;
+	for (let i = 0; i < commodity.length; i++)
+		if (!isSimpleCommodityChar(commodity.charCodeAt(i))) return false;
 	return true;
 }
 
@@ -47,7 +48,11 @@ export function groupThousands(decimal: string): string {
 }
 
 /** "$-10.00", "10.00 EUR", "5 \"ABC 1\"", "10.00" (no commodity). */
-export function formatAmount(decimal: string, commodity: string, options: { grouping?: boolean } = {}): string {
+export function formatAmount(
+	decimal: string,
+	commodity: string,
+	options: { grouping?: boolean } = {}
+): string {
 	const number = options.grouping ? groupThousands(decimal) : decimal;
 	if (commodity === '') return number;
 	if (isPrefixSymbol(commodity)) return commodity + number;

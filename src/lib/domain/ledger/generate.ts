@@ -4,7 +4,14 @@ import type { DecimalString } from '../core/money';
 import { addDays, type IsoDate } from '../core/dates';
 import { formatUnits } from './decimal';
 import { groupThousands } from './format';
-import { LEDGER_SCHEMA_VERSION, type Account, type AccountSubtype, type AccountType, type EntryLine, type JournalEntry } from './types';
+import {
+	LEDGER_SCHEMA_VERSION,
+	type Account,
+	type AccountSubtype,
+	type AccountType,
+	type EntryLine,
+	type JournalEntry
+} from './types';
 
 /** mulberry32: small, fast, good enough for test data; never for secrets. */
 export function seededRandom(seed: number): () => number {
@@ -36,7 +43,14 @@ function rng(seed: number): Rng {
 }
 
 /** Commodities the generator knows, with the decimals they are written with. */
-export const GENERATED_COMMODITIES: Readonly<Record<string, number>> = { $: 2, EUR: 2, '£': 2, JPY: 0, BTC: 8, 'ACME 1': 3 };
+export const GENERATED_COMMODITIES: Readonly<Record<string, number>> = {
+	$: 2,
+	EUR: 2,
+	'£': 2,
+	JPY: 0,
+	BTC: 8,
+	'ACME 1': 3
+};
 
 const CHART: readonly { name: string; type: AccountType; subtype?: AccountSubtype }[] = [
 	{ name: 'Assets:Bank:Checking', type: 'asset', subtype: 'bank' },
@@ -65,12 +79,23 @@ const CHART: readonly { name: string; type: AccountType; subtype?: AccountSubtyp
 	{ name: 'Expenses:Bank Fees', type: 'expense', subtype: 'operating-expense' }
 ];
 const NAMES = CHART.map((c) => c.name);
-const MEMOS = ['Coffee', 'Office rent', 'Client invoice', 'Payroll', 'Card payment', 'Transfer', 'Supplies', 'Interest', 'Donation'];
+const MEMOS = [
+	'Coffee',
+	'Office rent',
+	'Client invoice',
+	'Payroll',
+	'Card payment',
+	'Transfer',
+	'Supplies',
+	'Interest',
+	'Donation'
+];
 const WORDS = ['alpha', 'beta', 'gamma', 'quarterly', 'receipt', 'checked', 'vendor', 'project', 'misc'];
 
 /** A random amount of a commodity as exact units (rarely huge, to exercise BigInt). */
 function randomUnits(r: Rng, scale: number, big: boolean): bigint {
-	if (big && r.chance(0.01)) return BigInt(r.int(1, 9)) * 10n ** BigInt(r.int(16, 22)) + BigInt(r.int(0, 999_999_999));
+	if (big && r.chance(0.01))
+		return BigInt(r.int(1, 9)) * 10n ** BigInt(r.int(16, 22)) + BigInt(r.int(0, 999_999_999));
 	const whole = r.chance(0.7) ? r.int(1, 500) : r.chance(0.8) ? r.int(500, 20_000) : r.int(20_000, 5_000_000);
 	const frac = scale === 0 ? 0 : r.int(0, 10 ** Math.min(scale, 6) - 1) * 10 ** Math.max(0, scale - 6);
 	return BigInt(whole) * 10n ** BigInt(scale) + BigInt(frac);
@@ -144,7 +169,11 @@ function writeAmount(r: Rng, units: bigint, commodity: string, variety: boolean)
 	const quoted = /^[\p{L}$£€]+$/u.test(commodity) ? commodity : `"${commodity}"`;
 	if (commodity.length === 1) {
 		if (!variety) return `${commodity}${sign}${body}`;
-		return r.pick([`${commodity}${sign}${body}`, `${sign}${commodity}${body}`, `${commodity} ${sign}${body}`]);
+		return r.pick([
+			`${commodity}${sign}${body}`,
+			`${sign}${commodity}${body}`,
+			`${commodity} ${sign}${body}`
+		]);
 	}
 	if (!variety) return `${sign}${body} ${quoted}`;
 	return r.pick([`${sign}${body} ${quoted}`, `${quoted} ${sign}${body}`, `${sign}${body} ${quoted}`]);
@@ -159,7 +188,9 @@ export function generateJournal(options: GenerateJournalOptions): string {
 	const elide = options.elide ?? true;
 	const out: string[] = [];
 	if (comments) out.push(`; generated journal, seed ${options.seed}`, '# another comment style', '');
-	for (const a of CHART) if (r.chance(0.5)) out.push(`account ${a.name}${comments && r.chance(0.5) ? '  ; a declared account' : ''}`);
+	for (const a of CHART)
+		if (r.chance(0.5))
+			out.push(`account ${a.name}${comments && r.chance(0.5) ? '  ; a declared account' : ''}`);
 	out.push('');
 	let date = options.startDate ?? ('2020-01-01' as IsoDate);
 	for (let t = 0; t < options.transactions; t++) {
@@ -246,7 +277,11 @@ export function generateBook(options: GenerateBookOptions): GeneratedBook {
 				commodity: l.commodity
 			};
 			if (details && r.chance(0.3)) line.dimensions = { fund: r.pick(['unrestricted', 'restricted']) };
-			if (details && r.chance(0.2)) line.dimensions = { ...line.dimensions, class: r.pick(['program', 'management-general', 'fundraising']) };
+			if (details && r.chance(0.2))
+				line.dimensions = {
+					...line.dimensions,
+					class: r.pick(['program', 'management-general', 'fundraising'])
+				};
 			if (details && r.chance(0.1)) line.memo = `${r.pick(WORDS)} ${r.pick(WORDS)}`;
 			return line;
 		});

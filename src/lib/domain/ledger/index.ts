@@ -5,8 +5,23 @@ export * from './accounts';
 export * from './entries';
 export * from './close';
 export * from './format';
-export { ExactSum, sumDecimals, addDecimals, negateDecimal, compareDecimals, multiplyDecimals, isZeroDecimal } from './decimal';
-export { readJournal, readJournalBalances, type JournalData, type JournalBalances, type CommodityInfo, type ReadJournalOptions } from './journal/reader';
+export {
+	ExactSum,
+	sumDecimals,
+	addDecimals,
+	negateDecimal,
+	compareDecimals,
+	multiplyDecimals,
+	isZeroDecimal
+} from './decimal';
+export {
+	readJournal,
+	readJournalBalances,
+	type JournalData,
+	type JournalBalances,
+	type CommodityInfo,
+	type ReadJournalOptions
+} from './journal/reader';
 export { writeJournal, type WriteJournalOptions } from './journal/writer';
 export * from './reports/trial-balance';
 export * from './reports/statements';
@@ -14,5 +29,11 @@ export * from './reports/cash-flow';
 export * from './reports/nonprofit';
 export * from './reports/drill-down';
 export type { ReportLine, ReportSection } from './reports/sections';
-export { CHART_TEMPLATES, validateTemplate, instantiateTemplate, type ChartTemplate, type TemplateAccount } from './templates';
+export {
+	CHART_TEMPLATES,
+	validateTemplate,
+	instantiateTemplate,
+	type ChartTemplate,
+	type TemplateAccount
+} from './templates';
 export { generateJournal, generateBook, generatedChart, seededRandom } from './generate';

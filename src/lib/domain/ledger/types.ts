@@ -78,7 +78,12 @@ export interface LineDimensions {
 	readonly department?: string;
 	readonly tag?: string;
 }
-export const DIMENSION_KEYS = ['fund', 'class', 'department', 'tag'] as const satisfies readonly (keyof LineDimensions)[];
+export const DIMENSION_KEYS = [
+	'fund',
+	'class',
+	'department',
+	'tag'
+] as const satisfies readonly (keyof LineDimensions)[];
 
 export interface EntryLine {
 	readonly account: AccountId;

@@ -88,7 +88,6 @@ export function parseAmount(line: string, i: number, end: number, style: AmountS
 			if (signs > 0) return 'the amount has two signs';
 			negative = c === 45;
 			signAt = i;
-			signs++;
 			i = skipSpaces(line, i + 1, end);
 		}
 	}
@@ -135,9 +134,8 @@ export function parseAmount(line: string, i: number, end: number, style: AmountS
 	if (commodity === '') commodity = style.defaultCommodity;
 	const raw = line.slice(start, numEnd);
 	let scale = 0;
-	let simple = false;
-	if (commas === 0 && points === 0) simple = true;
-	else {
+	let simple = commas === 0 && points === 0;
+	if (!simple) {
 		const mark = style.markFor(commodity);
 		const decimals = mark === '.' ? points : commas;
 		const groups = mark === '.' ? commas : points;
@@ -176,7 +174,8 @@ export function parseAmount(line: string, i: number, end: number, style: AmountS
 		text = scale > 0 ? `${int}.${body.slice(body.length - scale)}` : int;
 	}
 	// Redundant leading zeros go ("007.5" -> "7.5"); "0.5" keeps its zero.
-	if (text.charCodeAt(0) === 48 && text.length > 1 && text.charCodeAt(1) !== 46) text = text.replace(/^0+(?=\d)/, '');
+	if (text.charCodeAt(0) === 48 && text.length > 1 && text.charCodeAt(1) !== 46)
+		text = text.replace(/^0+(?=\d)/, '');
 	const zero = n === 0;
 	let big: bigint | null = null;
 	let units = 0;
@@ -186,6 +185,7 @@ export function parseAmount(line: string, i: number, end: number, style: AmountS
 		if (big === 0n) big = null;
 	} else units = negative && !zero ? -n : n;
 	let textOut = text;
-	if (negative && !(zero && big === null)) textOut = simple && signAt === start - 1 ? line.slice(signAt, numEnd) : '-' + text;
+	if (negative && !(zero && big === null))
+		textOut = simple && signAt === start - 1 ? line.slice(signAt, numEnd) : '-' + text;
 	return { commodity, text: textOut as DecimalString, units, big, scale, next: i };
 }

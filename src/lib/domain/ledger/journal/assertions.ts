@@ -51,7 +51,9 @@ function check(balances: Balances, p: Posting): string | undefined {
 	if (!diff.isZero())
 		return `balance assertion failed for ${p.account}: expected ${formatAmount(a.amount.text, a.amount.commodity)}, actual ${formatAmount(actual.toDecimal(), a.amount.commodity)} (difference ${formatAmount(diff.toDecimal(), a.amount.commodity)})`;
 	if (a.total) {
-		const others = [...commoditiesOf(balances, p.account, a.inclusive)].filter((c) => c !== a.amount.commodity);
+		const others = [...commoditiesOf(balances, p.account, a.inclusive)].filter(
+			(c) => c !== a.amount.commodity
+		);
 		if (others.length > 0)
 			return `balance assertion '==' failed for ${p.account}: it also holds ${others.map((c) => formatAmount(balanceOf(balances, p.account, c, a.inclusive).toDecimal(), c)).join(', ')}`;
 	}
@@ -68,7 +70,9 @@ export function checkBalances(
 	lines: (EntryLine[] | undefined)[],
 	txs: ReadonlyMap<number, Transaction>
 ): LineProblem[] {
-	const order = dates.map((_, i) => i).sort((a, b) => (dates[a] as string).localeCompare(dates[b] as string) || a - b);
+	const order = dates
+		.map((_, i) => i)
+		.sort((a, b) => (dates[a] as string).localeCompare(dates[b] as string) || a - b);
 	const balances: Balances = new Map();
 	const problems: LineProblem[] = [];
 	for (const i of order) {
@@ -81,7 +85,8 @@ export function checkBalances(
 			const pending: Balances = new Map();
 			for (const p of tx.postings) {
 				if (p.amount) {
-					if (!p.cost) apply(pending, { account: p.account, amount: p.amount.text, commodity: p.amount.commodity });
+					if (!p.cost)
+						apply(pending, { account: p.account, amount: p.amount.text, commodity: p.amount.commodity });
 					continue;
 				}
 				const a = p.assertion;
@@ -90,7 +95,13 @@ export function checkBalances(
 				target.addSum(balanceOf(balances, p.account, a.amount.commodity, a.inclusive).negate());
 				target.addSum(balanceOf(pending, p.account, a.amount.commodity, a.inclusive).negate());
 				const text = target.toDecimal(a.amount.scale);
-				p.amount = { ...a.amount, text, units: target.big === null ? target.n : 0, big: target.big, scale: target.scale };
+				p.amount = {
+					...a.amount,
+					text,
+					units: target.big === null ? target.n : 0,
+					big: target.big,
+					scale: target.scale
+				};
 				apply(pending, { account: p.account, amount: text, commodity: a.amount.commodity });
 			}
 			const settled = settle(tx);

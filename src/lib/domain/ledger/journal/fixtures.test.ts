@@ -14,7 +14,11 @@ import { readJournal } from './reader';
 
 const DIR = join(__dirname, '../../../../../../shared/fixtures/third-party/journals/ledger');
 const read = (name: string) => readJournal(readFileSync(join(DIR, name), 'utf8'), { fileName: name });
-const balances = (name: string, opts: { clearedOnly?: boolean } = {}, totals: Record<string, string> = {}) => {
+const balances = (
+	name: string,
+	opts: { clearedOnly?: boolean } = {},
+	totals: Record<string, string> = {}
+) => {
 	const data = unwrap(read(name));
 	const tb = trialBalance({ entries: data.entries, accounts: data.accounts, ...opts });
 	expect(tb.totals).toEqual(totals);
@@ -34,16 +38,36 @@ describe('Ledger regression journals', () => {
 		const data = unwrap(read('cmd-balance.test'));
 		const bs = balanceSheet({ entries: data.entries, accounts: data.accounts, asOf: '2012-12-31' as never });
 		const assets = Object.fromEntries(bs.assets.lines.map((l) => [l.fullName, l.amount]));
-		expect(assets).toEqual({ Assets: { '': '10.00' }, 'Assets:B': { '': '5.00' }, 'Assets:C': { '': '5.00' } });
+		expect(assets).toEqual({
+			Assets: { '': '10.00' },
+			'Assets:B': { '': '5.00' },
+			'Assets:C': { '': '5.00' }
+		});
 		expect(bs.equity.total).toEqual({ '': '10.00' }); // Equity:Opening balances -10, shown credit-positive
 		expect(bs.liabilities.total).toEqual({});
 		expect(bs.difference).toEqual({});
 	});
 
 	it('cmd-cleared: totals and cleared totals per account', () => {
-		const all = { A: '50.00', B: '-10.00', C: '45.00', D: '-15.00', E: '20.00', F: '-20.00', G: '-30.00', H: '-40.00' };
-		expect(balances('cmd-cleared.test')).toEqual(Object.fromEntries(Object.entries(all).map(([k, v]) => [`${k}|`, v])));
-		expect(balances('cmd-cleared.test', { clearedOnly: true })).toEqual({ 'A|': '10.00', 'B|': '-10.00', 'C|': '30.00', 'G|': '-30.00' });
+		const all = {
+			A: '50.00',
+			B: '-10.00',
+			C: '45.00',
+			D: '-15.00',
+			E: '20.00',
+			F: '-20.00',
+			G: '-30.00',
+			H: '-40.00'
+		};
+		expect(balances('cmd-cleared.test')).toEqual(
+			Object.fromEntries(Object.entries(all).map(([k, v]) => [`${k}|`, v]))
+		);
+		expect(balances('cmd-cleared.test', { clearedOnly: true })).toEqual({
+			'A|': '10.00',
+			'B|': '-10.00',
+			'C|': '30.00',
+			'G|': '-30.00'
+		});
 	});
 
 	it('cmd-equity: D directive and @ unit prices; the closing position', () => {

@@ -15,7 +15,46 @@ const seeds: string[] = [
 	generateJournal({ seed: 11, transactions: 40, commodities: ['$', 'EUR', 'ACME 1'], bigAmounts: true }),
 	'decimal-mark ,\ncommodity 1.000,00 EUR\nD 1,00 EUR\n2024-01-01 x\n  a  1.234,5\n  b  = (2 - 1)\n  c\n'
 ];
-const ALPHABET = ['\n', ' ', '  ', '\t', ';', '"', '(', ')', '[', ']', '=', '==*', '@', '@@', '-', '+', '.', ',', '$', '€', '0', '9', '1e5', ':', '*', '!', '~', 'account ', 'commodity ', 'D ', 'Y 2024', '2024-02-30', '\r', '\u0000', '\uFEFF', 'end comment', 'comment\n', '9'.repeat(40)];
+const ALPHABET = [
+	'\n',
+	' ',
+	'  ',
+	'\t',
+	';',
+	'"',
+	'(',
+	')',
+	'[',
+	']',
+	'=',
+	'==*',
+	'@',
+	'@@',
+	'-',
+	'+',
+	'.',
+	',',
+	'$',
+	'€',
+	'0',
+	'9',
+	'1e5',
+	':',
+	'*',
+	'!',
+	'~',
+	'account ',
+	'commodity ',
+	'D ',
+	'Y 2024',
+	'2024-02-30',
+	'\r',
+	'\u0000',
+	'\uFEFF',
+	'end comment',
+	'comment\n',
+	'9'.repeat(40)
+];
 
 function mutate(text: string, rnd: () => number): string {
 	let s = text;
@@ -23,7 +62,8 @@ function mutate(text: string, rnd: () => number): string {
 	for (let k = 0; k < edits; k++) {
 		const at = Math.floor(rnd() * (s.length + 1));
 		const op = rnd();
-		if (op < 0.35) s = s.slice(0, at) + (ALPHABET[Math.floor(rnd() * ALPHABET.length)] as string) + s.slice(at);
+		if (op < 0.35)
+			s = s.slice(0, at) + (ALPHABET[Math.floor(rnd() * ALPHABET.length)] as string) + s.slice(at);
 		else if (op < 0.6) s = s.slice(0, at) + s.slice(at + 1 + Math.floor(rnd() * 8));
 		else if (op < 0.75) {
 			const lines = s.split('\n');
@@ -48,7 +88,7 @@ describe('journal reader fuzz', () => {
 				result = readJournal(input);
 				readJournalBalances(input);
 			} catch (e) {
-				throw new Error(`reader threw on input #${i}: ${String(e)}\n---\n${input.slice(0, 2000)}`);
+				throw new Error(`reader threw on input #${i}: ${String(e)}\n---\n${input.slice(0, 2000)}`, { cause: e });
 			}
 			expect(performance.now() - started).toBeLessThan(1000);
 			expect(typeof result.ok).toBe('boolean');

@@ -54,10 +54,25 @@ function canonical(decimal: string): string {
 }
 
 function hledgerBalances(file: string, end?: string): Map<string, string> {
-	const args = ['-f', file, 'bal', '--flat', '--no-total', '-O', 'csv', '--layout', 'bare', ...(end ? ['-e', end] : [])];
+	const args = [
+		'-f',
+		file,
+		'bal',
+		'--flat',
+		'--no-total',
+		'-O',
+		'csv',
+		'--layout',
+		'bare',
+		...(end ? ['-e', end] : [])
+	];
 	const out = execFileSync('hledger', args, { encoding: 'utf8' });
 	const rows = csvRows(out).slice(1);
-	return new Map(rows.filter((r) => canonical(r[2] as string) !== '0').map((r) => [`${r[0]}|${r[1]}`, canonical(r[2] as string)]));
+	return new Map(
+		rows
+			.filter((r) => canonical(r[2] as string) !== '0')
+			.map((r) => [`${r[0]}|${r[1]}`, canonical(r[2] as string)])
+	);
 }
 
 async function keelBalances(file: string, end?: string): Promise<Map<string, string>> {
@@ -74,11 +89,19 @@ async function keelBalances(file: string, end?: string): Promise<Map<string, str
 	return new Map(rows.map((r) => [`${r[0]}|${r[1]}`, canonical(r[2] as string)]));
 }
 
-const COMMODITY_SETS: readonly (readonly string[])[] = [['$'], ['$', 'EUR'], ['£', 'EUR', 'JPY'], ['$', 'BTC', 'ACME 1'], ['$', 'EUR', '£', 'JPY', 'BTC', 'ACME 1']];
+const COMMODITY_SETS: readonly (readonly string[])[] = [
+	['$'],
+	['$', 'EUR'],
+	['£', 'EUR', 'JPY'],
+	['$', 'BTC', 'ACME 1'],
+	['$', 'EUR', '£', 'JPY', 'BTC', 'ACME 1']
+];
 
 describe.skipIf(!haveHledger && !requireHledger)('hledger agrees with Keel to the last digit', () => {
 	it('hledger is installed', () => {
-		expect(hledgerVersion.status, 'hledger must be installed when CI is set (apt-get install hledger)').toBe(0);
+		expect(hledgerVersion.status, 'hledger must be installed when CI is set (apt-get install hledger)').toBe(
+			0
+		);
 	});
 
 	const dir = mkdtempSync(join(tmpdir(), 'keel-oracle-'));
@@ -102,14 +125,22 @@ describe.skipIf(!haveHledger && !requireHledger)('hledger agrees with Keel to th
 			expect(Object.fromEntries(await keelBalances(file))).toEqual(Object.fromEntries(theirs));
 			// --end is exclusive, as hledger's -e.
 			const end = '2020-03-01';
-			expect(Object.fromEntries(await keelBalances(file, end))).toEqual(Object.fromEntries(hledgerBalances(file, end)));
+			expect(Object.fromEntries(await keelBalances(file, end))).toEqual(
+				Object.fromEntries(hledgerBalances(file, end))
+			);
 		});
 	}
 
 	it('the installed keel command prints the same as the function', () => {
 		const file = join(dir, 'seed-1.journal');
-		const out = execFileSync(process.execPath, ['bin/keel.js', 'ledger', 'balance', '--file', file, '--format', 'csv'], { encoding: 'utf8' });
+		const out = execFileSync(
+			process.execPath,
+			['bin/keel.js', 'ledger', 'balance', '--file', file, '--format', 'csv'],
+			{ encoding: 'utf8' }
+		);
 		const rows = csvRows(out).slice(1);
-		expect(new Map(rows.map((r) => [`${r[0]}|${r[1]}`, canonical(r[2] as string)]))).toEqual(hledgerBalances(file));
+		expect(new Map(rows.map((r) => [`${r[0]}|${r[1]}`, canonical(r[2] as string)]))).toEqual(
+			hledgerBalances(file)
+		);
 	});
 });

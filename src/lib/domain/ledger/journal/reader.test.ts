@@ -8,7 +8,8 @@ import { readJournal, readJournalBalances } from './reader';
 import { writeJournal } from './writer';
 
 const ok = (text: string) => unwrap(readJournal(text));
-const lines = (text: string) => ok(text).entries.flatMap((e) => e.lines.map((l) => `${l.account} ${l.amount} ${l.commodity}`));
+const lines = (text: string) =>
+	ok(text).entries.flatMap((e) => e.lines.map((l) => `${l.account} ${l.amount} ${l.commodity}`));
 
 describe('journal reader', () => {
 	it('reads dates, marks, codes, descriptions and comments', () => {
@@ -27,7 +28,13 @@ describe('journal reader', () => {
 			].join('\n')
 		);
 		const [a, b] = data.entries;
-		expect(a).toMatchObject({ date: '2024-01-02', clearing: 'cleared', number: '42', memo: 'Coffee', comment: 'a note\nsecond note' });
+		expect(a).toMatchObject({
+			date: '2024-01-02',
+			clearing: 'cleared',
+			number: '42',
+			memo: 'Coffee',
+			comment: 'a note\nsecond note'
+		});
 		expect(a?.lines).toEqual([
 			{ account: 'Expenses:Food', amount: '3.50', commodity: '$', memo: 'latte' },
 			{ account: 'Assets:Cash', amount: '-3.50', commodity: '$' }
@@ -63,11 +70,19 @@ describe('journal reader', () => {
 	});
 
 	it('infers one elided amount per commodity', () => {
-		expect(lines('2024-01-01 x\n  a  $1\n  b  2 EUR\n  c\n')).toEqual(['a 1 $', 'b 2 EUR', 'c -1 $', 'c -2 EUR']);
+		expect(lines('2024-01-01 x\n  a  $1\n  b  2 EUR\n  c\n')).toEqual([
+			'a 1 $',
+			'b 2 EUR',
+			'c -1 $',
+			'c -2 EUR'
+		]);
 	});
 
 	it('reads decimal-mark, D, Y and commodity directives', () => {
-		expect(lines('decimal-mark ,\n2024-01-01 x\n  a  1.234,5 EUR\n  b\n')).toEqual(['a 1234.5 EUR', 'b -1234.5 EUR']);
+		expect(lines('decimal-mark ,\n2024-01-01 x\n  a  1.234,5 EUR\n  b\n')).toEqual([
+			'a 1234.5 EUR',
+			'b -1234.5 EUR'
+		]);
 		expect(lines('D 1,000.00 GBP\n2024-01-01 x\n  a  5\n  b\n')).toEqual(['a 5 GBP', 'b -5 GBP']);
 		expect(ok('Y 2023\n01/05 x\n  a  1\n  b\n').entries[0]?.date).toBe('2023-01-05');
 		const c = ok('commodity 1.000,00 EUR\n2024-01-01 x\n  a  2.500,25 EUR\n  b  $1,000.00\n  c\n');
@@ -76,18 +91,28 @@ describe('journal reader', () => {
 	});
 
 	it('skips harmless directives with a warning and keeps account declarations', () => {
-		const data = ok('P 2024-01-01 EUR $1.10\naccount Assets:Bank  ; type:C, code:1010\n~ monthly\n  a  1\n  b\n\n2024-01-01 x\n  Assets:Bank  1\n  Income\n');
+		const data = ok(
+			'P 2024-01-01 EUR $1.10\naccount Assets:Bank  ; type:C, code:1010\n~ monthly\n  a  1\n  b\n\n2024-01-01 x\n  Assets:Bank  1\n  Income\n'
+		);
 		expect(data.warnings.map((w) => w.line)).toEqual([1, 3]);
-		expect(data.accounts.find((a) => a.id === 'Assets:Bank')).toMatchObject({ type: 'asset', subtype: 'cash', code: '1010' });
+		expect(data.accounts.find((a) => a.id === 'Assets:Bank')).toMatchObject({
+			type: 'asset',
+			subtype: 'cash',
+			code: '1010'
+		});
 		expect(data.accounts.find((a) => a.id === 'Income')?.type).toBe('income');
 	});
 
 	it('checks balance assertions and applies assignments in date order', () => {
-		const text = '2024-01-02 b\n  a  $5 = $15\n  x\n\n2024-01-01 a\n  a  $10\n  x\n\n2024-01-03 c\n  a  = $1\n  x\n';
+		const text =
+			'2024-01-02 b\n  a  $5 = $15\n  x\n\n2024-01-01 a\n  a  $10\n  x\n\n2024-01-03 c\n  a  = $1\n  x\n';
 		expect(lines(text).slice(-2)).toEqual(['a -14 $', 'x 14 $']);
 		const bad = readJournal('2024-01-01 a\n  a  $10 = $11\n  x\n');
 		expect(bad.ok).toBe(false);
-		if (!bad.ok) expect(bad.error.message).toMatch(/journal:2: balance assertion failed for a: expected \$11, actual \$10/);
+		if (!bad.ok)
+			expect(bad.error.message).toMatch(
+				/journal:2: balance assertion failed for a: expected \$11, actual \$10/
+			);
 	});
 
 	// Each malformed case names the line that must be reported.
@@ -117,12 +142,27 @@ describe('journal reader', () => {
 		['price same commodity', '2024-01-01 x\n  a  1 USD @ 2 USD\n  b\n', 2, /same commodity/],
 		['bad decimal-mark', 'decimal-mark ;\n', 1, /decimal-mark/],
 		['unclosed code', '2024-01-01 (12 x\n  a  1\n  b\n', 1, /closing/],
-		['duplicate id', '2024-01-01 x  ; id:A\n  a  1\n  b\n\n2024-01-02 y  ; id:A\n  a  1\n  b\n', 5, /already used/],
+		[
+			'duplicate id',
+			'2024-01-01 x  ; id:A\n  a  1\n  b\n\n2024-01-02 y  ; id:A\n  a  1\n  b\n',
+			5,
+			/already used/
+		],
 		['bad status', '2024-01-01 x  ; status:maybe\n  a  1\n  b\n', 1, /status/],
-		['failed assertion later', '2024-01-01 x\n  a  1\n  b\n\n2024-01-02 y\n  a  1 = 5\n  b\n', 6, /assertion/],
+		[
+			'failed assertion later',
+			'2024-01-01 x\n  a  1\n  b\n\n2024-01-02 y\n  a  1 = 5\n  b\n',
+			6,
+			/assertion/
+		],
 		['expression with *', '2024-01-01 x\n  a  1 = (2 * 3)\n  b\n', 2, /only \+ and -/],
 		['account directive without name', 'account\n', 1, /without an account name/],
-		['unknown account type', 'account Foo  ; type:Q\n2024-01-01 x\n  Foo  1\n  Bar\n', 1, /unknown account type/]
+		[
+			'unknown account type',
+			'account Foo  ; type:Q\n2024-01-01 x\n  Foo  1\n  Bar\n',
+			1,
+			/unknown account type/
+		]
 	];
 	for (const [name, text, line, message] of MALFORMED) {
 		it(`refuses: ${name} (line ${line})`, () => {
@@ -137,7 +177,8 @@ describe('journal reader', () => {
 	}
 
 	it('reports every bad transaction, not only the first, and imports nothing', () => {
-		const text = '2024-01-01 x\n  a  1\n  b  1\n\n2024-01-02 ok\n  a  1\n  b\n\n2024-01-03 y\n  a  $zz\n  b\n';
+		const text =
+			'2024-01-01 x\n  a  1\n  b  1\n\n2024-01-02 ok\n  a  1\n  b\n\n2024-01-03 y\n  a  $zz\n  b\n';
 		const r = readJournal(text);
 		expect(r.ok).toBe(false);
 		if (!r.ok) expect((r.error.details?.problems as LineProblem[]).map((p) => p.line)).toEqual([1, 10]);
@@ -145,13 +186,23 @@ describe('journal reader', () => {
 
 	it('streams the same balances as the full reader, with and without an end date', () => {
 		for (const seed of [1, 2, 3]) {
-			const text = generateJournal({ seed, transactions: 300, commodities: ['$', 'EUR', 'BTC'], bigAmounts: true });
+			const text = generateJournal({
+				seed,
+				transactions: 300,
+				commodities: ['$', 'EUR', 'BTC'],
+				bigAmounts: true
+			});
 			const full = ok(text);
 			for (const before of [undefined, '2020-02-15']) {
 				const streamed = unwrap(readJournalBalances(text, before ? { before: before as never } : {}));
-				const tb = trialBalance({ entries: full.entries, accounts: full.accounts, ...(before ? { period: { to: '2020-02-14' as never } } : {}) });
+				const tb = trialBalance({
+					entries: full.entries,
+					accounts: full.accounts,
+					...(before ? { period: { to: '2020-02-14' as never } } : {})
+				});
 				const fromStream = new Map<string, string>();
-				for (const [account, sums] of streamed.balances) for (const [c, s] of sums) if (!s.isZero()) fromStream.set(`${account}|${c}`, s.toDecimal());
+				for (const [account, sums] of streamed.balances)
+					for (const [c, s] of sums) if (!s.isZero()) fromStream.set(`${account}|${c}`, s.toDecimal());
 				expect(fromStream).toEqual(new Map(tb.rows.map((r) => [`${r.account}|${r.commodity}`, r.amount])));
 			}
 		}
@@ -177,7 +228,9 @@ describe('journal writer', () => {
 
 	it('round-trips drafts, reversals, closing entries, costs, comments and account fields', () => {
 		const book = generateBook({ seed: 7, entries: 3 });
-		const accounts = book.accounts.map((a) => (a.id === 'Assets:Cash' ? { ...a, code: '1010', currency: 'USD', archived: true, id: 'acc-cash' } : a));
+		const accounts = book.accounts.map((a) =>
+			a.id === 'Assets:Cash' ? { ...a, code: '1010', currency: 'USD', archived: true, id: 'acc-cash' } : a
+		);
 		const children = accounts.map((a) => (a.parentId === 'Assets:Cash' ? { ...a, parentId: 'acc-cash' } : a));
 		const entries = [
 			{
@@ -191,8 +244,19 @@ describe('journal writer', () => {
 				attachments: ['doc-1', 'doc-2'],
 				comment: 'first\n\nthird',
 				lines: [
-					{ account: 'acc-cash', amount: '2' as never, commodity: 'AAA', cost: { amount: '1.80' as never, commodity: 'GBP' } },
-					{ account: 'Assets:Bank:Checking', amount: '-1.80' as never, commodity: 'GBP', memo: '', dimensions: { fund: 'restricted', tag: 'x' } }
+					{
+						account: 'acc-cash',
+						amount: '2' as never,
+						commodity: 'AAA',
+						cost: { amount: '1.80' as never, commodity: 'GBP' }
+					},
+					{
+						account: 'Assets:Bank:Checking',
+						amount: '-1.80' as never,
+						commodity: 'GBP',
+						memo: '',
+						dimensions: { fund: 'restricted', tag: 'x' }
+					}
 				]
 			}
 		];
@@ -206,7 +270,12 @@ describe('journal writer', () => {
 		const book = generateBook({ seed: 1, entries: 1 });
 		const e = book.entries[0];
 		if (!e) throw new Error('no entry');
-		for (const bad of [{ ...e, memo: 'a; b' }, { ...e, memo: '*star' }, { ...e, id: 'a,b' }, { ...e, comment: 'id:x' }]) {
+		for (const bad of [
+			{ ...e, memo: 'a; b' },
+			{ ...e, memo: '*star' },
+			{ ...e, id: 'a,b' },
+			{ ...e, comment: 'id:x' }
+		]) {
 			const r = writeJournal({ accounts: book.accounts, entries: [bad] });
 			expect(r.ok).toBe(false);
 			if (!r.ok) expect(r.error.code).toBe('ledger/unwritable');

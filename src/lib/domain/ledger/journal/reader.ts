@@ -21,7 +21,16 @@ import {
 import { parseAmount, type AmountStyle, type DecimalMark } from './amount';
 import { checkBalances } from './assertions';
 import { ACCOUNT_TAGS, accountTypeFromTag, ENTRY_TAGS, isSubtype, parseTagList } from './tags';
-import { addPostingComment, commentStart, imbalanceMessage, parsePosting, residual, settle, sumPostings, type Transaction } from './transaction';
+import {
+	addPostingComment,
+	commentStart,
+	imbalanceMessage,
+	parsePosting,
+	residual,
+	settle,
+	sumPostings,
+	type Transaction
+} from './transaction';
 import { ExactSum } from '../decimal';
 import { daysInMonth } from '../../core/dates';
 
@@ -123,7 +132,6 @@ class JournalReader {
 	#account: string | undefined;
 	#commodity: string | undefined;
 	#blockEnd: string | undefined;
-	#blockLine = 0;
 	/** Streaming mode: sum balances as transactions settle, keep no entries. */
 	readonly #stream: { before?: IsoDate; table: BalanceTable } | undefined;
 	/** Streaming met an assertion or assignment: the caller must read again in full. */
@@ -187,7 +195,8 @@ class JournalReader {
 			lineNo++;
 			const c = text.charCodeAt(pos);
 			const line = text.slice(pos, end);
-			if ((c === 32 || c === 9) && this.#mode === 'tx' && this.#blockEnd === undefined) this.#postingLine(line, 0, line.length, lineNo);
+			if ((c === 32 || c === 9) && this.#mode === 'tx' && this.#blockEnd === undefined)
+				this.#postingLine(line, 0, line.length, lineNo);
 			else this.#handle(line, lineNo);
 			pos = nl + 1;
 		}
@@ -264,7 +273,10 @@ class JournalReader {
 			case 'skip':
 				return;
 			default:
-				this.#problem(lineNo, 'indented line outside a transaction (a posting needs a transaction line above it)');
+				this.#problem(
+					lineNo,
+					'indented line outside a transaction (a posting needs a transaction line above it)'
+				);
 		}
 	}
 
@@ -331,7 +343,8 @@ class JournalReader {
 					return (sep === 45 ? text : `${text.slice(0, 4)}-${text.slice(5, 7)}-${text.slice(8)}`) as IsoDate;
 			}
 		}
-		const m = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})$/.exec(text) ?? /^()()(\d{1,2})([-/.])(\d{1,2})$/.exec(text);
+		const m =
+			/^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})$/.exec(text) ?? /^()()(\d{1,2})([-/.])(\d{1,2})$/.exec(text);
 		if (!m) {
 			this.#problem(lineNo, `'${text}' is not a date (use YYYY-MM-DD, YYYY/MM/DD or YYYY.MM.DD)`);
 			return undefined;
@@ -424,14 +437,19 @@ class JournalReader {
 			else if (k === 'attachment') attachments.push(v);
 			else if (k === 'reverses') reverses = v;
 			else if (k === 'status') {
-				if (v !== 'draft' && v !== 'posted') return this.#problem(tx.line, `status:${v} is not draft or posted`);
+				if (v !== 'draft' && v !== 'posted')
+					return this.#problem(tx.line, `status:${v} is not draft or posted`);
 				status = v;
 			}
 		}
 		if (id === undefined || id === '') id = this.#opts.entryId?.(tx.line) ?? `L${tx.line}`;
 		else {
 			const seenAt = this.#entryLine.get(id);
-			if (seenAt !== undefined) return this.#problem(tx.line, `entry id '${id}' is already used by the transaction at line ${seenAt}`);
+			if (seenAt !== undefined)
+				return this.#problem(
+					tx.line,
+					`entry id '${id}' is already used by the transaction at line ${seenAt}`
+				);
 			this.#entryLine.set(id, tx.line);
 		}
 		if (this.#stream) return this.#streamTx(tx);
@@ -470,8 +488,10 @@ class JournalReader {
 		}
 		const problem = sumPostings(tx) ?? imbalanceMessage(tx);
 		if (problem) return this.#problem(tx.line, problem);
-		const lineCount = tx.postings.length - (residual.elided ? 1 : 0) + (residual.elided ? Math.max(1, residual.count) : 0);
-		if (lineCount < 2) return this.#problem(tx.line, `transaction '${tx.memo}' (line ${tx.line}) has fewer than two postings`);
+		const lineCount =
+			tx.postings.length - (residual.elided ? 1 : 0) + (residual.elided ? Math.max(1, residual.count) : 0);
+		if (lineCount < 2)
+			return this.#problem(tx.line, `transaction '${tx.memo}' (line ${tx.line}) has fewer than two postings`);
 		const stream = this.#stream as { before?: IsoDate; table: BalanceTable };
 		if (stream.before !== undefined && tx.date >= stream.before) return;
 		const table = stream.table;
@@ -512,7 +532,8 @@ class JournalReader {
 			case 'commodity':
 				return this.#commodityDirective(rest, lineNo);
 			case 'decimal-mark':
-				if (rest !== '.' && rest !== ',') return this.#problem(lineNo, `decimal-mark must be '.' or ',', not '${rest}'`);
+				if (rest !== '.' && rest !== ',')
+					return this.#problem(lineNo, `decimal-mark must be '.' or ',', not '${rest}'`);
 				this.#mark = rest;
 				return;
 			case 'D': {
@@ -529,7 +550,6 @@ class JournalReader {
 			case 'comment':
 			case 'test':
 				this.#blockEnd = `end ${word}`;
-				this.#blockLine = lineNo;
 				return;
 		}
 		const refused = REFUSED[word];
@@ -547,7 +567,10 @@ class JournalReader {
 		let i = 0;
 		while (i < text.length && isSpace(text.charCodeAt(i))) i++;
 		let end = i;
-		while (end < text.length && !(text.charCodeAt(end) === 9 || (text.charCodeAt(end) === 32 && text.charCodeAt(end + 1) === 32)))
+		while (
+			end < text.length &&
+			!(text.charCodeAt(end) === 9 || (text.charCodeAt(end) === 32 && text.charCodeAt(end + 1) === 32))
+		)
 			end++;
 		let name = text.slice(i, end);
 		const semi = commentStart(text, end);
@@ -593,12 +616,17 @@ class JournalReader {
 			const lastPoint = n.lastIndexOf('.');
 			const lastComma = n.lastIndexOf(',');
 			if (lastPoint >= 0 && lastComma >= 0) mark = lastPoint > lastComma ? '.' : ',';
-			else if (lastComma >= 0) mark = n.length - lastComma - 1 === 3 && n.indexOf(',') === lastComma && this.#mark === '.' ? '.' : ',';
+			else if (lastComma >= 0)
+				mark =
+					n.length - lastComma - 1 === 3 && n.indexOf(',') === lastComma && this.#mark === '.' ? '.' : ',';
 			else if (lastPoint >= 0) mark = '.';
 		}
 		const a = parseAmount(text, 0, text.length, { markFor: () => mark, defaultCommodity: '' });
 		if (typeof a === 'string' || a.next < text.length) {
-			this.#problem(lineNo, `'${sample}' is not a commodity format (${typeof a === 'string' ? a : 'unexpected text after it'})`);
+			this.#problem(
+				lineNo,
+				`'${sample}' is not a commodity format (${typeof a === 'string' ? a : 'unexpected text after it'})`
+			);
 			return undefined;
 		}
 		if (expected !== undefined && a.commodity !== expected) {
@@ -627,18 +655,26 @@ class JournalReader {
 			const parent = cut < 0 ? undefined : full.slice(0, cut);
 			const decl = this.#declared.get(full);
 			const own = declaredType(full);
-			if (decl?.tags.type !== undefined && !own) this.#problem(decl.line, `unknown account type '${decl.tags.type}'`);
-			let type = own?.type ?? (parent !== undefined ? typeOf.get(parent) : undefined) ?? inferAccountType(full);
+			if (decl?.tags.type !== undefined && !own)
+				this.#problem(decl.line, `unknown account type '${decl.tags.type}'`);
+			let type =
+				own?.type ?? (parent !== undefined ? typeOf.get(parent) : undefined) ?? inferAccountType(full);
 			if (type === undefined) {
 				type = 'asset';
 				const top = full.split(':')[0] as string;
 				if (!guessed.has(top)) {
 					guessed.add(top);
-					this.#warn(decl?.line ?? 0, `account '${top}': type not declared or recognisable from its name; taken as an asset`);
+					this.#warn(
+						decl?.line ?? 0,
+						`account '${top}': type not declared or recognisable from its name; taken as an asset`
+					);
 				}
 			}
 			if (parent !== undefined && own && typeOf.get(parent) !== own.type)
-				this.#problem(decl?.line ?? 0, `account '${full}' is declared ${own.type} but its parent is ${String(typeOf.get(parent))}`);
+				this.#problem(
+					decl?.line ?? 0,
+					`account '${full}' is declared ${own.type} but its parent is ${String(typeOf.get(parent))}`
+				);
 			typeOf.set(full, type);
 			const account: Mutable<Account> = {
 				schemaVersion: LEDGER_SCHEMA_VERSION,
@@ -671,7 +707,9 @@ class JournalReader {
 		const renamed = accounts.some((a, k) => a.id !== this.#accountOrder[k]);
 		if (!renamed) return ok({ accounts, commodities, warnings, balances: table });
 		const idOf = new Map(accounts.map((a, k) => [this.#accountOrder[k] as string, a.id]));
-		const balances: BalanceTable = new Map([...table].map(([name, sums]) => [idOf.get(name) as string, sums]));
+		const balances: BalanceTable = new Map(
+			[...table].map(([name, sums]) => [idOf.get(name) as string, sums])
+		);
 		return ok({ accounts, commodities, warnings, balances });
 	}
 
@@ -695,7 +733,15 @@ class JournalReader {
 			const seen = new Map<string, number>();
 			for (const e of this.#entries) {
 				const entry = e as JournalEntry;
-				if (seen.has(entry.id)) return ledgerError('ledger/parse', `${this.#opts.fileName ?? 'journal'}: entry id '${entry.id}' is used twice`, { file: this.#opts.fileName ?? 'journal', problems: [{ line: 0, message: `entry id '${entry.id}' is used twice` }] });
+				if (seen.has(entry.id))
+					return ledgerError(
+						'ledger/parse',
+						`${this.#opts.fileName ?? 'journal'}: entry id '${entry.id}' is used twice`,
+						{
+							file: this.#opts.fileName ?? 'journal',
+							problems: [{ line: 0, message: `entry id '${entry.id}' is used twice` }]
+						}
+					);
 				seen.set(entry.id, 0);
 			}
 		}
@@ -707,14 +753,18 @@ class JournalReader {
 			return entry as JournalEntry;
 		});
 		const commodities: Record<Commodity, CommodityInfo> = {};
-		for (const [c, precision] of this.#precision) commodities[c] = { precision, declared: this.#declaredCommodities.has(c) };
+		for (const [c, precision] of this.#precision)
+			commodities[c] = { precision, declared: this.#declaredCommodities.has(c) };
 		for (const c of this.#declaredCommodities) commodities[c] ??= { precision: 0, declared: true };
 		return ok({ accounts, entries, commodities, warnings: this.#warnings });
 	}
 }
 
 /** Reads a journal's text. See the header comment for what is read, skipped and refused. */
-export function readJournal(text: string, options: ReadJournalOptions = {}): Result<JournalData, LedgerError> {
+export function readJournal(
+	text: string,
+	options: ReadJournalOptions = {}
+): Result<JournalData, LedgerError> {
 	const reader = new JournalReader(options);
 	reader.run(text);
 	return reader.result();

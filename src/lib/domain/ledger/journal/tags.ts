@@ -32,7 +32,9 @@ export function formatTagList(tags: readonly (readonly [string, string])[]): str
 }
 
 /** hledger's account type codes, and Keel's own words, to Keel types. */
-export function accountTypeFromTag(value: string): { type: AccountType; subtype?: AccountSubtype } | undefined {
+export function accountTypeFromTag(
+	value: string
+): { type: AccountType; subtype?: AccountSubtype } | undefined {
 	switch (value.toLowerCase()) {
 		case 'a':
 		case 'asset':

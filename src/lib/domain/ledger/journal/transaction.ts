@@ -23,7 +23,8 @@ export interface Posting {
 	account: string;
 	/** Absent when elided or assigned (`= X` with no amount). */
 	amount: ParsedAmount | undefined;
-	cost: { text: DecimalString; commodity: string; units: number; big: bigint | null; scale: number } | undefined;
+	cost:
+		{ text: DecimalString; commodity: string; units: number; big: bigint | null; scale: number } | undefined;
 	assertion: Assertion | undefined;
 	memo: string | undefined;
 	dimensions: LineDimensions | undefined;
@@ -179,11 +180,22 @@ function costOf(amount: ParsedAmount, price: ParsedAmount, total: boolean): NonN
 	}
 	const text = formatUnits(units, scale);
 	const safe = units <= BigInt(Number.MAX_SAFE_INTEGER) && units >= -BigInt(Number.MAX_SAFE_INTEGER);
-	return { text, commodity: price.commodity, units: safe ? Number(units) : 0, big: safe ? null : units, scale };
+	return {
+		text,
+		commodity: price.commodity,
+		units: safe ? Number(units) : 0,
+		big: safe ? null : units,
+		scale
+	};
 }
 
 /** An asserted amount, or Ledger's `(A + B - C)` sum of amounts in one commodity. */
-function parseAssertedAmount(line: string, i: number, end: number, style: AmountStyle): ParsedAmount | string {
+function parseAssertedAmount(
+	line: string,
+	i: number,
+	end: number,
+	style: AmountStyle
+): ParsedAmount | string {
 	while (i < end && isSpace(line.charCodeAt(i))) i++;
 	if (line.charCodeAt(i) !== 40) return parseAmount(line, i, end, style);
 	const close = line.lastIndexOf(')', end - 1);
@@ -208,11 +220,27 @@ function parseAssertedAmount(line: string, i: number, end: number, style: Amount
 		j++;
 	}
 	const text = sum.toDecimal();
-	return { commodity: commodity ?? '', text, units: sum.big === null ? sum.n : 0, big: sum.big, scale: sum.scale, next: close + 1 };
+	return {
+		commodity: commodity ?? '',
+		text,
+		units: sum.big === null ? sum.n : 0,
+		big: sum.big,
+		scale: sum.scale,
+		next: close + 1
+	};
 }
 
-function lineOf(p: Posting, amount: string, commodity: string, cost?: { amount: string; commodity: string }): EntryLine {
-	const line: { -readonly [K in keyof EntryLine]: EntryLine[K] } = { account: p.account, amount: amount as DecimalString, commodity };
+function lineOf(
+	p: Posting,
+	amount: string,
+	commodity: string,
+	cost?: { amount: string; commodity: string }
+): EntryLine {
+	const line: { -readonly [K in keyof EntryLine]: EntryLine[K] } = {
+		account: p.account,
+		amount: amount as DecimalString,
+		commodity
+	};
 	if (cost) line.cost = { amount: cost.amount as DecimalString, commodity: cost.commodity };
 	if (p.memo !== undefined) line.memo = p.memo;
 	if (p.dimensions !== undefined) line.dimensions = p.dimensions;
@@ -220,7 +248,12 @@ function lineOf(p: Posting, amount: string, commodity: string, cost?: { amount: 
 }
 
 /** Per-commodity sums of the last `sumPostings` call (scratch, reused). */
-export const residual = { commodities: [] as string[], sums: [] as ExactSum[], count: 0, elided: undefined as Posting | undefined };
+export const residual = {
+	commodities: [] as string[],
+	sums: [] as ExactSum[],
+	count: 0,
+	elided: undefined as Posting | undefined
+};
 
 /**
  * Adds up a transaction's known amounts per commodity (costs count in their own commodity) into
@@ -233,7 +266,8 @@ export function sumPostings(tx: Transaction): string | undefined {
 	for (const p of tx.postings) {
 		const a = p.amount;
 		if (!a) {
-			if (r.elided) return `only one posting may leave out its amount (lines ${r.elided.line} and ${p.line} both do)`;
+			if (r.elided)
+				return `only one posting may leave out its amount (lines ${r.elided.line} and ${p.line} both do)`;
 			r.elided = p;
 			continue;
 		}
@@ -292,7 +326,12 @@ export function settle(tx: Transaction): EntryLine[] | string {
 			continue;
 		}
 		const a = p.amount as ParsedAmount;
-		const l = lineOf(p, a.text, a.commodity, p.cost ? { amount: p.cost.text, commodity: p.cost.commodity } : undefined);
+		const l = lineOf(
+			p,
+			a.text,
+			a.commodity,
+			p.cost ? { amount: p.cost.text, commodity: p.cost.commodity } : undefined
+		);
 		if (tx.hasAssertion) p.lines = [l];
 		lines.push(l);
 	}

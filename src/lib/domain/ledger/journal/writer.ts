@@ -20,13 +20,19 @@ const trimmed = (s: string) => s === s.trim();
 const tagValueOk = (s: string) => s !== '' && !/[,;\r\n]/.test(s) && trimmed(s);
 
 function entryProblem(e: JournalEntry): string | undefined {
-	if (/[;\r\n]/.test(e.memo) || !trimmed(e.memo)) return "the memo has ';', a line break, or spaces at an end";
-	if (e.clearing === undefined && /^[*!]/.test(e.memo)) return "the memo starts with '*' or '!' (it would read as a clearing mark)";
-	if (e.number === undefined && e.memo.startsWith('(')) return "the memo starts with '(' (it would read as a number)";
-	if (e.number !== undefined && (/[)\r\n]/.test(e.number) || !trimmed(e.number))) return "the number has ')', a line break, or spaces at an end";
+	if (/[;\r\n]/.test(e.memo) || !trimmed(e.memo))
+		return "the memo has ';', a line break, or spaces at an end";
+	if (e.clearing === undefined && /^[*!]/.test(e.memo))
+		return "the memo starts with '*' or '!' (it would read as a clearing mark)";
+	if (e.number === undefined && e.memo.startsWith('('))
+		return "the memo starts with '(' (it would read as a number)";
+	if (e.number !== undefined && (/[)\r\n]/.test(e.number) || !trimmed(e.number)))
+		return "the number has ')', a line break, or spaces at an end";
 	if (!tagValueOk(e.id)) return "the id is empty or has ',', ';', spaces at an end or a line break";
-	if (e.reverses !== undefined && !tagValueOk(e.reverses)) return "the reversed entry's id cannot be written as a tag";
-	for (const a of e.attachments ?? []) if (!tagValueOk(a)) return `attachment '${a}' cannot be written as a tag`;
+	if (e.reverses !== undefined && !tagValueOk(e.reverses))
+		return "the reversed entry's id cannot be written as a tag";
+	for (const a of e.attachments ?? [])
+		if (!tagValueOk(a)) return `attachment '${a}' cannot be written as a tag`;
 	for (const line of (e.comment ?? '').split('\n'))
 		if (e.comment !== undefined && (!trimmed(line) || parseTagList(line, ENTRY_TAGS)))
 			return `comment line '${line}' has spaces at an end or reads as Keel tags`;
@@ -42,7 +48,8 @@ function lineProblem(l: EntryLine): string | undefined {
 		const v = l.dimensions?.[k];
 		if (v !== undefined && !tagValueOk(v)) return `${k} '${v}' cannot be written as a tag`;
 	}
-	if (l.cost && signOfDecimal(l.cost.amount) !== signOfDecimal(l.amount)) return 'a cost with a sign different from its amount';
+	if (l.cost && signOfDecimal(l.cost.amount) !== signOfDecimal(l.amount))
+		return 'a cost with a sign different from its amount';
 	if (l.cost && l.cost.commodity === l.commodity) return 'a cost in the same commodity as its amount';
 	return undefined;
 }
@@ -62,7 +69,9 @@ function writeLine(l: EntryLine, fullName: string, out: string[]): void {
 	if (l.cost) text += ` @@ ${formatAmount(l.cost.amount.replace(/^-/, ''), l.cost.commodity)}`;
 	if (l.memo !== undefined) text += `  ; ${l.memo}`;
 	out.push(text);
-	const dims = DIMENSION_KEYS.flatMap((k) => (l.dimensions?.[k] !== undefined ? [[k, l.dimensions[k] as string] as [string, string]] : []));
+	const dims = DIMENSION_KEYS.flatMap((k) =>
+		l.dimensions?.[k] !== undefined ? [[k, l.dimensions[k] as string] as [string, string]] : []
+	);
 	if (dims.length > 0) out.push(`        ; ${formatTagList(dims)}`);
 }
 
@@ -91,7 +100,8 @@ export function writeJournal(options: WriteJournalOptions): Result<string, Ledge
 		const mark = e.clearing === 'cleared' ? '* ' : e.clearing === 'pending' ? '! ' : '';
 		const number = e.number !== undefined ? `(${e.number}) ` : '';
 		out.push(`${e.date} ${mark}${number}${e.memo}`.trimEnd() + `  ; ${formatTagList(tags)}`);
-		if (e.comment !== undefined) for (const c of e.comment.split('\n')) out.push(`    ;${c === '' ? '' : ` ${c}`}`);
+		if (e.comment !== undefined)
+			for (const c of e.comment.split('\n')) out.push(`    ;${c === '' ? '' : ` ${c}`}`);
 		for (const l of e.lines) {
 			const lp = lineProblem(l);
 			if (lp) problems.push(`entry '${e.id}': ${lp}`);
@@ -102,8 +112,12 @@ export function writeJournal(options: WriteJournalOptions): Result<string, Ledge
 		out.push('');
 	}
 	if (problems.length > 0)
-		return ledgerError('ledger/unwritable', `Cannot write the journal: ${problems[0]}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}`, {
-			problems
-		});
+		return ledgerError(
+			'ledger/unwritable',
+			`Cannot write the journal: ${problems[0]}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}`,
+			{
+				problems
+			}
+		);
 	return ok(out.join('\n'));
 }

@@ -60,7 +60,13 @@ export function cashFlowStatement(input: ReportInput & { readonly period: Period
 	const index = chartIndex(input.accounts);
 	const filter: EntryFilter = { period: input.period, excludeClosing: true };
 	const table = sumByAccount(input.entries, filter);
-	const groups: Record<CashFlowGroup, CashFlowLine[]> = { cash: [], operating: [], investing: [], financing: [], earnings: [] };
+	const groups: Record<CashFlowGroup, CashFlowLine[]> = {
+		cash: [],
+		operating: [],
+		investing: [],
+		financing: [],
+		earnings: []
+	};
 	const ids = [...table.keys()].sort((a, b) => (index.fullName(a) < index.fullName(b) ? -1 : 1));
 	for (const id of ids) {
 		const account = index.byId.get(id);
@@ -68,7 +74,12 @@ export function cashFlowStatement(input: ReportInput & { readonly period: Period
 		// Cash accounts show their own change; every other account's change is the opposite cash effect.
 		const amount = toMulti(table.get(id), group !== 'cash');
 		if (Object.keys(amount).length === 0) continue;
-		groups[group].push({ account: id, fullName: index.fullName(id), amount, drill: { ...filter, accounts: [id] } });
+		groups[group].push({
+			account: id,
+			fullName: index.fullName(id),
+			amount,
+			drill: { ...filter, accounts: [id] }
+		});
 	}
 	const total = (lines: readonly CashFlowLine[]) => sumMulti(lines.map((l) => l.amount));
 	const netIncome = total(groups.earnings);

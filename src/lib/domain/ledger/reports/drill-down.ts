@@ -23,7 +23,10 @@ export function lineMatches(line: EntryLine, q: DrillQuery, accounts: ReadonlySe
 }
 
 /** The entries (with the matching lines) behind a figure. */
-export function drillDown(entries: readonly JournalEntry[], query: DrillQuery): { entry: JournalEntry; lines: EntryLine[] }[] {
+export function drillDown(
+	entries: readonly JournalEntry[],
+	query: DrillQuery
+): { entry: JournalEntry; lines: EntryLine[] }[] {
 	const accounts = new Set(query.accounts);
 	const out: { entry: JournalEntry; lines: EntryLine[] }[] = [];
 	for (const entry of entries) {

@@ -21,7 +21,8 @@ const fundOf = (line: EntryLine) => line.dimensions?.fund ?? UNRESTRICTED;
 
 function fundsIn(input: ReportInput): string[] {
 	const funds = new Set<string>([UNRESTRICTED, RESTRICTED]);
-	for (const e of input.entries) for (const l of e.lines) if (l.dimensions?.fund) funds.add(l.dimensions.fund);
+	for (const e of input.entries)
+		for (const l of e.lines) if (l.dimensions?.fund) funds.add(l.dimensions.fund);
 	return [...funds];
 }
 
@@ -43,18 +44,38 @@ export interface FinancialPosition {
 	readonly difference: MultiAmount;
 }
 
-export function statementOfFinancialPosition(input: ReportInput & { readonly asOf: IsoDate }): FinancialPosition {
+export function statementOfFinancialPosition(
+	input: ReportInput & { readonly asOf: IsoDate }
+): FinancialPosition {
 	const index = chartIndex(input.accounts);
 	const filter: EntryFilter = { period: { to: input.asOf } };
 	const rolled = rollUp(sumByAccount(input.entries, filter), index);
-	const assets = buildSection({ title: 'Assets', types: ['asset'], creditPositive: false }, index, rolled, filter);
-	const liabilities = buildSection({ title: 'Liabilities', types: ['liability'], creditPositive: true }, index, rolled, filter);
+	const assets = buildSection(
+		{ title: 'Assets', types: ['asset'], creditPositive: false },
+		index,
+		rolled,
+		filter
+	);
+	const liabilities = buildSection(
+		{ title: 'Liabilities', types: ['liability'], creditPositive: true },
+		index,
+		rolled,
+		filter
+	);
 	const netAssetAccounts: AccountId[] = [...index.byId.values()]
 		.filter((a) => a.type === 'equity' || a.type === 'income' || a.type === 'expense')
 		.map((a) => a.id);
 	const netAssets = fundsIn(input).map((fund) => {
-		const byFund = rollUp(sumByAccount(input.entries, filter, (l) => fundOf(l) === fund), index);
-		const section = buildSection({ title: fund, types: ['equity', 'income', 'expense'], creditPositive: true }, index, byFund, filter);
+		const byFund = rollUp(
+			sumByAccount(input.entries, filter, (l) => fundOf(l) === fund),
+			index
+		);
+		const section = buildSection(
+			{ title: fund, types: ['equity', 'income', 'expense'], creditPositive: true },
+			index,
+			byFund,
+			filter
+		);
 		return {
 			fund,
 			label: FUND_LABELS[fund] ?? fund,
@@ -86,26 +107,68 @@ export interface StatementOfActivities {
 	readonly period: Period;
 	readonly byFund: ActivitiesColumn[];
 	/** Expenses per functional class (program, management & general, fundraising, and 'unassigned'). */
-	readonly expensesByClass: { readonly class: string; readonly amount: MultiAmount; readonly drill: DrillQuery }[];
+	readonly expensesByClass: {
+		readonly class: string;
+		readonly amount: MultiAmount;
+		readonly drill: DrillQuery;
+	}[];
 	readonly totalChangeInNetAssets: MultiAmount;
 }
 
-export function statementOfActivities(input: ReportInput & { readonly period: Period }): StatementOfActivities {
+export function statementOfActivities(
+	input: ReportInput & { readonly period: Period }
+): StatementOfActivities {
 	const index = chartIndex(input.accounts);
 	const filter: EntryFilter = { period: input.period, excludeClosing: true };
 	const byFund = fundsIn(input).map((fund) => {
-		const rolled = rollUp(sumByAccount(input.entries, filter, (l) => fundOf(l) === fund), index);
-		const f: EntryFilter & { fund: string; defaultFund: string } = { ...filter, fund, defaultFund: UNRESTRICTED };
-		const revenue = buildSection({ title: 'Revenue', types: ['income'], creditPositive: true }, index, rolled, f);
-		const expenses = buildSection({ title: 'Expenses', types: ['expense'], creditPositive: false }, index, rolled, f);
-		return { fund, label: FUND_LABELS[fund] ?? fund, revenue, expenses, changeInNetAssets: sumMulti([revenue.total, sumMulti([expenses.total], true)]) };
+		const rolled = rollUp(
+			sumByAccount(input.entries, filter, (l) => fundOf(l) === fund),
+			index
+		);
+		const f: EntryFilter & { fund: string; defaultFund: string } = {
+			...filter,
+			fund,
+			defaultFund: UNRESTRICTED
+		};
+		const revenue = buildSection(
+			{ title: 'Revenue', types: ['income'], creditPositive: true },
+			index,
+			rolled,
+			f
+		);
+		const expenses = buildSection(
+			{ title: 'Expenses', types: ['expense'], creditPositive: false },
+			index,
+			rolled,
+			f
+		);
+		return {
+			fund,
+			label: FUND_LABELS[fund] ?? fund,
+			revenue,
+			expenses,
+			changeInNetAssets: sumMulti([revenue.total, sumMulti([expenses.total], true)])
+		};
 	});
 	const expenseAccounts = [...index.byId.values()].filter((a) => a.type === 'expense').map((a) => a.id);
 	const classes = [...FUNCTIONAL_CLASSES, 'unassigned'];
 	const expensesByClass = classes.map((cls) => {
 		const table = sumByAccount(input.entries, filter, (l) => (l.dimensions?.class ?? 'unassigned') === cls);
 		const amount = sumMulti(expenseAccounts.map((id) => toMulti(table.get(id))));
-		return { class: cls, amount, drill: { ...filter, accounts: expenseAccounts, ...(cls === 'unassigned' ? {} : { functionalClass: cls }) } };
+		return {
+			class: cls,
+			amount,
+			drill: {
+				...filter,
+				accounts: expenseAccounts,
+				...(cls === 'unassigned' ? {} : { functionalClass: cls })
+			}
+		};
 	});
-	return { period: input.period, byFund, expensesByClass, totalChangeInNetAssets: sumMulti(byFund.map((f) => f.changeInNetAssets)) };
+	return {
+		period: input.period,
+		byFund,
+		expensesByClass,
+		totalChangeInNetAssets: sumMulti(byFund.map((f) => f.changeInNetAssets))
+	};
 }

@@ -32,7 +32,12 @@ export interface SectionSpec {
 }
 
 /** Builds a section from rolled-up sums (see rollUp). */
-export function buildSection(spec: SectionSpec, index: AccountIndex, rolled: SumTable, filter: EntryFilter): ReportSection {
+export function buildSection(
+	spec: SectionSpec,
+	index: AccountIndex,
+	rolled: SumTable,
+	filter: EntryFilter
+): ReportSection {
 	const lines: ReportLine[] = [];
 	const total: Sums = new Map();
 	const all: AccountId[] = [];
@@ -52,10 +57,19 @@ export function buildSection(spec: SectionSpec, index: AccountIndex, rolled: Sum
 			all.push(...subtree);
 		}
 		if (Object.keys(amount).length === 0 && !spec.showZero) return;
-		lines.push({ account: id, fullName: index.fullName(id), name: account.name, depth, amount, drill: { ...filter, accounts: subtree } });
+		lines.push({
+			account: id,
+			fullName: index.fullName(id),
+			name: account.name,
+			depth,
+			amount,
+			drill: { ...filter, accounts: subtree }
+		});
 		for (const child of byName(index.children.get(id) ?? [])) visit(child, depth + 1);
 	};
-	const roots = [...index.byId.values()].filter((a) => a.parentId === undefined || !index.byId.has(a.parentId)).map((a) => a.id);
+	const roots = [...index.byId.values()]
+		.filter((a) => a.parentId === undefined || !index.byId.has(a.parentId))
+		.map((a) => a.id);
 	for (const root of byName(roots)) visit(root, 0);
 	return { title: spec.title, lines, total: toMulti(total), drill: { ...filter, accounts: all } };
 }

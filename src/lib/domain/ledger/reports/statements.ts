@@ -39,10 +39,30 @@ export function balanceSheet(input: ReportInput & { readonly asOf: IsoDate }): B
 	const filter: EntryFilter = { period: { to: input.asOf } };
 	const rolled = rollUp(sumByAccount(input.entries, filter), index);
 	const opts = { showZero: input.showZero ?? false };
-	const assets = buildSection({ title: 'Assets', types: ['asset'], creditPositive: false, ...opts }, index, rolled, filter);
-	const liabilities = buildSection({ title: 'Liabilities', types: ['liability'], creditPositive: true, ...opts }, index, rolled, filter);
-	const equity = buildSection({ title: 'Equity', types: ['equity'], creditPositive: true, ...opts }, index, rolled, filter);
-	const pl = buildSection({ title: 'Earnings', types: ['income', 'expense'], creditPositive: true }, index, rolled, filter);
+	const assets = buildSection(
+		{ title: 'Assets', types: ['asset'], creditPositive: false, ...opts },
+		index,
+		rolled,
+		filter
+	);
+	const liabilities = buildSection(
+		{ title: 'Liabilities', types: ['liability'], creditPositive: true, ...opts },
+		index,
+		rolled,
+		filter
+	);
+	const equity = buildSection(
+		{ title: 'Equity', types: ['equity'], creditPositive: true, ...opts },
+		index,
+		rolled,
+		filter
+	);
+	const pl = buildSection(
+		{ title: 'Earnings', types: ['income', 'expense'], creditPositive: true },
+		index,
+		rolled,
+		filter
+	);
 	const liabilitiesAndEquity = sumMulti([liabilities.total, equity.total, pl.total]);
 	return {
 		asOf: input.asOf,
@@ -76,18 +96,34 @@ function incomeColumn(input: ReportInput, index: AccountIndex, period: Period): 
 	const filter: EntryFilter = { period, excludeClosing: true };
 	const rolled = rollUp(sumByAccount(input.entries, filter), index);
 	const showZero = input.showZero ?? false;
-	const income = buildSection({ title: 'Income', types: ['income'], creditPositive: true, showZero }, index, rolled, filter);
-	const expenses = buildSection({ title: 'Expenses', types: ['expense'], creditPositive: false, showZero }, index, rolled, filter);
+	const income = buildSection(
+		{ title: 'Income', types: ['income'], creditPositive: true, showZero },
+		index,
+		rolled,
+		filter
+	);
+	const expenses = buildSection(
+		{ title: 'Expenses', types: ['expense'], creditPositive: false, showZero },
+		index,
+		rolled,
+		filter
+	);
 	return { period, income, expenses, netIncome: sumMulti([income.total, sumMulti([expenses.total], true)]) };
 }
 
 /** Income and expenses for a period (closing entries left out), optionally beside a prior period. */
-export function incomeStatement(input: ReportInput & { readonly period: Period; readonly comparePeriod?: Period }): IncomeStatement {
+export function incomeStatement(
+	input: ReportInput & { readonly period: Period; readonly comparePeriod?: Period }
+): IncomeStatement {
 	const index = chartIndex(input.accounts);
 	const current = incomeColumn(input, index, input.period);
 	if (!input.comparePeriod) return { current };
 	const prior = incomeColumn(input, index, input.comparePeriod);
-	return { current, prior, netIncomeChange: sumMulti([current.netIncome, sumMulti([prior.netIncome], true)]) };
+	return {
+		current,
+		prior,
+		netIncomeChange: sumMulti([current.netIncome, sumMulti([prior.netIncome], true)])
+	};
 }
 
 export interface RegisterRow {
@@ -110,10 +146,16 @@ export interface Register {
 
 /** General ledger for one account (and by default its subaccounts): lines in date order with a running balance. */
 export function accountRegister(
-	input: ReportInput & { readonly account: AccountId; readonly period?: Period; readonly includeSubaccounts?: boolean }
+	input: ReportInput & {
+		readonly account: AccountId;
+		readonly period?: Period;
+		readonly includeSubaccounts?: boolean;
+	}
 ): Register {
 	const index = chartIndex(input.accounts);
-	const accounts = new Set(input.includeSubaccounts === false ? [input.account] : index.subtree(input.account));
+	const accounts = new Set(
+		input.includeSubaccounts === false ? [input.account] : index.subtree(input.account)
+	);
 	const running = new Map<Commodity, ExactSum>();
 	const from = input.period?.from;
 	const sorted = input.entries
@@ -124,7 +166,8 @@ export function accountRegister(
 	let opening: MultiAmount | undefined;
 	const snapshot = () => {
 		const out: Record<string, string> = {};
-		for (const [c, s] of [...running].sort(([a], [b]) => (a < b ? -1 : 1))) if (!s.isZero()) out[c] = s.toDecimal();
+		for (const [c, s] of [...running].sort(([a], [b]) => (a < b ? -1 : 1)))
+			if (!s.isZero()) out[c] = s.toDecimal();
 		return out as MultiAmount;
 	};
 	for (const { e } of sorted) {

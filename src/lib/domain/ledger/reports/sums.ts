@@ -31,7 +31,8 @@ export function entryMatches(e: JournalEntry, f: EntryFilter): boolean {
 export function addTo(sums: Sums, commodity: Commodity, amount: string): void {
 	let s = sums.get(commodity);
 	if (!s) sums.set(commodity, (s = new ExactSum()));
-	if (!scanDecimal(amount)) throw new Error(`report: amount '${amount}' is not a decimal (validate entries before reporting)`);
+	if (!scanDecimal(amount))
+		throw new Error(`report: amount '${amount}' is not a decimal (validate entries before reporting)`);
 	s.addScanned();
 }
 

@@ -44,10 +44,18 @@ export function compareAccountNames(a: string, b: string): number {
 
 export function trialBalance(options: TrialBalanceOptions): TrialBalance {
 	const index =
-		options.accounts === undefined ? undefined : Array.isArray(options.accounts) ? indexAccounts(options.accounts) : (options.accounts as AccountIndex);
+		options.accounts === undefined
+			? undefined
+			: Array.isArray(options.accounts)
+				? indexAccounts(options.accounts)
+				: (options.accounts as AccountIndex);
 	const table = sumByAccount(options.entries, options);
-	const named = [...table.keys()].map((id) => ({ id, fullName: index?.byId.has(id) ? index.fullName(id) : id }));
-	if (options.showZero && index) for (const id of index.byId.keys()) if (!table.has(id)) named.push({ id, fullName: index.fullName(id) });
+	const named = [...table.keys()].map((id) => ({
+		id,
+		fullName: index?.byId.has(id) ? index.fullName(id) : id
+	}));
+	if (options.showZero && index)
+		for (const id of index.byId.keys()) if (!table.has(id)) named.push({ id, fullName: index.fullName(id) });
 	named.sort((a, b) => compareAccountNames(a.fullName, b.fullName));
 	const rows: TrialBalanceRow[] = [];
 	const totals: Sums = new Map();
@@ -62,10 +70,22 @@ export function trialBalance(options: TrialBalanceOptions): TrialBalance {
 		const multi = toMulti(sums);
 		const commodities = Object.keys(multi);
 		if (commodities.length === 0 && options.showZero)
-			rows.push({ account: id, fullName, commodity: '', amount: '0' as DecimalString, drill: { ...filter, accounts: [id] } });
+			rows.push({
+				account: id,
+				fullName,
+				commodity: '',
+				amount: '0' as DecimalString,
+				drill: { ...filter, accounts: [id] }
+			});
 		for (const commodity of commodities) {
 			const amount = multi[commodity] as DecimalString;
-			rows.push({ account: id, fullName, commodity, amount, drill: { ...filter, accounts: [id], commodity } });
+			rows.push({
+				account: id,
+				fullName,
+				commodity,
+				amount,
+				drill: { ...filter, accounts: [id], commodity }
+			});
 			let t = totals.get(commodity);
 			if (!t) totals.set(commodity, (t = new ExactSum()));
 			t.addDecimal(amount);

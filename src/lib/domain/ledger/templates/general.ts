@@ -5,7 +5,8 @@ export const generalTemplate = {
 	id: 'general',
 	version: 1,
 	name: 'General small business',
-	source: 'Conventional five-class chart (assets 1xxx, liabilities 2xxx, equity 3xxx, income 4xxx, expenses 5xxx-6xxx)',
+	source:
+		'Conventional five-class chart (assets 1xxx, liabilities 2xxx, equity 3xxx, income 4xxx, expenses 5xxx-6xxx)',
 	effectiveFrom: '2000-01-01',
 	retainedEarningsCode: '3200',
 	accounts: [
@@ -16,7 +17,12 @@ export const generalTemplate = {
 		{ code: '1200', path: 'Assets:Inventory', type: 'asset', subtype: 'inventory' },
 		{ code: '1300', path: 'Assets:Prepaid Expenses', type: 'asset', subtype: 'prepaid' },
 		{ code: '1500', path: 'Assets:Equipment', type: 'asset', subtype: 'fixed-asset' },
-		{ code: '1510', path: 'Assets:Accumulated Depreciation', type: 'asset', subtype: 'accumulated-depreciation' },
+		{
+			code: '1510',
+			path: 'Assets:Accumulated Depreciation',
+			type: 'asset',
+			subtype: 'accumulated-depreciation'
+		},
 		{ code: '2000', path: 'Liabilities', type: 'liability' },
 		{ code: '2010', path: 'Liabilities:Accounts Payable', type: 'liability', subtype: 'payable' },
 		{ code: '2020', path: 'Liabilities:Credit Card', type: 'liability', subtype: 'credit-card' },

@@ -7,7 +7,8 @@ export const nonprofitTemplate = {
 	id: 'nonprofit',
 	version: 1,
 	name: 'Nonprofit (net assets with/without donor restrictions)',
-	source: 'FASB ASU 2016-14, Not-for-Profit Entities (Topic 958): presentation of net assets in two classes and expenses by function',
+	source:
+		'FASB ASU 2016-14, Not-for-Profit Entities (Topic 958): presentation of net assets in two classes and expenses by function',
 	effectiveFrom: '2018-01-01',
 	funds: [
 		{ id: 'unrestricted', label: 'Without donor restrictions', netAssetsCode: '3100' },
@@ -25,10 +26,20 @@ export const nonprofitTemplate = {
 		{ code: '1100', path: 'Assets:Pledges Receivable', type: 'asset', subtype: 'receivable' },
 		{ code: '1200', path: 'Assets:Grants Receivable', type: 'asset', subtype: 'receivable' },
 		{ code: '1500', path: 'Assets:Equipment', type: 'asset', subtype: 'fixed-asset' },
-		{ code: '1510', path: 'Assets:Accumulated Depreciation', type: 'asset', subtype: 'accumulated-depreciation' },
+		{
+			code: '1510',
+			path: 'Assets:Accumulated Depreciation',
+			type: 'asset',
+			subtype: 'accumulated-depreciation'
+		},
 		{ code: '2000', path: 'Liabilities', type: 'liability' },
 		{ code: '2010', path: 'Liabilities:Accounts Payable', type: 'liability', subtype: 'payable' },
-		{ code: '2100', path: 'Liabilities:Payroll Liabilities', type: 'liability', subtype: 'payroll-liability' },
+		{
+			code: '2100',
+			path: 'Liabilities:Payroll Liabilities',
+			type: 'liability',
+			subtype: 'payroll-liability'
+		},
 		{ code: '2200', path: 'Liabilities:Deferred Revenue', type: 'liability', subtype: 'deferred-revenue' },
 		{ code: '3000', path: 'Net Assets', type: 'equity' },
 		{ code: '3100', path: 'Net Assets:Without Donor Restrictions', type: 'equity', subtype: 'net-assets' },
@@ -38,7 +49,12 @@ export const nonprofitTemplate = {
 		{ code: '4020', path: 'Revenue:Grants', type: 'income', subtype: 'contribution' },
 		{ code: '4030', path: 'Revenue:Program Service Fees', type: 'income', subtype: 'operating-income' },
 		{ code: '4040', path: 'Revenue:Special Events', type: 'income', subtype: 'operating-income' },
-		{ code: '4900', path: 'Revenue:Net Assets Released from Restrictions', type: 'income', subtype: 'other-income' },
+		{
+			code: '4900',
+			path: 'Revenue:Net Assets Released from Restrictions',
+			type: 'income',
+			subtype: 'other-income'
+		},
 		{ code: '5000', path: 'Expenses', type: 'expense' },
 		{ code: '5010', path: 'Expenses:Salaries and Wages', type: 'expense', subtype: 'payroll-expense' },
 		{ code: '5020', path: 'Expenses:Employee Benefits', type: 'expense', subtype: 'payroll-expense' },

@@ -6,14 +6,20 @@ export const ukTemplate = {
 	id: 'uk',
 	version: 1,
 	name: 'UK small company',
-	source: 'UK practice: HMRC VAT, PAYE and Class 1 NIC liabilities; Companies Act 2006 balance-sheet headings (fixed assets, current assets, creditors, capital and reserves)',
+	source:
+		'UK practice: HMRC VAT, PAYE and Class 1 NIC liabilities; Companies Act 2006 balance-sheet headings (fixed assets, current assets, creditors, capital and reserves)',
 	effectiveFrom: '2020-04-06',
 	retainedEarningsCode: '3200',
 	accounts: [
 		{ code: '0010', path: 'Fixed Assets', type: 'asset' },
 		{ code: '0020', path: 'Fixed Assets:Plant and Machinery', type: 'asset', subtype: 'fixed-asset' },
 		{ code: '0030', path: 'Fixed Assets:Office Equipment', type: 'asset', subtype: 'fixed-asset' },
-		{ code: '0040', path: 'Fixed Assets:Accumulated Depreciation', type: 'asset', subtype: 'accumulated-depreciation' },
+		{
+			code: '0040',
+			path: 'Fixed Assets:Accumulated Depreciation',
+			type: 'asset',
+			subtype: 'accumulated-depreciation'
+		},
 		{ code: '1000', path: 'Current Assets', type: 'asset' },
 		{ code: '1100', path: 'Current Assets:Trade Debtors', type: 'asset', subtype: 'receivable' },
 		{ code: '1200', path: 'Current Assets:Bank Current Account', type: 'asset', subtype: 'bank' },
@@ -25,12 +31,27 @@ export const ukTemplate = {
 		{ code: '2200', path: 'Creditors:VAT Control', type: 'liability', subtype: 'tax-liability' },
 		{ code: '2210', path: 'Creditors:PAYE and NIC', type: 'liability', subtype: 'payroll-liability' },
 		{ code: '2220', path: 'Creditors:Corporation Tax', type: 'liability', subtype: 'tax-liability' },
-		{ code: '2230', path: 'Creditors:Pension Contributions', type: 'liability', subtype: 'payroll-liability' },
-		{ code: '2300', path: "Creditors:Director's Loan Account", type: 'liability', subtype: 'current-liability' },
+		{
+			code: '2230',
+			path: 'Creditors:Pension Contributions',
+			type: 'liability',
+			subtype: 'payroll-liability'
+		},
+		{
+			code: '2300',
+			path: "Creditors:Director's Loan Account",
+			type: 'liability',
+			subtype: 'current-liability'
+		},
 		{ code: '2400', path: 'Creditors:Bank Loan', type: 'liability', subtype: 'long-term-liability' },
 		{ code: '3000', path: 'Capital and Reserves', type: 'equity' },
 		{ code: '3100', path: 'Capital and Reserves:Share Capital', type: 'equity', subtype: 'owner-equity' },
-		{ code: '3200', path: 'Capital and Reserves:Profit and Loss Reserve', type: 'equity', subtype: 'retained-earnings' },
+		{
+			code: '3200',
+			path: 'Capital and Reserves:Profit and Loss Reserve',
+			type: 'equity',
+			subtype: 'retained-earnings'
+		},
 		{ code: '4000', path: 'Turnover', type: 'income' },
 		{ code: '4010', path: 'Turnover:Sales', type: 'income', subtype: 'operating-income' },
 		{ code: '4900', path: 'Turnover:Other Income', type: 'income', subtype: 'other-income' },

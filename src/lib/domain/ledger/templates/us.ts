@@ -6,7 +6,8 @@ export const usTemplate = {
 	id: 'us',
 	version: 1,
 	name: 'US small business',
-	source: 'Common US small-business practice; payroll liabilities follow IRS Forms 941 (FICA, federal income tax withholding) and 940 (FUTA)',
+	source:
+		'Common US small-business practice; payroll liabilities follow IRS Forms 941 (FICA, federal income tax withholding) and 940 (FUTA)',
 	effectiveFrom: '2020-01-01',
 	retainedEarningsCode: '3900',
 	accounts: [
@@ -17,15 +18,45 @@ export const usTemplate = {
 		{ code: '1200', path: 'Assets:Accounts Receivable', type: 'asset', subtype: 'receivable' },
 		{ code: '1300', path: 'Assets:Inventory', type: 'asset', subtype: 'inventory' },
 		{ code: '1500', path: 'Assets:Furniture and Equipment', type: 'asset', subtype: 'fixed-asset' },
-		{ code: '1510', path: 'Assets:Accumulated Depreciation', type: 'asset', subtype: 'accumulated-depreciation' },
+		{
+			code: '1510',
+			path: 'Assets:Accumulated Depreciation',
+			type: 'asset',
+			subtype: 'accumulated-depreciation'
+		},
 		{ code: '2000', path: 'Liabilities', type: 'liability' },
 		{ code: '2010', path: 'Liabilities:Accounts Payable', type: 'liability', subtype: 'payable' },
 		{ code: '2050', path: 'Liabilities:Credit Card', type: 'liability', subtype: 'credit-card' },
-		{ code: '2100', path: 'Liabilities:Payroll Liabilities', type: 'liability', subtype: 'payroll-liability' },
-		{ code: '2110', path: 'Liabilities:Payroll Liabilities:Federal Withholding', type: 'liability', subtype: 'payroll-liability' },
-		{ code: '2120', path: 'Liabilities:Payroll Liabilities:FICA', type: 'liability', subtype: 'payroll-liability' },
-		{ code: '2130', path: 'Liabilities:Payroll Liabilities:FUTA', type: 'liability', subtype: 'payroll-liability' },
-		{ code: '2140', path: 'Liabilities:Payroll Liabilities:State Withholding', type: 'liability', subtype: 'payroll-liability' },
+		{
+			code: '2100',
+			path: 'Liabilities:Payroll Liabilities',
+			type: 'liability',
+			subtype: 'payroll-liability'
+		},
+		{
+			code: '2110',
+			path: 'Liabilities:Payroll Liabilities:Federal Withholding',
+			type: 'liability',
+			subtype: 'payroll-liability'
+		},
+		{
+			code: '2120',
+			path: 'Liabilities:Payroll Liabilities:FICA',
+			type: 'liability',
+			subtype: 'payroll-liability'
+		},
+		{
+			code: '2130',
+			path: 'Liabilities:Payroll Liabilities:FUTA',
+			type: 'liability',
+			subtype: 'payroll-liability'
+		},
+		{
+			code: '2140',
+			path: 'Liabilities:Payroll Liabilities:State Withholding',
+			type: 'liability',
+			subtype: 'payroll-liability'
+		},
 		{ code: '2200', path: 'Liabilities:Sales Tax Payable', type: 'liability', subtype: 'tax-liability' },
 		{ code: '2700', path: 'Liabilities:Notes Payable', type: 'liability', subtype: 'long-term-liability' },
 		{ code: '3000', path: 'Equity', type: 'equity' },
