@@ -3,7 +3,7 @@
 // give exactly the balances `hledger bal --flat -O csv --layout bare` prints, per account and commodity.
 // With CI set, a missing hledger fails the test; without CI it is skipped.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -81,7 +81,7 @@ async function keelBalances(file: string, end?: string): Promise<Map<string, str
 	const code = await run(['balance', '--file', file, '--format', 'csv', ...(end ? ['--end', end] : [])], {
 		out: (t) => (out += t + '\n'),
 		err: (t) => (err += t + '\n'),
-		readFile: async (p) => new Uint8Array(execFileSync('cat', [p]))
+		readFile: async (p) => new Uint8Array(readFileSync(p))
 	});
 	expect(err).toBe('');
 	expect(code).toBe(0);
