@@ -122,9 +122,31 @@ class KeelApp {
 
 export const app = new KeelApp();
 
-// A read-only window for tests and support: sync connection counts of the open workspace.
+// A window for tests, benchmarks and support: sync connection counts of the open workspace, and,
+// only when localStorage 'keel-debug' is '1', bulk verbs used by `npm run bench`.
 if (typeof window !== 'undefined') {
+	const debug = (() => {
+		try {
+			return localStorage.getItem('keel-debug') === '1';
+		} catch {
+			return false;
+		}
+	})();
 	(window as unknown as { __keel: object }).__keel = {
-		connections: () => app.current?.session.peerCounts() ?? null
+		connections: () => app.current?.session.peerCounts() ?? null,
+		...(debug && {
+			debug: {
+				taskCount: () => app.current?.tasks?.all.length ?? 0,
+				countWithPriority: (p: number) => app.current?.tasks?.all.filter((t) => t.priority === p).length ?? 0,
+				/** Sets the priority of the first n tasks, each as its own edit, like n separate clicks. */
+				setPriorityOfFirst: (n: number, p: 0 | 1 | 2 | 3) => {
+					const tasks = app.current?.tasks;
+					if (!tasks) return 0;
+					const ids = tasks.all.slice(0, n).map((t) => t.id);
+					for (const id of ids) tasks.setPriority(id, p);
+					return ids.length;
+				}
+			}
+		})
 	};
 }

@@ -1,0 +1,235 @@
+// `npm run bench`: performance figures from the built app in headless Chromium (and, for the
+// ledger, from Node against hledger and ledger-cli on the same journal). Prints figures and goals;
+// it is a measurement, not a test, and never fails on a slow machine.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/e2e/browser';
+import { tasksBackup } from './tasks-backup';
+import { ledgerBench } from './ledger';
+
+const PORT = 4175;
+const BASE = `http://127.0.0.1:${PORT}`;
+const results: Array<{ what: string; value: string; goal: string }> = [];
+const record = (what: string, value: string, goal = '') => {
+	results.push({ what, value, goal });
+	console.log(`  ${what}: ${value}${goal ? `   (goal ${goal})` : ''}`);
+};
+
+function percentile(values: number[], p: number): number {
+	const s = [...values].sort((a, b) => a - b);
+	return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? NaN;
+}
+const median = (v: number[]) => percentile(v, 50);
+
+async function waitForOutput(child: ChildProcess, text: string, what: string): Promise<void> {
+	await new Promise<void>((resolve, reject) => {
+		const timer = setTimeout(() => reject(new Error(`${what} did not start`)), 30_000);
+		const on = (d: Buffer) => {
+			if (d.toString().includes(text)) {
+				clearTimeout(timer);
+				resolve();
+			}
+		};
+		child.stdout?.on('data', on);
+		child.stderr?.on('data', on);
+	});
+}
+
+async function start(): Promise<{ stop: () => void; signalUrl: string }> {
+	if (!existsSync('build/index.html')) {
+		const built = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
+		if (built.status !== 0) throw new Error('build failed');
+	}
+	const preview = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], { stdio: ['ignore', 'pipe', 'pipe'] });
+	await waitForOutput(preview, String(PORT), 'preview server');
+	const sigPort = PORT + 100;
+	const signal = spawn(process.execPath, ['node_modules/y-webrtc/bin/server.js'], { env: { ...process.env, PORT: String(sigPort) }, stdio: ['ignore', 'pipe', 'pipe'] });
+	await waitForOutput(signal, 'Signaling server running', 'signaling server');
+	return {
+		signalUrl: `ws://127.0.0.1:${sigPort}`,
+		stop: () => {
+			preview.kill();
+			signal.kill();
+		}
+	};
+}
+
+async function newPage(browser: Browser): Promise<Page> {
+	const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+	await context.addInitScript(() => localStorage.setItem('keel-debug', '1'));
+	return context.newPage();
+}
+
+async function restoreBackup(page: Page, path: string): Promise<string> {
+	await page.goto(`${BASE}/`);
+	await page.getByTestId('restore-file-new').setInputFiles(path);
+	await page.getByLabel('Your name in the restored workspace').fill('Alex');
+	await page.getByRole('button', { name: 'Restore as a new workspace' }).click();
+	await page.waitForURL(/\/w\/[0-9A-Z]+$/, { timeout: 120_000 });
+	return new URL(page.url()).pathname.split('/')[2] as string;
+}
+
+async function share(page: Page, wsId: string, signalUrl: string): Promise<string> {
+	await page.goto(`${BASE}/w/${wsId}/settings`);
+	await page.getByLabel('Signaling servers').fill(signalUrl);
+	await page.getByRole('button', { name: 'Save servers' }).click();
+	await page.getByLabel('Access to grant').selectOption('all');
+	await page.getByRole('button', { name: 'Create invite link' }).click();
+	return page.getByTestId('invite-link').inputValue();
+}
+
+async function joinWorkspace(page: Page, link: string): Promise<void> {
+	await page.goto(link);
+	await page.getByLabel('Your name').fill('Blake');
+	await page.getByRole('button', { name: 'Join workspace' }).click();
+	await page.waitForURL(/\/tasks$/);
+}
+
+async function benchOpen(browser: Browser, count: number): Promise<{ page: Page; wsId: string }> {
+	const dir = mkdtempSync(join(tmpdir(), 'keel-bench-'));
+	const path = join(dir, `tasks-${count}.keel.json`);
+	writeFileSync(path, await tasksBackup(count));
+	const page = await newPage(browser);
+	const wsId = await restoreBackup(page, path);
+	await page.goto(`${BASE}/w/${wsId}/tasks`);
+	await page.getByTestId('task-row').first().waitFor({ timeout: 120_000 });
+	const times: number[] = [];
+	for (let i = 0; i < 5; i++) {
+		const t0 = Date.now();
+		await page.goto(`${BASE}/w/${wsId}/tasks`);
+		await page.getByTestId('task-row').first().waitFor({ timeout: 60_000 });
+		times.push(Date.now() - t0);
+	}
+	const total = await page.evaluate(() => (window as unknown as { __keel: { debug: { taskCount(): number } } }).__keel.debug.taskCount());
+	record(`open a workspace of ${total} tasks to a visible list (median of 5 reloads)`, `${median(times)} ms (min ${Math.min(...times)}, max ${Math.max(...times)})`, '<= 1000 ms');
+	return { page, wsId };
+}
+
+async function benchJsSize(browser: Browser, wsId: string, origin: Page): Promise<void> {
+	// A fresh profile, as a first visit: every script the page loads to show the tasks list.
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	const scripts = new Map<string, number>();
+	page.on('response', async (res) => {
+		const url = res.url();
+		if (!url.endsWith('.js') || url.includes('service-worker')) return;
+		try {
+			scripts.set(url, gzipSync(await res.body()).length);
+		} catch {
+			/* a response without a body (redirect) */
+		}
+	});
+	await page.goto(`${BASE}/`);
+	await page.waitForLoadState('networkidle');
+	const onFirst = [...scripts.values()].reduce((a, b) => a + b, 0);
+	await context.close();
+	void origin;
+	void wsId;
+	record('initial JavaScript, gzipped (first visit to the app)', `${(onFirst / 1024).toFixed(1)} KB in ${scripts.size} files`, '<= 200 KB');
+}
+
+type Debug = { debug: { countWithPriority(p: number): number; setPriorityOfFirst(n: number, p: number): number; taskCount(): number } };
+
+async function benchLatency(browser: Browser, signalUrl: string): Promise<void> {
+	const a = await newPage(browser);
+	const b = await newPage(await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS }));
+	await a.goto(`${BASE}/`);
+	await a.getByLabel('Organisation name').fill('Latency Ltd');
+	await a.getByLabel('Your name', { exact: true }).fill('Alex');
+	await a.getByRole('button', { name: 'Create workspace' }).click();
+	await a.waitForURL(/\/tasks$/);
+	const wsId = new URL(a.url()).pathname.split('/')[2] as string;
+	const link = await share(a, wsId, signalUrl);
+	await a.goto(`${BASE}/w/${wsId}/tasks`);
+	await joinWorkspace(b, link);
+	await b.getByTestId('sync-status').filter({ hasText: /Synced with/ }).waitFor({ timeout: 60_000 });
+	await b.evaluate(() => {
+		const seen: Record<string, number> = {};
+		(window as unknown as { __seen: typeof seen }).__seen = seen;
+		new MutationObserver(() => {
+			for (const el of document.querySelectorAll('[data-testid="task-row"] button.title')) {
+				const m = /^lat-(\d+)$/.exec(el.textContent ?? '');
+				if (m && !(m[1]! in seen)) seen[m[1]!] = performance.timeOrigin + performance.now();
+			}
+		}).observe(document.body, { subtree: true, childList: true, characterData: true });
+	});
+	const samples: number[] = [];
+	for (let i = 0; i < 60; i++) {
+		const sent = await a.evaluate((title) => {
+			const input = document.querySelector<HTMLInputElement>('input[aria-label="New task title"]')!;
+			input.value = title;
+			input.dispatchEvent(new Event('input', { bubbles: true }));
+			const at = performance.timeOrigin + performance.now();
+			input.form!.requestSubmit();
+			return at;
+		}, `lat-${i}`);
+		await b.waitForFunction((k) => k in (window as unknown as { __seen: Record<string, number> }).__seen, String(i), { timeout: 10_000 });
+		const seen = await b.evaluate((k) => (window as unknown as { __seen: Record<string, number> }).__seen[k]!, String(i));
+		if (i >= 10) samples.push(seen - sent); // the first edits include connection warm-up
+		await a.waitForTimeout(30);
+	}
+	record(`peer edit latency over WebRTC on loopback, edit in A to row on B's screen (${samples.length} edits)`, `p50 ${median(samples).toFixed(1)} ms, p95 ${percentile(samples, 95).toFixed(1)} ms, max ${Math.max(...samples).toFixed(1)} ms`, 'p95 <= 100 ms');
+	await b.context().browser()?.close();
+	await a.context().close();
+}
+
+async function benchMerge(browser: Browser, a: Page, wsId: string, signalUrl: string): Promise<void> {
+	const link = await share(a, wsId, signalUrl);
+	await a.goto(`${BASE}/w/${wsId}/tasks`);
+	const other = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+	const b = await newPage(other);
+	const total = await a.evaluate(() => (window as unknown as { __keel: Debug }).__keel.debug.taskCount());
+	const t0 = Date.now();
+	await joinWorkspace(b, link);
+	await b.waitForFunction((n) => (window as unknown as { __keel: Debug }).__keel.debug.taskCount() >= n, total, { timeout: 300_000, polling: 20 });
+	record(`first sync of a ${total}-task workspace to a new teammate (join to all tasks present)`, `${Date.now() - t0} ms`);
+
+	await b.getByTestId('toggle-online').click();
+	await b.getByTestId('sync-status').filter({ hasText: 'Offline' }).waitFor();
+	await a.evaluate(() => (window as unknown as { __keel: Debug }).__keel.debug.setPriorityOfFirst(10_000, 3));
+	await a.waitForTimeout(500);
+	const before = await b.evaluate(() => (window as unknown as { __keel: Debug }).__keel.debug.countWithPriority(3));
+	const t1 = Date.now();
+	await b.getByTestId('toggle-online').click();
+	await b.waitForFunction((n) => (window as unknown as { __keel: Debug }).__keel.debug.countWithPriority(3) >= n, total, { timeout: 300_000, polling: 10 });
+	record(`merge 10,000 task edits made while a teammate was offline (reconnect to all applied)`, `${Date.now() - t1} ms (${total - before} tasks changed)`, '<= 2000 ms');
+	await other.close();
+	void browser;
+}
+
+async function main(): Promise<void> {
+	console.log(`Keel benchmarks — ${new Date().toISOString()}`);
+	console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+	const only = process.argv.slice(2);
+	const want = (name: string) => only.length === 0 || only.includes(name);
+
+	if (want('ledger')) {
+		console.log('\nLedger (Node, same journal for Keel, hledger and ledger-cli)');
+		await ledgerBench(record);
+	}
+	if (want('app')) {
+		const { stop, signalUrl } = await start();
+		const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+		try {
+			console.log('\nApp (headless Chromium, production build)');
+			const { page, wsId } = await benchOpen(browser, 10_000);
+			await benchJsSize(browser, wsId, page);
+			await benchLatency(browser, signalUrl);
+			await benchMerge(browser, page, wsId, signalUrl);
+		} finally {
+			await browser.close();
+			stop();
+		}
+	}
+	console.log('\nSummary');
+	for (const r of results) console.log(`  ${r.what}: ${r.value}${r.goal ? ` (goal ${r.goal})` : ''}`);
+}
+
+main().catch((e) => {
+	console.error(e);
+	process.exit(1);
+});
