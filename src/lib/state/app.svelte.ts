@@ -35,9 +35,21 @@ class KeelApp {
 		this.loaded = true;
 	}
 
+	#pendingOpen: { id: string; promise: Promise<OpenWorkspace | null> } | null = null;
+
 	/** Opens a workspace by id, closing the one open before. Resolves to null if it is unknown here. */
-	async open(id: string): Promise<OpenWorkspace | null> {
-		if (this.current?.id === id) return this.current;
+	open(id: string): Promise<OpenWorkspace | null> {
+		if (this.current?.id === id) return Promise.resolve(this.current);
+		// Two callers asking for the same workspace at once share one open, never two sessions.
+		if (this.#pendingOpen?.id === id) return this.#pendingOpen.promise;
+		const promise = this.#open(id).finally(() => {
+			if (this.#pendingOpen?.promise === promise) this.#pendingOpen = null;
+		});
+		this.#pendingOpen = { id, promise };
+		return promise;
+	}
+
+	async #open(id: string): Promise<OpenWorkspace | null> {
 		const seq = ++this.#openSeq;
 		this.opening = id;
 		try {
