@@ -4,6 +4,7 @@ import { filterTasks, sortTasks, type TaskFilter, type Task } from '$lib/domain/
 import type { IsoDate } from '$lib/domain/core';
 import { readShardDoc } from '$lib/sync/shard-reader';
 import { readAllTasks } from '$lib/sync/tasks-doc';
+import { encodeStateVectorText } from '$lib/sync/state-vector';
 import { ProjectionDb, allTaskRows, rebuildTasks } from '$lib/storage/projections';
 
 export type WorkerResult<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
@@ -17,7 +18,7 @@ async function guard<T>(code: string, work: () => Promise<T>): Promise<WorkerRes
 }
 
 export interface TasksApi {
-	rebuildProjection(args: { workspaceId: string }): Promise<WorkerResult<{ tasks: number; ms: number }>>;
+	rebuildProjection(args: { workspaceId: string }): Promise<WorkerResult<{ tasks: number; ms: number; stateVector: string }>>;
 	searchTasks(args: {
 		workspaceId: string;
 		filter: TaskFilter;
@@ -34,14 +35,15 @@ export const tasksApi = {
 			const started = performance.now();
 			const doc = await readShardDoc(workspaceId, 'tasks');
 			const tasks = readAllTasks(doc);
+			const stateVector = encodeStateVectorText(doc);
 			doc.destroy();
 			const db = new ProjectionDb(workspaceId);
 			try {
-				await rebuildTasks(db, tasks);
+				await rebuildTasks(db, tasks, stateVector);
 			} finally {
 				db.close();
 			}
-			return { tasks: tasks.length, ms: Math.round(performance.now() - started) };
+			return { tasks: tasks.length, ms: Math.round(performance.now() - started), stateVector };
 		});
 	},
 

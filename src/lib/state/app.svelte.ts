@@ -58,14 +58,22 @@ class KeelApp {
 			await this.close();
 			const updated = { ...entry, lastOpenedAt: nowIso() };
 			await putWorkspace(updated);
+			// Show the workspace at once (from the registry and projections), then go live.
+			const open = new OpenWorkspace(updated);
+			this.current = open;
+			performance.mark('keel:workspace-shown');
+			// Let the projection's copy reach the screen before loading the shards takes the thread.
+			await open.tasks?.previewed;
+			await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+			performance.mark('keel:shards-loading');
 			const session = await WorkspaceSession.open(updated);
-			if (seq !== this.#openSeq) {
+			if (seq !== this.#openSeq || this.current !== open) {
 				await session.close();
 				return this.current;
 			}
-			this.current = new OpenWorkspace(session);
+			open.attach(session);
 			void this.refresh();
-			return this.current;
+			return open;
 		} finally {
 			if (seq === this.#openSeq) this.opening = null;
 		}
@@ -79,8 +87,9 @@ class KeelApp {
 
 	async create(input: NewWorkspace & { demo?: boolean }): Promise<OpenWorkspace> {
 		await this.close();
-		const { session } = await createWorkspace(input);
-		const open = new OpenWorkspace(session);
+		const { entry, session } = await createWorkspace(input);
+		const open = new OpenWorkspace(entry);
+		open.attach(session);
 		if (input.demo && open.tasks) seedDemoTasks(open.tasks, todayUtc(), open.entry.memberId);
 		this.current = open;
 		await this.refresh();

@@ -28,7 +28,7 @@ import {
 } from '$lib/domain/tasks';
 import { parseIsoDate, todayUtc, type IsoDate } from '$lib/domain/core';
 import type { TasksReplica, TaskChange } from '$lib/sync/tasks-replica';
-import { ProjectionDb, applyTaskChanges } from '$lib/storage/projections';
+import { ProjectionDb, allTaskRows, applyTaskChanges, rebuildTasks, tasksProjectionState } from '$lib/storage/projections';
 import { tasksWorker } from '$lib/rpc/tasks-client';
 import { newId, nowIso } from './ids';
 
@@ -37,7 +37,8 @@ const salt = () => randomSalt(Math.random, 6);
 export type EditResult = { ok: true } | { ok: false; message: string };
 
 export class TasksState {
-	readonly #replica: TasksReplica;
+	#replica: TasksReplica | null = null;
+	readonly #workspaceId: string;
 	readonly #projection: ProjectionDb;
 	readonly #me: string;
 	readonly #unsubscribe: Array<() => void> = [];
@@ -58,6 +59,8 @@ export class TasksState {
 	searchHits = $state.raw<Set<string> | null>(null);
 	searching = $state(false);
 	projectionReady = $state(false);
+	/** False while showing the projection's copy before the shard has loaded; verbs wait for it. */
+	ready = $state(false);
 
 	visible = $derived.by(() => {
 		const { search: _search, ...rest } = this.filter;
@@ -70,35 +73,77 @@ export class TasksState {
 	labels = $derived([...new Set(this.all.flatMap((t) => t.labels))].sort());
 	selected = $derived(this.all.find((t) => t.id === this.selectedId) ?? null);
 
-	constructor(replica: TasksReplica, workspaceId: string, me: string) {
-		this.#replica = replica;
+	constructor(workspaceId: string, me: string) {
+		this.#workspaceId = workspaceId;
 		this.#me = me;
 		this.#projection = new ProjectionDb(workspaceId);
+		// Until the shard has loaded, show what the projection last knew: a list on screen at once.
+		this.previewed = allTaskRows(this.#projection)
+			.then((rows) => {
+				performance.mark('keel:tasks-projection-read');
+				if (!this.#replica) this.all = rows.map((r) => r.task);
+			})
+			.catch(() => {
+				/* no projection yet: the list appears when the shard loads */
+			});
+	}
+
+	/** Settles once the projection's copy is on screen (or known to be missing). */
+	readonly previewed: Promise<void>;
+
+	/** Goes live on the loaded shard: from here on the replica is the truth and every verb works. */
+	attach(replica: TasksReplica): void {
+		performance.mark('keel:tasks-live');
+		this.#replica = replica;
 		this.all = replica.all();
 		this.lists = replica.lists();
+		this.ready = true;
 		this.#unsubscribe.push(
 			replica.onChange((change) => this.#onChange(change)),
 			replica.onListsChange(() => (this.lists = replica.lists()))
 		);
-		// Rebuild the projection off the main thread, then re-apply whatever changed meanwhile.
-		const changedDuringRebuild = new Map<string, Task>();
+		void this.#repairProjection(replica);
+	}
+
+	/**
+	 * The projection is kept up to date change by change; it is rebuilt (off the main thread) only
+	 * when it was built from another state of the shard: first open, a crash before a flush, a peer's
+	 * edits that arrived in another tab.
+	 */
+	async #repairProjection(replica: TasksReplica): Promise<void> {
+		const opened = replica.stateVector();
+		// Track from this moment: the incremental flushes keep running while the worker rebuilds.
+		const changedSince = new Set<string>();
 		const track = replica.onChange((c) => {
-			for (const t of c.changed) changedDuringRebuild.set(t.id, t);
+			for (const t of c.changed) changedSince.add(t.id);
+			for (const id of c.removed) changedSince.add(id);
 		});
-		void tasksWorker()
-			.rebuildProjection({ workspaceId })
-			.then(async (result) => {
-				track();
+		try {
+			const built = await tasksProjectionState(this.#projection).catch(() => undefined);
+			if (built === opened) return;
+			const result = await tasksWorker().rebuildProjection({ workspaceId: this.#workspaceId });
+			if (!result.ok || result.value.stateVector !== opened) {
+				// The worker failed, or read another state than this replica opened with (updates still
+				// being persisted): write the live replica's tasks instead. Rare, and not on open's path.
 				if (!result.ok) console.warn('Keel: tasks projection rebuild failed:', result.error.message);
-				const live = [...changedDuringRebuild.keys()].map((id) => replica.get(id)).filter((t): t is Task => !!t);
-				const gone = [...changedDuringRebuild.keys()].filter((id) => !replica.get(id));
-				await applyTaskChanges(this.#projection, live, gone);
-				this.projectionReady = true;
-			})
-			.catch((e) => {
-				track();
-				console.warn('Keel: tasks worker unavailable:', e);
-			});
+				await rebuildTasks(this.#projection, replica.all(), replica.stateVector());
+				return;
+			}
+			const live = [...changedSince].map((id) => replica.get(id)).filter((t): t is Task => !!t);
+			const gone = [...changedSince].filter((id) => !replica.get(id));
+			await applyTaskChanges(this.#projection, live, gone, replica.stateVector());
+		} catch (e) {
+			console.warn('Keel: tasks projection could not be repaired now; it will be on next open.', e);
+		} finally {
+			track();
+			this.projectionReady = true;
+		}
+	}
+
+	/** The replica; the screens keep editing controls disabled until `ready`, so this never throws for them. */
+	get #live(): TasksReplica {
+		if (!this.#replica) throw new Error('Tasks are still loading');
+		return this.#replica;
 	}
 
 	get me(): string {
@@ -106,7 +151,7 @@ export class TasksState {
 	}
 
 	#onChange({ changed, removed }: TaskChange): void {
-		this.all = this.#replica.all();
+		this.all = this.#replica?.all() ?? this.all;
 		for (const t of changed) {
 			this.#pendingChanged.set(t.id, t);
 			this.#pendingRemoved.delete(t.id);
@@ -126,7 +171,8 @@ export class TasksState {
 		this.#pendingChanged.clear();
 		this.#pendingRemoved.clear();
 		if (!changed.length && !removed.length) return this.#flushing;
-		this.#flushing = this.#flushing.then(() => applyTaskChanges(this.#projection, changed, removed)).catch((e) => {
+		const stateVector = this.#replica?.stateVector();
+		this.#flushing = this.#flushing.then(() => applyTaskChanges(this.#projection, changed, removed, stateVector)).catch((e) => {
 			console.warn('Keel: projection write failed; it will be rebuilt on next open.', e);
 		});
 		return this.#flushing;
@@ -145,7 +191,7 @@ export class TasksState {
 		clearTimeout(this.#flushTimer);
 		await this.#flushProjection();
 		const result = await tasksWorker().searchTasks({
-			workspaceId: this.#projection.name.replace('keel-projection-', ''),
+			workspaceId: this.#workspaceId,
 			filter: { search: text },
 			today: this.today,
 			me: this.#me,
@@ -174,19 +220,19 @@ export class TasksState {
 		if (trimmed.length > 200) return { ok: false, message: 'List name: at most 200 characters.' };
 		const last = this.lists.at(-1)?.order ?? null;
 		const id = newId();
-		this.#replica.createList({ schemaVersion: 1, id, name: trimmed, order: keyForPosition(this.lists, this.lists.length, salt()) || last || 'a0', archived: false });
+		this.#live.createList({ schemaVersion: 1, id, name: trimmed, order: keyForPosition(this.lists, this.lists.length, salt()) || last || 'a0', archived: false });
 		return { ok: true, id };
 	}
 
 	renameList(id: string, name: string): EditResult {
 		const trimmed = name.trim();
 		if (!trimmed) return { ok: false, message: 'List name: required.' };
-		this.#replica.patchList(id, { name: trimmed });
+		this.#live.patchList(id, { name: trimmed });
 		return { ok: true };
 	}
 
 	archiveList(id: string, archived = true): void {
-		this.#replica.patchList(id, { archived });
+		this.#live.patchList(id, { archived });
 	}
 
 	createTask(fields: {
@@ -223,7 +269,7 @@ export class TasksState {
 			newId
 		);
 		if (!result.ok) return { ok: false, message: result.error.message };
-		this.#replica.create(result.value);
+		this.#live.create(result.value);
 		return { ok: true, id: result.value.id };
 	}
 
@@ -243,7 +289,7 @@ export class TasksState {
 				orderAfter: siblings.at(-1)?.order ?? null,
 				salt: salt()
 			});
-			this.#replica.createMany(tasks);
+			this.#live.createMany(tasks);
 			return { ok: true, count: tasks.length };
 		} catch (e) {
 			return { ok: false, message: `Template "${template.name}": ${e instanceof Error ? e.message : String(e)}` };
@@ -254,36 +300,36 @@ export class TasksState {
 		const trimmed = title.trim();
 		if (!trimmed) return { ok: false, message: 'Title: required.' };
 		if (trimmed.length > 500) return { ok: false, message: 'Title: at most 500 characters.' };
-		this.#replica.patch(id, { title: trimmed });
+		this.#live.patch(id, { title: trimmed });
 		return { ok: true };
 	}
 
 	setDue(id: string, due: string): EditResult {
 		if (due && !parseIsoDate(due)) return { ok: false, message: `Due date: "${due}" is not a calendar date.` };
-		const task = this.#replica.get(id);
+		const task = this.#live.get(id);
 		// Moving a repeating task's date by hand moves the series' day too.
 		const recurrence = task?.recurrence && due ? { ...task.recurrence, anchor: due as IsoDate } : task?.recurrence;
-		this.#replica.patch(id, { due: (due || null) as IsoDate | null, recurrence: recurrence ?? null });
+		this.#live.patch(id, { due: (due || null) as IsoDate | null, recurrence: recurrence ?? null });
 		return { ok: true };
 	}
 
 	setAssignee(id: string, memberId: string | null): void {
-		this.#replica.patch(id, { assignee: memberId || null });
+		this.#live.patch(id, { assignee: memberId || null });
 	}
 
 	setPriority(id: string, priority: Priority): void {
-		this.#replica.patch(id, { priority });
+		this.#live.patch(id, { priority });
 	}
 
 	setRecurrence(id: string, recurrence: Recurrence): void {
-		const task = this.#replica.get(id);
+		const task = this.#live.get(id);
 		const anchored = recurrence && task?.due ? { ...recurrence, anchor: recurrence.anchor ?? task.due } : recurrence;
-		this.#replica.patch(id, { recurrence: anchored });
+		this.#live.patch(id, { recurrence: anchored });
 	}
 
 	/** Moving to done through the board or the checkbox also rolls a recurring task forward. */
 	setStatus(id: string, status: TaskStatus): void {
-		const task = this.#replica.get(id);
+		const task = this.#live.get(id);
 		if (!task || task.status === status) return;
 		if (status === 'done') {
 			// The next occurrence's id comes from the series and its date, so two devices completing
@@ -295,72 +341,72 @@ export class TasksState {
 					: null;
 			const { completed, next } = completeTask(task, nowIso(), () => (nextDue ? occurrenceId(seriesId, nextDue) : newId()));
 			const nextTask = next ? { ...next, order: keyForPosition(this.#siblings(task.listId), this.#siblings(task.listId).length, salt()) } : null;
-			this.#replica.complete(id, { status: 'done', completedAt: completed.completedAt, seriesId: completed.seriesId }, nextTask);
-		} else this.#replica.patch(id, { status, completedAt: null });
+			this.#live.complete(id, { status: 'done', completedAt: completed.completedAt, seriesId: completed.seriesId }, nextTask);
+		} else this.#live.patch(id, { status, completedAt: null });
 	}
 
 	toggleDone(id: string): void {
-		const task = this.#replica.get(id);
+		const task = this.#live.get(id);
 		if (task) this.setStatus(id, task.status === 'done' ? 'todo' : 'done');
 	}
 
 	setDescription(id: string, text: string): void {
-		this.#replica.setDescription(id, text);
+		this.#live.setDescription(id, text);
 	}
 
 	addLabel(id: string, label: string): EditResult {
 		const [clean] = normaliseLabels([label]);
 		if (!clean) return { ok: false, message: 'Label: enter some text.' };
-		this.#replica.setLabel(id, clean, true);
+		this.#live.setLabel(id, clean, true);
 		return { ok: true };
 	}
 
 	removeLabel(id: string, label: string): void {
-		this.#replica.setLabel(id, label, false);
+		this.#live.setLabel(id, label, false);
 	}
 
 	addChecklistItem(id: string, text: string): EditResult {
 		const trimmed = text.trim();
-		const task = this.#replica.get(id);
+		const task = this.#live.get(id);
 		if (!task) return { ok: false, message: 'That task no longer exists.' };
 		if (!trimmed) return { ok: false, message: 'Checklist item: enter some text.' };
 		const items = task.checklist.filter((i) => isValidKey(i.order));
-		this.#replica.upsertChecklistItem(id, { id: newId(), text: trimmed, done: false, order: keyForPosition(items, items.length, salt()) });
+		this.#live.upsertChecklistItem(id, { id: newId(), text: trimmed, done: false, order: keyForPosition(items, items.length, salt()) });
 		return { ok: true };
 	}
 
 	toggleChecklistItem(id: string, item: ChecklistItem): void {
-		this.#replica.upsertChecklistItem(id, { ...item, done: !item.done });
+		this.#live.upsertChecklistItem(id, { ...item, done: !item.done });
 	}
 
 	removeChecklistItem(id: string, itemId: string): void {
-		this.#replica.removeChecklistItem(id, itemId);
+		this.#live.removeChecklistItem(id, itemId);
 	}
 
 	addComment(id: string, text: string): EditResult {
 		const trimmed = text.trim();
 		if (!trimmed) return { ok: false, message: 'Comment: enter some text.' };
 		if (trimmed.length > 10_000) return { ok: false, message: 'Comment: at most 10,000 characters.' };
-		this.#replica.addComment(id, { id: newId(), author: this.#me, at: nowIso(), text: trimmed });
+		this.#live.addComment(id, { id: newId(), author: this.#me, at: nowIso(), text: trimmed });
 		return { ok: true };
 	}
 
 	addLink(id: string, link: RecordLink): EditResult {
 		if (!link.kind.trim() || !link.id.trim()) return { ok: false, message: 'Link: choose a kind and a record.' };
-		this.#replica.setLink(id, { ...link, kind: link.kind.trim(), id: link.id.trim() }, true);
+		this.#live.setLink(id, { ...link, kind: link.kind.trim(), id: link.id.trim() }, true);
 		return { ok: true };
 	}
 
 	removeLink(id: string, link: RecordLink): void {
-		this.#replica.setLink(id, link, false);
+		this.#live.setLink(id, link, false);
 	}
 
 	delete(id: string): void {
-		this.#replica.delete(id, nowIso());
+		this.#live.delete(id, nowIso());
 	}
 
 	restore(id: string): void {
-		this.#replica.restore(id);
+		this.#live.restore(id);
 	}
 
 	/** Puts a task at `index` among the tasks of `listId` (and optionally sets its status, for the board). */
@@ -368,12 +414,12 @@ export class TasksState {
 		const siblings = this.#siblings(listId, id).filter((t) => (status ? t.status === status : true));
 		const order = keyForPosition(siblings, index, salt());
 		const patch: Parameters<TasksReplica['patch']>[1] = { listId, order };
-		this.#replica.patch(id, patch);
+		this.#live.patch(id, patch);
 		if (status) this.setStatus(id, status);
 	}
 
 	task(id: string): Task | undefined {
-		return this.#replica.get(id);
+		return this.#replica?.get(id) ?? this.all.find((t) => t.id === id);
 	}
 
 	/** Waits for queued projection writes, for tests and before a backup. */

@@ -1,5 +1,6 @@
 // One open workspace as the screens see it: profile, members, who is online and where, sync status,
-// and the feature states (Tasks now; Books, People and Payroll join as their shards get screens).
+// and the feature states. It shows at once from the local registry and projections, and becomes
+// live (editable, syncing) when its shards have loaded from IndexedDB: `ready` says which.
 import { GRANTS, inviteUrl, makeInvite, type Grant, type WorkspaceEntry } from '$lib/domain/workspace';
 import type { PeerPresence, WorkspaceSession } from '$lib/sync/session';
 import { observeMeta, readMembers, readProfile, upsertMember, writeProfile, type Member, type WorkspaceProfile } from '$lib/sync/meta-doc';
@@ -10,11 +11,13 @@ import { memberColor, renameWorkspace } from './workspace-ops';
 import { nowIso } from './ids';
 
 export class OpenWorkspace {
-	readonly session: WorkspaceSession;
 	readonly tasks: TasksState | null;
-	readonly #replica: TasksReplica | null;
+	#session: WorkspaceSession | null = null;
+	#replica: TasksReplica | null = null;
 	readonly #cleanups: Array<() => void> = [];
+	#closed = false;
 
+	ready = $state(false);
 	entry = $state.raw<WorkspaceEntry>() as WorkspaceEntry;
 	profile = $state.raw<WorkspaceProfile>() as WorkspaceProfile;
 	members = $state.raw<Member[]>([]);
@@ -24,13 +27,26 @@ export class OpenWorkspace {
 	others = $derived(this.peers.filter((p) => !p.self));
 	connectedPeers = $derived(Math.max(0, ...Object.values(this.connections).map((c) => c.webrtc + c.bc)));
 
-	constructor(session: WorkspaceSession) {
-		this.session = session;
-		this.entry = session.entry;
+	constructor(entry: WorkspaceEntry) {
+		this.entry = entry;
+		this.profile = { name: entry.name, country: '', baseCurrency: '', fiscalYearStart: '', createdAt: '' };
+		this.tasks = entry.shards.tasks ? new TasksState(entry.id, entry.memberId) : null;
+	}
+
+	/** The live session; only present once `ready`. */
+	get session(): WorkspaceSession {
+		if (!this.#session) throw new Error('OpenWorkspace.session read before the workspace was ready');
+		return this.#session;
+	}
+
+	/** Makes the workspace live on a loaded session. */
+	attach(session: WorkspaceSession): void {
+		if (this.#closed) return;
+		this.#session = session;
 		const meta = session.doc('meta');
-		this.profile = meta ? readProfile(meta) : { name: session.entry.name, country: '', baseCurrency: '', fiscalYearStart: '01-01', createdAt: '' };
-		this.members = meta ? readMembers(meta) : [];
 		if (meta) {
+			this.profile = readProfile(meta);
+			this.members = readMembers(meta);
 			upsertMember(meta, { id: this.entry.memberId, name: this.entry.memberName, color: memberColor(this.entry.memberId), joinedAt: nowIso() });
 			this.#cleanups.push(
 				observeMeta(meta, () => {
@@ -41,12 +57,15 @@ export class OpenWorkspace {
 			);
 		}
 		const tasksDoc = session.doc('tasks');
-		this.#replica = tasksDoc ? new TasksReplica(tasksDoc) : null;
-		this.tasks = this.#replica ? new TasksState(this.#replica, this.entry.id, this.entry.memberId) : null;
-		this.setPresence('dashboard', null);
+		if (tasksDoc && this.tasks) {
+			this.#replica = new TasksReplica(tasksDoc);
+			this.tasks.attach(this.#replica);
+		}
 		this.#cleanups.push(session.onPresence(() => (this.peers = session.presence())));
 		const poll = setInterval(() => (this.connections = session.peerCounts()), 500);
 		this.#cleanups.push(() => clearInterval(poll));
+		this.ready = true;
+		this.setPresence('dashboard', null);
 	}
 
 	get id(): string {
@@ -59,15 +78,16 @@ export class OpenWorkspace {
 
 	memberName(id: string | null): string {
 		if (!id) return 'Unassigned';
-		return this.members.find((m) => m.id === id)?.name ?? 'Former member';
+		return this.members.find((m) => m.id === id)?.name ?? (this.ready ? 'Former member' : '…');
 	}
 
 	setPresence(section: string, recordId: string | null): void {
-		this.session.setPresence({
+		if (!this.#session) return;
+		this.#session.setPresence({
 			user: { id: this.entry.memberId, name: this.entry.memberName, color: memberColor(this.entry.memberId) },
 			at: { section, recordId }
 		});
-		this.peers = this.session.presence();
+		this.peers = this.#session.presence();
 	}
 
 	/** Who else is looking at a record right now. */
@@ -89,7 +109,7 @@ export class OpenWorkspace {
 	}
 
 	updateProfile(patch: Partial<WorkspaceProfile>): void {
-		const meta = this.session.doc('meta');
+		const meta = this.#session?.doc('meta');
 		if (meta) writeProfile(meta, patch);
 	}
 
@@ -97,7 +117,7 @@ export class OpenWorkspace {
 		const trimmed = name.trim();
 		if (!trimmed) return;
 		await this.#saveEntry({ ...this.entry, memberName: trimmed });
-		const meta = this.session.doc('meta');
+		const meta = this.#session?.doc('meta');
 		if (meta) upsertMember(meta, { id: this.entry.memberId, name: trimmed, color: memberColor(this.entry.memberId), joinedAt: nowIso() });
 		this.setPresence('settings', null);
 	}
@@ -106,13 +126,13 @@ export class OpenWorkspace {
 	async setSignaling(urls: string[]): Promise<void> {
 		const entry = { ...this.entry, signaling: urls };
 		await this.#saveEntry(entry);
-		this.session.connect(entry);
+		this.#session?.connect(entry);
 		this.setPresence('settings', null);
 	}
 
 	async setOnline(online: boolean): Promise<void> {
 		await this.#saveEntry({ ...this.entry, online });
-		this.session.setOnline(online);
+		this.#session?.setOnline(online);
 	}
 
 	invite(grant: Grant, origin: string): { url: string; shards: string[] } {
@@ -125,9 +145,10 @@ export class OpenWorkspace {
 	}
 
 	async close(): Promise<void> {
+		this.#closed = true;
 		for (const c of this.#cleanups) c();
 		this.tasks?.destroy();
 		this.#replica?.destroy();
-		await this.session.close();
+		await this.#session?.close();
 	}
 }

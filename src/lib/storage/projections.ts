@@ -15,12 +15,20 @@ export interface TaskRow {
 	task: Task;
 }
 
+/** What a projection was built from: the shard's state vector (base64) when it was last written. */
+export interface ProjectionState {
+	key: string;
+	stateVector: string;
+}
+
 export class ProjectionDb extends Dexie {
 	tasks!: EntityTable<TaskRow, 'id'>;
+	state!: EntityTable<ProjectionState, 'key'>;
 
 	constructor(workspaceId: string) {
 		super(projectionDbName(workspaceId));
 		this.version(1).stores({ tasks: 'id, listId, assignee, due, status, [listId+order]' });
+		this.version(2).stores({ state: 'key' });
 	}
 }
 
@@ -40,20 +48,35 @@ export function taskRow(task: Task): TaskRow {
 	};
 }
 
-/** Applies one batch of changes: puts for changed tasks, deletes for removed ids, in one transaction. */
-export async function applyTaskChanges(db: ProjectionDb, changed: readonly Task[], removed: readonly string[]) {
-	await db.transaction('rw', db.tasks, async () => {
+/**
+ * Applies one batch of changes (puts for changed tasks, deletes for removed ids) and records the
+ * shard state they bring the projection to, in one transaction.
+ */
+export async function applyTaskChanges(
+	db: ProjectionDb,
+	changed: readonly Task[],
+	removed: readonly string[],
+	stateVector?: string
+) {
+	await db.transaction('rw', db.tasks, db.state, async () => {
 		if (removed.length) await db.tasks.bulkDelete([...removed]);
 		if (changed.length) await db.tasks.bulkPut(changed.map(taskRow));
+		if (stateVector !== undefined) await db.state.put({ key: 'tasks', stateVector });
 	});
 }
 
 /** Replaces the whole projection with rows built from `tasks`, atomically. */
-export async function rebuildTasks(db: ProjectionDb, tasks: readonly Task[]) {
-	await db.transaction('rw', db.tasks, async () => {
+export async function rebuildTasks(db: ProjectionDb, tasks: readonly Task[], stateVector: string) {
+	await db.transaction('rw', db.tasks, db.state, async () => {
 		await db.tasks.clear();
 		await db.tasks.bulkPut(tasks.map(taskRow));
+		await db.state.put({ key: 'tasks', stateVector });
 	});
+}
+
+/** The shard state the tasks projection reflects, if it was ever written. */
+export async function tasksProjectionState(db: ProjectionDb): Promise<string | undefined> {
+	return (await db.state.get('tasks'))?.stateVector;
 }
 
 export async function allTaskRows(db: ProjectionDb): Promise<TaskRow[]> {

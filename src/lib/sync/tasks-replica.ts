@@ -1,8 +1,9 @@
 // A live, plain-record view of the tasks shard. It re-reads only the tasks a transaction touched,
 // so a remote edit to one task costs one task's work, and hands listeners plain records only.
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import type { ChecklistItem, RecordLink, Task, TaskComment, TaskList } from '$lib/domain/tasks';
 import * as docs from './tasks-doc';
+import { encodeStateVectorText } from './state-vector';
 
 export interface TaskChange {
 	changed: Task[];
@@ -116,9 +117,9 @@ export class TasksReplica {
 		return docs.patchList(this.#doc, id, patch);
 	}
 
-	/** The whole shard as one Yjs update, for a worker to rebuild projections from. */
-	encodeState(): Uint8Array {
-		return Y.encodeStateAsUpdate(this.#doc);
+	/** What this replica has seen, as base64: equal vectors mean equal shard contents. */
+	stateVector(): string {
+		return encodeStateVectorText(this.#doc);
 	}
 
 	destroy(): void {
