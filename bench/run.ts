@@ -44,7 +44,7 @@ async function start(): Promise<{ stop: () => void; signalUrl: string }> {
 		const built = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
 		if (built.status !== 0) throw new Error('build failed');
 	}
-	const preview = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], { stdio: ['ignore', 'pipe', 'pipe'] });
+	const preview = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], { stdio: ['ignore', 'pipe', 'pipe'] });
 	await waitForOutput(preview, String(PORT), 'preview server');
 	const sigPort = PORT + 100;
 	const signal = spawn(process.execPath, ['node_modules/y-webrtc/bin/server.js'], { env: { ...process.env, PORT: String(sigPort) }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -95,17 +95,26 @@ async function benchOpen(browser: Browser, count: number): Promise<{ page: Page;
 	writeFileSync(path, await tasksBackup(count));
 	const page = await newPage(browser);
 	const wsId = await restoreBackup(page, path);
+	const cold = Date.now();
 	await page.goto(`${BASE}/w/${wsId}/tasks`);
 	await page.getByTestId('task-row').first().waitFor({ timeout: 120_000 });
+	const coldMs = Date.now() - cold;
+	// The first open builds the projection in the worker; later opens paint from it.
+	await page.waitForFunction(() => (window as unknown as { __keel: { debug: { projectionReady(): boolean } } }).__keel.debug.projectionReady(), null, { timeout: 120_000 });
+	// Measured in the page, from navigation start to the frame after the first rows render: a
+	// poll from Node would wait for the main thread, which is busy loading the shard right after.
 	const times: number[] = [];
 	for (let i = 0; i < 5; i++) {
-		const t0 = Date.now();
-		await page.goto(`${BASE}/w/${wsId}/tasks`);
-		await page.getByTestId('task-row').first().waitFor({ timeout: 60_000 });
-		times.push(Date.now() - t0);
+		await page.goto(`${BASE}/w/${wsId}/tasks`, { waitUntil: 'commit' });
+		await page.waitForFunction(() => performance.getEntriesByName('keel:list-painted').length > 0, null, { timeout: 60_000 });
+		times.push(await page.evaluate(() => Math.round(performance.getEntriesByName('keel:list-painted')[0]!.startTime)));
+		await page.waitForFunction(() => performance.getEntriesByName('keel:tasks-live').length > 0, null, { timeout: 60_000 });
 	}
+	const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => `${m.name.replace('keel:', '')} ${m.startTime.toFixed(0)} ms`));
+	console.log(`    last reload's timeline: ${marks.join(', ')}`);
 	const total = await page.evaluate(() => (window as unknown as { __keel: { debug: { taskCount(): number } } }).__keel.debug.taskCount());
-	record(`open a workspace of ${total} tasks to a visible list (median of 5 reloads)`, `${median(times)} ms (min ${Math.min(...times)}, max ${Math.max(...times)})`, '<= 1000 ms');
+	record(`first open of a restored ${total}-task workspace (no projection yet)`, `${coldMs} ms`);
+	record(`open a workspace of ${total} tasks: navigation start to list on screen (median of 5 reloads)`, `${median(times)} ms (min ${Math.min(...times)}, max ${Math.max(...times)})`, '<= 1000 ms');
 	return { page, wsId };
 }
 
@@ -182,7 +191,14 @@ async function benchMerge(browser: Browser, a: Page, wsId: string, signalUrl: st
 	await a.goto(`${BASE}/w/${wsId}/tasks`);
 	const other = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 	const b = await newPage(other);
+	b.on('console', (m) => {
+		if (m.type() === 'error' || m.type() === 'warning') console.log(`    [teammate console] ${m.text().slice(0, 200)}`);
+	});
+	b.on('pageerror', (e) => console.log(`    [teammate error] ${e.message.slice(0, 200)}`));
 	const total = await a.evaluate(() => (window as unknown as { __keel: Debug }).__keel.debug.taskCount());
+	a.on('console', (m) => {
+		if (m.type() === 'error' || m.type() === 'warning') console.log(`    [sharer console] ${m.text().slice(0, 200)}`);
+	});
 	const t0 = Date.now();
 	await joinWorkspace(b, link);
 	await b.waitForFunction((n) => (window as unknown as { __keel: Debug }).__keel.debug.taskCount() >= n, total, { timeout: 300_000, polling: 20 });

@@ -53,11 +53,14 @@ class KeelApp {
 		const seq = ++this.#openSeq;
 		this.opening = id;
 		try {
+			performance.mark('keel:open-start');
 			const entry = await getWorkspace(id);
+			performance.mark('keel:registry-read');
 			if (!entry) return null;
 			await this.close();
 			const updated = { ...entry, lastOpenedAt: nowIso() };
-			await putWorkspace(updated);
+			// Recording the open must not hold up showing it.
+			void putWorkspace(updated);
 			// Show the workspace at once (from the registry and projections), then go live.
 			const open = new OpenWorkspace(updated);
 			this.current = open;
@@ -158,6 +161,7 @@ if (typeof window !== 'undefined') {
 		...(debug && {
 			debug: {
 				taskCount: () => app.current?.tasks?.all.length ?? 0,
+				projectionReady: () => app.current?.tasks?.projectionReady ?? false,
 				countWithPriority: (p: number) => app.current?.tasks?.all.filter((t) => t.priority === p).length ?? 0,
 				/** Sets the priority of the first n tasks, each as its own edit, like n separate clicks. */
 				setPriorityOfFirst: (n: number, p: 0 | 1 | 2 | 3) => {

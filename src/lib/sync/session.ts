@@ -7,6 +7,7 @@ import { WebrtcProvider } from 'y-webrtc';
 import type { Awareness } from 'y-protocols/awareness';
 import type { ShardName, WorkspaceEntry } from '$lib/domain/workspace';
 import { shardDbName } from './shard-names';
+import { installPeerChunking } from './peer-chunking';
 
 export interface PresenceState {
 	user: { id: string; name: string; color: string };
@@ -59,6 +60,7 @@ export class WorkspaceSession {
 	/** (Re)starts sync with the entry's keys and signaling servers. Tabs of one browser sync even with none. */
 	connect(entry: WorkspaceEntry = this.#entry): void {
 		if (this.#closed) return;
+		installPeerChunking();
 		const prevPresence = this.#providers.get('meta')?.awareness.getLocalState() ?? null;
 		this.disconnect();
 		this.#entry = entry;
