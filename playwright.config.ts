@@ -12,7 +12,7 @@ export default defineConfig({
 	retries: 0,
 	timeout: 90_000,
 	expect: { timeout: 10_000 },
-	reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
+	reporter: [['list'], ['json', { outputFile: 'test-reports/e2e.json' }]],
 	use: {
 		baseURL: `http://127.0.0.1:${E2E_PORT}`,
 		launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },

@@ -211,8 +211,11 @@ async function benchMerge(browser: Browser, a: Page, wsId: string, signalUrl: st
 	const before = await b.evaluate(() => (window as unknown as { __keel: Debug }).__keel.debug.countWithPriority(3));
 	const t1 = Date.now();
 	await b.getByTestId('toggle-online').click();
+	await b.waitForFunction(() => ((window as unknown as { __keel: { connections(): Record<string, { webrtc: number }> | null } }).__keel.connections()?.tasks?.webrtc ?? 0) > 0, null, { timeout: 60_000, polling: 5 });
+	const connected = Date.now() - t1;
 	await b.waitForFunction((n) => (window as unknown as { __keel: Debug }).__keel.debug.countWithPriority(3) >= n, total, { timeout: 300_000, polling: 10 });
-	record(`merge 10,000 task edits made while a teammate was offline (reconnect to all applied)`, `${Date.now() - t1} ms (${total - before} tasks changed)`, '<= 2000 ms');
+	const merged = Date.now() - t1;
+	record(`merge 10,000 task edits made while a teammate was offline (reconnect to all applied)`, `${merged} ms (${total - before} tasks changed; WebRTC reconnected at ${connected} ms, so ${merged - connected} ms to sync and apply)`, '<= 2000 ms');
 	await other.close();
 	void browser;
 }

@@ -5,12 +5,12 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 
-mkdirSync('test-results', { recursive: true });
+mkdirSync('test-reports', { recursive: true });
 
 const stages = [
 	{ name: 'svelte-check', cmd: 'npm', args: ['run', '--silent', 'check'] },
 	{ name: 'lint', cmd: 'npm', args: ['run', '--silent', 'lint'] },
-	{ name: 'unit', cmd: 'npx', args: ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit.json'] },
+	{ name: 'unit', cmd: 'npx', args: ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-reports/unit.json'] },
 	{ name: 'build', cmd: 'npm', args: ['run', '--silent', 'build'] },
 	{ name: 'e2e', cmd: 'npx', args: ['playwright', 'test'] }
 ];
@@ -50,8 +50,8 @@ function countPlaywright(path) {
 	skipped += r.stats?.skipped ?? 0;
 }
 
-countVitest('test-results/unit.json');
-countPlaywright('test-results/e2e.json');
+countVitest('test-reports/unit.json');
+countPlaywright('test-reports/e2e.json');
 // A stage that failed without failing a test (type errors, lint, build) still counts as a failure.
 for (const f of failures) if (f !== 'unit' && f !== 'e2e') failed += 1;
 
