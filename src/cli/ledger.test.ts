@@ -98,7 +98,7 @@ describe('keel ledger', () => {
 		expect((await keel('check', '--file', join(dir, 'missing.journal'))).code).toBe(1);
 	});
 
-	it('parses and balances a 100k-transaction journal quickly (hledger takes seconds)', async () => {
+	it('balances a 100k-transaction journal end to end (timing is in npm run bench)', async () => {
 		const p = file(
 			'big.journal',
 			generateJournal({ seed: 42, transactions: 100_000, commodities: ['$', 'EUR', '£'] })
@@ -109,6 +109,5 @@ describe('keel ledger', () => {
 		expect(r.code).toBe(0);
 		expect(r.out.split('\n').length).toBeGreaterThan(20);
 		console.log(`keel ledger balance, 100k transactions: ${ms.toFixed(0)} ms`);
-		expect(ms).toBeLessThan(4000); // generous: CI machines are shared; typically ~0.5 s
 	});
 });
