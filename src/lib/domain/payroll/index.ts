@@ -1,7 +1,7 @@
 // The face of the payroll module: statutory gross-to-net (US federal, UK PAYE/NI), journals and
 // filing summaries. Invariant: callers see only what is exported here.
 export type * from './types';
-export { grossToNet } from './gross-to-net';
+export { grossToNet, grossToNetBatch } from './gross-to-net';
 export { parsePayCase } from './parse-case';
 export { buildPayrollJournal, type PayrollAccountMap, type PayrollJournalLine } from './journal';
 export { summarizeForm941, summarizeW2, summarizeUkYearToDate, type Form941Lines, type W2Boxes, type UkYearToDate, type NiLetterTotals } from './summaries';
