@@ -130,9 +130,10 @@ export class OpenWorkspace {
 		this.setPresence('settings', null);
 	}
 
+	/** Takes effect at once (the providers disconnect before anything else); then it is remembered. */
 	async setOnline(online: boolean): Promise<void> {
-		await this.#saveEntry({ ...this.entry, online });
 		this.#session?.setOnline(online);
+		await this.#saveEntry({ ...this.entry, online });
 	}
 
 	invite(grant: Grant, origin: string): { url: string; shards: string[] } {
