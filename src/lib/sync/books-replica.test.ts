@@ -254,7 +254,6 @@ describe('books shard under randomized multi-replica editing', () => {
 	it('converges with balanced books and nothing lost over 300 seeds', () => {
 		const totals: Totals = { posted: 0, lockFlagged: 0, archiveFlagged: 0, hostile: 0, duplicates: 0 };
 		for (let seed = 1; seed <= 300; seed++) runSeed(seed, totals);
-		console.log(JSON.stringify(totals));
 		// The runs really exercised what they claim to check.
 		expect(totals.posted).toBeGreaterThan(3000);
 		expect(totals.lockFlagged).toBeGreaterThan(20);
