@@ -30,13 +30,30 @@ export default ts.config(
 	{
 		files: ['**/*.svelte', '**/*.svelte.ts', '**/*.svelte.js'],
 		languageOptions: {
-			parserOptions: { projectService: true, extraFileExtensions: ['.svelte'], parser: ts.parser, svelteConfig }
+			parserOptions: {
+				projectService: true,
+				extraFileExtensions: ['.svelte'],
+				parser: ts.parser,
+				svelteConfig
+			}
 		}
 	},
 	{
 		files: ['src/lib/domain/**'],
 		rules: restrict(
-			['svelte', 'svelte/*', '$app/*', 'dexie', 'yjs', 'y-*', 'comlink', 'workbox-*', '$lib/*', '../../storage/*', '../../sync/*'],
+			[
+				'svelte',
+				'svelte/*',
+				'$app/*',
+				'dexie',
+				'yjs',
+				'y-*',
+				'comlink',
+				'workbox-*',
+				'$lib/*',
+				'../../storage/*',
+				'../../sync/*'
+			],
 			'src/lib/domain is pure TypeScript: it may import decimal.js and itself, nothing else.'
 		)
 	},
@@ -46,7 +63,10 @@ export default ts.config(
 	},
 	{
 		files: ['src/lib/components/**', 'src/routes/**'],
-		rules: restrict(ui, 'Components and pages read state classes (src/lib/state); they never touch storage, Y types or workers.')
+		rules: restrict(
+			ui,
+			'Components and pages read state classes (src/lib/state); they never touch storage, Y types or workers.'
+		)
 	},
 	{
 		// State classes keep private Map/Set buffers and publish new values through $state.raw
@@ -56,18 +76,30 @@ export default ts.config(
 	},
 	{
 		files: ['src/lib/state/**'],
-		rules: restrict(['yjs', 'y-*', 'dexie'], 'State classes see plain records; Y types stay inside src/lib/sync, Dexie inside src/lib/storage.')
+		rules: restrict(
+			['yjs', 'y-*', 'dexie'],
+			'State classes see plain records; Y types stay inside src/lib/sync, Dexie inside src/lib/storage.'
+		)
 	},
 	{
 		files: ['src/lib/storage/**'],
-		rules: restrict(['yjs', 'y-*', '$lib/sync/*', '$lib/state/*', 'svelte', 'svelte/*'], 'Storage holds projections; it does not reach up into sync or state.')
+		rules: restrict(
+			['yjs', 'y-*', '$lib/sync/*', '$lib/state/*', 'svelte', 'svelte/*'],
+			'Storage holds projections; it does not reach up into sync or state.'
+		)
 	},
 	{
 		files: ['src/lib/sync/**'],
-		rules: restrict(['$lib/state/*', '$lib/components/*', 'svelte', 'svelte/*'], 'Sync sits below state and UI.')
+		rules: restrict(
+			['$lib/state/*', '$lib/components/*', 'svelte', 'svelte/*'],
+			'Sync sits below state and UI.'
+		)
 	},
 	{
 		files: ['workers/**'],
-		rules: restrict(['svelte', 'svelte/*', '$app/*', '$lib/state/*', '$lib/components/*'], 'Workers expose domain functions; no UI.')
+		rules: restrict(
+			['svelte', 'svelte/*', '$app/*', '$lib/state/*', '$lib/components/*'],
+			'Workers expose domain functions; no UI.'
+		)
 	}
 );

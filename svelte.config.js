@@ -17,7 +17,12 @@ const config = {
 		serviceWorker: { register: false },
 		typescript: {
 			config(tsconfig) {
-				tsconfig.include.push('../workers/**/*.ts', '../bench/**/*.ts', '../scripts/**/*.ts', '../bin/**/*.ts');
+				tsconfig.include.push(
+					'../workers/**/*.ts',
+					'../bench/**/*.ts',
+					'../scripts/**/*.ts',
+					'../bin/**/*.ts'
+				);
 			}
 		},
 		csp: {

@@ -19,7 +19,10 @@ function timed(cmd: string, args: string[], runs: number): { ms: number[]; rssMb
 		const useTime = existsSync('/usr/bin/time');
 		const t0 = process.hrtime.bigint();
 		const r = useTime
-			? spawnSync('/usr/bin/time', ['-f', 'KEELRSS %M', cmd, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 })
+			? spawnSync('/usr/bin/time', ['-f', 'KEELRSS %M', cmd, ...args], {
+					encoding: 'utf8',
+					maxBuffer: 1 << 28
+				})
 			: spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 28 });
 		ms.push(Number(process.hrtime.bigint() - t0) / 1e6);
 		ok &&= r.status === 0;
@@ -35,9 +38,18 @@ export async function ledgerBench(record: Record): Promise<void> {
 	const dir = mkdtempSync(join(tmpdir(), 'keel-ledger-'));
 	const file = join(dir, 'bench-100k.journal');
 	const t0 = performance.now();
-	const text = generateJournal({ seed: 2026, transactions: 100_000, commodities: ['$'], variety: false, comments: true });
+	const text = generateJournal({
+		seed: 2026,
+		transactions: 100_000,
+		commodities: ['$'],
+		variety: false,
+		comments: true
+	});
 	writeFileSync(file, text);
-	record('generated journal', `100,000 transactions, ${(text.length / 2 ** 20).toFixed(1)} MB in ${Math.round(performance.now() - t0)} ms`);
+	record(
+		'generated journal',
+		`100,000 transactions, ${(text.length / 2 ** 20).toFixed(1)} MB in ${Math.round(performance.now() - t0)} ms`
+	);
 
 	// In-process: what the app's worker does after a file import.
 	const inProcess: number[] = [];
@@ -51,7 +63,10 @@ export async function ledgerBench(record: Record): Promise<void> {
 	record('Keel read + trial balance in-process (median of 5)', `${med(inProcess).toFixed(0)} ms`);
 
 	const keel = timed(process.execPath, ['bin/keel.js', 'ledger', 'balance', '--file', file], 3);
-	record('keel ledger balance (whole process, median of 3)', `${med(keel.ms).toFixed(0)} ms, ${keel.rssMb.toFixed(0)} MB peak${keel.ok ? '' : ' — FAILED'}`);
+	record(
+		'keel ledger balance (whole process, median of 3)',
+		`${med(keel.ms).toFixed(0)} ms, ${keel.rssMb.toFixed(0)} MB peak${keel.ok ? '' : ' — FAILED'}`
+	);
 	for (const [name, cmd, args] of [
 		['hledger bal', 'hledger', ['-f', file, 'bal']],
 		['ledger bal', 'ledger', ['-f', file, 'bal']]
@@ -61,7 +76,14 @@ export async function ledgerBench(record: Record): Promise<void> {
 			continue;
 		}
 		const r = timed(cmd, [...args], 3);
-		record(`${name} (whole process, median of 3)`, `${med(r.ms).toFixed(0)} ms, ${r.rssMb.toFixed(0)} MB peak${r.ok ? '' : ' — FAILED'}`);
-		record(`Keel vs ${cmd}`, `${(med(r.ms) / med(keel.ms)).toFixed(1)}× faster (whole process), ${(med(r.ms) / med(inProcess)).toFixed(1)}× (in-process)`, cmd === 'hledger' ? '>= 5×' : '');
+		record(
+			`${name} (whole process, median of 3)`,
+			`${med(r.ms).toFixed(0)} ms, ${r.rssMb.toFixed(0)} MB peak${r.ok ? '' : ' — FAILED'}`
+		);
+		record(
+			`Keel vs ${cmd}`,
+			`${(med(r.ms) / med(keel.ms)).toFixed(1)}× faster (whole process), ${(med(r.ms) / med(inProcess)).toFixed(1)}× (in-process)`,
+			cmd === 'hledger' ? '>= 5×' : ''
+		);
 	}
 }

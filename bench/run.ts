@@ -44,10 +44,25 @@ async function start(): Promise<{ stop: () => void; signalUrl: string }> {
 		const built = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
 		if (built.status !== 0) throw new Error('build failed');
 	}
-	const preview = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], { stdio: ['ignore', 'pipe', 'pipe'] });
+	const preview = spawn(
+		process.execPath,
+		[
+			'node_modules/vite/bin/vite.js',
+			'preview',
+			'--port',
+			String(PORT),
+			'--strictPort',
+			'--host',
+			'127.0.0.1'
+		],
+		{ stdio: ['ignore', 'pipe', 'pipe'] }
+	);
 	await waitForOutput(preview, String(PORT), 'preview server');
 	const sigPort = PORT + 100;
-	const signal = spawn(process.execPath, ['node_modules/y-webrtc/bin/server.js'], { env: { ...process.env, PORT: String(sigPort) }, stdio: ['ignore', 'pipe', 'pipe'] });
+	const signal = spawn(process.execPath, ['node_modules/y-webrtc/bin/server.js'], {
+		env: { ...process.env, PORT: String(sigPort) },
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
 	await waitForOutput(signal, 'Signaling server running', 'signaling server');
 	return {
 		signalUrl: `ws://127.0.0.1:${sigPort}`,
@@ -100,21 +115,44 @@ async function benchOpen(browser: Browser, count: number): Promise<{ page: Page;
 	await page.getByTestId('task-row').first().waitFor({ timeout: 120_000 });
 	const coldMs = Date.now() - cold;
 	// The first open builds the projection in the worker; later opens paint from it.
-	await page.waitForFunction(() => (window as unknown as { __keel: { debug: { projectionReady(): boolean } } }).__keel.debug.projectionReady(), null, { timeout: 120_000 });
+	await page.waitForFunction(
+		() =>
+			(
+				window as unknown as { __keel: { debug: { projectionReady(): boolean } } }
+			).__keel.debug.projectionReady(),
+		null,
+		{ timeout: 120_000 }
+	);
 	// Measured in the page, from navigation start to the frame after the first rows render: a
 	// poll from Node would wait for the main thread, which is busy loading the shard right after.
 	const times: number[] = [];
 	for (let i = 0; i < 5; i++) {
 		await page.goto(`${BASE}/w/${wsId}/tasks`, { waitUntil: 'commit' });
-		await page.waitForFunction(() => performance.getEntriesByName('keel:list-painted').length > 0, null, { timeout: 60_000 });
-		times.push(await page.evaluate(() => Math.round(performance.getEntriesByName('keel:list-painted')[0]!.startTime)));
-		await page.waitForFunction(() => performance.getEntriesByName('keel:tasks-live').length > 0, null, { timeout: 60_000 });
+		await page.waitForFunction(() => performance.getEntriesByName('keel:list-painted').length > 0, null, {
+			timeout: 60_000
+		});
+		times.push(
+			await page.evaluate(() => Math.round(performance.getEntriesByName('keel:list-painted')[0]!.startTime))
+		);
+		await page.waitForFunction(() => performance.getEntriesByName('keel:tasks-live').length > 0, null, {
+			timeout: 60_000
+		});
 	}
-	const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => `${m.name.replace('keel:', '')} ${m.startTime.toFixed(0)} ms`));
+	const marks = await page.evaluate(() =>
+		performance
+			.getEntriesByType('mark')
+			.map((m) => `${m.name.replace('keel:', '')} ${m.startTime.toFixed(0)} ms`)
+	);
 	console.log(`    last reload's timeline: ${marks.join(', ')}`);
-	const total = await page.evaluate(() => (window as unknown as { __keel: { debug: { taskCount(): number } } }).__keel.debug.taskCount());
+	const total = await page.evaluate(() =>
+		(window as unknown as { __keel: { debug: { taskCount(): number } } }).__keel.debug.taskCount()
+	);
 	record(`first open of a restored ${total}-task workspace (no projection yet)`, `${coldMs} ms`);
-	record(`open a workspace of ${total} tasks: navigation start to list on screen (median of 5 reloads)`, `${median(times)} ms (min ${Math.min(...times)}, max ${Math.max(...times)})`, '<= 1000 ms');
+	record(
+		`open a workspace of ${total} tasks: navigation start to list on screen (median of 5 reloads)`,
+		`${median(times)} ms (min ${Math.min(...times)}, max ${Math.max(...times)})`,
+		'<= 1000 ms'
+	);
 	return { page, wsId };
 }
 
@@ -138,10 +176,20 @@ async function benchJsSize(browser: Browser, wsId: string, origin: Page): Promis
 	await context.close();
 	void origin;
 	void wsId;
-	record('initial JavaScript, gzipped (first visit to the app)', `${(onFirst / 1024).toFixed(1)} KB in ${scripts.size} files`, '<= 200 KB');
+	record(
+		'initial JavaScript, gzipped (first visit to the app)',
+		`${(onFirst / 1024).toFixed(1)} KB in ${scripts.size} files`,
+		'<= 200 KB'
+	);
 }
 
-type Debug = { debug: { countWithPriority(p: number): number; setPriorityOfFirst(n: number, p: number): number; taskCount(): number } };
+type Debug = {
+	debug: {
+		countWithPriority(p: number): number;
+		setPriorityOfFirst(n: number, p: number): number;
+		taskCount(): number;
+	};
+};
 
 async function benchLatency(browser: Browser, signalUrl: string): Promise<void> {
 	const a = await newPage(browser);
@@ -155,7 +203,10 @@ async function benchLatency(browser: Browser, signalUrl: string): Promise<void> 
 	const link = await share(a, wsId, signalUrl);
 	await a.goto(`${BASE}/w/${wsId}/tasks`);
 	await joinWorkspace(b, link);
-	await b.getByTestId('sync-status').filter({ hasText: /Synced with/ }).waitFor({ timeout: 60_000 });
+	await b
+		.getByTestId('sync-status')
+		.filter({ hasText: /Synced with/ })
+		.waitFor({ timeout: 60_000 });
 	await b.evaluate(() => {
 		const seen: Record<string, number> = {};
 		(window as unknown as { __seen: typeof seen }).__seen = seen;
@@ -176,12 +227,23 @@ async function benchLatency(browser: Browser, signalUrl: string): Promise<void> 
 			input.form!.requestSubmit();
 			return at;
 		}, `lat-${i}`);
-		await b.waitForFunction((k) => k in (window as unknown as { __seen: Record<string, number> }).__seen, String(i), { timeout: 10_000 });
-		const seen = await b.evaluate((k) => (window as unknown as { __seen: Record<string, number> }).__seen[k]!, String(i));
+		await b.waitForFunction(
+			(k) => k in (window as unknown as { __seen: Record<string, number> }).__seen,
+			String(i),
+			{ timeout: 10_000 }
+		);
+		const seen = await b.evaluate(
+			(k) => (window as unknown as { __seen: Record<string, number> }).__seen[k]!,
+			String(i)
+		);
 		if (i >= 10) samples.push(seen - sent); // the first edits include connection warm-up
 		await a.waitForTimeout(30);
 	}
-	record(`peer edit latency over WebRTC on loopback, edit in A to row on B's screen (${samples.length} edits)`, `p50 ${median(samples).toFixed(1)} ms, p95 ${percentile(samples, 95).toFixed(1)} ms, max ${Math.max(...samples).toFixed(1)} ms`, 'p95 <= 100 ms');
+	record(
+		`peer edit latency over WebRTC on loopback, edit in A to row on B's screen (${samples.length} edits)`,
+		`p50 ${median(samples).toFixed(1)} ms, p95 ${percentile(samples, 95).toFixed(1)} ms, max ${Math.max(...samples).toFixed(1)} ms`,
+		'p95 <= 100 ms'
+	);
 	await b.context().browser()?.close();
 	await a.context().close();
 }
@@ -192,37 +254,65 @@ async function benchMerge(browser: Browser, a: Page, wsId: string, signalUrl: st
 	const other = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 	const b = await newPage(other);
 	b.on('console', (m) => {
-		if (m.type() === 'error' || m.type() === 'warning') console.log(`    [teammate console] ${m.text().slice(0, 200)}`);
+		if (m.type() === 'error' || m.type() === 'warning')
+			console.log(`    [teammate console] ${m.text().slice(0, 200)}`);
 	});
 	b.on('pageerror', (e) => console.log(`    [teammate error] ${e.message.slice(0, 200)}`));
 	const total = await a.evaluate(() => (window as unknown as { __keel: Debug }).__keel.debug.taskCount());
 	a.on('console', (m) => {
-		if (m.type() === 'error' || m.type() === 'warning') console.log(`    [sharer console] ${m.text().slice(0, 200)}`);
+		if (m.type() === 'error' || m.type() === 'warning')
+			console.log(`    [sharer console] ${m.text().slice(0, 200)}`);
 	});
 	const t0 = Date.now();
 	await joinWorkspace(b, link);
-	await b.waitForFunction((n) => (window as unknown as { __keel: Debug }).__keel.debug.taskCount() >= n, total, { timeout: 300_000, polling: 20 });
-	record(`first sync of a ${total}-task workspace to a new teammate (join to all tasks present)`, `${Date.now() - t0} ms`);
+	await b.waitForFunction(
+		(n) => (window as unknown as { __keel: Debug }).__keel.debug.taskCount() >= n,
+		total,
+		{ timeout: 300_000, polling: 20 }
+	);
+	record(
+		`first sync of a ${total}-task workspace to a new teammate (join to all tasks present)`,
+		`${Date.now() - t0} ms`
+	);
 
 	await b.getByTestId('toggle-online').click();
 	await b.getByTestId('sync-status').filter({ hasText: 'Offline' }).waitFor();
 	await a.evaluate(() => (window as unknown as { __keel: Debug }).__keel.debug.setPriorityOfFirst(10_000, 3));
 	await a.waitForTimeout(500);
-	const before = await b.evaluate(() => (window as unknown as { __keel: Debug }).__keel.debug.countWithPriority(3));
+	const before = await b.evaluate(() =>
+		(window as unknown as { __keel: Debug }).__keel.debug.countWithPriority(3)
+	);
 	const t1 = Date.now();
 	await b.getByTestId('toggle-online').click();
-	await b.waitForFunction(() => ((window as unknown as { __keel: { connections(): Record<string, { webrtc: number }> | null } }).__keel.connections()?.tasks?.webrtc ?? 0) > 0, null, { timeout: 60_000, polling: 5 });
+	await b.waitForFunction(
+		() =>
+			((
+				window as unknown as { __keel: { connections(): Record<string, { webrtc: number }> | null } }
+			).__keel.connections()?.tasks?.webrtc ?? 0) > 0,
+		null,
+		{ timeout: 60_000, polling: 5 }
+	);
 	const connected = Date.now() - t1;
-	await b.waitForFunction((n) => (window as unknown as { __keel: Debug }).__keel.debug.countWithPriority(3) >= n, total, { timeout: 300_000, polling: 10 });
+	await b.waitForFunction(
+		(n) => (window as unknown as { __keel: Debug }).__keel.debug.countWithPriority(3) >= n,
+		total,
+		{ timeout: 300_000, polling: 10 }
+	);
 	const merged = Date.now() - t1;
-	record(`merge 10,000 task edits made while a teammate was offline (reconnect to all applied)`, `${merged} ms (${total - before} tasks changed; WebRTC reconnected at ${connected} ms, so ${merged - connected} ms to sync and apply)`, '<= 2000 ms');
+	record(
+		`merge 10,000 task edits made while a teammate was offline (reconnect to all applied)`,
+		`${merged} ms (${total - before} tasks changed; WebRTC reconnected at ${connected} ms, so ${merged - connected} ms to sync and apply)`,
+		'<= 2000 ms'
+	);
 	await other.close();
 	void browser;
 }
 
 async function main(): Promise<void> {
 	console.log(`Keel benchmarks — ${new Date().toISOString()}`);
-	console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+	console.log(
+		`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`
+	);
 	const only = process.argv.slice(2);
 	const want = (name: string) => only.length === 0 || only.includes(name);
 

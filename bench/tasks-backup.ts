@@ -7,16 +7,50 @@ import { upsertMember, writeProfile } from '$lib/sync/meta-doc';
 import { encodeBackup } from '$lib/sync/backup';
 import type { ShardName } from '$lib/domain/workspace';
 
-const WORDS = ['Reconcile', 'Invoice', 'Pay', 'Review', 'File', 'Chase', 'Prepare', 'Approve', 'Renew', 'Archive'];
-const OBJECTS = ['bank statement', 'VAT return', 'payroll', 'supplier bill', 'grant report', 'expense claims', 'insurance', 'domain name', 'timesheets', 'board pack'];
+const WORDS = [
+	'Reconcile',
+	'Invoice',
+	'Pay',
+	'Review',
+	'File',
+	'Chase',
+	'Prepare',
+	'Approve',
+	'Renew',
+	'Archive'
+];
+const OBJECTS = [
+	'bank statement',
+	'VAT return',
+	'payroll',
+	'supplier bill',
+	'grant report',
+	'expense claims',
+	'insurance',
+	'domain name',
+	'timesheets',
+	'board pack'
+];
 
 export async function tasksBackup(count: number): Promise<string> {
 	const meta = new Y.Doc();
-	writeProfile(meta, { name: `Bench ${count} tasks`, country: 'GB', baseCurrency: 'GBP', fiscalYearStart: '04-06', createdAt: '2026-01-01T00:00:00Z' });
+	writeProfile(meta, {
+		name: `Bench ${count} tasks`,
+		country: 'GB',
+		baseCurrency: 'GBP',
+		fiscalYearStart: '04-06',
+		createdAt: '2026-01-01T00:00:00Z'
+	});
 	upsertMember(meta, { id: 'member-a', name: 'Alex', color: '#1f77b4', joinedAt: '2026-01-01T00:00:00Z' });
 	const doc = new Y.Doc();
 	const r = new TasksReplica(doc);
-	const lists = ['Month-end close', 'Payroll', 'Grants', 'IT', 'Inbox'].map((name, i) => ({ schemaVersion: 1 as const, id: `list-${i}`, name, order: `a${i}`, archived: false }));
+	const lists = ['Month-end close', 'Payroll', 'Grants', 'IT', 'Inbox'].map((name, i) => ({
+		schemaVersion: 1 as const,
+		id: `list-${i}`,
+		name,
+		order: `a${i}`,
+		archived: false
+	}));
 	for (const l of lists) r.createList(l);
 	const orders = keysBetween(null, null, count);
 	const tasks: Task[] = [];
@@ -50,5 +84,9 @@ export async function tasksBackup(count: number): Promise<string> {
 		['meta', meta],
 		['tasks', doc]
 	]);
-	return encodeBackup({ workspace: { id: 'bench', name: `Bench ${count} tasks` }, docs, now: new Date().toISOString() });
+	return encodeBackup({
+		workspace: { id: 'bench', name: `Bench ${count} tasks` },
+		docs,
+		now: new Date().toISOString()
+	});
 }

@@ -7,7 +7,16 @@ import { join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 
 const root = process.cwd();
-const config = ts.getParsedCommandLineOfConfigFile(resolve(root, 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => { throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n')); } });
+const config = ts.getParsedCommandLineOfConfigFile(
+	resolve(root, 'tsconfig.json'),
+	{},
+	{
+		...ts.sys,
+		onUnRecoverableConfigFileDiagnostic: (d) => {
+			throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+		}
+	}
+);
 if (!config) throw new Error('could not read tsconfig.json');
 const options = config.options;
 
@@ -31,9 +40,18 @@ for (const file of files) {
 		if (ts.isImportDeclaration(stmt)) {
 			if (stmt.importClause?.isTypeOnly) continue;
 			const named = stmt.importClause?.namedBindings;
-			if (stmt.importClause && !stmt.importClause.name && named && ts.isNamedImports(named) && named.elements.length && named.elements.every((e) => e.isTypeOnly)) continue;
+			if (
+				stmt.importClause &&
+				!stmt.importClause.name &&
+				named &&
+				ts.isNamedImports(named) &&
+				named.elements.length &&
+				named.elements.every((e) => e.isTypeOnly)
+			)
+				continue;
 			spec = stmt.moduleSpecifier;
-		} else if (ts.isExportDeclaration(stmt) && stmt.moduleSpecifier && !stmt.isTypeOnly) spec = stmt.moduleSpecifier;
+		} else if (ts.isExportDeclaration(stmt) && stmt.moduleSpecifier && !stmt.isTypeOnly)
+			spec = stmt.moduleSpecifier;
 		if (!spec || !ts.isStringLiteral(spec)) continue;
 		const resolved = ts.resolveModuleName(spec.text, file, options, ts.sys).resolvedModule?.resolvedFileName;
 		if (resolved && inProject.has(resolve(resolved))) deps.push(resolve(resolved));

@@ -10,7 +10,11 @@ mkdirSync('test-reports', { recursive: true });
 const stages = [
 	{ name: 'svelte-check', cmd: 'npm', args: ['run', '--silent', 'check'] },
 	{ name: 'lint', cmd: 'npm', args: ['run', '--silent', 'lint'] },
-	{ name: 'unit', cmd: 'npx', args: ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-reports/unit.json'] },
+	{
+		name: 'unit',
+		cmd: 'npx',
+		args: ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-reports/unit.json']
+	},
 	{ name: 'build', cmd: 'npm', args: ['run', '--silent', 'build'] },
 	{ name: 'e2e', cmd: 'npx', args: ['playwright', 'test'] }
 ];
@@ -28,10 +32,15 @@ for (const stage of stages) {
 		failures.push('e2e');
 		continue;
 	}
-	const run = spawnSync(stage.cmd, stage.args, { stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' } });
+	const run = spawnSync(stage.cmd, stage.args, {
+		stdio: 'inherit',
+		env: { ...process.env, FORCE_COLOR: '0' }
+	});
 	const ok = run.status === 0;
 	if (!ok) failures.push(stage.name);
-	console.log(`=== ${stage.name}: ${ok ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s ===`);
+	console.log(
+		`=== ${stage.name}: ${ok ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s ===`
+	);
 }
 
 function countVitest(path) {

@@ -52,11 +52,16 @@ describe('tasks projection', () => {
 
 		const random = rng(42);
 		for (let i = 0; i < 400; i++) {
-			const all = replica.all().filter((t) => isValidKey(t.order)).sort(compareOrder);
+			const all = replica
+				.all()
+				.filter((t) => isValidKey(t.order))
+				.sort(compareOrder);
 			const target = all[Math.floor(random() * all.length)];
 			const roll = random();
-			if (roll < 0.4 || !target) replica.create(task(`t${i}`, keyForPosition(all, Math.floor(random() * (all.length + 1))), i));
-			else if (roll < 0.6) replica.patch(target.id, { status: 'done', completedAt: '2026-11-20T10:00:00.000Z' });
+			if (roll < 0.4 || !target)
+				replica.create(task(`t${i}`, keyForPosition(all, Math.floor(random() * (all.length + 1))), i));
+			else if (roll < 0.6)
+				replica.patch(target.id, { status: 'done', completedAt: '2026-11-20T10:00:00.000Z' });
 			else if (roll < 0.7) replica.setDescription(target.id, target.description + ' and file VAT');
 			else if (roll < 0.8) replica.setLabel(target.id, 'urgent', true);
 			else if (roll < 0.9) replica.patch(target.id, { assignee: 'm2', due: '2026-12-01' as Task['due'] });
@@ -94,5 +99,4 @@ describe('tasks projection', () => {
 		}
 		await persistence.destroy();
 	});
-
 });

@@ -7,7 +7,8 @@ import { readAllTasks } from '$lib/sync/tasks-doc';
 import { encodeStateVectorText } from '$lib/sync/state-vector';
 import { ProjectionDb, allTaskRows, rebuildTasks } from '$lib/storage/projections';
 
-export type WorkerResult<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+export type WorkerResult<T> =
+	{ ok: true; value: T } | { ok: false; error: { code: string; message: string } };
 
 async function guard<T>(code: string, work: () => Promise<T>): Promise<WorkerResult<T>> {
 	try {
@@ -18,7 +19,9 @@ async function guard<T>(code: string, work: () => Promise<T>): Promise<WorkerRes
 }
 
 export interface TasksApi {
-	rebuildProjection(args: { workspaceId: string }): Promise<WorkerResult<{ tasks: number; ms: number; stateVector: string }>>;
+	rebuildProjection(args: {
+		workspaceId: string;
+	}): Promise<WorkerResult<{ tasks: number; ms: number; stateVector: string }>>;
 	searchTasks(args: {
 		workspaceId: string;
 		filter: TaskFilter;

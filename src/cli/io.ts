@@ -14,7 +14,10 @@ export const nodeIo: CliIo = {
 };
 
 /** Parses `--name value` and `--flag` options; positional arguments are kept in order. */
-export function parseArgs(args: string[], flags: readonly string[] = []): {
+export function parseArgs(
+	args: string[],
+	flags: readonly string[] = []
+): {
 	options: Record<string, string | true>;
 	positional: string[];
 } {

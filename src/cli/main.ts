@@ -3,10 +3,19 @@
 import type { CliIo } from './io';
 import { nodeIo } from './io';
 
-const GROUPS: Record<string, { summary: string; load: () => Promise<{ run: (args: string[], io: CliIo) => Promise<number> }> }> = {
+const GROUPS: Record<
+	string,
+	{ summary: string; load: () => Promise<{ run: (args: string[], io: CliIo) => Promise<number> }> }
+> = {
 	ledger: { summary: 'balance and check hledger/ledger journal files', load: () => import('./ledger') },
-	bank: { summary: 'parse bank statements and reconcile them against a journal', load: () => import('./bank') },
-	payroll: { summary: 'gross-to-net for one pay period (US federal, UK PAYE/NI)', load: () => import('./payroll') }
+	bank: {
+		summary: 'parse bank statements and reconcile them against a journal',
+		load: () => import('./bank')
+	},
+	payroll: {
+		summary: 'gross-to-net for one pay period (US federal, UK PAYE/NI)',
+		load: () => import('./payroll')
+	}
 };
 
 export function usage(): string {

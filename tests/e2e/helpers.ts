@@ -41,7 +41,12 @@ export async function launch(): Promise<Browser> {
 	return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }
 
-export async function createWorkspace(page: Page, org: string, member: string, opts: { demo?: boolean } = {}): Promise<string> {
+export async function createWorkspace(
+	page: Page,
+	org: string,
+	member: string,
+	opts: { demo?: boolean } = {}
+): Promise<string> {
 	await page.goto(`${BASE}/`);
 	await page.getByLabel('Organisation name').fill(org);
 	await page.getByLabel('Your name', { exact: true }).fill(member);

@@ -39,12 +39,17 @@ test('reloads with the network off: the shell and all data are there', async ({ 
 	await context.setOffline(false);
 });
 
-test('backup restores identical data; a corrupt file gives a clear error and changes nothing', async ({ page }, info) => {
+test('backup restores identical data; a corrupt file gives a clear error and changes nothing', async ({
+	page
+}, info) => {
 	const wsId = await createWorkspace(page, 'Backup Charity', 'Bea');
 	await addTask(page, 'Gift Aid claim');
 	await addTask(page, 'Trustee report');
 	await openTask(page, 'Gift Aid claim');
-	await page.getByTestId('task-detail').getByLabel('Description').fill('Claim for donations since April — £1,240.50');
+	await page
+		.getByTestId('task-detail')
+		.getByLabel('Description')
+		.fill('Claim for donations since April — £1,240.50');
 	await page.getByTestId('task-detail').getByLabel('New checklist item').fill('Collect declarations');
 	await page.getByTestId('task-detail').getByLabel('New checklist item').press('Enter');
 
@@ -90,7 +95,9 @@ test('backup restores identical data; a corrupt file gives a clear error and cha
 	await page.goto(`/w/${restoredId}/tasks`);
 	await expect(page.getByTestId('task-row')).toHaveCount(2);
 	await openTask(page, 'Gift Aid claim');
-	await expect(page.getByTestId('task-detail').getByLabel('Description')).toHaveValue('Claim for donations since April — £1,240.50');
+	await expect(page.getByTestId('task-detail').getByLabel('Description')).toHaveValue(
+		'Claim for donations since April — £1,240.50'
+	);
 	await expect(page.getByTestId('task-detail').getByLabel('Done: Collect declarations')).not.toBeChecked();
 
 	// Backing up the restored workspace gives the same tasks data, byte for byte. (The meta shard

@@ -106,11 +106,14 @@ test('teammates in separate browsers sync over WebRTC, merge concurrent and offl
 		await expect(taskRow(p, 'Chase unpaid invoices (Q4)')).toBeVisible();
 		await expect(taskRow(p, 'Chase unpaid invoices (Q4)').getByText('receivables')).toBeVisible();
 	}
-	const titles = async (p: Page) => (await p.getByTestId('task-row').locator('button.title').allTextContents()).sort();
+	const titles = async (p: Page) =>
+		(await p.getByTestId('task-row').locator('button.title').allTextContents()).sort();
 	expect(await titles(bob)).toEqual(await titles(alice));
 
 	// The sync went over WebRTC between the two browsers, not BroadcastChannel.
-	const conns = await bob.evaluate(() => (window as unknown as { __keel?: { connections(): unknown } }).__keel?.connections());
+	const conns = await bob.evaluate(() =>
+		(window as unknown as { __keel?: { connections(): unknown } }).__keel?.connections()
+	);
 	expect(conns).toMatchObject({ tasks: { webrtc: 1 } });
 
 	// A task-only teammate's browser holds the workspace profile and tasks, never books or people.
@@ -137,7 +140,10 @@ test('two people typing in one description at once both keep their words', async
 	const b = bob.getByTestId('task-detail').getByLabel('Description');
 	await a.click();
 	await b.click();
-	await Promise.all([a.pressSequentially('Alice: revenue up. ', { delay: 15 }), b.pressSequentially('Bob: costs flat. ', { delay: 15 })]);
+	await Promise.all([
+		a.pressSequentially('Alice: revenue up. ', { delay: 15 }),
+		b.pressSequentially('Bob: costs flat. ', { delay: 15 })
+	]);
 	for (const box of [a, b]) {
 		await expect(box).toHaveValue(/Alice: revenue up\. /);
 		await expect(box).toHaveValue(/Bob: costs flat\. /);

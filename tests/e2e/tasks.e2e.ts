@@ -2,7 +2,9 @@
 import { expect, test } from '@playwright/test';
 import { addTask, createWorkspace, openTask, taskRow } from './helpers';
 
-test('create a workspace, create, edit and complete tasks, and find them after a reload', async ({ page }) => {
+test('create a workspace, create, edit and complete tasks, and find them after a reload', async ({
+	page
+}) => {
 	await createWorkspace(page, 'Harbourside Trust', 'Sam');
 	await addTask(page, 'Reconcile October bank statement');
 	await addTask(page, 'Send payslips');
@@ -33,12 +35,16 @@ test('create a workspace, create, edit and complete tasks, and find them after a
 	await openTask(page, 'Reconcile October bank statement');
 	await expect(detail.getByLabel('Due date')).toHaveValue('2026-10-31');
 	await expect(detail.getByLabel('Priority')).toHaveValue('3');
-	await expect(detail.getByLabel('Description')).toHaveValue('Match every deposit; flag the two unknown transfers.');
+	await expect(detail.getByLabel('Description')).toHaveValue(
+		'Match every deposit; flag the two unknown transfers.'
+	);
 	await expect(detail.getByRole('button', { name: 'Remove label close' })).toBeVisible();
 	await expect(detail.getByLabel('Done: Import statement')).toBeChecked();
 	await expect(detail.getByLabel('Done: Match deposits')).not.toBeChecked();
 	await expect(detail.getByText('Bank feed was late this month.')).toBeVisible();
-	await expect(taskRow(page, 'Reconcile October bank statement').getByTestId('task-due')).toHaveClass(/overdue/);
+	await expect(taskRow(page, 'Reconcile October bank statement').getByTestId('task-due')).toHaveClass(
+		/overdue/
+	);
 });
 
 test('views, filters, search, recurrence, board moves and templates', async ({ page }) => {
@@ -97,7 +103,9 @@ test('views, filters, search, recurrence, board moves and templates', async ({ p
 	expect(count).toBeGreaterThan(6);
 });
 
-test('workspaces: several per browser, switch, rename, delete with confirmation, demo data', async ({ page }) => {
+test('workspaces: several per browser, switch, rename, delete with confirmation, demo data', async ({
+	page
+}) => {
 	const first = await createWorkspace(page, 'First Org', 'Lee');
 	await addTask(page, 'Only in the first workspace');
 	await createWorkspace(page, '', 'Lee', { demo: true });

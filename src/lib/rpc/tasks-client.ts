@@ -6,7 +6,10 @@ let client: Remote<TasksApi> | undefined;
 
 export function tasksWorker(): Remote<TasksApi> {
 	client ??= wrap<TasksApi>(
-		new Worker(new URL('../../../workers/tasks.worker.ts', import.meta.url), { type: 'module', name: 'keel-tasks' })
+		new Worker(new URL('../../../workers/tasks.worker.ts', import.meta.url), {
+			type: 'module',
+			name: 'keel-tasks'
+		})
 	);
 	return client;
 }

@@ -118,11 +118,20 @@ class KeelApp {
 		const open = this.current;
 		if (!open) return null;
 		const text = await backupWorkspace(open.session, passphrase);
-		const slug = open.profile.name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').toLowerCase() || 'workspace';
+		const slug =
+			open.profile.name
+				.replace(/[^\p{L}\p{N}]+/gu, '-')
+				.replace(/^-|-$/g, '')
+				.toLowerCase() || 'workspace';
 		return { fileName: `keel-${slug}-${todayUtc()}.keel.json`, text };
 	}
 
-	async restoreNew(args: { text: string; fileName: string; passphrase?: string; memberName: string }): Promise<RestoreResult> {
+	async restoreNew(args: {
+		text: string;
+		fileName: string;
+		passphrase?: string;
+		memberName: string;
+	}): Promise<RestoreResult> {
 		const result = await restoreAsNewWorkspace(args);
 		await this.refresh();
 		return result;

@@ -6,14 +6,19 @@ class StorageStatus {
 	quota = $state<number | null>(null);
 	supported = $state(true);
 
-	nearQuota = $derived(this.usage !== null && this.quota !== null && this.quota > 0 && this.usage / this.quota > 0.8);
+	nearQuota = $derived(
+		this.usage !== null && this.quota !== null && this.quota > 0 && this.usage / this.quota > 0.8
+	);
 
 	async refresh(): Promise<void> {
 		if (!navigator.storage?.estimate) {
 			this.supported = false;
 			return;
 		}
-		const [estimate, persisted] = await Promise.all([navigator.storage.estimate(), navigator.storage.persisted?.() ?? Promise.resolve(false)]);
+		const [estimate, persisted] = await Promise.all([
+			navigator.storage.estimate(),
+			navigator.storage.persisted?.() ?? Promise.resolve(false)
+		]);
 		this.usage = estimate.usage ?? null;
 		this.quota = estimate.quota ?? null;
 		this.persisted = persisted;

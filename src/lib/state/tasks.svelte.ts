@@ -28,7 +28,13 @@ import {
 } from '$lib/domain/tasks';
 import { parseIsoDate, todayUtc, type IsoDate } from '$lib/domain/core';
 import type { TasksReplica, TaskChange } from '$lib/sync/tasks-replica';
-import { ProjectionDb, allTaskRows, applyTaskChanges, rebuildTasks, tasksProjectionState } from '$lib/storage/projections';
+import {
+	ProjectionDb,
+	allTaskRows,
+	applyTaskChanges,
+	rebuildTasks,
+	tasksProjectionState
+} from '$lib/storage/projections';
 import { tasksWorker } from '$lib/rpc/tasks-client';
 import { newId, nowIso } from './ids';
 
@@ -172,9 +178,11 @@ export class TasksState {
 		this.#pendingRemoved.clear();
 		if (!changed.length && !removed.length) return this.#flushing;
 		const stateVector = this.#replica?.stateVector();
-		this.#flushing = this.#flushing.then(() => applyTaskChanges(this.#projection, changed, removed, stateVector)).catch((e) => {
-			console.warn('Keel: projection write failed; it will be rebuilt on next open.', e);
-		});
+		this.#flushing = this.#flushing
+			.then(() => applyTaskChanges(this.#projection, changed, removed, stateVector))
+			.catch((e) => {
+				console.warn('Keel: projection write failed; it will be rebuilt on next open.', e);
+			});
 		return this.#flushing;
 	}
 
@@ -202,7 +210,9 @@ export class TasksState {
 		this.searching = false;
 		// If the worker failed, fall back to searching here rather than showing nothing.
 		this.searchHits = new Set(
-			result.ok ? result.value.ids : filterTasks(this.all, { search: text }, { today: this.today, me: this.#me }).map((t) => t.id)
+			result.ok
+				? result.value.ids
+				: filterTasks(this.all, { search: text }, { today: this.today, me: this.#me }).map((t) => t.id)
 		);
 	}
 
@@ -211,7 +221,9 @@ export class TasksState {
 	}
 
 	#siblings(listId: string, exceptId?: string): Task[] {
-		return this.all.filter((t) => t.listId === listId && t.id !== exceptId && isValidKey(t.order)).sort(compareOrder);
+		return this.all
+			.filter((t) => t.listId === listId && t.id !== exceptId && isValidKey(t.order))
+			.sort(compareOrder);
 	}
 
 	createList(name: string): EditResult & { id?: string } {
@@ -220,7 +232,13 @@ export class TasksState {
 		if (trimmed.length > 200) return { ok: false, message: 'List name: at most 200 characters.' };
 		const last = this.lists.at(-1)?.order ?? null;
 		const id = newId();
-		this.#live.createList({ schemaVersion: 1, id, name: trimmed, order: keyForPosition(this.lists, this.lists.length, salt()) || last || 'a0', archived: false });
+		this.#live.createList({
+			schemaVersion: 1,
+			id,
+			name: trimmed,
+			order: keyForPosition(this.lists, this.lists.length, salt()) || last || 'a0',
+			archived: false
+		});
 		return { ok: true, id };
 	}
 
@@ -274,7 +292,10 @@ export class TasksState {
 	}
 
 	/** Creates a template's tasks in one transaction, after the list's last task. */
-	fromTemplate(template: TaskTemplate, args: { listId: string; anchor: string; assignees: Record<string, string | null> }): EditResult & { count?: number } {
+	fromTemplate(
+		template: TaskTemplate,
+		args: { listId: string; anchor: string; assignees: Record<string, string | null> }
+	): EditResult & { count?: number } {
 		const anchor = parseIsoDate(args.anchor);
 		if (!anchor) return { ok: false, message: `Start date: "${args.anchor}" is not a calendar date.` };
 		const siblings = this.#siblings(args.listId);
@@ -292,7 +313,10 @@ export class TasksState {
 			this.#live.createMany(tasks);
 			return { ok: true, count: tasks.length };
 		} catch (e) {
-			return { ok: false, message: `Template "${template.name}": ${e instanceof Error ? e.message : String(e)}` };
+			return {
+				ok: false,
+				message: `Template "${template.name}": ${e instanceof Error ? e.message : String(e)}`
+			};
 		}
 	}
 
@@ -305,10 +329,12 @@ export class TasksState {
 	}
 
 	setDue(id: string, due: string): EditResult {
-		if (due && !parseIsoDate(due)) return { ok: false, message: `Due date: "${due}" is not a calendar date.` };
+		if (due && !parseIsoDate(due))
+			return { ok: false, message: `Due date: "${due}" is not a calendar date.` };
 		const task = this.#live.get(id);
 		// Moving a repeating task's date by hand moves the series' day too.
-		const recurrence = task?.recurrence && due ? { ...task.recurrence, anchor: due as IsoDate } : task?.recurrence;
+		const recurrence =
+			task?.recurrence && due ? { ...task.recurrence, anchor: due as IsoDate } : task?.recurrence;
 		this.#live.patch(id, { due: (due || null) as IsoDate | null, recurrence: recurrence ?? null });
 		return { ok: true };
 	}
@@ -323,7 +349,8 @@ export class TasksState {
 
 	setRecurrence(id: string, recurrence: Recurrence): void {
 		const task = this.#live.get(id);
-		const anchored = recurrence && task?.due ? { ...recurrence, anchor: recurrence.anchor ?? task.due } : recurrence;
+		const anchored =
+			recurrence && task?.due ? { ...recurrence, anchor: recurrence.anchor ?? task.due } : recurrence;
 		this.#live.patch(id, { recurrence: anchored });
 	}
 
@@ -337,11 +364,26 @@ export class TasksState {
 			const seriesId = task.seriesId ?? task.id;
 			const nextDue =
 				task.recurrence && task.due
-					? nextOccurrence({ anchor: task.recurrence.anchor ?? task.due, previousDue: task.due, rule: task.recurrence })
+					? nextOccurrence({
+							anchor: task.recurrence.anchor ?? task.due,
+							previousDue: task.due,
+							rule: task.recurrence
+						})
 					: null;
-			const { completed, next } = completeTask(task, nowIso(), () => (nextDue ? occurrenceId(seriesId, nextDue) : newId()));
-			const nextTask = next ? { ...next, order: keyForPosition(this.#siblings(task.listId), this.#siblings(task.listId).length, salt()) } : null;
-			this.#live.complete(id, { status: 'done', completedAt: completed.completedAt, seriesId: completed.seriesId }, nextTask);
+			const { completed, next } = completeTask(task, nowIso(), () =>
+				nextDue ? occurrenceId(seriesId, nextDue) : newId()
+			);
+			const nextTask = next
+				? {
+						...next,
+						order: keyForPosition(this.#siblings(task.listId), this.#siblings(task.listId).length, salt())
+					}
+				: null;
+			this.#live.complete(
+				id,
+				{ status: 'done', completedAt: completed.completedAt, seriesId: completed.seriesId },
+				nextTask
+			);
 		} else this.#live.patch(id, { status, completedAt: null });
 	}
 
@@ -371,7 +413,12 @@ export class TasksState {
 		if (!task) return { ok: false, message: 'That task no longer exists.' };
 		if (!trimmed) return { ok: false, message: 'Checklist item: enter some text.' };
 		const items = task.checklist.filter((i) => isValidKey(i.order));
-		this.#live.upsertChecklistItem(id, { id: newId(), text: trimmed, done: false, order: keyForPosition(items, items.length, salt()) });
+		this.#live.upsertChecklistItem(id, {
+			id: newId(),
+			text: trimmed,
+			done: false,
+			order: keyForPosition(items, items.length, salt())
+		});
 		return { ok: true };
 	}
 
@@ -392,7 +439,8 @@ export class TasksState {
 	}
 
 	addLink(id: string, link: RecordLink): EditResult {
-		if (!link.kind.trim() || !link.id.trim()) return { ok: false, message: 'Link: choose a kind and a record.' };
+		if (!link.kind.trim() || !link.id.trim())
+			return { ok: false, message: 'Link: choose a kind and a record.' };
 		this.#live.setLink(id, { ...link, kind: link.kind.trim(), id: link.id.trim() }, true);
 		return { ok: true };
 	}

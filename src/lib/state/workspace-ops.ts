@@ -1,6 +1,13 @@
 // Workspace lifecycle verbs: create, join from an invite, rename, delete, back up and restore. Each
 // keeps the registry and the shards consistent: a failure part-way leaves no half-made workspace.
-import { SHARDS, randomKey, type Invite, type ShardKey, type ShardName, type WorkspaceEntry } from '$lib/domain/workspace';
+import {
+	SHARDS,
+	randomKey,
+	type Invite,
+	type ShardKey,
+	type ShardName,
+	type WorkspaceEntry
+} from '$lib/domain/workspace';
 import { getWorkspace, putWorkspace, removeWorkspace, updateWorkspace } from '$lib/storage/registry';
 import { deleteProjections } from '$lib/storage/projections';
 import { WorkspaceSession, deleteShardStores } from '$lib/sync/session';
@@ -28,7 +35,9 @@ export interface NewWorkspace {
 	memberName: string;
 }
 
-export async function createWorkspace(input: NewWorkspace): Promise<{ entry: WorkspaceEntry; session: WorkspaceSession }> {
+export async function createWorkspace(
+	input: NewWorkspace
+): Promise<{ entry: WorkspaceEntry; session: WorkspaceSession }> {
 	const now = nowIso();
 	const entry: WorkspaceEntry = {
 		id: newId(),
@@ -47,7 +56,12 @@ export async function createWorkspace(input: NewWorkspace): Promise<{ entry: Wor
 	const meta = session.doc('meta');
 	if (meta) {
 		writeProfile(meta, { ...input.profile, createdAt: now });
-		upsertMember(meta, { id: entry.memberId, name: input.memberName, color: memberColor(entry.memberId), joinedAt: now });
+		upsertMember(meta, {
+			id: entry.memberId,
+			name: input.memberName,
+			color: memberColor(entry.memberId),
+			joinedAt: now
+		});
 	}
 	return { entry, session };
 }
@@ -95,7 +109,12 @@ export async function deleteWorkspace(entry: WorkspaceEntry): Promise<void> {
 export async function backupWorkspace(session: WorkspaceSession, passphrase?: string): Promise<string> {
 	const meta = session.doc('meta');
 	const name = meta ? readProfile(meta).name : session.entry.name;
-	return encodeBackup({ workspace: { id: session.entry.id, name }, docs: session.docs, now: nowIso(), passphrase });
+	return encodeBackup({
+		workspace: { id: session.entry.id, name },
+		docs: session.docs,
+		now: nowIso(),
+		passphrase
+	});
 }
 
 export type RestoreResult = { ok: true; entry: WorkspaceEntry } | { ok: false; message: string };
@@ -155,7 +174,8 @@ export async function restoreIntoWorkspace(args: {
 	await deleteProjections(args.entry.id);
 	await writeShardUpdates(args.entry.id, decoded.value.updates);
 	const shards = { ...args.entry.shards };
-	for (const s of Object.keys(decoded.value.updates) as ShardName[]) shards[s] ??= { room: randomKey(), secret: randomKey() };
+	for (const s of Object.keys(decoded.value.updates) as ShardName[])
+		shards[s] ??= { room: randomKey(), secret: randomKey() };
 	const entry = { ...args.entry, shards, name: decoded.value.workspace.name };
 	await putWorkspace(entry);
 	return { ok: true, entry };

@@ -3,7 +3,15 @@
 // live (editable, syncing) when its shards have loaded from IndexedDB: `ready` says which.
 import { GRANTS, inviteUrl, makeInvite, type Grant, type WorkspaceEntry } from '$lib/domain/workspace';
 import type { PeerPresence, WorkspaceSession } from '$lib/sync/session';
-import { observeMeta, readMembers, readProfile, upsertMember, writeProfile, type Member, type WorkspaceProfile } from '$lib/sync/meta-doc';
+import {
+	observeMeta,
+	readMembers,
+	readProfile,
+	upsertMember,
+	writeProfile,
+	type Member,
+	type WorkspaceProfile
+} from '$lib/sync/meta-doc';
 import { TasksReplica } from '$lib/sync/tasks-replica';
 import { putWorkspace } from '$lib/storage/registry';
 import { TasksState } from './tasks.svelte';
@@ -47,12 +55,18 @@ export class OpenWorkspace {
 		if (meta) {
 			this.profile = readProfile(meta);
 			this.members = readMembers(meta);
-			upsertMember(meta, { id: this.entry.memberId, name: this.entry.memberName, color: memberColor(this.entry.memberId), joinedAt: nowIso() });
+			upsertMember(meta, {
+				id: this.entry.memberId,
+				name: this.entry.memberName,
+				color: memberColor(this.entry.memberId),
+				joinedAt: nowIso()
+			});
 			this.#cleanups.push(
 				observeMeta(meta, () => {
 					this.profile = readProfile(meta);
 					this.members = readMembers(meta);
-					if (this.profile.name !== this.entry.name) void this.#saveEntry({ ...this.entry, name: this.profile.name });
+					if (this.profile.name !== this.entry.name)
+						void this.#saveEntry({ ...this.entry, name: this.profile.name });
 				})
 			);
 		}
@@ -118,7 +132,13 @@ export class OpenWorkspace {
 		if (!trimmed) return;
 		await this.#saveEntry({ ...this.entry, memberName: trimmed });
 		const meta = this.#session?.doc('meta');
-		if (meta) upsertMember(meta, { id: this.entry.memberId, name: trimmed, color: memberColor(this.entry.memberId), joinedAt: nowIso() });
+		if (meta)
+			upsertMember(meta, {
+				id: this.entry.memberId,
+				name: trimmed,
+				color: memberColor(this.entry.memberId),
+				joinedAt: nowIso()
+			});
 		this.setPresence('settings', null);
 	}
 
@@ -137,7 +157,13 @@ export class OpenWorkspace {
 	}
 
 	invite(grant: Grant, origin: string): { url: string; shards: string[] } {
-		const invite = makeInvite({ workspaceId: this.entry.id, name: this.profile.name, grant, keys: this.entry.shards, signaling: this.entry.signaling });
+		const invite = makeInvite({
+			workspaceId: this.entry.id,
+			name: this.profile.name,
+			grant,
+			keys: this.entry.shards,
+			signaling: this.entry.signaling
+		});
 		return { url: inviteUrl(origin, invite), shards: Object.keys(invite.shards) };
 	}
 

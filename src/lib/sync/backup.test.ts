@@ -12,17 +12,40 @@ function workspaceDocs(): Map<ShardName, Y.Doc> {
 	const r = new TasksReplica(tasks);
 	r.createList({ schemaVersion: 1, id: 'l1', name: 'Month-end close', order: 'a0', archived: false });
 	r.create({
-		schemaVersion: 1, id: 't1', listId: 'l1', title: 'Reconcile bank', description: 'Barclays £ and €',
-		assignee: null, due: null, priority: 2, status: 'todo', labels: ['close'], order: 'a0', recurrence: null,
-		checklist: [], comments: [], links: [], createdAt: '2026-11-01T00:00:00.000Z', createdBy: 'm', completedAt: null, seriesId: null
+		schemaVersion: 1,
+		id: 't1',
+		listId: 'l1',
+		title: 'Reconcile bank',
+		description: 'Barclays £ and €',
+		assignee: null,
+		due: null,
+		priority: 2,
+		status: 'todo',
+		labels: ['close'],
+		order: 'a0',
+		recurrence: null,
+		checklist: [],
+		comments: [],
+		links: [],
+		createdAt: '2026-11-01T00:00:00.000Z',
+		createdBy: 'm',
+		completedAt: null,
+		seriesId: null
 	});
-	return new Map([['meta', meta], ['tasks', tasks]]);
+	return new Map([
+		['meta', meta],
+		['tasks', tasks]
+	]);
 }
 
 describe('workspace backup', () => {
 	it('round-trips byte-identical shard states', async () => {
 		const docs = workspaceDocs();
-		const text = await encodeBackup({ workspace: { id: 'w1', name: 'Harbour Trust' }, docs, now: '2026-11-23T00:00:00Z' });
+		const text = await encodeBackup({
+			workspace: { id: 'w1', name: 'Harbour Trust' },
+			docs,
+			now: '2026-11-23T00:00:00Z'
+		});
 		const decoded = await decodeBackup(text, 'keel.json');
 		expect(decoded.ok).toBe(true);
 		if (!decoded.ok) return;
@@ -34,12 +57,21 @@ describe('workspace backup', () => {
 			Y.applyUpdate(d, update as Uint8Array);
 			restored.set(name as ShardName, d);
 		}
-		const again = await encodeBackup({ workspace: { id: 'w1', name: 'Harbour Trust' }, docs: restored, now: '2026-11-23T00:00:00Z' });
+		const again = await encodeBackup({
+			workspace: { id: 'w1', name: 'Harbour Trust' },
+			docs: restored,
+			now: '2026-11-23T00:00:00Z'
+		});
 		expect(again).toBe(text);
 	});
 
 	it('seals with a passphrase and refuses a wrong one', async () => {
-		const text = await encodeBackup({ workspace: { id: 'w1', name: 'H' }, docs: workspaceDocs(), now: 'x', passphrase: 'correct horse' });
+		const text = await encodeBackup({
+			workspace: { id: 'w1', name: 'H' },
+			docs: workspaceDocs(),
+			now: 'x',
+			passphrase: 'correct horse'
+		});
 		expect(isSealedBackup(text)).toBe(true);
 		expect(text).not.toContain('Reconcile');
 		expect((await decodeBackup(text, 'b.json')).ok).toBe(false);
@@ -71,7 +103,10 @@ describe('workspace backup', () => {
 		// A flipped character inside a shard is caught by the digest even when it still decodes.
 		const shard: string = parsed.shards.tasks;
 		const flipped = shard.slice(0, 40) + (shard[40] === 'A' ? 'B' : 'A') + shard.slice(41);
-		const r = await decodeBackup(JSON.stringify({ ...parsed, shards: { ...parsed.shards, tasks: flipped } }), 'f.json');
+		const r = await decodeBackup(
+			JSON.stringify({ ...parsed, shards: { ...parsed.shards, tasks: flipped } }),
+			'f.json'
+		);
 		expect(r.ok).toBe(false);
 	});
 });

@@ -65,9 +65,13 @@ export async function encodeBackup(args: {
 }
 
 async function deriveKey(passphrase: string, salt: Uint8Array, iterations: number): Promise<CryptoKey> {
-	const material = await crypto.subtle.importKey('raw', new TextEncoder().encode(passphrase), 'PBKDF2', false, [
-		'deriveKey'
-	]);
+	const material = await crypto.subtle.importKey(
+		'raw',
+		new TextEncoder().encode(passphrase),
+		'PBKDF2',
+		false,
+		['deriveKey']
+	);
 	return crypto.subtle.deriveKey(
 		{ name: 'PBKDF2', hash: 'SHA-256', salt: salt as BufferSource, iterations },
 		material,
@@ -106,7 +110,10 @@ export async function decodeBackup(
 	fileName: string,
 	passphrase?: string
 ): Promise<BackupResult<DecodedBackup>> {
-	const bad = (why: string): { ok: false; message: string } => ({ ok: false, message: `${fileName}: ${why}` });
+	const bad = (why: string): { ok: false; message: string } => ({
+		ok: false,
+		message: `${fileName}: ${why}`
+	});
 	let data: unknown;
 	try {
 		data = JSON.parse(text);
@@ -128,9 +135,11 @@ export async function decodeBackup(
 	if (file.version !== 1) return bad(`backup version ${String(file.version)} is not one this Keel can read.`);
 	if (!file.workspace || typeof file.workspace.id !== 'string' || typeof file.workspace.name !== 'string')
 		return bad('the backup does not say which workspace it holds. Nothing was changed.');
-	if (!file.shards || typeof file.shards !== 'object') return bad('the backup holds no data. Nothing was changed.');
+	if (!file.shards || typeof file.shards !== 'object')
+		return bad('the backup holds no data. Nothing was changed.');
 	for (const key of Object.keys(file.shards))
-		if (!SHARDS.includes(key as ShardName)) return bad(`the backup has an unknown part "${key}". Nothing was changed.`);
+		if (!SHARDS.includes(key as ShardName))
+			return bad(`the backup has an unknown part "${key}". Nothing was changed.`);
 	if (!file.shards.meta) return bad('the backup lacks the workspace profile. Nothing was changed.');
 	if (typeof file.digest !== 'string' || (await digestOf(file.shards)) !== file.digest)
 		return bad('the backup is damaged: its checksum does not match its contents. Nothing was changed.');
@@ -156,7 +165,8 @@ export async function decodeBackup(
 
 async function unseal(file: SealedFile, passphrase: string): Promise<BackupResult<string>> {
 	try {
-		if (file.kdf?.name !== 'PBKDF2' || file.cipher?.name !== 'AES-GCM') return { ok: false, message: 'unknown encryption.' };
+		if (file.kdf?.name !== 'PBKDF2' || file.cipher?.name !== 'AES-GCM')
+			return { ok: false, message: 'unknown encryption.' };
 		if (!(file.kdf.iterations >= 100_000 && file.kdf.iterations <= 10_000_000))
 			return { ok: false, message: 'the backup asks for an unsafe key derivation. Nothing was changed.' };
 		const key = await deriveKey(passphrase, fromBase64Url(file.kdf.salt), file.kdf.iterations);

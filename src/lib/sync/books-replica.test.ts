@@ -6,7 +6,7 @@
 // remembers which entries the locking replica actually held.
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { IsoDate } from '$lib/domain/core';
+import type { DecimalString, IsoDate } from '$lib/domain/core';
 import { imbalance, LEDGER_SCHEMA_VERSION, trialBalance, type Account, type AccountType, type EntryLine, type JournalEntry } from '$lib/domain/ledger';
 import { ReplicaNet, rng } from '$lib/testing/replica-net';
 import { BooksReplica } from './books-replica';
@@ -34,7 +34,8 @@ function dateOf(random: () => number): IsoDate {
 function cents(random: () => number): number {
 	return 1 + Math.floor(random() * 500_000);
 }
-const dec = (c: number) => `${c < 0 ? '-' : ''}${Math.floor(Math.abs(c) / 100)}.${String(Math.abs(c) % 100).padStart(2, '0')}`;
+const dec = (c: number) => `${c < 0 ? '-' : ''}${Math.floor(Math.abs(c) / 100)}.${String(Math.abs(c) % 100).padStart(2, '0')}` as DecimalString;
+const line = (account: string, amount: string): EntryLine => ({ account, amount: amount as DecimalString, commodity: 'USD' });
 
 /** 2–4 lines per commodity, each group summing to exactly zero. */
 function balancedLines(random: () => number, accounts: readonly string[]): EntryLine[] {
@@ -133,14 +134,8 @@ function runSeed(seed: number, totals: Totals) {
 			const kind = random();
 			const lines: EntryLine[] =
 				kind < 0.5
-					? [
-							{ account: 'bank', amount: '10.00', commodity: 'USD' },
-							{ account: 'sales', amount: '-9.99', commodity: 'USD' }
-						]
-					: [
-							{ account: 'bank', amount: '10.00', commodity: 'USD' },
-							{ account: 'ghost', amount: '-10.00', commodity: 'USD' }
-						];
+					? [line('bank', '10.00'), line('sales', '-9.99')]
+					: [line('bank', '10.00'), line('ghost', '-10.00')];
 			docs.insertEntry(doc, { schemaVersion: 1, id, date: '2026-12-31' as IsoDate, memo: 'forged', status: 'posted', lines });
 			hostile.set(id, kind < 0.5 ? 'ledger/unbalanced' : 'ledger/unknown-account');
 		} else if (roll < 0.62) {

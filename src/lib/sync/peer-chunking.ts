@@ -55,7 +55,10 @@ export function fragment(message: Uint8Array, id: number, size = FRAGMENT_SIZE):
  * Collects fragments; returns the whole message once its last fragment arrives, the input itself
  * when it is not a fragment, and null while a message is incomplete.
  */
-export function reassemble(parts: Map<number, { parts: Uint8Array[]; received: number }>, frame: Uint8Array): Uint8Array | null {
+export function reassemble(
+	parts: Map<number, { parts: Uint8Array[]; received: number }>,
+	frame: Uint8Array
+): Uint8Array | null {
 	if (frame.byteLength < HEADER || frame[0] !== FRAGMENT) return frame;
 	const view = new DataView(frame.buffer, frame.byteOffset, frame.byteLength);
 	const id = view.getUint32(1);
@@ -115,7 +118,8 @@ export function installPeerChunking(): void {
 	const originalSend = proto.send;
 	const originalReceive = proto._onChannelMessage;
 	proto.send = function (this: PatchedPeer, data: Uint8Array | string) {
-		if (typeof data === 'string' || this.destroying || this.destroyed || !this._channel) return originalSend.call(this, data);
+		if (typeof data === 'string' || this.destroying || this.destroyed || !this._channel)
+			return originalSend.call(this, data);
 		this._keelQueue ??= [];
 		this._keelNextId = ((this._keelNextId ?? 0) + 1) >>> 0;
 		this._keelQueue.push(...fragment(data, this._keelNextId));
@@ -127,7 +131,10 @@ export function installPeerChunking(): void {
 		this._keelParts ??= new Map();
 		const whole = reassemble(this._keelParts, new Uint8Array(data));
 		if (whole === null) return;
-		const buffer = whole.byteOffset === 0 && whole.byteLength === whole.buffer.byteLength ? whole.buffer : whole.slice().buffer;
+		const buffer =
+			whole.byteOffset === 0 && whole.byteLength === whole.buffer.byteLength
+				? whole.buffer
+				: whole.slice().buffer;
 		return originalReceive.call(this, { data: buffer });
 	};
 }

@@ -4,7 +4,11 @@ import * as Y from 'yjs';
 import type { ShardName } from '$lib/domain/workspace';
 import { shardDbName } from './shard-names';
 
-export async function readShardDoc(workspaceId: string, shard: ShardName, idb: IDBFactory = indexedDB): Promise<Y.Doc> {
+export async function readShardDoc(
+	workspaceId: string,
+	shard: ShardName,
+	idb: IDBFactory = indexedDB
+): Promise<Y.Doc> {
 	const doc = new Y.Doc();
 	const db = await new Promise<IDBDatabase | null>((resolve, reject) => {
 		const req = idb.open(shardDbName(workspaceId, shard));

@@ -203,7 +203,8 @@ export function readTask(m: Y.Map<unknown>): Task | null {
 	const commentList: TaskComment[] =
 		comments instanceof Y.Map ? [...(comments.values() as IterableIterator<TaskComment>)] : [];
 	commentList.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : 1));
-	const linkList: RecordLink[] = links instanceof Y.Map ? [...(links.values() as IterableIterator<RecordLink>)] : [];
+	const linkList: RecordLink[] =
+		links instanceof Y.Map ? [...(links.values() as IterableIterator<RecordLink>)] : [];
 	linkList.sort((a, b) => linkKey(a).localeCompare(linkKey(b)));
 	return {
 		schemaVersion: 1,
@@ -254,7 +255,11 @@ export function insertList(doc: Y.Doc, list: TaskList): void {
 	});
 }
 
-export function patchList(doc: Y.Doc, id: string, patch: Partial<Pick<TaskList, 'name' | 'order' | 'archived'>>) {
+export function patchList(
+	doc: Y.Doc,
+	id: string,
+	patch: Partial<Pick<TaskList, 'name' | 'order' | 'archived'>>
+) {
 	const m = listsMap(doc).get(id);
 	if (!m) return false;
 	doc.transact(() => {

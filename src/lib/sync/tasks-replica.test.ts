@@ -79,25 +79,47 @@ function runSeed(seed: number) {
 		} else if (roll < 0.5) {
 			const field = pick(random, ['title', 'priority', 'status', 'due', 'assignee'] as const);
 			if (field === 'title') r.patch(target.id, { title: `Renamed by ${who} #${serial++}` });
-			if (field === 'priority') r.patch(target.id, { priority: Math.floor(random() * 4) as Task['priority'] });
-			if (field === 'status') r.patch(target.id, { status: pick(random, ['todo', 'doing', 'done'] as const) });
-			if (field === 'due') r.patch(target.id, { due: `2026-0${1 + Math.floor(random() * 9)}-1${Math.floor(random() * 9)}` as Task['due'] });
+			if (field === 'priority')
+				r.patch(target.id, { priority: Math.floor(random() * 4) as Task['priority'] });
+			if (field === 'status')
+				r.patch(target.id, { status: pick(random, ['todo', 'doing', 'done'] as const) });
+			if (field === 'due')
+				r.patch(target.id, {
+					due: `2026-0${1 + Math.floor(random() * 9)}-1${Math.floor(random() * 9)}` as Task['due']
+				});
 			if (field === 'assignee') r.patch(target.id, { assignee: `member-${Math.floor(random() * count)}` });
 		} else if (roll < 0.62) {
-			const siblings = mine.filter((t) => t.listId === target.listId && t.id !== target.id).sort(compareOrder);
+			const siblings = mine
+				.filter((t) => t.listId === target.listId && t.id !== target.id)
+				.sort(compareOrder);
 			const listId = random() < 0.2 ? (pick(random, LISTS) as string) : target.listId;
-			const dest = listId === target.listId ? siblings : mine.filter((t) => t.listId === listId).sort(compareOrder);
-			r.patch(target.id, { listId, order: keyForPosition(dest, Math.floor(random() * (dest.length + 1)), `r${who}`) });
+			const dest =
+				listId === target.listId ? siblings : mine.filter((t) => t.listId === listId).sort(compareOrder);
+			r.patch(target.id, {
+				listId,
+				order: keyForPosition(dest, Math.floor(random() * (dest.length + 1)), `r${who}`)
+			});
 		} else if (roll < 0.72) {
 			r.setLabel(target.id, pick(random, ['tax', 'urgent', 'client', 'payroll']) as string, random() < 0.8);
 		} else if (roll < 0.82) {
 			const id = `c${seed}-${who}-${serial++}`;
-			r.addComment(target.id, { id, author: `member-${who}`, at: `2026-01-01T00:00:${String(serial % 60).padStart(2, '0')}.000Z`, text: `comment ${id}` });
+			r.addComment(target.id, {
+				id,
+				author: `member-${who}`,
+				at: `2026-01-01T00:00:${String(serial % 60).padStart(2, '0')}.000Z`,
+				text: `comment ${id}`
+			});
 			comments.set(target.id, [...(comments.get(target.id) ?? []), id]);
 		} else if (roll < 0.9) {
 			const item = pick(random, target.checklist);
 			if (item && random() < 0.6) r.upsertChecklistItem(target.id, { ...item, done: !item.done });
-			else r.upsertChecklistItem(target.id, { id: `i${serial++}`, text: `step by ${who}`, done: false, order: keyForPosition(target.checklist, target.checklist.length, `r${who}`) });
+			else
+				r.upsertChecklistItem(target.id, {
+					id: `i${serial++}`,
+					text: `step by ${who}`,
+					done: false,
+					order: keyForPosition(target.checklist, target.checklist.length, `r${who}`)
+				});
 		} else if (roll < 0.93) {
 			r.delete(target.id, '2026-01-02T00:00:00.000Z');
 			deleted.add(target.id);
@@ -129,13 +151,26 @@ function runSeed(seed: number) {
 	for (const [id, ids] of comments) {
 		const t = r0.get(id);
 		if (!t) continue;
-		for (const c of ids) expect(t.comments.some((x) => x.id === c), `comment ${c} lost`).toBe(true);
+		for (const c of ids)
+			expect(
+				t.comments.some((x) => x.id === c),
+				`comment ${c} lost`
+			).toBe(true);
 	}
 	for (const listId of LISTS) {
-		const ordered = r0.all().filter((t) => t.listId === listId).sort(compareOrder);
+		const ordered = r0
+			.all()
+			.filter((t) => t.listId === listId)
+			.sort(compareOrder);
 		for (const t of ordered) expect(isValidKey(t.order), `bad key ${t.order}`).toBe(true);
 		for (const r of replicas) {
-			expect(r.all().filter((t) => t.listId === listId).sort(compareOrder).map((t) => t.id)).toEqual(ordered.map((t) => t.id));
+			expect(
+				r
+					.all()
+					.filter((t) => t.listId === listId)
+					.sort(compareOrder)
+					.map((t) => t.id)
+			).toEqual(ordered.map((t) => t.id));
 		}
 	}
 	return { created: created.size, replicas: count };

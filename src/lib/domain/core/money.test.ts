@@ -6,7 +6,8 @@ describe('money', () => {
 	it('parses only plain decimals', () => {
 		expect(parseDecimal('1234.50')?.toFixed(2)).toBe('1234.50');
 		expect(parseDecimal('-0.5')?.toFixed()).toBe('-0.5');
-		for (const bad of ['1e3', '1,000', '', '.5', '1.', 'NaN', '--1']) expect(parseDecimal(bad)).toBeUndefined();
+		for (const bad of ['1e3', '1,000', '', '.5', '1.', 'NaN', '--1'])
+			expect(parseDecimal(bad)).toBeUndefined();
 	});
 
 	it('never prints negative zero or exponents', () => {
@@ -40,7 +41,10 @@ describe('money', () => {
 				fc.array(fc.integer({ min: 1, max: 1000 }), { minLength: 1, maxLength: 12 }),
 				(cents, weights) => {
 					const total = dec(cents.toString()).dividedBy(100);
-					const parts = allocate(total, weights.map((w) => dec(w)));
+					const parts = allocate(
+						total,
+						weights.map((w) => dec(w))
+					);
 					expect(sum(parts).equals(total)).toBe(true);
 					for (const p of parts) expect(p.decimalPlaces()).toBeLessThanOrEqual(2);
 				}

@@ -3,7 +3,12 @@
 import Decimal from 'decimal.js';
 
 /** A private Decimal constructor so Keel's settings never leak into other users of decimal.js. */
-export const Dec = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -30, toExpPos: 40 });
+export const Dec = Decimal.clone({
+	precision: 40,
+	rounding: Decimal.ROUND_HALF_UP,
+	toExpNeg: -30,
+	toExpPos: 40
+});
 export type Dec = Decimal;
 
 /** A decimal amount as text, e.g. "-1234.50". The only form in which money is stored or sent. */

@@ -10,8 +10,7 @@ export interface DomainError {
 }
 
 export type Result<T, E extends DomainError = DomainError> =
-	| { readonly ok: true; readonly value: T }
-	| { readonly ok: false; readonly error: E };
+	{ readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: E };
 
 export function ok<T>(value: T): { readonly ok: true; readonly value: T } {
 	return { ok: true, value };

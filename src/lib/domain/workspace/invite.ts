@@ -54,7 +54,14 @@ export function makeInvite(args: {
 		const k = args.keys[s];
 		if (k) shards[s] = k;
 	}
-	return { v: 1, workspaceId: args.workspaceId, name: args.name, grant: args.grant, shards, signaling: args.signaling };
+	return {
+		v: 1,
+		workspaceId: args.workspaceId,
+		name: args.name,
+		grant: args.grant,
+		shards,
+		signaling: args.signaling
+	};
 }
 
 export function inviteUrl(origin: string, invite: Invite): string {
@@ -70,21 +77,35 @@ export function parseInviteFragment(fragment: string): InviteParse {
 	try {
 		data = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(fromBase64Url(raw)));
 	} catch {
-		return { ok: false, message: 'This invite link is damaged (it could not be decoded): ask for a new link.' };
+		return {
+			ok: false,
+			message: 'This invite link is damaged (it could not be decoded): ask for a new link.'
+		};
 	}
 	const d = data as Partial<Invite>;
 	if (d?.v !== 1 || typeof d.workspaceId !== 'string' || typeof d.name !== 'string' || !d.shards)
 		return { ok: false, message: 'This is not a Keel invite link, or it is from a newer version of Keel.' };
-	if (!d.grant || !(d.grant in GRANTS)) return { ok: false, message: 'The invite names an unknown kind of access.' };
+	if (!d.grant || !(d.grant in GRANTS))
+		return { ok: false, message: 'The invite names an unknown kind of access.' };
 	const shards: Partial<Record<ShardName, ShardKey>> = {};
 	for (const s of GRANTS[d.grant].shards) {
 		const k = d.shards[s];
 		if (!k) continue;
-		if (typeof k.room !== 'string' || typeof k.secret !== 'string' || k.room.length < 22 || k.secret.length < 22)
+		if (
+			typeof k.room !== 'string' ||
+			typeof k.secret !== 'string' ||
+			k.room.length < 22 ||
+			k.secret.length < 22
+		)
 			return { ok: false, message: `The invite's key for ${s} is too short to be safe: ask for a new link.` };
 		shards[s] = { room: k.room, secret: k.secret };
 	}
 	if (!shards.meta) return { ok: false, message: 'The invite lacks the workspace key: ask for a new link.' };
-	const signaling = Array.isArray(d.signaling) ? d.signaling.filter((u): u is string => typeof u === 'string' && /^wss?:\/\//.test(u)) : [];
-	return { ok: true, invite: { v: 1, workspaceId: d.workspaceId, name: d.name, grant: d.grant, shards, signaling } };
+	const signaling = Array.isArray(d.signaling)
+		? d.signaling.filter((u): u is string => typeof u === 'string' && /^wss?:\/\//.test(u))
+		: [];
+	return {
+		ok: true,
+		invite: { v: 1, workspaceId: d.workspaceId, name: d.name, grant: d.grant, shards, signaling }
+	};
 }
