@@ -6,7 +6,7 @@
 import type Decimal from 'decimal.js';
 import { dec, ok, type Result } from '../../core';
 import { fastLine, fastPay } from '../fast-pay';
-import { add, centsText, exactText, fmtFx, fromDecimal, mul, parseUnsigned, rescale, sub } from '../fixed';
+import { Unsafe, add, centsText, exactText, fmtFx, fromDecimal, mul, parseUnsigned, rescale, sub } from '../fixed';
 import { fmt, pct } from '../format';
 import { payrollRound } from '../rounding';
 import { ukRulesFor, type NiThresholdName, type TaxRegimeRules, type UkRegime, type UkRules } from '../rules/uk-rules';
@@ -64,7 +64,7 @@ interface Fast {
 }
 
 function need(n: number | undefined): number {
-	if (n === undefined) throw new Error('not exact');
+	if (n === undefined) throw new Unsafe('not exact');
 	return n;
 }
 const rateOf = (v: Decimal): Rate => ({ r: need(fromDecimal(v, 4)), pct: pct(v) });

@@ -5,7 +5,7 @@
 // division could differ from exact arithmetic: Step 3 credits with a half-cent result).
 import { ok, type Result } from '../../core';
 import { fastLine, fastPay } from '../fast-pay';
-import { add, centsText, fmtFx, fromDecimal, mul, parseUnsigned, rescale, safe, sub } from '../fixed';
+import { Unsafe, add, centsText, fmtFx, fromDecimal, mul, parseUnsigned, rescale, safe, sub } from '../fixed';
 import { fmt, pct } from '../format';
 import { US_STATUSES, usRulesFor, type BracketTable, type UsRules, type UsStatus } from '../rules/us-rules';
 import type { Payslip, PayslipLine, UsPayCase } from '../types';
@@ -38,7 +38,7 @@ interface Fast {
 const cache = new WeakMap<UsRules, Fast | null>();
 
 function need(n: number | undefined): number {
-	if (n === undefined) throw new Error('not exact');
+	if (n === undefined) throw new Unsafe('not exact');
 	return n;
 }
 const rateOf = (v: Parameters<typeof pct>[0]): Rate => ({ r: need(fromDecimal(v, 4)), pct: pct(v) });
