@@ -1,5 +1,5 @@
 // Plans a journal import against the books as they are: imported accounts are matched to existing
-// ones by full name, entries are re-pointed at those ids and validated with the ledger's rules.
+// ones by full name (the books' type and fields win), entries are re-pointed at those ids and validated with the ledger's rules.
 // Invariant: the plan is all or nothing — any problem returns one error naming the file and line
 // (or entry), and the caller writes nothing. Re-importing the same file changes nothing.
 import { ok, type IsoDate, type Result } from '$lib/domain/core';
@@ -36,7 +36,18 @@ export interface ImportTarget {
 	existing(id: string): unknown;
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+/** JSON with keys sorted at every level, so two copies of one record compare equal. */
+function canonical(v: unknown): string {
+	if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+	if (v && typeof v === 'object')
+		return `{${Object.entries(v)
+			.filter(([, x]) => x !== undefined)
+			.sort(([a], [b]) => (a < b ? -1 : 1))
+			.map(([k, x]) => `${JSON.stringify(k)}:${canonical(x)}`)
+			.join(',')}}`;
+	return JSON.stringify(v);
+}
+const same = (a: unknown, b: unknown) => canonical(a) === canonical(b);
 
 export function planImport(target: ImportTarget, data: ImportData, fileName: string): Result<ImportPlan, LedgerError> {
 	const where = (id: string) => {
@@ -50,11 +61,10 @@ export function planImport(target: ImportTarget, data: ImportData, fileName: str
 	for (const a of data.accounts) {
 		const full = incoming.fullName(a.id);
 		const match = have.byFullName.get(full);
-		if (match) {
-			if (match.type !== a.type)
-				return ledgerError('ledger/bad-chart', `${fileName}: account '${full}' is ${a.type} in the file but ${match.type} in the books`, { account: full });
-			idMap.set(a.id, match.id);
-		} else if (have.byId.has(a.id))
+		// The books' chart is authoritative for an account it has (a file without `account`
+		// directives only guesses types from top-level names).
+		if (match) idMap.set(a.id, match.id);
+		else if (have.byId.has(a.id))
 			return ledgerError('ledger/bad-chart', `${fileName}: account id '${a.id}' (${full}) is already used by '${have.fullName(a.id)}'`, { account: full });
 		else idMap.set(a.id, a.id);
 	}
