@@ -12,9 +12,6 @@ class Updates {
 		const wb = new Workbox('/service-worker.js', { type: 'module' });
 		this.#wb = wb;
 		wb.addEventListener('waiting', () => (this.waiting = true));
-		wb.addEventListener('controlling', (event) => {
-			if (event.isUpdate) location.reload();
-		});
 		try {
 			await wb.register();
 			this.registered = true;
@@ -28,9 +25,13 @@ class Updates {
 		await this.#wb?.update();
 	}
 
+	/** The person asked for the new version: let it take over, then reload once it controls the page. */
 	apply(): void {
+		const wb = this.#wb;
+		if (!wb) return;
 		this.waiting = false;
-		this.#wb?.messageSkipWaiting();
+		wb.addEventListener('controlling', () => location.reload());
+		wb.messageSkipWaiting();
 	}
 }
 
