@@ -1,0 +1,305 @@
+// What the books worker does, as plain async functions so tests can call them without a Worker:
+// ledger reports over the persisted books shard, CSV export, and journal parsing for import.
+// Invariant: reports count exactly what BooksReplica counts (the same checks run here on the same
+// shard), so a quarantined entry never reaches a figure. Errors cross as values { code, message }.
+// The shard is loaded once per workspace and kept current by reading only the updates
+// y-indexeddb stored since the last call (see books-shard-tail.ts); reload() drops the cache.
+import * as Y from 'yjs';
+import type { IsoDate } from '$lib/domain/core';
+import {
+	balanceSheet as balanceSheetReport,
+	cashFlowStatement,
+	drillDown as drillDownEntries,
+	incomeStatement as incomeStatementReport,
+	accountRegister,
+	indexAccounts,
+	readJournal,
+	statementOfActivities,
+	statementOfFinancialPosition,
+	trialBalance as trialBalanceReport,
+	type Account,
+	type AccountIndex,
+	type BalanceSheet,
+	type CashFlowStatement,
+	type DrillQuery,
+	type EntryLine,
+	type FinancialPosition,
+	type IncomeStatement,
+	type JournalEntry,
+	type LineProblem,
+	type Period,
+	type Register,
+	type StatementOfActivities,
+	type TrialBalance
+} from '$lib/domain/ledger';
+import { BooksReplica, type DuplicateNumber, type QuarantinedEntry } from '$lib/sync/books-replica';
+import { readShardTail } from '$lib/sync/books-shard-tail';
+import { reportToCsv, type CsvReport } from './books-csv';
+
+export type WorkerResult<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+
+class BooksWorkerError extends Error {
+	constructor(
+		readonly code: string,
+		message: string
+	) {
+		super(message);
+	}
+}
+
+async function guard<T>(code: string, work: () => Promise<T> | T): Promise<WorkerResult<T>> {
+	try {
+		return { ok: true, value: await work() };
+	} catch (e) {
+		if (e instanceof BooksWorkerError) return { ok: false, error: { code: e.code, message: e.message } };
+		return { ok: false, error: { code, message: e instanceof Error ? e.message : String(e) } };
+	}
+}
+
+interface Loaded {
+	readonly doc: Y.Doc;
+	readonly replica: BooksReplica;
+	lastKey: number;
+	index: { chart: readonly Account[]; index: AccountIndex } | null;
+	readonly loadMs: number;
+}
+
+const cache = new Map<string, Promise<Loaded>>();
+let idbFactory: IDBFactory | undefined;
+
+/** Tests point the worker at another IndexedDB factory; the app never calls this. */
+export function useIndexedDb(factory: IDBFactory): void {
+	idbFactory = factory;
+	cache.clear();
+}
+
+async function load(workspaceId: string): Promise<Loaded> {
+	const idb = idbFactory ?? indexedDB;
+	let pending = cache.get(workspaceId);
+	if (!pending) {
+		pending = (async () => {
+			const started = performance.now();
+			const doc = new Y.Doc();
+			const tail = await readShardTail(workspaceId, 'books', null, idb);
+			Y.transact(doc, () => {
+				for (const u of tail.updates) Y.applyUpdate(doc, u);
+			});
+			const replica = new BooksReplica(doc);
+			return { doc, replica, lastKey: tail.lastKey, index: null, loadMs: Math.round(performance.now() - started) };
+		})();
+		cache.set(workspaceId, pending);
+		pending.catch(() => cache.delete(workspaceId));
+		return pending;
+	}
+	const loaded = await pending;
+	const tail = await readShardTail(workspaceId, 'books', loaded.lastKey, idb);
+	if (tail.updates.length > 0) {
+		Y.transact(loaded.doc, () => {
+			for (const u of tail.updates) Y.applyUpdate(loaded.doc, u);
+		});
+		loaded.lastKey = Math.max(loaded.lastKey, tail.lastKey);
+	}
+	return loaded;
+}
+
+/** Counted entries and the chart index (built once per chart version). */
+async function books(workspaceId: string): Promise<{ entries: JournalEntry[]; accounts: AccountIndex; replica: BooksReplica }> {
+	const loaded = await load(workspaceId);
+	const chart = loaded.replica.accounts();
+	if (loaded.index?.chart !== chart) loaded.index = { chart, index: indexAccounts(chart) };
+	return { entries: loaded.replica.entries(), accounts: loaded.index.index, replica: loaded.replica };
+}
+
+export interface BooksSummary {
+	readonly accounts: number;
+	readonly entries: number;
+	readonly quarantined: QuarantinedEntry[];
+	readonly duplicateNumbers: DuplicateNumber[];
+	readonly chartProblems: string[];
+	readonly lockDate: IsoDate | null;
+	readonly stateVector: string;
+	/** How long the first load of this workspace took in this worker. */
+	readonly loadMs: number;
+}
+
+export interface ParsedJournal {
+	readonly accounts: Account[];
+	readonly entries: JournalEntry[];
+	/** Line each untagged entry starts at, by id (for the page's error messages). */
+	readonly lines: Record<string, number>;
+	readonly warnings: LineProblem[];
+}
+
+export type ReportRequest =
+	| { kind: 'trialBalance'; period?: Period; showZero?: boolean }
+	| { kind: 'balanceSheet'; asOf: IsoDate; showZero?: boolean }
+	| { kind: 'incomeStatement'; period: Period; comparePeriod?: Period; showZero?: boolean }
+	| { kind: 'register'; accountId: string; period?: Period; includeSubaccounts?: boolean }
+	| { kind: 'cashFlow'; period: Period }
+	| { kind: 'financialPosition'; asOf: IsoDate }
+	| { kind: 'activities'; period: Period };
+
+type Ws = { workspaceId: string };
+
+export interface BooksApi {
+	summary(args: Ws): Promise<WorkerResult<BooksSummary>>;
+	trialBalance(args: Ws & { period?: Period; showZero?: boolean }): Promise<WorkerResult<TrialBalance>>;
+	balanceSheet(args: Ws & { asOf: IsoDate; showZero?: boolean }): Promise<WorkerResult<BalanceSheet>>;
+	incomeStatement(args: Ws & { period: Period; comparePeriod?: Period; showZero?: boolean }): Promise<WorkerResult<IncomeStatement>>;
+	register(
+		args: Ws & { accountId: string; period?: Period; includeSubaccounts?: boolean; limit?: number }
+	): Promise<WorkerResult<Register & { totalRows: number }>>;
+	cashFlow(args: Ws & { period: Period }): Promise<WorkerResult<CashFlowStatement>>;
+	financialPosition(args: Ws & { asOf: IsoDate }): Promise<WorkerResult<FinancialPosition>>;
+	activities(args: Ws & { period: Period }): Promise<WorkerResult<StatementOfActivities>>;
+	drillDown(
+		args: Ws & { query: DrillQuery; limit?: number }
+	): Promise<WorkerResult<{ total: number; rows: { entry: JournalEntry; lines: EntryLine[] }[] }>>;
+	exportCsv(args: Ws & { report: ReportRequest }): Promise<WorkerResult<string>>;
+	importJournal(args: Ws & { text: string; fileName: string }): Promise<WorkerResult<ParsedJournal>>;
+	reload(args: Ws): Promise<WorkerResult<null>>;
+}
+
+function compute(b: Awaited<ReturnType<typeof books>>, r: ReportRequest): CsvReport {
+	const input = { entries: b.entries, accounts: b.accounts };
+	switch (r.kind) {
+		case 'trialBalance':
+			return { kind: r.kind, report: trialBalanceReport({ ...input, ...(r.period ? { period: r.period } : {}), showZero: r.showZero ?? false }) };
+		case 'balanceSheet':
+			return { kind: r.kind, report: balanceSheetReport({ ...input, asOf: r.asOf, showZero: r.showZero ?? false }) };
+		case 'incomeStatement':
+			return {
+				kind: r.kind,
+				report: incomeStatementReport({ ...input, period: r.period, ...(r.comparePeriod ? { comparePeriod: r.comparePeriod } : {}), showZero: r.showZero ?? false })
+			};
+		case 'register':
+			if (!b.accounts.byId.has(r.accountId)) throw new BooksWorkerError('ledger/unknown-account', `Account '${r.accountId}' is not in the chart`);
+			return {
+				kind: r.kind,
+				report: accountRegister({
+					...input,
+					account: r.accountId,
+					...(r.period ? { period: r.period } : {}),
+					...(r.includeSubaccounts !== undefined ? { includeSubaccounts: r.includeSubaccounts } : {})
+				})
+			};
+		case 'cashFlow':
+			return { kind: r.kind, report: cashFlowStatement({ ...input, period: r.period }) };
+		case 'financialPosition':
+			return { kind: r.kind, report: statementOfFinancialPosition({ ...input, asOf: r.asOf }) };
+		case 'activities':
+			return { kind: r.kind, report: statementOfActivities({ ...input, period: r.period }) };
+	}
+}
+
+interface ReportOf {
+	trialBalance: TrialBalance;
+	balanceSheet: BalanceSheet;
+	incomeStatement: IncomeStatement;
+	register: Register;
+	cashFlow: CashFlowStatement;
+	financialPosition: FinancialPosition;
+	activities: StatementOfActivities;
+}
+
+async function report<K extends keyof ReportOf>(workspaceId: string, request: Extract<ReportRequest, { kind: K }>): Promise<ReportOf[K]> {
+	return compute(await books(workspaceId), request).report as ReportOf[K];
+}
+
+export const booksApi = {
+	async summary({ workspaceId }) {
+		return guard('books/load-failed', async () => {
+			const loaded = await load(workspaceId);
+			const r = loaded.replica;
+			return {
+				accounts: r.accounts().length,
+				entries: r.entries().length,
+				quarantined: r.quarantined(),
+				duplicateNumbers: r.duplicateNumbers(),
+				chartProblems: r.chartProblems(),
+				lockDate: r.lockDate(),
+				stateVector: r.stateVector(),
+				loadMs: loaded.loadMs
+			};
+		});
+	},
+
+	async trialBalance({ workspaceId, period, showZero }) {
+		return guard('books/report-failed', () =>
+			report<'trialBalance'>(workspaceId, { kind: 'trialBalance', ...(period ? { period } : {}), ...(showZero ? { showZero } : {}) })
+		);
+	},
+
+	async balanceSheet({ workspaceId, asOf, showZero }) {
+		return guard('books/report-failed', () => report<'balanceSheet'>(workspaceId, { kind: 'balanceSheet', asOf, ...(showZero ? { showZero } : {}) }));
+	},
+
+	async incomeStatement({ workspaceId, period, comparePeriod, showZero }) {
+		return guard('books/report-failed', () =>
+			report<'incomeStatement'>(workspaceId, { kind: 'incomeStatement', period, ...(comparePeriod ? { comparePeriod } : {}), ...(showZero ? { showZero } : {}) })
+		);
+	},
+
+	async register({ workspaceId, accountId, period, includeSubaccounts, limit }) {
+		return guard('books/report-failed', async () => {
+			const full = await report(workspaceId, {
+				kind: 'register',
+				accountId,
+				...(period ? { period } : {}),
+				...(includeSubaccounts !== undefined ? { includeSubaccounts } : {})
+			});
+			// Keep the message small: the latest `limit` rows (the running balances stay exact).
+			const rows = limit !== undefined && full.rows.length > limit ? full.rows.slice(full.rows.length - limit) : full.rows;
+			return { ...full, rows, totalRows: full.rows.length };
+		});
+	},
+
+	async cashFlow({ workspaceId, period }) {
+		return guard('books/report-failed', () => report<'cashFlow'>(workspaceId, { kind: 'cashFlow', period }));
+	},
+
+	async financialPosition({ workspaceId, asOf }) {
+		return guard('books/report-failed', () => report<'financialPosition'>(workspaceId, { kind: 'financialPosition', asOf }));
+	},
+
+	async activities({ workspaceId, period }) {
+		return guard('books/report-failed', () => report<'activities'>(workspaceId, { kind: 'activities', period }));
+	},
+
+	async drillDown({ workspaceId, query, limit }) {
+		return guard('books/report-failed', async () => {
+			const found = drillDownEntries((await books(workspaceId)).entries, query);
+			return { total: found.length, rows: limit !== undefined ? found.slice(0, limit) : found };
+		});
+	},
+
+	async exportCsv({ workspaceId, report: request }) {
+		return guard('books/export-failed', async () => reportToCsv(compute(await books(workspaceId), request)));
+	},
+
+	async importJournal({ workspaceId, text, fileName }) {
+		return guard('books/import-failed', () => {
+			const lines: Record<string, number> = {};
+			const prefix = `${workspaceId.slice(0, 8)}-${crypto.randomUUID()}`;
+			const read = readJournal(text, {
+				fileName,
+				entryId: (line) => {
+					const id = `${prefix}-L${line}`;
+					lines[id] = line;
+					return id;
+				}
+			});
+			if (!read.ok) throw new BooksWorkerError(read.error.code, read.error.message);
+			return { accounts: read.value.accounts, entries: read.value.entries, lines, warnings: read.value.warnings };
+		});
+	},
+
+	async reload({ workspaceId }) {
+		return guard('books/load-failed', async () => {
+			const old = cache.get(workspaceId);
+			cache.delete(workspaceId);
+			if (old) (await old.catch(() => null))?.replica.destroy();
+			return null;
+		});
+	}
+} satisfies BooksApi;
