@@ -97,10 +97,15 @@ export function checkEntry(doc: Y.Doc, ctx: CheckContext, id: string): EntryVerd
 	return { ok: true, entry: deepFreeze(entry) };
 }
 
-function deepFreeze<T>(value: T): T {
-	if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-		Object.freeze(value);
-		for (const v of Object.values(value)) deepFreeze(v);
+/** Freezes an entry and what it holds, visiting only the fields an entry has (this runs per entry). */
+function deepFreeze(entry: JournalEntry): JournalEntry {
+	if (Object.isFrozen(entry)) return entry;
+	for (const line of entry.lines) {
+		if (line.cost) Object.freeze(line.cost);
+		if (line.dimensions) Object.freeze(line.dimensions);
+		Object.freeze(line);
 	}
-	return value;
+	Object.freeze(entry.lines);
+	if (entry.attachments) Object.freeze(entry.attachments);
+	return Object.freeze(entry);
 }
