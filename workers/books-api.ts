@@ -65,16 +65,9 @@ interface Loaded {
 }
 
 const cache = new Map<string, Promise<Loaded>>();
-let idbFactory: IDBFactory | undefined;
-
-/** Tests point the worker at another IndexedDB factory; the app never calls this. */
-export function useIndexedDb(factory: IDBFactory): void {
-	idbFactory = factory;
-	cache.clear();
-}
 
 async function load(workspaceId: string): Promise<Loaded> {
-	const idb = idbFactory ?? indexedDB;
+	const idb = indexedDB;
 	let pending = cache.get(workspaceId);
 	if (!pending) {
 		pending = (async () => {
@@ -327,7 +320,9 @@ export const booksApi = {
 		return guard('books/load-failed', async () => {
 			const old = cache.get(workspaceId);
 			cache.delete(workspaceId);
-			if (old) (await old.catch(() => null))?.replica.destroy();
+			const loaded = old ? await old.catch(() => null) : null;
+			loaded?.replica.destroy();
+			loaded?.doc.destroy();
 			return null;
 		});
 	}
