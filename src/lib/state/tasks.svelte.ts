@@ -28,13 +28,7 @@ import {
 } from '$lib/domain/tasks';
 import { parseIsoDate, todayUtc, type IsoDate } from '$lib/domain/core';
 import type { TasksReplica, TaskChange } from '$lib/sync/tasks-replica';
-import {
-	ProjectionDb,
-	allTaskRows,
-	applyTaskChanges,
-	rebuildTasks,
-	tasksProjectionState
-} from '$lib/storage/projections';
+import { TasksProjection } from './tasks-projection';
 import { tasksWorker } from '$lib/rpc/tasks-client';
 import { newId, nowIso } from './ids';
 
@@ -45,13 +39,9 @@ export type EditResult = { ok: true } | { ok: false; message: string };
 export class TasksState {
 	#replica: TasksReplica | null = null;
 	readonly #workspaceId: string;
-	readonly #projection: ProjectionDb;
+	readonly #projection: TasksProjection;
 	readonly #me: string;
 	readonly #unsubscribe: Array<() => void> = [];
-	#pendingChanged = new Map<string, Task>();
-	#pendingRemoved = new Set<string>();
-	#flushTimer: ReturnType<typeof setTimeout> | undefined;
-	#flushing: Promise<void> = Promise.resolve();
 	#searchSeq = 0;
 
 	all = $state.raw<Task[]>([]);
@@ -82,16 +72,12 @@ export class TasksState {
 	constructor(workspaceId: string, me: string) {
 		this.#workspaceId = workspaceId;
 		this.#me = me;
-		this.#projection = new ProjectionDb(workspaceId);
+		this.#projection = new TasksProjection(workspaceId);
 		// Until the shard has loaded, show what the projection last knew: a list on screen at once.
-		this.previewed = allTaskRows(this.#projection)
-			.then((rows) => {
-				performance.mark('keel:tasks-projection-read');
-				if (!this.#replica) this.all = rows.map((r) => r.task);
-			})
-			.catch(() => {
-				/* no projection yet: the list appears when the shard loads */
-			});
+		this.previewed = this.#projection.preview().then((tasks) => {
+			performance.mark('keel:tasks-projection-read');
+			if (!this.#replica && tasks) this.all = tasks;
+		});
 	}
 
 	/** Settles once the projection's copy is on screen (or known to be missing). */
@@ -106,44 +92,9 @@ export class TasksState {
 		this.ready = true;
 		this.#unsubscribe.push(
 			replica.onChange((change) => this.#onChange(change)),
-			replica.onListsChange(() => (this.lists = replica.lists()))
+			replica.onListsChange(() => (this.lists = replica.lists())),
+			this.#projection.follow(replica, () => (this.projectionReady = true))
 		);
-		void this.#repairProjection(replica);
-	}
-
-	/**
-	 * The projection is kept up to date change by change; it is rebuilt (off the main thread) only
-	 * when it was built from another state of the shard: first open, a crash before a flush, a peer's
-	 * edits that arrived in another tab.
-	 */
-	async #repairProjection(replica: TasksReplica): Promise<void> {
-		const opened = replica.stateVector();
-		// Track from this moment: the incremental flushes keep running while the worker rebuilds.
-		const changedSince = new Set<string>();
-		const track = replica.onChange((c) => {
-			for (const t of c.changed) changedSince.add(t.id);
-			for (const id of c.removed) changedSince.add(id);
-		});
-		try {
-			const built = await tasksProjectionState(this.#projection).catch(() => undefined);
-			if (built === opened) return;
-			const result = await tasksWorker().rebuildProjection({ workspaceId: this.#workspaceId });
-			if (!result.ok || result.value.stateVector !== opened) {
-				// The worker failed, or read another state than this replica opened with (updates still
-				// being persisted): write the live replica's tasks instead. Rare, and not on open's path.
-				if (!result.ok) console.warn('Keel: tasks projection rebuild failed:', result.error.message);
-				await rebuildTasks(this.#projection, replica.all(), replica.stateVector());
-				return;
-			}
-			const live = [...changedSince].map((id) => replica.get(id)).filter((t): t is Task => !!t);
-			const gone = [...changedSince].filter((id) => !replica.get(id));
-			await applyTaskChanges(this.#projection, live, gone, replica.stateVector());
-		} catch (e) {
-			console.warn('Keel: tasks projection could not be repaired now; it will be on next open.', e);
-		} finally {
-			track();
-			this.projectionReady = true;
-		}
 	}
 
 	/** The replica; the screens keep editing controls disabled until `ready`, so this never throws for them. */
@@ -156,34 +107,9 @@ export class TasksState {
 		return this.#me;
 	}
 
-	#onChange({ changed, removed }: TaskChange): void {
+	#onChange({ removed }: TaskChange): void {
 		this.all = this.#replica?.all() ?? this.all;
-		for (const t of changed) {
-			this.#pendingChanged.set(t.id, t);
-			this.#pendingRemoved.delete(t.id);
-		}
-		for (const id of removed) {
-			this.#pendingRemoved.add(id);
-			this.#pendingChanged.delete(id);
-		}
 		if (this.selectedId && removed.includes(this.selectedId)) this.selectedId = null;
-		clearTimeout(this.#flushTimer);
-		this.#flushTimer = setTimeout(() => void this.#flushProjection(), 40);
-	}
-
-	#flushProjection(): Promise<void> {
-		const changed = [...this.#pendingChanged.values()];
-		const removed = [...this.#pendingRemoved];
-		this.#pendingChanged.clear();
-		this.#pendingRemoved.clear();
-		if (!changed.length && !removed.length) return this.#flushing;
-		const stateVector = this.#replica?.stateVector();
-		this.#flushing = this.#flushing
-			.then(() => applyTaskChanges(this.#projection, changed, removed, stateVector))
-			.catch((e) => {
-				console.warn('Keel: projection write failed; it will be rebuilt on next open.', e);
-			});
-		return this.#flushing;
 	}
 
 	/** Full-text search runs in the worker over the projection, after pending writes land. */
@@ -196,8 +122,7 @@ export class TasksState {
 			return;
 		}
 		this.searching = true;
-		clearTimeout(this.#flushTimer);
-		await this.#flushProjection();
+		await this.#projection.flush();
 		const result = await tasksWorker().searchTasks({
 			workspaceId: this.#workspaceId,
 			filter: { search: text },
@@ -472,13 +397,11 @@ export class TasksState {
 
 	/** Waits for queued projection writes, for tests and before a backup. */
 	async settle(): Promise<void> {
-		clearTimeout(this.#flushTimer);
-		await this.#flushProjection();
+		await this.#projection.flush();
 	}
 
 	destroy(): void {
-		clearTimeout(this.#flushTimer);
 		for (const u of this.#unsubscribe) u();
-		void this.#flushProjection().finally(() => this.#projection.close());
+		this.#projection.close();
 	}
 }
