@@ -10,6 +10,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/e2e/browser';
 import { tasksBackup } from './tasks-backup';
 import { ledgerBench } from './ledger';
+import { bankingBench, payrollBench } from './engines';
 
 const PORT = 4175;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -319,6 +320,14 @@ async function main(): Promise<void> {
 	if (want('ledger')) {
 		console.log('\nLedger (Node, same journal for Keel, hledger and ledger-cli)');
 		await ledgerBench(record);
+	}
+	if (want('banking')) {
+		console.log('\nBanking engine (Node, in-process)');
+		bankingBench(record);
+	}
+	if (want('payroll')) {
+		console.log('\nPayroll engine (Node, in-process)');
+		payrollBench(record);
 	}
 	if (want('app')) {
 		const { stop, signalUrl } = await start();
