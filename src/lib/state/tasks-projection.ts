@@ -13,6 +13,35 @@ import {
 import { tasksWorker } from '$lib/rpc/tasks-client';
 
 const FLUSH_DELAY_MS = 40;
+/**
+ * Rows per write. IndexedDB serialises each row on the calling thread, so one write of 10k rows
+ * would hold the page for over a second; chunks with a yield between keep every task short.
+ */
+const CHUNK = 250;
+
+const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Writes a batch in chunks. The shard state vector is recorded only with the last chunk, so a crash
+ * part-way leaves the old vector and the next open rebuilds the projection.
+ */
+async function writeInChunks(
+	db: ProjectionDb,
+	changed: readonly Task[],
+	removed: readonly string[],
+	stateVector?: string
+) {
+	if (changed.length + removed.length <= CHUNK) return applyTaskChanges(db, changed, removed, stateVector);
+	for (let i = 0; i < removed.length; i += CHUNK) {
+		await applyTaskChanges(db, [], removed.slice(i, i + CHUNK));
+		await yieldToPage();
+	}
+	for (let i = 0; i < changed.length; i += CHUNK) {
+		const last = i + CHUNK >= changed.length;
+		await applyTaskChanges(db, changed.slice(i, i + CHUNK), [], last ? stateVector : undefined);
+		if (!last) await yieldToPage();
+	}
+}
 
 export class TasksProjection {
 	readonly #db: ProjectionDb;
@@ -68,7 +97,7 @@ export class TasksProjection {
 		if (!changed.length && !removed.length) return this.#flushing;
 		const stateVector = this.#replica?.stateVector();
 		this.#flushing = this.#flushing
-			.then(() => applyTaskChanges(this.#db, changed, removed, stateVector))
+			.then(() => writeInChunks(this.#db, changed, removed, stateVector))
 			.catch((e) => {
 				console.warn('Keel: projection write failed; it will be rebuilt on next open.', e);
 			});
@@ -95,12 +124,13 @@ export class TasksProjection {
 				// The worker failed, or read another state than this replica opened with (updates still
 				// being persisted): write the live replica's tasks instead. Rare, and not on open's path.
 				if (!result.ok) console.warn('Keel: tasks projection rebuild failed:', result.error.message);
-				await rebuildTasks(this.#db, replica.all(), replica.stateVector());
+				await rebuildTasks(this.#db, [], '');
+				await writeInChunks(this.#db, replica.all(), [], replica.stateVector());
 				return;
 			}
 			const live = [...changedSince].map((id) => replica.get(id)).filter((t): t is Task => !!t);
 			const gone = [...changedSince].filter((id) => !replica.get(id));
-			await applyTaskChanges(this.#db, live, gone, replica.stateVector());
+			await writeInChunks(this.#db, live, gone, replica.stateVector());
 		} catch (e) {
 			console.warn('Keel: tasks projection could not be repaired now; it will be on next open.', e);
 		} finally {
