@@ -3,17 +3,7 @@
 // delivery the way a real mesh behaves. Test-only code.
 import * as Y from 'yjs';
 
-export function rng(seed: number): () => number {
-	// mulberry32: small, fast, and the same sequence on every platform.
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+export { seededRandom as rng } from '$lib/domain/core';
 
 export class ReplicaNet {
 	readonly docs: Y.Doc[];

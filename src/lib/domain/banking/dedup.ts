@@ -1,19 +1,11 @@
 // Re-importing a file never adds a line twice, and two genuine identical lines in one file both stay: a line's key
 // is the bank's own id when it has one, else its content plus how many identical lines came before it in the file.
+import { cyrb53 } from '../core';
 import type { AccountIdentifiers, DraftLine, Statement, StatementLine } from './types';
 
-/** 53-bit string hash (cyrb53), as base-36 text; keys go into indexes, so they must not carry payee text. */
+/** 53-bit string hash (cyrb53) as base-36 text; keys go into indexes, so they must not carry payee text. */
 export function hashKey(text: string): string {
-	let h1 = 0xdeadbeef;
-	let h2 = 0x41c6ce57;
-	for (let i = 0; i < text.length; i++) {
-		const ch = text.charCodeAt(i);
-		h1 = Math.imul(h1 ^ ch, 2654435761);
-		h2 = Math.imul(h2 ^ ch, 1597334677);
-	}
-	h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-	h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-	return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+	return cyrb53(text).toString(36);
 }
 
 export function accountKey(account: AccountIdentifiers): string {
@@ -29,7 +21,10 @@ function contentOf(account: string, line: Pick<DraftLine, 'date' | 'amount' | 'p
  * Dedup keys for a file's lines, in file order. Bank ids win; a repeated bank id inside one file (a bank bug)
  * falls back to the content key so neither line is lost.
  */
-export function lineKeys(account: AccountIdentifiers, lines: readonly Pick<DraftLine, 'date' | 'amount' | 'payee' | 'memo' | 'bankRef'>[]): string[] {
+export function lineKeys(
+	account: AccountIdentifiers,
+	lines: readonly Pick<DraftLine, 'date' | 'amount' | 'payee' | 'memo' | 'bankRef'>[]
+): string[] {
 	const acct = accountKey(account);
 	const seenRefs = new Map<string, number>();
 	for (const l of lines) if (l.bankRef) seenRefs.set(l.bankRef, (seenRefs.get(l.bankRef) ?? 0) + 1);
@@ -62,7 +57,10 @@ export interface MergeResult {
 }
 
 /** Splits a statement's lines into those not seen before and those already imported (by key). */
-export function mergeImport(existingKeys: ReadonlySet<string> | readonly string[], statement: Statement): MergeResult {
+export function mergeImport(
+	existingKeys: ReadonlySet<string> | readonly string[],
+	statement: Statement
+): MergeResult {
 	const known = new Set(existingKeys);
 	const fresh: StatementLine[] = [];
 	const duplicates: StatementLine[] = [];

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { detectCsvMapping } from './csv-detect';
 import { FIXTURES, fixtureBytes } from './fixtures.helper';
 import { parseStatementFile, type FormatChoice } from './statement';
+import { seededRandom } from '../core';
 
 function walk(dir: string): string[] {
 	return readdirSync(dir).flatMap((f) => {
@@ -15,17 +16,9 @@ function walk(dir: string): string[] {
 	});
 }
 
-const files = ['ofx', 'qif', 'camt', 'mt940', 'csv'].flatMap((d) => walk(join(FIXTURES, d)).map((p) => p.slice(FIXTURES.length + 1)));
-
-function rng(seed: number) {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = Math.imul(a ^ (a >>> 15), a | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+const files = ['ofx', 'qif', 'camt', 'mt940', 'csv'].flatMap((d) =>
+	walk(join(FIXTURES, d)).map((p) => p.slice(FIXTURES.length + 1))
+);
 
 function mutate(bytes: Uint8Array, r: () => number): Uint8Array {
 	const n = bytes.length;
@@ -68,7 +61,8 @@ function mutate(bytes: Uint8Array, r: () => number): Uint8Array {
 			// Structural characters sprinkled in.
 			const out = bytes.slice();
 			const chars = [60, 62, 47, 58, 63, 34, 44, 59, 10, 13, 94, 33, 38, 123, 125, 45];
-			for (let k = 0; k < 1 + Math.floor(r() * 6); k++) if (n > 0) out[at()] = chars[Math.floor(r() * chars.length)] as number;
+			for (let k = 0; k < 1 + Math.floor(r() * 6); k++)
+				if (n > 0) out[at()] = chars[Math.floor(r() * chars.length)] as number;
 			return out;
 		}
 	}
@@ -87,7 +81,7 @@ function checkOne(bytes: Uint8Array, fileName: string, format: FormatChoice) {
 
 describe('parser fuzzing', () => {
 	it(`mutated fixtures (${files.length} files x 40 mutations, auto and forced format) never throw`, () => {
-		const r = rng(20240611);
+		const r = seededRandom(20240611);
 		let runs = 0;
 		for (const f of files) {
 			const original = fixtureBytes(f);
@@ -112,9 +106,41 @@ describe('parser fuzzing', () => {
 			{ numRuns: 800 }
 		);
 		fc.assert(
-			fc.property(fc.string({ maxLength: 400, unit: fc.constantFrom('<', '>', '/', 'OFX', 'STMTTRN', ':61:', ':20:', '!Type:Bank', '\n', 'D', 'T', '^', ',', ';', '"', '1', '2', '.', '-', 'C', 'Ntry', 'Document', 'BkToCstmrStmt', 'Stmt') }), fc.constantFrom(...formats), (text, format) => {
-				checkOne(new TextEncoder().encode(text), 'random.txt', format);
-			}),
+			fc.property(
+				fc.string({
+					maxLength: 400,
+					unit: fc.constantFrom(
+						'<',
+						'>',
+						'/',
+						'OFX',
+						'STMTTRN',
+						':61:',
+						':20:',
+						'!Type:Bank',
+						'\n',
+						'D',
+						'T',
+						'^',
+						',',
+						';',
+						'"',
+						'1',
+						'2',
+						'.',
+						'-',
+						'C',
+						'Ntry',
+						'Document',
+						'BkToCstmrStmt',
+						'Stmt'
+					)
+				}),
+				fc.constantFrom(...formats),
+				(text, format) => {
+					checkOne(new TextEncoder().encode(text), 'random.txt', format);
+				}
+			),
 			{ numRuns: 1500 }
 		);
 	}, 20_000);

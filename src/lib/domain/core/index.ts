@@ -1,3 +1,4 @@
 export * from './result';
 export * from './money';
 export * from './dates';
+export * from './random';

@@ -1,6 +1,7 @@
 // Deterministic, seeded generators of realistic books for tests and benchmarks: the same seed
 // always gives the same text or records. Every transaction generated balances exactly.
 import type { DecimalString } from '../core/money';
+import { seededRandom } from '../core';
 import { addDays, type IsoDate } from '../core/dates';
 import { formatUnits } from './decimal';
 import { groupThousands } from './format';
@@ -13,17 +14,7 @@ import {
 	type JournalEntry
 } from './types';
 
-/** mulberry32: small, fast, good enough for test data; never for secrets. */
-export function seededRandom(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+export { seededRandom };
 
 interface Rng {
 	next(): number;

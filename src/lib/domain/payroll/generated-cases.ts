@@ -1,20 +1,17 @@
 // Seeded, realistic mixed pay cases for the equivalence test and for timing runs (used by tests and
 // benchmarks only). Invariant: the same seed and count always give the same cases, byte for byte, and
 // every amount is written from whole minor units, so no JS fraction ever reaches a money string.
-import type { DecimalString } from '../core';
-import type { Earning, EmployerContribution, PayCase, PostTaxDeduction, PreTaxDeduction, UkPayCase, UsPayCase, W4 } from './types';
-
-/** mulberry32: a small deterministic generator, enough for test data. */
-function prng(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+import { cyrb53, seededRandom, type DecimalString } from '../core';
+import type {
+	Earning,
+	EmployerContribution,
+	PayCase,
+	PostTaxDeduction,
+	PreTaxDeduction,
+	UkPayCase,
+	UsPayCase,
+	W4
+} from './types';
 
 const D = (s: string) => s as DecimalString;
 /** Minor units (cents, pence) as a decimal string with two places. */
@@ -41,13 +38,47 @@ const UK_FREQ: readonly { f: UkPayCase['frequency']; n: number }[] = [
 	{ f: 'monthly', n: 12 }
 ];
 const UK_CODES = [
-	'1257L', '1257L', '1257L', '1257L', 'S1257L', 'C1257L', 'K475', 'K1000', 'SK250', 'BR', 'SBR', 'CBR', 'D0', 'D1', 'SD0', 'SD1', 'SD2', 'SD3', 'CD1',
-	'0T', 'S0T', 'NT', '45L', '1100M', '1383N', '500T', '12570L', '1257L M1', '1257L W1', '1257LX', 'S1257L/W1', 'k475 m1', ' 1257l ', 'BR X', '250L', '1000L'
+	'1257L',
+	'1257L',
+	'1257L',
+	'1257L',
+	'S1257L',
+	'C1257L',
+	'K475',
+	'K1000',
+	'SK250',
+	'BR',
+	'SBR',
+	'CBR',
+	'D0',
+	'D1',
+	'SD0',
+	'SD1',
+	'SD2',
+	'SD3',
+	'CD1',
+	'0T',
+	'S0T',
+	'NT',
+	'45L',
+	'1100M',
+	'1383N',
+	'500T',
+	'12570L',
+	'1257L M1',
+	'1257L W1',
+	'1257LX',
+	'S1257L/W1',
+	'k475 m1',
+	' 1257l ',
+	'BR X',
+	'250L',
+	'1000L'
 ];
 const NI = ['A', 'A', 'A', 'A', 'B', 'C', 'H', 'J', 'M', 'V', 'Z'];
 
 export function generateCases(seed: number, count: number): PayCase[] {
-	const rand = prng(seed);
+	const rand = seededRandom(seed);
 	const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
 	const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
 	const chance = (p: number) => rand() < p;
@@ -60,18 +91,39 @@ export function generateCases(seed: number, count: number): PayCase[] {
 		if (chance(0.7)) list.push({ kind: 'salary', amount: money(periodMinor) });
 		else {
 			const hours = int(0, 4000) / 20; // quarter-hours up to 200 h
-			list.push({ kind: 'hourly', hours: D(hours.toFixed(2)), rate: money(int(900, 9000)), label: 'Hours worked' });
-			if (chance(0.4)) list.push({ kind: 'overtime', hours: D(String(int(1, 40))), rate: money(int(900, 9000)), multiplier: D(pick(['1.5', '2', '1.25'])) });
+			list.push({
+				kind: 'hourly',
+				hours: D(hours.toFixed(2)),
+				rate: money(int(900, 9000)),
+				label: 'Hours worked'
+			});
+			if (chance(0.4))
+				list.push({
+					kind: 'overtime',
+					hours: D(String(int(1, 40))),
+					rate: money(int(900, 9000)),
+					multiplier: D(pick(['1.5', '2', '1.25']))
+				});
 		}
-		if (allowBonus && chance(0.15)) list.push({ kind: 'bonus', amount: money(int(1_000, 5_000_000)), label: chance(0.5) ? 'Commission' : undefined });
+		if (allowBonus && chance(0.15))
+			list.push({
+				kind: 'bonus',
+				amount: money(int(1_000, 5_000_000)),
+				label: chance(0.5) ? 'Commission' : undefined
+			});
 		if (chance(0.1)) list.push({ kind: 'reimbursement', amount: money(int(100, 50_000)) });
 		return list;
 	}
 
 	function extras(): { postTax: PostTaxDeduction[]; employerContributions: EmployerContribution[] } {
-		const postTax: PostTaxDeduction[] = chance(0.15) ? [{ code: 'DED.UNION', label: 'Union dues', amount: money(int(0, 5_000)) }] : [];
-		if (chance(0.01)) postTax.push({ code: 'DED.LOAN', label: 'Salary advance', amount: money(int(1_000_000, 9_000_000)) }); // may leave net negative
-		const employerContributions: EmployerContribution[] = chance(0.25) ? [{ code: 'ER.PENSION', label: 'Pension match', amount: money(int(0, 60_000)) }] : [];
+		const postTax: PostTaxDeduction[] = chance(0.15)
+			? [{ code: 'DED.UNION', label: 'Union dues', amount: money(int(0, 5_000)) }]
+			: [];
+		if (chance(0.01))
+			postTax.push({ code: 'DED.LOAN', label: 'Salary advance', amount: money(int(1_000_000, 9_000_000)) }); // may leave net negative
+		const employerContributions: EmployerContribution[] = chance(0.25)
+			? [{ code: 'ER.PENSION', label: 'Pension match', amount: money(int(0, 60_000)) }]
+			: [];
 		return { postTax, employerContributions };
 	}
 
@@ -89,11 +141,28 @@ export function generateCases(seed: number, count: number): PayCase[] {
 					step4b: chance(0.1) ? money(int(0, 1_500_000)) : D('0'),
 					step4c: chance(0.1) ? money(int(0, 20_000)) : D('0')
 				}
-			: { version: 2019, filingStatus: pick(['single', 'married'] as const), allowances: int(0, 6), additional: chance(0.2) ? money(int(0, 5_000)) : D('0') };
+			: {
+					version: 2019,
+					filingStatus: pick(['single', 'married'] as const),
+					allowances: int(0, 6),
+					additional: chance(0.2) ? money(int(0, 5_000)) : D('0')
+				};
 		const preTax: PreTaxDeduction[] = [];
-		if (chance(0.35)) preTax.push({ kind: '401k', amount: money(Math.floor((periodMinor * int(0, 15)) / 100)) });
-		if (chance(0.25)) preTax.push({ kind: 'section125', amount: money(Math.min(Math.floor(periodMinor / 4), int(0, 40_000))) });
-		if (chance(0.03)) preTax.push({ kind: 'custom', code: 'DED.HSA', label: 'HSA', amount: money(Math.floor(periodMinor / 20)), reduces: ['US.FIT', 'US.SS', 'US.MEDICARE'] });
+		if (chance(0.35))
+			preTax.push({ kind: '401k', amount: money(Math.floor((periodMinor * int(0, 15)) / 100)) });
+		if (chance(0.25))
+			preTax.push({
+				kind: 'section125',
+				amount: money(Math.min(Math.floor(periodMinor / 4), int(0, 40_000)))
+			});
+		if (chance(0.03))
+			preTax.push({
+				kind: 'custom',
+				code: 'DED.HSA',
+				label: 'HSA',
+				amount: money(Math.floor(periodMinor / 20)),
+				reduces: ['US.FIT', 'US.SS', 'US.MEDICARE']
+			});
 		const ytdSs = chance(0.6) ? int(0, 25_000_000) : 0;
 		const ytd = {
 			socialSecurityWages: money(ytdSs),
@@ -106,7 +175,11 @@ export function generateCases(seed: number, count: number): PayCase[] {
 			jurisdiction: 'US',
 			taxYear: chance(0.002) ? 2024 : year,
 			frequency: f,
-			...(chance(0.3) ? { payDate: chance(0.01) ? `${year + 1}-01-15` : `${year}-${String(int(1, 12)).padStart(2, '0')}-15` } : {}),
+			...(chance(0.3)
+				? {
+						payDate: chance(0.01) ? `${year + 1}-01-15` : `${year}-${String(int(1, 12)).padStart(2, '0')}-15`
+					}
+				: {}),
 			earnings: earnings(periodMinor, true),
 			preTax,
 			...extras(),
@@ -121,9 +194,13 @@ export function generateCases(seed: number, count: number): PayCase[] {
 		const periodMinor = Math.round(annualMinor / n);
 		const period = int(1, n);
 		const preTax: PreTaxDeduction[] = [];
-		if (chance(0.25)) preTax.push({ kind: 'netPayPension', amount: money(Math.floor((periodMinor * int(1, 8)) / 100)) });
-		if (chance(0.2)) preTax.push({ kind: 'salarySacrifice', amount: money(Math.floor((periodMinor * int(1, 10)) / 100)) });
-		const ytdPayMinor = chance(0.9) ? Math.max(0, periodMinor * (period - 1) + int(-50_000, 50_000)) : int(0, 30_000_000);
+		if (chance(0.25))
+			preTax.push({ kind: 'netPayPension', amount: money(Math.floor((periodMinor * int(1, 8)) / 100)) });
+		if (chance(0.2))
+			preTax.push({ kind: 'salarySacrifice', amount: money(Math.floor((periodMinor * int(1, 10)) / 100)) });
+		const ytdPayMinor = chance(0.9)
+			? Math.max(0, periodMinor * (period - 1) + int(-50_000, 50_000))
+			: int(0, 30_000_000);
 		const ytdTaxMinor = chance(0.95) ? Math.floor((ytdPayMinor * int(0, 30)) / 100) : -int(0, 50_000);
 		const yearStart = pick([2025, 2026]);
 		const taxYear = chance(0.002) ? '2027-28' : `${yearStart}-${String((yearStart + 1) % 100)}`;
@@ -132,7 +209,9 @@ export function generateCases(seed: number, count: number): PayCase[] {
 			taxYear,
 			frequency: f,
 			period: chance(0.002) ? n + 1 : period,
-			...(chance(0.3) ? { payDate: chance(0.01) ? `${yearStart}-04-05` : `${yearStart}-0${int(4, 9)}-20` } : {}),
+			...(chance(0.3)
+				? { payDate: chance(0.01) ? `${yearStart}-04-05` : `${yearStart}-0${int(4, 9)}-20` }
+				: {}),
 			earnings: earnings(periodMinor, true),
 			preTax,
 			...extras(),
@@ -144,18 +223,9 @@ export function generateCases(seed: number, count: number): PayCase[] {
 	}
 }
 
-/** cyrb53: a 53-bit digest of a string, as 14 hex digits (to record outputs compactly, not for security). */
+/** cyrb53 digest of a string as 14 hex digits (to record outputs compactly, not for security). */
 export function digest(text: string): string {
-	let h1 = 0xdeadbeef;
-	let h2 = 0x41c6ce57;
-	for (let i = 0; i < text.length; i++) {
-		const ch = text.charCodeAt(i);
-		h1 = Math.imul(h1 ^ ch, 2654435761);
-		h2 = Math.imul(h2 ^ ch, 1597334677);
-	}
-	h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-	h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-	return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0');
+	return cyrb53(text).toString(16).padStart(14, '0');
 }
 
 /** The equivalence snapshot's cases: change only together with equivalence.snapshot.json. */
