@@ -3,7 +3,7 @@
 // Invariant: reports count exactly what BooksReplica counts (the same checks run here on the same
 // shard), so a quarantined entry never reaches a figure. Errors cross as values { code, message }.
 // The shard is loaded once per workspace and kept current by reading only the updates
-// y-indexeddb stored since the last call (see books-shard-tail.ts); reload() drops the cache.
+// y-indexeddb stored since the last call (see sync/shard-reader.ts); reload() drops the cache.
 import * as Y from 'yjs';
 import type { IsoDate } from '$lib/domain/core';
 import {
@@ -33,7 +33,7 @@ import {
 	type TrialBalance
 } from '$lib/domain/ledger';
 import { BooksReplica, type DuplicateNumber, type QuarantinedEntry } from '$lib/sync/books-replica';
-import { readShardTail } from '$lib/sync/books-shard-tail';
+import { readShardTail } from '$lib/sync/shard-reader';
 import { reportToCsv, type CsvReport } from './books-csv';
 
 export type WorkerResult<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
