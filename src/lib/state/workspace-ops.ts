@@ -14,6 +14,7 @@ import { WorkspaceSession, deleteShardStores } from '$lib/sync/session';
 import { readProfile, upsertMember, writeProfile, type WorkspaceProfile } from '$lib/sync/meta-doc';
 import { decodeBackup, encodeBackup, type DecodedBackup } from '$lib/sync/backup';
 import { writeShardUpdates } from '$lib/sync/shard-writer';
+import { BooksReplica } from '$lib/sync/books-replica';
 import { newId, nowIso } from './ids';
 
 const COLORS = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#8c564b', '#e377c2', '#17becf', '#bcbd22'];
@@ -33,6 +34,8 @@ function freshKeys(): Record<ShardName, ShardKey> {
 export interface NewWorkspace {
 	profile: Omit<WorkspaceProfile, 'createdAt'>;
 	memberName: string;
+	/** Chart-of-accounts template to start the books with (see CHART_TEMPLATES); none leaves it empty. */
+	chartTemplate?: string;
 }
 
 export async function createWorkspace(
@@ -62,6 +65,13 @@ export async function createWorkspace(
 			color: memberColor(entry.memberId),
 			joinedAt: now
 		});
+	}
+	const books = session.doc('books');
+	if (books && input.chartTemplate) {
+		const replica = new BooksReplica(books, { newId });
+		const applied = replica.applyChartTemplate(input.chartTemplate);
+		replica.destroy();
+		if (!applied.ok) throw new Error(applied.error.message);
 	}
 	return { entry, session };
 }

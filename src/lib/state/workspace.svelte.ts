@@ -15,13 +15,17 @@ import {
 import { TasksReplica } from '$lib/sync/tasks-replica';
 import { putWorkspace } from '$lib/storage/registry';
 import { TasksState } from './tasks.svelte';
+import { BooksState } from './books.svelte';
+import { BooksReplica } from '$lib/sync/books-replica';
 import { memberColor, renameWorkspace } from './workspace-ops';
-import { nowIso } from './ids';
+import { newId, nowIso } from './ids';
 
 export class OpenWorkspace {
 	readonly tasks: TasksState | null;
+	readonly books: BooksState | null;
 	#session: WorkspaceSession | null = null;
 	#replica: TasksReplica | null = null;
+	#booksReplica: BooksReplica | null = null;
 	readonly #cleanups: Array<() => void> = [];
 	#closed = false;
 
@@ -39,6 +43,7 @@ export class OpenWorkspace {
 		this.entry = entry;
 		this.profile = { name: entry.name, country: '', baseCurrency: '', fiscalYearStart: '', createdAt: '' };
 		this.tasks = entry.shards.tasks ? new TasksState(entry.id, entry.memberId) : null;
+		this.books = entry.shards.books ? new BooksState(entry.id) : null;
 	}
 
 	/** The live session; only present once `ready`. */
@@ -74,6 +79,11 @@ export class OpenWorkspace {
 		if (tasksDoc && this.tasks) {
 			this.#replica = new TasksReplica(tasksDoc);
 			this.tasks.attach(this.#replica);
+		}
+		const booksDoc = session.doc('books');
+		if (booksDoc && this.books) {
+			this.#booksReplica = new BooksReplica(booksDoc, { newId });
+			this.books.attach(this.#booksReplica);
 		}
 		this.#cleanups.push(session.onPresence(() => (this.peers = session.presence())));
 		const poll = setInterval(() => (this.connections = session.peerCounts()), 500);
@@ -176,6 +186,8 @@ export class OpenWorkspace {
 		for (const c of this.#cleanups) c();
 		this.tasks?.destroy();
 		this.#replica?.destroy();
+		this.books?.destroy();
+		this.#booksReplica?.destroy();
 		await this.#session?.close();
 	}
 }

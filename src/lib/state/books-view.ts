@@ -1,0 +1,36 @@
+// Figures the Books screens derive from worker answers: plain functions, so the pages stay free of
+// arithmetic and mutable collections.
+import { ExactSum, type AccountIndex, type MultiAmount, type TrialBalanceRow } from '$lib/domain/ledger';
+import type { DecimalString } from '$lib/domain/core';
+
+/**
+ * Each account's balance including its subaccounts, from trial-balance rows (own balances, debit
+ * positive), shown in the account's natural sign: credits positive for liabilities, equity, income.
+ */
+export function rolledBalances(
+	rows: readonly TrialBalanceRow[],
+	index: AccountIndex
+): Map<string, MultiAmount> {
+	const sums = new Map<string, Map<string, ExactSum>>();
+	for (const row of rows) {
+		const chain = index.byId.has(row.account)
+			? [...index.ancestors(row.account), row.account]
+			: [row.account];
+		for (const id of chain) {
+			let m = sums.get(id);
+			if (!m) sums.set(id, (m = new Map()));
+			let s = m.get(row.commodity);
+			if (!s) m.set(row.commodity, (s = new ExactSum()));
+			s.addDecimal(row.amount);
+		}
+	}
+	const out = new Map<string, MultiAmount>();
+	for (const [id, m] of sums) {
+		const type = index.byId.get(id)?.type;
+		const credit = type === 'liability' || type === 'equity' || type === 'income';
+		const amount: Record<string, DecimalString> = {};
+		for (const [c, s] of m) if (!s.isZero()) amount[c] = (credit ? s.negate() : s).toDecimal();
+		out.set(id, amount);
+	}
+	return out;
+}
