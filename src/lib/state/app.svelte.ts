@@ -15,7 +15,7 @@ import {
 	type NewWorkspace,
 	type RestoreResult
 } from './workspace-ops';
-import { seedDemoTasks } from './demo';
+import { seedDemoBooks, seedDemoTasks } from './demo';
 import { nowIso } from './ids';
 
 class KeelApp {
@@ -94,6 +94,7 @@ class KeelApp {
 		const open = new OpenWorkspace(entry);
 		open.attach(session);
 		if (input.demo && open.tasks) seedDemoTasks(open.tasks, todayUtc(), open.entry.memberId);
+		if (input.demo && open.books) seedDemoBooks(open.books, todayUtc(), input.profile.baseCurrency);
 		this.current = open;
 		await this.refresh();
 		return open;

@@ -1,7 +1,7 @@
 // Figures the Books screens derive from worker answers: plain functions, so the pages stay free of
 // arithmetic and mutable collections.
 import { ExactSum, type AccountIndex, type MultiAmount, type TrialBalanceRow } from '$lib/domain/ledger';
-import type { DecimalString } from '$lib/domain/core';
+import { addDays, type DecimalString, type IsoDate } from '$lib/domain/core';
 
 /**
  * Each account's balance including its subaccounts, from trial-balance rows (own balances, debit
@@ -33,4 +33,13 @@ export function rolledBalances(
 		out.set(id, amount);
 	}
 	return out;
+}
+
+/** The last day of the most recent fiscal year that has ended by `today` (fiscal year start "MM-DD"). */
+export function lastFiscalYearEnd(today: IsoDate, fiscalYearStart: string): IsoDate {
+	const [mm = '01', dd = '01'] = /^\d{2}-\d{2}$/.test(fiscalYearStart) ? fiscalYearStart.split('-') : [];
+	const year = Number(today.slice(0, 4));
+	const startThisYear = `${year}-${mm}-${dd}` as IsoDate;
+	const start = startThisYear <= today ? startThisYear : (`${year - 1}-${mm}-${dd}` as IsoDate);
+	return addDays(start, -1);
 }

@@ -37,6 +37,29 @@ const fail = (message: string): Verb<never> => ({ ok: false, message });
 const from = <T>(r: Result<T, LedgerError>): Verb<T> =>
 	r.ok ? { ok: true, value: r.value } : fail(r.error.message);
 
+/** Currency symbols a journal may use for a workspace's base currency. */
+export const CURRENCY_SYMBOLS: Readonly<Record<string, string>> = {
+	USD: '$',
+	CAD: '$',
+	AUD: '$',
+	NZD: '$',
+	GBP: '£',
+	EUR: '€',
+	JPY: '¥'
+};
+
+function renameCommodities(e: JournalEntry, aliases: Readonly<Record<string, string>>): JournalEntry {
+	const to = (c: string) => aliases[c] ?? c;
+	return {
+		...e,
+		lines: e.lines.map((l) => ({
+			...l,
+			commodity: to(l.commodity),
+			...(l.cost ? { cost: { ...l.cost, commodity: to(l.cost.commodity) } } : {})
+		}))
+	};
+}
+
 export class BooksState {
 	readonly workspaceId: string;
 	#replica: BooksReplica | null = null;
@@ -223,6 +246,14 @@ export class BooksState {
 		this.#r()?.saveDraft(draft);
 	}
 
+	/** A new draft holding a copy of an entry (dated today), for correcting one kept aside. Returns its id. */
+	copyToDraft(entry: JournalEntry): string {
+		const id = newId();
+		const { reverses: _r, closing: _c, clearing: _cl, ...rest } = entry;
+		this.#r()?.saveDraft({ ...rest, id, date: todayUtc(), status: 'draft' });
+		return id;
+	}
+
 	deleteDraft(id: string): void {
 		this.#r()?.deleteDraft(id);
 	}
@@ -279,13 +310,24 @@ export class BooksState {
 
 	// ---- journal files ----------------------------------------------------------------------
 
-	/** Parses in the worker, then writes in one transaction: a bad file (any line) writes nothing. */
-	async importJournal(text: string, fileName: string): Promise<Verb<ImportSummary & { warnings: string[] }>> {
+	/**
+	 * Parses in the worker, then writes in one transaction: a bad file (any line) writes nothing.
+	 * `aliases` renames commodities on the way in (e.g. "$" → "USD", so a US journal's dollars and
+	 * the books' USD are one currency and balance together).
+	 */
+	async importJournal(
+		text: string,
+		fileName: string,
+		aliases: Readonly<Record<string, string>> = {}
+	): Promise<Verb<ImportSummary & { warnings: string[] }>> {
 		const r = this.#r();
 		if (!r) return fail('The books are still loading.');
 		const parsed = await booksWorker().importJournal({ workspaceId: this.workspaceId, text, fileName });
 		if (!parsed.ok) return fail(parsed.error.message);
-		const { accounts, entries, lines, warnings } = parsed.value;
+		const { accounts, lines, warnings } = parsed.value;
+		const entries = Object.keys(aliases).length
+			? parsed.value.entries.map((e) => renameCommodities(e, aliases))
+			: parsed.value.entries;
 		const written = r.importRecords({ accounts, entries, lines }, fileName);
 		if (!written.ok) return fail(written.error.message);
 		return {

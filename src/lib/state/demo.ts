@@ -2,7 +2,11 @@
 // dates spread around today, labels, checklists and a recurring task. Built from the same verbs a
 // person uses, so the demo can never hold a record the app would refuse.
 import { addDays, addMonths, dateParts, isoDate, type IsoDate } from '$lib/domain/core';
+import type { DecimalString } from '$lib/domain/core';
+import { LEDGER_SCHEMA_VERSION } from '$lib/domain/ledger';
 import type { TasksState } from './tasks.svelte';
+import type { BooksState } from './books.svelte';
+import { newId } from './ids';
 
 export function seedDemoTasks(tasks: TasksState, today: IsoDate, me: string): void {
 	const lists = {
@@ -121,5 +125,73 @@ export function seedDemoTasks(tasks: TasksState, today: IsoDate, me: string): vo
 		if (!created.ok || !created.id) continue;
 		for (const text of checklist ?? []) tasks.addChecklistItem(created.id, text);
 		if (done) tasks.setStatus(created.id, 'done');
+	}
+}
+
+/**
+ * The demo charity's books for the last three months: donations and a restricted grant in, rent,
+ * wages and programme costs out, each posted through the same verb (and rules) a person uses.
+ */
+export function seedDemoBooks(books: BooksState, today: IsoDate, currency: string): void {
+	const byCode = new Map(books.accounts.map((a) => [a.code, a.id]));
+	const acct = (code: string) => {
+		const id = byCode.get(code);
+		if (!id) throw new Error(`demo books: the chart has no account ${code}`);
+		return id;
+	};
+	const { year, month } = dateParts(today);
+	const line = (code: string, amount: string, dims?: { fund?: string; class?: string }) => ({
+		account: acct(code),
+		amount: amount as DecimalString,
+		commodity: currency,
+		...(dims ? { dimensions: dims } : {})
+	});
+	let n = 100;
+	for (let back = 2; back >= 0; back--) {
+		const first = addMonths(isoDate(year, month, 1), -back);
+		const on = (day: number) => {
+			const d = addDays(first, day - 1);
+			return d > today ? today : d;
+		};
+		const entries: [IsoDate, string, ReturnType<typeof line>[]][] = [
+			[on(1), 'Monthly donors', [line('1010', '2450.00'), line('4010', '-2450.00')]],
+			[
+				on(1),
+				'Rent: community hall',
+				[line('5100', '1200.00', { class: 'program' }), line('1010', '-1200.00')]
+			],
+			[
+				on(5),
+				'Youth programme supplies',
+				[line('5200', '386.40', { class: 'program' }), line('1010', '-386.40')]
+			],
+			[
+				on(25),
+				'Wages',
+				[
+					line('5010', '4100.00', { class: 'program' }),
+					line('5010', '900.00', { class: 'management-general' }),
+					line('1010', '-5000.00')
+				]
+			]
+		];
+		if (back === 1)
+			entries.push([
+				on(10),
+				'Harbour Foundation grant (youth programme)',
+				[line('1010', '12000.00', { fund: 'restricted' }), line('4020', '-12000.00', { fund: 'restricted' })]
+			]);
+		for (const [date, memo, lines] of entries) {
+			const posted = books.post({
+				schemaVersion: LEDGER_SCHEMA_VERSION,
+				id: newId(),
+				date,
+				number: String(++n),
+				memo,
+				status: 'posted',
+				lines
+			});
+			if (!posted.ok) throw new Error(`demo books: ${posted.message}`);
+		}
 	}
 }
