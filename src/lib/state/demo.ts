@@ -175,6 +175,12 @@ export function seedDemoBooks(books: BooksState, today: IsoDate, currency: strin
 				]
 			]
 		];
+		if (back === 2)
+			entries.unshift([
+				on(1),
+				'Opening balance carried forward',
+				[line('1010', '25000.00'), line('3100', '-25000.00')]
+			]);
 		if (back === 1)
 			entries.push([
 				on(10),
