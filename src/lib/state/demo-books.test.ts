@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import { BooksReplica } from '$lib/sync/books-replica';
 import { BooksState } from './books.svelte';
 import { seedDemoBooks } from './demo';
@@ -7,7 +6,7 @@ import { trialBalance } from '$lib/domain/ledger';
 
 describe('demo books', () => {
 	it('posts three months of a charity’s books through the ordinary verbs, and they balance', () => {
-		const replica = new BooksReplica(new Y.Doc());
+		const replica = BooksReplica.inMemory();
 		expect(replica.applyChartTemplate('nonprofit').ok).toBe(true);
 		const books = new BooksState('ws');
 		books.attach(replica);

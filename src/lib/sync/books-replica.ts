@@ -2,7 +2,7 @@
 // entries that pass the ledger's rules now (see books-check.ts), re-judged on every change, local or
 // remote; everything else sits in quarantined() with its reason — shown, never counted, never
 // dropped. Writes validate first and return a Result; an import is one transaction or nothing.
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { ok, parseIsoDate, type IsoDate, type Result } from '$lib/domain/core';
 import {
 	CHART_TEMPLATES,
@@ -70,6 +70,11 @@ export class BooksReplica {
 	#accounts: Account[] = [];
 	#ctx: CheckContext;
 	#sorted: JournalEntry[] | null = null;
+
+	/** A replica over a fresh in-memory document (not persisted, not shared): tests and previews. */
+	static inMemory(options: BooksReplicaOptions = {}): BooksReplica {
+		return new BooksReplica(new Y.Doc(), options);
+	}
 
 	constructor(doc: Y.Doc, options: BooksReplicaOptions = {}) {
 		this.#doc = doc;
