@@ -153,4 +153,8 @@ test('chart from a template, entries, reversal, lock date, journal export and im
 	await expect(balanceOf(page, 'Assets:Checking')).toHaveText('19,825.00 USD');
 	await page.getByRole('link', { name: 'Needs review' }).click();
 	await expect(page.getByTestId('review-empty')).toBeVisible();
+
+	// The dashboard shows the money in the bank.
+	await page.getByRole('link', { name: 'Dashboard' }).click();
+	await expect(page.getByTestId('stat-cash')).toHaveText('19,825.00 USD');
 });

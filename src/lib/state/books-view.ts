@@ -43,3 +43,18 @@ export function lastFiscalYearEnd(today: IsoDate, fiscalYearStart: string): IsoD
 	const start = startThisYear <= today ? startThisYear : (`${year - 1}-${mm}-${dd}` as IsoDate);
 	return addDays(start, -1);
 }
+
+/** Money in bank and cash accounts (subtypes bank, cash), per commodity, from trial-balance rows. */
+export function cashOnHand(rows: readonly TrialBalanceRow[], index: AccountIndex): MultiAmount {
+	const sums = new Map<string, ExactSum>();
+	for (const row of rows) {
+		const subtype = index.byId.get(row.account)?.subtype;
+		if (subtype !== 'bank' && subtype !== 'cash') continue;
+		let s = sums.get(row.commodity);
+		if (!s) sums.set(row.commodity, (s = new ExactSum()));
+		s.addDecimal(row.amount);
+	}
+	const out: Record<string, DecimalString> = {};
+	for (const [c, s] of sums) if (!s.isZero()) out[c] = s.toDecimal();
+	return out;
+}
