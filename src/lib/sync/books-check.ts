@@ -14,6 +14,7 @@ import {
 } from '$lib/domain/ledger';
 import type { IsoDate } from '$lib/domain/core';
 import * as docs from './books-doc';
+import { isEntryShaped, sameRecord } from './books-shape';
 
 /** An entry kept aside, never counted, until someone reviews it. */
 export interface QuarantinedEntry {
@@ -70,16 +71,29 @@ function quarantine(id: string, entry: JournalEntry | null, code: LedgerErrorCod
 
 /** The verdict on one stored entry; null when the id holds nothing (yet). */
 export function checkEntry(doc: Y.Doc, ctx: CheckContext, id: string): EntryVerdict | null {
-	const raw = docs.readEntryValue(doc, id);
-	if (raw === undefined) return null;
-	const entry = docs.readEntry(doc, id);
+	const unreadable = docs.badBatch(doc, id);
+	if (unreadable !== undefined) return quarantine(id, null, 'ledger/bad-entry', unreadable);
+	const occurrences = docs.entryOccurrences(doc, id);
+	if (occurrences.length === 0) return null;
+	// Two writes of one id (two peers importing one export at once) count once when they agree;
+	// when they differ, neither counts: which one is right is a person's call, not a merge's.
+	const first = occurrences[0]?.value;
+	if (occurrences.length > 1 && occurrences.some((o) => !sameRecord(o.value, first)))
+		return quarantine(
+			id,
+			isEntryShaped(first) && first.id === id ? first : null,
+			'ledger/bad-entry',
+			`Entry '${id}' was written ${occurrences.length} times with different content; it needs review`
+		);
+	const entry = isEntryShaped(first) && first.id === id ? first : null;
 	if (!entry) return quarantine(id, null, 'ledger/bad-entry', `Entry '${id}': the stored value is not a posted journal entry`);
 	const checked = validateEntry(entry, { accounts: ctx.open });
 	if (!checked.ok) return quarantine(id, entry, checked.error.code, checked.error.message);
-	const origin = docs.entryOrigin(doc, id);
+	// Seen by whoever archived or locked if any copy of it was (copies are the same entry).
+	const seenBy = (seen: Seen) => occurrences.some((o) => covered(seen, o.origin));
 	for (const line of entry.lines) {
 		const seen = ctx.archived.get(line.account);
-		if (seen && !covered(seen, origin))
+		if (seen && !seenBy(seen))
 			return quarantine(
 				id,
 				entry,
@@ -87,7 +101,7 @@ export function checkEntry(doc: Y.Doc, ctx: CheckContext, id: string): EntryVerd
 				`Entry '${id}' of ${entry.date} names account '${line.account}', archived before this entry reached the one who archived it. ${LEDGER_ERRORS['ledger/archived-account']}`
 			);
 	}
-	if (ctx.lockDate !== null && entry.date <= ctx.lockDate && !covered(ctx.lockSeen, origin))
+	if (ctx.lockDate !== null && entry.date <= ctx.lockDate && !seenBy(ctx.lockSeen))
 		return quarantine(
 			id,
 			entry,

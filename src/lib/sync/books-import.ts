@@ -13,6 +13,7 @@ import {
 	type JournalEntry,
 	type LedgerError
 } from '$lib/domain/ledger';
+import { sameRecord } from './books-shape';
 
 export interface ImportData {
 	readonly accounts: readonly Account[];
@@ -36,18 +37,7 @@ export interface ImportTarget {
 	existing(id: string): unknown;
 }
 
-/** JSON with keys sorted at every level, so two copies of one record compare equal. */
-function canonical(v: unknown): string {
-	if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
-	if (v && typeof v === 'object')
-		return `{${Object.entries(v)
-			.filter(([, x]) => x !== undefined)
-			.sort(([a], [b]) => (a < b ? -1 : 1))
-			.map(([k, x]) => `${JSON.stringify(k)}:${canonical(x)}`)
-			.join(',')}}`;
-	return JSON.stringify(v);
-}
-const same = (a: unknown, b: unknown) => canonical(a) === canonical(b);
+const same = sameRecord;
 
 export function planImport(target: ImportTarget, data: ImportData, fileName: string): Result<ImportPlan, LedgerError> {
 	const where = (id: string) => {

@@ -36,3 +36,20 @@ export function isEntryShaped(v: unknown, draft = false): v is JournalEntry {
 		return false;
 	return Array.isArray(v.lines) && v.lines.every(isLineShaped);
 }
+
+/** JSON with keys sorted at every level, so two copies of one record compare equal. */
+function canonical(v: unknown): string {
+	if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+	if (v && typeof v === 'object')
+		return `{${Object.entries(v)
+			.filter(([, x]) => x !== undefined)
+			.sort(([a], [b]) => (a < b ? -1 : 1))
+			.map(([k, x]) => `${JSON.stringify(k)}:${canonical(x)}`)
+			.join(',')}}`;
+	return JSON.stringify(v);
+}
+
+/** True when two stored values are the same record (key order aside). */
+export function sameRecord(a: unknown, b: unknown): boolean {
+	return a === b || canonical(a) === canonical(b);
+}
