@@ -15,11 +15,15 @@ import {
 import { TasksReplica } from '$lib/sync/tasks-replica';
 import { putWorkspace } from '$lib/storage/registry';
 import { TasksState } from './tasks.svelte';
+import { PeopleReplica } from '$lib/sync/people-replica';
+import { PeopleState } from './people.svelte';
 import { memberColor, renameWorkspace } from './workspace-ops';
 import { nowIso } from './ids';
 
 export class OpenWorkspace {
 	readonly tasks: TasksState | null;
+	readonly people: PeopleState | null;
+	#peopleReplica: PeopleReplica | null = null;
 	#session: WorkspaceSession | null = null;
 	#replica: TasksReplica | null = null;
 	readonly #cleanups: Array<() => void> = [];
@@ -39,6 +43,7 @@ export class OpenWorkspace {
 		this.entry = entry;
 		this.profile = { name: entry.name, country: '', baseCurrency: '', fiscalYearStart: '', createdAt: '' };
 		this.tasks = entry.shards.tasks ? new TasksState(entry.id, entry.memberId) : null;
+		this.people = entry.shards.people ? new PeopleState(entry.id, entry.memberId, this.tasks) : null;
 	}
 
 	/** The live session; only present once `ready`. */
@@ -74,6 +79,11 @@ export class OpenWorkspace {
 		if (tasksDoc && this.tasks) {
 			this.#replica = new TasksReplica(tasksDoc);
 			this.tasks.attach(this.#replica);
+		}
+		const peopleDoc = session.doc('people');
+		if (peopleDoc && this.people) {
+			this.#peopleReplica = new PeopleReplica(peopleDoc);
+			this.people.attach(this.#peopleReplica);
 		}
 		this.#cleanups.push(session.onPresence(() => (this.peers = session.presence())));
 		const poll = setInterval(() => (this.connections = session.peerCounts()), 500);
@@ -176,6 +186,8 @@ export class OpenWorkspace {
 		for (const c of this.#cleanups) c();
 		this.tasks?.destroy();
 		this.#replica?.destroy();
+		this.people?.destroy();
+		this.#peopleReplica?.destroy();
 		await this.#session?.close();
 	}
 }

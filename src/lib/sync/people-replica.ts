@@ -344,9 +344,17 @@ export class PeopleReplica {
 		return ok(fact);
 	}
 
+	/**
+	 * Erases personal details and the person's document metadata (file names can be personal) in one
+	 * transaction. Histories and leave facts stay: payroll retention needs them.
+	 */
 	erase(personId: string, at: string, keepTaxIdentifiers: boolean): Result<true> {
-		if (!docs.erasePerson(this.#doc, personId, at, keepTaxIdentifiers))
-			return fail('hr/unknown-person', `There is no person ${personId}`, { field: 'personId' });
+		if (!this.#people.has(personId)) return fail('hr/unknown-person', `There is no person ${personId}`, { field: 'personId' });
+		const documents = docs.factMap(this.#doc, 'documents');
+		this.#doc.transact(() => {
+			docs.erasePerson(this.#doc, personId, at, keepTaxIdentifiers);
+			for (const [id, v] of documents) if ((v as { personId?: unknown }).personId === personId) documents.delete(id);
+		});
 		return ok(true);
 	}
 
