@@ -6,12 +6,13 @@ import { addDays, parseIsoDate, todayUtc, type IsoDate } from '$lib/domain/core'
 import {
 	checkDocumentUpload,
 	directoryCards,
+	indexPeople,
+	searchIndex,
 	foldFacts,
 	instantiateChecklist,
 	LEAVER_TEMPLATE,
 	NEW_HIRE_TEMPLATE,
 	personExport,
-	searchPeople,
 	validateCompensationHistory,
 	validateEmployee,
 	validateEmploymentHistory,
@@ -29,7 +30,8 @@ import {
 	type PersonCard
 } from '$lib/domain/hr';
 import type { PeopleReplica, HistoryArea, Quarantined } from '$lib/sync/people-replica';
-import { PeopleFilesDb, deleteFiles, getFile, putFile } from '$lib/storage/people-files';
+import { PeopleLocalDb, deleteFiles, getFile, putFile } from '$lib/storage/people-local';
+import { DirectoryProjection } from './people-directory';
 import type { TasksState } from './tasks.svelte';
 import { CALENDARS, NO_HOLIDAYS, defaultCalendarId, failed, problemsOf, type FormProblem, type PeopleResult } from './people-data';
 import { newId, nowIso } from './ids';
@@ -42,7 +44,8 @@ const DOCUMENT_WORDS: Record<DocumentType, string> = { contract: 'a contract', i
 export class PeopleState {
 	#replica: PeopleReplica | null = null;
 	readonly #me: string;
-	readonly #files: PeopleFilesDb;
+	readonly #files: PeopleLocalDb;
+	readonly #directory: DirectoryProjection;
 	readonly #tasks: TasksState | null;
 	#unsubscribe: (() => void) | null = null;
 
@@ -58,19 +61,34 @@ export class PeopleState {
 	today = $state<IsoDate>(todayUtc());
 	country = $state('');
 
+	/** Last session's cards, shown until the shard has loaded (read-only until `ready`). */
+	preview = $state.raw<PersonCard[] | null>(null);
 	cards = $derived<PersonCard[]>(
-		directoryCards({ people: this.people, employment: this.employment, leave: this.requests, asOf: this.today })
+		this.ready
+			? directoryCards({ people: this.people, employment: this.employment, leave: this.requests, asOf: this.today })
+			: (this.preview ?? [])
 	);
+	/** Folded and sorted once per change, so each search only filters. */
+	index = $derived(indexPeople(this.cards));
 	departments = $derived([...new Set(this.cards.map((c) => c.department).filter(Boolean))].sort());
 	locations = $derived([...new Set(this.cards.map((c) => c.location).filter(Boolean))].sort());
 
 	constructor(workspaceId: string, me: string, tasks: TasksState | null) {
 		this.#me = me;
 		this.#tasks = tasks;
-		this.#files = new PeopleFilesDb(workspaceId);
+		this.#files = new PeopleLocalDb(workspaceId);
+		this.#directory = new DirectoryProjection(this.#files);
+		this.previewed = this.#directory.preview().then((cards) => {
+			performance.mark('keel:people-projection-read');
+			if (!this.#replica) this.preview = cards;
+		});
 	}
 
+	/** Settles once last session's directory is on screen (or known to be missing). */
+	readonly previewed: Promise<void>;
+
 	attach(replica: PeopleReplica): void {
+		performance.mark('keel:people-live');
 		this.#replica = replica;
 		this.#refresh();
 		this.ready = true;
@@ -87,6 +105,7 @@ export class PeopleState {
 		this.calendarSettings = r.calendarSettings();
 		this.quarantined = r.quarantined();
 		this.version++;
+		this.#directory.schedule(() => this.cards);
 	}
 
 	get #live(): PeopleReplica {
@@ -101,7 +120,7 @@ export class PeopleState {
 	// ---- reads ----------------------------------------------------------------------------------
 
 	search(query: string, filters: PeopleFilters = {}): PersonCard[] {
-		return searchPeople(this.cards, query, filters);
+		return searchIndex(this.index, query, filters);
 	}
 	person(id: string): Employee | undefined {
 		return this.#replica?.person(id);
@@ -363,8 +382,15 @@ export class PeopleState {
 		return { fileName: `keel-person-${personId}.json`, text: JSON.stringify({ ...bundle, files }, null, 2) };
 	}
 
+	/** Waits for the directory copy to be written (tests and benchmarks). */
+	async settle(): Promise<void> {
+		await this.#directory.flush(() => this.cards);
+	}
+
 	destroy(): void {
 		this.#unsubscribe?.();
+		// A pending directory write is dropped; the next open rewrites what differs.
+		this.#directory.stop();
 		this.#files.close();
 	}
 }
