@@ -152,3 +152,25 @@ test('people: records, back-dated pay, documents, leave, calendar and onboarding
 	expect(bundle.histories.compensation).toHaveLength(2);
 	expect(bundle.files[0].base64).toBe(PNG.toString('base64'));
 });
+
+test('people: a leave decision in one tab shows live in the other', async ({ page, context }) => {
+	const wsId = await createWorkspace(page, 'Two Tabs Trust', 'Sam');
+	await page.goto(`/w/${wsId}/people/policies`);
+	await page.getByRole('button', { name: /Add: UK annual leave/ }).click();
+	await addPerson(page, wsId, { given: 'Kemi', family: 'Ito', title: 'Nurse', start: '2026-01-01', salary: '40000' });
+	await page.getByLabel('Leave first day').fill('2026-12-14');
+	await page.getByLabel('Leave last day').fill('2026-12-15');
+	await page.getByRole('button', { name: 'Request leave' }).click();
+	await expect(page.getByTestId('leave-status')).toHaveText('Awaiting approval');
+
+	// The same workspace in a second tab: the requester's view.
+	const other = await context.newPage();
+	await other.goto(page.url());
+	await expect(other.getByTestId('leave-status')).toHaveText('Awaiting approval');
+	await page.getByTestId('leave-request').getByRole('button', { name: 'Approve' }).click();
+	await expect(other.getByTestId('leave-status')).toHaveText('Approved');
+	await expect(other.getByTestId('leave-available')).toHaveText('23');
+
+	// URLs carry ids only, never a name.
+	expect(new URL(other.url()).pathname).toMatch(/^\/w\/[0-9A-Z]+\/people\/[0-9A-Z]+$/);
+});
