@@ -34,6 +34,8 @@ const config = {
 				'img-src': ['self', 'blob:', 'data:'],
 				'connect-src': ['self', 'ws:', 'wss:'],
 				'worker-src': ['self', 'blob:'],
+				// PDF previews of people's documents are blob: URLs shown in a frame.
+				'frame-src': ['self', 'blob:'],
 				'object-src': ['none'],
 				'base-uri': ['self'],
 				'form-action': ['self']

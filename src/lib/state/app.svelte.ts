@@ -67,6 +67,7 @@ class KeelApp {
 			performance.mark('keel:workspace-shown');
 			// Let the projection's copy reach the screen before loading the shards takes the thread.
 			await open.tasks?.previewed;
+			await open.people?.previewed;
 			await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
 			performance.mark('keel:shards-loading');
 			const session = await WorkspaceSession.open(updated);

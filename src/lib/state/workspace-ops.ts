@@ -10,6 +10,7 @@ import {
 } from '$lib/domain/workspace';
 import { getWorkspace, putWorkspace, removeWorkspace, updateWorkspace } from '$lib/storage/registry';
 import { deleteProjections } from '$lib/storage/projections';
+import { deletePeopleLocal } from '$lib/storage/people-local';
 import { WorkspaceSession, deleteShardStores } from '$lib/sync/session';
 import { readProfile, upsertMember, writeProfile, type WorkspaceProfile } from '$lib/sync/meta-doc';
 import { decodeBackup, encodeBackup, type DecodedBackup } from '$lib/sync/backup';
@@ -114,6 +115,7 @@ export async function deleteWorkspace(entry: WorkspaceEntry): Promise<void> {
 	await removeWorkspace(entry.id);
 	await deleteShardStores(entry.id, SHARDS);
 	await deleteProjections(entry.id);
+	await deletePeopleLocal(entry.id);
 }
 
 export async function backupWorkspace(session: WorkspaceSession, passphrase?: string): Promise<string> {

@@ -17,12 +17,16 @@ import { putWorkspace } from '$lib/storage/registry';
 import { TasksState } from './tasks.svelte';
 import { BooksState } from './books.svelte';
 import { BooksReplica } from '$lib/sync/books-replica';
+import { PeopleReplica } from '$lib/sync/people-replica';
+import { PeopleState } from './people.svelte';
 import { memberColor, renameWorkspace } from './workspace-ops';
 import { newId, nowIso } from './ids';
 
 export class OpenWorkspace {
 	readonly tasks: TasksState | null;
 	readonly books: BooksState | null;
+	readonly people: PeopleState | null;
+	#peopleReplica: PeopleReplica | null = null;
 	#session: WorkspaceSession | null = null;
 	#replica: TasksReplica | null = null;
 	#booksReplica: BooksReplica | null = null;
@@ -44,6 +48,7 @@ export class OpenWorkspace {
 		this.profile = { name: entry.name, country: '', baseCurrency: '', fiscalYearStart: '', createdAt: '' };
 		this.tasks = entry.shards.tasks ? new TasksState(entry.id, entry.memberId) : null;
 		this.books = entry.shards.books ? new BooksState(entry.id) : null;
+		this.people = entry.shards.people ? new PeopleState(entry.id, entry.memberId, this.tasks) : null;
 	}
 
 	/** The live session; only present once `ready`. */
@@ -84,6 +89,11 @@ export class OpenWorkspace {
 		if (booksDoc && this.books) {
 			this.#booksReplica = new BooksReplica(booksDoc, { newId });
 			this.books.attach(this.#booksReplica);
+		}
+		const peopleDoc = session.doc('people');
+		if (peopleDoc && this.people) {
+			this.#peopleReplica = new PeopleReplica(peopleDoc);
+			this.people.attach(this.#peopleReplica);
 		}
 		this.#cleanups.push(session.onPresence(() => (this.peers = session.presence())));
 		const poll = setInterval(() => (this.connections = session.peerCounts()), 500);
@@ -188,6 +198,8 @@ export class OpenWorkspace {
 		this.#replica?.destroy();
 		this.books?.destroy();
 		this.#booksReplica?.destroy();
+		this.people?.destroy();
+		this.#peopleReplica?.destroy();
 		await this.#session?.close();
 	}
 }

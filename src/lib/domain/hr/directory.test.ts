@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { directoryCards, foldText, orgChart, searchPeople, type PersonCard } from './directory';
+import { directoryCards, foldText, indexPeople, orgChart, searchIndex, searchPeople, type PersonCard } from './directory';
 import type { Employment } from './employment';
 import type { History } from './history';
 import { d, employee, employment, fact } from './test-fixtures';
@@ -73,5 +73,24 @@ describe('orgChart', () => {
 		expect(chart.cycles).toEqual([['ceo']]);
 		expect(chart.missingManagers).toEqual([{ personId: 'raf', managerId: 'ghost' }]);
 		expect(chart.roots.map((r) => r.id).sort()).toEqual(['ceo', 'raf']);
+	});
+});
+
+describe('indexPeople / searchIndex', () => {
+	it('answers like searchPeople from an index built once, in name order with ties by id', () => {
+		const cards: PersonCard[] = ['Zoë Ångström', 'Ada Byron', 'ada byron', 'Émile Zola'].map((name, i) => ({
+			id: `p${3 - i}`,
+			name,
+			legalName: name,
+			jobTitle: i % 2 ? 'Finance lead' : 'Engineer',
+			department: i % 2 ? 'Finance' : 'Engineering',
+			location: 'london',
+			managerId: null,
+			status: 'active'
+		}));
+		const index = indexPeople(cards);
+		for (const q of ['', 'ada', 'emile', 'finance lead', 'zz']) expect(searchIndex(index, q)).toEqual(searchPeople(cards, q));
+		expect(searchIndex(index, '').map((c) => c.id)).toEqual(['p1', 'p2', 'p0', 'p3']);
+		expect(searchIndex(index, '', { department: 'FINANCE' }).map((c) => c.id)).toEqual(['p2', 'p0']);
 	});
 });

@@ -8,3 +8,4 @@ export { validateLeavePolicy } from './policy';
 export { leaveBalance, type LeaveBalance } from './balance';
 export { checkOverdraw, checkNewRequest, type OverdrawReport, type OverdrawnRequest } from './overdraw';
 export type { LeaveContext } from './replay';
+export { applyDecisions, type DecidedRequest } from './decisions';

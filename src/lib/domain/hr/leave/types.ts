@@ -116,3 +116,17 @@ export interface HolidayCalendar {
 
 /** Location id (as in Employment.location) → its public holiday calendar. */
 export type CalendarsByLocation = Readonly<Record<string, HolidayCalendar>>;
+
+/**
+ * A decision on a request, stored as its own immutable fact so that concurrent decisions (approve on
+ * one device, reject or cancel on another) are all kept and the outcome is the same everywhere.
+ */
+export interface LeaveDecision {
+	readonly id: string;
+	readonly requestId: string;
+	readonly status: Exclude<RequestStatus, 'requested'>;
+	/** Who decided: a workspace member id, or the requester's own id when they decided themselves. */
+	readonly by: string;
+	readonly at: string;
+	readonly note?: string;
+}

@@ -1,0 +1,69 @@
+// Words for history values on screen: amounts as exact decimals with grouping (decimal.js, never a
+// float), pay and tax settings in one line, manager ids as names.
+import { parseDecimal } from '$lib/domain/core';
+
+export function formatAmount(text: string, places = 2): string {
+	const d = parseDecimal(text);
+	if (!d) return text;
+	const [whole = '0', frac] = d.toFixed(places).split('.');
+	const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+	return frac === undefined ? grouped : `${grouped}.${frac}`;
+}
+
+const FIELD_LABELS: Record<string, string> = {
+	jobTitle: 'Job title',
+	department: 'Department',
+	managerId: 'Manager',
+	location: 'Location',
+	employmentType: 'Type',
+	fte: 'FTE',
+	startDate: 'Start date',
+	probationEndDate: 'Probation ends',
+	endDate: 'End date',
+	endReason: 'End reason',
+	pay: 'Pay',
+	schedule: 'Schedule',
+	currency: 'Currency',
+	tax: 'Tax settings'
+};
+
+export function fieldLabel(field: string): string {
+	return FIELD_LABELS[field] ?? field;
+}
+
+export function describeValue(field: string, value: unknown, nameOf: (id: string) => string, currency = ''): string {
+	if (value === null || value === undefined || value === '') return '—';
+	if (field === 'managerId' && typeof value === 'string') return nameOf(value);
+	if (field === 'pay' && typeof value === 'object') {
+		const p = value as { kind: string; annualAmount?: string; hourlyRate?: string };
+		const amount = [formatAmount((p.kind === 'salaried' ? p.annualAmount : p.hourlyRate) ?? ''), currency].filter(Boolean).join(' ');
+		return `${amount} ${p.kind === 'salaried' ? 'a year' : 'an hour'}`;
+	}
+	if (field === 'tax' && typeof value === 'object') {
+		const t = value as { uk?: { taxCode: string; niCategory: string }; us?: { form: string; filingStatus: string } };
+		const parts = [t.uk && `UK ${t.uk.taxCode}, NI ${t.uk.niCategory}`, t.us && `US ${t.us.form} ${t.us.filingStatus}`].filter(Boolean);
+		return parts.join('; ') || 'not set';
+	}
+	return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
+export function describeAccrual(p: {
+	accrual: { kind: string; daysPerYear?: string; daysPerMonth?: string; daysPerPeriod?: string; daysPerHour?: string };
+	capDays: string | null;
+	carryOver: { maxDays: string; expiresAfterMonths: number | null } | null;
+}): string {
+	const a = p.accrual;
+	const base =
+		a.kind === 'annualGrant'
+			? `${a.daysPerYear} days a year`
+			: a.kind === 'monthly'
+				? `${a.daysPerMonth} days a month`
+				: a.kind === 'perPayPeriod'
+					? `${a.daysPerPeriod} days a pay period`
+					: `${a.daysPerHour} days per hour worked`;
+	const cap = p.capDays ? `, capped at ${p.capDays}` : '';
+	const carry = p.carryOver
+		? `, carry over up to ${p.carryOver.maxDays}${p.carryOver.expiresAfterMonths ? ` (expires after ${p.carryOver.expiresAfterMonths} months)` : ''}`
+		: ', no carry-over';
+	return base + cap + carry;
+}

@@ -1,0 +1,227 @@
+// The People forms hold text, exactly as typed; these turn that text into HR records for the engine
+// to validate. Empty optional fields become absent fields, never empty strings, so validation speaks
+// only about what a person actually entered.
+import type { DecimalString, IsoDate } from '$lib/domain/core';
+import type { BankDetails, Compensation, Employee, Employment, EmploymentType, EndReason, PaySchedule } from '$lib/domain/hr';
+
+export interface PersonalForm {
+	given: string;
+	family: string;
+	preferred: string;
+	workEmail: string;
+	personalEmail: string;
+	phone: string;
+	dateOfBirth: string;
+	addressLine: string;
+	locality: string;
+	postalCode: string;
+	country: string;
+	emergencyName: string;
+	emergencyRelationship: string;
+	emergencyPhone: string;
+	ssn: string;
+	ni: string;
+	bankKind: '' | 'iban' | 'us' | 'uk';
+	accountHolder: string;
+	iban: string;
+	routingNumber: string;
+	accountNumber: string;
+	sortCode: string;
+}
+
+export interface EmploymentForm {
+	jobTitle: string;
+	department: string;
+	managerId: string;
+	location: string;
+	employmentType: EmploymentType;
+	fte: string;
+	startDate: string;
+	probationEndDate: string;
+	endDate: string;
+	endReason: '' | EndReason;
+}
+
+export interface CompensationForm {
+	payKind: 'salaried' | 'hourly';
+	amount: string;
+	schedule: PaySchedule;
+	currency: string;
+	taxKind: '' | 'uk' | 'us';
+	taxCode: string;
+	niCategory: string;
+	filingStatus: 'singleOrMarriedSeparately' | 'marriedJointly' | 'headOfHousehold';
+}
+
+const opt = (v: string) => (v.trim() === '' ? undefined : v.trim());
+
+export function personalForm(e?: Employee): PersonalForm {
+	const b = e?.bank;
+	const c = e?.emergencyContacts[0];
+	return {
+		given: e?.legalName.given ?? '',
+		family: e?.legalName.family ?? '',
+		preferred: e?.preferredName ?? '',
+		workEmail: e?.contact.workEmail ?? '',
+		personalEmail: e?.contact.personalEmail ?? '',
+		phone: e?.contact.phone ?? '',
+		dateOfBirth: e?.dateOfBirth ?? '',
+		addressLine: e?.address?.lines.join(', ') ?? '',
+		locality: e?.address?.locality ?? '',
+		postalCode: e?.address?.postalCode ?? '',
+		country: e?.address?.country ?? '',
+		emergencyName: c?.name ?? '',
+		emergencyRelationship: c?.relationship ?? '',
+		emergencyPhone: c?.phone ?? '',
+		ssn: e?.nationalIds.usSsn ?? '',
+		ni: e?.nationalIds.ukNiNumber ?? '',
+		bankKind: b?.kind ?? '',
+		accountHolder: b?.accountHolder ?? '',
+		iban: b?.kind === 'iban' ? b.iban : '',
+		routingNumber: b?.kind === 'us' ? b.routingNumber : '',
+		accountNumber: b?.kind === 'us' || b?.kind === 'uk' ? b.accountNumber : '',
+		sortCode: b?.kind === 'uk' ? b.sortCode : ''
+	};
+}
+
+function bankOf(f: PersonalForm): BankDetails | undefined {
+	const holder = f.accountHolder.trim();
+	if (f.bankKind === 'iban') return { kind: 'iban', accountHolder: holder, iban: f.iban.trim() };
+	if (f.bankKind === 'us')
+		return { kind: 'us', accountHolder: holder, routingNumber: f.routingNumber.trim(), accountNumber: f.accountNumber.trim(), accountType: 'checking' };
+	if (f.bankKind === 'uk') return { kind: 'uk', accountHolder: holder, sortCode: f.sortCode.trim(), accountNumber: f.accountNumber.trim() };
+	return undefined;
+}
+
+/** Builds the record; `base` keeps what the form does not show (notes, custom fields, erasure). */
+export function employeeFrom(f: PersonalForm, id: string, base?: Employee): Employee {
+	const contact = Object.fromEntries(
+		Object.entries({ workEmail: opt(f.workEmail), personalEmail: opt(f.personalEmail), phone: opt(f.phone) }).filter(([, v]) => v !== undefined)
+	);
+	const nationalIds = Object.fromEntries(Object.entries({ usSsn: opt(f.ssn), ukNiNumber: opt(f.ni) }).filter(([, v]) => v !== undefined));
+	const hasAddress = [f.addressLine, f.locality, f.postalCode, f.country].some((v) => v.trim());
+	const hasContact = [f.emergencyName, f.emergencyPhone].some((v) => v.trim());
+	const bank = bankOf(f);
+	const e: Employee = {
+		schemaVersion: 1,
+		id,
+		legalName: { given: f.given.trim(), family: f.family.trim() },
+		contact,
+		emergencyContacts: hasContact ? [{ name: f.emergencyName.trim(), relationship: f.emergencyRelationship.trim(), phone: f.emergencyPhone.trim() }] : [],
+		nationalIds,
+		customFields: base?.customFields ?? {},
+		notes: base?.notes ?? [],
+		...(opt(f.preferred) ? { preferredName: f.preferred.trim() } : {}),
+		...(opt(f.dateOfBirth) ? { dateOfBirth: f.dateOfBirth.trim() as IsoDate } : {}),
+		...(hasAddress
+			? {
+					address: {
+						lines: f.addressLine.split(',').map((l) => l.trim()).filter(Boolean),
+						locality: f.locality.trim(),
+						postalCode: f.postalCode.trim(),
+						country: f.country.trim().toUpperCase()
+					}
+				}
+			: {}),
+		...(bank ? { bank } : {})
+	};
+	return e;
+}
+
+export function employmentForm(e?: Partial<Employment>): EmploymentForm {
+	return {
+		jobTitle: e?.jobTitle ?? '',
+		department: e?.department ?? '',
+		managerId: e?.managerId ?? '',
+		location: e?.location ?? '',
+		employmentType: e?.employmentType ?? 'fullTime',
+		fte: e?.fte ?? '1',
+		startDate: e?.startDate ?? '',
+		probationEndDate: e?.probationEndDate ?? '',
+		endDate: e?.endDate ?? '',
+		endReason: e?.endReason ?? ''
+	};
+}
+
+export function employmentFrom(f: EmploymentForm): Employment {
+	return {
+		jobTitle: f.jobTitle.trim(),
+		department: f.department.trim(),
+		managerId: f.managerId || null,
+		location: f.location.trim(),
+		employmentType: f.employmentType,
+		fte: f.fte.trim() as DecimalString,
+		startDate: f.startDate as IsoDate,
+		probationEndDate: (f.probationEndDate || null) as IsoDate | null,
+		endDate: (f.endDate || null) as IsoDate | null,
+		endReason: f.endReason || null
+	};
+}
+
+export function compensationForm(c?: Partial<Compensation>, currency = 'GBP'): CompensationForm {
+	const uk = c?.tax?.uk;
+	const us = c?.tax?.us;
+	return {
+		payKind: c?.pay?.kind ?? 'salaried',
+		amount: c?.pay ? (c.pay.kind === 'salaried' ? c.pay.annualAmount : c.pay.hourlyRate) : '',
+		schedule: c?.schedule ?? 'monthly',
+		currency: c?.currency ?? currency,
+		taxKind: uk ? 'uk' : us ? 'us' : '',
+		taxCode: uk?.taxCode ?? '1257L',
+		niCategory: uk?.niCategory ?? 'A',
+		filingStatus: us?.form === 'w4-2020' ? us.filingStatus : 'singleOrMarriedSeparately'
+	};
+}
+
+export function compensationFrom(f: CompensationForm): Compensation {
+	const amount = f.amount.trim() as DecimalString;
+	const zero = '0' as DecimalString;
+	return {
+		pay: f.payKind === 'salaried' ? { kind: 'salaried', annualAmount: amount } : { kind: 'hourly', hourlyRate: amount },
+		schedule: f.schedule,
+		currency: f.currency.trim().toUpperCase(),
+		tax:
+			f.taxKind === 'uk'
+				? {
+						uk: {
+							taxCode: f.taxCode.trim().toUpperCase(),
+							basis: 'cumulative',
+							niCategory: f.niCategory.trim().toUpperCase(),
+							starterDeclaration: null,
+							studentLoanPlans: [],
+							postgraduateLoan: false
+						}
+					}
+				: f.taxKind === 'us'
+					? {
+							us: {
+								form: 'w4-2020',
+								filingStatus: f.filingStatus,
+								step2MultipleJobs: false,
+								step3Dependents: zero,
+								step4aOtherIncome: zero,
+								step4bDeductions: zero,
+								step4cExtraWithholding: zero,
+								exempt: false
+							}
+						}
+					: {}
+	};
+}
+
+/** Only the fields whose text differs from `before`: what an "as of" change actually changes. */
+export function changedFields<T extends object>(before: Partial<T>, after: T): Partial<T> {
+	const out: Partial<T> = {};
+	for (const [k, v] of Object.entries(after) as [keyof T, T[keyof T]][]) {
+		if (JSON.stringify(before[k] ?? null) !== JSON.stringify(v ?? null)) out[k] = v;
+	}
+	return out;
+}
+
+export const EMPLOYMENT_TYPES: { value: EmploymentType; label: string }[] = [
+	{ value: 'fullTime', label: 'Full time' },
+	{ value: 'partTime', label: 'Part time' },
+	{ value: 'contractor', label: 'Contractor' }
+];
+export const END_REASONS: EndReason[] = ['resignation', 'dismissal', 'redundancy', 'retirement', 'endOfContract', 'mutualAgreement', 'death', 'other'];
+export const SCHEDULES: PaySchedule[] = ['weekly', 'biweekly', 'semimonthly', 'monthly', 'fourWeekly'];

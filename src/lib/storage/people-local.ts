@@ -1,0 +1,60 @@
+// This device's People data, one Dexie database per workspace: the bytes of documents attached to
+// people, and a copy of the directory cards so the list paints before the shard has loaded. The
+// only index of either table is the record id (a ULID): no name or identifier is ever indexed.
+// Document metadata lives in the people shard; the files stay on the device that added them.
+// The directory table is a projection: dropping it loses nothing, the next open rebuilds it.
+import Dexie, { type EntityTable } from 'dexie';
+import type { PersonCard } from '$lib/domain/hr';
+
+export interface StoredFile {
+	/** The document id: the only index. */
+	id: string;
+	blob: Blob;
+}
+
+/**
+ * The whole directory as one row: a single read paints thousands of people at once (row-per-card
+ * reads cost ~30 µs each). Keyed by a constant; nothing about a person is a key or an index.
+ */
+export interface DirectoryRow {
+	id: 'cards';
+	cards: PersonCard[];
+}
+
+export class PeopleLocalDb extends Dexie {
+	files!: EntityTable<StoredFile, 'id'>;
+	directory!: EntityTable<DirectoryRow, 'id'>;
+
+	constructor(workspaceId: string) {
+		super(peopleLocalDbName(workspaceId));
+		this.version(1).stores({ files: 'id', directory: 'id' });
+	}
+}
+
+export function peopleLocalDbName(workspaceId: string): string {
+	return `keel-people-local-${workspaceId}`;
+}
+
+export async function putFile(db: PeopleLocalDb, id: string, blob: Blob): Promise<void> {
+	await db.files.put({ id, blob });
+}
+
+export async function getFile(db: PeopleLocalDb, id: string): Promise<Blob | undefined> {
+	return (await db.files.get(id))?.blob;
+}
+
+export async function deleteFiles(db: PeopleLocalDb, ids: readonly string[]): Promise<void> {
+	await db.files.bulkDelete([...ids]);
+}
+
+export async function readDirectory(db: PeopleLocalDb): Promise<PersonCard[]> {
+	return (await db.directory.get('cards'))?.cards ?? [];
+}
+
+export async function writeDirectory(db: PeopleLocalDb, cards: readonly PersonCard[]): Promise<void> {
+	await db.directory.put({ id: 'cards', cards: [...cards] });
+}
+
+export async function deletePeopleLocal(workspaceId: string): Promise<void> {
+	await Dexie.delete(peopleLocalDbName(workspaceId));
+}

@@ -1,0 +1,478 @@
+// A live, plain-record view of the people shard. Invariant: every fact it hands out passed its shape
+// check; a stored value that did not sits in quarantined() with the reason (shown, never counted,
+// never deleted). Leave request status is derived from decision facts, balances are never stored,
+// and every write validates with the HR engine first and returns a Result.
+import type * as Y from 'yjs';
+import { fail, ok, type DomainError, type Result } from '$lib/domain/core';
+import {
+	applyDecisions,
+	checkNewRequest,
+	checkOverdraw,
+	decideRequest,
+	validateCompensationHistory,
+	validateEmploymentHistory,
+	validateLeavePolicy,
+	type CalendarsByLocation,
+	type Compensation,
+	type DocumentMeta,
+	type Employee,
+	type Employment,
+	type Fact,
+	type History,
+	type LeaveDecision,
+	type LeaveEvent,
+	type LeavePolicy,
+	type LeaveRequest
+} from '$lib/domain/hr';
+import * as docs from './people-doc';
+import {
+	checkChecklistRun,
+	checkDecision,
+	checkDocumentMeta,
+	checkLeaveEvent,
+	checkPolicyShape,
+	checkStoredFact,
+	type ChecklistRun,
+	type HistoryArea,
+	type StoredFact
+} from './people-shape';
+import { encodeStateVectorText } from './state-vector';
+
+export type { ChecklistRun, HistoryArea } from './people-shape';
+
+export interface Quarantined {
+	readonly map: string;
+	readonly id: string;
+	readonly reason: string;
+}
+
+export interface PeopleChange {
+	readonly people: readonly string[];
+	readonly facts: Partial<Record<docs.FactMap, readonly string[]>>;
+	readonly policies: boolean;
+	readonly settings: boolean;
+	readonly local: boolean;
+}
+
+/** What one person's leave looks like to the engine, with any decision that was not applied. */
+export interface PersonLeave {
+	readonly events: LeaveEvent[];
+	readonly requests: LeaveRequest[];
+	readonly refused: { decision: LeaveDecision; message: string }[];
+}
+
+const CHECKS: Record<docs.FactMap, (v: unknown, id: string) => string | null> = {
+	history: checkStoredFact,
+	leave: checkLeaveEvent,
+	decisions: checkDecision,
+	documents: checkDocumentMeta,
+	documentRemovals: (v) =>
+		typeof v === 'object' && v !== null && typeof (v as { at?: unknown }).at === 'string'
+			? null
+			: 'not a removal',
+	checklists: checkChecklistRun
+};
+
+type Stored = { personId?: string; event?: LeaveEvent } & Record<string, unknown>;
+
+export class PeopleReplica {
+	readonly #doc: Y.Doc;
+	readonly #people = new Map<string, Employee>();
+	readonly #malformed = new Map<string, string[]>();
+	readonly #facts: Record<docs.FactMap, Map<string, unknown>> = {
+		history: new Map(),
+		leave: new Map(),
+		decisions: new Map(),
+		documents: new Map(),
+		documentRemovals: new Map(),
+		checklists: new Map()
+	};
+	/** personId → fact id → fact (history and leave), so one person's reads never scan everyone's. */
+	readonly #historyBy = new Map<string, Map<string, StoredFact>>();
+	readonly #leaveBy = new Map<string, Map<string, LeaveEvent>>();
+	readonly #quarantine = new Map<string, Quarantined>();
+	readonly #listeners = new Set<(c: PeopleChange) => void>();
+	readonly #unobserve: () => void;
+	#policies: LeavePolicy[] = [];
+
+	constructor(doc: Y.Doc) {
+		this.#doc = doc;
+		for (const id of docs.peopleMap(doc).keys()) this.#readPerson(id);
+		for (const name of docs.FACT_MAPS) this.#judge(name, [...docs.factMap(doc, name).keys()]);
+		this.#readPolicies();
+		this.#unobserve = docs.observePeople(doc, (c) => {
+			for (const id of c.people) this.#readPerson(id);
+			for (const [name, ids] of Object.entries(c.facts) as [docs.FactMap, string[]][]) this.#judge(name, ids);
+			if (c.policies) this.#readPolicies();
+			for (const l of this.#listeners) l(c);
+		});
+	}
+
+	#readPerson(id: string): void {
+		const m = docs.peopleMap(this.#doc).get(id);
+		const read = m ? docs.readPerson(m) : null;
+		if (!read) {
+			this.#people.delete(id);
+			return;
+		}
+		this.#people.set(id, read.person);
+		if (read.malformed.length) this.#malformed.set(id, read.malformed);
+		else this.#malformed.delete(id);
+	}
+
+	#judge(name: docs.FactMap, ids: readonly string[]): void {
+		const map = docs.factMap(this.#doc, name);
+		for (const id of ids) {
+			const value = map.get(id);
+			const key = `${name}:${id}`;
+			this.#unindex(name, id);
+			if (value === undefined) {
+				this.#facts[name].delete(id);
+				this.#quarantine.delete(key);
+				continue;
+			}
+			const problem = CHECKS[name](value, id);
+			if (problem) {
+				this.#facts[name].delete(id);
+				this.#quarantine.set(key, { map: name, id, reason: problem });
+				continue;
+			}
+			this.#quarantine.delete(key);
+			this.#facts[name].set(id, value);
+			const v = value as Stored;
+			if (name === 'history')
+				this.#index(this.#historyBy, (v as unknown as StoredFact).personId, id, value as StoredFact);
+			if (name === 'leave') this.#index(this.#leaveBy, v.personId as string, id, v as unknown as LeaveEvent);
+		}
+	}
+
+	#index<T>(by: Map<string, Map<string, T>>, personId: string, id: string, value: T): void {
+		let m = by.get(personId);
+		if (!m) by.set(personId, (m = new Map()));
+		m.set(id, value);
+	}
+
+	#unindex(name: docs.FactMap, id: string): void {
+		const old = this.#facts[name].get(id) as Stored | undefined;
+		if (!old?.personId) return;
+		if (name === 'history') this.#historyBy.get(old.personId)?.delete(id);
+		if (name === 'leave') this.#leaveBy.get(old.personId)?.delete(id);
+	}
+
+	#readPolicies(): void {
+		const out: LeavePolicy[] = [];
+		for (const [id, m] of docs.policiesMap(this.#doc)) {
+			const key = `policies:${id}`;
+			const v = docs.readPolicyValue(m);
+			if (!checkPolicyShape(v)) {
+				this.#quarantine.set(key, { map: 'policies', id, reason: 'a field has the wrong shape' });
+				continue;
+			}
+			const valid = validateLeavePolicy({ ...v, schemaVersion: 1 });
+			if (!valid.ok) this.#quarantine.set(key, { map: 'policies', id, reason: valid.error.message });
+			else {
+				this.#quarantine.delete(key);
+				out.push(valid.value);
+			}
+		}
+		this.#policies = out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : 1));
+	}
+
+	// ---- reads ----------------------------------------------------------------------------------
+
+	people(): Employee[] {
+		return [...this.#people.values()];
+	}
+	person(id: string): Employee | undefined {
+		return this.#people.get(id);
+	}
+	/** Person keys a peer wrote with the wrong shape (ignored on read). */
+	malformedFields(id: string): readonly string[] {
+		return this.#malformed.get(id) ?? [];
+	}
+	history<T = unknown>(personId: string, area: HistoryArea): History<T> {
+		const facts = this.#historyBy.get(personId);
+		if (!facts) return [];
+		return [...facts.values()]
+			.filter((f) => f.area === area)
+			.map((f) => f.fact as Fact<T>)
+			.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+	}
+	employment(personId: string): History<Employment> {
+		return this.history<Employment>(personId, 'employment');
+	}
+	compensation(personId: string): History<Compensation> {
+		return this.history<Compensation>(personId, 'compensation');
+	}
+	/** Every person's employment history, for the directory and org chart. */
+	allEmployment(): Record<string, History<Employment>> {
+		const out: Record<string, History<Employment>> = {};
+		for (const [personId, facts] of this.#historyBy) {
+			out[personId] = [...facts.values()]
+				.filter((f) => f.area === 'employment')
+				.map((f) => f.fact as Fact<Employment>);
+		}
+		return out;
+	}
+	decisions(requestId?: string): LeaveDecision[] {
+		const all = [...this.#facts.decisions.values()] as LeaveDecision[];
+		return requestId === undefined ? all : all.filter((d) => d.requestId === requestId);
+	}
+	/** One person's leave events, request statuses folded from their decision facts. */
+	leave(personId: string): PersonLeave {
+		// Canonical order (by id) so every replica hands out the same list whatever order facts arrived in.
+		const stored = [...(this.#leaveBy.get(personId)?.values() ?? [])].sort((a, b) =>
+			a.id < b.id ? -1 : a.id > b.id ? 1 : 0
+		);
+		const byRequest = new Map<string, LeaveDecision[]>();
+		for (const d of this.#facts.decisions.values() as IterableIterator<LeaveDecision>) {
+			const list = byRequest.get(d.requestId);
+			if (list) list.push(d);
+			else byRequest.set(d.requestId, [d]);
+		}
+		const self = this.memberOf(personId);
+		const events: LeaveEvent[] = [];
+		const requests: LeaveRequest[] = [];
+		const refused: PersonLeave['refused'] = [];
+		for (const e of stored) {
+			if (e.kind !== 'request') {
+				const { personId: _p, ...event } = e as LeaveEvent & { personId?: string };
+				events.push(event as LeaveEvent);
+				continue;
+			}
+			const event = e;
+			// A decision by the member linked to the requester counts as the requester's own.
+			const ds = (byRequest.get(event.id) ?? []).map((d) =>
+				self !== null && d.by === self ? { ...d, by: event.personId } : d
+			);
+			const decided = applyDecisions(event as LeaveRequest, ds);
+			events.push(decided.request);
+			requests.push(decided.request);
+			refused.push(...decided.refused);
+		}
+		requests.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.id < b.id ? -1 : 1));
+		return { events, requests, refused };
+	}
+	/** Every person's leave requests with derived status (for the team calendar and directory). */
+	allRequests(): LeaveRequest[] {
+		return [...this.#leaveBy.keys()].flatMap((id) => this.leave(id).requests);
+	}
+	policies(): LeavePolicy[] {
+		return this.#policies;
+	}
+	documents(personId?: string): DocumentMeta[] {
+		const removed = this.#facts.documentRemovals;
+		return ([...this.#facts.documents.values()] as DocumentMeta[])
+			.filter((d) => !removed.has(d.id) && (personId === undefined || d.personId === personId))
+			.sort((a, b) =>
+				a.uploadedAt < b.uploadedAt ? -1 : a.uploadedAt > b.uploadedAt ? 1 : a.id < b.id ? -1 : 1
+			);
+	}
+	checklistRuns(personId: string): ChecklistRun[] {
+		return ([...this.#facts.checklists.values()] as ChecklistRun[])
+			.filter((r) => r.personId === personId)
+			.sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1));
+	}
+	calendarSettings(): Record<string, string> {
+		return Object.fromEntries(docs.settingsMap(this.#doc, 'calendars').entries());
+	}
+	/** The workspace member linked to a person (for approvals and checklist tasks), if any. */
+	memberOf(personId: string): string | null {
+		return docs.settingsMap(this.#doc, 'members').get(personId) ?? null;
+	}
+	quarantined(): Quarantined[] {
+		return [...this.#quarantine.values()].sort((a, b) => (a.map + a.id < b.map + b.id ? -1 : 1));
+	}
+
+	onChange(listener: (c: PeopleChange) => void): () => void {
+		this.#listeners.add(listener);
+		return () => this.#listeners.delete(listener);
+	}
+
+	// ---- writes ---------------------------------------------------------------------------------
+
+	/** Adds a person with the first facts of their histories, all in one transaction. */
+	addPerson(
+		person: Employee,
+		facts: { employment?: Fact<Employment>; compensation?: Fact<Compensation> }
+	): Result<Employee> {
+		if (this.#people.has(person.id) || docs.peopleMap(this.#doc).has(person.id))
+			return fail('hr/duplicate-id', `A person with id ${person.id} already exists`, { field: 'id' });
+		const checks = [
+			facts.employment && validateEmploymentHistory([facts.employment]),
+			facts.compensation && validateCompensationHistory([facts.compensation])
+		];
+		for (const c of checks) if (c && !c.ok) return c;
+		this.#doc.transact(() => {
+			docs.insertPerson(this.#doc, person);
+			if (facts.employment)
+				docs.insertFact(this.#doc, 'history', facts.employment.id, {
+					area: 'employment',
+					personId: person.id,
+					fact: facts.employment
+				});
+			if (facts.compensation)
+				docs.insertFact(this.#doc, 'history', facts.compensation.id, {
+					area: 'compensation',
+					personId: person.id,
+					fact: facts.compensation
+				});
+		});
+		return ok(person);
+	}
+
+	/** Writes only the fields that differ between `before` and `after` (what this edit changed). */
+	updatePerson(before: Employee, after: Employee): Result<Employee> {
+		if (!this.#people.has(after.id))
+			return fail('hr/unknown-person', `There is no person ${after.id}`, { field: 'id' });
+		docs.patchPerson(this.#doc, after.id, docs.personChanges(before, after));
+		return ok(after);
+	}
+
+	/** Records a change as of its effective date, after checking the whole history stays valid. */
+	recordChange(personId: string, area: HistoryArea, fact: Fact<unknown>): Result<Fact<unknown>> {
+		if (!this.#people.has(personId))
+			return fail('hr/unknown-person', `There is no person ${personId}`, { field: 'personId' });
+		const history = [...this.history(personId, area), fact];
+		const checked =
+			area === 'employment'
+				? validateEmploymentHistory(history as History<Employment>)
+				: validateCompensationHistory(history as History<Compensation>);
+		if (!checked.ok) return checked;
+		if (!docs.insertFact(this.#doc, 'history', fact.id, { area, personId, fact }))
+			return fail('hr/history-duplicate-id', `Fact ${fact.id} already exists`, { field: 'id' });
+		return ok(fact);
+	}
+
+	/**
+	 * Erases personal details and the person's document metadata (file names can be personal) in one
+	 * transaction. Histories and leave facts stay: payroll retention needs them.
+	 */
+	erase(personId: string, at: string, keepTaxIdentifiers: boolean): Result<true> {
+		if (!this.#people.has(personId)) return fail('hr/unknown-person', `There is no person ${personId}`, { field: 'personId' });
+		const documents = docs.factMap(this.#doc, 'documents');
+		this.#doc.transact(() => {
+			docs.erasePerson(this.#doc, personId, at, keepTaxIdentifiers);
+			for (const [id, v] of documents) if ((v as { personId?: unknown }).personId === personId) documents.delete(id);
+		});
+		return ok(true);
+	}
+
+	/** A new request is checked against every approved and pending day before it is written. */
+	requestLeave(request: LeaveRequest, calendars: CalendarsByLocation): Result<{ days: string }> {
+		const policy = this.#policies.find((p) => p.id === request.policyId);
+		if (!policy)
+			return fail('hr/unknown-policy', `There is no leave policy ${request.policyId}`, { field: 'policyId' });
+		const events = this.leave(request.personId).events;
+		const checked = checkNewRequest({
+			policy,
+			employment: this.employment(request.personId),
+			events,
+			calendars,
+			request
+		});
+		if (!checked.ok) return checked;
+		docs.insertFact(this.#doc, 'leave', request.id, { ...request, status: 'requested' });
+		return checked;
+	}
+
+	/** Grants and adjustments are facts too; their days are signed decimal strings. */
+	addLeaveEvent(personId: string, event: LeaveEvent): Result<LeaveEvent> {
+		const value = { ...event, personId };
+		const problem = checkLeaveEvent(value, event.id);
+		if (problem || event.kind === 'request')
+			return fail('hr/leave-event', `Leave event: ${problem ?? 'use requestLeave for requests'}`, {
+				field: 'days'
+			});
+		docs.insertFact(this.#doc, 'leave', event.id, value);
+		return ok(event);
+	}
+
+	/**
+	 * Approves, rejects or cancels. Approving a request that the overdraw check flags is refused (it
+	 * can still be rejected); the decision is a new fact, so a concurrent one elsewhere is kept too.
+	 */
+	decideLeave(decision: LeaveDecision, calendars: CalendarsByLocation): Result<LeaveRequest, DomainError> {
+		const stored = this.#facts.leave.get(decision.requestId) as
+			(LeaveRequest & { personId: string }) | undefined;
+		if (!stored)
+			return fail('hr/unknown-request', `There is no leave request ${decision.requestId}`, {
+				field: 'requestId'
+			});
+		const leave = this.leave(stored.personId);
+		const current = leave.requests.find((r) => r.id === decision.requestId) as LeaveRequest;
+		const self = this.memberOf(stored.personId) === decision.by;
+		const next = decideRequest(current, {
+			status: decision.status,
+			by: self ? stored.personId : decision.by,
+			at: decision.at
+		});
+		if (!next.ok) return next;
+		if (decision.status === 'approved') {
+			const policy = this.#policies.find((p) => p.id === current.policyId);
+			if (policy) {
+				const report = checkOverdraw({
+					policy,
+					employment: this.employment(stored.personId),
+					events: leave.events,
+					calendars
+				});
+				if (!report.ok) return report;
+				const flagged = report.value.requests.find((r) => r.requestId === current.id);
+				if (flagged)
+					return fail(
+						'hr/leave-insufficient-balance',
+						`Approving would overdraw ${policy.name} by ${flagged.overdrawnBy} days`,
+						{ field: 'status' }
+					);
+			}
+		}
+		docs.insertFact(this.#doc, 'decisions', decision.id, decision);
+		return next;
+	}
+
+	savePolicy(policy: LeavePolicy): Result<LeavePolicy> {
+		const valid = validateLeavePolicy(policy);
+		if (!valid.ok) return valid;
+		docs.savePolicy(this.#doc, policy);
+		return valid;
+	}
+
+	setCalendar(location: string, calendarId: string): void {
+		docs.settingsMap(this.#doc, 'calendars').set(location, calendarId);
+	}
+
+	setMember(personId: string, memberId: string | null): void {
+		const m = docs.settingsMap(this.#doc, 'members');
+		if (memberId) m.set(personId, memberId);
+		else m.delete(personId);
+	}
+
+	addDocument(meta: DocumentMeta): Result<DocumentMeta> {
+		const problem = checkDocumentMeta(meta, meta.id);
+		if (problem) return fail('hr/document', `Document: ${problem}`, { field: 'file' });
+		docs.insertFact(this.#doc, 'documents', meta.id, meta);
+		return ok(meta);
+	}
+
+	removeDocument(id: string, at: string, by: string): boolean {
+		return docs.insertFact(this.#doc, 'documentRemovals', id, { at, by });
+	}
+
+	recordChecklist(run: ChecklistRun): Result<ChecklistRun> {
+		const problem = checkChecklistRun(run, run.id);
+		if (problem) return fail('hr/checklist', `Checklist: ${problem}`);
+		docs.insertFact(this.#doc, 'checklists', run.id, run);
+		return ok(run);
+	}
+
+	/** What this replica has seen, as base64url: equal vectors mean equal shard contents. */
+	stateVector(): string {
+		return encodeStateVectorText(this.#doc);
+	}
+
+	destroy(): void {
+		this.#unobserve();
+		this.#listeners.clear();
+	}
+}
