@@ -6,13 +6,15 @@
 // replica: one finalized run, hence one posting. Nothing here leaks a Y type.
 import * as Y from 'yjs';
 
-export const PAYROLL_MAPS = ['paySchedules', 'payRuns', 'payRunFinals', 'payRunPayments', 'payrollSettings'] as const;
+export const PAYROLL_MAPS = ['paySchedules', 'payRuns', 'payRunFinals', 'payRunPayments', 'payRunPostings', 'payrollSettings'] as const;
 export type PayrollMap = (typeof PAYROLL_MAPS)[number];
 
 export const schedulesMap = (doc: Y.Doc): Y.Map<Y.Map<unknown>> => doc.getMap('paySchedules');
 export const runsMap = (doc: Y.Doc): Y.Map<Y.Map<unknown>> => doc.getMap('payRuns');
 export const finalsMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap('payRunFinals');
 export const paymentsMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap('payRunPayments');
+/** Entry id → { at, by }: which runs a teammate with Books access has posted (seen by all). */
+export const postingsMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap('payRunPostings');
 export const settingsMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap('payrollSettings');
 
 const plain = (v: unknown) => (typeof v === 'object' && v !== null ? (JSON.parse(JSON.stringify(v)) as unknown) : v);
@@ -57,7 +59,7 @@ export function insertOnce(map: Y.Map<unknown>, id: string, value: unknown): boo
 
 /** Calls `onChange` after any transaction that touched a payroll map, local or remote. */
 export function observePayroll(doc: Y.Doc, onChange: (local: boolean) => void): () => void {
-	const roots = new Set<Y.AbstractType<unknown>>([schedulesMap(doc), runsMap(doc), finalsMap(doc), paymentsMap(doc), settingsMap(doc)] as Y.AbstractType<unknown>[]);
+	const roots = new Set<Y.AbstractType<unknown>>([schedulesMap(doc), runsMap(doc), finalsMap(doc), paymentsMap(doc), postingsMap(doc), settingsMap(doc)] as Y.AbstractType<unknown>[]);
 	const handler = (tr: Y.Transaction) => {
 		for (const type of tr.changed.keys()) {
 			let t = type as Y.AbstractType<unknown>;

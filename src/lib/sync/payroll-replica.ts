@@ -97,6 +97,11 @@ export class PayrollReplica {
 	payment(runId: string): Payment | undefined {
 		return this.#payments.get(runId);
 	}
+	/** Who recorded posting this journal entry to Books, if anyone (readable without Books access). */
+	posting(entryId: string): { at: string; by: string } | undefined {
+		const v = docs.postingsMap(this.#doc).get(entryId) as { at?: unknown; by?: unknown } | undefined;
+		return v && typeof v.at === 'string' && typeof v.by === 'string' ? { at: v.at, by: v.by } : undefined;
+	}
 	accounts(): Partial<PayrollAccounts> {
 		const v = docs.settingsMap(this.#doc).get('accounts');
 		if (typeof v !== 'object' || v === null) return {};
@@ -142,6 +147,10 @@ export class PayrollReplica {
 		if (!this.#finals.has(runId)) return fail('payroll/not-finalized', 'Only a finalized run can be marked paid.');
 		if (!docs.insertOnce(docs.paymentsMap(this.#doc), runId, payment)) return fail('payroll/paid', 'This run is already marked paid.');
 		return ok(payment);
+	}
+
+	recordPosting(entryId: string, at: string, by: string): void {
+		docs.insertOnce(docs.postingsMap(this.#doc), entryId, { at, by });
 	}
 
 	setAccounts(a: PayrollAccounts): void {

@@ -7,3 +7,5 @@ export { indexFinalized, ukYearToDate, usYearToDate, type SlipsByPerson } from '
 export { retroFor } from './retro';
 export { computeRun, runTotals, type ComputedRun, type RunPerson } from './compute';
 export { payrollEntryId, paymentEntryId, runJournalEntry, runNetPay, paymentJournalEntry, defaultAccountMap, type PayrollAccounts } from './posting';
+export { textPdf, type PdfLine } from './pdf';
+export { payslipPdf, payslipSections, money, type PayslipSection } from './payslip-document';

@@ -43,10 +43,9 @@ export function periodAt(s: PaySchedule, n: number): PayPeriod {
 export function periodIndexOn(s: PaySchedule, date: IsoDate): number {
 	const step = STEP_DAYS[s.frequency];
 	if (step !== undefined) return Math.floor(daysBetween(s.anchor, date) / step);
-	let n = 0;
 	const a = dateParts(s.anchor);
 	const d = dateParts(date);
-	n = s.frequency === 'monthly' ? (d.year - a.year) * 12 + (d.month - a.month) : ((d.year - a.year) * 12 + (d.month - a.month)) * 2;
+	let n = s.frequency === 'monthly' ? (d.year - a.year) * 12 + (d.month - a.month) : ((d.year - a.year) * 12 + (d.month - a.month)) * 2;
 	// Walk to the exact period (at most a couple of steps).
 	while (periodAt(s, n).start > date) n--;
 	while (periodAt(s, n).end < date) n++;
