@@ -12,6 +12,8 @@ import {
 	payrollEntryId,
 	payslipPdf,
 	runJournalEntry,
+	runTotals,
+	type RunTotals,
 	taxYearOf,
 	type ComputedRun,
 	type FinalizedRun,
@@ -25,6 +27,7 @@ import { payrollWorker } from '$lib/rpc/payroll-client';
 import type { BooksState } from './books.svelte';
 import type { PeopleState } from './people.svelte';
 import { newId, nowIso } from './ids';
+import { candidates, type Candidate } from './payroll-data';
 
 export type PayrollVerb<T = null> = { ok: true; value: T } | { ok: false; message: string };
 const no = (message: string): PayrollVerb<never> => ({ ok: false, message });
@@ -54,8 +57,17 @@ export class PayrollState {
 	savedAccounts = $state.raw<Partial<PayrollAccounts>>({});
 	quarantined = $state.raw<PayrollQuarantined[]>([]);
 	version = $state(0);
-	/** Computed previews of runs not yet finalized, by run id. */
-	previews = $state.raw<Record<string, ComputedRun>>({});
+	/** Computed previews of runs not yet finalized, by run id, with the record versions they used. */
+	previews = $state.raw<Record<string, { computed: ComputedRun; stamp: string }>>({});
+
+	#stamp(): string {
+		return `${this.#people.version}/${this.version}`;
+	}
+	/** The run's preview if it was computed from the records as they are now. */
+	freshPreview(id: string): ComputedRun | undefined {
+		const p = this.previews[id];
+		return p && p.stamp === this.#stamp() ? p.computed : undefined;
+	}
 
 	constructor(me: string, people: PeopleState, books: BooksState | null) {
 		this.#me = me;
@@ -105,8 +117,25 @@ export class PayrollState {
 	final(id: string): FinalizedRun | undefined {
 		return this.finals.find((f) => f.runId === id);
 	}
+	totalsOf(run: FinalizedRun): RunTotals {
+		return runTotals(run.payslips.map((s) => s.payslip));
+	}
 	payment(id: string): Payment | undefined {
 		return this.#replica?.payment(id);
+	}
+
+	/** Who can be paid on a schedule in a period (employed then), with why someone does not fit. */
+	candidates(scheduleId: string, period: PayRunDraft['period']): Candidate[] {
+		const schedule = this.schedule(scheduleId);
+		if (!schedule) return [];
+		void this.#people.version;
+		return candidates({
+			schedule,
+			period,
+			people: this.#people.people,
+			employment: (id) => this.#people.history<Employment>(id, 'employment'),
+			compensation: (id) => this.#people.compensation(id)
+		});
 	}
 
 	// ---- setup ----------------------------------------------------------------------------------
@@ -127,7 +156,9 @@ export class PayrollState {
 	/** Adds a "Net Pay Payable" liability account to the chart (most charts have none). */
 	createNetPayAccount(): PayrollVerb<string> {
 		if (!this.#books) return no('Only a teammate with Books access can add accounts.');
-		const parent = this.#books.accounts.find((a) => a.subtype === 'payroll-liability' && !a.parentId);
+		// Beside the tax liability account (e.g. under Liabilities:Payroll Liabilities or Creditors).
+		const tax = this.#books.accounts.find((a) => a.id === this.accounts.taxLiability);
+		const parent = tax?.parentId ? this.#books.accounts.find((a) => a.id === tax.parentId) : undefined;
 		const made = this.#books.createAccount({ name: 'Net Pay Payable', type: 'liability', subtype: 'payroll-liability', ...(parent ? { parentId: parent.id } : {}) });
 		return made.ok ? { ok: true, value: made.value.id } : no(made.message);
 	}
@@ -147,7 +178,6 @@ export class PayrollState {
 		if (d.status === 'approved' && patch.status === undefined && (patch.hours || patch.personIds || patch.amounts))
 			return no('This run is approved: send it back to draft to change it.');
 		const saved = this.#live.saveDraft({ ...d, ...patch });
-		if (saved.ok) this.previews = Object.fromEntries(Object.entries(this.previews).filter(([k]) => k !== id));
 		return saved.ok ? { ok: true, value: null } : no(saved.error.message);
 	}
 
@@ -168,10 +198,11 @@ export class PayrollState {
 		const d = this.draft(id);
 		const schedule = d && this.schedule(d.scheduleId);
 		if (!d || !schedule) return no('There is no such run or schedule.');
+		const stamp = this.#stamp();
 		const got = await payrollWorker().computeRun({ schedule, run: d, people: this.#runPeople(d), finalized: this.finals });
 		if (!got.ok) return no(got.error.message);
 		const { ms: _ms, ...computed } = got.value;
-		this.previews = { ...this.previews, [id]: computed };
+		this.previews = { ...this.previews, [id]: { computed, stamp } };
 		return { ok: true, value: computed };
 	}
 
@@ -256,7 +287,7 @@ export class PayrollState {
 	payslipPdf(runId: string, personId: string, organisation: string): Uint8Array | null {
 		const run = this.final(runId);
 		const draft = run ? undefined : this.draft(runId);
-		const slip = (run?.payslips ?? this.previews[runId]?.payslips ?? []).find((s) => s.personId === personId);
+		const slip = (run?.payslips ?? this.previews[runId]?.computed.payslips ?? []).find((s) => s.personId === personId);
 		const period = run?.period ?? draft?.period;
 		const currency = run?.currency ?? (draft && this.schedule(draft.scheduleId)?.currency);
 		if (!slip || !period || !currency) return null;

@@ -8,4 +8,4 @@ export { retroFor } from './retro';
 export { computeRun, runTotals, type ComputedRun, type RunPerson } from './compute';
 export { payrollEntryId, paymentEntryId, runJournalEntry, runNetPay, paymentJournalEntry, defaultAccountMap, type PayrollAccounts } from './posting';
 export { textPdf, type PdfLine } from './pdf';
-export { payslipPdf, payslipSections, money, type PayslipSection } from './payslip-document';
+export { payslipPdf, payslipSections, money, kindTotal, type PayslipSection } from './payslip-document';

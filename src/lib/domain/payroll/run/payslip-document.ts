@@ -47,3 +47,11 @@ export function payslipPdf(p: { organisation: string; period: PayPeriod; currenc
 	lines.push({ text: `Cost to employer: ${money(slip.payslip.employerCost, currency)}` });
 	return textPdf(lines);
 }
+
+/** The exact total of a payslip's lines of the given kinds. */
+export function kindTotal(slip: RunPayslip, kinds: readonly PayslipLine['kind'][]): string {
+	return slip.payslip.lines
+		.filter((l) => kinds.includes(l.kind))
+		.reduce((a, l) => a.plus(dec(l.amount)), dec(0))
+		.toFixed(2);
+}

@@ -1,0 +1,119 @@
+// A payroll admin sets up a schedule and the ledger accounts, runs pay for an employee added through
+// People — one US workspace, one UK workspace — reviews, approves and finalizes the run, opens and
+// downloads the payslip PDF, finds the run's journal entry in Books, and marks the run paid.
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { BASE } from './helpers';
+
+async function createWorkspace(page: Page, org: string, country: 'US' | 'GB'): Promise<string> {
+	await page.goto(`${BASE}/`);
+	await page.getByLabel('Organisation name').fill(org);
+	await page.getByLabel('Your name', { exact: true }).fill('Pat');
+	await page.locator('select[name="country"]').selectOption(country);
+	await page.getByRole('button', { name: 'Create workspace' }).click();
+	await page.waitForURL(/\/w\/[0-9A-Z]+\/tasks$/);
+	return new URL(page.url()).pathname.split('/')[2] as string;
+}
+
+async function addEmployee(page: Page, wsId: string, p: { given: string; family: string; salary: string; tax: 'us' | 'uk' }) {
+	await page.goto(`/w/${wsId}/people/new`);
+	await page.getByLabel('Given name').fill(p.given);
+	await page.getByLabel('Family name').fill(p.family);
+	await page.getByLabel('Job title').fill('Coordinator');
+	await page.getByLabel('Department').fill('Programmes');
+	await page.getByLabel('Location').fill('HQ');
+	await page.getByLabel('Start date').fill('2025-01-06');
+	await page.getByLabel('Annual salary').fill(p.salary);
+	await page.getByLabel('Tax settings').selectOption(p.tax);
+	await page.getByRole('button', { name: 'Add person' }).click();
+	await expect(page.getByTestId('person-name')).toHaveText(`${p.given} ${p.family}`);
+}
+
+async function setUpPayroll(page: Page, wsId: string) {
+	await page.goto(`/w/${wsId}/payroll/setup`);
+	await page.getByRole('button', { name: 'Save schedule' }).click();
+	await expect(page.getByTestId('schedules')).toContainText('Monthly payroll: monthly');
+	await page.getByRole('button', { name: 'Add a Net Pay Payable account' }).click();
+	await expect(page.getByLabel('Net pay payable')).not.toHaveValue('');
+	await page.getByRole('button', { name: 'Save accounts' }).click();
+	await expect(page.getByText('Accounts saved.')).toBeVisible();
+}
+
+/** Runs a regular pay run for everyone to finalized; returns the net pay shown for the one employee. */
+async function runToFinalized(page: Page, wsId: string, name: string): Promise<string> {
+	await page.goto(`/w/${wsId}/payroll`);
+	await expect(page.getByRole('checkbox', { name })).toBeChecked();
+	await page.getByRole('button', { name: 'Create pay run' }).click();
+	await expect(page.getByTestId('run-status')).toHaveText('Draft');
+	await expect(page.getByTestId('register-row')).toHaveCount(1);
+	const net = (await page.getByTestId('register-net').textContent())?.trim() ?? '';
+	await page.getByRole('button', { name: 'Send for review' }).click();
+	await expect(page.getByTestId('run-status')).toHaveText('In review');
+	await page.getByRole('button', { name: 'Approve' }).click();
+	await expect(page.getByTestId('run-status')).toHaveText('Approved');
+	await page.getByRole('button', { name: 'Finalize' }).click();
+	await expect(page.getByTestId('run-status')).toHaveText('Finalized');
+	await expect(page.getByTestId('posting')).toContainText('Posted to Books.');
+	await expect(page.getByTestId('register-net')).toHaveText(net);
+	return net;
+}
+
+async function downloadPayslip(page: Page, name: string, net: string) {
+	await page.getByRole('link', { name }).click();
+	await expect(page.getByTestId('payslip-net')).toHaveText(net);
+	await expect(page.getByTestId('payslip-line').first()).toBeVisible();
+	const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download PDF' }).click()]);
+	const bytes = readFileSync((await download.path()) as string);
+	const text = bytes.toString('latin1');
+	expect(text.startsWith('%PDF-1.4')).toBe(true);
+	expect(text).toContain(`(Net pay: ${net}) Tj`);
+	expect(text.trimEnd().endsWith('%%EOF')).toBe(true);
+	await page.getByRole('link', { name: 'Back to the run' }).click();
+}
+
+test('payroll, US: a monthly run to finalized, payslip PDF, journal in Books, paid', async ({ page }) => {
+	const wsId = await createWorkspace(page, 'Harbor Works', 'US');
+	await addEmployee(page, wsId, { given: 'Dana', family: 'Ruiz', salary: '52000', tax: 'us' });
+	await setUpPayroll(page, wsId);
+	const net = await runToFinalized(page, wsId, 'Dana Ruiz');
+	expect(net).toMatch(/^[\d,]+\.\d\d USD$/);
+	await expect(page.getByTestId('payroll-register')).toContainText('4,333.33 USD');
+	await downloadPayslip(page, 'Dana Ruiz', net);
+
+	// Mark paid: the payment posts too.
+	await page.getByRole('button', { name: 'Mark paid' }).click();
+	await expect(page.getByTestId('payment')).toContainText('Payment posted to Books.');
+
+	// The journal entry is in Books, balanced, on the wages and payroll liability accounts.
+	await page.getByRole('link', { name: 'Open the journal entry' }).click();
+	await expect(page).toHaveURL(/books\/journal\?entry=payroll-/);
+	const entry = page.getByText(/Payroll \d{4}-\d\d-01 to/).first();
+	await expect(entry).toBeVisible();
+	await expect(page.getByRole('row', { name: /^Expenses:Wages and Salaries 4,333\.33 USD/ })).toBeVisible();
+	await expect(page.getByRole('row', { name: /Liabilities:Payroll Liabilities:Net Pay Payable/ }).first()).toBeVisible();
+	await expect(page.getByRole('button', { name: /^Net pay paid: payroll/ })).toBeVisible();
+
+	// Summaries: Form 941 line 2 carries the wages.
+	await page.goto(`/w/${wsId}/payroll/summaries`);
+	await expect(page.getByTestId('form-941')).toContainText('4,333.33 USD');
+	await expect(page.getByTestId('w2')).toContainText('Dana Ruiz');
+});
+
+test('payroll, UK: PAYE and NI run to finalized, payslip PDF, journal in Books', async ({ page }) => {
+	const wsId = await createWorkspace(page, 'Riverside Trust', 'GB');
+	await addEmployee(page, wsId, { given: 'Alex', family: 'Moore', salary: '30000', tax: 'uk' });
+	await setUpPayroll(page, wsId);
+	const net = await runToFinalized(page, wsId, 'Alex Moore');
+	await expect(page.getByTestId('payroll-register')).toContainText('2,500.00 GBP');
+	await page.getByRole('link', { name: 'Alex Moore' }).click();
+	await expect(page.getByTestId('payslip')).toContainText('Income tax (PAYE)');
+	await expect(page.getByTestId('payslip')).toContainText('National Insurance (employer)');
+	await page.getByRole('link', { name: 'Back to the run' }).click();
+	await downloadPayslip(page, 'Alex Moore', net);
+	await page.getByRole('link', { name: 'Open the journal entry' }).click();
+	await expect(page.getByRole('row', { name: /^Overheads:Gross Wages 2,500\.00 GBP/ })).toBeVisible();
+	await expect(page.getByRole('row', { name: /^Creditors:PAYE and NIC [\d,]+\.\d\d GBP/ })).toBeVisible();
+	await expect(page.getByRole('row', { name: /^Creditors:Net Pay Payable [\d,]+\.\d\d GBP/ })).toBeVisible();
+	await page.goto(`/w/${wsId}/payroll/summaries`);
+	await expect(page.getByTestId('p60')).toContainText('Alex Moore');
+});
