@@ -5,6 +5,7 @@
 // finalized runs on every computation, never stored.
 import { todayUtc, type IsoDate } from '$lib/domain/core';
 import { displayName, type Employment } from '$lib/domain/hr';
+import type { PayCase } from '$lib/domain/payroll';
 import {
 	defaultAccountMap,
 	paymentEntryId,
@@ -212,7 +213,9 @@ export class PayrollState {
 		const schedule = d && this.schedule(d.scheduleId);
 		if (!d || !schedule) return no(this.final(id) ? 'This run is already finalized.' : 'There is no such run.');
 		if (d.status !== 'approved') return no('Approve the run before finalizing it.');
-		const computed = await this.preview(id);
+		// The preview on screen counts if it was computed from the records as they are now.
+		const fresh = this.freshPreview(id);
+		const computed: PayrollVerb<ComputedRun> = fresh ? { ok: true, value: fresh } : await this.preview(id);
 		if (!computed.ok) return computed;
 		if (computed.value.problems.length) return no(`Fix or remove first: ${computed.value.problems.map((p) => p.message).join('; ')}`);
 		const run: FinalizedRun = {
@@ -292,6 +295,15 @@ export class PayrollState {
 		const currency = run?.currency ?? (draft && this.schedule(draft.scheduleId)?.currency);
 		if (!slip || !period || !currency) return null;
 		return payslipPdf({ organisation, period, currency, slip, status: run ? 'finalized' : 'preview, not final' });
+	}
+
+	/** For `npm run bench`: one gross-to-net batch in the worker; round trip and in-worker times. */
+	async grossToNetTimed(cases: readonly PayCase[]): Promise<{ ok: number; roundTripMs: number; workerMs: number }> {
+		const t0 = performance.now();
+		const got = await payrollWorker().grossToNetBatch({ cases });
+		const roundTripMs = performance.now() - t0;
+		if (!got.ok) throw new Error(got.error.message);
+		return { ok: got.value.results.filter((r) => r.ok).length, roundTripMs, workerMs: got.value.ms };
 	}
 
 	destroy(): void {
