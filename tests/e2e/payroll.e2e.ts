@@ -1,9 +1,10 @@
 // A payroll admin sets up a schedule and the ledger accounts, runs pay for an employee added through
 // People — one US workspace, one UK workspace — reviews, approves and finalizes the run, opens and
-// downloads the payslip PDF, finds the run's journal entry in Books, and marks the run paid.
+// downloads the payslip PDF, finds the run's journal entry in Books, and marks the run paid. A
+// teammate with People & Payroll but no Books finalizes a run; the owner, who has Books, posts it.
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
-import { BASE } from './helpers';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { BASE, launch, startSignaling } from './helpers';
 
 async function createWorkspace(page: Page, org: string, country: 'US' | 'GB'): Promise<string> {
 	await page.goto(`${BASE}/`);
@@ -116,4 +117,56 @@ test('payroll, UK: PAYE and NI run to finalized, payslip PDF, journal in Books',
 	await expect(page.getByRole('row', { name: /^Creditors:Net Pay Payable [\d,]+\.\d\d GBP/ })).toBeVisible();
 	await page.goto(`/w/${wsId}/payroll/summaries`);
 	await expect(page.getByTestId('p60')).toContainText('Alex Moore');
+});
+
+test('payroll without Books: a People & Payroll teammate finalizes, a teammate with Books posts it', async () => {
+	const signaling = await startSignaling();
+	const browsers: Browser[] = [];
+	try {
+		const open = async () => {
+			const b = await launch();
+			browsers.push(b);
+			return (await b.newContext({ baseURL: BASE })).newPage();
+		};
+		const owner = await open();
+		const clerk = await open();
+		const wsId = await createWorkspace(owner, 'Shared Payroll Co', 'US');
+		await addEmployee(owner, wsId, { given: 'Sam', family: 'Lee', salary: '48000', tax: 'us' });
+		await setUpPayroll(owner, wsId);
+		await owner.goto(`/w/${wsId}/settings`);
+		await owner.getByLabel('Signaling servers').fill(signaling.url);
+		await owner.getByRole('button', { name: 'Save servers' }).click();
+		await owner.getByLabel('Access to grant').selectOption({ label: 'People & Payroll (and Tasks)' });
+		await owner.getByRole('button', { name: 'Create invite link' }).click();
+		const link = await owner.getByTestId('invite-link').inputValue();
+		await clerk.goto(link);
+		await clerk.getByLabel('Your name').fill('Kim');
+		await clerk.getByRole('button', { name: 'Join workspace' }).click();
+		await clerk.waitForURL(/\/tasks$/);
+		await expect(clerk.getByTestId('sync-status')).toContainText(/Synced with \d+ peer/, { timeout: 30_000 });
+
+		// Kim (no Books) runs pay to finalized and is told who must post it.
+		await clerk.goto(`/w/${wsId}/payroll`);
+		await expect(clerk.getByRole('checkbox', { name: 'Sam Lee' })).toBeChecked({ timeout: 30_000 });
+		await clerk.getByRole('button', { name: 'Create pay run' }).click();
+		await clerk.getByRole('button', { name: 'Send for review' }).click();
+		await clerk.getByRole('button', { name: 'Approve' }).click();
+		await clerk.getByRole('button', { name: 'Finalize' }).click();
+		await expect(clerk.getByTestId('run-status')).toHaveText('Finalized');
+		await expect(clerk.getByTestId('posting')).toContainText('a teammate with Books access must open this run to post it');
+		const runUrl = new URL(clerk.url()).pathname;
+
+		// The owner opens the run and posts it; Kim's page then shows it posted.
+		await owner.goto(runUrl);
+		await expect(owner.getByTestId('run-status')).toHaveText('Finalized', { timeout: 30_000 });
+		await expect(owner.getByTestId('posting')).toContainText('Not posted to Books yet.');
+		await owner.getByRole('button', { name: 'Post to Books' }).click();
+		await expect(owner.getByTestId('posting')).toContainText('Posted to Books.');
+		await expect(clerk.getByTestId('posting')).toContainText('Posted to Books.', { timeout: 30_000 });
+		await owner.getByRole('link', { name: 'Open the journal entry' }).click();
+		await expect(owner.getByRole('row', { name: /^Expenses:Wages and Salaries 4,000\.00 USD/ })).toBeVisible();
+	} finally {
+		for (const b of browsers) await b.close();
+		signaling.stop();
+	}
 });
