@@ -1,6 +1,7 @@
 // A payroll admin sets up a schedule and the ledger accounts, runs pay for an employee added through
 // People — one US workspace, one UK workspace — reviews, approves and finalizes the run, opens and
-// downloads the payslip PDF, finds the run's journal entry in Books, and marks the run paid. A
+// downloads the payslip PDF, finds the run's journal entry in Books, marks the run paid, and sees a
+// back-dated raise paid as retro in the next run. A
 // teammate with People & Payroll but no Books finalizes a run; the owner, who has Books, posts it.
 import { readFileSync } from 'node:fs';
 import { expect, test, type Browser, type Page } from '@playwright/test';
@@ -98,6 +99,30 @@ test('payroll, US: a monthly run to finalized, payslip PDF, journal in Books, pa
 	await page.goto(`/w/${wsId}/payroll/summaries`);
 	await expect(page.getByTestId('form-941')).toContainText('4,333.33 USD');
 	await expect(page.getByTestId('w2')).toContainText('Dana Ruiz');
+
+	// A raise recorded now but effective mid-period: the finalized run stays as it was, and the
+	// next run pays the difference as retro pay (6,000 − 4,333.33 a month for the days after the 16th).
+	const month = new Date().toISOString().slice(0, 7);
+	await page.goto(`/w/${wsId}/people`);
+	await page.getByRole('link', { name: 'Dana Ruiz' }).click();
+	const pay = page.getByTestId('compensation-history');
+	await pay.getByRole('button', { name: 'Change pay…' }).click();
+	await pay.getByLabel('Pay change effective as of').fill(`${month}-16`);
+	await pay.getByLabel('Pay change effective as of').dispatchEvent('change');
+	await pay.getByLabel('Annual salary').fill('72000');
+	await pay.getByLabel('Pay change reason').fill('Promotion');
+	await pay.getByRole('button', { name: 'Record pay change' }).click();
+	await expect(pay.getByTestId('history-fact')).toHaveCount(2);
+	await page.goto(`/w/${wsId}/payroll`);
+	await page.getByLabel('Pay period').selectOption({ index: 4 });
+	await page.getByRole('button', { name: 'Create pay run' }).click();
+	await expect(page.getByTestId('register-row')).toContainText('retro');
+	await page.getByRole('link', { name: 'Dana Ruiz' }).click();
+	await expect(page.getByTestId('payslip')).toContainText(`Retro pay ${month}-01 to`);
+	await page.goto(`/w/${wsId}/payroll`);
+	await page.getByRole('link', { name: new RegExp(`^${month}-01 to`) }).click();
+	await expect(page.getByTestId('run-status')).toHaveText('Finalized');
+	await expect(page.getByTestId('payroll-register')).toContainText('4,333.33 USD');
 });
 
 test('payroll, UK: PAYE and NI run to finalized, payslip PDF, journal in Books', async ({ page }) => {
