@@ -5,22 +5,40 @@
 // the records the reviewer sees (no second load of the whole HR shard, no lag behind IndexedDB).
 // Errors cross as values { code, message }.
 import { grossToNetBatch, type PayCase, type Payslip } from '$lib/domain/payroll';
-import { computeRun, type ComputedRun, type FinalizedRun, type PayRunDraft, type PaySchedule, type RunPerson } from '$lib/domain/payroll/run';
+import {
+	computeRun,
+	type ComputedRun,
+	type FinalizedRun,
+	type PayRunDraft,
+	type PaySchedule,
+	type RunPerson
+} from '$lib/domain/payroll/run';
 import type { Result } from '$lib/domain/core';
 
-export type WorkerResult<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+export type WorkerResult<T> =
+	{ ok: true; value: T } | { ok: false; error: { code: string; message: string } };
 
 function guard<T>(work: () => T): WorkerResult<T> {
 	try {
 		return { ok: true, value: work() };
 	} catch (e) {
-		return { ok: false, error: { code: 'payroll/worker', message: e instanceof Error ? e.message : String(e) } };
+		return {
+			ok: false,
+			error: { code: 'payroll/worker', message: e instanceof Error ? e.message : String(e) }
+		};
 	}
 }
 
 export interface PayrollApi {
-	computeRun(a: { schedule: PaySchedule; run: PayRunDraft; people: readonly RunPerson[]; finalized: readonly FinalizedRun[] }): Promise<WorkerResult<ComputedRun & { ms: number }>>;
-	grossToNetBatch(a: { cases: readonly PayCase[] }): Promise<WorkerResult<{ results: Result<Payslip>[]; ms: number }>>;
+	computeRun(a: {
+		schedule: PaySchedule;
+		run: PayRunDraft;
+		people: readonly RunPerson[];
+		finalized: readonly FinalizedRun[];
+	}): Promise<WorkerResult<ComputedRun & { ms: number }>>;
+	grossToNetBatch(a: {
+		cases: readonly PayCase[];
+	}): Promise<WorkerResult<{ results: Result<Payslip>[]; ms: number }>>;
 }
 
 export const payrollApi = {

@@ -1,8 +1,8 @@
 // A payroll admin sets up a schedule and the ledger accounts, runs pay for an employee added through
 // People — one US workspace, one UK workspace — reviews, approves and finalizes the run, opens and
 // downloads the payslip PDF, finds the run's journal entry in Books, marks the run paid, and sees a
-// back-dated raise paid as retro in the next run. A
-// teammate with People & Payroll but no Books finalizes a run; the owner, who has Books, posts it.
+// back-dated raise paid as retro in the next run. A teammate with People & Payroll but no Books
+// finalizes a run; the owner, who has Books, posts it.
 import { readFileSync } from 'node:fs';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { BASE, launch, startSignaling } from './helpers';
@@ -17,7 +17,11 @@ async function createWorkspace(page: Page, org: string, country: 'US' | 'GB'): P
 	return new URL(page.url()).pathname.split('/')[2] as string;
 }
 
-async function addEmployee(page: Page, wsId: string, p: { given: string; family: string; salary: string; tax: 'us' | 'uk' }) {
+async function addEmployee(
+	page: Page,
+	wsId: string,
+	p: { given: string; family: string; salary: string; tax: 'us' | 'uk' }
+) {
 	await page.goto(`/w/${wsId}/people/new`);
 	await page.getByLabel('Given name').fill(p.given);
 	await page.getByLabel('Family name').fill(p.family);
@@ -64,7 +68,10 @@ async function downloadPayslip(page: Page, name: string, net: string) {
 	await page.getByRole('link', { name }).click();
 	await expect(page.getByTestId('payslip-net')).toHaveText(net);
 	await expect(page.getByTestId('payslip-line').first()).toBeVisible();
-	const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download PDF' }).click()]);
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByRole('button', { name: 'Download PDF' }).click()
+	]);
 	const bytes = readFileSync((await download.path()) as string);
 	const text = bytes.toString('latin1');
 	expect(text.startsWith('%PDF-1.4')).toBe(true);
@@ -92,7 +99,9 @@ test('payroll, US: a monthly run to finalized, payslip PDF, journal in Books, pa
 	const entry = page.getByText(/Payroll \d{4}-\d\d-01 to/).first();
 	await expect(entry).toBeVisible();
 	await expect(page.getByRole('row', { name: /^Expenses:Wages and Salaries 4,333\.33 USD/ })).toBeVisible();
-	await expect(page.getByRole('row', { name: /Liabilities:Payroll Liabilities:Net Pay Payable/ }).first()).toBeVisible();
+	await expect(
+		page.getByRole('row', { name: /Liabilities:Payroll Liabilities:Net Pay Payable/ }).first()
+	).toBeVisible();
 	await expect(page.getByRole('button', { name: /^Net pay paid: payroll/ })).toBeVisible();
 
 	// Summaries: Form 941 line 2 carries the wages.
@@ -178,7 +187,9 @@ test('payroll without Books: a People & Payroll teammate finalizes, a teammate w
 		await clerk.getByRole('button', { name: 'Approve' }).click();
 		await clerk.getByRole('button', { name: 'Finalize' }).click();
 		await expect(clerk.getByTestId('run-status')).toHaveText('Finalized');
-		await expect(clerk.getByTestId('posting')).toContainText('a teammate with Books access must open this run to post it');
+		await expect(clerk.getByTestId('posting')).toContainText(
+			'a teammate with Books access must open this run to post it'
+		);
 		const runUrl = new URL(clerk.url()).pathname;
 
 		// The owner opens the run and posts it; Kim's page then shows it posted.
@@ -189,7 +200,9 @@ test('payroll without Books: a People & Payroll teammate finalizes, a teammate w
 		await expect(owner.getByTestId('posting')).toContainText('Posted to Books.');
 		await expect(clerk.getByTestId('posting')).toContainText('Posted to Books.', { timeout: 30_000 });
 		await owner.getByRole('link', { name: 'Open the journal entry' }).click();
-		await expect(owner.getByRole('row', { name: /^Expenses:Wages and Salaries 4,000\.00 USD/ })).toBeVisible();
+		await expect(
+			owner.getByRole('row', { name: /^Expenses:Wages and Salaries 4,000\.00 USD/ })
+		).toBeVisible();
 	} finally {
 		for (const b of browsers) await b.close();
 		signaling.stop();

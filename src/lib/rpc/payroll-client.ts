@@ -7,7 +7,10 @@ let client: Remote<PayrollApi> | undefined;
 
 export function payrollWorker(): Remote<PayrollApi> {
 	client ??= wrap<PayrollApi>(
-		new Worker(new URL('../../../workers/payroll.worker.ts', import.meta.url), { type: 'module', name: 'keel-payroll' })
+		new Worker(new URL('../../../workers/payroll.worker.ts', import.meta.url), {
+			type: 'module',
+			name: 'keel-payroll'
+		})
 	);
 	return client;
 }

@@ -1,7 +1,24 @@
 // Plain helpers for the Payroll screens (no runes, unit-tested): who a schedule can pay in a period,
 // run status words, and the period summaries (Form 941 by quarter, W-2 and P60/FPS by person).
-import { completeAsOf, COMPENSATION_REQUIRED, displayName, employmentAsOf, isEmployedOn, type Compensation, type Employee, type Employment, type History } from '$lib/domain/hr';
-import { summarizeForm941, summarizeUkYearToDate, summarizeW2, type Form941Lines, type UkYearToDate, type W2Boxes } from '$lib/domain/payroll';
+import {
+	completeAsOf,
+	COMPENSATION_REQUIRED,
+	displayName,
+	employmentAsOf,
+	isEmployedOn,
+	type Compensation,
+	type Employee,
+	type Employment,
+	type History
+} from '$lib/domain/hr';
+import {
+	summarizeForm941,
+	summarizeUkYearToDate,
+	summarizeW2,
+	type Form941Lines,
+	type UkYearToDate,
+	type W2Boxes
+} from '$lib/domain/payroll';
 import type { FinalizedRun, PayPeriod, PaySchedule } from '$lib/domain/payroll/run';
 
 export interface Candidate {
@@ -28,7 +45,16 @@ export function candidates(p: {
 			const e = employmentAsOf(h, d);
 			return !!e && isEmployedOn(e, d);
 		};
-		const employed = at(p.period.end) || at(p.period.start) || h.some((f) => f.changes.startDate !== undefined && f.changes.startDate !== null && f.changes.startDate >= p.period.start && f.changes.startDate <= p.period.end);
+		const employed =
+			at(p.period.end) ||
+			at(p.period.start) ||
+			h.some(
+				(f) =>
+					f.changes.startDate !== undefined &&
+					f.changes.startDate !== null &&
+					f.changes.startDate >= p.period.start &&
+					f.changes.startDate <= p.period.end
+			);
 		if (!employed) continue;
 		const c = completeAsOf(p.compensation(person.id), p.period.end, COMPENSATION_REQUIRED);
 		const wantTax = p.schedule.jurisdiction === 'US' ? c?.tax.us : c?.tax.uk;
@@ -60,15 +86,25 @@ export interface PersonYearSummary {
 }
 
 /** US: Form 941 lines per calendar quarter and W-2 boxes per person; UK: FPS/P60 figures per person. */
-export function yearSummaries(finals: readonly FinalizedRun[], jurisdiction: 'US' | 'UK', taxYear: string): { quarters: QuarterSummary[]; people: PersonYearSummary[] } {
+export function yearSummaries(
+	finals: readonly FinalizedRun[],
+	jurisdiction: 'US' | 'UK',
+	taxYear: string
+): { quarters: QuarterSummary[]; people: PersonYearSummary[] } {
 	const runs = finals.filter((f) => f.jurisdiction === jurisdiction && f.taxYear === taxYear);
 	const quarters: QuarterSummary[] = [];
 	if (jurisdiction === 'US')
 		for (let q = 1; q <= 4; q++) {
-			const slips = runs.filter((r) => Math.ceil(Number(r.period.payDate.slice(5, 7)) / 3) === q).flatMap((r) => r.payslips.map((s) => s.payslip));
+			const slips = runs
+				.filter((r) => Math.ceil(Number(r.period.payDate.slice(5, 7)) / 3) === q)
+				.flatMap((r) => r.payslips.map((s) => s.payslip));
 			if (slips.length === 0) continue;
 			const f = summarizeForm941(slips);
-			quarters.push({ label: `Q${q} ${taxYear}`, form941: f.ok ? f.value : null, message: f.ok ? null : f.error.message });
+			quarters.push({
+				label: `Q${q} ${taxYear}`,
+				form941: f.ok ? f.value : null,
+				message: f.ok ? null : f.error.message
+			});
 		}
 	const byPerson = new Map<string, { name: string; slips: FinalizedRun['payslips'][number]['payslip'][] }>();
 	for (const r of runs)

@@ -160,23 +160,48 @@ export class PayrollState {
 		// Beside the tax liability account (e.g. under Liabilities:Payroll Liabilities or Creditors).
 		const tax = this.#books.accounts.find((a) => a.id === this.accounts.taxLiability);
 		const parent = tax?.parentId ? this.#books.accounts.find((a) => a.id === tax.parentId) : undefined;
-		const made = this.#books.createAccount({ name: 'Net Pay Payable', type: 'liability', subtype: 'payroll-liability', ...(parent ? { parentId: parent.id } : {}) });
+		const made = this.#books.createAccount({
+			name: 'Net Pay Payable',
+			type: 'liability',
+			subtype: 'payroll-liability',
+			...(parent ? { parentId: parent.id } : {})
+		});
 		return made.ok ? { ok: true, value: made.value.id } : no(made.message);
 	}
 
 	// ---- runs -----------------------------------------------------------------------------------
 
-	createRun(p: Pick<PayRunDraft, 'scheduleId' | 'kind' | 'period' | 'personIds'> & { amounts?: PayRunDraft['amounts'] }): PayrollVerb<string> {
+	createRun(
+		p: Pick<PayRunDraft, 'scheduleId' | 'kind' | 'period' | 'personIds'> & {
+			amounts?: PayRunDraft['amounts'];
+		}
+	): PayrollVerb<string> {
 		if (p.personIds.length === 0) return no('Choose at least one employee.');
-		const d: PayRunDraft = { schemaVersion: 1, id: newId(), hours: {}, amounts: p.amounts ?? {}, status: 'draft', createdAt: nowIso(), createdBy: this.#me, ...p };
+		const d: PayRunDraft = {
+			schemaVersion: 1,
+			id: newId(),
+			hours: {},
+			amounts: p.amounts ?? {},
+			status: 'draft',
+			createdAt: nowIso(),
+			createdBy: this.#me,
+			...p
+		};
 		const saved = this.#live.saveDraft(d);
 		return saved.ok ? { ok: true, value: d.id } : no(saved.error.message);
 	}
 
-	updateRun(id: string, patch: Partial<Pick<PayRunDraft, 'personIds' | 'hours' | 'amounts' | 'status'>>): PayrollVerb {
+	updateRun(
+		id: string,
+		patch: Partial<Pick<PayRunDraft, 'personIds' | 'hours' | 'amounts' | 'status'>>
+	): PayrollVerb {
 		const d = this.draft(id);
 		if (!d) return no('There is no such run.');
-		if (d.status === 'approved' && patch.status === undefined && (patch.hours || patch.personIds || patch.amounts))
+		if (
+			d.status === 'approved' &&
+			patch.status === undefined &&
+			(patch.hours || patch.personIds || patch.amounts)
+		)
 			return no('This run is approved: send it back to draft to change it.');
 		const saved = this.#live.saveDraft({ ...d, ...patch });
 		return saved.ok ? { ok: true, value: null } : no(saved.error.message);
@@ -200,7 +225,12 @@ export class PayrollState {
 		const schedule = d && this.schedule(d.scheduleId);
 		if (!d || !schedule) return no('There is no such run or schedule.');
 		const stamp = this.#stamp();
-		const got = await payrollWorker().computeRun({ schedule, run: d, people: this.#runPeople(d), finalized: this.finals });
+		const got = await payrollWorker().computeRun({
+			schedule,
+			run: d,
+			people: this.#runPeople(d),
+			finalized: this.finals
+		});
 		if (!got.ok) return no(got.error.message);
 		const { ms: _ms, ...computed } = got.value;
 		this.previews = { ...this.previews, [id]: { computed, stamp } };
@@ -211,13 +241,15 @@ export class PayrollState {
 	async finalize(id: string): Promise<PayrollVerb<{ posted: PostingState; message: string }>> {
 		const d = this.draft(id);
 		const schedule = d && this.schedule(d.scheduleId);
-		if (!d || !schedule) return no(this.final(id) ? 'This run is already finalized.' : 'There is no such run.');
+		if (!d || !schedule)
+			return no(this.final(id) ? 'This run is already finalized.' : 'There is no such run.');
 		if (d.status !== 'approved') return no('Approve the run before finalizing it.');
 		// The preview on screen counts if it was computed from the records as they are now.
 		const fresh = this.freshPreview(id);
 		const computed: PayrollVerb<ComputedRun> = fresh ? { ok: true, value: fresh } : await this.preview(id);
 		if (!computed.ok) return computed;
-		if (computed.value.problems.length) return no(`Fix or remove first: ${computed.value.problems.map((p) => p.message).join('; ')}`);
+		if (computed.value.problems.length)
+			return no(`Fix or remove first: ${computed.value.problems.map((p) => p.message).join('; ')}`);
 		const run: FinalizedRun = {
 			schemaVersion: 1,
 			runId: id,
@@ -233,9 +265,23 @@ export class PayrollState {
 		};
 		const written = this.#live.finalize(run);
 		if (!written.ok) return no(written.error.message);
-		if (!this.#books) return { ok: true, value: { posted: 'no-books', message: 'Finalized. This browser has no access to Books: a teammate with Books access must open this run to post it.' } };
+		if (!this.#books)
+			return {
+				ok: true,
+				value: {
+					posted: 'no-books',
+					message:
+						'Finalized. This browser has no access to Books: a teammate with Books access must open this run to post it.'
+				}
+			};
 		const posted = this.postRun(id);
-		return { ok: true, value: { posted: posted.ok ? 'posted' : 'not-posted', message: posted.ok ? 'Finalized and posted to Books.' : `Finalized, but not posted: ${posted.message}` } };
+		return {
+			ok: true,
+			value: {
+				posted: posted.ok ? 'posted' : 'not-posted',
+				message: posted.ok ? 'Finalized and posted to Books.' : `Finalized, but not posted: ${posted.message}`
+			}
+		};
 	}
 
 	postingState(entryId: string): PostingState {
@@ -243,9 +289,15 @@ export class PayrollState {
 		return this.#replica?.posting(entryId) ? 'posted' : 'no-books';
 	}
 
-	#post(entryId: string, build: (a: PayrollAccounts) => ReturnType<typeof runJournalEntry>): PayrollVerb<string> {
+	#post(
+		entryId: string,
+		build: (a: PayrollAccounts) => ReturnType<typeof runJournalEntry>
+	): PayrollVerb<string> {
 		const books = this.#books;
-		if (!books) return no('This browser has no access to Books: a teammate with Books access must open this run to post it.');
+		if (!books)
+			return no(
+				'This browser has no access to Books: a teammate with Books access must open this run to post it.'
+			);
 		if (books.entry(entryId)) {
 			this.#live.recordPosting(entryId, nowIso(), this.#me);
 			return { ok: true, value: entryId };
@@ -290,15 +342,25 @@ export class PayrollState {
 	payslipPdf(runId: string, personId: string, organisation: string): Uint8Array | null {
 		const run = this.final(runId);
 		const draft = run ? undefined : this.draft(runId);
-		const slip = (run?.payslips ?? this.previews[runId]?.computed.payslips ?? []).find((s) => s.personId === personId);
+		const slip = (run?.payslips ?? this.previews[runId]?.computed.payslips ?? []).find(
+			(s) => s.personId === personId
+		);
 		const period = run?.period ?? draft?.period;
 		const currency = run?.currency ?? (draft && this.schedule(draft.scheduleId)?.currency);
 		if (!slip || !period || !currency) return null;
-		return payslipPdf({ organisation, period, currency, slip, status: run ? 'finalized' : 'preview, not final' });
+		return payslipPdf({
+			organisation,
+			period,
+			currency,
+			slip,
+			status: run ? 'finalized' : 'preview, not final'
+		});
 	}
 
 	/** For `npm run bench`: one gross-to-net batch in the worker; round trip and in-worker times. */
-	async grossToNetTimed(cases: readonly PayCase[]): Promise<{ ok: number; roundTripMs: number; workerMs: number }> {
+	async grossToNetTimed(
+		cases: readonly PayCase[]
+	): Promise<{ ok: number; roundTripMs: number; workerMs: number }> {
 		const t0 = performance.now();
 		const got = await payrollWorker().grossToNetBatch({ cases });
 		const roundTripMs = performance.now() - t0;

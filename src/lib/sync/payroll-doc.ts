@@ -6,7 +6,14 @@
 // replica: one finalized run, hence one posting. Nothing here leaks a Y type.
 import * as Y from 'yjs';
 
-export const PAYROLL_MAPS = ['paySchedules', 'payRuns', 'payRunFinals', 'payRunPayments', 'payRunPostings', 'payrollSettings'] as const;
+export const PAYROLL_MAPS = [
+	'paySchedules',
+	'payRuns',
+	'payRunFinals',
+	'payRunPayments',
+	'payRunPostings',
+	'payrollSettings'
+] as const;
 export type PayrollMap = (typeof PAYROLL_MAPS)[number];
 
 export const schedulesMap = (doc: Y.Doc): Y.Map<Y.Map<unknown>> => doc.getMap('paySchedules');
@@ -17,11 +24,16 @@ export const paymentsMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap('payRunPay
 export const postingsMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap('payRunPostings');
 export const settingsMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap('payrollSettings');
 
-const plain = (v: unknown) => (typeof v === 'object' && v !== null ? (JSON.parse(JSON.stringify(v)) as unknown) : v);
+const plain = (v: unknown) =>
+	typeof v === 'object' && v !== null ? (JSON.parse(JSON.stringify(v)) as unknown) : v;
 const NESTED = new Set(['hours', 'amounts']);
 
 /** Creates or updates a record, writing only the fields that differ; hours and amounts per person. */
-export function saveRecord(doc: Y.Doc, map: Y.Map<Y.Map<unknown>>, record: { id: string } & Record<string, unknown>): void {
+export function saveRecord(
+	doc: Y.Doc,
+	map: Y.Map<Y.Map<unknown>>,
+	record: { id: string } & Record<string, unknown>
+): void {
 	doc.transact(() => {
 		let m = map.get(record.id);
 		if (!(m instanceof Y.Map)) {
@@ -45,8 +57,10 @@ export function saveRecord(doc: Y.Doc, map: Y.Map<Y.Map<unknown>>, record: { id:
 /** A record's fields as a plain object (untrusted until checked). */
 export function readRecord(m: Y.Map<unknown>): Record<string, unknown> {
 	const out: Record<string, unknown> = {};
-	for (const [k, v] of m.entries()) // Nested keys in sorted order: insertion order differs between replicas.
-		out[k] = v instanceof Y.Map ? Object.fromEntries([...v.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) : v;
+	for (const [k, v] of m.entries())
+		// Nested keys in sorted order: insertion order differs between replicas.
+		out[k] =
+			v instanceof Y.Map ? Object.fromEntries([...v.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) : v;
 	return out;
 }
 
@@ -59,7 +73,14 @@ export function insertOnce(map: Y.Map<unknown>, id: string, value: unknown): boo
 
 /** Calls `onChange` after any transaction that touched a payroll map, local or remote. */
 export function observePayroll(doc: Y.Doc, onChange: (local: boolean) => void): () => void {
-	const roots = new Set<Y.AbstractType<unknown>>([schedulesMap(doc), runsMap(doc), finalsMap(doc), paymentsMap(doc), postingsMap(doc), settingsMap(doc)] as Y.AbstractType<unknown>[]);
+	const roots = new Set<Y.AbstractType<unknown>>([
+		schedulesMap(doc),
+		runsMap(doc),
+		finalsMap(doc),
+		paymentsMap(doc),
+		postingsMap(doc),
+		settingsMap(doc)
+	] as Y.AbstractType<unknown>[]);
 	const handler = (tr: Y.Transaction) => {
 		for (const type of tr.changed.keys()) {
 			let t = type as Y.AbstractType<unknown>;

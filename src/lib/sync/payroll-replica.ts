@@ -4,7 +4,13 @@
 // a run is finalized and paid at most once here (an existing fact is never overwritten).
 import type * as Y from 'yjs';
 import { fail, ok, type IsoDate, type Result } from '$lib/domain/core';
-import { validateSchedule, type FinalizedRun, type PayRunDraft, type PaySchedule, type PayrollAccounts } from '$lib/domain/payroll/run';
+import {
+	validateSchedule,
+	type FinalizedRun,
+	type PayRunDraft,
+	type PaySchedule,
+	type PayrollAccounts
+} from '$lib/domain/payroll/run';
 import * as docs from './payroll-doc';
 import { checkDraft, checkFinal, checkPayment, checkSchedule } from './payroll-shape';
 
@@ -20,7 +26,10 @@ export interface Payment {
 	readonly by: string;
 }
 
-const byId = <T>(key: (t: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+const byId =
+	<T>(key: (t: T) => string) =>
+	(a: T, b: T) =>
+		key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
 
 export class PayrollReplica {
 	readonly #doc: Y.Doc;
@@ -50,7 +59,9 @@ export class PayrollReplica {
 		const schedules: PaySchedule[] = [];
 		for (const [id, m] of docs.schedulesMap(this.#doc)) {
 			const v = docs.readRecord(m);
-			judge<PaySchedule>('paySchedules', id, v, checkSchedule(v), (s) => schedules.push({ ...s, schemaVersion: 1 }));
+			judge<PaySchedule>('paySchedules', id, v, checkSchedule(v), (s) =>
+				schedules.push({ ...s, schemaVersion: 1 })
+			);
 		}
 		const drafts: PayRunDraft[] = [];
 		for (const [id, m] of docs.runsMap(this.#doc)) {
@@ -66,7 +77,8 @@ export class PayrollReplica {
 			this.#rawFinals.set(id, v);
 		}
 		const payments = new Map<string, Payment>();
-		for (const [id, v] of docs.paymentsMap(this.#doc)) judge<Payment>('payRunPayments', id, v, checkPayment(v), (p) => payments.set(id, p));
+		for (const [id, v] of docs.paymentsMap(this.#doc))
+			judge<Payment>('payRunPayments', id, v, checkPayment(v), (p) => payments.set(id, p));
 		this.#schedules = schedules.sort(byId((s) => s.name + s.id));
 		this.#drafts = drafts.sort(byId((d) => d.period.payDate + d.id));
 		this.#finals = finals;
@@ -105,7 +117,9 @@ export class PayrollReplica {
 	accounts(): Partial<PayrollAccounts> {
 		const v = docs.settingsMap(this.#doc).get('accounts');
 		if (typeof v !== 'object' || v === null) return {};
-		return Object.fromEntries(Object.entries(v).filter(([, x]) => typeof x === 'string')) as Partial<PayrollAccounts>;
+		return Object.fromEntries(
+			Object.entries(v).filter(([, x]) => typeof x === 'string')
+		) as Partial<PayrollAccounts>;
 	}
 	quarantined(): PayrollQuarantined[] {
 		return this.#quarantine;
@@ -127,7 +141,10 @@ export class PayrollReplica {
 	/** Creates or edits a run that is not finalized; a finalized run is refused. */
 	saveDraft(d: PayRunDraft): Result<PayRunDraft> {
 		if (this.#finals.has(d.id) || docs.finalsMap(this.#doc).has(d.id))
-			return fail('payroll/finalized', 'This run is finalized and cannot change; make a correction run instead.');
+			return fail(
+				'payroll/finalized',
+				'This run is finalized and cannot change; make a correction run instead.'
+			);
 		const problem = checkDraft(d);
 		if (problem) return fail('payroll/run', `Pay run: ${problem}`);
 		docs.saveRecord(this.#doc, docs.runsMap(this.#doc), { ...d });
@@ -144,8 +161,10 @@ export class PayrollReplica {
 	}
 
 	markPaid(runId: string, payment: Payment): Result<Payment> {
-		if (!this.#finals.has(runId)) return fail('payroll/not-finalized', 'Only a finalized run can be marked paid.');
-		if (!docs.insertOnce(docs.paymentsMap(this.#doc), runId, payment)) return fail('payroll/paid', 'This run is already marked paid.');
+		if (!this.#finals.has(runId))
+			return fail('payroll/not-finalized', 'Only a finalized run can be marked paid.');
+		if (!docs.insertOnce(docs.paymentsMap(this.#doc), runId, payment))
+			return fail('payroll/paid', 'This run is already marked paid.');
 		return ok(payment);
 	}
 

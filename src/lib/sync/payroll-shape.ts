@@ -43,13 +43,23 @@ export function checkDraft(v: unknown): Check {
 
 function checkPayslip(v: unknown, at: string): Check {
 	if (!isObj(v)) return `${at} is not an object`;
-	if (!isStr(v.personId) || !isStr(v.name) || !isDecimal(v.basePay)) return `${at}: personId, name or basePay has the wrong shape`;
-	if (!Array.isArray(v.retro) || !v.retro.every((r) => isObj(r) && isStr(r.runId) && isDecimal(r.amount))) return `${at}.retro has the wrong shape`;
+	if (!isStr(v.personId) || !isStr(v.name) || !isDecimal(v.basePay))
+		return `${at}: personId, name or basePay has the wrong shape`;
+	if (!Array.isArray(v.retro) || !v.retro.every((r) => isObj(r) && isStr(r.runId) && isDecimal(r.amount)))
+		return `${at}.retro has the wrong shape`;
 	if (v.hours !== undefined && !isDecimal(v.hours)) return `${at}.hours is not a decimal`;
 	const s = v.payslip;
-	if (!isObj(s) || (s.jurisdiction !== 'US' && s.jurisdiction !== 'UK')) return `${at}.payslip has the wrong shape`;
-	for (const k of ['grossPay', 'reimbursements', 'net', 'employerCost'] as const) if (!isDecimal(s[k])) return `${at}.payslip.${k} is not a decimal`;
-	if (!Array.isArray(s.lines) || !s.lines.every((l) => isObj(l) && isStr(l.code) && isStr(l.label) && isStr(l.kind) && isDecimal(l.amount) && isStr(l.basis)))
+	if (!isObj(s) || (s.jurisdiction !== 'US' && s.jurisdiction !== 'UK'))
+		return `${at}.payslip has the wrong shape`;
+	for (const k of ['grossPay', 'reimbursements', 'net', 'employerCost'] as const)
+		if (!isDecimal(s[k])) return `${at}.payslip.${k} is not a decimal`;
+	if (
+		!Array.isArray(s.lines) ||
+		!s.lines.every(
+			(l) =>
+				isObj(l) && isStr(l.code) && isStr(l.label) && isStr(l.kind) && isDecimal(l.amount) && isStr(l.basis)
+		)
+	)
 		return `${at}.payslip.lines have the wrong shape`;
 	return isObj(v.case) ? null : `${at}.case is not an object`;
 }
@@ -57,8 +67,10 @@ function checkPayslip(v: unknown, at: string): Check {
 export function checkFinal(v: unknown, id: string): Check {
 	if (!isObj(v)) return 'not an object';
 	if (v.runId !== id) return 'runId differs from its key';
-	if (!isStr(v.scheduleId) || !KINDS.includes(v.kind as string)) return 'scheduleId or kind has the wrong shape';
-	if ((v.jurisdiction !== 'US' && v.jurisdiction !== 'UK') || !isStr(v.currency) || !isStr(v.taxYear)) return 'jurisdiction, currency or taxYear has the wrong shape';
+	if (!isStr(v.scheduleId) || !KINDS.includes(v.kind as string))
+		return 'scheduleId or kind has the wrong shape';
+	if ((v.jurisdiction !== 'US' && v.jurisdiction !== 'UK') || !isStr(v.currency) || !isStr(v.taxYear))
+		return 'jurisdiction, currency or taxYear has the wrong shape';
 	if (!isStr(v.finalizedAt) || !isStr(v.finalizedBy)) return 'finalizedAt or finalizedBy is not text';
 	const p = checkPeriod(v.period);
 	if (p) return p;
@@ -68,7 +80,13 @@ export function checkFinal(v: unknown, id: string): Check {
 		if (bad) return bad;
 	}
 	const slips = (v.payslips as FinalizedRun['payslips']).map((s) => s.payslip as Payslip);
-	const j = buildPayrollJournal(slips, { wagesExpense: 'w', employerTaxesExpense: 't', netPayPayable: 'n', liabilities: {}, defaultLiability: 'l' });
+	const j = buildPayrollJournal(slips, {
+		wagesExpense: 'w',
+		employerTaxesExpense: 't',
+		netPayPayable: 'n',
+		liabilities: {},
+		defaultLiability: 'l'
+	});
 	return j.ok ? null : `payslips do not add up: ${j.error.message}`;
 }
 

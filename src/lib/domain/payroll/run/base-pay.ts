@@ -1,8 +1,23 @@
 // A person's base pay for one period from their employment and compensation histories: salary
 // day-weighted over the days employed at each rate (joiners, leavers and mid-period raises alike),
 // or hours x the hourly rate. Invariant: rounded once, to the cent half up, after exact arithmetic.
-import { addDays, dec, daysBetween, round, toDecimalString, type DecimalString, type IsoDate } from '../../core';
-import { completeAsOf, COMPENSATION_REQUIRED, EMPLOYMENT_REQUIRED, type Compensation, type Employment, type History } from '../../hr';
+import {
+	addDays,
+	dec,
+	daysBetween,
+	round,
+	toDecimalString,
+	type DecimalString,
+	type IsoDate
+} from '../../core';
+import {
+	completeAsOf,
+	COMPENSATION_REQUIRED,
+	EMPLOYMENT_REQUIRED,
+	type Compensation,
+	type Employment,
+	type History
+} from '../../hr';
 import type Decimal from 'decimal.js';
 import { PERIODS_PER_YEAR } from './schedule';
 import type { PayPeriod } from './types';
@@ -19,7 +34,11 @@ function employedOn(e: Employment | undefined, date: IsoDate): boolean {
 }
 
 /** Dates inside the period where something may change: fact dates, start, the day after an end. */
-function boundaries(period: PayPeriod, employment: History<Employment>, compensation: History<Compensation>): IsoDate[] {
+function boundaries(
+	period: PayPeriod,
+	employment: History<Employment>,
+	compensation: History<Compensation>
+): IsoDate[] {
 	const out = new Set<string>([period.start]);
 	const inside = (d: IsoDate) => d > period.start && d <= period.end;
 	for (const f of [...employment, ...compensation]) if (inside(f.effectiveDate)) out.add(f.effectiveDate);
@@ -63,9 +82,18 @@ export function basePay(p: {
 		}
 		salaried = true;
 		salary = salary.plus(dec(c.pay.annualAmount).dividedBy(perYear).times(segDays).dividedBy(days));
-		parts.push(segDays === days ? `${c.pay.annualAmount} a year / ${perYear}` : `${c.pay.annualAmount} a year / ${perYear} x ${segDays}/${days} days (${from} to ${to})`);
+		parts.push(
+			segDays === days
+				? `${c.pay.annualAmount} a year / ${perYear}`
+				: `${c.pay.annualAmount} a year / ${perYear} x ${segDays}/${days} days (${from} to ${to})`
+		);
 	}
-	if (salaried) return { kind: 'salary', amount: toDecimalString(round.centsHalfUp(salary), 2), basis: parts.join(' + ') };
+	if (salaried)
+		return {
+			kind: 'salary',
+			amount: toDecimalString(round.centsHalfUp(salary), 2),
+			basis: parts.join(' + ')
+		};
 	if (lastRate !== undefined) {
 		const hours = p.hours ?? ('0' as DecimalString);
 		return {

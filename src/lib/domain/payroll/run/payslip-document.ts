@@ -23,10 +23,19 @@ export interface PayslipSection {
 export const money = (v: string, currency: string) => `${fmt(dec(v))} ${currency}`;
 
 export function payslipSections(slip: RunPayslip): PayslipSection[] {
-	return SECTIONS.map((s) => ({ title: s.title, lines: slip.payslip.lines.filter((l) => s.kinds.includes(l.kind)) })).filter((s) => s.lines.length > 0);
+	return SECTIONS.map((s) => ({
+		title: s.title,
+		lines: slip.payslip.lines.filter((l) => s.kinds.includes(l.kind))
+	})).filter((s) => s.lines.length > 0);
 }
 
-export function payslipPdf(p: { organisation: string; period: PayPeriod; currency: string; slip: RunPayslip; status: string }): Uint8Array {
+export function payslipPdf(p: {
+	organisation: string;
+	period: PayPeriod;
+	currency: string;
+	slip: RunPayslip;
+	status: string;
+}): Uint8Array {
 	const { slip, currency } = p;
 	const lines: PdfLine[] = [
 		{ text: p.organisation, size: 16, bold: true },
@@ -39,7 +48,11 @@ export function payslipPdf(p: { organisation: string; period: PayPeriod; currenc
 		lines.push({ text: s.title, bold: true, size: 11 });
 		for (const l of s.lines) {
 			lines.push({ text: `${l.label}: ${money(l.amount, currency)}`, indent: 10 });
-			lines.push({ text: l.basis.length > 110 ? `${l.basis.slice(0, 107)}...` : l.basis, size: 7, indent: 20 });
+			lines.push({
+				text: l.basis.length > 110 ? `${l.basis.slice(0, 107)}...` : l.basis,
+				size: 7,
+				indent: 20
+			});
 		}
 	}
 	lines.push({ text: '' }, { text: `Gross pay: ${money(slip.payslip.grossPay, currency)}`, bold: true });

@@ -5,7 +5,9 @@ const text = (b: Uint8Array) => String.fromCharCode(...b);
 
 describe('textPdf', () => {
 	it('writes a valid PDF 1.4 structure: header, objects at the xref offsets, trailer', () => {
-		const pdf = text(textPdf([{ text: 'Payslip (March)', size: 14, bold: true }, { text: 'Net pay 2,860.00 \\ £12' }]));
+		const pdf = text(
+			textPdf([{ text: 'Payslip (March)', size: 14, bold: true }, { text: 'Net pay 2,860.00 \\ £12' }])
+		);
 		expect(pdf.startsWith('%PDF-1.4\n')).toBe(true);
 		expect(pdf.trimEnd().endsWith('%%EOF')).toBe(true);
 		const startxref = Number(/startxref\n(\d+)\n%%EOF/.exec(pdf)?.[1]);
@@ -41,9 +43,12 @@ describe('payslipPdf', () => {
 		const { draft, person, schedule, usComp } = await import('./fixtures');
 		const s = schedule();
 		const run = draft('r', s, periodAt(s, 0), ['a']);
-		const slip = computeRun({ schedule: s, run, people: [person('a', usComp('40000'))], finalized: [] }).payslips[0];
+		const slip = computeRun({ schedule: s, run, people: [person('a', usComp('40000'))], finalized: [] })
+			.payslips[0];
 		if (!slip) throw new Error('no payslip');
-		const pdf = text(payslipPdf({ organisation: 'Acme', period: run.period, currency: 'USD', slip, status: 'finalized' }));
+		const pdf = text(
+			payslipPdf({ organisation: 'Acme', period: run.period, currency: 'USD', slip, status: 'finalized' })
+		);
 		expect(pdf).toContain('(Net pay: 2,860.00 USD) Tj');
 		expect(pdf).toContain('(Federal income tax: 218.33 USD) Tj');
 	});

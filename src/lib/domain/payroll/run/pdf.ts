@@ -16,7 +16,16 @@ function pdfString(text: string): string {
 	let out = '';
 	for (const ch of text) {
 		const code = ch.codePointAt(0) ?? 63;
-		const mapped = code === 0x2212 ? 45 : code === 0x2014 || code === 0x2013 ? 45 : code === 0xd7 ? 0xd7 : code === 0xa3 ? 0xa3 : code;
+		const mapped =
+			code === 0x2212
+				? 45
+				: code === 0x2014 || code === 0x2013
+					? 45
+					: code === 0xd7
+						? 0xd7
+						: code === 0xa3
+							? 0xa3
+							: code;
 		if (mapped === 0x28 || mapped === 0x29 || mapped === 0x5c) out += '\\' + String.fromCharCode(mapped);
 		else if (mapped >= 0x20 && mapped <= 0x7e) out += String.fromCharCode(mapped);
 		else if (mapped >= 0xa0 && mapped <= 0xff) out += '\\' + mapped.toString(8).padStart(3, '0');
@@ -36,7 +45,9 @@ export function textPdf(lines: readonly PdfLine[]): Uint8Array {
 			ops.push(`BT /F1 9 Tf 40 30 Td ${pdfString(`... ${lines.length - i} more line(s) not shown`)} Tj ET`);
 			break;
 		}
-		ops.push(`BT /${line.bold ? 'F2' : 'F1'} ${size} Tf ${40 + (line.indent ?? 0)} ${y} Td ${pdfString(line.text)} Tj ET`);
+		ops.push(
+			`BT /${line.bold ? 'F2' : 'F1'} ${size} Tf ${40 + (line.indent ?? 0)} ${y} Td ${pdfString(line.text)} Tj ET`
+		);
 	}
 	const content = ops.join('\n');
 	const objects = [

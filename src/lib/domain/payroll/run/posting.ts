@@ -2,7 +2,16 @@
 // run id, so two teammates posting the same run write one entry (the same key), never two; the
 // wages entry balances to the cent (buildPayrollJournal refuses otherwise), and the payment entry
 // moves exactly the run's net pay from net pay payable to the bank.
-import { dec, fail, ok, sum, toDecimalString, type DecimalString, type IsoDate, type Result } from '../../core';
+import {
+	dec,
+	fail,
+	ok,
+	sum,
+	toDecimalString,
+	type DecimalString,
+	type IsoDate,
+	type Result
+} from '../../core';
 import { LEDGER_SCHEMA_VERSION, type Account, type JournalEntry } from '../../ledger';
 import { buildPayrollJournal } from '../journal';
 import type { FinalizedRun } from './types';
@@ -25,13 +34,20 @@ export const paymentEntryId = (runId: string) => `payroll-${runId}-paid`;
 export function runJournalEntry(run: FinalizedRun, a: PayrollAccounts): Result<JournalEntry> {
 	const codes = new Set(run.payslips.flatMap((s) => s.payslip.lines.map((l) => l.code)));
 	const liabilities: Record<string, string> = {};
-	for (const code of codes) liabilities[code] = /^(US|UK)\./.test(code) ? a.taxLiability : a.deductionsLiability;
+	for (const code of codes)
+		liabilities[code] = /^(US|UK)\./.test(code) ? a.taxLiability : a.deductionsLiability;
 	const journal = buildPayrollJournal(
 		run.payslips.map((s) => s.payslip),
-		{ wagesExpense: a.wagesExpense, employerTaxesExpense: a.employerTaxesExpense, netPayPayable: a.netPayPayable, liabilities }
+		{
+			wagesExpense: a.wagesExpense,
+			employerTaxesExpense: a.employerTaxesExpense,
+			netPayPayable: a.netPayPayable,
+			liabilities
+		}
 	);
 	if (!journal.ok) return journal;
-	if (journal.value.length === 0) return fail('payroll/empty-run', 'The run pays nothing, so there is nothing to post.');
+	if (journal.value.length === 0)
+		return fail('payroll/empty-run', 'The run pays nothing, so there is nothing to post.');
 	return ok({
 		schemaVersion: LEDGER_SCHEMA_VERSION,
 		id: payrollEntryId(run.runId),
@@ -46,7 +62,11 @@ export function runNetPay(run: FinalizedRun): DecimalString {
 	return toDecimalString(sum(run.payslips.map((s) => dec(s.payslip.net))), 2);
 }
 
-export function paymentJournalEntry(run: FinalizedRun, a: PayrollAccounts, date: IsoDate): Result<JournalEntry> {
+export function paymentJournalEntry(
+	run: FinalizedRun,
+	a: PayrollAccounts,
+	date: IsoDate
+): Result<JournalEntry> {
 	const net = runNetPay(run);
 	if (!dec(net).gt(0)) return fail('payroll/empty-run', 'The run has no net pay to pay.');
 	return ok({
@@ -76,5 +96,7 @@ export function defaultAccountMap(accounts: readonly Account[]): Partial<Payroll
 		bank: pick('bank')
 	};
 	out.deductionsLiability = pick('payroll-liability', /pension|deduction|benefit/i) ?? out.taxLiability;
-	return Object.fromEntries(Object.entries(out).filter(([, v]) => v !== undefined)) as Partial<PayrollAccounts>;
+	return Object.fromEntries(
+		Object.entries(out).filter(([, v]) => v !== undefined)
+	) as Partial<PayrollAccounts>;
 }

@@ -33,7 +33,9 @@ export function retroFor(p: {
 			compensation: p.compensation,
 			...(slip.hours !== undefined ? { hours: slip.hours } : {})
 		});
-		const alreadyRetro = mine.flatMap((m) => m.slip.retro.filter((r) => r.runId === run.runId).map((r) => dec(r.amount)));
+		const alreadyRetro = mine.flatMap((m) =>
+			m.slip.retro.filter((r) => r.runId === run.runId).map((r) => dec(r.amount))
+		);
 		const diff = dec(now.amount).minus(slip.basePay).minus(sum(alreadyRetro));
 		if (diff.isZero()) continue;
 		const line: RetroLine = {

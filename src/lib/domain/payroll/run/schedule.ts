@@ -1,7 +1,18 @@
 // Pay periods of a schedule, and where a pay date falls in its tax year. Invariant: periods of one
 // schedule tile the calendar (each starts the day after the previous ends); a UK pay date maps to
 // the tax week or month HMRC numbers it by (6 April starts week 1 and month 1).
-import { addDays, addMonths, daysBetween, daysInMonth, dateParts, fail, isoDate, ok, type IsoDate, type Result } from '../../core';
+import {
+	addDays,
+	addMonths,
+	daysBetween,
+	daysInMonth,
+	dateParts,
+	fail,
+	isoDate,
+	ok,
+	type IsoDate,
+	type Result
+} from '../../core';
 import type { UkFrequency, UsFrequency } from '../types';
 import type { Jurisdiction, PayPeriod, PaySchedule, ScheduleFrequency } from './types';
 
@@ -36,7 +47,9 @@ export function periodAt(s: PaySchedule, n: number): PayPeriod {
 	const y = Math.floor(monthIndex / 12);
 	const m = (monthIndex % 12) + 1;
 	const second = ((n % 2) + 2) % 2 === 1;
-	return second ? withPay(s, isoDate(y, m, 16), isoDate(y, m, daysInMonth(y, m))) : withPay(s, isoDate(y, m, 1), isoDate(y, m, 15));
+	return second
+		? withPay(s, isoDate(y, m, 16), isoDate(y, m, daysInMonth(y, m)))
+		: withPay(s, isoDate(y, m, 1), isoDate(y, m, 15));
 }
 
 /** The index of the period containing `date`. */
@@ -45,7 +58,10 @@ export function periodIndexOn(s: PaySchedule, date: IsoDate): number {
 	if (step !== undefined) return Math.floor(daysBetween(s.anchor, date) / step);
 	const a = dateParts(s.anchor);
 	const d = dateParts(date);
-	let n = s.frequency === 'monthly' ? (d.year - a.year) * 12 + (d.month - a.month) : ((d.year - a.year) * 12 + (d.month - a.month)) * 2;
+	let n =
+		s.frequency === 'monthly'
+			? (d.year - a.year) * 12 + (d.month - a.month)
+			: ((d.year - a.year) * 12 + (d.month - a.month)) * 2;
 	// Walk to the exact period (at most a couple of steps).
 	while (periodAt(s, n).start > date) n--;
 	while (periodAt(s, n).end < date) n++;
@@ -63,10 +79,18 @@ export function periodsAround(s: PaySchedule, date: IsoDate, before = 3, after =
 /** The engine's frequency name for a schedule, or why it cannot be run in that jurisdiction. */
 export function engineFrequency(j: Jurisdiction, f: ScheduleFrequency): Result<UsFrequency | UkFrequency> {
 	if (j === 'US') {
-		if (f === 'fourWeekly') return fail('payroll/schedule', 'A four-weekly schedule is not a US federal pay frequency; use weekly, biweekly, semimonthly or monthly.');
+		if (f === 'fourWeekly')
+			return fail(
+				'payroll/schedule',
+				'A four-weekly schedule is not a US federal pay frequency; use weekly, biweekly, semimonthly or monthly.'
+			);
 		return ok(f);
 	}
-	if (f === 'semimonthly') return fail('payroll/schedule', 'HMRC has no semimonthly pay frequency; use weekly, two-weekly, four-weekly or monthly.');
+	if (f === 'semimonthly')
+		return fail(
+			'payroll/schedule',
+			'HMRC has no semimonthly pay frequency; use weekly, two-weekly, four-weekly or monthly.'
+		);
 	return ok(f === 'biweekly' ? 'two-weekly' : f === 'fourWeekly' ? 'four-weekly' : f);
 }
 
@@ -91,7 +115,11 @@ export function ukPeriodNumber(f: UkFrequency, payDate: IsoDate): Result<number>
 		return ok(m === 0 ? 12 : m);
 	}
 	const week = Math.floor(daysBetween(start, payDate) / 7) + 1;
-	if (week > 52) return fail('payroll/week-53', `Pay date ${payDate} falls in tax week ${week}; week 53 payments are not supported.`);
+	if (week > 52)
+		return fail(
+			'payroll/week-53',
+			`Pay date ${payDate} falls in tax week ${week}; week 53 payments are not supported.`
+		);
 	return ok(f === 'weekly' ? week : Math.ceil(week / (f === 'two-weekly' ? 2 : 4)));
 }
 
@@ -101,10 +129,15 @@ export function validateSchedule(s: PaySchedule): Result<PaySchedule> {
 	if (!/^\d{4}-\d{2}-\d{2}$/.test(s.anchor) || Number.isNaN(Date.parse(s.anchor)))
 		return fail('payroll/schedule', 'First period starts: enter a date.', { field: 'anchor' });
 	if (s.frequency === 'monthly' && dateParts(s.anchor).day > 28)
-		return fail('payroll/schedule', 'First period starts: a monthly period must start on day 1-28.', { field: 'anchor' });
+		return fail('payroll/schedule', 'First period starts: a monthly period must start on day 1-28.', {
+			field: 'anchor'
+		});
 	if (!Number.isInteger(s.payDayOffset) || s.payDayOffset < 0 || s.payDayOffset > 31)
-		return fail('payroll/schedule', 'Pay day: 0 to 31 days after the period ends.', { field: 'payDayOffset' });
-	if (!/^[A-Z]{3}$/.test(s.currency)) return fail('payroll/schedule', 'Currency: a 3-letter code.', { field: 'currency' });
+		return fail('payroll/schedule', 'Pay day: 0 to 31 days after the period ends.', {
+			field: 'payDayOffset'
+		});
+	if (!/^[A-Z]{3}$/.test(s.currency))
+		return fail('payroll/schedule', 'Currency: a 3-letter code.', { field: 'currency' });
 	const f = engineFrequency(s.jurisdiction, s.frequency);
 	return f.ok ? ok(s) : fail(f.error.code, f.error.message, { field: 'frequency' });
 }

@@ -19,26 +19,45 @@ export function indexFinalized(finals: readonly FinalizedRun[]): SlipsByPerson {
 	return out;
 }
 
-function counted(by: SlipsByPerson, personId: string, j: Jurisdiction, taxYear: string, payDate: IsoDate, excludeRun: string) {
+function counted(
+	by: SlipsByPerson,
+	personId: string,
+	j: Jurisdiction,
+	taxYear: string,
+	payDate: IsoDate,
+	excludeRun: string
+) {
 	return (by.get(personId) ?? []).filter(
-		({ run }) => run.jurisdiction === j && run.taxYear === taxYear && run.period.payDate <= payDate && run.runId !== excludeRun
+		({ run }) =>
+			run.jurisdiction === j &&
+			run.taxYear === taxYear &&
+			run.period.payDate <= payDate &&
+			run.runId !== excludeRun
 	);
 }
 
 const total = (values: readonly (string | undefined)[]): DecimalString =>
 	toDecimalString(sum(values.map((v) => dec(v ?? '0'))), 2);
 
-export function usYearToDate(by: SlipsByPerson, p: { personId: string; taxYear: string; payDate: IsoDate; runId: string }): UsPayCase['ytd'] {
+export function usYearToDate(
+	by: SlipsByPerson,
+	p: { personId: string; taxYear: string; payDate: IsoDate; runId: string }
+): UsPayCase['ytd'] {
 	const slips = counted(by, p.personId, 'US', p.taxYear, p.payDate, p.runId).map((s) => s.slip.payslip);
 	return {
 		socialSecurityWages: total(slips.map((s) => s.us?.socialSecurityWages)),
 		medicareWages: total(slips.map((s) => s.us?.medicareWages)),
 		futaWages: total(slips.map((s) => s.us?.futaWages)),
-		supplementalWages: total(slips.flatMap((s) => s.lines.filter((l) => l.code === 'EARN.BONUS').map((l) => l.amount)))
+		supplementalWages: total(
+			slips.flatMap((s) => s.lines.filter((l) => l.code === 'EARN.BONUS').map((l) => l.amount))
+		)
 	};
 }
 
-export function ukYearToDate(by: SlipsByPerson, p: { personId: string; taxYear: string; payDate: IsoDate; runId: string }): UkPayCase['ytd'] {
+export function ukYearToDate(
+	by: SlipsByPerson,
+	p: { personId: string; taxYear: string; payDate: IsoDate; runId: string }
+): UkPayCase['ytd'] {
 	const slips = counted(by, p.personId, 'UK', p.taxYear, p.payDate, p.runId).map((s) => s.slip.payslip);
 	return {
 		taxablePay: total(slips.map((s) => s.uk?.taxablePay)),
