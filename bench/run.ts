@@ -12,6 +12,7 @@ import { tasksBackup } from './tasks-backup';
 import { peopleBackup } from './people-backup';
 import { ledgerBench } from './ledger';
 import { bankingBench, payrollBench } from './engines';
+import { booksBench } from './books';
 
 const PORT = 4175;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -423,15 +424,21 @@ async function main(): Promise<void> {
 			stop();
 		}
 	}
-	if (want('app')) {
+	if (want('app') || want('books') || only.includes('books-open')) {
 		const { stop, signalUrl } = await start();
 		const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 		try {
-			console.log('\nApp (headless Chromium, production build)');
-			const { page, wsId } = await benchOpen(browser, 10_000);
-			await benchJsSize(browser, wsId, page);
-			await benchLatency(browser, signalUrl);
-			await benchMerge(browser, page, wsId, signalUrl);
+			if (want('app')) {
+				console.log('\nApp (headless Chromium, production build)');
+				const { page, wsId } = await benchOpen(browser, 10_000);
+				await benchJsSize(browser, wsId, page);
+				await benchLatency(browser, signalUrl);
+				await benchMerge(browser, page, wsId, signalUrl);
+			}
+			if (want('books') || only.includes('books-open')) {
+				console.log('\nBooks (headless Chromium, production build, reports in the books worker)');
+				await booksBench({ browser, base: BASE, newPage, record, openOnly: !want('books') });
+			}
 		} finally {
 			await browser.close();
 			stop();

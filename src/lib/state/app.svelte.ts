@@ -17,6 +17,7 @@ import {
 } from './workspace-ops';
 import { seedDemoBooks, seedDemoTasks } from './demo';
 import { nowIso } from './ids';
+import { booksDebug } from './books-debug';
 
 class KeelApp {
 	workspaces = $state.raw<WorkspaceEntry[]>([]);
@@ -171,6 +172,7 @@ if (typeof window !== 'undefined') {
 		connections: () => app.current?.session.peerCounts() ?? null,
 		...(debug && {
 			debug: {
+				books: booksDebug(() => app.current?.books),
 				taskCount: () => app.current?.tasks?.all.length ?? 0,
 				projectionReady: () => app.current?.tasks?.projectionReady ?? false,
 				countWithPriority: (p: number) => app.current?.tasks?.all.filter((t) => t.priority === p).length ?? 0,
