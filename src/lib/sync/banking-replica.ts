@@ -156,9 +156,6 @@ export class BankingReplica {
 		const s = this.#data.bankStatements.get(statementId);
 		return s ? statementStatus(s, this) : undefined;
 	}
-	stateVector(): Uint8Array {
-		return Y.encodeStateVector(this.#doc);
-	}
 	onChange(listener: () => void): () => void {
 		this.#listeners.add(listener);
 		return () => this.#listeners.delete(listener);
