@@ -17,12 +17,15 @@ import { putWorkspace } from '$lib/storage/registry';
 import { TasksState } from './tasks.svelte';
 import { BooksState } from './books.svelte';
 import { BooksReplica } from '$lib/sync/books-replica';
+import { BankingReplica } from '$lib/sync/banking-replica';
+import { BankingState } from './banking.svelte';
 import { memberColor, renameWorkspace } from './workspace-ops';
 import { newId, nowIso } from './ids';
 
 export class OpenWorkspace {
 	readonly tasks: TasksState | null;
 	readonly books: BooksState | null;
+	readonly banking: BankingState | null;
 	#session: WorkspaceSession | null = null;
 	#replica: TasksReplica | null = null;
 	#booksReplica: BooksReplica | null = null;
@@ -44,6 +47,7 @@ export class OpenWorkspace {
 		this.profile = { name: entry.name, country: '', baseCurrency: '', fiscalYearStart: '', createdAt: '' };
 		this.tasks = entry.shards.tasks ? new TasksState(entry.id, entry.memberId) : null;
 		this.books = entry.shards.books ? new BooksState(entry.id) : null;
+		this.banking = entry.shards.books ? new BankingState(entry.id, entry.memberId) : null;
 	}
 
 	/** The live session; only present once `ready`. */
@@ -84,6 +88,9 @@ export class OpenWorkspace {
 		if (booksDoc && this.books) {
 			this.#booksReplica = new BooksReplica(booksDoc, { newId });
 			this.books.attach(this.#booksReplica);
+			const bankingReplica = new BankingReplica(booksDoc, this.#booksReplica);
+			this.banking?.attach(bankingReplica, this.#booksReplica, this.books);
+			this.#cleanups.push(() => bankingReplica.destroy());
 		}
 		this.#cleanups.push(session.onPresence(() => (this.peers = session.presence())));
 		const poll = setInterval(() => (this.connections = session.peerCounts()), 500);
@@ -187,6 +194,7 @@ export class OpenWorkspace {
 		this.tasks?.destroy();
 		this.#replica?.destroy();
 		this.books?.destroy();
+		this.banking?.destroy();
 		this.#booksReplica?.destroy();
 		await this.#session?.close();
 	}

@@ -90,7 +90,7 @@ function readAccount(m: unknown): unknown {
 
 /** Every record of one map, checked: usable records by key, and what was kept aside. */
 export function readMap<K extends BankingMap>(doc: Y.Doc, name: K): { records: Map<string, ShapeOf[K]>; aside: KeptAside[] } {
-	const source: Y.Map<unknown> = name === 'bankAccounts' ? bankAccountsMap(doc) : name === 'bankRules' ? bankRulesMap(doc) : factMap(doc, name as FactMap);
+	const source = doc.getMap<unknown>(name);
 	const records = new Map<string, ShapeOf[K]>();
 	const aside: KeptAside[] = [];
 	const check = shapes[name] as (v: unknown) => string | null;

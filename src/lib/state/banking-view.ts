@@ -1,0 +1,87 @@
+// Plain helpers the Banking screens use to lay out what the state holds: masked account identifiers,
+// the reconcile rows (each statement line with its match, conflict or proposal), and import summaries.
+// Pure functions over plain records, unit-tested beside this file.
+import type {
+	BalanceCheck,
+	BankLineRecord,
+	ClaimConflict,
+	Claims,
+	MatchDecision,
+	MatchProposal,
+	MatchResult,
+	RuleProposal,
+	StatementRecord
+} from '$lib/domain/banking';
+
+/** "DE14 7406 1813 0000 0336 26" → "•••• 3626"; short identifiers stay as they are. */
+export function maskIdentifier(identifier: string): string {
+	const compact = identifier.replace(/\s+/g, '');
+	if (compact.length <= 4) return compact;
+	return `•••• ${compact.slice(-4)}`;
+}
+
+export type RowState = 'matched' | 'locked' | 'proposed' | 'unmatched';
+
+export interface ReconcileRow {
+	readonly line: BankLineRecord;
+	readonly state: RowState;
+	/** The holding accept that clears this line. */
+	readonly match?: MatchDecision;
+	readonly proposal?: MatchProposal;
+	readonly rule?: RuleProposal;
+	/** Accepts of this line that lost to an earlier one (a teammate's concurrent claim). */
+	readonly conflicts: readonly ClaimConflict[];
+}
+
+/** One row per line of the statement, in date order, with what holds or what is proposed. */
+export function reconcileRows(input: {
+	statement: StatementRecord;
+	line: (id: string) => BankLineRecord | undefined;
+	claims: Claims;
+	proposals: MatchResult | null;
+}): ReconcileRow[] {
+	const { claims, proposals } = input;
+	const proposalOf = new Map<string, MatchProposal>();
+	for (const m of proposals?.matches ?? []) for (const id of m.bankLineIds) proposalOf.set(id, m);
+	const ruleOf = new Map((proposals?.ruleProposals ?? []).map((r) => [r.bankLineId, r]));
+	const conflictsOf = new Map<string, ClaimConflict[]>();
+	for (const c of claims.conflicts)
+		for (const id of c.decision.bankLineIds) conflictsOf.set(id, [...(conflictsOf.get(id) ?? []), c]);
+	const rows: ReconcileRow[] = [];
+	for (const id of new Set(input.statement.lineIds)) {
+		const line = input.line(id);
+		if (!line) continue;
+		const matchId = claims.bankLine.get(id);
+		const match = matchId === undefined ? undefined : claims.holding.get(matchId);
+		const proposal = match ? undefined : proposalOf.get(id);
+		const rule = match ? undefined : ruleOf.get(id);
+		const state: RowState = match ? (claims.lockedLines.has(id) ? 'locked' : 'matched') : proposal ? 'proposed' : 'unmatched';
+		rows.push({
+			line,
+			state,
+			...(match ? { match } : {}),
+			...(proposal ? { proposal } : {}),
+			...(rule ? { rule } : {}),
+			conflicts: conflictsOf.get(id) ?? []
+		});
+	}
+	return rows.sort((a, b) => a.line.date.localeCompare(b.line.date) || (a.line.id < b.line.id ? -1 : 1));
+}
+
+/** The proposals a person may accept in one go: at or above the threshold, every line still open. */
+export function sureProposals(rows: readonly ReconcileRow[], threshold: number): MatchProposal[] {
+	const seen = new Set<MatchProposal>();
+	for (const r of rows) if (r.proposal && r.proposal.score >= threshold) seen.add(r.proposal);
+	return [...seen];
+}
+
+/** "opening 24.16 + lines -164.10 = -139.94, but the closing balance is 27.61 (off by 167.55)" */
+export function describeCheck(check: BalanceCheck): string {
+	if (check.status === 'n/a') return `No balance check: ${check.reason}`;
+	if (check.status === 'ok') return `Adds up: opening ${check.opening} + lines ${check.linesTotal} = closing ${check.closing}`;
+	return `Does not add up: opening ${check.opening} + lines ${check.linesTotal} ≠ closing ${check.closing} (off by ${check.difference})`;
+}
+
+export function countLabel(n: number, one: string, many = `${one}s`): string {
+	return `${n} ${n === 1 ? one : many}`;
+}
