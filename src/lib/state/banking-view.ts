@@ -12,6 +12,7 @@ import type {
 	RuleProposal,
 	StatementRecord
 } from '$lib/domain/banking';
+import type { JournalEntry } from '$lib/domain/ledger';
 
 /** "DE14 7406 1813 0000 0336 26" → "•••• 3626"; short identifiers stay as they are. */
 export function maskIdentifier(identifier: string): string {
@@ -84,4 +85,50 @@ export function describeCheck(check: BalanceCheck): string {
 
 export function countLabel(n: number, one: string, many = `${one}s`): string {
 	return `${n} ${n === 1 ? one : many}`;
+}
+
+export interface LedgerLineView {
+	/** `entryId#lineIndex` */
+	readonly id: string;
+	readonly date: string;
+	readonly memo: string;
+	readonly amount: string;
+	readonly number?: string;
+}
+
+/** What a proposal's or a match's ledger line is, for display; undefined when the entry is not counted. */
+export function ledgerLineView(id: string, entry: (id: string) => JournalEntry | undefined): LedgerLineView | undefined {
+	const at = id.lastIndexOf('#');
+	const e = entry(id.slice(0, at));
+	const l = e?.lines[Number(id.slice(at + 1))];
+	if (!e || !l) return undefined;
+	return { id, date: e.date, memo: e.memo, amount: l.amount, ...(e.number ? { number: e.number } : {}) };
+}
+
+/**
+ * Ledger lines of the linked account that no holding match claims, with the same sign as `amount`, nearest
+ * to `date` first: what a person picks from to match a bank line by hand (one or several: a split).
+ */
+export function openLedgerLines(input: {
+	entries: readonly JournalEntry[];
+	ledgerAccountId: string;
+	claims: Claims;
+	date: string;
+	amount: string;
+	limit?: number;
+}): LedgerLineView[] {
+	const negative = input.amount.trim().startsWith('-');
+	const target = Date.parse(input.date);
+	const out: (LedgerLineView & { distance: number })[] = [];
+	for (const e of input.entries)
+		e.lines.forEach((l, k) => {
+			if (l.account !== input.ledgerAccountId || l.amount.trim().startsWith('-') !== negative) return;
+			const id = `${e.id}#${k}`;
+			if (input.claims.ledgerLine.has(id)) return;
+			out.push({ id, date: e.date, memo: e.memo, amount: l.amount, ...(e.number ? { number: e.number } : {}), distance: Math.abs(Date.parse(e.date) - target) });
+		});
+	return out
+		.sort((a, b) => a.distance - b.distance || (a.id < b.id ? -1 : 1))
+		.slice(0, input.limit ?? 30)
+		.map(({ distance: _d, ...v }) => v);
 }
