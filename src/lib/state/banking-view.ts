@@ -10,6 +10,7 @@ import type {
 	MatchProposal,
 	MatchResult,
 	RuleProposal,
+	Statement,
 	StatementRecord
 } from '$lib/domain/banking';
 import type { JournalEntry } from '$lib/domain/ledger';
@@ -131,4 +132,15 @@ export function openLedgerLines(input: {
 		.sort((a, b) => a.distance - b.distance || (a.id < b.id ? -1 : 1))
 		.slice(0, input.limit ?? 30)
 		.map(({ distance: _d, ...v }) => v);
+}
+
+/** "OFX · 3 lines · 2011-03-31 to 2011-04-07 · USD" */
+export function statementSummary(s: Pick<Statement, 'format' | 'lines' | 'currency'>): string {
+	const dates = s.lines.map((l) => l.date).sort();
+	return [
+		s.format.toUpperCase(),
+		countLabel(s.lines.length, 'line'),
+		...(dates.length ? [`${dates[0]} to ${dates.at(-1)}`] : []),
+		...(s.currency ? [s.currency] : [])
+	].join(' · ');
 }
