@@ -95,7 +95,9 @@ export interface FileKind {
 export interface Proposals {
 	/** The books shard this answer was computed on (compare with the page's to know it is current). */
 	readonly stateVector: string;
+	/** The matcher's answer, less the ids of unmatched ledger lines (tens of thousands the page never shows). */
 	readonly result: MatchResult;
+	readonly unmatchedLedgerLines: number;
 	readonly ms: number;
 }
 
@@ -201,7 +203,13 @@ export const bankingApi = {
 			const rules = banking.rules();
 			const raw = matchStatementLines({ bankLines, ledgerLines, options: { ...options, rules } });
 			const result = withoutRejected(raw, banking.claims().rejected);
-			return { stateVector: books.stateVector(), result, ms: Math.round(performance.now() - started) };
+			// Keep the message small: the page reads proposals and unmatched bank lines only.
+			return {
+				stateVector: books.stateVector(),
+				result: { ...result, unmatchedLedgerLineIds: [] },
+				unmatchedLedgerLines: result.unmatchedLedgerLineIds.length,
+				ms: Math.round(performance.now() - started)
+			};
 		});
 	},
 
