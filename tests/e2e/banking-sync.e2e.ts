@@ -45,7 +45,7 @@ test("teammates see each other's statements and matches live; concurrent claims 
 	for (const [date, memo] of [
 		['2011-04-04', 'Electric bill'],
 		['2011-04-06', 'Electric bill again']
-	])
+	] as const)
 		await postEntry(alice, { date, memo, lines: [['Expenses:Office Supplies', '34.51', ''], ['Assets:Checking', '', '34.51']] });
 
 	await alice.goto(`/w/${wsId}/banking`);

@@ -45,7 +45,7 @@ describe('reconcileRows', () => {
 		const claims = resolveClaims({
 			decisions: [decision('d1', 'l1', 'e1', 1), decision('d2', 'l2', 'e2', 1), decision('d3', 'l3', 'e1', 2)],
 			reconciliations: [
-				{ schemaVersion: 1, id: 'old', bankAccountId: 'ba', statementBalance: '0', clearedBalance: '0', lineIds: ['l2'], decisionIds: ['d2'], finishedAt: '', by: 'm' }
+				{ schemaVersion: 1, id: 'old', bankAccountId: 'ba', statementBalance: '0' as DecimalString, clearedBalance: '0' as DecimalString, lineIds: ['l2'], decisionIds: ['d2'], finishedAt: '', by: 'm' }
 			]
 		});
 		const proposals: MatchResult = {
