@@ -15,13 +15,23 @@ const neg = (a: string) => (a.startsWith('-') ? a.slice(1) : `-${a}`) as Decimal
 
 export async function bankingBackup(): Promise<string> {
 	const meta = new Y.Doc();
-	writeProfile(meta, { name: 'Bench banking', country: 'US', baseCurrency: 'USD', fiscalYearStart: '01-01', createdAt: '2026-01-01T00:00:00Z' });
+	writeProfile(meta, {
+		name: 'Bench banking',
+		country: 'US',
+		baseCurrency: 'USD',
+		fiscalYearStart: '01-01',
+		createdAt: '2026-01-01T00:00:00Z'
+	});
 	upsertMember(meta, { id: 'member-a', name: 'Alex', color: '#1f77b4', joinedAt: '2026-01-01T00:00:00Z' });
 	const books = new Y.Doc();
 	insertAccount(books, { schemaVersion: 1, id: 'bank', name: 'Checking', type: 'asset', subtype: 'bank' });
 	insertAccount(books, { schemaVersion: 1, id: 'other', name: 'Other', type: 'expense' });
 	const cases = generateReconCases(99, 10_000);
-	const extra = generateReconCases(100, 48_000).ledgerLines.map((l) => ({ ...l, id: `x${l.id}`, date: l.date.replace('2025', '2023') as typeof l.date }));
+	const extra = generateReconCases(100, 48_000).ledgerLines.map((l) => ({
+		...l,
+		id: `x${l.id}`,
+		date: l.date.replace('2025', '2023') as typeof l.date
+	}));
 	const ledgerLines = [...cases.ledgerLines, ...extra].slice(0, 50_000);
 	for (let i = 0; i < ledgerLines.length; i += 5000)
 		books.transact(() => {
@@ -42,7 +52,14 @@ export async function bankingBackup(): Promise<string> {
 			}
 		});
 	const banking = new BankingReplica(books);
-	banking.createBankAccount({ id: 'ba', name: 'Checking', institution: 'Bench Bank', currency: 'USD', identifier: 'US00BENCH0001', ledgerAccountId: 'bank' });
+	banking.createBankAccount({
+		id: 'ba',
+		name: 'Checking',
+		institution: 'Bench Bank',
+		currency: 'USD',
+		identifier: 'US00BENCH0001',
+		ledgerAccountId: 'bank'
+	});
 	const statement: Statement = {
 		format: 'ofx',
 		fileName: 'bench-10k.ofx',
@@ -50,11 +67,21 @@ export async function bankingBackup(): Promise<string> {
 		lines: cases.bankLines.map((b, i) => ({ ...b, sourceLine: i + 1 })),
 		warnings: []
 	};
-	const done = banking.importStatement({ bankAccountId: 'ba', statement, acceptMismatch: false, by: 'member-a', at: '2026-01-01T00:00:00Z' });
+	const done = banking.importStatement({
+		bankAccountId: 'ba',
+		statement,
+		acceptMismatch: false,
+		by: 'member-a',
+		at: '2026-01-01T00:00:00Z'
+	});
 	if (!done.ok) throw new Error(done.error.message);
 	const docs = new Map<ShardName, Y.Doc>([
 		['meta', meta],
 		['books', books]
 	]);
-	return encodeBackup({ workspace: { id: 'bench-banking', name: 'Bench banking' }, docs, now: new Date().toISOString() });
+	return encodeBackup({
+		workspace: { id: 'bench-banking', name: 'Bench banking' },
+		docs,
+		now: new Date().toISOString()
+	});
 }

@@ -14,13 +14,19 @@ type Hooks = {
 		debug: {
 			bankingReady(): number;
 			bankMatch(): Promise<{ wallMs: number; workerMs: number; matches: number } | { error: string } | null>;
-			bankParse(text: string, fileName: string): Promise<{ wallMs: number; lines: number } | { error: string } | null>;
+			bankParse(
+				text: string,
+				fileName: string
+			): Promise<{ wallMs: number; lines: number } | { error: string } | null>;
 		};
 	};
 };
 
 /** Runs `work` in the page while observing long tasks; answers its value and the longest task (ms). */
-async function withLongTasks<T>(page: Page, work: string): Promise<{ value: T; longest: number; count: number }> {
+async function withLongTasks<T>(
+	page: Page,
+	work: string
+): Promise<{ value: T; longest: number; count: number }> {
 	return page.evaluate(async (call) => {
 		const tasks: number[] = [];
 		const observer = new PerformanceObserver((list) => {
@@ -47,7 +53,9 @@ export async function benchBankingWorker(args: {
 	writeFileSync(path, await bankingBackup());
 	const wsId = await args.restoreBackup(page, path);
 	await page.goto(`${base}/w/${wsId}/banking`);
-	await page.waitForFunction(() => (window as unknown as Hooks).__keel.debug.bankingReady() > 0, null, { timeout: 180_000 });
+	await page.waitForFunction(() => (window as unknown as Hooks).__keel.debug.bankingReady() > 0, null, {
+		timeout: 180_000
+	});
 	await page.getByRole('heading', { name: 'Checking' }).waitFor({ timeout: 60_000 });
 	await page.waitForTimeout(2000); // let the shard load settle: we measure matching, not opening
 
@@ -57,17 +65,26 @@ export async function benchBankingWorker(args: {
 		const runs: number[] = [];
 		let lines = 0;
 		for (let i = 0; i < 3; i++) {
-			const r = await page.evaluate(([t, f]) => (window as unknown as Hooks).__keel.debug.bankParse(t as string, f as string), [text, fileName]);
+			const r = await page.evaluate(
+				([t, f]) => (window as unknown as Hooks).__keel.debug.bankParse(t as string, f as string),
+				[text, fileName]
+			);
 			if (!r || 'error' in r) throw new Error(`parse ${format}: ${r ? r.error : 'banking not ready'}`);
 			runs.push(r.wallMs);
 			lines = r.lines;
 		}
 		runs.sort((a, b) => a - b);
-		record(`parse a 10k-line ${format} statement in the worker (Chromium, median of 3, bytes in to statement out)`, `${runs[1]} ms, ${lines} lines`);
+		record(
+			`parse a 10k-line ${format} statement in the worker (Chromium, median of 3, bytes in to statement out)`,
+			`${runs[1]} ms, ${lines} lines`
+		);
 	}
 
-	const cold = await withLongTasks<{ wallMs: number; workerMs: number; matches: number } | { error: string } | null>(page, 'match');
-	if (!cold.value || 'error' in cold.value) throw new Error(`match: ${cold.value ? cold.value.error : 'no bank account'}`);
+	const cold = await withLongTasks<
+		{ wallMs: number; workerMs: number; matches: number } | { error: string } | null
+	>(page, 'match');
+	if (!cold.value || 'error' in cold.value)
+		throw new Error(`match: ${cold.value ? cold.value.error : 'no bank account'}`);
 	record(
 		'match 10k bank lines against a 50k-entry book in the worker, first time (includes the worker reading the shard)',
 		`${cold.value.wallMs} ms wall, ${cold.value.workerMs} ms matching, ${cold.value.matches} proposals; longest main-thread task ${cold.longest} ms (${cold.count} over 50 ms)`,
@@ -77,7 +94,9 @@ export async function benchBankingWorker(args: {
 	let longest = 0;
 	let count = 0;
 	for (let i = 0; i < 3; i++) {
-		const r = await withLongTasks<{ wallMs: number; workerMs: number; matches: number } | { error: string } | null>(page, 'match');
+		const r = await withLongTasks<
+			{ wallMs: number; workerMs: number; matches: number } | { error: string } | null
+		>(page, 'match');
 		if (!r.value || 'error' in r.value) throw new Error('match failed');
 		warm.push(r.value.wallMs);
 		longest = Math.max(longest, r.longest);

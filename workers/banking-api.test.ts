@@ -25,25 +25,36 @@ function value<T>(r: WorkerResult<T>): T {
 
 describe('banking worker: files', () => {
 	it('detects and parses OFX, CAMT and CSV fixtures, with balance checks', async () => {
-		expect(value(await bankingApi.inspect({ bytes: bytes('checking.ofx'), fileName: 'checking.ofx' })).format).toBe('ofx');
-		expect(value(await bankingApi.inspect({ bytes: bytes('camt.053.xml'), fileName: 'camt.053.xml' })).format).toBe('camt');
+		expect(
+			value(await bankingApi.inspect({ bytes: bytes('checking.ofx'), fileName: 'checking.ofx' })).format
+		).toBe('ofx');
+		expect(
+			value(await bankingApi.inspect({ bytes: bytes('camt.053.xml'), fileName: 'camt.053.xml' })).format
+		).toBe('camt');
 		const camt = value(await bankingApi.parse({ bytes: bytes('camt.053.xml'), fileName: 'camt.053.xml' }));
 		expect(camt.statements.length).toBeGreaterThan(0);
 		expect(camt.checks.length).toBe(camt.statements.length);
 		const csv = bytes('payoneer.csv');
 		const detected = value(await bankingApi.detectCsv({ bytes: csv, fileName: 'payoneer.csv' }));
 		expect(detected.dateOrderAmbiguous).toBe(true);
-		const preview = value(await bankingApi.previewCsv({ bytes: csv, fileName: 'payoneer.csv', mapping: detected.mapping }));
+		const preview = value(
+			await bankingApi.previewCsv({ bytes: csv, fileName: 'payoneer.csv', mapping: detected.mapping })
+		);
 		expect(preview.rows.length).toBeGreaterThan(0);
 		expect(preview.rows.every((r) => r.parsed.ok)).toBe(true);
 	});
 
 	it('names the file and line of a broken file and never throws', async () => {
-		const broken = new TextEncoder().encode('OFXHEADER:100\n<OFX><BANKTRANLIST><STMTTRN><TRNAMT>abc</STMTTRN>');
+		const broken = new TextEncoder().encode(
+			'OFXHEADER:100\n<OFX><BANKTRANLIST><STMTTRN><TRNAMT>abc</STMTTRN>'
+		);
 		const r = await bankingApi.parse({ bytes: broken, fileName: 'broken.ofx' });
 		expect(r.ok).toBe(false);
 		if (!r.ok) expect(r.error.message).toMatch(/^broken\.ofx/);
-		const garbage = await bankingApi.inspect({ bytes: new Uint8Array([0, 159, 146, 150]), fileName: 'x.bin' });
+		const garbage = await bankingApi.inspect({
+			bytes: new Uint8Array([0, 159, 146, 150]),
+			fileName: 'x.bin'
+		});
 		expect(garbage.ok).toBe(false);
 		if (!garbage.ok) expect(garbage.error.message).toMatch(/^x\.bin: not a bank statement/);
 	});
@@ -67,20 +78,45 @@ describe('banking worker: matching over the persisted shard', () => {
 				status: 'posted',
 				lines: [
 					{ account: 'bank', amount: amount as DecimalString, commodity: 'USD' },
-					{ account: 'rent', amount: (amount.startsWith('-') ? amount.slice(1) : `-${amount}`) as DecimalString, commodity: 'USD' }
+					{
+						account: 'rent',
+						amount: (amount.startsWith('-') ? amount.slice(1) : `-${amount}`) as DecimalString,
+						commodity: 'USD'
+					}
 				]
 			});
 		post('e1', '2026-01-03', '-1200.00', 'Landlord Ltd');
 		post('e2', '2026-01-10', '-45.10', 'Power Co');
 		const banking = new BankingReplica(doc, books);
-		banking.createBankAccount({ id: 'ba', name: 'Checking', institution: '', currency: 'USD', identifier: '', ledgerAccountId: 'bank' });
+		banking.createBankAccount({
+			id: 'ba',
+			name: 'Checking',
+			institution: '',
+			currency: 'USD',
+			identifier: '',
+			ledgerAccountId: 'bank'
+		});
 		const statement: Statement = {
 			format: 'ofx',
 			fileName: 'jan.ofx',
 			account: {},
 			lines: [
-				{ id: 'a', date: '2026-01-04' as IsoDate, amount: '-1200.00' as DecimalString, payee: 'LANDLORD LTD', memo: '', sourceLine: 1 },
-				{ id: 'b', date: '2026-01-11' as IsoDate, amount: '-45.10' as DecimalString, payee: 'POWER CO', memo: '', sourceLine: 2 }
+				{
+					id: 'a',
+					date: '2026-01-04' as IsoDate,
+					amount: '-1200.00' as DecimalString,
+					payee: 'LANDLORD LTD',
+					memo: '',
+					sourceLine: 1
+				},
+				{
+					id: 'b',
+					date: '2026-01-11' as IsoDate,
+					amount: '-45.10' as DecimalString,
+					payee: 'POWER CO',
+					memo: '',
+					sourceLine: 2
+				}
 			],
 			warnings: []
 		};
@@ -94,8 +130,24 @@ describe('banking worker: matching over the persisted shard', () => {
 		]);
 		expect(first.result.matches[0]?.reasons).toContain('amount exact');
 
-		value(banking.accept({ id: 'd1', bankAccountId: 'ba', bankLineIds: ['ba.a'], ledgerLines: [{ entryId: 'e1', lineIndex: 0 }], ...stamp }));
-		value(banking.reject({ id: 'd2', bankAccountId: 'ba', bankLineIds: ['ba.b'], ledgerLines: [{ entryId: 'e2', lineIndex: 0 }], ...stamp }));
+		value(
+			banking.accept({
+				id: 'd1',
+				bankAccountId: 'ba',
+				bankLineIds: ['ba.a'],
+				ledgerLines: [{ entryId: 'e1', lineIndex: 0 }],
+				...stamp
+			})
+		);
+		value(
+			banking.reject({
+				id: 'd2',
+				bankAccountId: 'ba',
+				bankLineIds: ['ba.b'],
+				ledgerLines: [{ entryId: 'e2', lineIndex: 0 }],
+				...stamp
+			})
+		);
 		await settle();
 		const second = value(await bankingApi.match({ workspaceId: ws, bankAccountId: 'ba' }));
 		expect(second.stateVector).toBe(books.stateVector());

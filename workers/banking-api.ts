@@ -26,7 +26,8 @@ import { BooksReplica } from '$lib/sync/books-replica';
 import { BankingReplica } from '$lib/sync/banking-replica';
 import { readShardTail } from '$lib/sync/shard-reader';
 
-export type WorkerResult<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+export type WorkerResult<T> =
+	{ ok: true; value: T } | { ok: false; error: { code: string; message: string } };
 
 class BankingWorkerError extends Error {
 	constructor(
@@ -108,7 +109,9 @@ export interface BankingApi {
 	/** Which format a file is (content first, extension second). */
 	inspect(args: File): Promise<WorkerResult<FileKind>>;
 	detectCsv(args: File): Promise<WorkerResult<CsvDetection>>;
-	previewCsv(args: File & { mapping: unknown; rows?: number }): Promise<WorkerResult<{ header: readonly string[]; rows: CsvPreviewRow[] }>>;
+	previewCsv(
+		args: File & { mapping: unknown; rows?: number }
+	): Promise<WorkerResult<{ header: readonly string[]; rows: CsvPreviewRow[] }>>;
 	parse(args: File & { csvMapping?: unknown }): Promise<WorkerResult<ParsedFile>>;
 	match(args: Ws & { bankAccountId: string; options?: MatchOptions }): Promise<WorkerResult<Proposals>>;
 	reload(args: Ws): Promise<WorkerResult<null>>;
@@ -119,14 +122,25 @@ function fail(code: string, message: string): never {
 }
 
 /** The bank line and ledger line inputs of a bank account that no holding match or finished reconciliation holds. */
-export function openLines(books: BooksReplica, banking: BankingReplica, bankAccountId: string): { bankLines: BankLineInput[]; ledgerLines: LedgerLineInput[] } {
+export function openLines(
+	books: BooksReplica,
+	banking: BankingReplica,
+	bankAccountId: string
+): { bankLines: BankLineInput[]; ledgerLines: LedgerLineInput[] } {
 	const account = banking.bankAccount(bankAccountId);
 	if (!account) fail('banking/bad-account', `No bank account '${bankAccountId}'`);
 	const claims = banking.claims();
 	const bankLines: BankLineInput[] = [];
 	for (const l of banking.lines(bankAccountId)) {
 		if (claims.bankLine.has(l.id) || claims.lockedLines.has(l.id)) continue;
-		bankLines.push({ id: l.id, date: l.date, amount: l.amount, payee: l.payee, memo: l.memo, ...(l.bankRef ? { bankRef: l.bankRef } : {}) });
+		bankLines.push({
+			id: l.id,
+			date: l.date,
+			amount: l.amount,
+			payee: l.payee,
+			memo: l.memo,
+			...(l.bankRef ? { bankRef: l.bankRef } : {})
+		});
 	}
 	const ledgerLines: LedgerLineInput[] = [];
 	for (const e of books.entries())
@@ -166,7 +180,11 @@ export const bankingApi = {
 		return guard('banking/unknown-format', () => {
 			if (bytes.length === 0) fail('banking/empty-file', `${fileName}: the file is empty`);
 			const format = detectFormat(decodeBytes(bytes).text, fileName);
-			if (!format) fail('banking/unknown-format', `${fileName}: not a bank statement format Keel reads (CSV, OFX/QFX, QIF, camt.053/052, MT940)`);
+			if (!format)
+				fail(
+					'banking/unknown-format',
+					`${fileName}: not a bank statement format Keel reads (CSV, OFX/QFX, QIF, camt.053/052, MT940)`
+				);
 			return { format };
 		});
 	},

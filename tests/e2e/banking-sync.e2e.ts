@@ -46,7 +46,14 @@ test("teammates see each other's statements and matches live; concurrent claims 
 		['2011-04-04', 'Electric bill'],
 		['2011-04-06', 'Electric bill again']
 	] as const)
-		await postEntry(alice, { date, memo, lines: [['Expenses:Office Supplies', '34.51', ''], ['Assets:Checking', '', '34.51']] });
+		await postEntry(alice, {
+			date,
+			memo,
+			lines: [
+				['Expenses:Office Supplies', '34.51', ''],
+				['Assets:Checking', '', '34.51']
+			]
+		});
 
 	await alice.goto(`/w/${wsId}/banking`);
 	await alice.getByRole('button', { name: 'New bank account' }).click();
@@ -56,7 +63,13 @@ test("teammates see each other's statements and matches live; concurrent claims 
 	await form.getByRole('button', { name: 'Create bank account' }).click();
 	const card = alice.getByRole('region', { name: 'Bank account Main checking' });
 	await card.getByRole('button', { name: 'Import a statement' }).click();
-	await card.getByLabel(/Statement file/).setInputFiles({ name: 'checking.ofx', mimeType: 'application/x-ofx', buffer: readFileSync('tests/e2e/fixtures/checking.ofx') });
+	await card
+		.getByLabel(/Statement file/)
+		.setInputFiles({
+			name: 'checking.ofx',
+			mimeType: 'application/x-ofx',
+			buffer: readFileSync('tests/e2e/fixtures/checking.ofx')
+		});
 	await card.getByRole('button', { name: 'Import', exact: true }).click();
 	await expect(card.getByRole('status')).toHaveText('Imported 3 new lines from checking.ofx.');
 
@@ -64,7 +77,8 @@ test("teammates see each other's statements and matches live; concurrent claims 
 	await bob.goto(`/w/${wsId}/banking`);
 	await bob.getByRole('link', { name: 'checking.ofx' }).click({ timeout: 30_000 });
 	await card.getByRole('link', { name: 'checking.ofx' }).click();
-	const row = (p: Page, payee: string) => p.getByRole('table', { name: 'Statement lines' }).locator(`tr[data-line="${payee}"]`);
+	const row = (p: Page, payee: string) =>
+		p.getByRole('table', { name: 'Statement lines' }).locator(`tr[data-line="${payee}"]`);
 
 	// Alice posts an entry from the dividend line; Bob's screen shows it matched, live.
 	const dividend = 'DIVIDEND EARNED FOR PERIOD OF 03';
@@ -94,7 +108,8 @@ test("teammates see each other's statements and matches live; concurrent claims 
 
 	// Reconnect: one claim holds on both screens, the other is shown as a conflict on both.
 	for (const p of [alice, bob]) await p.getByTestId('toggle-online').click();
-	for (const p of [alice, bob]) await expect(row(p, bill).getByTestId('conflict')).toHaveCount(1, { timeout: 30_000 });
+	for (const p of [alice, bob])
+		await expect(row(p, bill).getByTestId('conflict')).toHaveCount(1, { timeout: 30_000 });
 	const held = await row(alice, bill).locator('td').nth(4).locator('div').first().innerText();
 	await expect(row(bob, bill).locator('td').nth(4).locator('div').first()).toHaveText(held);
 	expect(held).toMatch(/Electric bill/);

@@ -7,7 +7,11 @@ import { expect, test, type Page } from '@playwright/test';
 import { createWorkspace } from './helpers';
 import { postEntry } from './books-helpers';
 
-const fixture = (name: string) => ({ name, mimeType: 'application/octet-stream', buffer: readFileSync(`tests/e2e/fixtures/${name}`) });
+const fixture = (name: string) => ({
+	name,
+	mimeType: 'application/octet-stream',
+	buffer: readFileSync(`tests/e2e/fixtures/${name}`)
+});
 
 async function newBankAccount(page: Page, name: string, ledger: string | null): Promise<void> {
 	await page.getByRole('button', { name: 'New bank account' }).click();
@@ -30,7 +34,9 @@ async function importFile(page: Page, account: string, file: ReturnType<typeof f
 	await card.getByLabel(/Statement file/).setInputFiles(file);
 }
 
-test('bank account, OFX import and re-import, reconcile and finish; CSV mapping; camt mismatch; corrupt file', async ({ page }) => {
+test('bank account, OFX import and re-import, reconcile and finish; CSV mapping; camt mismatch; corrupt file', async ({
+	page
+}) => {
 	const wsId = await createWorkspace(page, 'Riverside Bakery', 'Robin');
 
 	// An electric bill already in the books, a day before the bank took it.
@@ -60,10 +66,16 @@ test('bank account, OFX import and re-import, reconcile and finish; CSV mapping;
 
 	// The same file again adds nothing, and says so before and after.
 	await importFile(page, 'Main checking', fixture('checking.ofx'));
-	await expect(review.getByTestId('already-held')).toHaveText('3 lines were already imported and will not be added again.');
+	await expect(review.getByTestId('already-held')).toHaveText(
+		'3 lines were already imported and will not be added again.'
+	);
 	await review.getByRole('button', { name: 'Import', exact: true }).click();
-	await expect(card.getByRole('status')).toHaveText('Imported 0 new lines from checking.ofx. 3 lines were already imported.');
-	await expect(card.getByRole('table', { name: 'Statements of Main checking' }).locator('tbody tr')).toHaveCount(1);
+	await expect(card.getByRole('status')).toHaveText(
+		'Imported 0 new lines from checking.ofx. 3 lines were already imported.'
+	);
+	await expect(
+		card.getByRole('table', { name: 'Statements of Main checking' }).locator('tbody tr')
+	).toHaveCount(1);
 
 	// Reconcile: the bill is proposed with its score and reasons.
 	await card.getByRole('link', { name: 'checking.ofx' }).click();
@@ -94,7 +106,9 @@ test('bank account, OFX import and re-import, reconcile and finish; CSV mapping;
 	await expect(page.getByTestId('difference')).toHaveText('0.00 USD');
 	await expect(page.getByTestId('statement-balance')).toHaveText('100.99 USD');
 	await page.getByRole('button', { name: 'Finish statement' }).click();
-	await expect(page.getByRole('status').filter({ hasText: 'Finished by Robin' })).toContainText('3 lines locked');
+	await expect(page.getByRole('status').filter({ hasText: 'Finished by Robin' })).toContainText(
+		'3 lines locked'
+	);
 	await expect(lines.locator('tr[data-state="locked"]')).toHaveCount(3);
 	await expect(lines.getByRole('button', { name: 'Unmatch' })).toHaveCount(0);
 
@@ -113,7 +127,10 @@ test('bank account, OFX import and re-import, reconcile and finish; CSV mapping;
 	await mapping.getByRole('button', { name: 'Use this mapping' }).click();
 	const pay = accountCard(page, 'Payoneer');
 	await expect(pay.getByRole('group', { name: 'Statement to import' })).toContainText('CSV · 2 lines');
-	await pay.getByRole('group', { name: 'Statement to import' }).getByRole('button', { name: 'Import', exact: true }).click();
+	await pay
+		.getByRole('group', { name: 'Statement to import' })
+		.getByRole('button', { name: 'Import', exact: true })
+		.click();
 	await expect(pay.getByRole('status')).toHaveText('Imported 2 new lines from payoneer.csv.');
 	// The mapping was saved with the account and is offered next time.
 	await importFile(page, 'Payoneer', fixture('payoneer.csv'));
@@ -133,9 +150,15 @@ test('bank account, OFX import and re-import, reconcile and finish; CSV mapping;
 	await expect(pay.locator('tr[data-statement="camt.053.xml"]')).toContainText('does not add up');
 
 	// A corrupt file: a clear message naming it, and nothing written.
-	await importFile(page, 'Payoneer', { name: 'corrupt.ofx', mimeType: 'application/x-ofx', buffer: Buffer.from('OFXHEADER:100\n<OFX><BANKTRANLIST><STMTTRN><TRNAMT>12,3x</STMTTRN>') });
+	await importFile(page, 'Payoneer', {
+		name: 'corrupt.ofx',
+		mimeType: 'application/x-ofx',
+		buffer: Buffer.from('OFXHEADER:100\n<OFX><BANKTRANLIST><STMTTRN><TRNAMT>12,3x</STMTTRN>')
+	});
 	await expect(pay.getByRole('alert')).toContainText('corrupt.ofx');
 	await expect(statements).toHaveCount(2);
 	await page.reload();
-	await expect(accountCard(page, 'Payoneer').getByRole('table', { name: 'Statements of Payoneer' }).locator('tbody tr')).toHaveCount(2);
+	await expect(
+		accountCard(page, 'Payoneer').getByRole('table', { name: 'Statements of Payoneer' }).locator('tbody tr')
+	).toHaveCount(2);
 });

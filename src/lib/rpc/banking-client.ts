@@ -7,7 +7,10 @@ let client: Remote<BankingApi> | undefined;
 
 export function bankingWorker(): Remote<BankingApi> {
 	client ??= wrap<BankingApi>(
-		new Worker(new URL('../../../workers/banking.worker.ts', import.meta.url), { type: 'module', name: 'keel-banking' })
+		new Worker(new URL('../../../workers/banking.worker.ts', import.meta.url), {
+			type: 'module',
+			name: 'keel-banking'
+		})
 	);
 	return client;
 }

@@ -57,7 +57,13 @@ export function reconcileRows(input: {
 		const match = matchId === undefined ? undefined : claims.holding.get(matchId);
 		const proposal = match ? undefined : proposalOf.get(id);
 		const rule = match ? undefined : ruleOf.get(id);
-		const state: RowState = match ? (claims.lockedLines.has(id) ? 'locked' : 'matched') : proposal ? 'proposed' : 'unmatched';
+		const state: RowState = match
+			? claims.lockedLines.has(id)
+				? 'locked'
+				: 'matched'
+			: proposal
+				? 'proposed'
+				: 'unmatched';
 		rows.push({
 			line,
 			state,
@@ -80,7 +86,8 @@ export function sureProposals(rows: readonly ReconcileRow[], threshold: number):
 /** "opening 24.16 + lines -164.10 = -139.94, but the closing balance is 27.61 (off by 167.55)" */
 export function describeCheck(check: BalanceCheck): string {
 	if (check.status === 'n/a') return `No balance check: ${check.reason}`;
-	if (check.status === 'ok') return `Adds up: opening ${check.opening} + lines ${check.linesTotal} = closing ${check.closing}`;
+	if (check.status === 'ok')
+		return `Adds up: opening ${check.opening} + lines ${check.linesTotal} = closing ${check.closing}`;
 	return `Does not add up: opening ${check.opening} + lines ${check.linesTotal} ≠ closing ${check.closing} (off by ${check.difference})`;
 }
 
@@ -98,7 +105,10 @@ export interface LedgerLineView {
 }
 
 /** What a proposal's or a match's ledger line is, for display; undefined when the entry is not counted. */
-export function ledgerLineView(id: string, entry: (id: string) => JournalEntry | undefined): LedgerLineView | undefined {
+export function ledgerLineView(
+	id: string,
+	entry: (id: string) => JournalEntry | undefined
+): LedgerLineView | undefined {
 	const at = id.lastIndexOf('#');
 	const e = entry(id.slice(0, at));
 	const l = e?.lines[Number(id.slice(at + 1))];
@@ -126,7 +136,14 @@ export function openLedgerLines(input: {
 			if (l.account !== input.ledgerAccountId || l.amount.trim().startsWith('-') !== negative) return;
 			const id = `${e.id}#${k}`;
 			if (input.claims.ledgerLine.has(id)) return;
-			out.push({ id, date: e.date, memo: e.memo, amount: l.amount, ...(e.number ? { number: e.number } : {}), distance: Math.abs(Date.parse(e.date) - target) });
+			out.push({
+				id,
+				date: e.date,
+				memo: e.memo,
+				amount: l.amount,
+				...(e.number ? { number: e.number } : {}),
+				distance: Math.abs(Date.parse(e.date) - target)
+			});
 		});
 	return out
 		.sort((a, b) => a.distance - b.distance || (a.id < b.id ? -1 : 1))

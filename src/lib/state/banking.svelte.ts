@@ -3,7 +3,13 @@
 // matching are asked of the banking worker, which reads the same shard from IndexedDB. Proposals are only
 // shown once the worker has caught up with this page's shard, so a line just matched is never proposed.
 import { todayUtc } from '$lib/domain/core';
-import { LEDGER_SCHEMA_VERSION, negateDecimal, type Account, type AccountSubtype, type JournalEntry } from '$lib/domain/ledger';
+import {
+	LEDGER_SCHEMA_VERSION,
+	negateDecimal,
+	type Account,
+	type AccountSubtype,
+	type JournalEntry
+} from '$lib/domain/ledger';
 import type {
 	BankAccountRecord,
 	BankLineRecord,
@@ -35,7 +41,8 @@ export interface NewBankAccount {
 	readonly currency: string;
 	readonly identifier: string;
 	/** An existing ledger account, or a new one made under the chart's root of its type. */
-	readonly ledger: { existing: string } | { create: { name: string; subtype: 'bank' | 'cash' | 'credit-card' } };
+	readonly ledger:
+		{ existing: string } | { create: { name: string; subtype: 'bank' | 'cash' | 'credit-card' } };
 }
 
 export class BankingState {
@@ -96,7 +103,11 @@ export class BankingState {
 	/** Ledger accounts a bank account can link to (open asset/liability accounts of a bank-like subtype). */
 	linkable(): Account[] {
 		return (this.#books?.accounts ?? []).filter(
-			(a) => !a.archived && (a.type === 'asset' || a.type === 'liability') && a.subtype !== undefined && BANK_SUBTYPES.includes(a.subtype)
+			(a) =>
+				!a.archived &&
+				(a.type === 'asset' || a.type === 'liability') &&
+				a.subtype !== undefined &&
+				BANK_SUBTYPES.includes(a.subtype)
 		);
 	}
 
@@ -151,12 +162,20 @@ export class BankingState {
 		const r = await bankingWorker().detectCsv({ bytes, fileName });
 		return r.ok ? r : fail(r.error.message);
 	}
-	async previewCsv(bytes: Uint8Array, fileName: string, mapping: unknown): Promise<Verb<{ header: readonly string[]; rows: CsvPreviewRow[] }>> {
+	async previewCsv(
+		bytes: Uint8Array,
+		fileName: string,
+		mapping: unknown
+	): Promise<Verb<{ header: readonly string[]; rows: CsvPreviewRow[] }>> {
 		const r = await bankingWorker().previewCsv({ bytes, fileName, mapping });
 		return r.ok ? r : fail(r.error.message);
 	}
 	async parse(bytes: Uint8Array, fileName: string, csvMapping?: unknown): Promise<Verb<ParsedFile>> {
-		const r = await bankingWorker().parse({ bytes, fileName, ...(csvMapping !== undefined ? { csvMapping } : {}) });
+		const r = await bankingWorker().parse({
+			bytes,
+			fileName,
+			...(csvMapping !== undefined ? { csvMapping } : {})
+		});
 		return r.ok ? r : fail(r.error.message);
 	}
 
@@ -164,7 +183,10 @@ export class BankingState {
 	alreadyHeld(bankAccountId: string, parsed: ParsedFile): number {
 		const r = this.#replica;
 		if (!r) return 0;
-		return parsed.statements.reduce((n, s) => n + s.lines.filter((l) => r.line(`${bankAccountId}.${l.id}`) !== undefined).length, 0);
+		return parsed.statements.reduce(
+			(n, s) => n + s.lines.filter((l) => r.line(`${bankAccountId}.${l.id}`) !== undefined).length,
+			0
+		);
 	}
 
 	/** Writes every statement of the file, or none: a mismatch not accepted stops before anything is written. */
@@ -185,10 +207,17 @@ export class BankingState {
 	// ---- reconcile ----------------------------------------------------------------------------
 
 	/** Asks the worker for proposals, retrying until it has read what this page holds. */
-	async proposals(bankAccountId: string, autoAcceptThreshold: number): Promise<Verb<MatchResult & { ms: number }>> {
+	async proposals(
+		bankAccountId: string,
+		autoAcceptThreshold: number
+	): Promise<Verb<MatchResult & { ms: number }>> {
 		const want = () => this.#booksReplica?.stateVector();
 		for (let attempt = 0; attempt < 60; attempt++) {
-			const r = await bankingWorker().match({ workspaceId: this.workspaceId, bankAccountId, options: { autoAcceptThreshold } });
+			const r = await bankingWorker().match({
+				workspaceId: this.workspaceId,
+				bankAccountId,
+				options: { autoAcceptThreshold }
+			});
 			if (!r.ok) return fail(r.error.message);
 			if (r.value.stateVector === want()) return { ok: true, value: { ...r.value.result, ms: r.value.ms } };
 			await new Promise((done) => setTimeout(done, 50));
@@ -197,7 +226,12 @@ export class BankingState {
 	}
 
 	/** Claims lines as one match: `ledgerLineIds` are `entryId#lineIndex`. */
-	accept(bankAccountId: string, bankLineIds: readonly string[], ledgerLineIds: readonly string[], proposal?: MatchProposal): Verb<null> {
+	accept(
+		bankAccountId: string,
+		bankLineIds: readonly string[],
+		ledgerLineIds: readonly string[],
+		proposal?: MatchProposal
+	): Verb<null> {
 		const r = this.#replica;
 		if (!r) return fail('Banking is still loading.');
 		const done = r.accept({
@@ -214,7 +248,13 @@ export class BankingState {
 	reject(bankAccountId: string, proposal: MatchProposal): Verb<null> {
 		const r = this.#replica;
 		if (!r) return fail('Banking is still loading.');
-		const done = r.reject({ id: newId(), bankAccountId, bankLineIds: [...proposal.bankLineIds], ledgerLines: proposal.ledgerLineIds.map(parseRef), ...this.#stamp() });
+		const done = r.reject({
+			id: newId(),
+			bankAccountId,
+			bankLineIds: [...proposal.bankLineIds],
+			ledgerLines: proposal.ledgerLineIds.map(parseRef),
+			...this.#stamp()
+		});
 		return done.ok ? { ok: true, value: null } : fail(done.error.message);
 	}
 
@@ -229,7 +269,12 @@ export class BankingState {
 	 * Posts a balanced entry for a bank line (bank account against `offsetAccountId`), matches the line to
 	 * it, and remembers payee → account as a rule for the next statements.
 	 */
-	createEntryFrom(bankAccountId: string, lineId: string, offsetAccountId: string, memo: string): Verb<JournalEntry> {
+	createEntryFrom(
+		bankAccountId: string,
+		lineId: string,
+		offsetAccountId: string,
+		memo: string
+	): Verb<JournalEntry> {
 		const r = this.#replica;
 		const books = this.#books;
 		const account = r?.bankAccount(bankAccountId);
@@ -256,7 +301,11 @@ export class BankingState {
 		const matched = this.accept(bankAccountId, [lineId], [`${entry.id}#0`]);
 		if (!matched.ok) return matched;
 		if (line.payee.trim())
-			r.saveRule({ id: `payee:${line.payee.trim().toLowerCase()}`, payee: line.payee.trim(), propose: { account: offsetAccountId, ...(memo.trim() ? { memo: memo.trim() } : {}) } });
+			r.saveRule({
+				id: `payee:${line.payee.trim().toLowerCase()}`,
+				payee: line.payee.trim(),
+				propose: { account: offsetAccountId, ...(memo.trim() ? { memo: memo.trim() } : {}) }
+			});
 		return posted;
 	}
 

@@ -18,7 +18,14 @@ import { shapes, type ShapeOf } from './banking-shape';
 export const FACT_MAPS = ['bankStatements', 'bankLines', 'bankDecisions', 'bankReconciliations'] as const;
 export type FactMap = (typeof FACT_MAPS)[number];
 export type BankingMap = FactMap | 'bankAccounts' | 'bankRules';
-const ACCOUNT_FIELDS = ['name', 'institution', 'currency', 'identifier', 'ledgerAccountId', 'csvMapping'] as const;
+const ACCOUNT_FIELDS = [
+	'name',
+	'institution',
+	'currency',
+	'identifier',
+	'ledgerAccountId',
+	'csvMapping'
+] as const;
 export type BankAccountPatch = Partial<Pick<BankAccountRecord, (typeof ACCOUNT_FIELDS)[number]>>;
 
 /** A stored value that failed its shape check: shown in "needs review", never used. */
@@ -32,7 +39,8 @@ export const bankAccountsMap = (doc: Y.Doc): Y.Map<Y.Map<unknown>> => doc.getMap
 export const bankRulesMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap('bankRules');
 export const factMap = (doc: Y.Doc, name: FactMap): Y.Map<unknown> => doc.getMap(name);
 
-const plain = (v: unknown): unknown => (typeof v === 'object' && v !== null ? JSON.parse(JSON.stringify(v)) : v);
+const plain = (v: unknown): unknown =>
+	typeof v === 'object' && v !== null ? JSON.parse(JSON.stringify(v)) : v;
 
 // ---- writes -----------------------------------------------------------------------------------
 
@@ -89,7 +97,10 @@ function readAccount(m: unknown): unknown {
 }
 
 /** Every record of one map, checked: usable records by key, and what was kept aside. */
-export function readMap<K extends BankingMap>(doc: Y.Doc, name: K): { records: Map<string, ShapeOf[K]>; aside: KeptAside[] } {
+export function readMap<K extends BankingMap>(
+	doc: Y.Doc,
+	name: K
+): { records: Map<string, ShapeOf[K]>; aside: KeptAside[] } {
 	const source = doc.getMap<unknown>(name);
 	const records = new Map<string, ShapeOf[K]>();
 	const aside: KeptAside[] = [];
@@ -108,7 +119,10 @@ export type { BankAccountRecord, BankLineRecord, MatchDecision, ReconciliationRe
 // ---- change events ----------------------------------------------------------------------------
 
 /** Calls `onChange(maps touched, local)` once per transaction that touched a banking map. */
-export function observeBanking(doc: Y.Doc, onChange: (maps: ReadonlySet<BankingMap>, local: boolean) => void): () => void {
+export function observeBanking(
+	doc: Y.Doc,
+	onChange: (maps: ReadonlySet<BankingMap>, local: boolean) => void
+): () => void {
 	const names: BankingMap[] = ['bankAccounts', 'bankRules', ...FACT_MAPS];
 	const types = new Map<unknown, BankingMap>(names.map((n) => [doc.getMap(n), n]));
 	const handler = (tr: Y.Transaction) => {
@@ -116,7 +130,8 @@ export function observeBanking(doc: Y.Doc, onChange: (maps: ReadonlySet<BankingM
 		for (const type of tr.changed.keys()) {
 			const direct = types.get(type);
 			if (direct) touched.add(direct);
-			else if (type._item?.parent && types.get(type._item.parent) === 'bankAccounts') touched.add('bankAccounts');
+			else if (type._item?.parent && types.get(type._item.parent) === 'bankAccounts')
+				touched.add('bankAccounts');
 		}
 		if (touched.size) onChange(touched, tr.local);
 	};

@@ -57,18 +57,40 @@ function setup(doc: Y.Doc, entries = 30): { books: BooksReplica; banking: Bankin
 				]
 			});
 	const banking = new BankingReplica(doc, books);
-	banking.createBankAccount({ id: 'ba', name: 'Checking', institution: 'Bank', currency: 'USD', identifier: 'DE00 1234', ledgerAccountId: 'bank' });
+	banking.createBankAccount({
+		id: 'ba',
+		name: 'Checking',
+		institution: 'Bank',
+		currency: 'USD',
+		identifier: 'DE00 1234',
+		ledgerAccountId: 'bank'
+	});
 	return { books, banking };
 }
 
 describe('BankingReplica', () => {
 	it('imports once: a re-import or an overlapping file adds no line twice', () => {
 		const { banking } = setup(new Y.Doc());
-		const first = banking.importStatement({ bankAccountId: 'ba', statement: statement(0, 10), acceptMismatch: false, ...stamp });
+		const first = banking.importStatement({
+			bankAccountId: 'ba',
+			statement: statement(0, 10),
+			acceptMismatch: false,
+			...stamp
+		});
 		expect(first.ok && first.value).toMatchObject({ added: 10, duplicates: 0, alreadyImported: false });
-		const again = banking.importStatement({ bankAccountId: 'ba', statement: statement(0, 10), acceptMismatch: false, ...stamp });
+		const again = banking.importStatement({
+			bankAccountId: 'ba',
+			statement: statement(0, 10),
+			acceptMismatch: false,
+			...stamp
+		});
 		expect(again.ok && again.value).toMatchObject({ added: 0, duplicates: 10, alreadyImported: true });
-		const overlap = banking.importStatement({ bankAccountId: 'ba', statement: statement(5, 15), acceptMismatch: false, ...stamp });
+		const overlap = banking.importStatement({
+			bankAccountId: 'ba',
+			statement: statement(5, 15),
+			acceptMismatch: false,
+			...stamp
+		});
 		expect(overlap.ok && overlap.value).toMatchObject({ added: 5, duplicates: 5 });
 		expect(banking.lines('ba')).toHaveLength(15);
 		expect(banking.statements('ba')).toHaveLength(2);
@@ -77,28 +99,74 @@ describe('BankingReplica', () => {
 	it('refuses a statement that does not add up unless the person accepts it, and says by how much', () => {
 		const { banking } = setup(new Y.Doc());
 		const bad = statement(0, 3, '0.00', '1.00');
-		const refused = banking.importStatement({ bankAccountId: 'ba', statement: bad, acceptMismatch: false, ...stamp });
+		const refused = banking.importStatement({
+			bankAccountId: 'ba',
+			statement: bad,
+			acceptMismatch: false,
+			...stamp
+		});
 		expect(refused.ok).toBe(false);
-		if (!refused.ok) expect(refused.error.message).toMatch(/s0\.ofx: opening 0\.00 \+ lines .* ≠ closing 1\.00 \(off by/);
+		if (!refused.ok)
+			expect(refused.error.message).toMatch(/s0\.ofx: opening 0\.00 \+ lines .* ≠ closing 1\.00 \(off by/);
 		expect(banking.lines('ba')).toHaveLength(0);
-		const taken = banking.importStatement({ bankAccountId: 'ba', statement: bad, acceptMismatch: true, ...stamp });
+		const taken = banking.importStatement({
+			bankAccountId: 'ba',
+			statement: bad,
+			acceptMismatch: true,
+			...stamp
+		});
 		expect(taken.ok).toBe(true);
 		expect(banking.statements()[0]).toMatchObject({ balanceCheck: 'mismatch', acceptedMismatch: true });
 	});
 
 	it('accepts matches once, refuses unequal sums, and finishes only when cleared = statement balance', () => {
 		const { banking } = setup(new Y.Doc());
-		const imp = banking.importStatement({ bankAccountId: 'ba', statement: statement(0, 2), acceptMismatch: false, ...stamp });
+		const imp = banking.importStatement({
+			bankAccountId: 'ba',
+			statement: statement(0, 2),
+			acceptMismatch: false,
+			...stamp
+		});
 		if (!imp.ok) throw new Error(imp.error.message);
 		const [l0, l1] = ['ba.L0', 'ba.L1'];
-		expect(banking.accept({ id: 'd0', bankAccountId: 'ba', bankLineIds: [l0], ledgerLines: [{ entryId: 'e1a', lineIndex: 0 }], ...stamp }).ok).toBe(false);
-		expect(banking.accept({ id: 'd1', bankAccountId: 'ba', bankLineIds: [l0], ledgerLines: [{ entryId: 'e0a', lineIndex: 0 }], ...stamp }).ok).toBe(true);
-		const again = banking.accept({ id: 'd2', bankAccountId: 'ba', bankLineIds: [l1], ledgerLines: [{ entryId: 'e0a', lineIndex: 0 }], ...stamp });
+		expect(
+			banking.accept({
+				id: 'd0',
+				bankAccountId: 'ba',
+				bankLineIds: [l0],
+				ledgerLines: [{ entryId: 'e1a', lineIndex: 0 }],
+				...stamp
+			}).ok
+		).toBe(false);
+		expect(
+			banking.accept({
+				id: 'd1',
+				bankAccountId: 'ba',
+				bankLineIds: [l0],
+				ledgerLines: [{ entryId: 'e0a', lineIndex: 0 }],
+				...stamp
+			}).ok
+		).toBe(true);
+		const again = banking.accept({
+			id: 'd2',
+			bankAccountId: 'ba',
+			bankLineIds: [l1],
+			ledgerLines: [{ entryId: 'e0a', lineIndex: 0 }],
+			...stamp
+		});
 		expect(again.ok).toBe(false);
 		const sid = imp.value.statementId;
 		expect(banking.status(sid)).toMatchObject({ canFinish: false, difference: amountOf(1) });
 		expect(banking.finish(sid, stamp).ok).toBe(false);
-		expect(banking.accept({ id: 'd3', bankAccountId: 'ba', bankLineIds: [l1], ledgerLines: [{ entryId: 'e1b', lineIndex: 0 }], ...stamp }).ok).toBe(true);
+		expect(
+			banking.accept({
+				id: 'd3',
+				bankAccountId: 'ba',
+				bankLineIds: [l1],
+				ledgerLines: [{ entryId: 'e1b', lineIndex: 0 }],
+				...stamp
+			}).ok
+		).toBe(true);
 		expect(banking.finish(sid, stamp).ok).toBe(true);
 		expect(banking.unmatch({ id: 'u1', decisionId: 'd3', ...stamp }).ok).toBe(false);
 		expect(banking.claims().lockedLines.has(l1)).toBe(true);
@@ -110,11 +178,32 @@ describe('BankingReplica', () => {
 		const ra = setup(a);
 		net.flush();
 		const rb = { banking: new BankingReplica(b, new BooksReplica(b)) };
-		ra.banking.importStatement({ bankAccountId: 'ba', statement: statement(0, 4), acceptMismatch: false, ...stamp });
+		ra.banking.importStatement({
+			bankAccountId: 'ba',
+			statement: statement(0, 4),
+			acceptMismatch: false,
+			...stamp
+		});
 		net.flush();
 		// Lines 0 and 1 of the statement have different amounts; 0 and 7 share one; use 0 vs a twin entry.
-		expect(ra.banking.accept({ id: 'A', bankAccountId: 'ba', bankLineIds: ['ba.L0'], ledgerLines: [{ entryId: 'e0a', lineIndex: 0 }], ...stamp }).ok).toBe(true);
-		expect(rb.banking.accept({ id: 'B', bankAccountId: 'ba', bankLineIds: ['ba.L0'], ledgerLines: [{ entryId: 'e0b', lineIndex: 0 }], ...stamp }).ok).toBe(true);
+		expect(
+			ra.banking.accept({
+				id: 'A',
+				bankAccountId: 'ba',
+				bankLineIds: ['ba.L0'],
+				ledgerLines: [{ entryId: 'e0a', lineIndex: 0 }],
+				...stamp
+			}).ok
+		).toBe(true);
+		expect(
+			rb.banking.accept({
+				id: 'B',
+				bankAccountId: 'ba',
+				bankLineIds: ['ba.L0'],
+				ledgerLines: [{ entryId: 'e0b', lineIndex: 0 }],
+				...stamp
+			}).ok
+		).toBe(true);
 		net.flush();
 		for (const r of [ra.banking, rb.banking]) {
 			expect([...r.claims().holding.keys()]).toEqual(['A']);
@@ -125,8 +214,12 @@ describe('BankingReplica', () => {
 	it('keeps a malformed peer value aside with its reason and never uses it', () => {
 		const doc = new Y.Doc();
 		const { banking } = setup(doc);
-		docs.factMap(doc, 'bankLines').set('ba.X', { id: 'ba.X', bankAccountId: 'ba', date: '2026-02-30', amount: '1', payee: '', memo: '' });
-		docs.factMap(doc, 'bankDecisions').set('dx', { id: 'dx', kind: 'accept', bankAccountId: 'ba', clock: 'late' });
+		docs
+			.factMap(doc, 'bankLines')
+			.set('ba.X', { id: 'ba.X', bankAccountId: 'ba', date: '2026-02-30', amount: '1', payee: '', memo: '' });
+		docs
+			.factMap(doc, 'bankDecisions')
+			.set('dx', { id: 'dx', kind: 'accept', bankAccountId: 'ba', clock: 'late' });
 		expect(banking.line('ba.X')).toBeUndefined();
 		expect(banking.keptAside().map((k) => [k.key, k.reason])).toEqual([
 			['ba.X', 'the date is not a date'],
@@ -138,62 +231,69 @@ describe('BankingReplica', () => {
 const exercised = { conflicts: 0, finished: 0, locked: 0 };
 
 describe('randomized banking replicas', () => {
-	it.each(Array.from({ length: 25 }, (_, i) => i + 1))('seed %i: replicas converge, no line claimed twice, finished lines stay put', (seed) => {
-		const random = rng(seed);
-		const n = 3 + Math.floor(random() * 3);
-		const net = new ReplicaNet(n, random);
-		setup(net.docs[0] as Y.Doc);
-		net.flush();
-		const reps = net.docs.map((d) => new BankingReplica(d, new BooksReplica(d)));
-		const files = [statement(0, 10), statement(6, 18), statement(15, 30, '0.00', '1.00')];
-		let k = 0;
-		for (let step = 0; step < 120; step++) {
-			const r = reps[Math.floor(random() * n)] as BankingReplica;
-			const op = random();
-			const id = `d${seed}-${k++}`;
-			if (op < 0.15) {
-				const f = files[Math.floor(random() * files.length)] as Statement;
-				r.importStatement({ bankAccountId: 'ba', statement: f, acceptMismatch: random() < 0.5, ...stamp });
-			} else if (op < 0.7) {
-				const lines = r.lines('ba').filter((l) => !r.claims().bankLine.has(l.id));
-				const line = lines[Math.floor(random() * lines.length)];
-				if (line) {
-					const i = Number(line.id.slice(4));
-					const ref = { entryId: `e${i}${random() < 0.5 ? 'a' : 'b'}`, lineIndex: 0 };
-					if (random() < 0.85) r.accept({ id, bankAccountId: 'ba', bankLineIds: [line.id], ledgerLines: [ref], ...stamp });
-					else r.reject({ id, bankAccountId: 'ba', bankLineIds: [line.id], ledgerLines: [ref], ...stamp });
+	it.each(Array.from({ length: 25 }, (_, i) => i + 1))(
+		'seed %i: replicas converge, no line claimed twice, finished lines stay put',
+		(seed) => {
+			const random = rng(seed);
+			const n = 3 + Math.floor(random() * 3);
+			const net = new ReplicaNet(n, random);
+			setup(net.docs[0] as Y.Doc);
+			net.flush();
+			const reps = net.docs.map((d) => new BankingReplica(d, new BooksReplica(d)));
+			const files = [statement(0, 10), statement(6, 18), statement(15, 30, '0.00', '1.00')];
+			let k = 0;
+			for (let step = 0; step < 120; step++) {
+				const r = reps[Math.floor(random() * n)] as BankingReplica;
+				const op = random();
+				const id = `d${seed}-${k++}`;
+				if (op < 0.15) {
+					const f = files[Math.floor(random() * files.length)] as Statement;
+					r.importStatement({ bankAccountId: 'ba', statement: f, acceptMismatch: random() < 0.5, ...stamp });
+				} else if (op < 0.7) {
+					const lines = r.lines('ba').filter((l) => !r.claims().bankLine.has(l.id));
+					const line = lines[Math.floor(random() * lines.length)];
+					if (line) {
+						const i = Number(line.id.slice(4));
+						const ref = { entryId: `e${i}${random() < 0.5 ? 'a' : 'b'}`, lineIndex: 0 };
+						if (random() < 0.85)
+							r.accept({ id, bankAccountId: 'ba', bankLineIds: [line.id], ledgerLines: [ref], ...stamp });
+						else r.reject({ id, bankAccountId: 'ba', bankLineIds: [line.id], ledgerLines: [ref], ...stamp });
+					}
+				} else if (op < 0.8) {
+					const holding = [...r.claims().holding.keys()];
+					const target = holding[Math.floor(random() * holding.length)];
+					if (target) r.unmatch({ id, decisionId: target, ...stamp });
+				} else if (op < 0.9) {
+					for (const s of r.statements('ba')) if (r.status(s.id)?.canFinish) r.finish(s.id, stamp);
+				} else if (random() < 0.3) {
+					const i = Math.floor(random() * n);
+					net.online[i] = !net.online[i];
 				}
-			} else if (op < 0.8) {
-				const holding = [...r.claims().holding.keys()];
-				const target = holding[Math.floor(random() * holding.length)];
-				if (target) r.unmatch({ id, decisionId: target, ...stamp });
-			} else if (op < 0.9) {
-				for (const s of r.statements('ba')) if (r.status(s.id)?.canFinish) r.finish(s.id, stamp);
-			} else if (random() < 0.3) {
-				const i = Math.floor(random() * n);
-				net.online[i] = !net.online[i];
+				net.deliverSome(Math.floor(random() * 6));
+				for (const rep of reps) checkInvariants(rep);
 			}
-			net.deliverSome(Math.floor(random() * 6));
-			for (const rep of reps) checkInvariants(rep);
-		}
-		net.flush();
-		const views = reps.map((r) => {
-			checkInvariants(r, true);
-			const c = r.claims();
-			return JSON.stringify({
-				lines: r.lines('ba').map((l) => l.id),
-				statements: r.statements().map((s) => s.id),
-				holding: [...c.holding.keys()].sort(),
-				conflicts: c.conflicts.map((x) => x.decision.id),
-				finished: r.reconciliations().map((x) => x.id).sort()
+			net.flush();
+			const views = reps.map((r) => {
+				checkInvariants(r, true);
+				const c = r.claims();
+				return JSON.stringify({
+					lines: r.lines('ba').map((l) => l.id),
+					statements: r.statements().map((s) => s.id),
+					holding: [...c.holding.keys()].sort(),
+					conflicts: c.conflicts.map((x) => x.decision.id),
+					finished: r
+						.reconciliations()
+						.map((x) => x.id)
+						.sort()
+				});
 			});
-		});
-		expect(new Set(views).size).toBe(1);
-		const c = (reps[0] as BankingReplica).claims();
-		exercised.conflicts += c.conflicts.length;
-		exercised.finished += (reps[0] as BankingReplica).reconciliations().length;
-		exercised.locked += c.lockedLines.size;
-	});
+			expect(new Set(views).size).toBe(1);
+			const c = (reps[0] as BankingReplica).claims();
+			exercised.conflicts += c.conflicts.length;
+			exercised.finished += (reps[0] as BankingReplica).reconciliations().length;
+			exercised.locked += c.lockedLines.size;
+		}
+	);
 
 	it('the runs above did produce conflicts and finished statements', () => {
 		expect(exercised.conflicts).toBeGreaterThan(10);
@@ -226,6 +326,8 @@ function checkInvariants(r: BankingReplica, final = false): void {
 		// Mid-delivery the reconciliation may arrive before the accept it records (different writers'
 		// map keys do not wait for each other): then the line is unclaimed, never claimed by another.
 		if (claim === undefined && !final) continue;
-		expect(claim !== undefined && c.lockedDecisions.has(claim), `locked line ${l} claimed by ${claim}`).toBe(true);
+		expect(claim !== undefined && c.lockedDecisions.has(claim), `locked line ${l} claimed by ${claim}`).toBe(
+			true
+		);
 	}
 }

@@ -101,7 +101,8 @@ export class BankingReplica {
 		for (const r of d.ledgerLines) {
 			const line = this.#ledger?.entry(r.entryId)?.lines[r.lineIndex];
 			if (!line) return `ledger line ${refKey(r)} is not a counted entry line`;
-			if (line.account !== account.ledgerAccountId) return `ledger line ${refKey(r)} is not in the linked account`;
+			if (line.account !== account.ledgerAccountId)
+				return `ledger line ${refKey(r)} is not in the linked account`;
 			ledger.addDecimal(line.amount);
 		}
 		if (bank.toDecimal(2) !== ledger.toDecimal(2))
@@ -112,14 +113,23 @@ export class BankingReplica {
 	// ---- reads --------------------------------------------------------------------------------
 
 	bankAccounts(): BankAccountRecord[] {
-		return [...this.#data.bankAccounts.values()].sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1));
+		return [...this.#data.bankAccounts.values()].sort(
+			(a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1)
+		);
 	}
 	bankAccount(id: string): BankAccountRecord | undefined {
 		return this.#data.bankAccounts.get(id);
 	}
 	statements(bankAccountId?: string): StatementRecord[] {
-		const all = [...this.#data.bankStatements.values()].filter((s) => bankAccountId === undefined || s.bankAccountId === bankAccountId);
-		return all.sort((a, b) => (a.to ?? '').localeCompare(b.to ?? '') || a.importedAt.localeCompare(b.importedAt) || (a.id < b.id ? -1 : 1));
+		const all = [...this.#data.bankStatements.values()].filter(
+			(s) => bankAccountId === undefined || s.bankAccountId === bankAccountId
+		);
+		return all.sort(
+			(a, b) =>
+				(a.to ?? '').localeCompare(b.to ?? '') ||
+				a.importedAt.localeCompare(b.importedAt) ||
+				(a.id < b.id ? -1 : 1)
+		);
 	}
 	statement(id: string): StatementRecord | undefined {
 		return this.#data.bankStatements.get(id);
@@ -164,15 +174,21 @@ export class BankingReplica {
 	// ---- writes -------------------------------------------------------------------------------
 
 	createBankAccount(account: Omit<BankAccountRecord, 'schemaVersion'>): Result<BankAccountRecord> {
-		if (this.#data.bankAccounts.has(account.id)) return bankingFail('banking/bad-account', `Bank account id '${account.id}' is taken`);
+		if (this.#data.bankAccounts.has(account.id))
+			return bankingFail('banking/bad-account', `Bank account id '${account.id}' is taken`);
 		if (!account.name.trim()) return bankingFail('banking/bad-account', 'Name: required.');
-		const record: BankAccountRecord = { schemaVersion: BANKING_SCHEMA_VERSION, ...account, name: account.name.trim() };
+		const record: BankAccountRecord = {
+			schemaVersion: BANKING_SCHEMA_VERSION,
+			...account,
+			name: account.name.trim()
+		};
 		docs.insertBankAccount(this.#doc, record);
 		return ok(record);
 	}
 
 	patchBankAccount(id: string, patch: docs.BankAccountPatch): Result<null> {
-		if (!docs.patchBankAccount(this.#doc, id, patch)) return bankingFail('banking/bad-account', `No bank account '${id}'`);
+		if (!docs.patchBankAccount(this.#doc, id, patch))
+			return bankingFail('banking/bad-account', `No bank account '${id}'`);
 		return ok(null);
 	}
 
@@ -180,10 +196,14 @@ export class BankingReplica {
 	 * Stores a parsed statement for a bank account: its new lines, and the statement itself, in one
 	 * transaction. A statement that does not add up is refused unless `acceptMismatch` is set.
 	 */
-	importStatement(input: { bankAccountId: string; statement: Statement; acceptMismatch: boolean } & Stamp): Result<ImportOutcome> {
+	importStatement(
+		input: { bankAccountId: string; statement: Statement; acceptMismatch: boolean } & Stamp
+	): Result<ImportOutcome> {
 		const { bankAccountId, statement, acceptMismatch } = input;
-		if (!this.#data.bankAccounts.has(bankAccountId)) return bankingFail('banking/bad-account', `No bank account '${bankAccountId}'`);
-		if (statement.lines.length === 0) return bankingFail('banking/no-lines', `${statement.fileName}: the statement has no lines`);
+		if (!this.#data.bankAccounts.has(bankAccountId))
+			return bankingFail('banking/bad-account', `No bank account '${bankAccountId}'`);
+		if (statement.lines.length === 0)
+			return bankingFail('banking/no-lines', `${statement.fileName}: the statement has no lines`);
 		const check = checkBalance(statement);
 		if (check.status === 'mismatch' && !acceptMismatch)
 			return bankingFail(
@@ -205,7 +225,11 @@ export class BankingReplica {
 		const dates = lines.map((l) => l.date).sort();
 		const opening = statement.openingBalance?.amount;
 		const closing = statement.closingBalance?.amount;
-		const id = 's' + cyrb53(`${bankAccountId}|${statement.format}|${opening ?? ''}|${closing ?? ''}|${lineIds.join(',')}`).toString(36);
+		const id =
+			's' +
+			cyrb53(
+				`${bankAccountId}|${statement.format}|${opening ?? ''}|${closing ?? ''}|${lineIds.join(',')}`
+			).toString(36);
 		const record: StatementRecord = {
 			schemaVersion: BANKING_SCHEMA_VERSION,
 			id,
@@ -233,21 +257,39 @@ export class BankingReplica {
 	}
 
 	/** Claims bank lines and ledger lines as one match; refused when any is claimed or the sums differ. */
-	accept(input: { id: string; bankAccountId: string; bankLineIds: string[]; ledgerLines: LedgerLineRef[]; score?: number; reasons?: readonly string[] } & Stamp): Result<MatchDecision> {
+	accept(
+		input: {
+			id: string;
+			bankAccountId: string;
+			bankLineIds: string[];
+			ledgerLines: LedgerLineRef[];
+			score?: number;
+			reasons?: readonly string[];
+		} & Stamp
+	): Result<MatchDecision> {
 		const c = this.#claims;
-		if (input.bankLineIds.length === 0 || input.ledgerLines.length === 0) return bankingFail('banking/bad-match', 'A match needs at least one bank line and one ledger line');
+		if (input.bankLineIds.length === 0 || input.ledgerLines.length === 0)
+			return bankingFail('banking/bad-match', 'A match needs at least one bank line and one ledger line');
 		for (const l of input.bankLineIds) {
-			if (c.lockedLines.has(l)) return bankingFail('banking/locked', 'That bank line belongs to a finished reconciliation');
+			if (c.lockedLines.has(l))
+				return bankingFail('banking/locked', 'That bank line belongs to a finished reconciliation');
 			if (c.bankLine.has(l)) return bankingFail('banking/claimed', 'That bank line is already matched');
 		}
-		for (const r of input.ledgerLines) if (c.ledgerLine.has(refKey(r))) return bankingFail('banking/claimed', `Ledger line ${refKey(r)} is already matched to another bank line`);
+		for (const r of input.ledgerLines)
+			if (c.ledgerLine.has(refKey(r)))
+				return bankingFail(
+					'banking/claimed',
+					`Ledger line ${refKey(r)} is already matched to another bank line`
+				);
 		const why = this.#usable(input);
 		if (why) return bankingFail('banking/bad-match', `Cannot match: ${why}`);
 		return this.#decide({ ...input, kind: 'accept' });
 	}
 
 	/** Marks a proposal as wrong so it is not proposed again. */
-	reject(input: { id: string; bankAccountId: string; bankLineIds: string[]; ledgerLines: LedgerLineRef[] } & Stamp): Result<MatchDecision> {
+	reject(
+		input: { id: string; bankAccountId: string; bankLineIds: string[]; ledgerLines: LedgerLineRef[] } & Stamp
+	): Result<MatchDecision> {
 		return this.#decide({ ...input, kind: 'reject' });
 	}
 
@@ -255,13 +297,28 @@ export class BankingReplica {
 	unmatch(input: { id: string; decisionId: string } & Stamp): Result<MatchDecision> {
 		const d = this.#claims.holding.get(input.decisionId);
 		if (!d) return bankingFail('banking/bad-match', 'That match does not hold');
-		if (this.#claims.lockedDecisions.has(d.id)) return bankingFail('banking/locked', 'That match is part of a finished reconciliation');
-		return this.#decide({ id: input.id, by: input.by, at: input.at, kind: 'unmatch', bankAccountId: d.bankAccountId, bankLineIds: [], ledgerLines: [], revokes: d.id });
+		if (this.#claims.lockedDecisions.has(d.id))
+			return bankingFail('banking/locked', 'That match is part of a finished reconciliation');
+		return this.#decide({
+			id: input.id,
+			by: input.by,
+			at: input.at,
+			kind: 'unmatch',
+			bankAccountId: d.bankAccountId,
+			bankLineIds: [],
+			ledgerLines: [],
+			revokes: d.id
+		});
 	}
 
 	#decide(d: Omit<MatchDecision, 'schemaVersion' | 'clock'>): Result<MatchDecision> {
-		const decision: MatchDecision = { schemaVersion: BANKING_SCHEMA_VERSION, ...d, clock: this.#claims.clock + 1 };
-		if (!docs.insertFact(this.#doc, 'bankDecisions', decision)) return bankingFail('banking/bad-match', `Decision id '${d.id}' is taken`);
+		const decision: MatchDecision = {
+			schemaVersion: BANKING_SCHEMA_VERSION,
+			...d,
+			clock: this.#claims.clock + 1
+		};
+		if (!docs.insertFact(this.#doc, 'bankDecisions', decision))
+			return bankingFail('banking/bad-match', `Decision id '${d.id}' is taken`);
 		return ok(decision);
 	}
 
@@ -271,7 +328,10 @@ export class BankingReplica {
 		if (!status) return bankingFail('banking/no-statement', `No statement '${statementId}'`);
 		if (status.finished) return bankingFail('banking/locked', 'This statement is already finished');
 		if (!status.canFinish)
-			return bankingFail('banking/not-reconciled', `Cleared balance ${status.cleared} differs from the statement balance ${status.statementBalance} by ${status.difference}`);
+			return bankingFail(
+				'banking/not-reconciled',
+				`Cleared balance ${status.cleared} differs from the statement balance ${status.statementBalance} by ${status.difference}`
+			);
 		const record: ReconciliationRecord = {
 			schemaVersion: BANKING_SCHEMA_VERSION,
 			id: statementId,

@@ -27,19 +27,23 @@ export type ShapeVerdict = string | null;
 
 export function checkBankAccount(v: unknown): ShapeVerdict {
 	if (!isObj(v)) return 'not an object';
-	if (!id(v.id) || !str(v.name) || !str(v.institution) || !str(v.currency) || !str(v.identifier)) return 'a text field is missing';
+	if (!id(v.id) || !str(v.name) || !str(v.institution) || !str(v.currency) || !str(v.identifier))
+		return 'a text field is missing';
 	if (!id(v.ledgerAccountId)) return 'no linked ledger account';
 	return null;
 }
 
 export function checkStatement(v: unknown): ShapeVerdict {
 	if (!isObj(v)) return 'not an object';
-	if (!id(v.id) || !id(v.bankAccountId) || !str(v.fileName) || !str(v.format)) return 'an id or the file name is missing';
+	if (!id(v.id) || !id(v.bankAccountId) || !str(v.fileName) || !str(v.format))
+		return 'an id or the file name is missing';
 	if (!optDate(v.from) || !optDate(v.to)) return 'a period date is not a date';
-	if (!optMoney(v.opening) || !optMoney(v.closing) || !optMoney(v.difference)) return 'a balance is not a decimal';
+	if (!optMoney(v.opening) || !optMoney(v.closing) || !optMoney(v.difference))
+		return 'a balance is not a decimal';
 	if (!['ok', 'mismatch', 'n/a'].includes(v.balanceCheck as string)) return 'unknown balance check';
 	if (typeof v.acceptedMismatch !== 'boolean') return 'acceptedMismatch is not true/false';
-	if (v.balanceCheck === 'mismatch' && v.acceptedMismatch !== true) return 'a mismatched statement nobody accepted';
+	if (v.balanceCheck === 'mismatch' && v.acceptedMismatch !== true)
+		return 'a mismatched statement nobody accepted';
 	if (!ids(v.lineIds) || !str(v.importedAt) || !str(v.importedBy)) return 'line ids or import stamp missing';
 	return null;
 }
@@ -57,17 +61,29 @@ export function checkDecision(v: unknown): ShapeVerdict {
 	if (!isObj(v)) return 'not an object';
 	if (!id(v.id) || !id(v.bankAccountId)) return 'an id is missing';
 	if (v.kind !== 'accept' && v.kind !== 'reject' && v.kind !== 'unmatch') return 'unknown decision kind';
-	if (typeof v.clock !== 'number' || !Number.isSafeInteger(v.clock) || v.clock < 0) return 'the clock is not a whole number';
+	if (typeof v.clock !== 'number' || !Number.isSafeInteger(v.clock) || v.clock < 0)
+		return 'the clock is not a whole number';
 	if (!ids(v.bankLineIds)) return 'bank lines missing';
 	const refsOk =
 		Array.isArray(v.ledgerLines) &&
-		v.ledgerLines.every((r) => isObj(r) && id(r.entryId) && typeof r.lineIndex === 'number' && Number.isInteger(r.lineIndex) && r.lineIndex >= 0);
+		v.ledgerLines.every(
+			(r) =>
+				isObj(r) &&
+				id(r.entryId) &&
+				typeof r.lineIndex === 'number' &&
+				Number.isInteger(r.lineIndex) &&
+				r.lineIndex >= 0
+		);
 	if (!refsOk) return 'ledger line references are malformed';
-	if (v.kind === 'accept' && ((v.bankLineIds as unknown[]).length === 0 || (v.ledgerLines as unknown[]).length === 0))
+	if (
+		v.kind === 'accept' &&
+		((v.bankLineIds as unknown[]).length === 0 || (v.ledgerLines as unknown[]).length === 0)
+	)
 		return 'an accept needs bank and ledger lines';
 	if (v.kind === 'unmatch' && !id(v.revokes)) return 'an unmatch names no decision';
 	if (v.score !== undefined && typeof v.score !== 'number') return 'the score is not a number';
-	if (v.reasons !== undefined && !(Array.isArray(v.reasons) && v.reasons.every(str))) return 'reasons are not text';
+	if (v.reasons !== undefined && !(Array.isArray(v.reasons) && v.reasons.every(str)))
+		return 'reasons are not text';
 	if (!str(v.by) || !str(v.at)) return 'author or time missing';
 	return null;
 }
@@ -86,7 +102,8 @@ export function checkRule(v: unknown): ShapeVerdict {
 	if (!isObj(v)) return 'not an object';
 	if (!id(v.id) || !optStr(v.payee) || !optStr(v.memo)) return 'id or pattern malformed';
 	if (v.direction !== undefined && v.direction !== 'in' && v.direction !== 'out') return 'unknown direction';
-	if (!isObj(v.propose) || !id(v.propose.account) || !optStr(v.propose.memo)) return 'the proposal is malformed';
+	if (!isObj(v.propose) || !id(v.propose.account) || !optStr(v.propose.memo))
+		return 'the proposal is malformed';
 	return null;
 }
 

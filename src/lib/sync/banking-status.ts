@@ -45,8 +45,16 @@ export function statementStatus(s: StatementRecord, src: Source): StatementStatu
 		.filter((p) => p.id !== s.id && (p.to ?? '') <= (s.from ?? '') && src.reconciliation(p.id))
 		.at(-1);
 	if (s.opening !== undefined) [opening, openingFrom] = [s.opening, 'statement'];
-	else if (previous) [opening, openingFrom] = [(src.reconciliation(previous.id) as ReconciliationRecord).statementBalance, 'previous reconciliation'];
-	else if (s.closing !== undefined) [opening, openingFrom] = [new ExactSum().addDecimal(s.closing).addSum(linesTotal.clone().negate()).toDecimal(2), 'closing less lines'];
+	else if (previous)
+		[opening, openingFrom] = [
+			(src.reconciliation(previous.id) as ReconciliationRecord).statementBalance,
+			'previous reconciliation'
+		];
+	else if (s.closing !== undefined)
+		[opening, openingFrom] = [
+			new ExactSum().addDecimal(s.closing).addSum(linesTotal.clone().negate()).toDecimal(2),
+			'closing less lines'
+		];
 	else [opening, openingFrom] = ['0.00' as DecimalString, 'none (zero)'];
 	const statementBalance = s.closing ?? new ExactSum().addDecimal(opening).addSum(linesTotal).toDecimal(2);
 	const cleared = new ExactSum().addDecimal(opening);
@@ -61,7 +69,10 @@ export function statementStatus(s: StatementRecord, src: Source): StatementStatu
 			decisionIds.add(d);
 		} else unclearedLineIds.push(l.id);
 	}
-	const difference = new ExactSum().addDecimal(statementBalance).addSum(cleared.clone().negate()).toDecimal(2);
+	const difference = new ExactSum()
+		.addDecimal(statementBalance)
+		.addSum(cleared.clone().negate())
+		.toDecimal(2);
 	return {
 		statement: s,
 		opening,

@@ -33,7 +33,8 @@ export function proposalKey(bankLineIds: readonly string[], ledgerRefs: readonly
 	return `${[...bankLineIds].sort().join(',')}|${[...ledgerRefs].sort().join(',')}`;
 }
 
-const order = (a: MatchDecision, b: MatchDecision) => a.clock - b.clock || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const order = (a: MatchDecision, b: MatchDecision) =>
+	a.clock - b.clock || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /**
  * `usable(d)` says whether an accept can count at all (its lines exist and the amounts agree); an accept
@@ -57,7 +58,8 @@ export function resolveClaims(input: {
 	for (const d of input.decisions) {
 		if (d.clock > clock) clock = d.clock;
 		if (d.kind === 'accept') accepts.push(d);
-		else if (d.kind === 'unmatch' && d.revokes !== undefined && !lockedDecisions.has(d.revokes)) revoked.add(d.revokes);
+		else if (d.kind === 'unmatch' && d.revokes !== undefined && !lockedDecisions.has(d.revokes))
+			revoked.add(d.revokes);
 		else if (d.kind === 'reject') rejected.add(proposalKey(d.bankLineIds, d.ledgerLines.map(refKey)));
 	}
 	const usable = input.usable ?? (() => true);
@@ -74,13 +76,23 @@ export function resolveClaims(input: {
 	for (const d of live) {
 		const refs = d.ledgerLines.map(refKey);
 		const locked = lockedDecisions.has(d.id);
-		const clash = d.bankLineIds.map((l) => bankLine.get(l)).find((x) => x !== undefined) ?? refs.map((r) => ledgerLine.get(r)).find((x) => x !== undefined);
+		const clash =
+			d.bankLineIds.map((l) => bankLine.get(l)).find((x) => x !== undefined) ??
+			refs.map((r) => ledgerLine.get(r)).find((x) => x !== undefined);
 		if (clash !== undefined) {
-			conflicts.push({ decision: d, against: clash, reason: 'another match, made first, already claims one of these lines' });
+			conflicts.push({
+				decision: d,
+				against: clash,
+				reason: 'another match, made first, already claims one of these lines'
+			});
 			continue;
 		}
 		if (!locked && d.bankLineIds.some((l) => lockedLines.has(l))) {
-			conflicts.push({ decision: d, against: null, reason: 'the statement holding this bank line was finished without this match' });
+			conflicts.push({
+				decision: d,
+				against: null,
+				reason: 'the statement holding this bank line was finished without this match'
+			});
 			continue;
 		}
 		holding.set(d.id, d);

@@ -16,7 +16,12 @@ describe('remaining MT940 fixtures (jejik, wolph SOURCE.md)', () => {
 	});
 	it('ing-unix: the same statement as ing-dos (7 lines from 0.00, does not reconcile)', () => {
 		const [s] = parseFixture('mt940/jejik/ing-unix.txt');
-		expect([s?.openingBalance?.amount, s?.lines.length, s?.lines[0]?.amount, s?.lines[0]?.date]).toEqual(['0.00', 7, '-25.03', '2010-07-22']);
+		expect([s?.openingBalance?.amount, s?.lines.length, s?.lines[0]?.amount, s?.lines[0]?.date]).toEqual([
+			'0.00',
+			7,
+			'-25.03',
+			'2010-07-22'
+		]);
 		expect(checkBalance(s!).status).toBe('mismatch');
 	});
 	it('sparkasse_interim_balance: 3 statements, every one reconciles', () => {
@@ -27,7 +32,10 @@ describe('remaining MT940 fixtures (jejik, wolph SOURCE.md)', () => {
 	it('with_binary_character: a stray byte in :20: is read past; 4 lines, both statements reconcile', () => {
 		const st = parseFixture('mt940/wolph/betterplace/with_binary_character.sta');
 		expect(st.reduce((n, s) => n + s.lines.length, 0)).toBe(4);
-		expect(st.at(-1)).toMatchObject({ openingBalance: { amount: '130073.19' }, closingBalance: { amount: '131193.19' } });
+		expect(st.at(-1)).toMatchObject({
+			openingBalance: { amount: '130073.19' },
+			closingBalance: { amount: '131193.19' }
+		});
 		expect(st.map((s) => checkBalance(s).status)).toEqual(['ok', 'ok']);
 	});
 });
@@ -60,7 +68,10 @@ describe('remaining QIF fixtures (quiffen SOURCE.md)', () => {
 		for (const f of ['test_option_autoswitch.qif', 'test_unknown_account_type.qif']) {
 			const r = parseFixtureResult(`qif/quiffen/${f}`);
 			expect(r.ok).toBe(false);
-			if (!r.ok) expect(r.error.message).toMatch(new RegExp(`^${f.replace('.', '\\.')}: the file holds no bank transactions`));
+			if (!r.ok)
+				expect(r.error.message).toMatch(
+					new RegExp(`^${f.replace('.', '\\.')}: the file holds no bank transactions`)
+				);
 		}
 	});
 });
