@@ -195,8 +195,13 @@ export class BankingState {
 		if (!r) return fail('Banking is still loading.');
 		if (!acceptMismatch && parsed.checks.some((c) => c.status === 'mismatch'))
 			return fail('The statement does not add up; tick "Import anyway" to import it as it is.');
+		// A file may hold a statement with no lines (MT940 days without movement): nothing to store for it.
+		const withLines = parsed.statements.filter((s) => s.lines.length > 0);
+		if (withLines.length === 0)
+			return fail(`${parsed.statements[0]?.fileName ?? 'The file'}: the statement has no lines`);
+		if (!r.bankAccount(bankAccountId)) return fail('That bank account is not here.');
 		const out: ImportOutcome[] = [];
-		for (const statement of parsed.statements) {
+		for (const statement of withLines) {
 			const done = r.importStatement({ bankAccountId, statement, acceptMismatch, ...this.#stamp() });
 			if (!done.ok) return fail(done.error.message);
 			out.push(done.value);
