@@ -129,6 +129,9 @@ describe('banking worker: matching over the persisted shard', () => {
 			[['ba.b'], ['e2#0']]
 		]);
 		expect(first.result.matches[0]?.reasons).toContain('amount exact');
+		expect(first.pages).toBe(1);
+		const page = await bankingApi.matchPage({ token: first.token, page: 0 });
+		expect(value(page).matches).toEqual(first.result.matches);
 
 		value(
 			banking.accept({
@@ -153,6 +156,8 @@ describe('banking worker: matching over the persisted shard', () => {
 		expect(second.stateVector).toBe(books.stateVector());
 		expect(second.result.matches).toEqual([]);
 		expect(second.result.unmatchedBankLineIds).toEqual(['ba.b']);
+		const stale = await bankingApi.matchPage({ token: first.token, page: 0 });
+		expect(stale.ok).toBe(false);
 		await persistence.destroy();
 	});
 });

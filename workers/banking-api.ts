@@ -96,10 +96,36 @@ export interface FileKind {
 export interface Proposals {
 	/** The books shard this answer was computed on (compare with the page's to know it is current). */
 	readonly stateVector: string;
-	/** The matcher's answer, less the ids of unmatched ledger lines (tens of thousands the page never shows). */
+	/**
+	 * The first page of the matcher's answer (without the ids of unmatched ledger lines, tens of thousands the
+	 * page never shows); `pages` says how many `matchPage` calls fetch the rest. Paging keeps each message
+	 * small enough that the page decodes it in well under 50 ms.
+	 */
 	readonly result: MatchResult;
+	readonly pages: number;
+	/** Names the stored answer the pages come from. */
+	readonly token: number;
 	readonly unmatchedLedgerLines: number;
 	readonly ms: number;
+}
+
+export interface ProposalsPage {
+	readonly matches: MatchResult['matches'];
+	readonly ruleProposals: MatchResult['ruleProposals'];
+	readonly unmatchedBankLineIds: MatchResult['unmatchedBankLineIds'];
+}
+
+/** Proposals per message. */
+export const PAGE = 1500;
+let lastAnswer: { token: number; result: MatchResult } | null = null;
+
+function pageOf(result: MatchResult, page: number): ProposalsPage {
+	const cut = <T>(xs: readonly T[]) => xs.slice(page * PAGE, (page + 1) * PAGE);
+	return {
+		matches: cut(result.matches),
+		ruleProposals: cut(result.ruleProposals),
+		unmatchedBankLineIds: cut(result.unmatchedBankLineIds)
+	};
 }
 
 type Ws = { workspaceId: string };
@@ -114,6 +140,7 @@ export interface BankingApi {
 	): Promise<WorkerResult<{ header: readonly string[]; rows: CsvPreviewRow[] }>>;
 	parse(args: File & { csvMapping?: unknown }): Promise<WorkerResult<ParsedFile>>;
 	match(args: Ws & { bankAccountId: string; options?: MatchOptions }): Promise<WorkerResult<Proposals>>;
+	matchPage(args: { token: number; page: number }): Promise<WorkerResult<ProposalsPage>>;
 	reload(args: Ws): Promise<WorkerResult<null>>;
 }
 
@@ -221,13 +248,29 @@ export const bankingApi = {
 			const rules = banking.rules();
 			const raw = matchStatementLines({ bankLines, ledgerLines, options: { ...options, rules } });
 			const result = withoutRejected(raw, banking.claims().rejected);
-			// Keep the message small: the page reads proposals and unmatched bank lines only.
+			const token = (lastAnswer?.token ?? 0) + 1;
+			lastAnswer = { token, result };
+			const longest = Math.max(
+				result.matches.length,
+				result.ruleProposals.length,
+				result.unmatchedBankLineIds.length
+			);
 			return {
 				stateVector: books.stateVector(),
-				result: { ...result, unmatchedLedgerLineIds: [] },
+				result: { ...result, ...pageOf(result, 0), unmatchedLedgerLineIds: [] },
+				pages: Math.max(1, Math.ceil(longest / PAGE)),
+				token,
 				unmatchedLedgerLines: result.unmatchedLedgerLineIds.length,
 				ms: Math.round(performance.now() - started)
 			};
+		});
+	},
+
+	async matchPage({ token, page }) {
+		return guard('banking/match-failed', () => {
+			if (lastAnswer?.token !== token)
+				fail('banking/match-stale', 'The proposals changed meanwhile; ask again');
+			return pageOf(lastAnswer.result, page);
 		});
 	},
 

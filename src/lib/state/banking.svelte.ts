@@ -24,7 +24,7 @@ import type {
 import type { BankingReplica, ImportOutcome, KeptAside, StatementStatus } from '$lib/sync/banking-replica';
 import type { BooksReplica } from '$lib/sync/books-replica';
 import { bankingWorker } from '$lib/rpc/banking-client';
-import type { FileKind, ParsedFile } from '$workers/banking-api';
+import type { FileKind, ParsedFile, Proposals } from '$workers/banking-api';
 import type { BooksState, Verb } from './books.svelte';
 import { newId, nowIso } from './ids';
 
@@ -224,10 +224,28 @@ export class BankingState {
 				options: { autoAcceptThreshold }
 			});
 			if (!r.ok) return fail(r.error.message);
-			if (r.value.stateVector === want()) return { ok: true, value: { ...r.value.result, ms: r.value.ms } };
+			if (r.value.stateVector === want()) return this.#rest(r.value);
 			await new Promise((done) => setTimeout(done, 50));
 		}
 		return fail('The matcher could not catch up with the books; try again.');
+	}
+
+	/** Fetches the remaining pages of an answer, one small message at a time. */
+	async #rest(first: Proposals): Promise<Verb<MatchResult & { ms: number }>> {
+		const matches = [...first.result.matches];
+		const ruleProposals = [...first.result.ruleProposals];
+		const unmatchedBankLineIds = [...first.result.unmatchedBankLineIds];
+		for (let page = 1; page < first.pages; page++) {
+			const r = await bankingWorker().matchPage({ token: first.token, page });
+			if (!r.ok) return fail(r.error.message);
+			matches.push(...r.value.matches);
+			ruleProposals.push(...r.value.ruleProposals);
+			unmatchedBankLineIds.push(...r.value.unmatchedBankLineIds);
+		}
+		return {
+			ok: true,
+			value: { ...first.result, matches, ruleProposals, unmatchedBankLineIds, ms: first.ms }
+		};
 	}
 
 	/** Claims lines as one match: `ledgerLineIds` are `entryId#lineIndex`. */
