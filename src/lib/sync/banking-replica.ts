@@ -31,7 +31,12 @@ export type { KeptAside, BankAccountPatch } from './banking-doc';
 /** What the ledger side offers: counted entries, and a signal when they change (BooksReplica fits). */
 export interface LedgerView {
 	entry(id: string): JournalEntry | undefined;
-	onChange(listener: () => void): () => void;
+	onChange(
+		listener: (change: {
+			readonly counted: readonly unknown[];
+			readonly uncounted: readonly unknown[];
+		}) => void
+	): () => void;
 }
 
 export interface ImportOutcome {
@@ -66,7 +71,13 @@ export class BankingReplica {
 		this.#data = {} as BankingData;
 		this.#reread(new Set(['bankAccounts', 'bankRules', ...docs.FACT_MAPS]));
 		this.#cleanups.push(docs.observeBanking(doc, (maps) => this.#changed(maps)));
-		if (ledger) this.#cleanups.push(ledger.onChange(() => this.#changed(new Set())));
+		// Only a change in which entries count can change which accepts are usable (drafts, settings cannot).
+		if (ledger)
+			this.#cleanups.push(
+				ledger.onChange((c) =>
+					c.counted.length || c.uncounted.length ? this.#changed(new Set()) : undefined
+				)
+			);
 	}
 
 	#reread(maps: ReadonlySet<docs.BankingMap>): void {
