@@ -13,6 +13,7 @@ import { peopleBackup } from './people-backup';
 import { ledgerBench } from './ledger';
 import { bankingBench, payrollBench } from './engines';
 import { booksBench } from './books';
+import { benchBankingWorker } from './banking-worker';
 
 const PORT = 4175;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -408,6 +409,17 @@ async function main(): Promise<void> {
 	if (want('banking')) {
 		console.log('\nBanking engine (Node, in-process)');
 		bankingBench(record);
+	}
+	if (want('banking')) {
+		const { stop } = await start();
+		const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+		try {
+			console.log('\nBanking in the worker (headless Chromium, production build)');
+			await benchBankingWorker({ page: await newPage(browser), base: BASE, record, restoreBackup });
+		} finally {
+			await browser.close();
+			stop();
+		}
 	}
 	if (want('payroll')) {
 		console.log('\nPayroll engine (Node, in-process)');

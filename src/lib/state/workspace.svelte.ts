@@ -19,6 +19,8 @@ import { BooksState } from './books.svelte';
 import { BooksReplica } from '$lib/sync/books-replica';
 import { PeopleReplica } from '$lib/sync/people-replica';
 import { PeopleState } from './people.svelte';
+import { BankingReplica } from '$lib/sync/banking-replica';
+import { BankingState } from './banking.svelte';
 import { memberColor, renameWorkspace } from './workspace-ops';
 import { newId, nowIso } from './ids';
 
@@ -27,6 +29,7 @@ export class OpenWorkspace {
 	readonly books: BooksState | null;
 	readonly people: PeopleState | null;
 	#peopleReplica: PeopleReplica | null = null;
+	readonly banking: BankingState | null;
 	#session: WorkspaceSession | null = null;
 	#replica: TasksReplica | null = null;
 	#booksReplica: BooksReplica | null = null;
@@ -49,6 +52,7 @@ export class OpenWorkspace {
 		this.tasks = entry.shards.tasks ? new TasksState(entry.id, entry.memberId) : null;
 		this.books = entry.shards.books ? new BooksState(entry.id) : null;
 		this.people = entry.shards.people ? new PeopleState(entry.id, entry.memberId, this.tasks) : null;
+		this.banking = entry.shards.books ? new BankingState(entry.id, entry.memberId) : null;
 	}
 
 	/** The live session; only present once `ready`. */
@@ -89,6 +93,9 @@ export class OpenWorkspace {
 		if (booksDoc && this.books) {
 			this.#booksReplica = new BooksReplica(booksDoc, { newId });
 			this.books.attach(this.#booksReplica);
+			const bankingReplica = new BankingReplica(booksDoc, this.#booksReplica);
+			this.banking?.attach(bankingReplica, this.#booksReplica, this.books);
+			this.#cleanups.push(() => bankingReplica.destroy());
 		}
 		const peopleDoc = session.doc('people');
 		if (peopleDoc && this.people) {
@@ -197,6 +204,7 @@ export class OpenWorkspace {
 		this.tasks?.destroy();
 		this.#replica?.destroy();
 		this.books?.destroy();
+		this.banking?.destroy();
 		this.#booksReplica?.destroy();
 		this.people?.destroy();
 		this.#peopleReplica?.destroy();
