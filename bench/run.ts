@@ -15,6 +15,8 @@ import { bankingBench, payrollBench } from './engines';
 import { payrollBackup, BENCH_RUN_ID } from './payroll-backup';
 import { generateCases } from '$lib/domain/payroll/generated-cases';
 import { todayUtc } from '$lib/domain/core';
+import { booksBench } from './books';
+import { benchBankingWorker } from './banking-worker';
 
 const PORT = 4175;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -456,6 +458,17 @@ async function main(): Promise<void> {
 		console.log('\nBanking engine (Node, in-process)');
 		bankingBench(record);
 	}
+	if (want('banking')) {
+		const { stop } = await start();
+		const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+		try {
+			console.log('\nBanking in the worker (headless Chromium, production build)');
+			await benchBankingWorker({ page: await newPage(browser), base: BASE, record, restoreBackup });
+		} finally {
+			await browser.close();
+			stop();
+		}
+	}
 	if (want('payroll')) {
 		console.log('\nPayroll engine (Node, in-process)');
 		payrollBench(record);
@@ -482,15 +495,21 @@ async function main(): Promise<void> {
 			stop();
 		}
 	}
-	if (want('app')) {
+	if (want('app') || want('books') || only.includes('books-open')) {
 		const { stop, signalUrl } = await start();
 		const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 		try {
-			console.log('\nApp (headless Chromium, production build)');
-			const { page, wsId } = await benchOpen(browser, 10_000);
-			await benchJsSize(browser, wsId, page);
-			await benchLatency(browser, signalUrl);
-			await benchMerge(browser, page, wsId, signalUrl);
+			if (want('app')) {
+				console.log('\nApp (headless Chromium, production build)');
+				const { page, wsId } = await benchOpen(browser, 10_000);
+				await benchJsSize(browser, wsId, page);
+				await benchLatency(browser, signalUrl);
+				await benchMerge(browser, page, wsId, signalUrl);
+			}
+			if (want('books') || only.includes('books-open')) {
+				console.log('\nBooks (headless Chromium, production build, reports in the books worker)');
+				await booksBench({ browser, base: BASE, newPage, record, openOnly: !want('books') });
+			}
 		} finally {
 			await browser.close();
 			stop();

@@ -113,6 +113,12 @@ describe('books worker', () => {
 		for (const row of drill.rows) for (const l of row.lines) sum.addDecimal(l.amount);
 		expect(sum.toDecimal()).toBe(bankRow?.amount);
 		expect(drill.total).toBe(3);
+		expect(drill.lineCount).toBe(3);
+		expect(drill.sum).toEqual({ USD: bankRow?.amount });
+		// With a limit, fewer rows cross but the count and sum still cover every entry.
+		const firstOnly = value(await booksApi.drillDown({ workspaceId, query: bankRow?.drill ?? { accounts: [] }, limit: 1 }));
+		expect(firstOnly.rows).toHaveLength(1);
+		expect(firstOnly).toMatchObject({ total: 3, lineCount: 3, sum: { USD: '1130.25' } });
 
 		// A new entry on the page reaches the worker's cached doc with no reload.
 		expect(replica.postEntry(entry('e5', '2026-04-01', [usd('bank', '9.75'), usd('gifts', '-9.75')])).ok).toBe(true);

@@ -12,6 +12,7 @@ import {
 	drillDown as drillDownEntries,
 	incomeStatement as incomeStatementReport,
 	accountRegister,
+	ExactSum,
 	indexAccounts,
 	readJournal,
 	statementOfActivities,
@@ -27,6 +28,7 @@ import {
 	type IncomeStatement,
 	type JournalEntry,
 	type LineProblem,
+	type MultiAmount,
 	type Period,
 	type Register,
 	type StatementOfActivities,
@@ -123,6 +125,17 @@ export interface ParsedJournal {
 	readonly warnings: LineProblem[];
 }
 
+/** The entries behind a figure: the first `limit` of them, and the count and sum of all of them. */
+export interface DrillResult {
+	/** How many entries match (all of them, not just the rows sent). */
+	readonly total: number;
+	/** How many lines match, over all entries. */
+	readonly lineCount: number;
+	/** The matching lines' sum per commodity, debit positive, over all entries. */
+	readonly sum: MultiAmount;
+	readonly rows: { entry: JournalEntry; lines: EntryLine[] }[];
+}
+
 export type ReportRequest =
 	| { kind: 'trialBalance'; period?: Period; showZero?: boolean }
 	| { kind: 'balanceSheet'; asOf: IsoDate; showZero?: boolean }
@@ -145,9 +158,7 @@ export interface BooksApi {
 	cashFlow(args: Ws & { period: Period }): Promise<WorkerResult<CashFlowStatement>>;
 	financialPosition(args: Ws & { asOf: IsoDate }): Promise<WorkerResult<FinancialPosition>>;
 	activities(args: Ws & { period: Period }): Promise<WorkerResult<StatementOfActivities>>;
-	drillDown(
-		args: Ws & { query: DrillQuery; limit?: number }
-	): Promise<WorkerResult<{ total: number; rows: { entry: JournalEntry; lines: EntryLine[] }[] }>>;
+	drillDown(args: Ws & { query: DrillQuery; limit?: number }): Promise<WorkerResult<DrillResult>>;
 	exportCsv(args: Ws & { report: ReportRequest }): Promise<WorkerResult<string>>;
 	importJournal(args: Ws & { text: string; fileName: string }): Promise<WorkerResult<ParsedJournal>>;
 	reload(args: Ws): Promise<WorkerResult<null>>;
@@ -291,7 +302,26 @@ export const booksApi = {
 	async drillDown({ workspaceId, query, limit }) {
 		return guard('books/report-failed', async () => {
 			const found = drillDownEntries((await books(workspaceId)).entries, query);
-			return { total: found.length, rows: limit !== undefined ? found.slice(0, limit) : found };
+			const sums = new Map<string, ExactSum>();
+			let lineCount = 0;
+			for (const { lines } of found)
+				for (const l of lines) {
+					lineCount++;
+					let s = sums.get(l.commodity);
+					if (!s) sums.set(l.commodity, (s = new ExactSum()));
+					s.addDecimal(l.amount);
+				}
+			const sum: Record<string, string> = {};
+			for (const c of [...sums.keys()].sort()) {
+				const s = sums.get(c) as ExactSum;
+				if (!s.isZero()) sum[c] = s.toDecimal();
+			}
+			return {
+				total: found.length,
+				lineCount,
+				sum: sum as MultiAmount,
+				rows: limit !== undefined ? found.slice(0, limit) : found
+			};
 		});
 	},
 

@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CliIo } from './io';
 import { run } from './bank';
 
-const FIX = '/work/shared/fixtures/third-party';
+/** The shared fixtures sit beside the project checkout (`../shared`), wherever it is cloned. */
+const FIX = join(__dirname, '../../../shared/fixtures/third-party');
 
 function memoryIo(files: Record<string, string> = {}) {
 	const out: string[] = [];

@@ -17,6 +17,7 @@ import {
 } from './workspace-ops';
 import { seedDemoBooks, seedDemoTasks } from './demo';
 import { nowIso } from './ids';
+import { booksDebug } from './books-debug';
 
 class KeelApp {
 	workspaces = $state.raw<WorkspaceEntry[]>([]);
@@ -171,6 +172,7 @@ if (typeof window !== 'undefined') {
 		connections: () => app.current?.session.peerCounts() ?? null,
 		...(debug && {
 			debug: {
+				books: booksDebug(() => app.current?.books),
 				taskCount: () => app.current?.tasks?.all.length ?? 0,
 				projectionReady: () => app.current?.tasks?.projectionReady ?? false,
 				/** Payroll bench: a gross-to-net batch in the payroll worker. */
@@ -182,6 +184,32 @@ if (typeof window !== 'undefined') {
 					return r?.ok ? performance.now() - t0 : null;
 				},
 				countWithPriority: (p: number) => app.current?.tasks?.all.filter((t) => t.priority === p).length ?? 0,
+				bankingReady: () =>
+					app.current?.banking?.ready ? (app.current.banking.bankAccounts.length ?? 0) : 0,
+				/** Asks the banking worker for proposals on the first bank account, as the reconcile screen does. */
+				bankMatch: async () => {
+					const b = app.current?.banking;
+					const account = b?.bankAccounts[0];
+					if (!b || !account) return null;
+					const t0 = performance.now();
+					const r = await b.proposals(account.id, 0.9);
+					const wallMs = Math.round(performance.now() - t0);
+					return r.ok
+						? { wallMs, workerMs: r.value.ms, matches: r.value.matches.length }
+						: { error: r.message };
+				},
+				/** Parses statement text in the banking worker: lines read and time taken. */
+				bankParse: async (text: string, fileName: string) => {
+					const b = app.current?.banking;
+					if (!b) return null;
+					const bytes = new TextEncoder().encode(text);
+					const t0 = performance.now();
+					const r = await b.parse(bytes, fileName);
+					const wallMs = Math.round(performance.now() - t0);
+					return r.ok
+						? { wallMs, lines: r.value.statements.reduce((n, s) => n + s.lines.length, 0) }
+						: { error: r.message };
+				},
 				/** Sets the priority of the first n tasks, each as its own edit, like n separate clicks. */
 				setPriorityOfFirst: (n: number, p: 0 | 1 | 2 | 3) => {
 					const tasks = app.current?.tasks;

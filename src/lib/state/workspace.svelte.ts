@@ -21,6 +21,8 @@ import { PeopleReplica } from '$lib/sync/people-replica';
 import { PeopleState } from './people.svelte';
 import { PayrollReplica } from '$lib/sync/payroll-replica';
 import { PayrollState } from './payroll.svelte';
+import { BankingReplica } from '$lib/sync/banking-replica';
+import { BankingState } from './banking.svelte';
 import { memberColor, renameWorkspace } from './workspace-ops';
 import { newId, nowIso } from './ids';
 
@@ -31,6 +33,7 @@ export class OpenWorkspace {
 	readonly payroll: PayrollState | null;
 	#payrollReplica: PayrollReplica | null = null;
 	#peopleReplica: PeopleReplica | null = null;
+	readonly banking: BankingState | null;
 	#session: WorkspaceSession | null = null;
 	#replica: TasksReplica | null = null;
 	#booksReplica: BooksReplica | null = null;
@@ -54,6 +57,7 @@ export class OpenWorkspace {
 		this.books = entry.shards.books ? new BooksState(entry.id) : null;
 		this.people = entry.shards.people ? new PeopleState(entry.id, entry.memberId, this.tasks) : null;
 		this.payroll = this.people ? new PayrollState(entry.memberId, this.people, this.books) : null;
+		this.banking = entry.shards.books ? new BankingState(entry.id, entry.memberId) : null;
 	}
 
 	/** The live session; only present once `ready`. */
@@ -94,6 +98,9 @@ export class OpenWorkspace {
 		if (booksDoc && this.books) {
 			this.#booksReplica = new BooksReplica(booksDoc, { newId });
 			this.books.attach(this.#booksReplica);
+			const bankingReplica = new BankingReplica(booksDoc, this.#booksReplica);
+			this.banking?.attach(bankingReplica, this.#booksReplica, this.books);
+			this.#cleanups.push(() => bankingReplica.destroy());
 		}
 		const peopleDoc = session.doc('people');
 		if (peopleDoc && this.people) {
@@ -204,6 +211,7 @@ export class OpenWorkspace {
 		this.tasks?.destroy();
 		this.#replica?.destroy();
 		this.books?.destroy();
+		this.banking?.destroy();
 		this.#booksReplica?.destroy();
 		this.people?.destroy();
 		this.#peopleReplica?.destroy();

@@ -5,7 +5,8 @@ import { unwrap } from '../core';
 import { parseStatementFile } from './statement';
 import type { Statement } from './types';
 
-export const FIXTURES = '/work/shared/fixtures/third-party';
+/** The shared fixtures sit beside the project checkout (`../shared`), wherever it is cloned. */
+export const FIXTURES = join(__dirname, '../../../../../shared/fixtures/third-party');
 
 export function fixtureBytes(path: string): Uint8Array {
 	return new Uint8Array(readFileSync(join(FIXTURES, path)));

@@ -17,3 +17,5 @@ export { matchStatementLines } from './match';
 export type * from './match-types';
 export { payeeSimilarity, payeeTokens } from './similarity';
 export { generateReconCases, evaluateMatches, type ReconCases, type TruthGroup, type TruthKind, type MatchQuality } from './recon-cases';
+export * from './records';
+export { resolveClaims, proposalKey, type Claims, type ClaimConflict } from './claims';

@@ -11,6 +11,7 @@ export interface DrillQuery extends EntryFilter {
 	readonly fund?: string;
 	/** Lines with no fund count as this fund (nonprofit reports: 'unrestricted'). */
 	readonly defaultFund?: string;
+	/** Lines of this functional class; 'unassigned' matches lines with no class. */
 	readonly functionalClass?: string;
 }
 
@@ -18,7 +19,7 @@ export function lineMatches(line: EntryLine, q: DrillQuery, accounts: ReadonlySe
 	if (!accounts.has(line.account)) return false;
 	if (q.commodity !== undefined && line.commodity !== q.commodity) return false;
 	if (q.fund !== undefined && (line.dimensions?.fund ?? q.defaultFund) !== q.fund) return false;
-	if (q.functionalClass !== undefined && line.dimensions?.class !== q.functionalClass) return false;
+	if (q.functionalClass !== undefined && (line.dimensions?.class ?? 'unassigned') !== q.functionalClass) return false;
 	return true;
 }
 

@@ -161,7 +161,7 @@ export function statementOfActivities(
 			drill: {
 				...filter,
 				accounts: expenseAccounts,
-				...(cls === 'unassigned' ? {} : { functionalClass: cls })
+				functionalClass: cls
 			}
 		};
 	});

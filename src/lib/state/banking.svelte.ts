@@ -1,0 +1,354 @@
+// What the Banking screens read and the verbs they call. The replica (main thread) holds bank accounts,
+// statements, lines and decisions from the books shard and validates every write; parsing, CSV preview and
+// matching are asked of the banking worker, which reads the same shard from IndexedDB. Proposals are only
+// shown once the worker has caught up with this page's shard, so a line just matched is never proposed.
+import { todayUtc } from '$lib/domain/core';
+import {
+	LEDGER_SCHEMA_VERSION,
+	negateDecimal,
+	type Account,
+	type AccountSubtype,
+	type JournalEntry
+} from '$lib/domain/ledger';
+import type {
+	BankAccountRecord,
+	BankLineRecord,
+	Claims,
+	CsvDetection,
+	CsvPreviewRow,
+	MatchProposal,
+	MatchResult,
+	ReconciliationRecord,
+	StatementRecord
+} from '$lib/domain/banking';
+import type { BankingReplica, ImportOutcome, KeptAside, StatementStatus } from '$lib/sync/banking-replica';
+import type { BooksReplica } from '$lib/sync/books-replica';
+import { bankingWorker } from '$lib/rpc/banking-client';
+import type { FileKind, ParsedFile, Proposals } from '$workers/banking-api';
+import type { BooksState, Verb } from './books.svelte';
+import { newId, nowIso } from './ids';
+
+export type { StatementStatus, ImportOutcome, KeptAside, ParsedFile, FileKind };
+
+/** Ledger subtypes a bank account can post into. */
+export const BANK_SUBTYPES: readonly AccountSubtype[] = ['bank', 'cash', 'credit-card'];
+
+const fail = (message: string): Verb<never> => ({ ok: false, message });
+
+export interface NewBankAccount {
+	readonly name: string;
+	readonly institution: string;
+	readonly currency: string;
+	readonly identifier: string;
+	/** An existing ledger account, or a new one made under the chart's root of its type. */
+	readonly ledger:
+		{ existing: string } | { create: { name: string; subtype: 'bank' | 'cash' | 'credit-card' } };
+}
+
+export class BankingState {
+	readonly workspaceId: string;
+	readonly #memberId: string;
+	#replica: BankingReplica | null = null;
+	#booksReplica: BooksReplica | null = null;
+	#books: BooksState | null = null;
+	#unsubscribe: (() => void) | null = null;
+
+	ready = $state(false);
+	bankAccounts = $state.raw<BankAccountRecord[]>([]);
+	statements = $state.raw<StatementRecord[]>([]);
+	reconciliations = $state.raw<ReconciliationRecord[]>([]);
+	claims = $state.raw<Claims | null>(null);
+	keptAside = $state.raw<KeptAside[]>([]);
+	/** Bumped on every change to the banking records (local or a teammate's). */
+	revision = $state(0);
+
+	constructor(workspaceId: string, memberId: string) {
+		this.workspaceId = workspaceId;
+		this.#memberId = memberId;
+	}
+
+	attach(replica: BankingReplica, booksReplica: BooksReplica, books: BooksState): void {
+		this.#replica = replica;
+		this.#booksReplica = booksReplica;
+		this.#books = books;
+		this.#read();
+		this.#unsubscribe = replica.onChange(() => this.#read());
+		this.ready = true;
+	}
+
+	#read(): void {
+		const r = this.#replica;
+		if (!r) return;
+		this.bankAccounts = r.bankAccounts();
+		this.statements = r.statements();
+		this.reconciliations = r.reconciliations();
+		this.claims = r.claims();
+		this.keptAside = r.keptAside();
+		this.revision++;
+	}
+
+	#stamp() {
+		return { by: this.#memberId, at: nowIso() };
+	}
+
+	bankAccount(id: string): BankAccountRecord | undefined {
+		return this.#replica?.bankAccount(id);
+	}
+	line(id: string): BankLineRecord | undefined {
+		return this.#replica?.line(id);
+	}
+	status(statementId: string): StatementStatus | undefined {
+		return this.#replica?.status(statementId);
+	}
+	/** Ledger accounts a bank account can link to (open asset/liability accounts of a bank-like subtype). */
+	linkable(): Account[] {
+		return (this.#books?.accounts ?? []).filter(
+			(a) =>
+				!a.archived &&
+				(a.type === 'asset' || a.type === 'liability') &&
+				a.subtype !== undefined &&
+				BANK_SUBTYPES.includes(a.subtype)
+		);
+	}
+
+	// ---- bank accounts ------------------------------------------------------------------------
+
+	createBankAccount(input: NewBankAccount): Verb<BankAccountRecord> {
+		const r = this.#replica;
+		const books = this.#books;
+		if (!r || !books) return fail('Banking is still loading.');
+		if (!input.name.trim()) return fail('Name: required.');
+		let ledgerAccountId: string;
+		if ('existing' in input.ledger) {
+			if (!this.linkable().some((a) => a.id === (input.ledger as { existing: string }).existing))
+				return fail('Ledger account: choose a bank, cash or credit card account.');
+			ledgerAccountId = input.ledger.existing;
+		} else {
+			const { name, subtype } = input.ledger.create;
+			const type = subtype === 'credit-card' ? 'liability' : 'asset';
+			const parent = books.accounts.find((a) => a.type === type && !a.parentId && !a.archived);
+			const made = books.createAccount({
+				name: name.trim() || input.name.trim(),
+				type,
+				subtype,
+				...(parent ? { parentId: parent.id } : {}),
+				...(input.currency ? { currency: input.currency } : {})
+			});
+			if (!made.ok) return made;
+			ledgerAccountId = made.value.id;
+		}
+		const made = r.createBankAccount({
+			id: newId(),
+			name: input.name,
+			institution: input.institution.trim(),
+			currency: input.currency.trim().toUpperCase(),
+			identifier: input.identifier.trim(),
+			ledgerAccountId
+		});
+		return made.ok ? { ok: true, value: made.value } : fail(made.error.message);
+	}
+
+	saveCsvMapping(bankAccountId: string, mapping: unknown): void {
+		this.#replica?.patchBankAccount(bankAccountId, { csvMapping: mapping });
+	}
+
+	// ---- import -------------------------------------------------------------------------------
+
+	async inspect(bytes: Uint8Array, fileName: string): Promise<Verb<FileKind>> {
+		const r = await bankingWorker().inspect({ bytes, fileName });
+		return r.ok ? r : fail(r.error.message);
+	}
+	async detectCsv(bytes: Uint8Array, fileName: string): Promise<Verb<CsvDetection>> {
+		const r = await bankingWorker().detectCsv({ bytes, fileName });
+		return r.ok ? r : fail(r.error.message);
+	}
+	async previewCsv(
+		bytes: Uint8Array,
+		fileName: string,
+		mapping: unknown
+	): Promise<Verb<{ header: readonly string[]; rows: CsvPreviewRow[] }>> {
+		const r = await bankingWorker().previewCsv({ bytes, fileName, mapping });
+		return r.ok ? r : fail(r.error.message);
+	}
+	async parse(bytes: Uint8Array, fileName: string, csvMapping?: unknown): Promise<Verb<ParsedFile>> {
+		const r = await bankingWorker().parse({
+			bytes,
+			fileName,
+			...(csvMapping !== undefined ? { csvMapping } : {})
+		});
+		return r.ok ? r : fail(r.error.message);
+	}
+
+	/** How many of these lines this bank account already holds (shown before importing). */
+	alreadyHeld(bankAccountId: string, parsed: ParsedFile): number {
+		const r = this.#replica;
+		if (!r) return 0;
+		return parsed.statements.reduce(
+			(n, s) => n + s.lines.filter((l) => r.line(`${bankAccountId}.${l.id}`) !== undefined).length,
+			0
+		);
+	}
+
+	/** Writes every statement of the file, or none: a mismatch not accepted stops before anything is written. */
+	importParsed(bankAccountId: string, parsed: ParsedFile, acceptMismatch: boolean): Verb<ImportOutcome[]> {
+		const r = this.#replica;
+		if (!r) return fail('Banking is still loading.');
+		if (!acceptMismatch && parsed.checks.some((c) => c.status === 'mismatch'))
+			return fail('The statement does not add up; tick "Import anyway" to import it as it is.');
+		// A file may hold a statement with no lines (MT940 days without movement): nothing to store for it.
+		const withLines = parsed.statements.filter((s) => s.lines.length > 0);
+		if (withLines.length === 0)
+			return fail(`${parsed.statements[0]?.fileName ?? 'The file'}: the statement has no lines`);
+		if (!r.bankAccount(bankAccountId)) return fail('That bank account is not here.');
+		const out: ImportOutcome[] = [];
+		for (const statement of withLines) {
+			const done = r.importStatement({ bankAccountId, statement, acceptMismatch, ...this.#stamp() });
+			if (!done.ok) return fail(done.error.message);
+			out.push(done.value);
+		}
+		return { ok: true, value: out };
+	}
+
+	// ---- reconcile ----------------------------------------------------------------------------
+
+	/** Asks the worker for proposals, retrying until it has read what this page holds. */
+	async proposals(
+		bankAccountId: string,
+		autoAcceptThreshold: number
+	): Promise<Verb<MatchResult & { ms: number }>> {
+		const want = () => this.#booksReplica?.stateVector();
+		for (let attempt = 0; attempt < 60; attempt++) {
+			const r = await bankingWorker().match({
+				workspaceId: this.workspaceId,
+				bankAccountId,
+				options: { autoAcceptThreshold }
+			});
+			if (!r.ok) return fail(r.error.message);
+			if (r.value.stateVector === want()) return this.#rest(r.value);
+			await new Promise((done) => setTimeout(done, 50));
+		}
+		return fail('The matcher could not catch up with the books; try again.');
+	}
+
+	/** Fetches the remaining pages of an answer, one small message at a time. */
+	async #rest(first: Proposals): Promise<Verb<MatchResult & { ms: number }>> {
+		const matches = [...first.result.matches];
+		const ruleProposals = [...first.result.ruleProposals];
+		const unmatchedBankLineIds = [...first.result.unmatchedBankLineIds];
+		for (let page = 1; page < first.pages; page++) {
+			const r = await bankingWorker().matchPage({ token: first.token, page });
+			if (!r.ok) return fail(r.error.message);
+			matches.push(...r.value.matches);
+			ruleProposals.push(...r.value.ruleProposals);
+			unmatchedBankLineIds.push(...r.value.unmatchedBankLineIds);
+		}
+		return {
+			ok: true,
+			value: { ...first.result, matches, ruleProposals, unmatchedBankLineIds, ms: first.ms }
+		};
+	}
+
+	/** Claims lines as one match: `ledgerLineIds` are `entryId#lineIndex`. */
+	accept(
+		bankAccountId: string,
+		bankLineIds: readonly string[],
+		ledgerLineIds: readonly string[],
+		proposal?: MatchProposal
+	): Verb<null> {
+		const r = this.#replica;
+		if (!r) return fail('Banking is still loading.');
+		const done = r.accept({
+			id: newId(),
+			bankAccountId,
+			bankLineIds: [...bankLineIds],
+			ledgerLines: ledgerLineIds.map(parseRef),
+			...(proposal ? { score: proposal.score, reasons: proposal.reasons } : {}),
+			...this.#stamp()
+		});
+		return done.ok ? { ok: true, value: null } : fail(done.error.message);
+	}
+
+	reject(bankAccountId: string, proposal: MatchProposal): Verb<null> {
+		const r = this.#replica;
+		if (!r) return fail('Banking is still loading.');
+		const done = r.reject({
+			id: newId(),
+			bankAccountId,
+			bankLineIds: [...proposal.bankLineIds],
+			ledgerLines: proposal.ledgerLineIds.map(parseRef),
+			...this.#stamp()
+		});
+		return done.ok ? { ok: true, value: null } : fail(done.error.message);
+	}
+
+	unmatch(decisionId: string): Verb<null> {
+		const r = this.#replica;
+		if (!r) return fail('Banking is still loading.');
+		const done = r.unmatch({ id: newId(), decisionId, ...this.#stamp() });
+		return done.ok ? { ok: true, value: null } : fail(done.error.message);
+	}
+
+	/**
+	 * Posts a balanced entry for a bank line (bank account against `offsetAccountId`), matches the line to
+	 * it, and remembers payee → account as a rule for the next statements.
+	 */
+	createEntryFrom(
+		bankAccountId: string,
+		lineId: string,
+		offsetAccountId: string,
+		memo: string
+	): Verb<JournalEntry> {
+		const r = this.#replica;
+		const books = this.#books;
+		const account = r?.bankAccount(bankAccountId);
+		const line = r?.line(lineId);
+		if (!r || !books || !account || !line) return fail('Banking is still loading.');
+		if (!offsetAccountId) return fail('Account: choose where this money came from or went to.');
+		const ledger = books.accounts.find((a) => a.id === account.ledgerAccountId);
+		const commodity = ledger?.currency ?? account.currency;
+		if (!commodity) return fail('The bank account has no currency.');
+		const entry: JournalEntry = {
+			schemaVersion: LEDGER_SCHEMA_VERSION,
+			id: newId(),
+			date: line.date,
+			memo: memo.trim() || line.payee || line.memo,
+			status: 'posted',
+			clearing: 'cleared',
+			lines: [
+				{ account: account.ledgerAccountId, amount: line.amount, commodity },
+				{ account: offsetAccountId, amount: negateDecimal(line.amount), commodity }
+			]
+		};
+		const posted = books.post(entry);
+		if (!posted.ok) return posted;
+		const matched = this.accept(bankAccountId, [lineId], [`${entry.id}#0`]);
+		if (!matched.ok) return matched;
+		if (line.payee.trim())
+			r.saveRule({
+				id: `payee:${line.payee.trim().toLowerCase()}`,
+				payee: line.payee.trim(),
+				propose: { account: offsetAccountId, ...(memo.trim() ? { memo: memo.trim() } : {}) }
+			});
+		return posted;
+	}
+
+	finish(statementId: string): Verb<ReconciliationRecord> {
+		const r = this.#replica;
+		if (!r) return fail('Banking is still loading.');
+		const done = r.finish(statementId, this.#stamp());
+		return done.ok ? { ok: true, value: done.value } : fail(done.error.message);
+	}
+
+	today() {
+		return todayUtc();
+	}
+
+	destroy(): void {
+		this.#unsubscribe?.();
+	}
+}
+
+function parseRef(id: string): { entryId: string; lineIndex: number } {
+	const at = id.lastIndexOf('#');
+	return { entryId: id.slice(0, at), lineIndex: Number(id.slice(at + 1)) };
+}
