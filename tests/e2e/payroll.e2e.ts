@@ -29,7 +29,10 @@ async function addEmployee(
 	await page.getByLabel('Department').fill('Programmes');
 	await page.getByLabel('Location').fill('HQ');
 	await page.getByLabel('Start date').fill('2025-01-06');
-	await page.getByLabel('Annual salary').fill(p.salary);
+	if (p.hourly) {
+		await page.getByLabel('Pay basis').selectOption('hourly');
+		await page.getByLabel('Hourly rate').fill(p.salary);
+	} else await page.getByLabel('Annual salary').fill(p.salary);
 	await page.getByLabel('Tax settings').selectOption(p.tax);
 	await page.getByRole('button', { name: 'Add person' }).click();
 	await expect(page.getByTestId('person-name')).toHaveText(`${p.given} ${p.family}`);
@@ -46,12 +49,18 @@ async function setUpPayroll(page: Page, wsId: string) {
 }
 
 /** Runs a regular pay run for everyone to finalized; returns the net pay shown for the one employee. */
-async function runToFinalized(page: Page, wsId: string, name: string): Promise<string> {
-	await page.goto(`/w/${wsId}/payroll`);
+async function runToFinalized(
+	page: Page,
+	wsId: string,
+	name: string,
+	check?: () => Promise<void>
+): Promise<string> {
+	if (!check) await page.goto(`/w/${wsId}/payroll`);
 	await expect(page.getByRole('checkbox', { name })).toBeChecked();
 	await page.getByRole('button', { name: 'Create pay run' }).click();
 	await expect(page.getByTestId('run-status')).toHaveText('Draft');
 	await expect(page.getByTestId('register-row')).toHaveCount(1);
+	await check?.();
 	const net = (await page.getByTestId('register-net').textContent())?.trim() ?? '';
 	await page.getByRole('button', { name: 'Send for review' }).click();
 	await expect(page.getByTestId('run-status')).toHaveText('In review');
@@ -134,11 +143,19 @@ test('payroll, US: a monthly run to finalized, payslip PDF, journal in Books, pa
 	await expect(page.getByTestId('payroll-register')).toContainText('4,333.33 USD');
 });
 
-test('payroll, UK: PAYE and NI run to finalized, payslip PDF, journal in Books', async ({ page }) => {
+test('payroll, UK: PAYE and NI run to finalized, payslip PDF, journal in Books; hourly pay from hours', async ({
+	page
+}) => {
 	const wsId = await createWorkspace(page, 'Riverside Trust', 'GB');
 	await addEmployee(page, wsId, { given: 'Alex', family: 'Moore', salary: '30000', tax: 'uk' });
+	await addEmployee(page, wsId, { given: 'Jo', family: 'Hart', salary: '15.50', tax: 'uk', hourly: true });
 	await setUpPayroll(page, wsId);
-	const net = await runToFinalized(page, wsId, 'Alex Moore');
+	await page.goto(`/w/${wsId}/payroll`);
+	await page.getByRole('checkbox', { name: 'Jo Hart' }).uncheck();
+	const net = await runToFinalized(page, wsId, 'Alex Moore', async () => {
+		await expect(page.getByTestId('register-row')).toHaveCount(1);
+	});
+	const runUrl = new URL(page.url()).pathname;
 	await expect(page.getByTestId('payroll-register')).toContainText('2,500.00 GBP');
 	await page.getByRole('link', { name: 'Alex Moore' }).click();
 	await expect(page.getByTestId('payslip')).toContainText('Income tax (PAYE)');
@@ -151,6 +168,20 @@ test('payroll, UK: PAYE and NI run to finalized, payslip PDF, journal in Books',
 	await expect(page.getByRole('row', { name: /^Creditors:Net Pay Payable [\d,]+\.\d\d GBP/ })).toBeVisible();
 	await page.goto(`/w/${wsId}/payroll/summaries`);
 	await expect(page.getByTestId('p60')).toContainText('Alex Moore');
+
+	// Hourly staff are paid the hours entered on the run (the timesheet entry) x their rate.
+	await page.goto(`/w/${wsId}/payroll`);
+	await page.getByRole('checkbox', { name: 'Alex Moore' }).uncheck();
+	await page.getByLabel('Pay period').selectOption({ index: 4 });
+	await page.getByRole('checkbox', { name: 'Jo Hart' }).check();
+	await page.getByRole('button', { name: 'Create pay run' }).click();
+	await page.getByLabel('Hours for Jo Hart').fill('100');
+	await page.getByLabel('Hours for Jo Hart').dispatchEvent('change');
+	await expect(page.getByTestId('payroll-register')).toContainText('1,550.00 GBP');
+	await page.getByRole('link', { name: 'Jo Hart' }).click();
+	await expect(page.getByTestId('payslip')).toContainText('1,550.00 GBP');
+	await page.goto(runUrl);
+	await expect(page.getByTestId('run-status')).toHaveText('Finalized');
 });
 
 test('payroll without Books: a People & Payroll teammate finalizes, a teammate with Books posts it', async () => {
