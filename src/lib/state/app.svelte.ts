@@ -175,6 +175,14 @@ if (typeof window !== 'undefined') {
 				books: booksDebug(() => app.current?.books),
 				taskCount: () => app.current?.tasks?.all.length ?? 0,
 				projectionReady: () => app.current?.tasks?.projectionReady ?? false,
+				/** Payroll bench: a gross-to-net batch in the payroll worker. */
+				payrollGrossToNet: (cases: Parameters<NonNullable<OpenWorkspace['payroll']>['grossToNetTimed']>[0]) => app.current?.payroll?.grossToNetTimed(cases) ?? null,
+				/** Payroll bench: computes a run in the worker from the People records (ms, page to page). */
+				payrollPreview: async (runId: string) => {
+					const t0 = performance.now();
+					const r = await app.current?.payroll?.preview(runId);
+					return r?.ok ? performance.now() - t0 : null;
+				},
 				countWithPriority: (p: number) => app.current?.tasks?.all.filter((t) => t.priority === p).length ?? 0,
 				bankingReady: () =>
 					app.current?.banking?.ready ? (app.current.banking.bankAccounts.length ?? 0) : 0,

@@ -19,6 +19,8 @@ import { BooksState } from './books.svelte';
 import { BooksReplica } from '$lib/sync/books-replica';
 import { PeopleReplica } from '$lib/sync/people-replica';
 import { PeopleState } from './people.svelte';
+import { PayrollReplica } from '$lib/sync/payroll-replica';
+import { PayrollState } from './payroll.svelte';
 import { BankingReplica } from '$lib/sync/banking-replica';
 import { BankingState } from './banking.svelte';
 import { memberColor, renameWorkspace } from './workspace-ops';
@@ -28,6 +30,8 @@ export class OpenWorkspace {
 	readonly tasks: TasksState | null;
 	readonly books: BooksState | null;
 	readonly people: PeopleState | null;
+	readonly payroll: PayrollState | null;
+	#payrollReplica: PayrollReplica | null = null;
 	#peopleReplica: PeopleReplica | null = null;
 	readonly banking: BankingState | null;
 	#session: WorkspaceSession | null = null;
@@ -52,6 +56,7 @@ export class OpenWorkspace {
 		this.tasks = entry.shards.tasks ? new TasksState(entry.id, entry.memberId) : null;
 		this.books = entry.shards.books ? new BooksState(entry.id) : null;
 		this.people = entry.shards.people ? new PeopleState(entry.id, entry.memberId, this.tasks) : null;
+		this.payroll = this.people ? new PayrollState(entry.memberId, this.people, this.books) : null;
 		this.banking = entry.shards.books ? new BankingState(entry.id, entry.memberId) : null;
 	}
 
@@ -101,6 +106,8 @@ export class OpenWorkspace {
 		if (peopleDoc && this.people) {
 			this.#peopleReplica = new PeopleReplica(peopleDoc);
 			this.people.attach(this.#peopleReplica);
+			this.#payrollReplica = new PayrollReplica(peopleDoc);
+			this.payroll?.attach(this.#payrollReplica);
 		}
 		this.#cleanups.push(session.onPresence(() => (this.peers = session.presence())));
 		const poll = setInterval(() => (this.connections = session.peerCounts()), 500);
@@ -208,6 +215,8 @@ export class OpenWorkspace {
 		this.#booksReplica?.destroy();
 		this.people?.destroy();
 		this.#peopleReplica?.destroy();
+		this.payroll?.destroy();
+		this.#payrollReplica?.destroy();
 		await this.#session?.close();
 	}
 }

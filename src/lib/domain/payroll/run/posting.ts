@@ -1,0 +1,102 @@
+// A finalized run's journal entries for the Books ledger. Invariant: the entry id is derived from the
+// run id, so two teammates posting the same run write one entry (the same key), never two; the
+// wages entry balances to the cent (buildPayrollJournal refuses otherwise), and the payment entry
+// moves exactly the run's net pay from net pay payable to the bank.
+import {
+	dec,
+	fail,
+	ok,
+	sum,
+	toDecimalString,
+	type DecimalString,
+	type IsoDate,
+	type Result
+} from '../../core';
+import { LEDGER_SCHEMA_VERSION, type Account, type JournalEntry } from '../../ledger';
+import { buildPayrollJournal } from '../journal';
+import type { FinalizedRun } from './types';
+
+/** Ledger account ids a run posts to. */
+export interface PayrollAccounts {
+	readonly wagesExpense: string;
+	readonly employerTaxesExpense: string;
+	/** Income tax, social security / NI and Medicare withheld, and the employer's share. */
+	readonly taxLiability: string;
+	/** Pre- and post-tax deductions and employer contributions owed to others. */
+	readonly deductionsLiability: string;
+	readonly netPayPayable: string;
+	readonly bank: string;
+}
+
+export const payrollEntryId = (runId: string) => `payroll-${runId}`;
+export const paymentEntryId = (runId: string) => `payroll-${runId}-paid`;
+
+export function runJournalEntry(run: FinalizedRun, a: PayrollAccounts): Result<JournalEntry> {
+	const codes = new Set(run.payslips.flatMap((s) => s.payslip.lines.map((l) => l.code)));
+	const liabilities: Record<string, string> = {};
+	for (const code of codes)
+		liabilities[code] = /^(US|UK)\./.test(code) ? a.taxLiability : a.deductionsLiability;
+	const journal = buildPayrollJournal(
+		run.payslips.map((s) => s.payslip),
+		{
+			wagesExpense: a.wagesExpense,
+			employerTaxesExpense: a.employerTaxesExpense,
+			netPayPayable: a.netPayPayable,
+			liabilities
+		}
+	);
+	if (!journal.ok) return journal;
+	if (journal.value.length === 0)
+		return fail('payroll/empty-run', 'The run pays nothing, so there is nothing to post.');
+	return ok({
+		schemaVersion: LEDGER_SCHEMA_VERSION,
+		id: payrollEntryId(run.runId),
+		date: run.period.payDate,
+		memo: `Payroll ${run.period.start} to ${run.period.end}${run.kind === 'regular' ? '' : ` (${run.kind})`}, ${run.payslips.length} payslip(s)`,
+		status: 'posted',
+		lines: journal.value.map((l) => ({ account: l.account, amount: l.amount, commodity: run.currency }))
+	});
+}
+
+export function runNetPay(run: FinalizedRun): DecimalString {
+	return toDecimalString(sum(run.payslips.map((s) => dec(s.payslip.net))), 2);
+}
+
+export function paymentJournalEntry(
+	run: FinalizedRun,
+	a: PayrollAccounts,
+	date: IsoDate
+): Result<JournalEntry> {
+	const net = runNetPay(run);
+	if (!dec(net).gt(0)) return fail('payroll/empty-run', 'The run has no net pay to pay.');
+	return ok({
+		schemaVersion: LEDGER_SCHEMA_VERSION,
+		id: paymentEntryId(run.runId),
+		date,
+		memo: `Net pay paid: payroll ${run.period.start} to ${run.period.end}`,
+		status: 'posted',
+		lines: [
+			{ account: a.netPayPayable, amount: net, commodity: run.currency },
+			{ account: a.bank, amount: toDecimalString(dec(net).negated(), 2), commodity: run.currency }
+		]
+	});
+}
+
+/** Best guesses from a chart: by subtype (payroll-expense, payroll-liability, bank), then by name. */
+export function defaultAccountMap(accounts: readonly Account[]): Partial<PayrollAccounts> {
+	const open = accounts.filter((x) => !x.archived);
+	const pick = (subtype: string, re?: RegExp, not?: string) =>
+		open.find((x) => x.subtype === subtype && (!re || re.test(x.name)) && x.id !== not)?.id;
+	const wages = pick('payroll-expense', /wage|salar/i) ?? pick('payroll-expense');
+	const out: Record<string, string | undefined> = {
+		wagesExpense: wages,
+		employerTaxesExpense: pick('payroll-expense', /tax|NIC|employer/i, wages) ?? wages,
+		taxLiability: pick('payroll-liability', /withholding|PAYE|tax/i) ?? pick('payroll-liability'),
+		netPayPayable: pick('payroll-liability', /net pay|wages payable/i),
+		bank: pick('bank')
+	};
+	out.deductionsLiability = pick('payroll-liability', /pension|deduction|benefit/i) ?? out.taxLiability;
+	return Object.fromEntries(
+		Object.entries(out).filter(([, v]) => v !== undefined)
+	) as Partial<PayrollAccounts>;
+}

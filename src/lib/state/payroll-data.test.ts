@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import type { IsoDate } from '$lib/domain/core';
+import type { Employee } from '$lib/domain/hr';
+import { computeRun, periodAt, type FinalizedRun } from '$lib/domain/payroll/run';
+import { draft, finalize, person, schedule, ukComp, usComp } from '$lib/domain/payroll/run/fixtures';
+import { candidates, yearSummaries } from './payroll-data';
+
+const employee = (id: string, given: string): Employee => ({
+	schemaVersion: 1,
+	id,
+	legalName: { given, family: 'X' },
+	contact: {},
+	emergencyContacts: [],
+	nationalIds: {},
+	customFields: {},
+	notes: []
+});
+
+describe('candidates', () => {
+	it('lists who is employed in the period and says why someone does not fit the schedule', () => {
+		const s = schedule();
+		const records = {
+			a: person('a', usComp('50000')),
+			b: person('b', usComp('50000', 'weekly')),
+			c: person('c', ukComp('30000')),
+			d: person('d', usComp('50000'), '2027-01-01')
+		};
+		const got = candidates({
+			schedule: s,
+			period: periodAt(s, 0),
+			people: [employee('a', 'Ann'), employee('b', 'Bo'), employee('c', 'Cy'), employee('d', 'Di')],
+			employment: (id) => records[id as keyof typeof records].employment,
+			compensation: (id) => records[id as keyof typeof records].compensation
+		});
+		expect(got.map((c) => [c.name, c.note])).toEqual([
+			['Ann X', null],
+			['Bo X', 'paid weekly'],
+			['Cy X', 'paid in GBP']
+		]);
+	});
+});
+
+describe('yearSummaries', () => {
+	it('sums Form 941 by quarter of the pay date and W-2 boxes by person from finalized runs', () => {
+		const s = schedule();
+		const people = [person('a', usComp('60000')), person('b', usComp('90000'))];
+		const finals: FinalizedRun[] = [0, 1, 2, 3].map((n) => {
+			const run = draft(`r${n}`, s, periodAt(s, n), ['a', 'b']);
+			return finalize(
+				run,
+				s,
+				computeRun({ schedule: s, run, people, finalized: [] }),
+				'2026-05-01T00:00:00Z',
+				'2026'
+			);
+		});
+		const got = yearSummaries(finals, 'US', '2026');
+		expect(got.quarters.map((q) => q.label)).toEqual(['Q1 2026', 'Q2 2026']);
+		// Q1: three months of 5,000 + 7,500.
+		expect(got.quarters[0]?.form941?.line2Wages).toBe('37500.00');
+		expect(got.quarters[1]?.form941?.line2Wages).toBe('12500.00');
+		expect(got.people.map((p) => [p.name, p.w2?.box1Wages])).toEqual([
+			['Person a', '20000.00'],
+			['Person b', '30000.00']
+		]);
+		expect(yearSummaries(finals, 'US', '2025').quarters).toEqual([]);
+	});
+	it('gives UK FPS/P60 figures per person', () => {
+		const s = schedule({ jurisdiction: 'UK', currency: 'GBP', anchor: '2026-04-06' as IsoDate });
+		const run = draft('u1', s, periodAt(s, 0), ['c']);
+		const f = finalize(
+			run,
+			s,
+			computeRun({ schedule: s, run, people: [person('c', ukComp('30000'))], finalized: [] }),
+			'2026-05-06T00:00:00Z',
+			'2026-27'
+		);
+		const got = yearSummaries([f], 'UK', '2026-27');
+		expect(got.people[0]?.uk?.taxablePayToDate).toBe('2500.00');
+		expect(got.people[0]?.uk?.niByLetter[0]?.letter).toBe('A');
+	});
+});

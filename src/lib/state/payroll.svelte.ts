@@ -1,0 +1,374 @@
+// What the Payroll screens read and the verbs they call. Runs are computed in the payroll worker
+// from the People records this page holds; finalizing writes the run once as a fact in the people
+// shard and, when this browser has Books, posts its journal (entry id derived from the run id, so a
+// teammate posting the same run writes the same entry, not a second one). YTD is derived from the
+// finalized runs on every computation, never stored.
+import { todayUtc, type IsoDate } from '$lib/domain/core';
+import { displayName, type Employment } from '$lib/domain/hr';
+import type { PayCase } from '$lib/domain/payroll';
+import {
+	defaultAccountMap,
+	paymentEntryId,
+	paymentJournalEntry,
+	payrollEntryId,
+	payslipPdf,
+	runJournalEntry,
+	runTotals,
+	type RunTotals,
+	taxYearOf,
+	type ComputedRun,
+	type FinalizedRun,
+	type PayRunDraft,
+	type PaySchedule,
+	type PayrollAccounts,
+	type RunPerson
+} from '$lib/domain/payroll/run';
+import type { PayrollQuarantined, PayrollReplica, Payment } from '$lib/sync/payroll-replica';
+import { payrollWorker } from '$lib/rpc/payroll-client';
+import type { BooksState } from './books.svelte';
+import type { PeopleState } from './people.svelte';
+import { newId, nowIso } from './ids';
+import { candidates, type Candidate } from './payroll-data';
+
+export type PayrollVerb<T = null> = { ok: true; value: T } | { ok: false; message: string };
+const no = (message: string): PayrollVerb<never> => ({ ok: false, message });
+
+export const ACCOUNT_ROLES: { key: keyof PayrollAccounts; label: string; kinds: string[] }[] = [
+	{ key: 'wagesExpense', label: 'Wages expense', kinds: ['expense'] },
+	{ key: 'employerTaxesExpense', label: 'Employer taxes expense', kinds: ['expense'] },
+	{ key: 'taxLiability', label: 'Tax and NI liabilities', kinds: ['liability'] },
+	{ key: 'deductionsLiability', label: 'Deductions owed', kinds: ['liability'] },
+	{ key: 'netPayPayable', label: 'Net pay payable', kinds: ['liability'] },
+	{ key: 'bank', label: 'Bank account pay is paid from', kinds: ['asset'] }
+];
+
+export type PostingState = 'posted' | 'not-posted' | 'no-books';
+
+export class PayrollState {
+	#replica: PayrollReplica | null = null;
+	#unsubscribe: (() => void) | null = null;
+	readonly #me: string;
+	readonly #people: PeopleState;
+	readonly #books: BooksState | null;
+
+	ready = $state(false);
+	schedules = $state.raw<PaySchedule[]>([]);
+	drafts = $state.raw<PayRunDraft[]>([]);
+	finals = $state.raw<FinalizedRun[]>([]);
+	savedAccounts = $state.raw<Partial<PayrollAccounts>>({});
+	quarantined = $state.raw<PayrollQuarantined[]>([]);
+	version = $state(0);
+	/** Computed previews of runs not yet finalized, by run id, with the record versions they used. */
+	previews = $state.raw<Record<string, { computed: ComputedRun; stamp: string }>>({});
+
+	#stamp(): string {
+		return `${this.#people.version}/${this.version}`;
+	}
+	/** The run's preview if it was computed from the records as they are now. */
+	freshPreview(id: string): ComputedRun | undefined {
+		const p = this.previews[id];
+		return p && p.stamp === this.#stamp() ? p.computed : undefined;
+	}
+
+	constructor(me: string, people: PeopleState, books: BooksState | null) {
+		this.#me = me;
+		this.#people = people;
+		this.#books = books;
+	}
+
+	get hasBooks(): boolean {
+		return this.#books !== null;
+	}
+
+	/** Saved account choices, else guesses from the chart (subtype and name). */
+	get accounts(): Partial<PayrollAccounts> {
+		const guessed = this.#books ? defaultAccountMap(this.#books.accounts) : {};
+		return { ...guessed, ...this.savedAccounts };
+	}
+
+	attach(replica: PayrollReplica): void {
+		this.#replica = replica;
+		this.#refresh();
+		this.ready = true;
+		this.#unsubscribe = replica.onChange(() => this.#refresh());
+	}
+
+	#refresh(): void {
+		const r = this.#replica;
+		if (!r) return;
+		this.schedules = r.schedules();
+		this.drafts = r.drafts();
+		this.finals = r.finals();
+		this.savedAccounts = r.accounts();
+		this.quarantined = r.quarantined();
+		this.version++;
+	}
+
+	get #live(): PayrollReplica {
+		if (!this.#replica) throw new Error('Payroll is still loading');
+		return this.#replica;
+	}
+
+	schedule(id: string): PaySchedule | undefined {
+		return this.schedules.find((s) => s.id === id);
+	}
+	draft(id: string): PayRunDraft | undefined {
+		return this.#replica?.draft(id);
+	}
+	final(id: string): FinalizedRun | undefined {
+		return this.finals.find((f) => f.runId === id);
+	}
+	totalsOf(run: FinalizedRun): RunTotals {
+		return runTotals(run.payslips.map((s) => s.payslip));
+	}
+	payment(id: string): Payment | undefined {
+		return this.#replica?.payment(id);
+	}
+
+	/** Who can be paid on a schedule in a period (employed then), with why someone does not fit. */
+	candidates(scheduleId: string, period: PayRunDraft['period']): Candidate[] {
+		const schedule = this.schedule(scheduleId);
+		if (!schedule) return [];
+		void this.#people.version;
+		return candidates({
+			schedule,
+			period,
+			people: this.#people.people,
+			employment: (id) => this.#people.history<Employment>(id, 'employment'),
+			compensation: (id) => this.#people.compensation(id)
+		});
+	}
+
+	// ---- setup ----------------------------------------------------------------------------------
+
+	saveSchedule(input: Omit<PaySchedule, 'schemaVersion' | 'id'> & { id?: string }): PayrollVerb<string> {
+		const s: PaySchedule = { schemaVersion: 1, ...input, id: input.id ?? newId() };
+		const saved = this.#live.saveSchedule(s);
+		return saved.ok ? { ok: true, value: s.id } : no(saved.error.message);
+	}
+
+	saveAccounts(a: Partial<PayrollAccounts>): PayrollVerb {
+		const missing = ACCOUNT_ROLES.filter((r) => !a[r.key]).map((r) => r.label);
+		if (missing.length) return no(`Choose an account for: ${missing.join(', ')}.`);
+		this.#live.setAccounts(a as PayrollAccounts);
+		return { ok: true, value: null };
+	}
+
+	/** Adds a "Net Pay Payable" liability account to the chart (most charts have none). */
+	createNetPayAccount(): PayrollVerb<string> {
+		if (!this.#books) return no('Only a teammate with Books access can add accounts.');
+		// Beside the tax liability account (e.g. under Liabilities:Payroll Liabilities or Creditors).
+		const tax = this.#books.accounts.find((a) => a.id === this.accounts.taxLiability);
+		const parent = tax?.parentId ? this.#books.accounts.find((a) => a.id === tax.parentId) : undefined;
+		const made = this.#books.createAccount({
+			name: 'Net Pay Payable',
+			type: 'liability',
+			subtype: 'payroll-liability',
+			...(parent ? { parentId: parent.id } : {})
+		});
+		return made.ok ? { ok: true, value: made.value.id } : no(made.message);
+	}
+
+	// ---- runs -----------------------------------------------------------------------------------
+
+	createRun(
+		p: Pick<PayRunDraft, 'scheduleId' | 'kind' | 'period' | 'personIds'> & {
+			amounts?: PayRunDraft['amounts'];
+		}
+	): PayrollVerb<string> {
+		if (p.personIds.length === 0) return no('Choose at least one employee.');
+		const d: PayRunDraft = {
+			schemaVersion: 1,
+			id: newId(),
+			hours: {},
+			amounts: p.amounts ?? {},
+			status: 'draft',
+			createdAt: nowIso(),
+			createdBy: this.#me,
+			...p
+		};
+		const saved = this.#live.saveDraft(d);
+		return saved.ok ? { ok: true, value: d.id } : no(saved.error.message);
+	}
+
+	updateRun(
+		id: string,
+		patch: Partial<Pick<PayRunDraft, 'personIds' | 'hours' | 'amounts' | 'status'>>
+	): PayrollVerb {
+		const d = this.draft(id);
+		if (!d) return no('There is no such run.');
+		if (
+			d.status === 'approved' &&
+			patch.status === undefined &&
+			(patch.hours || patch.personIds || patch.amounts)
+		)
+			return no('This run is approved: send it back to draft to change it.');
+		const saved = this.#live.saveDraft({ ...d, ...patch });
+		return saved.ok ? { ok: true, value: null } : no(saved.error.message);
+	}
+
+	#runPeople(d: PayRunDraft): RunPerson[] {
+		return d.personIds.map((personId) => {
+			const person = this.#people.person(personId);
+			return {
+				personId,
+				name: person ? displayName(person) : 'Unknown person',
+				employment: this.#people.history<Employment>(personId, 'employment'),
+				compensation: this.#people.compensation(personId)
+			};
+		});
+	}
+
+	/** Computes a run in the worker from the People records and finalized runs this page holds. */
+	async preview(id: string): Promise<PayrollVerb<ComputedRun>> {
+		const d = this.draft(id);
+		const schedule = d && this.schedule(d.scheduleId);
+		if (!d || !schedule) return no('There is no such run or schedule.');
+		const stamp = this.#stamp();
+		const got = await payrollWorker().computeRun({
+			schedule,
+			run: d,
+			people: this.#runPeople(d),
+			finalized: this.finals
+		});
+		if (!got.ok) return no(got.error.message);
+		const { ms: _ms, ...computed } = got.value;
+		this.previews = { ...this.previews, [id]: { computed, stamp } };
+		return { ok: true, value: computed };
+	}
+
+	/** Writes the run once as a finalized fact, then posts it to Books when this browser has them. */
+	async finalize(id: string): Promise<PayrollVerb<{ posted: PostingState; message: string }>> {
+		const d = this.draft(id);
+		const schedule = d && this.schedule(d.scheduleId);
+		if (!d || !schedule)
+			return no(this.final(id) ? 'This run is already finalized.' : 'There is no such run.');
+		if (d.status !== 'approved') return no('Approve the run before finalizing it.');
+		// The preview on screen counts if it was computed from the records as they are now.
+		const fresh = this.freshPreview(id);
+		const computed: PayrollVerb<ComputedRun> = fresh ? { ok: true, value: fresh } : await this.preview(id);
+		if (!computed.ok) return computed;
+		if (computed.value.problems.length)
+			return no(`Fix or remove first: ${computed.value.problems.map((p) => p.message).join('; ')}`);
+		const run: FinalizedRun = {
+			schemaVersion: 1,
+			runId: id,
+			scheduleId: schedule.id,
+			kind: d.kind,
+			jurisdiction: schedule.jurisdiction,
+			currency: schedule.currency,
+			taxYear: taxYearOf(schedule.jurisdiction, d.period.payDate),
+			period: d.period,
+			finalizedAt: nowIso(),
+			finalizedBy: this.#me,
+			payslips: computed.value.payslips
+		};
+		const written = this.#live.finalize(run);
+		if (!written.ok) return no(written.error.message);
+		if (!this.#books)
+			return {
+				ok: true,
+				value: {
+					posted: 'no-books',
+					message:
+						'Finalized. This browser has no access to Books: a teammate with Books access must open this run to post it.'
+				}
+			};
+		const posted = this.postRun(id);
+		return {
+			ok: true,
+			value: {
+				posted: posted.ok ? 'posted' : 'not-posted',
+				message: posted.ok ? 'Finalized and posted to Books.' : `Finalized, but not posted: ${posted.message}`
+			}
+		};
+	}
+
+	postingState(entryId: string): PostingState {
+		if (this.#books) return this.#books.entry(entryId) ? 'posted' : 'not-posted';
+		return this.#replica?.posting(entryId) ? 'posted' : 'no-books';
+	}
+
+	#post(
+		entryId: string,
+		build: (a: PayrollAccounts) => ReturnType<typeof runJournalEntry>
+	): PayrollVerb<string> {
+		const books = this.#books;
+		if (!books)
+			return no(
+				'This browser has no access to Books: a teammate with Books access must open this run to post it.'
+			);
+		if (books.entry(entryId)) {
+			this.#live.recordPosting(entryId, nowIso(), this.#me);
+			return { ok: true, value: entryId };
+		}
+		const a = this.accounts;
+		const missing = ACCOUNT_ROLES.filter((r) => !a[r.key]).map((r) => r.label);
+		if (missing.length) return no(`Set up the ledger accounts first (${missing.join(', ')}).`);
+		const entry = build(a as PayrollAccounts);
+		if (!entry.ok) return no(entry.error.message);
+		const posted = books.post(entry.value);
+		if (!posted.ok) return no(posted.message);
+		this.#live.recordPosting(entryId, nowIso(), this.#me);
+		return { ok: true, value: entryId };
+	}
+
+	postRun(id: string): PayrollVerb<string> {
+		const run = this.final(id);
+		if (!run) return no('Only a finalized run can be posted.');
+		return this.#post(payrollEntryId(id), (a) => runJournalEntry(run, a));
+	}
+
+	/** Records the payment (a fact) and posts it: net pay payable to the bank. */
+	markPaid(id: string, paidOn: IsoDate = todayUtc()): PayrollVerb<PostingState> {
+		const run = this.final(id);
+		if (!run) return no('Only a finalized run can be marked paid.');
+		if (!this.payment(id)) {
+			const paid = this.#live.markPaid(id, { paidOn, at: nowIso(), by: this.#me });
+			if (!paid.ok) return no(paid.error.message);
+		}
+		return this.postPayment(id);
+	}
+
+	postPayment(id: string): PayrollVerb<PostingState> {
+		const run = this.final(id);
+		const payment = this.payment(id);
+		if (!run || !payment) return no('The run is not marked paid.');
+		if (!this.#books) return { ok: true, value: 'no-books' };
+		const posted = this.#post(paymentEntryId(id), (a) => paymentJournalEntry(run, a, payment.paidOn));
+		return posted.ok ? { ok: true, value: 'posted' } : no(posted.message);
+	}
+
+	payslipPdf(runId: string, personId: string, organisation: string): Uint8Array | null {
+		const run = this.final(runId);
+		const draft = run ? undefined : this.draft(runId);
+		const slip = (run?.payslips ?? this.previews[runId]?.computed.payslips ?? []).find(
+			(s) => s.personId === personId
+		);
+		const period = run?.period ?? draft?.period;
+		const currency = run?.currency ?? (draft && this.schedule(draft.scheduleId)?.currency);
+		if (!slip || !period || !currency) return null;
+		return payslipPdf({
+			organisation,
+			period,
+			currency,
+			slip,
+			status: run ? 'finalized' : 'preview, not final'
+		});
+	}
+
+	/** For `npm run bench`: one gross-to-net batch in the worker; round trip and in-worker times. */
+	async grossToNetTimed(
+		cases: readonly PayCase[]
+	): Promise<{ ok: number; roundTripMs: number; workerMs: number }> {
+		const t0 = performance.now();
+		const got = await payrollWorker().grossToNetBatch({ cases });
+		const roundTripMs = performance.now() - t0;
+		if (!got.ok) throw new Error(got.error.message);
+		return { ok: got.value.results.filter((r) => r.ok).length, roundTripMs, workerMs: got.value.ms };
+	}
+
+	destroy(): void {
+		this.#unsubscribe?.();
+	}
+}

@@ -1,0 +1,96 @@
+// Pay runs in the people shard (payroll is as private as HR). Schedules and draft runs are mutable
+// records: one Y.Map per record, one key per field, and a nested map per person for hours and
+// off-cycle amounts, so two people entering different employees' hours both keep theirs. A finalized
+// run and a payment are immutable facts: one JSON value keyed by the run id, written once. Two
+// teammates finalizing the same run at once write the same key, and Yjs keeps one value on every
+// replica: one finalized run, hence one posting. Nothing here leaks a Y type.
+import * as Y from 'yjs';
+
+export const PAYROLL_MAPS = [
+	'paySchedules',
+	'payRuns',
+	'payRunFinals',
+	'payRunPayments',
+	'payRunPostings',
+	'payrollSettings'
+] as const;
+export type PayrollMap = (typeof PAYROLL_MAPS)[number];
+
+export const schedulesMap = (doc: Y.Doc): Y.Map<Y.Map<unknown>> => doc.getMap('paySchedules');
+export const runsMap = (doc: Y.Doc): Y.Map<Y.Map<unknown>> => doc.getMap('payRuns');
+export const finalsMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap('payRunFinals');
+export const paymentsMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap('payRunPayments');
+/** Entry id → { at, by }: which runs a teammate with Books access has posted (seen by all). */
+export const postingsMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap('payRunPostings');
+export const settingsMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap('payrollSettings');
+
+const plain = (v: unknown) =>
+	typeof v === 'object' && v !== null ? (JSON.parse(JSON.stringify(v)) as unknown) : v;
+const NESTED = new Set(['hours', 'amounts']);
+
+/** Creates or updates a record, writing only the fields that differ; hours and amounts per person. */
+export function saveRecord(
+	doc: Y.Doc,
+	map: Y.Map<Y.Map<unknown>>,
+	record: { id: string } & Record<string, unknown>
+): void {
+	doc.transact(() => {
+		let m = map.get(record.id);
+		if (!(m instanceof Y.Map)) {
+			m = new Y.Map<unknown>();
+			map.set(record.id, m);
+		}
+		for (const [k, v] of Object.entries(record)) {
+			if (NESTED.has(k) && typeof v === 'object' && v !== null) {
+				let inner = m.get(k);
+				if (!(inner instanceof Y.Map)) m.set(k, (inner = new Y.Map<unknown>()));
+				const y = inner as Y.Map<unknown>;
+				for (const [pk, pv] of Object.entries(v)) if (y.get(pk) !== pv) y.set(pk, pv);
+				for (const pk of [...y.keys()]) if (!(pk in v)) y.delete(pk);
+			} else if (v === undefined) {
+				if (m.has(k)) m.delete(k);
+			} else if (JSON.stringify(m.get(k)) !== JSON.stringify(v)) m.set(k, plain(v));
+		}
+	});
+}
+
+/** A record's fields as a plain object (untrusted until checked). */
+export function readRecord(m: Y.Map<unknown>): Record<string, unknown> {
+	const out: Record<string, unknown> = {};
+	for (const [k, v] of m.entries())
+		// Nested keys in sorted order: insertion order differs between replicas.
+		out[k] =
+			v instanceof Y.Map ? Object.fromEntries([...v.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) : v;
+	return out;
+}
+
+/** Writes a fact once; false (nothing written) when the key is already taken here. */
+export function insertOnce(map: Y.Map<unknown>, id: string, value: unknown): boolean {
+	if (map.has(id)) return false;
+	map.set(id, plain(value));
+	return true;
+}
+
+/** Calls `onChange` after any transaction that touched a payroll map, local or remote. */
+export function observePayroll(doc: Y.Doc, onChange: (local: boolean) => void): () => void {
+	const roots = new Set<Y.AbstractType<unknown>>([
+		schedulesMap(doc),
+		runsMap(doc),
+		finalsMap(doc),
+		paymentsMap(doc),
+		postingsMap(doc),
+		settingsMap(doc)
+	] as Y.AbstractType<unknown>[]);
+	const handler = (tr: Y.Transaction) => {
+		for (const type of tr.changed.keys()) {
+			let t = type as Y.AbstractType<unknown>;
+			while (t._item) t = t._item.parent as Y.AbstractType<unknown>;
+			if (roots.has(t)) {
+				onChange(tr.local);
+				return;
+			}
+		}
+	};
+	doc.on('afterTransaction', handler);
+	return () => doc.off('afterTransaction', handler);
+}

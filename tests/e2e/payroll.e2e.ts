@@ -1,0 +1,241 @@
+// A payroll admin sets up a schedule and the ledger accounts, runs pay for an employee added through
+// People — one US workspace, one UK workspace — reviews, approves and finalizes the run, opens and
+// downloads the payslip PDF, finds the run's journal entry in Books, marks the run paid, and sees a
+// back-dated raise paid as retro in the next run. A teammate with People & Payroll but no Books
+// finalizes a run; the owner, who has Books, posts it.
+import { readFileSync } from 'node:fs';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { BASE, launch, startSignaling } from './helpers';
+
+async function createWorkspace(page: Page, org: string, country: 'US' | 'GB'): Promise<string> {
+	await page.goto(`${BASE}/`);
+	await page.getByLabel('Organisation name').fill(org);
+	await page.getByLabel('Your name', { exact: true }).fill('Pat');
+	await page.locator('select[name="country"]').selectOption(country);
+	await page.getByRole('button', { name: 'Create workspace' }).click();
+	await page.waitForURL(/\/w\/[0-9A-Z]+\/tasks$/);
+	return new URL(page.url()).pathname.split('/')[2] as string;
+}
+
+async function addEmployee(
+	page: Page,
+	wsId: string,
+	p: { given: string; family: string; salary: string; tax: 'us' | 'uk' }
+) {
+	await page.goto(`/w/${wsId}/people/new`);
+	await page.getByLabel('Given name').fill(p.given);
+	await page.getByLabel('Family name').fill(p.family);
+	await page.getByLabel('Job title').fill('Coordinator');
+	await page.getByLabel('Department').fill('Programmes');
+	await page.getByLabel('Location').fill('HQ');
+	await page.getByLabel('Start date').fill('2025-01-06');
+	if (p.hourly) {
+		await page.getByLabel('Pay basis').selectOption('hourly');
+		await page.getByLabel('Hourly rate').fill(p.salary);
+	} else await page.getByLabel('Annual salary').fill(p.salary);
+	await page.getByLabel('Tax settings').selectOption(p.tax);
+	await page.getByRole('button', { name: 'Add person' }).click();
+	await expect(page.getByTestId('person-name')).toHaveText(`${p.given} ${p.family}`);
+}
+
+async function setUpPayroll(page: Page, wsId: string) {
+	await page.goto(`/w/${wsId}/payroll/setup`);
+	await page.getByRole('button', { name: 'Save schedule' }).click();
+	await expect(page.getByTestId('schedules')).toContainText('Monthly payroll: monthly');
+	await page.getByRole('button', { name: 'Add a Net Pay Payable account' }).click();
+	await expect(page.getByLabel('Net pay payable')).not.toHaveValue('');
+	await page.getByRole('button', { name: 'Save accounts' }).click();
+	await expect(page.getByText('Accounts saved.')).toBeVisible();
+}
+
+/** Runs a regular pay run for everyone to finalized; returns the net pay shown for the one employee. */
+async function runToFinalized(
+	page: Page,
+	wsId: string,
+	name: string,
+	check?: () => Promise<void>
+): Promise<string> {
+	if (!check) await page.goto(`/w/${wsId}/payroll`);
+	await expect(page.getByRole('checkbox', { name })).toBeChecked();
+	await page.getByRole('button', { name: 'Create pay run' }).click();
+	await expect(page.getByTestId('run-status')).toHaveText('Draft');
+	await expect(page.getByTestId('register-row')).toHaveCount(1);
+	await check?.();
+	const net = (await page.getByTestId('register-net').textContent())?.trim() ?? '';
+	await page.getByRole('button', { name: 'Send for review' }).click();
+	await expect(page.getByTestId('run-status')).toHaveText('In review');
+	await page.getByRole('button', { name: 'Approve' }).click();
+	await expect(page.getByTestId('run-status')).toHaveText('Approved');
+	await page.getByRole('button', { name: 'Finalize' }).click();
+	await expect(page.getByTestId('run-status')).toHaveText('Finalized');
+	await expect(page.getByTestId('posting')).toContainText('Posted to Books.');
+	await expect(page.getByTestId('register-net')).toHaveText(net);
+	return net;
+}
+
+async function downloadPayslip(page: Page, name: string, net: string) {
+	await page.getByRole('link', { name }).click();
+	await expect(page.getByTestId('payslip-net')).toHaveText(net);
+	await expect(page.getByTestId('payslip-line').first()).toBeVisible();
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByRole('button', { name: 'Download PDF' }).click()
+	]);
+	const bytes = readFileSync((await download.path()) as string);
+	const text = bytes.toString('latin1');
+	expect(text.startsWith('%PDF-1.4')).toBe(true);
+	expect(text).toContain(`(Net pay: ${net}) Tj`);
+	expect(text.trimEnd().endsWith('%%EOF')).toBe(true);
+	await page.getByRole('link', { name: 'Back to the run' }).click();
+}
+
+test('payroll, US: a monthly run to finalized, payslip PDF, journal in Books, paid', async ({ page }) => {
+	const wsId = await createWorkspace(page, 'Harbor Works', 'US');
+	await addEmployee(page, wsId, { given: 'Dana', family: 'Ruiz', salary: '52000', tax: 'us' });
+	await setUpPayroll(page, wsId);
+	const net = await runToFinalized(page, wsId, 'Dana Ruiz');
+	expect(net).toMatch(/^[\d,]+\.\d\d USD$/);
+	await expect(page.getByTestId('payroll-register')).toContainText('4,333.33 USD');
+	await downloadPayslip(page, 'Dana Ruiz', net);
+
+	// Mark paid: the payment posts too.
+	await page.getByRole('button', { name: 'Mark paid' }).click();
+	await expect(page.getByTestId('payment')).toContainText('Payment posted to Books.');
+
+	// The journal entry is in Books, balanced, on the wages and payroll liability accounts.
+	await page.getByRole('link', { name: 'Open the journal entry' }).click();
+	await expect(page).toHaveURL(/books\/journal\?entry=payroll-/);
+	const entry = page.getByText(/Payroll \d{4}-\d\d-01 to/).first();
+	await expect(entry).toBeVisible();
+	await expect(page.getByRole('row', { name: /^Expenses:Wages and Salaries 4,333\.33 USD/ })).toBeVisible();
+	await expect(
+		page.getByRole('row', { name: /Liabilities:Payroll Liabilities:Net Pay Payable/ }).first()
+	).toBeVisible();
+	await expect(page.getByRole('button', { name: /^Net pay paid: payroll/ })).toBeVisible();
+
+	// Summaries: Form 941 line 2 carries the wages.
+	await page.goto(`/w/${wsId}/payroll/summaries`);
+	await expect(page.getByTestId('form-941')).toContainText('4,333.33 USD');
+	await expect(page.getByTestId('w2')).toContainText('Dana Ruiz');
+
+	// A raise recorded now but effective mid-period: the finalized run stays as it was, and the
+	// next run pays the difference as retro pay (6,000 − 4,333.33 a month for the days after the 16th).
+	const month = new Date().toISOString().slice(0, 7);
+	await page.goto(`/w/${wsId}/people`);
+	await page.getByRole('link', { name: 'Dana Ruiz' }).click();
+	const pay = page.getByTestId('compensation-history');
+	await pay.getByRole('button', { name: 'Change pay…' }).click();
+	await pay.getByLabel('Pay change effective as of').fill(`${month}-16`);
+	await pay.getByLabel('Pay change effective as of').dispatchEvent('change');
+	await pay.getByLabel('Annual salary').fill('72000');
+	await pay.getByLabel('Pay change reason').fill('Promotion');
+	await pay.getByRole('button', { name: 'Record pay change' }).click();
+	await expect(pay.getByTestId('history-fact')).toHaveCount(2);
+	await page.goto(`/w/${wsId}/payroll`);
+	await page.getByLabel('Pay period').selectOption({ index: 4 });
+	await page.getByRole('button', { name: 'Create pay run' }).click();
+	await expect(page.getByTestId('register-row')).toContainText('retro');
+	await page.getByRole('link', { name: 'Dana Ruiz' }).click();
+	await expect(page.getByTestId('payslip')).toContainText(`Retro pay ${month}-01 to`);
+	await page.goto(`/w/${wsId}/payroll`);
+	await page.getByRole('link', { name: new RegExp(`^${month}-01 to`) }).click();
+	await expect(page.getByTestId('run-status')).toHaveText('Finalized');
+	await expect(page.getByTestId('payroll-register')).toContainText('4,333.33 USD');
+});
+
+test('payroll, UK: PAYE and NI run to finalized, payslip PDF, journal in Books; hourly pay from hours', async ({
+	page
+}) => {
+	const wsId = await createWorkspace(page, 'Riverside Trust', 'GB');
+	await addEmployee(page, wsId, { given: 'Alex', family: 'Moore', salary: '30000', tax: 'uk' });
+	await addEmployee(page, wsId, { given: 'Jo', family: 'Hart', salary: '15.50', tax: 'uk', hourly: true });
+	await setUpPayroll(page, wsId);
+	await page.goto(`/w/${wsId}/payroll`);
+	await page.getByRole('checkbox', { name: 'Jo Hart' }).uncheck();
+	const net = await runToFinalized(page, wsId, 'Alex Moore', async () => {
+		await expect(page.getByTestId('register-row')).toHaveCount(1);
+	});
+	const runUrl = new URL(page.url()).pathname;
+	await expect(page.getByTestId('payroll-register')).toContainText('2,500.00 GBP');
+	await page.getByRole('link', { name: 'Alex Moore' }).click();
+	await expect(page.getByTestId('payslip')).toContainText('Income tax (PAYE)');
+	await expect(page.getByTestId('payslip')).toContainText('National Insurance (employer)');
+	await page.getByRole('link', { name: 'Back to the run' }).click();
+	await downloadPayslip(page, 'Alex Moore', net);
+	await page.getByRole('link', { name: 'Open the journal entry' }).click();
+	await expect(page.getByRole('row', { name: /^Overheads:Gross Wages 2,500\.00 GBP/ })).toBeVisible();
+	await expect(page.getByRole('row', { name: /^Creditors:PAYE and NIC [\d,]+\.\d\d GBP/ })).toBeVisible();
+	await expect(page.getByRole('row', { name: /^Creditors:Net Pay Payable [\d,]+\.\d\d GBP/ })).toBeVisible();
+	await page.goto(`/w/${wsId}/payroll/summaries`);
+	await expect(page.getByTestId('p60')).toContainText('Alex Moore');
+
+	// Hourly staff are paid the hours entered on the run (the timesheet entry) x their rate.
+	await page.goto(`/w/${wsId}/payroll`);
+	await page.getByRole('checkbox', { name: 'Alex Moore' }).uncheck();
+	await page.getByLabel('Pay period').selectOption({ index: 4 });
+	await page.getByRole('checkbox', { name: 'Jo Hart' }).check();
+	await page.getByRole('button', { name: 'Create pay run' }).click();
+	await page.getByLabel('Hours for Jo Hart').fill('100');
+	await page.getByLabel('Hours for Jo Hart').dispatchEvent('change');
+	await expect(page.getByTestId('payroll-register')).toContainText('1,550.00 GBP');
+	await page.getByRole('link', { name: 'Jo Hart' }).click();
+	await expect(page.getByTestId('payslip')).toContainText('1,550.00 GBP');
+	await page.goto(runUrl);
+	await expect(page.getByTestId('run-status')).toHaveText('Finalized');
+});
+
+test('payroll without Books: a People & Payroll teammate finalizes, a teammate with Books posts it', async () => {
+	const signaling = await startSignaling();
+	const browsers: Browser[] = [];
+	try {
+		const open = async () => {
+			const b = await launch();
+			browsers.push(b);
+			return (await b.newContext({ baseURL: BASE })).newPage();
+		};
+		const owner = await open();
+		const clerk = await open();
+		const wsId = await createWorkspace(owner, 'Shared Payroll Co', 'US');
+		await addEmployee(owner, wsId, { given: 'Sam', family: 'Lee', salary: '48000', tax: 'us' });
+		await setUpPayroll(owner, wsId);
+		await owner.goto(`/w/${wsId}/settings`);
+		await owner.getByLabel('Signaling servers').fill(signaling.url);
+		await owner.getByRole('button', { name: 'Save servers' }).click();
+		await owner.getByLabel('Access to grant').selectOption({ label: 'People & Payroll (and Tasks)' });
+		await owner.getByRole('button', { name: 'Create invite link' }).click();
+		const link = await owner.getByTestId('invite-link').inputValue();
+		await clerk.goto(link);
+		await clerk.getByLabel('Your name').fill('Kim');
+		await clerk.getByRole('button', { name: 'Join workspace' }).click();
+		await clerk.waitForURL(/\/tasks$/);
+		await expect(clerk.getByTestId('sync-status')).toContainText(/Synced with \d+ peer/, { timeout: 30_000 });
+
+		// Kim (no Books) runs pay to finalized and is told who must post it.
+		await clerk.goto(`/w/${wsId}/payroll`);
+		await expect(clerk.getByRole('checkbox', { name: 'Sam Lee' })).toBeChecked({ timeout: 30_000 });
+		await clerk.getByRole('button', { name: 'Create pay run' }).click();
+		await clerk.getByRole('button', { name: 'Send for review' }).click();
+		await clerk.getByRole('button', { name: 'Approve' }).click();
+		await clerk.getByRole('button', { name: 'Finalize' }).click();
+		await expect(clerk.getByTestId('run-status')).toHaveText('Finalized');
+		await expect(clerk.getByTestId('posting')).toContainText(
+			'a teammate with Books access must open this run to post it'
+		);
+		const runUrl = new URL(clerk.url()).pathname;
+
+		// The owner opens the run and posts it; Kim's page then shows it posted.
+		await owner.goto(runUrl);
+		await expect(owner.getByTestId('run-status')).toHaveText('Finalized', { timeout: 30_000 });
+		await expect(owner.getByTestId('posting')).toContainText('Not posted to Books yet.');
+		await owner.getByRole('button', { name: 'Post to Books' }).click();
+		await expect(owner.getByTestId('posting')).toContainText('Posted to Books.');
+		await expect(clerk.getByTestId('posting')).toContainText('Posted to Books.', { timeout: 30_000 });
+		await owner.getByRole('link', { name: 'Open the journal entry' }).click();
+		await expect(
+			owner.getByRole('row', { name: /^Expenses:Wages and Salaries 4,000\.00 USD/ })
+		).toBeVisible();
+	} finally {
+		for (const b of browsers) await b.close();
+		signaling.stop();
+	}
+});

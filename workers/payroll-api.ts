@@ -1,0 +1,59 @@
+// What the payroll worker does, as plain functions so tests and the bench can call them without a
+// Worker: compute a pay run (cases from People records as of the pay date, YTD from finalized runs,
+// gross-to-net for everyone) and plain gross-to-net batches. Invariant: pure computation over what
+// the page sends — the page holds the live, validated people shard, so the worker computes exactly
+// the records the reviewer sees (no second load of the whole HR shard, no lag behind IndexedDB).
+// Errors cross as values { code, message }.
+import { grossToNetBatch, type PayCase, type Payslip } from '$lib/domain/payroll';
+import {
+	computeRun,
+	type ComputedRun,
+	type FinalizedRun,
+	type PayRunDraft,
+	type PaySchedule,
+	type RunPerson
+} from '$lib/domain/payroll/run';
+import type { Result } from '$lib/domain/core';
+
+export type WorkerResult<T> =
+	{ ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+
+function guard<T>(work: () => T): WorkerResult<T> {
+	try {
+		return { ok: true, value: work() };
+	} catch (e) {
+		return {
+			ok: false,
+			error: { code: 'payroll/worker', message: e instanceof Error ? e.message : String(e) }
+		};
+	}
+}
+
+export interface PayrollApi {
+	computeRun(a: {
+		schedule: PaySchedule;
+		run: PayRunDraft;
+		people: readonly RunPerson[];
+		finalized: readonly FinalizedRun[];
+	}): Promise<WorkerResult<ComputedRun & { ms: number }>>;
+	grossToNetBatch(a: {
+		cases: readonly PayCase[];
+	}): Promise<WorkerResult<{ results: Result<Payslip>[]; ms: number }>>;
+}
+
+export const payrollApi = {
+	async computeRun(a) {
+		return guard(() => {
+			const t0 = performance.now();
+			const computed = computeRun(a);
+			return { ...computed, ms: performance.now() - t0 };
+		});
+	},
+	async grossToNetBatch(a) {
+		return guard(() => {
+			const t0 = performance.now();
+			const results = grossToNetBatch(a.cases);
+			return { results, ms: performance.now() - t0 };
+		});
+	}
+} satisfies PayrollApi;
