@@ -20,7 +20,7 @@ async function createWorkspace(page: Page, org: string, country: 'US' | 'GB'): P
 async function addEmployee(
 	page: Page,
 	wsId: string,
-	p: { given: string; family: string; salary: string; tax: 'us' | 'uk' }
+	p: { given: string; family: string; salary: string; tax: 'us' | 'uk'; hourly?: boolean }
 ) {
 	await page.goto(`/w/${wsId}/people/new`);
 	await page.getByLabel('Given name').fill(p.given);
