@@ -22,18 +22,29 @@ import {
 } from '$lib/domain/ledger';
 import { encodeStateVectorText } from './state-vector';
 import { isEntryShaped } from './books-shape';
+import { BAD_BATCH_PREFIX, batchIndex, entryBatchesMap, itemOrigin, refreshBatches } from './books-batches';
+
+export { BAD_BATCH_PREFIX, ENTRY_BATCH_SIZE, entryBatchesMap, insertEntryBatch } from './books-batches';
 
 /** The account fields a person can change; `undefined` in a patch clears an optional field. */
-export type AccountPatch = Partial<Pick<Account, 'name' | 'type' | 'subtype' | 'code' | 'parentId' | 'currency'>>;
+export type AccountPatch = Partial<
+	Pick<Account, 'name' | 'type' | 'subtype' | 'code' | 'parentId' | 'currency'>
+>;
 const ACCOUNT_FIELDS = ['name', 'type', 'subtype', 'code', 'parentId', 'currency'] as const;
 /** Draft fields stored one key each; `lines` is one value (a draft's lines are edited as a whole). */
-const DRAFT_FIELDS = ['date', 'number', 'memo', 'clearing', 'lines', 'attachments', 'reverses', 'comment'] as const;
+const DRAFT_FIELDS = [
+	'date',
+	'number',
+	'memo',
+	'clearing',
+	'lines',
+	'attachments',
+	'reverses',
+	'comment'
+] as const;
 
 export function accountsMap(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
 	return doc.getMap('accounts');
-}
-export function entryBatchesMap(doc: Y.Doc): Y.Map<unknown> {
-	return doc.getMap('entryBatches');
 }
 export function entriesMap(doc: Y.Doc): Y.Map<unknown> {
 	return doc.getMap('entries');
@@ -153,123 +164,6 @@ export function insertEntry(doc: Y.Doc, entry: JournalEntry): boolean {
 	return true;
 }
 
-/** Most entries one batch holds; an import writes ceil(n / this) batch values. */
-export const ENTRY_BATCH_SIZE = 1000;
-
-/** Writes imported entries as one batch value; false (nothing written) when the batch id exists. */
-export function insertEntryBatch(doc: Y.Doc, batchId: string, entries: readonly JournalEntry[]): boolean {
-	const map = entryBatchesMap(doc);
-	if (map.has(batchId)) return false;
-	map.set(batchId, JSON.stringify({ v: 1, entries }));
-	return true;
-}
-
-interface BatchIndex {
-	/** Batch id -> the Y item (client:clock) indexed for it. Batches are only ever added. */
-	readonly seen: Map<string, string>;
-	/** Entry id -> its values in batches, by batch id. */
-	readonly byEntry: Map<string, { batch: string; value: unknown }[]>;
-	readonly entriesOf: Map<string, string[]>;
-	/** Batches (or parts) that are not readable: batch id -> why. */
-	readonly bad: Map<string, string>;
-}
-const batchIndexes = new WeakMap<Y.Doc, BatchIndex>();
-
-function unindexBatch(idx: BatchIndex, batchId: string): void {
-	for (const id of idx.entriesOf.get(batchId) ?? []) {
-		const left = (idx.byEntry.get(id) ?? []).filter((at) => at.batch !== batchId);
-		if (left.length) idx.byEntry.set(id, left);
-		else idx.byEntry.delete(id);
-	}
-	idx.entriesOf.delete(batchId);
-	idx.bad.delete(batchId);
-}
-
-function indexBatch(idx: BatchIndex, batchId: string, raw: unknown, itemKey: string): void {
-	if (idx.seen.has(batchId)) unindexBatch(idx, batchId);
-	idx.seen.set(batchId, itemKey);
-	const ids: string[] = [];
-	idx.entriesOf.set(batchId, ids);
-	let parsed: unknown;
-	try {
-		parsed = typeof raw === 'string' ? JSON.parse(raw) : undefined;
-	} catch {
-		parsed = undefined;
-	}
-	const list = (parsed as { entries?: unknown } | undefined)?.entries;
-	if (!Array.isArray(list)) {
-		idx.bad.set(batchId, `Imported batch '${batchId}' is not readable (not a list of entries)`);
-		return;
-	}
-	let skipped = 0;
-	for (const value of list) {
-		const id = (value as { id?: unknown } | null)?.id;
-		if (typeof id !== 'string' || id === '' || id.startsWith(BAD_BATCH_PREFIX)) {
-			skipped++;
-			continue;
-		}
-		ids.push(id);
-		const at = idx.byEntry.get(id);
-		if (at) at.push({ batch: batchId, value });
-		else idx.byEntry.set(id, [{ batch: batchId, value }]);
-	}
-	if (skipped > 0) idx.bad.set(batchId, `Imported batch '${batchId}' holds ${skipped} values that are not entries`);
-}
-
-const itemKeyOf = (map: Y.Map<unknown>, key: string) => {
-	const item = map._map.get(key);
-	return item && !item.deleted ? `${item.id.client}:${item.id.clock}` : '';
-};
-
-/**
- * The batches as indexed now: each batch is parsed once, when first seen. (Y.Map#size walks the
- * whole map, so the cheap check is the internal key count; a key rewritten by a concurrent write
- * of the same batch id is re-indexed through `refreshBatches` from the change observer.)
- */
-function batchIndex(doc: Y.Doc): BatchIndex {
-	let idx = batchIndexes.get(doc);
-	if (!idx) batchIndexes.set(doc, (idx = { seen: new Map(), byEntry: new Map(), entriesOf: new Map(), bad: new Map() }));
-	const map = entryBatchesMap(doc);
-	if (map._map.size !== idx.seen.size)
-		for (const batchId of map._map.keys()) {
-			if (idx.seen.has(batchId)) continue;
-			const itemKey = itemKeyOf(map, batchId);
-			if (itemKey === '') idx.seen.set(batchId, '');
-			else indexBatch(idx, batchId, map.get(batchId), itemKey);
-		}
-	return idx;
-}
-
-/**
- * Re-indexes batches whose stored item changed (a concurrent write of one batch id replaces the
- * other) and returns the ids to judge again: the entries (and unreadable-batch ids) of the batches
- * touched, before and after.
- */
-function refreshBatches(doc: Y.Doc, keys: Iterable<string>): Set<string> {
-	const idx = batchIndex(doc);
-	const map = entryBatchesMap(doc);
-	const touched = new Set<string>();
-	const note = (k: string) => {
-		for (const id of idx.entriesOf.get(k) ?? []) touched.add(id);
-		if (idx.bad.has(k)) touched.add(BAD_BATCH_PREFIX + k);
-	};
-	for (const k of keys) {
-		note(k);
-		const itemKey = itemKeyOf(map, k);
-		if (idx.seen.get(k) !== itemKey) {
-			if (itemKey === '') {
-				unindexBatch(idx, k);
-				idx.seen.set(k, '');
-			} else indexBatch(idx, k, map.get(k), itemKey);
-			note(k);
-		}
-	}
-	return touched;
-}
-
-/** Ids standing for unreadable batches in entryIds() (never a real entry id: those cannot start so). */
-export const BAD_BATCH_PREFIX = 'batch:';
-
 export interface EntryOccurrence {
 	readonly value: unknown;
 	/** (client, clock) of the Y item holding it: the same on every replica. */
@@ -278,11 +172,6 @@ export interface EntryOccurrence {
 
 const compareOrigin = (a: EntryOccurrence, b: EntryOccurrence) =>
 	a.origin.client - b.origin.client || a.origin.clock - b.origin.clock;
-
-function itemOrigin(map: Y.Map<unknown>, key: string): { client: number; clock: number } | undefined {
-	const item = map._map.get(key);
-	return item && !item.deleted ? { client: item.id.client, clock: item.id.clock } : undefined;
-}
 
 /** Every stored value of an entry id, in (client, clock) order of the items holding them. */
 export function entryOccurrences(doc: Y.Doc, id: string): EntryOccurrence[] {
@@ -322,7 +211,9 @@ export function entryIds(doc: Y.Doc): string[] {
 
 /** Why a batch is unreadable, for an id from entryIds() that stands for one; undefined otherwise. */
 export function badBatch(doc: Y.Doc, id: string): string | undefined {
-	return id.startsWith(BAD_BATCH_PREFIX) ? batchIndex(doc).bad.get(id.slice(BAD_BATCH_PREFIX.length)) : undefined;
+	return id.startsWith(BAD_BATCH_PREFIX)
+		? batchIndex(doc).bad.get(id.slice(BAD_BATCH_PREFIX.length))
+		: undefined;
 }
 
 /**
@@ -454,13 +345,25 @@ export function observeBooks(doc: Y.Doc, onChange: (change: BooksDocChange) => v
 	const entries: unknown = entriesMap(doc);
 	const batches: unknown = entryBatchesMap(doc);
 	const settings: unknown = settingsMap(doc);
-	const records: Record<'accounts' | 'drafts', unknown> = { accounts: accountsMap(doc), drafts: draftsMap(doc) };
+	const records: Record<'accounts' | 'drafts', unknown> = {
+		accounts: accountsMap(doc),
+		drafts: draftsMap(doc)
+	};
 	const handler = (tr: Y.Transaction) => {
-		const change = { accounts: new Set<string>(), entries: new Set<string>(), drafts: new Set<string>(), settings: false };
+		const change = {
+			accounts: new Set<string>(),
+			entries: new Set<string>(),
+			drafts: new Set<string>(),
+			settings: false
+		};
 		for (const [type, keys] of tr.changed) {
 			if (type === entries) for (const k of keys) if (k !== null) change.entries.add(k);
 			if (type === batches)
-				for (const id of refreshBatches(doc, [...keys].filter((k): k is string => k !== null))) change.entries.add(id);
+				for (const id of refreshBatches(
+					doc,
+					[...keys].filter((k): k is string => k !== null)
+				))
+					change.entries.add(id);
 			if (type === settings) change.settings = true;
 			for (const kind of ['accounts', 'drafts'] as const) {
 				const target = records[kind];
