@@ -14,7 +14,7 @@ type Record = (what: string, value: string, goal?: string) => void;
 
 interface BooksDebug {
 	entryCount(): number;
-	workerLoadMs(): Promise<number | null>;
+	workerLoadMs(): Promise<{ startedAt: number; total: number; read: number; apply: number; check: number; updates: number; bytes: number } | null>;
 	accountId(fullName: string): string | null;
 	importJournal(
 		text: string,
@@ -156,7 +156,8 @@ async function coldRegister(browser: Browser, base: string, newPage: (b: Browser
 	);
 	console.log(`    main-thread tasks over 50 ms on the last reload (start+duration): ${longTasks || 'none'}`);
 	const loadMs = await page.evaluate(() => (window as unknown as Win).__keel.debug.books.workerLoadMs());
-	console.log(`    last reload's timeline: ${marks.join(', ')}; the worker's own shard load took ${loadMs} ms`);
+	const origin = await page.evaluate(() => performance.timeOrigin);
+	console.log(`    last reload's timeline: ${marks.join(', ')}; the worker's own shard load took ${loadMs ? `${loadMs.total} ms from ${Math.round(loadMs.startedAt - origin)} ms (read IndexedDB ${loadMs.read} for ${loadMs.updates} updates of ${(loadMs.bytes / 2 ** 20).toFixed(1)} MB, apply ${loadMs.apply}, check entries ${loadMs.check})` : '?'}`);
 	const reg = (cold: boolean) =>
 		page.evaluate(
 			({ bank, cold }) => (window as unknown as Win).__keel.debug.books.report('register', { accountId: bank, limit: 1000 }, cold),

@@ -63,27 +63,61 @@ interface Loaded {
 	readonly replica: BooksReplica;
 	lastKey: number;
 	index: { chart: readonly Account[]; index: AccountIndex } | null;
-	readonly loadMs: number;
+	readonly loadMs: LoadTimes;
+}
+
+/** Where the first load of a workspace's shard went, in ms: reading IndexedDB, applying, checking entries. */
+export interface LoadTimes {
+	/** When the load started (ms since the epoch, to line it up with the page's timeline). */
+	readonly startedAt: number;
+	readonly total: number;
+	readonly read: number;
+	readonly apply: number;
+	readonly check: number;
+	/** How many stored updates were read, and their bytes. */
+	readonly updates: number;
+	readonly bytes: number;
 }
 
 const cache = new Map<string, Promise<Loaded>>();
+/** Per workspace being loaded: resolves once its stored updates have been read from IndexedDB. */
+const readDone = new Map<string, Promise<void>>();
 
 async function load(workspaceId: string): Promise<Loaded> {
 	const idb = indexedDB;
 	let pending = cache.get(workspaceId);
 	if (!pending) {
+		let markRead = () => {};
+		readDone.set(workspaceId, new Promise<void>((r) => (markRead = r)));
 		pending = (async () => {
 			const started = performance.now();
 			const doc = new Y.Doc();
-			const tail = await readShardTail(workspaceId, 'books', null, idb);
+			const tail = await readShardTail(workspaceId, 'books', null, idb).finally(() => markRead());
+			const read = performance.now();
+			// Let start()'s answer leave before the long apply-and-check below holds this thread.
+			await new Promise((r) => setTimeout(r, 0));
 			Y.transact(doc, () => {
 				for (const u of tail.updates) Y.applyUpdate(doc, u);
 			});
+			const applied = performance.now();
 			const replica = new BooksReplica(doc);
-			return { doc, replica, lastKey: tail.lastKey, index: null, loadMs: Math.round(performance.now() - started) };
+			const done = performance.now();
+			const loadMs = {
+				startedAt: Math.round(performance.timeOrigin + started),
+				total: Math.round(done - started),
+				read: Math.round(read - started),
+				apply: Math.round(applied - read),
+				check: Math.round(done - applied),
+				updates: tail.updates.length,
+				bytes: tail.updates.reduce((n, u) => n + u.byteLength, 0)
+			};
+			return { doc, replica, lastKey: tail.lastKey, index: null, loadMs };
 		})();
 		cache.set(workspaceId, pending);
-		pending.catch(() => cache.delete(workspaceId));
+		pending.catch(() => {
+			cache.delete(workspaceId);
+			readDone.delete(workspaceId);
+		});
 		return pending;
 	}
 	const loaded = await pending;
@@ -113,8 +147,8 @@ export interface BooksSummary {
 	readonly chartProblems: string[];
 	readonly lockDate: IsoDate | null;
 	readonly stateVector: string;
-	/** How long the first load of this workspace took in this worker. */
-	readonly loadMs: number;
+	/** How long the first load of this workspace took in this worker, and where the time went. */
+	readonly loadMs: LoadTimes;
 }
 
 export interface ParsedJournal {
@@ -162,6 +196,12 @@ export interface BooksApi {
 	exportCsv(args: Ws & { report: ReportRequest }): Promise<WorkerResult<string>>;
 	importJournal(args: Ws & { text: string; fileName: string }): Promise<WorkerResult<ParsedJournal>>;
 	reload(args: Ws): Promise<WorkerResult<null>>;
+	/**
+	 * Starts loading the shard and answers once it has been read from IndexedDB (checking the
+	 * entries goes on after). The page opening a workspace waits for this before it reads its own
+	 * copy, so the two big reads do not fight over IndexedDB and the main thread.
+	 */
+	start(args: Ws): Promise<WorkerResult<null>>;
 }
 
 /** First index whose date is >= `date` (entries are sorted by date). */
@@ -240,6 +280,14 @@ async function report<K extends keyof ReportOf>(workspaceId: string, request: Ex
 }
 
 export const booksApi = {
+	async start({ workspaceId }) {
+		return guard('books/load-failed', async () => {
+			void load(workspaceId).catch(() => undefined);
+			await readDone.get(workspaceId);
+			return null;
+		});
+	},
+
 	async summary({ workspaceId }) {
 		return guard('books/load-failed', async () => {
 			const loaded = await load(workspaceId);

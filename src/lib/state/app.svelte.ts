@@ -19,6 +19,9 @@ import { seedDemoBooks, seedDemoTasks } from './demo';
 import { nowIso } from './ids';
 import { booksDebug } from './books-debug';
 
+/** The longest the page waits for the books worker to read its shard before loading its own copy. */
+const BOOKS_HEAD_START_MS = 400;
+
 class KeelApp {
 	workspaces = $state.raw<WorkspaceEntry[]>([]);
 	loaded = $state(false);
@@ -70,6 +73,9 @@ class KeelApp {
 			await open.tasks?.previewed;
 			await open.people?.previewed;
 			await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+			// Let the books worker read its copy of the shard first (a large book reads ~4× faster
+			// with the main thread idle), but never hold the workspace up for long on it.
+			if (open.books) await Promise.race([open.books.workerReading, new Promise((r) => setTimeout(r, BOOKS_HEAD_START_MS))]);
 			performance.mark('keel:shards-loading');
 			const session = await WorkspaceSession.open(updated);
 			if (seq !== this.#openSeq || this.current !== open) {

@@ -97,10 +97,20 @@ export class BooksState {
 
 	constructor(workspaceId: string) {
 		this.workspaceId = workspaceId;
-		// Start the worker's own read of the shard now, while the page loads its copy: on a large
-		// book the two loads then overlap instead of the first report waiting for both in turn.
-		if (typeof Worker !== 'undefined') void booksWorker().summary({ workspaceId }).catch(() => undefined);
+		// Start the worker's own load of the shard now. The page waits (briefly, see `workerReading`)
+		// until the worker has read it before reading its own copy: the two reads then do not contend,
+		// and the worker checks its entries while the page loads, so the first report is not late.
+		this.workerReading =
+			typeof Worker === 'undefined'
+				? Promise.resolve()
+				: booksWorker()
+						.start({ workspaceId })
+						.then(() => undefined)
+						.catch(() => undefined);
 	}
+
+	/** Resolves once the books worker has read the shard from IndexedDB (or could not). */
+	readonly workerReading: Promise<void>;
 
 	attach(replica: BooksReplica): void {
 		this.#replica = replica;

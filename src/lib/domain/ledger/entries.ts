@@ -53,104 +53,147 @@ export function describeMulti(amount: MultiAmount): string {
 		.join(', ');
 }
 
+/**
+ * Whether two lines in one commodity, without costs, carry amounts that are each other's negation
+ * as written ('12.50' and '-12.50'): they balance exactly, with no arithmetic. Most entries are such
+ * pairs, and a load checks every entry, so this is the fast path; anything else is summed.
+ */
+function mirrored(lines: readonly EntryLine[]): boolean {
+	if (lines.length !== 2) return false;
+	const a = lines[0] as EntryLine;
+	const b = lines[1] as EntryLine;
+	if (a.cost !== undefined || b.cost !== undefined || a.commodity !== b.commodity) return false;
+	return a.amount === `-${b.amount}` || b.amount === `-${a.amount}`;
+}
+
 function badValue(text: string): string | undefined {
 	return /[\r\n]/.test(text) ? 'contains a line break' : undefined;
 }
 
+/** How messages name an entry (built only when there is something to say: loads check every entry). */
+function who(entry: JournalEntry): string {
+	return `Entry ${entry.id === '' ? '(no id)' : `'${entry.id}'`}${entry.date ? ` of ${entry.date}` : ''}`;
+}
+
 /** Checks an entry against the chart and lock date. Returns the entry unchanged when it is valid. */
 export function validateEntry(entry: JournalEntry, ctx: EntryContext): Result<JournalEntry, LedgerError> {
-	const who = `Entry ${entry.id === '' ? '(no id)' : `'${entry.id}'`}${entry.date ? ` of ${entry.date}` : ''}`;
 	if (entry.schemaVersion !== LEDGER_SCHEMA_VERSION)
-		return ledgerError('ledger/bad-entry', `${who}: unknown schemaVersion ${String(entry.schemaVersion)}`, {
-			entryId: entry.id
-		});
-	if (typeof entry.id !== 'string' || entry.id === '')
-		return ledgerError('ledger/bad-entry', `${who}: the entry has no id`);
-	if (typeof entry.date !== 'string' || !parseIsoDate(entry.date))
-		return ledgerError('ledger/bad-date', `${who}: '${String(entry.date)}' is not a date (YYYY-MM-DD)`, {
-			entryId: entry.id
-		});
-	if (entry.status !== 'draft' && entry.status !== 'posted')
-		return ledgerError('ledger/bad-entry', `${who}: unknown status '${String(entry.status)}'`, {
-			entryId: entry.id
-		});
-	const textProblem = badValue(entry.memo ?? '') ?? badValue(entry.number ?? '');
-	if (textProblem)
-		return ledgerError('ledger/bad-entry', `${who}: memo or number ${textProblem}`, { entryId: entry.id });
-	if (!Array.isArray(entry.lines) || entry.lines.length < 2)
 		return ledgerError(
-			'ledger/too-few-lines',
-			`${who} has ${entry.lines?.length ?? 0} line(s); an entry needs at least two`,
+			'ledger/bad-entry',
+			`${who(entry)}: unknown schemaVersion ${String(entry.schemaVersion)}`,
 			{
 				entryId: entry.id
 			}
 		);
-	for (const [i, line] of entry.lines.entries()) {
-		const at = `${who}, line ${i + 1}`;
+	if (typeof entry.id !== 'string' || entry.id === '')
+		return ledgerError('ledger/bad-entry', `${who(entry)}: the entry has no id`);
+	if (typeof entry.date !== 'string' || !parseIsoDate(entry.date))
+		return ledgerError(
+			'ledger/bad-date',
+			`${who(entry)}: '${String(entry.date)}' is not a date (YYYY-MM-DD)`,
+			{
+				entryId: entry.id
+			}
+		);
+	if (entry.status !== 'draft' && entry.status !== 'posted')
+		return ledgerError('ledger/bad-entry', `${who(entry)}: unknown status '${String(entry.status)}'`, {
+			entryId: entry.id
+		});
+	const textProblem = badValue(entry.memo ?? '') ?? badValue(entry.number ?? '');
+	if (textProblem)
+		return ledgerError('ledger/bad-entry', `${who(entry)}: memo or number ${textProblem}`, {
+			entryId: entry.id
+		});
+	if (!Array.isArray(entry.lines) || entry.lines.length < 2)
+		return ledgerError(
+			'ledger/too-few-lines',
+			`${who(entry)} has ${entry.lines?.length ?? 0} line(s); an entry needs at least two`,
+			{
+				entryId: entry.id
+			}
+		);
+	for (let i = 0; i < entry.lines.length; i++) {
+		const line = entry.lines[i] as EntryLine;
 		if (!scanDecimal(line.amount) || (line.cost !== undefined && !scanDecimal(line.cost.amount)))
 			return ledgerError(
 				'ledger/bad-amount',
-				`${at}: amount '${line.cost && scanDecimal(line.amount) ? line.cost.amount : line.amount}' is not a plain decimal`,
+				`${who(entry)}, line ${i + 1}: amount '${line.cost && scanDecimal(line.amount) ? line.cost.amount : line.amount}' is not a plain decimal`,
 				{
 					entryId: entry.id,
 					line: i
 				}
 			);
 		if (typeof line.commodity !== 'string' || /[\r\n]/.test(line.commodity))
-			return ledgerError('ledger/bad-amount', `${at}: bad commodity`, { entryId: entry.id, line: i });
-		if (line.cost !== undefined && line.cost.commodity === line.commodity)
-			return ledgerError('ledger/bad-amount', `${at}: a cost must be in another commodity than the amount`, {
+			return ledgerError('ledger/bad-amount', `${who(entry)}, line ${i + 1}: bad commodity`, {
 				entryId: entry.id,
 				line: i
 			});
+		if (line.cost !== undefined && line.cost.commodity === line.commodity)
+			return ledgerError(
+				'ledger/bad-amount',
+				`${who(entry)}, line ${i + 1}: a cost must be in another commodity than the amount`,
+				{
+					entryId: entry.id,
+					line: i
+				}
+			);
 		const account = ctx.accounts.get(line.account);
 		if (!account)
-			return ledgerError('ledger/unknown-account', `${at}: account '${line.account}' is not in the chart`, {
-				entryId: entry.id,
-				account: line.account
-			});
+			return ledgerError(
+				'ledger/unknown-account',
+				`${who(entry)}, line ${i + 1}: account '${line.account}' is not in the chart`,
+				{
+					entryId: entry.id,
+					account: line.account
+				}
+			);
 		if (account.archived)
 			return ledgerError(
 				'ledger/archived-account',
-				`${at}: account '${account.name}' (${account.id}) is archived`,
+				`${who(entry)}, line ${i + 1}: account '${account.name}' (${account.id}) is archived`,
 				{
 					entryId: entry.id,
 					account: line.account
 				}
 			);
 		if (line.memo !== undefined && badValue(line.memo))
-			return ledgerError('ledger/bad-entry', `${at}: the memo contains a line break`, {
+			return ledgerError('ledger/bad-entry', `${who(entry)}, line ${i + 1}: the memo contains a line break`, {
 				entryId: entry.id,
 				line: i
 			});
-		for (const key of DIMENSION_KEYS) {
-			const v = line.dimensions?.[key];
-			if (v !== undefined && (v === '' || /[,;\r\n]/.test(v) || v !== v.trim()))
-				return ledgerError(
-					'ledger/bad-entry',
-					`${at}: ${key} '${v}' must be non-empty, trimmed, without ',' ';' or line breaks`,
-					{
-						entryId: entry.id,
-						line: i
-					}
-				);
-		}
+		if (line.dimensions !== undefined)
+			for (const key of DIMENSION_KEYS) {
+				const v = line.dimensions[key];
+				if (v !== undefined && (v === '' || /[,;\r\n]/.test(v) || v !== v.trim()))
+					return ledgerError(
+						'ledger/bad-entry',
+						`${who(entry)}, line ${i + 1}: ${key} '${v}' must be non-empty, trimmed, without ',' ';' or line breaks`,
+						{
+							entryId: entry.id,
+							line: i
+						}
+					);
+			}
 	}
-	const left = imbalance(entry.lines);
+	const left = mirrored(entry.lines) ? {} : imbalance(entry.lines);
 	if (Object.keys(left).length > 0)
 		return ledgerError(
 			'ledger/unbalanced',
-			`${who} does not balance: ${describeMulti(left)} left over (debits minus credits)`,
+			`${who(entry)} does not balance: ${describeMulti(left)} left over (debits minus credits)`,
 			{
 				entryId: entry.id,
 				imbalance: left
 			}
 		);
 	if (ctx.lockDate !== undefined && entry.date <= ctx.lockDate)
-		return ledgerError('ledger/locked-period', `${who} is dated on or before the lock date ${ctx.lockDate}`, {
-			entryId: entry.id,
-			lockDate: ctx.lockDate
-		});
+		return ledgerError(
+			'ledger/locked-period',
+			`${who(entry)} is dated on or before the lock date ${ctx.lockDate}`,
+			{
+				entryId: entry.id,
+				lockDate: ctx.lockDate
+			}
+		);
 	return ok(entry);
 }
 

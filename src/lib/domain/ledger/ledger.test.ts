@@ -109,6 +109,26 @@ describe('exact decimals', () => {
 });
 
 describe('entries', () => {
+	it('judges a two-line entry balanced exactly when its amounts sum to zero, however they are written', () => {
+		const amount = fc
+			.tuple(fc.boolean(), fc.nat(100_000), fc.constantFrom('', '.0', '.00', '.5', '.50', '.05'))
+			.map(([neg, n, frac]) => `${neg ? '-' : ''}${n}${frac}`);
+		fc.assert(
+			fc.property(amount, amount, fc.boolean(), (a, b, mirror) => {
+				const second = mirror ? (a.startsWith('-') ? a.slice(1) : `-${a}`) : b;
+				const e = entry('p', '2024-02-01', [
+					['Assets:Cash', a],
+					['Income:Sales', second]
+				]);
+				const sum = new ExactSum();
+				sum.addDecimal(a);
+				sum.addDecimal(second);
+				expect(validateEntry(e, ctx).ok).toBe(sum.isZero());
+			}),
+			{ numRuns: 2000 }
+		);
+	});
+
 	it('validates: two lines, balance per commodity, known open accounts, lock date', () => {
 		const good = entry('e', '2024-02-01', [
 			['Assets:Cash', '10.00'],
