@@ -10,10 +10,10 @@ import {
 } from '$lib/domain/workspace';
 import { getWorkspace, putWorkspace, removeWorkspace, updateWorkspace } from '$lib/storage/registry';
 import { deleteProjections } from '$lib/storage/projections';
-import { deletePeopleLocal } from '$lib/storage/people-local';
+import { PeopleLocalDb, allFiles, deletePeopleLocal, putFiles } from '$lib/storage/people-local';
 import { WorkspaceSession, deleteShardStores } from '$lib/sync/session';
 import { readProfile, upsertMember, writeProfile, type WorkspaceProfile } from '$lib/sync/meta-doc';
-import { decodeBackup, encodeBackup, type DecodedBackup } from '$lib/sync/backup';
+import { decodeBackup, encodeBackup, type DecodedBackup, type DocumentFile } from '$lib/sync/backup';
 import { writeShardUpdates } from '$lib/sync/shard-writer';
 import { BooksReplica } from '$lib/sync/books-replica';
 import { newId, nowIso } from './ids';
@@ -124,9 +124,37 @@ export async function backupWorkspace(session: WorkspaceSession, passphrase?: st
 	return encodeBackup({
 		workspace: { id: session.entry.id, name },
 		docs: session.docs,
+		files: session.doc('people') ? await documentFiles(session.entry.id) : undefined,
 		now: nowIso(),
 		passphrase
 	});
+}
+
+/** The document files this browser holds for a workspace, by document id. */
+export async function documentFiles(workspaceId: string): Promise<Map<string, DocumentFile>> {
+	const db = new PeopleLocalDb(workspaceId);
+	try {
+		const out = new Map<string, DocumentFile>();
+		for (const f of await allFiles(db))
+			out.set(f.id, { type: f.blob.type, bytes: new Uint8Array(await f.blob.arrayBuffer()) });
+		return out;
+	} finally {
+		db.close();
+	}
+}
+
+/** Puts a backup's document files back; without the people shard they would belong to nothing. */
+async function restoreDocumentFiles(workspaceId: string, backup: DecodedBackup): Promise<void> {
+	if (!backup.updates.people || backup.files.size === 0) return;
+	const db = new PeopleLocalDb(workspaceId);
+	try {
+		await putFiles(
+			db,
+			[...backup.files].map(([id, f]) => ({ id, blob: new Blob([f.bytes as BlobPart], { type: f.type }) }))
+		);
+	} finally {
+		db.close();
+	}
 }
 
 export type RestoreResult = { ok: true; entry: WorkspaceEntry } | { ok: false; message: string };
@@ -162,9 +190,11 @@ async function writeRestoredWorkspace(backup: DecodedBackup, memberName: string)
 	};
 	try {
 		await writeShardUpdates(entry.id, backup.updates);
+		await restoreDocumentFiles(entry.id, backup);
 		await putWorkspace(entry);
 	} catch (e) {
 		await deleteShardStores(entry.id, SHARDS);
+		await deletePeopleLocal(entry.id);
 		throw e;
 	}
 	return entry;
@@ -185,6 +215,8 @@ export async function restoreIntoWorkspace(args: {
 	await deleteShardStores(args.entry.id, SHARDS);
 	await deleteProjections(args.entry.id);
 	await writeShardUpdates(args.entry.id, decoded.value.updates);
+	// Files the backup does not hold stay: a teammate's document may still be listed after a merge.
+	await restoreDocumentFiles(args.entry.id, decoded.value);
 	const shards = { ...args.entry.shards };
 	for (const s of Object.keys(decoded.value.updates) as ShardName[])
 		shards[s] ??= { room: randomKey(), secret: randomKey() };
