@@ -4,7 +4,9 @@
 // balances, statuses and the directory are derived on read, never stored.
 import { addDays, parseIsoDate, todayUtc, type IsoDate } from '$lib/domain/core';
 import {
+	canDecideLeave,
 	checkDocumentUpload,
+	employmentAsOf,
 	directoryCards,
 	indexPeople,
 	searchIndex,
@@ -16,8 +18,11 @@ import {
 	validateCompensationHistory,
 	validateEmployee,
 	validateEmploymentHistory,
+	type Authority,
+	type BalanceChange,
 	type CalendarsByLocation,
 	type Compensation,
+	type CustomFieldDefinition,
 	type DocumentMeta,
 	type DocumentType,
 	type Employee,
@@ -56,6 +61,10 @@ export class PeopleState {
 	policies = $state.raw<LeavePolicy[]>([]);
 	calendarSettings = $state.raw<Record<string, string>>({});
 	quarantined = $state.raw<Quarantined[]>([]);
+	/** Custom field definitions, archived included, in creation order. */
+	customFields = $state.raw<CustomFieldDefinition[]>([]);
+	/** Workspace members named as HR approvers. */
+	approvers = $state.raw<string[]>([]);
 	/** Bumped on every change to the shard: per-person reads depend on it. */
 	version = $state(0);
 	today = $state<IsoDate>(todayUtc());
@@ -104,6 +113,8 @@ export class PeopleState {
 		this.policies = r.policies();
 		this.calendarSettings = r.calendarSettings();
 		this.quarantined = r.quarantined();
+		this.customFields = r.customFields();
+		this.approvers = r.approvers();
 		this.version++;
 		this.#directory.schedule(() => this.cards);
 	}
@@ -163,7 +174,7 @@ export class PeopleState {
 	/** Checks the record and its first employment and pay facts together, so every problem shows at once. */
 	addPerson(person: Employee, employment: Employment, compensation: Compensation | null): PeopleResult<string> {
 		const problems: FormProblem[] = [];
-		const checked = validateEmployee(person, { today: this.today });
+		const checked = validateEmployee(person, { today: this.today, customFieldDefinitions: this.customFields });
 		if (!checked.ok) problems.push(...problemsOf(checked.error));
 		const at = nowIso();
 		const fact = <T>(changes: T): Fact<T> => ({
@@ -189,7 +200,10 @@ export class PeopleState {
 	}
 
 	updatePerson(before: Employee, after: Employee): PeopleResult {
-		const checked = validateEmployee(after, { today: this.today });
+		// Values for fields this device has no definition of yet (a newer peer's) are kept, not judged.
+		const known = new Set(this.customFields.map((d) => d.id));
+		const judged = { ...after, customFields: Object.fromEntries(Object.entries(after.customFields).filter(([k]) => known.has(k))) };
+		const checked = validateEmployee(judged, { today: this.today, customFieldDefinitions: this.customFields });
 		if (!checked.ok) return failed(checked.error);
 		const done = this.#live.updatePerson(before, after);
 		return done.ok ? { ok: true, value: undefined } : failed(done.error);
@@ -221,6 +235,41 @@ export class PeopleState {
 		this.#live.setMember(personId, memberId);
 	}
 
+	// ---- settings -------------------------------------------------------------------------------
+
+	/** Creates (no id yet) or updates a custom field definition. */
+	saveCustomField(def: Omit<CustomFieldDefinition, 'id'> & { id?: string }): PeopleResult<string> {
+		const full: CustomFieldDefinition = { ...def, id: def.id ?? newId(), name: def.name.trim() };
+		const done = this.#live.saveCustomField(full, nowIso());
+		return done.ok ? { ok: true, value: full.id } : failed(done.error);
+	}
+
+	setApprover(memberId: string, approver: boolean): void {
+		this.#live.setApprover(memberId, approver, nowIso());
+	}
+
+	/** The person record linked to this browser's member, if any. */
+	get myPersonId(): string | null {
+		void this.version;
+		return this.#replica?.personOf(this.#me) ?? null;
+	}
+
+	/** Whether this member may approve, reject or cancel the person's request, and why not. */
+	authority(personId: string, status: 'approved' | 'rejected' | 'cancelled'): Authority {
+		const employment = employmentAsOf(this.history<Employment>(personId, 'employment'), this.today);
+		return canDecideLeave(
+			{
+				me: this.#me,
+				myPersonId: this.myPersonId,
+				approvers: this.approvers,
+				requesterId: personId,
+				requesterMemberId: this.memberOf(personId),
+				managerId: employment?.managerId ?? null
+			},
+			status
+		);
+	}
+
 	// ---- leave ----------------------------------------------------------------------------------
 
 	savePolicy(policy: LeavePolicy): PeopleResult {
@@ -238,8 +287,17 @@ export class PeopleState {
 		return done.ok ? { ok: true, value: done.value.days } : failed(done.error);
 	}
 
-	decideLeave(requestId: string, status: 'approved' | 'rejected' | 'cancelled'): PeopleResult {
+	decideLeave(personId: string, requestId: string, status: 'approved' | 'rejected' | 'cancelled'): PeopleResult {
+		const may = this.authority(personId, status);
+		if (!may.ok) return { ok: false, message: may.reason, problems: [{ field: 'status', message: may.reason }] };
 		const done = this.#live.decideLeave({ id: newId(), requestId, status, by: this.#me, at: nowIso() }, this.calendars());
+		return done.ok ? { ok: true, value: undefined } : failed(done.error);
+	}
+
+	/** A grant (adds days) or an adjustment (signed) to one policy's balance, with its reason. */
+	adjustBalance(personId: string, change: Omit<BalanceChange, 'id' | 'recordedAt' | 'recordedBy'>): PeopleResult {
+		const event = { ...change, id: newId(), recordedAt: nowIso(), recordedBy: this.#me } as BalanceChange;
+		const done = this.#live.addLeaveEvent(personId, event);
 		return done.ok ? { ok: true, value: undefined } : failed(done.error);
 	}
 

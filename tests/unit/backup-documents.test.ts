@@ -1,3 +1,5 @@
+// Whole-workspace backup and restore of People document files, across the state, sync and storage
+// layers (so it lives outside src/lib/state, whose lint rules keep Y types out).
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -5,7 +7,7 @@ import type { ShardName } from '$lib/domain/workspace';
 import { PeopleLocalDb, getFile, putFile } from '$lib/storage/people-local';
 import { encodeBackup } from '$lib/sync/backup';
 import { writeProfile } from '$lib/sync/meta-doc';
-import { documentFiles, restoreAsNewWorkspace } from './workspace-ops';
+import { documentFiles, restoreAsNewWorkspace } from '$lib/state/workspace-ops';
 
 function docs(): Map<ShardName, Y.Doc> {
 	const meta = new Y.Doc();
