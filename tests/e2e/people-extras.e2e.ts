@@ -1,10 +1,11 @@
 // People beyond the basics, in real Chromium: an HR admin defines custom fields and fills them
 // (validation names the field), records a second emergency contact, requests leave in hours, grants
 // and adjusts a balance with a reason, names HR approvers; and a workspace backup carries a person's
-// document file into a restored workspace, where it opens.
+// document file into a restored workspace, where it opens; and a teammate given People access in
+// another browser receives the file itself over WebRTC.
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
-import { createWorkspace } from './helpers';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { createWorkspace, launch, startSignaling } from './helpers';
 
 // A 1×1 PNG: enough for the browser to decode and show as a preview.
 const PNG = Buffer.from(
@@ -166,4 +167,53 @@ test('people: a backup carries document files; restored as a new workspace, the 
 	const saved = await file;
 	expect(saved.suggestedFilename()).toBe('contract.png');
 	expect(readFileSync(await saved.path()).equals(PNG)).toBe(true);
+});
+
+test('people: a teammate with People access receives document files over WebRTC', async () => {
+	const signaling = await startSignaling();
+	const browsers: Browser[] = [];
+	const newPage = async () => {
+		const b = await launch();
+		browsers.push(b);
+		return (await b.newContext()).newPage();
+	};
+	try {
+		const alice = await newPage();
+		const bob = await newPage();
+		const wsId = await createWorkspace(alice, 'Shared Care', 'Alice');
+		await alice.goto(`/w/${wsId}/people/new`);
+		await fillBasics(alice, 'Ada', 'Okafor');
+		await alice.getByRole('button', { name: 'Add person' }).click();
+		await expect(alice.getByTestId('person-name')).toHaveText('Ada Okafor');
+		const personUrl = new URL(alice.url()).pathname;
+		await alice.getByLabel('Document file').setInputFiles({ name: 'contract.png', mimeType: 'image/png', buffer: PNG });
+		await alice.getByRole('button', { name: 'Add document' }).click();
+		await expect(alice.getByTestId('document')).toContainText('contract.png');
+
+		await alice.goto(`/w/${wsId}/settings`);
+		await alice.getByLabel('Signaling servers').fill(signaling.url);
+		await alice.getByRole('button', { name: 'Save servers' }).click();
+		await alice.getByLabel('Access to grant').selectOption({ label: 'People & Payroll (and Tasks)' });
+		await alice.getByRole('button', { name: 'Create invite link' }).click();
+		const link = await alice.getByTestId('invite-link').inputValue();
+		await alice.goto(personUrl);
+
+		await bob.goto(link);
+		await bob.getByLabel('Your name').fill('Bob');
+		await bob.getByRole('button', { name: 'Join workspace' }).click();
+		await bob.waitForURL(/\/w\/[0-9A-Z]+\/tasks$/);
+		await bob.goto(personUrl);
+		await expect(bob.getByTestId('document')).toContainText('contract.png', { timeout: 30_000 });
+		// The file itself arrives (it may show as not here yet for a moment first).
+		await expect(bob.getByTestId('file-missing')).toHaveCount(0, { timeout: 30_000 });
+		await bob.getByTestId('document').getByRole('button', { name: 'Preview' }).click();
+		const img = bob.getByTestId('document-preview').getByRole('img');
+		await expect(img).toBeVisible();
+		expect(await img.evaluate((el: HTMLImageElement) => el.naturalWidth)).toBe(1);
+		const conns = await bob.evaluate(() => (window as unknown as { __keel?: { connections(): unknown } }).__keel?.connections());
+		expect(conns).toMatchObject({ 'people-files': { webrtc: 1 } });
+	} finally {
+		for (const b of browsers) await b.close();
+		signaling.stop();
+	}
 });

@@ -35,7 +35,9 @@ import {
 	type PersonCard
 } from '$lib/domain/hr';
 import type { PeopleReplica, HistoryArea, Quarantined } from '$lib/sync/people-replica';
-import { PeopleLocalDb, deleteFiles, getFile, putFile } from '$lib/storage/people-local';
+import { PeopleLocalDb } from '$lib/storage/people-local';
+import { sha256Hex, type PeopleFilesReplica } from '$lib/sync/people-files';
+import { DocumentFiles } from './document-files.svelte';
 import { DirectoryProjection } from './people-directory';
 import type { TasksState } from './tasks.svelte';
 import { CALENDARS, NO_HOLIDAYS, defaultCalendarId, failed, problemsOf, type FormProblem, type PeopleResult } from './people-data';
@@ -53,6 +55,7 @@ export class PeopleState {
 	readonly #directory: DirectoryProjection;
 	readonly #tasks: TasksState | null;
 	#unsubscribe: (() => void) | null = null;
+	readonly #documentFiles: DocumentFiles;
 
 	ready = $state(false);
 	people = $state.raw<Employee[]>([]);
@@ -87,6 +90,7 @@ export class PeopleState {
 		this.#tasks = tasks;
 		this.#files = new PeopleLocalDb(workspaceId);
 		this.#directory = new DirectoryProjection(this.#files);
+		this.#documentFiles = new DocumentFiles(this.#files);
 		this.previewed = this.#directory.preview().then((cards) => {
 			performance.mark('keel:people-projection-read');
 			if (!this.#replica) this.preview = cards;
@@ -102,6 +106,16 @@ export class PeopleState {
 		this.#refresh();
 		this.ready = true;
 		this.#unsubscribe = replica.onChange(() => this.#refresh());
+	}
+
+	/** Shares document files with teammates who have People access (and shares any not shared yet). */
+	attachFiles(shared: PeopleFilesReplica): void {
+		this.#documentFiles.attach(shared, () => new Set(this.#replica?.documents().map((d) => d.id) ?? []));
+	}
+
+	/** Whether the document's file is on this device (added here, restored, or received from a teammate). */
+	hasFile(id: string): boolean {
+		return this.#documentFiles.has(id);
 	}
 
 	#refresh(): void {
@@ -308,6 +322,8 @@ export class PeopleState {
 	 * creates a reminder task due EXPIRY_LEAD_DAYS before it. Nothing is written if the file is refused.
 	 */
 	async addDocument(personId: string, file: File, type: DocumentType, expiresOn: IsoDate | null): Promise<PeopleResult> {
+		const bytes = new Uint8Array(await file.arrayBuffer());
+		const sha256 = await sha256Hex(bytes);
 		const meta: DocumentMeta = {
 			schemaVersion: 1,
 			id: newId(),
@@ -318,12 +334,13 @@ export class PeopleState {
 			sizeBytes: file.size,
 			uploadedAt: nowIso(),
 			uploadedBy: this.#me,
-			expiresOn
+			expiresOn,
+			sha256
 		};
 		const checked = checkDocumentUpload(meta);
 		if (!checked.ok) return failed(checked.error);
 		try {
-			await putFile(this.#files, meta.id, file);
+			await this.#documentFiles.add(meta.id, file, bytes, sha256);
 		} catch (e) {
 			const quota = e instanceof Error && /quota/i.test(e.name + e.message);
 			const message = quota ? 'This browser is out of storage space; the file was not added.' : 'The file could not be stored.';
@@ -331,7 +348,7 @@ export class PeopleState {
 		}
 		const done = this.#live.addDocument(meta);
 		if (!done.ok) {
-			await deleteFiles(this.#files, [meta.id]);
+			await this.#documentFiles.remove([meta.id]);
 			return failed(done.error);
 		}
 		if (expiresOn) this.#expiryReminder(personId, meta, expiresOn);
@@ -359,13 +376,14 @@ export class PeopleState {
 		return existing?.id ?? (tasks.createList('People').id as string);
 	}
 
+	/** The file from this browser's store, else a teammate's copy whose bytes match its recorded hash. */
 	async file(id: string): Promise<Blob | undefined> {
-		return getFile(this.#files, id);
+		return this.#documentFiles.get(id, this.#replica?.documents().find((d) => d.id === id)?.sha256);
 	}
 
 	async removeDocument(id: string): Promise<void> {
 		this.#live.removeDocument(id, nowIso(), this.#me);
-		await deleteFiles(this.#files, [id]);
+		await this.#documentFiles.remove([id]);
 	}
 
 	// ---- checklists -----------------------------------------------------------------------------
@@ -414,7 +432,7 @@ export class PeopleState {
 		const ids = this.documents(personId).map((d) => d.id);
 		const done = this.#live.erase(personId, nowIso(), keepTaxIdentifiers);
 		if (!done.ok) return failed(done.error);
-		await deleteFiles(this.#files, ids);
+		await this.#documentFiles.remove(ids);
 		return { ok: true, value: undefined };
 	}
 
@@ -447,6 +465,7 @@ export class PeopleState {
 
 	destroy(): void {
 		this.#unsubscribe?.();
+		this.#documentFiles.destroy();
 		// A pending directory write is dropped; the next open rewrites what differs.
 		this.#directory.stop();
 		this.#files.close();

@@ -16,6 +16,7 @@ import { readProfile, upsertMember, writeProfile, type WorkspaceProfile } from '
 import { decodeBackup, encodeBackup, type DecodedBackup, type DocumentFile } from '$lib/sync/backup';
 import { writeShardUpdates } from '$lib/sync/shard-writer';
 import { BooksReplica } from '$lib/sync/books-replica';
+import { PeopleFilesReplica } from '$lib/sync/people-files';
 import { newId, nowIso } from './ids';
 
 const COLORS = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#8c564b', '#e377c2', '#17becf', '#bcbd22'];
@@ -124,13 +125,30 @@ export async function backupWorkspace(session: WorkspaceSession, passphrase?: st
 	return encodeBackup({
 		workspace: { id: session.entry.id, name },
 		docs: session.docs,
-		files: session.doc('people') ? await documentFiles(session.entry.id) : undefined,
+		files: session.doc('people') ? await backupFiles(session) : undefined,
 		now: nowIso(),
 		passphrase
 	});
 }
 
-/** The document files this browser holds for a workspace, by document id. */
+/** This browser's own document files, plus any received from teammates (checked against their hash). */
+async function backupFiles(session: WorkspaceSession): Promise<Map<string, DocumentFile>> {
+	const files = await documentFiles(session.entry.id);
+	if (!session.filesDoc) return files;
+	const shared = new PeopleFilesReplica(session.filesDoc);
+	try {
+		for (const id of shared.ids()) {
+			if (files.has(id)) continue;
+			const f = await shared.get(id);
+			if (f && f !== 'damaged') files.set(id, { type: f.type, bytes: f.bytes });
+		}
+	} finally {
+		shared.destroy();
+	}
+	return files;
+}
+
+/** The document files this browser's own store holds for a workspace, by document id. */
 export async function documentFiles(workspaceId: string): Promise<Map<string, DocumentFile>> {
 	const db = new PeopleLocalDb(workspaceId);
 	try {

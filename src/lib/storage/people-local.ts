@@ -43,6 +43,11 @@ export async function getFile(db: PeopleLocalDb, id: string): Promise<Blob | und
 	return (await db.files.get(id))?.blob;
 }
 
+/** The ids of the files held here (keys only: no blob is read). */
+export async function fileIds(db: PeopleLocalDb): Promise<string[]> {
+	return (await db.files.toCollection().primaryKeys()) as string[];
+}
+
 /** Every file held here, for a workspace backup. */
 export async function allFiles(db: PeopleLocalDb): Promise<StoredFile[]> {
 	return db.files.toArray();

@@ -126,6 +126,7 @@ export function checkDocumentMeta(v: unknown, id: string): Check {
 		return 'sizeBytes is not a positive whole number';
 	if (!isStr(v.uploadedAt) || !isStr(v.uploadedBy)) return 'uploadedAt or uploadedBy is missing';
 	if (!(v.expiresOn === null || isDate(v.expiresOn))) return 'expiresOn is not a date';
+	if (!(v.sha256 === undefined || (isStr(v.sha256) && /^[0-9a-f]{64}$/.test(v.sha256)))) return 'sha256 is not a hex digest';
 	return null;
 }
 export type { DocumentMeta };
