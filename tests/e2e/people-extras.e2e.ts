@@ -169,7 +169,7 @@ test('people: a backup carries document files; restored as a new workspace, the 
 	expect(readFileSync(await saved.path()).equals(PNG)).toBe(true);
 });
 
-test('people: a teammate with People access receives document files over WebRTC', async () => {
+test('people: a teammate with People access receives document files over WebRTC, and approves as a manager', async () => {
 	const signaling = await startSignaling();
 	const browsers: Browser[] = [];
 	const newPage = async () => {
@@ -212,6 +212,40 @@ test('people: a teammate with People access receives document files over WebRTC'
 		expect(await img.evaluate((el: HTMLImageElement) => el.naturalWidth)).toBe(1);
 		const conns = await bob.evaluate(() => (window as unknown as { __keel?: { connections(): unknown } }).__keel?.connections());
 		expect(conns).toMatchObject({ 'people-files': { webrtc: 1 } });
+
+		// Approvals: Alice is the HR approver; Ada's record is linked to Bob, and Kemi reports to Ada.
+		await alice.goto(`/w/${wsId}/people/policies`);
+		await alice.getByRole('button', { name: /Add: UK annual leave/ }).click();
+		await expect(alice.getByTestId('policy')).toContainText('25 days a year');
+		for (const [given, manager] of [['Kemi', 'Ada Okafor'], ['Sam', '']] as const) {
+			await alice.goto(`/w/${wsId}/people/new`);
+			await fillBasics(alice, given, 'Roe');
+			if (manager) await alice.getByLabel('Manager').selectOption({ label: manager });
+			await alice.getByRole('button', { name: 'Add person' }).click();
+			await expect(alice.getByTestId('person-name')).toHaveText(`${given} Roe`);
+			await alice.getByLabel('Leave first day').fill('2026-12-14');
+			await alice.getByLabel('Leave last day').fill('2026-12-14');
+			await alice.getByRole('button', { name: 'Request leave' }).click();
+			await expect(alice.getByTestId('leave-status')).toHaveText('Awaiting approval');
+		}
+		await alice.goto(`/w/${wsId}/people/settings`);
+		await alice.getByLabel('HR approver: Alice').check();
+		await alice.goto(personUrl);
+		await alice.getByLabel('Workspace member (for approvals and checklist tasks)').selectOption({ label: 'Bob' });
+
+		// Bob, as Kemi's manager, may decide her request; not Sam's, and he is told why.
+		await bob.goto(`/w/${wsId}/people`);
+		await bob.getByRole('link', { name: 'Sam Roe' }).click();
+		await expect(bob.getByTestId('decide-why')).toHaveText("Only this person's manager or an HR approver can decide this request.", {
+			timeout: 30_000
+		});
+		await expect(bob.getByTestId('leave-request').getByRole('button', { name: 'Approve' })).toBeDisabled();
+		await bob.goto(`/w/${wsId}/people`);
+		await bob.getByRole('link', { name: 'Kemi Roe' }).click();
+		await bob.getByTestId('leave-request').getByRole('button', { name: 'Approve' }).click();
+		await expect(bob.getByTestId('leave-status')).toHaveText('Approved');
+		await alice.goto(new URL(bob.url()).pathname);
+		await expect(alice.getByTestId('leave-status')).toHaveText('Approved', { timeout: 30_000 });
 	} finally {
 		for (const b of browsers) await b.close();
 		signaling.stop();
