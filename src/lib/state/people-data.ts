@@ -89,7 +89,16 @@ const LABELS: Record<string, string> = {
 	'bank.sortCode': 'Sort code',
 	'bank.accountHolder': 'Account holder',
 	'address.country': 'Country',
-	'address.locality': 'Town or city'
+	'address.locality': 'Town or city',
+	'emergencyContacts[0].name': 'Emergency contact name',
+	'emergencyContacts[0].phone': 'Emergency contact phone',
+	'emergencyContacts[1].name': 'Second emergency contact name',
+	'emergencyContacts[1].phone': 'Second emergency contact phone',
+	date: 'Date',
+	days: 'Days',
+	reason: 'Reason',
+	name: 'Label',
+	options: 'Options'
 };
 
 export interface FormProblem {

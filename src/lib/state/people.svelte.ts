@@ -4,7 +4,9 @@
 // balances, statuses and the directory are derived on read, never stored.
 import { addDays, parseIsoDate, todayUtc, type IsoDate } from '$lib/domain/core';
 import {
+	canDecideLeave,
 	checkDocumentUpload,
+	employmentAsOf,
 	directoryCards,
 	indexPeople,
 	searchIndex,
@@ -16,8 +18,11 @@ import {
 	validateCompensationHistory,
 	validateEmployee,
 	validateEmploymentHistory,
+	type Authority,
+	type BalanceChange,
 	type CalendarsByLocation,
 	type Compensation,
+	type CustomFieldDefinition,
 	type DocumentMeta,
 	type DocumentType,
 	type Employee,
@@ -30,7 +35,9 @@ import {
 	type PersonCard
 } from '$lib/domain/hr';
 import type { PeopleReplica, HistoryArea, Quarantined } from '$lib/sync/people-replica';
-import { PeopleLocalDb, deleteFiles, getFile, putFile } from '$lib/storage/people-local';
+import { PeopleLocalDb } from '$lib/storage/people-local';
+import { sha256Hex, type PeopleFilesReplica } from '$lib/sync/people-files';
+import { DocumentFiles } from './document-files.svelte';
 import { DirectoryProjection } from './people-directory';
 import type { TasksState } from './tasks.svelte';
 import { CALENDARS, NO_HOLIDAYS, defaultCalendarId, failed, problemsOf, type FormProblem, type PeopleResult } from './people-data';
@@ -48,6 +55,7 @@ export class PeopleState {
 	readonly #directory: DirectoryProjection;
 	readonly #tasks: TasksState | null;
 	#unsubscribe: (() => void) | null = null;
+	readonly #documentFiles: DocumentFiles;
 
 	ready = $state(false);
 	people = $state.raw<Employee[]>([]);
@@ -56,6 +64,10 @@ export class PeopleState {
 	policies = $state.raw<LeavePolicy[]>([]);
 	calendarSettings = $state.raw<Record<string, string>>({});
 	quarantined = $state.raw<Quarantined[]>([]);
+	/** Custom field definitions, archived included, in creation order. */
+	customFields = $state.raw<CustomFieldDefinition[]>([]);
+	/** Workspace members named as HR approvers. */
+	approvers = $state.raw<string[]>([]);
 	/** Bumped on every change to the shard: per-person reads depend on it. */
 	version = $state(0);
 	today = $state<IsoDate>(todayUtc());
@@ -78,6 +90,7 @@ export class PeopleState {
 		this.#tasks = tasks;
 		this.#files = new PeopleLocalDb(workspaceId);
 		this.#directory = new DirectoryProjection(this.#files);
+		this.#documentFiles = new DocumentFiles(this.#files);
 		this.previewed = this.#directory.preview().then((cards) => {
 			performance.mark('keel:people-projection-read');
 			if (!this.#replica) this.preview = cards;
@@ -95,6 +108,16 @@ export class PeopleState {
 		this.#unsubscribe = replica.onChange(() => this.#refresh());
 	}
 
+	/** Shares document files with teammates who have People access (and shares any not shared yet). */
+	attachFiles(shared: PeopleFilesReplica): void {
+		this.#documentFiles.attach(shared, () => new Set(this.#replica?.documents().map((d) => d.id) ?? []));
+	}
+
+	/** Whether the document's file is on this device (added here, restored, or received from a teammate). */
+	hasFile(id: string): boolean {
+		return this.#documentFiles.has(id);
+	}
+
 	#refresh(): void {
 		const r = this.#replica;
 		if (!r) return;
@@ -104,6 +127,8 @@ export class PeopleState {
 		this.policies = r.policies();
 		this.calendarSettings = r.calendarSettings();
 		this.quarantined = r.quarantined();
+		this.customFields = r.customFields();
+		this.approvers = r.approvers();
 		this.version++;
 		this.#directory.schedule(() => this.cards);
 	}
@@ -163,7 +188,7 @@ export class PeopleState {
 	/** Checks the record and its first employment and pay facts together, so every problem shows at once. */
 	addPerson(person: Employee, employment: Employment, compensation: Compensation | null): PeopleResult<string> {
 		const problems: FormProblem[] = [];
-		const checked = validateEmployee(person, { today: this.today });
+		const checked = validateEmployee(person, { today: this.today, customFieldDefinitions: this.customFields });
 		if (!checked.ok) problems.push(...problemsOf(checked.error));
 		const at = nowIso();
 		const fact = <T>(changes: T): Fact<T> => ({
@@ -189,7 +214,10 @@ export class PeopleState {
 	}
 
 	updatePerson(before: Employee, after: Employee): PeopleResult {
-		const checked = validateEmployee(after, { today: this.today });
+		// Values for fields this device has no definition of yet (a newer peer's) are kept, not judged.
+		const known = new Set(this.customFields.map((d) => d.id));
+		const judged = { ...after, customFields: Object.fromEntries(Object.entries(after.customFields).filter(([k]) => known.has(k))) };
+		const checked = validateEmployee(judged, { today: this.today, customFieldDefinitions: this.customFields });
 		if (!checked.ok) return failed(checked.error);
 		const done = this.#live.updatePerson(before, after);
 		return done.ok ? { ok: true, value: undefined } : failed(done.error);
@@ -221,6 +249,41 @@ export class PeopleState {
 		this.#live.setMember(personId, memberId);
 	}
 
+	// ---- settings -------------------------------------------------------------------------------
+
+	/** Creates (no id yet) or updates a custom field definition. */
+	saveCustomField(def: Omit<CustomFieldDefinition, 'id'> & { id?: string }): PeopleResult<string> {
+		const full: CustomFieldDefinition = { ...def, id: def.id ?? newId(), name: def.name.trim() };
+		const done = this.#live.saveCustomField(full, nowIso());
+		return done.ok ? { ok: true, value: full.id } : failed(done.error);
+	}
+
+	setApprover(memberId: string, approver: boolean): void {
+		this.#live.setApprover(memberId, approver, nowIso());
+	}
+
+	/** The person record linked to this browser's member, if any. */
+	get myPersonId(): string | null {
+		void this.version;
+		return this.#replica?.personOf(this.#me) ?? null;
+	}
+
+	/** Whether this member may approve, reject or cancel the person's request, and why not. */
+	authority(personId: string, status: 'approved' | 'rejected' | 'cancelled'): Authority {
+		const employment = employmentAsOf(this.history<Employment>(personId, 'employment'), this.today);
+		return canDecideLeave(
+			{
+				me: this.#me,
+				myPersonId: this.myPersonId,
+				approvers: this.approvers,
+				requesterId: personId,
+				requesterMemberId: this.memberOf(personId),
+				managerId: employment?.managerId ?? null
+			},
+			status
+		);
+	}
+
 	// ---- leave ----------------------------------------------------------------------------------
 
 	savePolicy(policy: LeavePolicy): PeopleResult {
@@ -238,8 +301,17 @@ export class PeopleState {
 		return done.ok ? { ok: true, value: done.value.days } : failed(done.error);
 	}
 
-	decideLeave(requestId: string, status: 'approved' | 'rejected' | 'cancelled'): PeopleResult {
+	decideLeave(personId: string, requestId: string, status: 'approved' | 'rejected' | 'cancelled'): PeopleResult {
+		const may = this.authority(personId, status);
+		if (!may.ok) return { ok: false, message: may.reason, problems: [{ field: 'status', message: may.reason }] };
 		const done = this.#live.decideLeave({ id: newId(), requestId, status, by: this.#me, at: nowIso() }, this.calendars());
+		return done.ok ? { ok: true, value: undefined } : failed(done.error);
+	}
+
+	/** A grant (adds days) or an adjustment (signed) to one policy's balance, with its reason. */
+	adjustBalance(personId: string, change: Omit<BalanceChange, 'id' | 'recordedAt' | 'recordedBy'>): PeopleResult {
+		const event = { ...change, id: newId(), recordedAt: nowIso(), recordedBy: this.#me } as BalanceChange;
+		const done = this.#live.addLeaveEvent(personId, event);
 		return done.ok ? { ok: true, value: undefined } : failed(done.error);
 	}
 
@@ -250,6 +322,8 @@ export class PeopleState {
 	 * creates a reminder task due EXPIRY_LEAD_DAYS before it. Nothing is written if the file is refused.
 	 */
 	async addDocument(personId: string, file: File, type: DocumentType, expiresOn: IsoDate | null): Promise<PeopleResult> {
+		const bytes = new Uint8Array(await file.arrayBuffer());
+		const sha256 = await sha256Hex(bytes);
 		const meta: DocumentMeta = {
 			schemaVersion: 1,
 			id: newId(),
@@ -260,12 +334,13 @@ export class PeopleState {
 			sizeBytes: file.size,
 			uploadedAt: nowIso(),
 			uploadedBy: this.#me,
-			expiresOn
+			expiresOn,
+			sha256
 		};
 		const checked = checkDocumentUpload(meta);
 		if (!checked.ok) return failed(checked.error);
 		try {
-			await putFile(this.#files, meta.id, file);
+			await this.#documentFiles.add(meta.id, file, bytes, sha256);
 		} catch (e) {
 			const quota = e instanceof Error && /quota/i.test(e.name + e.message);
 			const message = quota ? 'This browser is out of storage space; the file was not added.' : 'The file could not be stored.';
@@ -273,7 +348,7 @@ export class PeopleState {
 		}
 		const done = this.#live.addDocument(meta);
 		if (!done.ok) {
-			await deleteFiles(this.#files, [meta.id]);
+			await this.#documentFiles.remove([meta.id]);
 			return failed(done.error);
 		}
 		if (expiresOn) this.#expiryReminder(personId, meta, expiresOn);
@@ -301,13 +376,14 @@ export class PeopleState {
 		return existing?.id ?? (tasks.createList('People').id as string);
 	}
 
+	/** The file from this browser's store, else a teammate's copy whose bytes match its recorded hash. */
 	async file(id: string): Promise<Blob | undefined> {
-		return getFile(this.#files, id);
+		return this.#documentFiles.get(id, this.#replica?.documents().find((d) => d.id === id)?.sha256);
 	}
 
 	async removeDocument(id: string): Promise<void> {
 		this.#live.removeDocument(id, nowIso(), this.#me);
-		await deleteFiles(this.#files, [id]);
+		await this.#documentFiles.remove([id]);
 	}
 
 	// ---- checklists -----------------------------------------------------------------------------
@@ -356,7 +432,7 @@ export class PeopleState {
 		const ids = this.documents(personId).map((d) => d.id);
 		const done = this.#live.erase(personId, nowIso(), keepTaxIdentifiers);
 		if (!done.ok) return failed(done.error);
-		await deleteFiles(this.#files, ids);
+		await this.#documentFiles.remove(ids);
 		return { ok: true, value: undefined };
 	}
 
@@ -389,6 +465,7 @@ export class PeopleState {
 
 	destroy(): void {
 		this.#unsubscribe?.();
+		this.#documentFiles.destroy();
 		// A pending directory write is dropped; the next open rewrites what differs.
 		this.#directory.stop();
 		this.#files.close();

@@ -10,12 +10,13 @@ import {
 } from '$lib/domain/workspace';
 import { getWorkspace, putWorkspace, removeWorkspace, updateWorkspace } from '$lib/storage/registry';
 import { deleteProjections } from '$lib/storage/projections';
-import { deletePeopleLocal } from '$lib/storage/people-local';
+import { PeopleLocalDb, allFiles, deletePeopleLocal, putFiles } from '$lib/storage/people-local';
 import { WorkspaceSession, deleteShardStores } from '$lib/sync/session';
 import { readProfile, upsertMember, writeProfile, type WorkspaceProfile } from '$lib/sync/meta-doc';
-import { decodeBackup, encodeBackup, type DecodedBackup } from '$lib/sync/backup';
+import { decodeBackup, encodeBackup, type DecodedBackup, type DocumentFile } from '$lib/sync/backup';
 import { writeShardUpdates } from '$lib/sync/shard-writer';
 import { BooksReplica } from '$lib/sync/books-replica';
+import { PeopleFilesReplica } from '$lib/sync/people-files';
 import { newId, nowIso } from './ids';
 
 const COLORS = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#8c564b', '#e377c2', '#17becf', '#bcbd22'];
@@ -124,9 +125,54 @@ export async function backupWorkspace(session: WorkspaceSession, passphrase?: st
 	return encodeBackup({
 		workspace: { id: session.entry.id, name },
 		docs: session.docs,
+		files: session.doc('people') ? await backupFiles(session) : undefined,
 		now: nowIso(),
 		passphrase
 	});
+}
+
+/** This browser's own document files, plus any received from teammates (checked against their hash). */
+async function backupFiles(session: WorkspaceSession): Promise<Map<string, DocumentFile>> {
+	const files = await documentFiles(session.entry.id);
+	if (!session.filesDoc) return files;
+	const shared = new PeopleFilesReplica(session.filesDoc);
+	try {
+		for (const id of shared.ids()) {
+			if (files.has(id)) continue;
+			const f = await shared.get(id);
+			if (f && f !== 'damaged') files.set(id, { type: f.type, bytes: f.bytes });
+		}
+	} finally {
+		shared.destroy();
+	}
+	return files;
+}
+
+/** The document files this browser's own store holds for a workspace, by document id. */
+export async function documentFiles(workspaceId: string): Promise<Map<string, DocumentFile>> {
+	const db = new PeopleLocalDb(workspaceId);
+	try {
+		const out = new Map<string, DocumentFile>();
+		for (const f of await allFiles(db))
+			out.set(f.id, { type: f.blob.type, bytes: new Uint8Array(await f.blob.arrayBuffer()) });
+		return out;
+	} finally {
+		db.close();
+	}
+}
+
+/** Puts a backup's document files back; without the people shard they would belong to nothing. */
+async function restoreDocumentFiles(workspaceId: string, backup: DecodedBackup): Promise<void> {
+	if (!backup.updates.people || backup.files.size === 0) return;
+	const db = new PeopleLocalDb(workspaceId);
+	try {
+		await putFiles(
+			db,
+			[...backup.files].map(([id, f]) => ({ id, blob: new Blob([f.bytes as BlobPart], { type: f.type }) }))
+		);
+	} finally {
+		db.close();
+	}
 }
 
 export type RestoreResult = { ok: true; entry: WorkspaceEntry } | { ok: false; message: string };
@@ -162,9 +208,11 @@ async function writeRestoredWorkspace(backup: DecodedBackup, memberName: string)
 	};
 	try {
 		await writeShardUpdates(entry.id, backup.updates);
+		await restoreDocumentFiles(entry.id, backup);
 		await putWorkspace(entry);
 	} catch (e) {
 		await deleteShardStores(entry.id, SHARDS);
+		await deletePeopleLocal(entry.id);
 		throw e;
 	}
 	return entry;
@@ -185,6 +233,8 @@ export async function restoreIntoWorkspace(args: {
 	await deleteShardStores(args.entry.id, SHARDS);
 	await deleteProjections(args.entry.id);
 	await writeShardUpdates(args.entry.id, decoded.value.updates);
+	// Files the backup does not hold stay: a teammate's document may still be listed after a merge.
+	await restoreDocumentFiles(args.entry.id, decoded.value);
 	const shards = { ...args.entry.shards };
 	for (const s of Object.keys(decoded.value.updates) as ShardName[])
 		shards[s] ??= { room: randomKey(), secret: randomKey() };

@@ -18,6 +18,7 @@ import { TasksState } from './tasks.svelte';
 import { BooksState } from './books.svelte';
 import { BooksReplica } from '$lib/sync/books-replica';
 import { PeopleReplica } from '$lib/sync/people-replica';
+import { PeopleFilesReplica } from '$lib/sync/people-files';
 import { PeopleState } from './people.svelte';
 import { PayrollReplica } from '$lib/sync/payroll-replica';
 import { PayrollState } from './payroll.svelte';
@@ -106,6 +107,11 @@ export class OpenWorkspace {
 		if (peopleDoc && this.people) {
 			this.#peopleReplica = new PeopleReplica(peopleDoc);
 			this.people.attach(this.#peopleReplica);
+			if (session.filesDoc) {
+				const files = new PeopleFilesReplica(session.filesDoc);
+				this.people.attachFiles(files);
+				this.#cleanups.push(() => files.destroy());
+			}
 			this.#payrollReplica = new PayrollReplica(peopleDoc);
 			this.payroll?.attach(this.#payrollReplica);
 		}

@@ -43,6 +43,21 @@ export async function getFile(db: PeopleLocalDb, id: string): Promise<Blob | und
 	return (await db.files.get(id))?.blob;
 }
 
+/** The ids of the files held here (keys only: no blob is read). */
+export async function fileIds(db: PeopleLocalDb): Promise<string[]> {
+	return (await db.files.toCollection().primaryKeys()) as string[];
+}
+
+/** Every file held here, for a workspace backup. */
+export async function allFiles(db: PeopleLocalDb): Promise<StoredFile[]> {
+	return db.files.toArray();
+}
+
+/** Writes many files in one transaction (a restore): all of them or none. */
+export async function putFiles(db: PeopleLocalDb, files: readonly StoredFile[]): Promise<void> {
+	await db.transaction('rw', db.files, () => db.files.bulkPut([...files]));
+}
+
 export async function deleteFiles(db: PeopleLocalDb, ids: readonly string[]): Promise<void> {
 	await db.files.bulkDelete([...ids]);
 }

@@ -1,5 +1,6 @@
-// Whole-workspace backup files. A backup holds each shard as one Yjs update plus a SHA-256 digest of
-// them; restoring checks the format, the digest and that every update decodes BEFORE anything is
+// Whole-workspace backup files. A backup holds each shard as one Yjs update, the document files this
+// browser holds (People documents: bytes live outside the shards), and a SHA-256 digest of all of
+// it; restoring checks the format, the digest and that every update decodes BEFORE anything is
 // written, so a corrupt or foreign file changes nothing. With a passphrase the payload is sealed with
 // AES-GCM under a key from PBKDF2-SHA256 (600,000 iterations).
 import * as Y from 'yjs';
@@ -10,13 +11,30 @@ export const BACKUP_FORMAT = 'keel-backup';
 export const SEALED_FORMAT = 'keel-backup-sealed';
 const PBKDF2_ITERATIONS = 600_000;
 
+/** Version 1 held shards only; version 2 adds document files and covers them by the digest. */
+const BACKUP_VERSION = 2;
+
+/** A document file: its MIME type and its bytes, base64url. */
+export interface BackupFileEntry {
+	type: string;
+	data: string;
+}
+
 export interface BackupFile {
 	format: typeof BACKUP_FORMAT;
-	version: 1;
+	version: 1 | 2;
 	createdAt: string;
 	workspace: { id: string; name: string };
 	shards: Partial<Record<ShardName, string>>;
+	/** Document id → file (version 2). */
+	files?: Record<string, BackupFileEntry>;
 	digest: string;
+}
+
+/** A document's bytes as held in this browser, keyed by the document id. */
+export interface DocumentFile {
+	readonly type: string;
+	readonly bytes: Uint8Array;
 }
 
 interface SealedFile {
@@ -31,14 +49,19 @@ export interface DecodedBackup {
 	workspace: { id: string; name: string };
 	createdAt: string;
 	updates: Partial<Record<ShardName, Uint8Array>>;
+	files: Map<string, DocumentFile>;
 }
 
 export type BackupResult<T> = { ok: true; value: T } | { ok: false; message: string };
 
-async function digestOf(shards: Partial<Record<ShardName, string>>): Promise<string> {
-	const canonical = SHARDS.filter((s) => shards[s] !== undefined)
-		.map((s) => `${s}:${shards[s]}`)
-		.join('\n');
+async function digestOf(
+	shards: Partial<Record<ShardName, string>>,
+	files: Record<string, BackupFileEntry> | undefined
+): Promise<string> {
+	const parts = SHARDS.filter((s) => shards[s] !== undefined).map((s) => `${s}:${shards[s]}`);
+	if (files)
+		for (const id of Object.keys(files).sort()) parts.push(`file:${id}:${files[id]?.type}:${files[id]?.data}`);
+	const canonical = parts.join('\n');
 	const hash = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(canonical));
 	return [...new Uint8Array(hash)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
@@ -46,18 +69,26 @@ async function digestOf(shards: Partial<Record<ShardName, string>>): Promise<str
 export async function encodeBackup(args: {
 	workspace: { id: string; name: string };
 	docs: ReadonlyMap<ShardName, Y.Doc>;
+	/** Document files by document id; only meaningful with the people shard. */
+	files?: ReadonlyMap<string, DocumentFile>;
 	now: string;
 	passphrase?: string;
 }): Promise<string> {
 	const shards: Partial<Record<ShardName, string>> = {};
 	for (const [name, doc] of args.docs) shards[name] = toBase64Url(Y.encodeStateAsUpdate(doc));
+	const files: Record<string, BackupFileEntry> = {};
+	for (const id of [...(args.files?.keys() ?? [])].sort()) {
+		const f = args.files?.get(id) as DocumentFile;
+		files[id] = { type: f.type, data: toBase64Url(f.bytes) };
+	}
 	const file: BackupFile = {
 		format: BACKUP_FORMAT,
-		version: 1,
+		version: BACKUP_VERSION,
 		createdAt: args.now,
 		workspace: args.workspace,
 		shards,
-		digest: await digestOf(shards)
+		files,
+		digest: await digestOf(shards, files)
 	};
 	const plain = JSON.stringify(file);
 	if (!args.passphrase) return plain;
@@ -132,7 +163,7 @@ export async function decodeBackup(
 		}
 	}
 	if (file?.format !== BACKUP_FORMAT) return bad('this is not a Keel backup file. Nothing was changed.');
-	if (file.version !== 1) return bad(`backup version ${String(file.version)} is not one this Keel can read.`);
+	if (file.version !== 1 && file.version !== 2) return bad(`backup version ${String(file.version)} is not one this Keel can read.`);
 	if (!file.workspace || typeof file.workspace.id !== 'string' || typeof file.workspace.name !== 'string')
 		return bad('the backup does not say which workspace it holds. Nothing was changed.');
 	if (!file.shards || typeof file.shards !== 'object')
@@ -141,7 +172,10 @@ export async function decodeBackup(
 		if (!SHARDS.includes(key as ShardName))
 			return bad(`the backup has an unknown part "${key}". Nothing was changed.`);
 	if (!file.shards.meta) return bad('the backup lacks the workspace profile. Nothing was changed.');
-	if (typeof file.digest !== 'string' || (await digestOf(file.shards)) !== file.digest)
+	const files = file.version === 2 ? file.files : undefined;
+	if (file.version === 2 && !validFiles(files))
+		return bad('the document files in the backup are malformed. Nothing was changed.');
+	if (typeof file.digest !== 'string' || (await digestOf(file.shards, files)) !== file.digest)
 		return bad('the backup is damaged: its checksum does not match its contents. Nothing was changed.');
 	const updates: Partial<Record<ShardName, Uint8Array>> = {};
 	for (const shard of SHARDS) {
@@ -157,10 +191,35 @@ export async function decodeBackup(
 			return bad(`the ${shard} data in the backup cannot be read. Nothing was changed.`);
 		}
 	}
+	const decodedFiles = new Map<string, DocumentFile>();
+	for (const [id, f] of Object.entries(files ?? {})) {
+		try {
+			decodedFiles.set(id, { type: f.type, bytes: fromBase64Url(f.data) });
+		} catch {
+			return bad('a document file in the backup cannot be read. Nothing was changed.');
+		}
+	}
 	return {
 		ok: true,
-		value: { workspace: file.workspace, createdAt: String(file.createdAt ?? ''), updates }
+		value: { workspace: file.workspace, createdAt: String(file.createdAt ?? ''), updates, files: decodedFiles }
 	};
+}
+
+const FILE_ID = /^[0-9A-Za-z_-]{1,64}$/;
+const MIME = /^[a-z]+\/[a-z0-9.+-]+$/i;
+
+function validFiles(files: unknown): files is Record<string, BackupFileEntry> {
+	if (typeof files !== 'object' || files === null || Array.isArray(files)) return false;
+	return Object.entries(files).every(
+		([id, f]) =>
+			FILE_ID.test(id) &&
+			typeof f === 'object' &&
+			f !== null &&
+			typeof (f as BackupFileEntry).type === 'string' &&
+			(MIME.test((f as BackupFileEntry).type) || (f as BackupFileEntry).type === '') &&
+			typeof (f as BackupFileEntry).data === 'string' &&
+			/^[A-Za-z0-9_-]*$/.test((f as BackupFileEntry).data)
+	);
 }
 
 async function unseal(file: SealedFile, passphrase: string): Promise<BackupResult<string>> {

@@ -332,9 +332,12 @@ export function observePeople(doc: Y.Doc, onChange: (c: PeopleDocChange) => void
 	const facts = new Map<Y.AbstractType<unknown>, FactMap>(
 		FACT_MAPS.map((n) => [factMap(doc, n) as Y.AbstractType<unknown>, n])
 	);
+	// Custom field definitions and HR approvers are settings too (sync/people-fields.ts).
 	const settings = new Set<Y.AbstractType<unknown>>([
 		settingsMap(doc, 'calendars'),
-		settingsMap(doc, 'members')
+		settingsMap(doc, 'members'),
+		doc.getMap('customFields'),
+		doc.getMap('approvers')
 	] as Y.AbstractType<unknown>[]);
 	const handler = (tr: Y.Transaction) => {
 		const people = new Set<string>();

@@ -6,6 +6,8 @@ import type * as Y from 'yjs';
 import { fail, ok, type DomainError, type Result } from '$lib/domain/core';
 import {
 	applyDecisions,
+	checkBalanceChange,
+	checkCustomFieldDefinitions,
 	checkNewRequest,
 	checkOverdraw,
 	decideRequest,
@@ -14,6 +16,7 @@ import {
 	validateLeavePolicy,
 	type CalendarsByLocation,
 	type Compensation,
+	type CustomFieldDefinition,
 	type DocumentMeta,
 	type Employee,
 	type Employment,
@@ -25,53 +28,25 @@ import {
 	type LeaveRequest
 } from '$lib/domain/hr';
 import * as docs from './people-doc';
+import * as fields from './people-fields';
 import {
 	checkChecklistRun,
-	checkDecision,
 	checkDocumentMeta,
 	checkLeaveEvent,
 	checkPolicyShape,
-	checkStoredFact,
 	type ChecklistRun,
+	FACT_CHECKS as CHECKS,
 	type HistoryArea,
+	type PeopleChange,
+	type PersonLeave,
+	type Quarantined,
 	type StoredFact
 } from './people-shape';
 import { encodeStateVectorText } from './state-vector';
 
 export type { ChecklistRun, HistoryArea } from './people-shape';
 
-export interface Quarantined {
-	readonly map: string;
-	readonly id: string;
-	readonly reason: string;
-}
-
-export interface PeopleChange {
-	readonly people: readonly string[];
-	readonly facts: Partial<Record<docs.FactMap, readonly string[]>>;
-	readonly policies: boolean;
-	readonly settings: boolean;
-	readonly local: boolean;
-}
-
-/** What one person's leave looks like to the engine, with any decision that was not applied. */
-export interface PersonLeave {
-	readonly events: LeaveEvent[];
-	readonly requests: LeaveRequest[];
-	readonly refused: { decision: LeaveDecision; message: string }[];
-}
-
-const CHECKS: Record<docs.FactMap, (v: unknown, id: string) => string | null> = {
-	history: checkStoredFact,
-	leave: checkLeaveEvent,
-	decisions: checkDecision,
-	documents: checkDocumentMeta,
-	documentRemovals: (v) =>
-		typeof v === 'object' && v !== null && typeof (v as { at?: unknown }).at === 'string'
-			? null
-			: 'not a removal',
-	checklists: checkChecklistRun
-};
+export type { Quarantined, PeopleChange, PersonLeave } from './people-shape';
 
 type Stored = { personId?: string; event?: LeaveEvent } & Record<string, unknown>;
 
@@ -94,16 +69,19 @@ export class PeopleReplica {
 	readonly #listeners = new Set<(c: PeopleChange) => void>();
 	readonly #unobserve: () => void;
 	#policies: LeavePolicy[] = [];
+	#fieldDefs: CustomFieldDefinition[] = [];
 
 	constructor(doc: Y.Doc) {
 		this.#doc = doc;
 		for (const id of docs.peopleMap(doc).keys()) this.#readPerson(id);
 		for (const name of docs.FACT_MAPS) this.#judge(name, [...docs.factMap(doc, name).keys()]);
 		this.#readPolicies();
+		this.#readFieldDefs();
 		this.#unobserve = docs.observePeople(doc, (c) => {
 			for (const id of c.people) this.#readPerson(id);
 			for (const [name, ids] of Object.entries(c.facts) as [docs.FactMap, string[]][]) this.#judge(name, ids);
 			if (c.policies) this.#readPolicies();
+			if (c.settings) this.#readFieldDefs();
 			for (const l of this.#listeners) l(c);
 		});
 	}
@@ -176,6 +154,13 @@ export class PeopleReplica {
 			}
 		}
 		this.#policies = out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : 1));
+	}
+
+	#readFieldDefs(): void {
+		const read = fields.readFieldDefs(this.#doc);
+		this.#fieldDefs = read.defs;
+		for (const [key, q] of this.#quarantine) if (q.map === 'customFields') this.#quarantine.delete(key);
+		for (const b of read.bad) this.#quarantine.set(`customFields:${b.id}`, { map: 'customFields', id: b.id, reason: b.reason });
 	}
 
 	// ---- reads ----------------------------------------------------------------------------------
@@ -280,6 +265,19 @@ export class PeopleReplica {
 	memberOf(personId: string): string | null {
 		return docs.settingsMap(this.#doc, 'members').get(personId) ?? null;
 	}
+	/** The person record linked to a workspace member, if any (the first by person id). */
+	personOf(memberId: string): string | null {
+		const linked = [...docs.settingsMap(this.#doc, 'members')].filter(([, m]) => m === memberId).map(([p]) => p);
+		return linked.sort()[0] ?? null;
+	}
+	/** Custom field definitions, archived ones included, in the order they were created. */
+	customFields(): CustomFieldDefinition[] {
+		return this.#fieldDefs;
+	}
+	/** Workspace members named as HR approvers. */
+	approvers(): string[] {
+		return fields.readApprovers(this.#doc);
+	}
 	quarantined(): Quarantined[] {
 		return [...this.#quarantine.values()].sort((a, b) => (a.map + a.id < b.map + b.id ? -1 : 1));
 	}
@@ -376,8 +374,13 @@ export class PeopleReplica {
 		return checked;
 	}
 
-	/** Grants and adjustments are facts too; their days are signed decimal strings. */
+	/** Grants and adjustments are facts too, with a reason; their days are signed decimal strings. */
 	addLeaveEvent(personId: string, event: LeaveEvent): Result<LeaveEvent> {
+		if (event.kind === 'grant' || event.kind === 'adjustment') {
+			const checked = checkBalanceChange(event);
+			if (!checked.ok) return checked;
+			event = checked.value;
+		}
 		const value = { ...event, personId };
 		const problem = checkLeaveEvent(value, event.id);
 		if (problem || event.kind === 'request')
@@ -436,6 +439,22 @@ export class PeopleReplica {
 		if (!valid.ok) return valid;
 		docs.savePolicy(this.#doc, policy);
 		return valid;
+	}
+
+	/** Creates or updates a definition after checking it against every other one. */
+	saveCustomField(def: CustomFieldDefinition, at: string): Result<CustomFieldDefinition> {
+		const all = [...this.#fieldDefs.filter((d) => d.id !== def.id), def];
+		const problems = checkCustomFieldDefinitions(all).filter((p) => p.field.startsWith(`customFieldDefinitions[${all.length - 1}]`));
+		if (problems.length)
+			return fail('hr/custom-field-definition', problems.map((p) => p.message).join('; '), {
+				problems: problems.map((p) => ({ ...p, field: p.field.replace(/^customFieldDefinitions\[\d+\]\./, '') }))
+			});
+		fields.saveFieldDef(this.#doc, def, at);
+		return ok(def);
+	}
+
+	setApprover(memberId: string, approver: boolean, at: string): void {
+		fields.setApprover(this.#doc, memberId, approver, at);
 	}
 
 	setCalendar(location: string, calendarId: string): void {

@@ -2,7 +2,8 @@
 // code, so every stored fact is untrusted: only a value with every field of the right JSON type is
 // handed to the HR engine (which then checks meaning: dates, FTE, balances). Messages name the field
 // that failed and never quote its value, so no identifier or name reaches a log or the screen.
-import type { DocumentMeta, Fact, LeaveDecision, LeaveEvent, LeavePolicy } from '$lib/domain/hr';
+import type { DocumentMeta, Fact, LeaveDecision, LeaveEvent, LeavePolicy, LeaveRequest } from '$lib/domain/hr';
+import type { FactMap } from './people-doc';
 
 export type Check = string | null;
 
@@ -125,6 +126,7 @@ export function checkDocumentMeta(v: unknown, id: string): Check {
 		return 'sizeBytes is not a positive whole number';
 	if (!isStr(v.uploadedAt) || !isStr(v.uploadedBy)) return 'uploadedAt or uploadedBy is missing';
 	if (!(v.expiresOn === null || isDate(v.expiresOn))) return 'expiresOn is not a date';
+	if (!(v.sha256 === undefined || (isStr(v.sha256) && /^[0-9a-f]{64}$/.test(v.sha256)))) return 'sha256 is not a hex digest';
 	return null;
 }
 export type { DocumentMeta };
@@ -167,3 +169,37 @@ export function checkChecklistRun(v: unknown, id: string): Check {
 	if (!Array.isArray(v.taskIds) || !v.taskIds.every(isStr)) return 'taskIds is not a list of ids';
 	return isStr(v.createdAt) && isStr(v.createdBy) ? null : 'createdAt or createdBy is missing';
 }
+
+export interface Quarantined {
+	readonly map: string;
+	readonly id: string;
+	readonly reason: string;
+}
+
+export interface PeopleChange {
+	readonly people: readonly string[];
+	readonly facts: Partial<Record<FactMap, readonly string[]>>;
+	readonly policies: boolean;
+	readonly settings: boolean;
+	readonly local: boolean;
+}
+
+/** What one person's leave looks like to the engine, with any decision that was not applied. */
+export interface PersonLeave {
+	readonly events: LeaveEvent[];
+	readonly requests: LeaveRequest[];
+	readonly refused: { decision: LeaveDecision; message: string }[];
+}
+
+/** The shape check of each fact map's values. */
+export const FACT_CHECKS: Record<FactMap, (v: unknown, id: string) => string | null> = {
+	history: checkStoredFact,
+	leave: checkLeaveEvent,
+	decisions: checkDecision,
+	documents: checkDocumentMeta,
+	documentRemovals: (v) =>
+		typeof v === 'object' && v !== null && typeof (v as { at?: unknown }).at === 'string'
+			? null
+			: 'not a removal',
+	checklists: checkChecklistRun
+};

@@ -6,8 +6,9 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebrtcProvider } from 'y-webrtc';
 import type { Awareness } from 'y-protocols/awareness';
 import type { ShardName, WorkspaceEntry } from '$lib/domain/workspace';
-import { shardDbName } from './shard-names';
+import { peopleFilesDbName, shardDbName } from './shard-names';
 import { installPeerChunking } from './peer-chunking';
+import { peopleFilesKey } from './people-files';
 
 export interface PresenceState {
 	user: { id: string; name: string; color: string };
@@ -24,6 +25,10 @@ export { shardDbName };
 
 export class WorkspaceSession {
 	readonly docs = new Map<ShardName, Y.Doc>();
+	/** People document files (sync/people-files.ts): opened only with the people shard, never backed up as a shard. */
+	filesDoc: Y.Doc | null = null;
+	#filesPersistence: IndexeddbPersistence | null = null;
+	#filesProvider: WebrtcProvider | null = null;
 	readonly #persistence = new Map<ShardName, IndexeddbPersistence>();
 	readonly #providers = new Map<ShardName, WebrtcProvider>();
 	#entry: WorkspaceEntry;
@@ -47,6 +52,12 @@ export class WorkspaceSession {
 			const persistence = new IndexeddbPersistence(shardDbName(entry.id, shard), doc);
 			session.#persistence.set(shard, persistence);
 			loads.push(persistence.whenSynced);
+		}
+		if (entry.shards.people) {
+			const doc = new Y.Doc({ guid: `${entry.id}:people-files`, gc: true });
+			session.filesDoc = doc;
+			session.#filesPersistence = new IndexeddbPersistence(peopleFilesDbName(entry.id), doc);
+			loads.push(session.#filesPersistence.whenSynced);
 		}
 		await Promise.all(loads);
 		session.connect(entry);
@@ -77,17 +88,31 @@ export class WorkspaceSession {
 			this.#providers.set(shard, provider);
 			if (!entry.online) provider.disconnect();
 		}
+		const people = entry.shards.people;
+		if (this.filesDoc && people) {
+			const key = peopleFilesKey(people);
+			this.#filesProvider = new WebrtcProvider(`keel-${key.room}`, this.filesDoc, {
+				signaling: entry.signaling,
+				password: key.secret,
+				maxConns: 20,
+				filterBcConns: true,
+				peerOpts: { config: { iceServers: [] } }
+			});
+			if (!entry.online) this.#filesProvider.disconnect();
+		}
 		if (prevPresence) this.awareness?.setLocalState(prevPresence);
 	}
 
 	disconnect(): void {
 		for (const p of this.#providers.values()) p.destroy();
 		this.#providers.clear();
+		this.#filesProvider?.destroy();
+		this.#filesProvider = null;
 	}
 
 	/** Pauses or resumes sync without closing: edits keep landing in IndexedDB and merge on resume. */
 	setOnline(online: boolean): void {
-		for (const p of this.#providers.values()) {
+		for (const p of [...this.#providers.values(), ...(this.#filesProvider ? [this.#filesProvider] : [])]) {
 			if (online && !p.connected) p.connect();
 			else if (!online && p.connected) p.disconnect();
 		}
@@ -127,6 +152,8 @@ export class WorkspaceSession {
 			const room = p.room;
 			out[shard] = { webrtc: room ? room.webrtcConns.size : 0, bc: room ? room.bcConns.size : 0 };
 		}
+		const room = this.#filesProvider?.room;
+		if (room) out['people-files'] = { webrtc: room.webrtcConns.size, bc: room.bcConns.size };
 		return out;
 	}
 
@@ -135,17 +162,21 @@ export class WorkspaceSession {
 		this.#closed = true;
 		this.disconnect();
 		for (const p of this.#persistence.values()) await p.destroy();
+		await this.#filesPersistence?.destroy();
 		for (const d of this.docs.values()) d.destroy();
+		this.filesDoc?.destroy();
 	}
 }
 
-/** Deletes every local copy of a workspace's shards from this browser (not from peers). */
+/** Deletes every local copy of a workspace's shards (and shared files) from this browser (not from peers). */
 export async function deleteShardStores(workspaceId: string, shards: readonly ShardName[]): Promise<void> {
+	const names = shards.map((shard) => shardDbName(workspaceId, shard));
+	if (shards.includes('people')) names.push(peopleFilesDbName(workspaceId));
 	await Promise.all(
-		shards.map(
-			(shard) =>
+		names.map(
+			(name) =>
 				new Promise<void>((resolve) => {
-					const req = indexedDB.deleteDatabase(shardDbName(workspaceId, shard));
+					const req = indexedDB.deleteDatabase(name);
 					req.onsuccess = req.onerror = req.onblocked = () => resolve();
 				})
 		)

@@ -4,3 +4,8 @@ import type { ShardName } from '$lib/domain/workspace';
 export function shardDbName(workspaceId: string, shard: ShardName): string {
 	return `keel-${workspaceId}-${shard}`;
 }
+
+/** The database of a workspace's shared People document files (sync/people-files.ts). */
+export function peopleFilesDbName(workspaceId: string): string {
+	return `keel-${workspaceId}-people-files`;
+}

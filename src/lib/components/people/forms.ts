@@ -19,6 +19,11 @@ export interface PersonalForm {
 	emergencyName: string;
 	emergencyRelationship: string;
 	emergencyPhone: string;
+	emergency2Name: string;
+	emergency2Relationship: string;
+	emergency2Phone: string;
+	/** Custom field id → value as typed; an emptied field is removed from the record. */
+	custom: Record<string, string>;
 	ssn: string;
 	ni: string;
 	bankKind: '' | 'iban' | 'us' | 'uk';
@@ -58,6 +63,7 @@ const opt = (v: string) => (v.trim() === '' ? undefined : v.trim());
 export function personalForm(e?: Employee): PersonalForm {
 	const b = e?.bank;
 	const c = e?.emergencyContacts[0];
+	const c2 = e?.emergencyContacts[1];
 	return {
 		given: e?.legalName.given ?? '',
 		family: e?.legalName.family ?? '',
@@ -73,6 +79,10 @@ export function personalForm(e?: Employee): PersonalForm {
 		emergencyName: c?.name ?? '',
 		emergencyRelationship: c?.relationship ?? '',
 		emergencyPhone: c?.phone ?? '',
+		emergency2Name: c2?.name ?? '',
+		emergency2Relationship: c2?.relationship ?? '',
+		emergency2Phone: c2?.phone ?? '',
+		custom: { ...(e?.customFields ?? {}) },
 		ssn: e?.nationalIds.usSsn ?? '',
 		ni: e?.nationalIds.ukNiNumber ?? '',
 		bankKind: b?.kind ?? '',
@@ -93,23 +103,41 @@ function bankOf(f: PersonalForm): BankDetails | undefined {
 	return undefined;
 }
 
-/** Builds the record; `base` keeps what the form does not show (notes, custom fields, erasure). */
+function emergencyContact(name: string, relationship: string, phone: string) {
+	return [name, phone].some((v) => v.trim()) ? [{ name: name.trim(), relationship: relationship.trim(), phone: phone.trim() }] : [];
+}
+
+/** The record's custom values: the form's non-empty ones over what the form does not show. */
+function customFrom(f: PersonalForm, base?: Employee): Record<string, string> {
+	const out: Record<string, string> = { ...(base?.customFields ?? {}) };
+	for (const [k, v] of Object.entries(f.custom)) {
+		if (v.trim()) out[k] = v.trim();
+		else delete out[k];
+	}
+	return out;
+}
+
+/** Builds the record; `base` keeps what the form does not show (notes, extra contacts, erasure). */
 export function employeeFrom(f: PersonalForm, id: string, base?: Employee): Employee {
 	const contact = Object.fromEntries(
 		Object.entries({ workEmail: opt(f.workEmail), personalEmail: opt(f.personalEmail), phone: opt(f.phone) }).filter(([, v]) => v !== undefined)
 	);
 	const nationalIds = Object.fromEntries(Object.entries({ usSsn: opt(f.ssn), ukNiNumber: opt(f.ni) }).filter(([, v]) => v !== undefined));
 	const hasAddress = [f.addressLine, f.locality, f.postalCode, f.country].some((v) => v.trim());
-	const hasContact = [f.emergencyName, f.emergencyPhone].some((v) => v.trim());
 	const bank = bankOf(f);
 	const e: Employee = {
 		schemaVersion: 1,
 		id,
 		legalName: { given: f.given.trim(), family: f.family.trim() },
 		contact,
-		emergencyContacts: hasContact ? [{ name: f.emergencyName.trim(), relationship: f.emergencyRelationship.trim(), phone: f.emergencyPhone.trim() }] : [],
+		// Two contacts on the form; any further ones (written by another app) are kept.
+		emergencyContacts: [
+			...emergencyContact(f.emergencyName, f.emergencyRelationship, f.emergencyPhone),
+			...emergencyContact(f.emergency2Name, f.emergency2Relationship, f.emergency2Phone),
+			...(base?.emergencyContacts.slice(2) ?? [])
+		],
 		nationalIds,
-		customFields: base?.customFields ?? {},
+		customFields: customFrom(f, base),
 		notes: base?.notes ?? [],
 		...(opt(f.preferred) ? { preferredName: f.preferred.trim() } : {}),
 		...(opt(f.dateOfBirth) ? { dateOfBirth: f.dateOfBirth.trim() as IsoDate } : {}),

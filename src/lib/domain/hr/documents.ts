@@ -18,6 +18,8 @@ export interface DocumentMeta {
 	readonly uploadedAt: string;
 	readonly uploadedBy: EmployeeId;
 	readonly expiresOn: IsoDate | null;
+	/** Lowercase hex SHA-256 of the file, so a copy received from a teammate can be checked. */
+	readonly sha256?: string;
 }
 
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;

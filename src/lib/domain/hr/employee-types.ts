@@ -59,6 +59,8 @@ export interface CustomFieldDefinition {
 	/** Only for 'select': the allowed values. */
 	readonly options?: readonly string[];
 	readonly required?: boolean;
+	/** Hidden from forms; values already stored are kept and shown. */
+	readonly archived?: boolean;
 }
 
 /** Values are text: numbers as decimal strings, dates as ISO dates, selects as one option. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateEmployee } from './employee';
-import { checkCustomFieldDefinitions } from './custom-fields';
+import { activeCustomFields, checkCustomFieldDefinitions, checkCustomFieldValues } from './custom-fields';
 import { displayName, type CustomFieldDefinition } from './employee-types';
 import { d, employee } from './test-fixtures';
 
@@ -69,5 +69,35 @@ describe('displayName', () => {
 	it('prefers the preferred name', () => {
 		expect(displayName(employee())).toBe('Zo Ångström');
 		expect(displayName(employee({ preferredName: ' ' }))).toBe('Zoë Ångström');
+	});
+});
+
+describe('custom fields: archived, labels and messages', () => {
+	it('names the field by its label in value messages', () => {
+		const problems = checkCustomFieldValues(defs, { badge: 'abc', shirt: 'XL', visa: '2026-02-30' });
+		expect(problems.map((p) => p.message)).toEqual([
+			'Shirt size must be one of: S, M, L',
+			'Badge number must be a number',
+			'Visa expiry must be a date YYYY-MM-DD'
+		]);
+		expect(checkCustomFieldValues(defs, {}).map((p) => p.message)).toEqual(['Badge number is required']);
+	});
+	it('keeps values of archived fields without checking or requiring them', () => {
+		const archived = defs.map((d) => ({ ...d, archived: true }));
+		expect(checkCustomFieldValues(archived, { badge: 'old text', shirt: 'XXL' })).toEqual([]);
+		expect(activeCustomFields([...archived, { id: 'n', name: 'N', type: 'text' }]).map((d) => d.id)).toEqual(['n']);
+	});
+	it('refuses repeated labels among active fields, blank and repeated options', () => {
+		const problems = checkCustomFieldDefinitions([
+			{ id: 'a', name: 'Team', type: 'text' },
+			{ id: 'b', name: ' team ', type: 'text' },
+			{ id: 'c', name: 'Team', type: 'text', archived: true },
+			{ id: 'd', name: 'Size', type: 'select', options: ['S', ' ', 'S'] }
+		]);
+		expect(problems.map((p) => p.message)).toEqual([
+			'Field "team": another field already has this label',
+			'Field "Size" has a blank option',
+			'Field "Size" lists an option twice'
+		]);
 	});
 });

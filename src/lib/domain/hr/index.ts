@@ -5,7 +5,7 @@ export { displayName } from './employee-types';
 export type { FieldProblem, HrErrorCode } from './errors';
 export * from './identifiers';
 export { validateEmployee } from './employee';
-export { checkCustomFieldDefinitions, checkCustomFieldValues } from './custom-fields';
+export { activeCustomFields, checkCustomFieldDefinitions, checkCustomFieldValues } from './custom-fields';
 export {
 	asOf,
 	asOfKnownAt,

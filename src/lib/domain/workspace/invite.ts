@@ -29,8 +29,9 @@ export function randomKey(bytes = 18): string {
 }
 
 export function toBase64Url(bytes: Uint8Array): string {
+	// In slices: document files in backups run to megabytes, too many arguments for one call.
 	let bin = '';
-	for (const b of bytes) bin += String.fromCharCode(b);
+	for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
 	return btoa(bin).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
 }
 

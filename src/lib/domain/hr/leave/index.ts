@@ -9,3 +9,5 @@ export { leaveBalance, type LeaveBalance } from './balance';
 export { checkOverdraw, checkNewRequest, type OverdrawReport, type OverdrawnRequest } from './overdraw';
 export type { LeaveContext } from './replay';
 export { applyDecisions, type DecidedRequest } from './decisions';
+export { checkBalanceChange, balanceChanges, MAX_REASON_LENGTH, type BalanceChange } from './adjustments';
+export { canDecideLeave, type ApprovalContext, type Authority } from './approval';

@@ -79,6 +79,9 @@ export interface LeaveGrant {
 	readonly date: IsoDate;
 	readonly days: DecimalString;
 	readonly reason: string;
+	/** Who recorded it and when (a workspace member id, an instant). */
+	readonly recordedBy?: string;
+	readonly recordedAt?: string;
 }
 
 export interface LeaveAdjustment {
@@ -89,6 +92,8 @@ export interface LeaveAdjustment {
 	/** Signed: positive adds, negative removes. */
 	readonly days: DecimalString;
 	readonly reason: string;
+	readonly recordedBy?: string;
+	readonly recordedAt?: string;
 }
 
 export interface HoursWorked {
