@@ -19,3 +19,4 @@ export { payeeSimilarity, payeeTokens } from './similarity';
 export { generateReconCases, evaluateMatches, type ReconCases, type TruthGroup, type TruthKind, type MatchQuality } from './recon-cases';
 export * from './records';
 export { resolveClaims, proposalKey, type Claims, type ClaimConflict } from './claims';
+export * from './rules';

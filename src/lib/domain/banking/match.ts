@@ -2,8 +2,9 @@
 // date window, split sums, then rules), each line is claimed at most once, and locked (reconciled) lines never take part.
 import type { BankLineInput, LedgerLineInput, MatchOptions, MatchProposal, MatchResult, RuleProposal } from './match-types';
 import { findSubset, type Budget } from './match-subset';
-import { formatUnits, globMatch, indexByAmount, lowerBound, prepareBank, prepareLedger, type Prepared } from './match-prep';
+import { formatUnits, indexByAmount, lowerBound, prepareBank, prepareLedger, type Prepared } from './match-prep';
 import { profileSimilarity } from './similarity';
+import { firstFit, orderRules, ruleMemo } from './rules';
 
 interface Pair {
 	b: Prepared;
@@ -178,34 +179,27 @@ export function matchStatementLines(input: {
 		propose({ kind: 'many-bank-one-ledger', bankLineIds: found.parts.map((p) => p.id), ledgerLineIds: [l.id], ...s });
 	}
 
-	// Pass 4: rules propose new entries for bank lines nothing matched.
+	// Pass 4: the first enabled rule (in order) that fits proposes a new entry for a line nothing matched.
 	const ruleProposals: RuleProposal[] = [];
-	for (const b of bank) {
-		if (bankClaimed[b.index] === 1) continue;
-		const line = bankLive[b.index] as BankLineInput;
-		for (const rule of o.rules ?? []) {
-			if (rule.direction === 'in' && b.units <= 0) continue;
-			if (rule.direction === 'out' && b.units >= 0) continue;
-			const payeeOk = rule.payee === undefined || globMatch(rule.payee, line.payee.trim());
-			const memoOk = rule.memo === undefined || globMatch(rule.memo, line.memo.trim());
-			if (!payeeOk || !memoOk || (rule.payee === undefined && rule.memo === undefined)) continue;
-			const reasons = [
-				...(rule.payee === undefined ? [] : [`payee fits "${rule.payee}"`]),
-				...(rule.memo === undefined ? [] : [`memo fits "${rule.memo}"`]),
-				...(rule.direction === undefined ? [] : [`money ${rule.direction}`])
-			];
+	const rules = orderRules((o.rules ?? []).filter((r) => r.enabled));
+	if (rules.length > 0)
+		for (const b of bank) {
+			if (bankClaimed[b.index] === 1) continue;
+			const line = bankLive[b.index] as BankLineInput;
+			const hit = firstFit(rules, line);
+			if (!hit) continue;
+			const { rule, reasons } = hit;
 			ruleProposals.push({
 				bankLineId: b.id,
 				ruleId: rule.id,
-				account: rule.propose.account,
-				memo: rule.propose.memo ?? line.memo,
-				dimensions: { ...(rule.propose.dimensions ?? {}) },
-				score: round3(0.5 + 0.1 * reasons.length),
-				reasons: [`rule ${rule.id}`, ...reasons]
+				ruleName: rule.name,
+				account: rule.outcome.account,
+				memo: ruleMemo(rule.outcome.memo, line),
+				dimensions: { ...(rule.outcome.dimensions ?? {}) },
+				score: round3(0.5 + 0.1 * Math.min(reasons.length, 4)),
+				reasons: [`rule "${rule.name}"`, ...reasons]
 			});
-			break;
 		}
-	}
 	return {
 		matches,
 		ruleProposals,
