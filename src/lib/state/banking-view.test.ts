@@ -94,6 +94,7 @@ describe('reconcileRows', () => {
 			ruleProposals: [
 				{
 					bankLineId: 'l3',
+					ruleName: 'Rule',
 					ruleId: 'r',
 					account: 'fees',
 					memo: '',

@@ -10,23 +10,27 @@ import {
 	type AccountSubtype,
 	type JournalEntry
 } from '$lib/domain/ledger';
-import type {
-	BankAccountRecord,
-	BankLineRecord,
-	Claims,
-	CsvDetection,
-	CsvPreviewRow,
-	MatchProposal,
-	MatchResult,
-	ReconciliationRecord,
-	StatementRecord
+import {
+	RULE_DIMENSIONS,
+	type RuleDimension,
+	type BankAccountRecord,
+	type BankRuleRecord,
+	type BankLineRecord,
+	type Claims,
+	type CsvDetection,
+	type CsvPreviewRow,
+	type MatchProposal,
+	type MatchResult,
+	type ReconciliationRecord,
+	type StatementRecord
 } from '$lib/domain/banking';
 import type { BankingReplica, ImportOutcome, KeptAside, StatementStatus } from '$lib/sync/banking-replica';
 import type { BooksReplica } from '$lib/sync/books-replica';
 import { bankingWorker } from '$lib/rpc/banking-client';
-import type { FileKind, ParsedFile, Proposals } from '$workers/banking-api';
+import type { FileKind, ParsedFile, Proposals, RuleCounts } from '$workers/banking-api';
 import type { BooksState, Verb } from './books.svelte';
 import { newId, nowIso } from './ids';
+import type { RuleParts } from './rule-form';
 
 export type { StatementStatus, ImportOutcome, KeptAside, ParsedFile, FileKind };
 
@@ -45,6 +49,23 @@ export interface NewBankAccount {
 		{ existing: string } | { create: { name: string; subtype: 'bank' | 'cash' | 'credit-card' } };
 }
 
+/** What "Create entry" posts against the bank line. */
+export interface EntryFromLine {
+	/** The income, expense or other account on the other side. */
+	readonly account: string;
+	readonly memo: string;
+	readonly dimensions?: Readonly<Partial<Record<RuleDimension, string>>>;
+	/** Add a "payee equals" rule proposing this account, memo and dimensions next time. */
+	readonly remember?: boolean;
+}
+
+const DIMENSION_LABEL: Record<RuleDimension, string> = {
+	fund: 'Fund',
+	class: 'Class',
+	department: 'Department',
+	tag: 'Tag'
+};
+
 export class BankingState {
 	readonly workspaceId: string;
 	readonly #memberId: string;
@@ -57,6 +78,8 @@ export class BankingState {
 	bankAccounts = $state.raw<BankAccountRecord[]>([]);
 	statements = $state.raw<StatementRecord[]>([]);
 	reconciliations = $state.raw<ReconciliationRecord[]>([]);
+	/** Bank rules in the order they apply. */
+	rules = $state.raw<BankRuleRecord[]>([]);
 	claims = $state.raw<Claims | null>(null);
 	keptAside = $state.raw<KeptAside[]>([]);
 	/** Bumped on every change to the banking records (local or a teammate's). */
@@ -82,6 +105,7 @@ export class BankingState {
 		this.bankAccounts = r.bankAccounts();
 		this.statements = r.statements();
 		this.reconciliations = r.reconciliations();
+		this.rules = r.rules();
 		this.claims = r.claims();
 		this.keptAside = r.keptAside();
 		this.revision++;
@@ -289,47 +313,114 @@ export class BankingState {
 	}
 
 	/**
-	 * Posts a balanced entry for a bank line (bank account against `offsetAccountId`), matches the line to
-	 * it, and remembers payee → account as a rule for the next statements.
+	 * Posts a balanced entry for a bank line (bank account against `account`, that line carrying the
+	 * dimensions), matches the line to it, and, when asked, adds a "payee equals" rule for the next statements.
 	 */
-	createEntryFrom(
-		bankAccountId: string,
-		lineId: string,
-		offsetAccountId: string,
-		memo: string
-	): Verb<JournalEntry> {
+	createEntryFrom(bankAccountId: string, lineId: string, input: EntryFromLine): Verb<JournalEntry> {
 		const r = this.#replica;
 		const books = this.#books;
 		const account = r?.bankAccount(bankAccountId);
 		const line = r?.line(lineId);
 		if (!r || !books || !account || !line) return fail('Banking is still loading.');
-		if (!offsetAccountId) return fail('Account: choose where this money came from or went to.');
+		if (!input.account) return fail('Account: choose where this money came from or went to.');
+		const dimensions: Partial<Record<RuleDimension, string>> = {};
+		for (const k of RULE_DIMENSIONS) {
+			const v = input.dimensions?.[k]?.trim();
+			if (!v) continue;
+			if (/[,;\r\n]/.test(v))
+				return fail(`${DIMENSION_LABEL[k]}: may not hold commas, semicolons or line breaks.`);
+			dimensions[k] = v;
+		}
 		const ledger = books.accounts.find((a) => a.id === account.ledgerAccountId);
 		const commodity = ledger?.currency ?? account.currency;
 		if (!commodity) return fail('The bank account has no currency.');
+		const memo = input.memo.trim();
 		const entry: JournalEntry = {
 			schemaVersion: LEDGER_SCHEMA_VERSION,
 			id: newId(),
 			date: line.date,
-			memo: memo.trim() || line.payee || line.memo,
+			memo: memo || line.payee || line.memo,
 			status: 'posted',
 			clearing: 'cleared',
 			lines: [
 				{ account: account.ledgerAccountId, amount: line.amount, commodity },
-				{ account: offsetAccountId, amount: negateDecimal(line.amount), commodity }
+				{
+					account: input.account,
+					amount: negateDecimal(line.amount),
+					commodity,
+					...(Object.keys(dimensions).length ? { dimensions } : {})
+				}
 			]
 		};
 		const posted = books.post(entry);
 		if (!posted.ok) return posted;
 		const matched = this.accept(bankAccountId, [lineId], [`${entry.id}#0`]);
 		if (!matched.ok) return matched;
-		if (line.payee.trim())
-			r.saveRule({
-				id: `payee:${line.payee.trim().toLowerCase()}`,
-				payee: line.payee.trim(),
-				propose: { account: offsetAccountId, ...(memo.trim() ? { memo: memo.trim() } : {}) }
+		if (input.remember && line.payee.trim())
+			this.createRule({
+				name: `Payee ${line.payee.trim()}`,
+				conditions: { payee: { test: 'equals', text: line.payee.trim() } },
+				outcome: {
+					account: input.account,
+					...(memo && memo !== line.payee.trim() ? { memo } : {}),
+					...(Object.keys(dimensions).length ? { dimensions } : {})
+				}
 			});
 		return posted;
+	}
+
+	// ---- rules --------------------------------------------------------------------------------
+
+	createRule(parts: RuleParts): Verb<BankRuleRecord> {
+		const r = this.#replica;
+		if (!r) return fail('Banking is still loading.');
+		const known = this.#unknownAccount(parts);
+		if (known) return fail(known);
+		const made = r.createRule({ id: newId(), enabled: true, ...parts }, this.#memberId);
+		return made.ok ? made : fail(made.error.message);
+	}
+
+	updateRule(id: string, parts: Partial<RuleParts> & { enabled?: boolean }): Verb<BankRuleRecord> {
+		const r = this.#replica;
+		if (!r) return fail('Banking is still loading.');
+		const known = parts.outcome ? this.#unknownAccount({ outcome: parts.outcome }) : null;
+		if (known) return fail(known);
+		const done = r.updateRule(id, parts);
+		return done.ok ? done : fail(done.error.message);
+	}
+
+	/** Moves a rule to `index` in the list (0 applies first). */
+	moveRule(id: string, index: number): Verb<BankRuleRecord> {
+		const r = this.#replica;
+		if (!r) return fail('Banking is still loading.');
+		const done = r.moveRule(id, index, this.#memberId);
+		return done.ok ? done : fail(done.error.message);
+	}
+
+	deleteRule(id: string): Verb<null> {
+		const r = this.#replica;
+		if (!r) return fail('Banking is still loading.');
+		const done = r.deleteRule(id);
+		return done.ok ? { ok: true, value: null } : fail(done.error.message);
+	}
+
+	#unknownAccount(parts: Pick<RuleParts, 'outcome'>): string | null {
+		const id = parts.outcome.account;
+		if (!id) return 'Account: choose the account the rule posts to.';
+		const a = this.#books?.accounts.find((x) => x.id === id);
+		if (!a || a.archived) return 'Account: choose an open account of the chart.';
+		return null;
+	}
+
+	/** How many open bank lines each rule would apply to now, computed in the worker once it has caught up. */
+	async ruleCounts(): Promise<Verb<RuleCounts>> {
+		for (let attempt = 0; attempt < 60; attempt++) {
+			const r = await bankingWorker().ruleCounts({ workspaceId: this.workspaceId });
+			if (!r.ok) return fail(r.error.message);
+			if (r.value.stateVector === this.#booksReplica?.stateVector()) return r;
+			await new Promise((done) => setTimeout(done, 50));
+		}
+		return fail('The matcher could not catch up with the books; try again.');
 	}
 
 	finish(statementId: string): Verb<ReconciliationRecord> {

@@ -13,7 +13,7 @@ export { validateCsvMapping, type CsvMapping, type CsvColumns } from './csv-mapp
 export type { CsvDateOrder } from './csv-dates';
 export { checkBalance, summariseChecks } from './balance';
 export { lineKey, lineKeys, mergeImport, type MergeResult } from './dedup';
-export { matchStatementLines } from './match';
+export { matchStatementLines, proposeFromRules } from './match';
 export type * from './match-types';
 export { payeeSimilarity, payeeTokens } from './similarity';
 export { generateReconCases, evaluateMatches, type ReconCases, type TruthGroup, type TruthKind, type MatchQuality } from './recon-cases';

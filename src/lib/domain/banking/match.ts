@@ -1,6 +1,6 @@
 // Reconciliation matcher. Passes run over the whole batch in order of certainty (bank reference, exact amount in a
 // date window, split sums, then rules), each line is claimed at most once, and locked (reconciled) lines never take part.
-import type { BankLineInput, LedgerLineInput, MatchOptions, MatchProposal, MatchResult, RuleProposal } from './match-types';
+import type { BankLineInput, LedgerLineInput, MatchOptions, MatchProposal, MatchResult, MatchRule, RuleProposal } from './match-types';
 import { findSubset, type Budget } from './match-subset';
 import { formatUnits, indexByAmount, lowerBound, prepareBank, prepareLedger, type Prepared } from './match-prep';
 import { profileSimilarity } from './similarity';
@@ -180,26 +180,7 @@ export function matchStatementLines(input: {
 	}
 
 	// Pass 4: the first enabled rule (in order) that fits proposes a new entry for a line nothing matched.
-	const ruleProposals: RuleProposal[] = [];
-	const rules = orderRules((o.rules ?? []).filter((r) => r.enabled));
-	if (rules.length > 0)
-		for (const b of bank) {
-			if (bankClaimed[b.index] === 1) continue;
-			const line = bankLive[b.index] as BankLineInput;
-			const hit = firstFit(rules, line);
-			if (!hit) continue;
-			const { rule, reasons } = hit;
-			ruleProposals.push({
-				bankLineId: b.id,
-				ruleId: rule.id,
-				ruleName: rule.name,
-				account: rule.outcome.account,
-				memo: ruleMemo(rule.outcome.memo, line),
-				dimensions: { ...(rule.outcome.dimensions ?? {}) },
-				score: round3(0.5 + 0.1 * Math.min(reasons.length, 4)),
-				reasons: [`rule "${rule.name}"`, ...reasons]
-			});
-		}
+	const ruleProposals = proposeFromRules(bank.filter((b) => bankClaimed[b.index] === 0).map((b) => bankLive[b.index] as BankLineInput), o.rules ?? []);
 	return {
 		matches,
 		ruleProposals,
@@ -207,4 +188,27 @@ export function matchStatementLines(input: {
 		unmatchedLedgerLineIds: ledger.filter((l) => ledgerClaimed[l.index] === 0).map((l) => l.id),
 		budgetExhausted: budget.exhausted
 	};
+}
+
+/** Rule proposals for bank lines: the first enabled rule (in order) that fits each line proposes its entry. */
+export function proposeFromRules(lines: readonly BankLineInput[], allRules: readonly MatchRule[]): RuleProposal[] {
+	const rules = orderRules(allRules.filter((r) => r.enabled));
+	if (rules.length === 0) return [];
+	const out: RuleProposal[] = [];
+	for (const line of lines) {
+		const hit = firstFit(rules, line);
+		if (!hit) continue;
+		const { rule, reasons } = hit;
+		out.push({
+			bankLineId: line.id,
+			ruleId: rule.id,
+			ruleName: rule.name,
+			account: rule.outcome.account,
+			memo: ruleMemo(rule.outcome.memo, line),
+			dimensions: { ...(rule.outcome.dimensions ?? {}) },
+			score: round3(0.5 + 0.1 * Math.min(reasons.length, 4)),
+			reasons: [`rule "${rule.name}"`, ...reasons]
+		});
+	}
+	return out;
 }

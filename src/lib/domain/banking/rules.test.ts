@@ -89,7 +89,7 @@ describe('countRuleFits', () => {
 				rule(`r${i}`, {
 					order: `a${Math.floor(random() * 3)}`,
 					enabled: random() > 0.2,
-					conditions: { payee: { test: (['contains', 'equals', 'words'] as const)[i % 3], text: pick() }, ...(random() > 0.5 ? { direction: random() > 0.5 ? 'in' : 'out' } : {}) }
+					conditions: { payee: { test: (['contains', 'equals', 'words'] as const)[i % 3] ?? 'contains', text: pick() }, ...(random() > 0.5 ? { direction: random() > 0.5 ? 'in' : 'out' } : {}) }
 				})
 			);
 			const bankLines = Array.from({ length: 40 }, (_, i) => ({ id: `b${i}`, date: '2026-01-02' as never, amount: `${random() > 0.5 ? '-' : ''}${1 + i}.00` as DecimalString, payee: `${pick()} ${pick()}`, memo: '' }));
