@@ -205,32 +205,69 @@ export class BankingState {
 
 	/** How many of these lines this bank account already holds (shown before importing). */
 	alreadyHeld(bankAccountId: string, parsed: ParsedFile): number {
-		const r = this.#replica;
-		if (!r) return 0;
-		return parsed.statements.reduce(
-			(n, s) => n + s.lines.filter((l) => r.line(`${bankAccountId}.${l.id}`) !== undefined).length,
-			0
+		return this.alreadyHeldLinked(
+			parsed,
+			parsed.statements.map(() => bankAccountId)
 		);
 	}
 
-	/** Writes every statement of the file, or none: a mismatch not accepted stops before anything is written. */
+	/** Like alreadyHeld, with each statement going to its own bank account (null: skipped). */
+	alreadyHeldLinked(parsed: ParsedFile, targets: readonly (string | null)[]): number {
+		const r = this.#replica;
+		if (!r) return 0;
+		return parsed.statements.reduce((n, s, i) => {
+			const to = targets[i];
+			return to ? n + s.lines.filter((l) => r.line(`${to}.${l.id}`) !== undefined).length : n;
+		}, 0);
+	}
+
+	/** Writes every statement of the file into one bank account, or none (see importLinked). */
 	importParsed(bankAccountId: string, parsed: ParsedFile, acceptMismatch: boolean): Verb<ImportOutcome[]> {
+		return this.importLinked(
+			parsed,
+			parsed.statements.map(() => bankAccountId),
+			acceptMismatch
+		);
+	}
+
+	/**
+	 * Writes each statement of the file into the bank account `targets[i]` (null skips it), all in one
+	 * transaction or nothing: a mismatch not accepted, or an unknown bank account, stops before anything is written.
+	 */
+	importLinked(
+		parsed: ParsedFile,
+		targets: readonly (string | null)[],
+		acceptMismatch: boolean
+	): Verb<ImportOutcome[]> {
 		const r = this.#replica;
 		if (!r) return fail('Banking is still loading.');
-		if (!acceptMismatch && parsed.checks.some((c) => c.status === 'mismatch'))
+		const file = parsed.statements[0]?.fileName ?? 'The file';
+		if (targets.length !== parsed.statements.length) return fail(`${file}: link each statement or skip it.`);
+		// A statement with no lines (MT940 days without movement) or a skipped one: nothing to store for it.
+		const chosen = parsed.statements
+			.map((statement, i) => ({ statement, check: parsed.checks[i], bankAccountId: targets[i] }))
+			.filter(
+				(x): x is typeof x & { bankAccountId: string } => !!x.bankAccountId && x.statement.lines.length > 0
+			);
+		if (chosen.length === 0)
+			return fail(
+				targets.every((t) => t === null)
+					? `${file}: every statement is skipped; link one to a bank account.`
+					: `${file}: the statement has no lines`
+			);
+		if (!acceptMismatch && chosen.some((x) => x.check?.status === 'mismatch'))
 			return fail('The statement does not add up; tick "Import anyway" to import it as it is.');
-		// A file may hold a statement with no lines (MT940 days without movement): nothing to store for it.
-		const withLines = parsed.statements.filter((s) => s.lines.length > 0);
-		if (withLines.length === 0)
-			return fail(`${parsed.statements[0]?.fileName ?? 'The file'}: the statement has no lines`);
-		if (!r.bankAccount(bankAccountId)) return fail('That bank account is not here.');
-		const out: ImportOutcome[] = [];
-		for (const statement of withLines) {
-			const done = r.importStatement({ bankAccountId, statement, acceptMismatch, ...this.#stamp() });
-			if (!done.ok) return fail(done.error.message);
-			out.push(done.value);
-		}
-		return { ok: true, value: out };
+		for (const x of chosen)
+			if (!r.bankAccount(x.bankAccountId)) return fail('That bank account is not here.');
+		const done = r.importStatements(
+			chosen.map((x) => ({
+				bankAccountId: x.bankAccountId,
+				statement: x.statement,
+				acceptMismatch,
+				...this.#stamp()
+			}))
+		);
+		return done.ok ? { ok: true, value: done.value } : fail(done.error.message);
 	}
 
 	// ---- reconcile ----------------------------------------------------------------------------

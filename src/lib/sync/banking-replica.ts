@@ -274,6 +274,34 @@ export class BankingReplica {
 		return ok({ statementId: id, added, duplicates: lines.length - added, alreadyImported });
 	}
 
+	/** Imports several statements (e.g. one per account of a CSV) in one transaction, or none when one is refused. */
+	importStatements(
+		inputs: readonly ({ bankAccountId: string; statement: Statement; acceptMismatch: boolean } & Stamp)[]
+	): Result<ImportOutcome[]> {
+		for (const x of inputs) {
+			if (!this.#data.bankAccounts.has(x.bankAccountId))
+				return bankingFail('banking/bad-account', `No bank account '${x.bankAccountId}'`);
+			if (x.statement.lines.length === 0)
+				return bankingFail('banking/no-lines', `${x.statement.fileName}: the statement has no lines`);
+			const check = checkBalance(x.statement);
+			if (check.status === 'mismatch' && !x.acceptMismatch)
+				return bankingFail(
+					'banking/unbalanced',
+					`${x.statement.fileName}: opening ${check.opening} + lines ${check.linesTotal} ≠ closing ${check.closing} (off by ${check.difference}); accept it explicitly to import`
+				);
+		}
+		const out: ImportOutcome[] = [];
+		let failed: Result<ImportOutcome[]> | null = null;
+		this.#doc.transact(() => {
+			for (const x of inputs) {
+				const r = this.importStatement(x);
+				if (!r.ok) failed ??= r;
+				else out.push(r.value);
+			}
+		});
+		return failed ?? ok(out);
+	}
+
 	/** Claims bank lines and ledger lines as one match; refused when any is claimed or the sums differ. */
 	accept(
 		input: {
