@@ -4,14 +4,10 @@
 // dimensions, and the catch-up logic that only shows proposals and rule counts computed on current books.
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
-import * as Y from 'yjs';
-import { IndexeddbPersistence } from 'y-indexeddb';
 import { parseStatementFile, checkBalance, type Statement } from '$lib/domain/banking';
 import { fixtureBytes } from '$lib/domain/banking/fixtures.helper';
 import { unwrap, type DecimalString, type IsoDate } from '$lib/domain/core';
-import { BooksReplica } from '$lib/sync/books-replica';
-import { BankingReplica } from '$lib/sync/banking-replica';
-import { shardDbName } from '$lib/sync/shard-names';
+import { openPersistedBooks } from '$lib/testing/persisted-books';
 import { bankingApi } from '$workers/banking-api';
 import { BankingState } from './banking.svelte';
 import { BooksState } from './books.svelte';
@@ -25,15 +21,13 @@ vi.mock('$lib/rpc/books-client', () => ({
 let n = 0;
 async function open() {
 	const ws = `ws-state-${++n}`;
-	const doc = new Y.Doc();
-	const persistence = new IndexeddbPersistence(shardDbName(ws, 'books'), doc);
-	await persistence.whenSynced;
-	const booksReplica = new BooksReplica(doc);
+	const shard = await openPersistedBooks(ws);
+	const booksReplica = shard.books;
 	unwrap(booksReplica.applyChartTemplate('nonprofit'));
 	const books = new BooksState(ws);
 	books.attach(booksReplica);
 	const banking = new BankingState(ws, 'member-1');
-	banking.attach(new BankingReplica(doc, booksReplica), booksReplica, books);
+	banking.attach(shard.banking, booksReplica, books);
 	const byName = (name: string) => {
 		const a = books.accounts.find((x) => x.name === name);
 		if (!a) throw new Error(`no account ${name}`);
@@ -42,9 +36,9 @@ async function open() {
 	const close = async () => {
 		banking.destroy();
 		books.destroy();
-		await persistence.destroy();
+		await shard.close();
 	};
-	return { ws, doc, books, banking, byName, close };
+	return { ws, books, banking, byName, close };
 }
 
 const parsed = (file: string) => {
