@@ -18,6 +18,12 @@ vi.mock('$lib/rpc/books-client', () => ({
 	booksWorker: () => ({ summary: async () => ({ ok: false, error: { code: 'test', message: 'no worker' } }) })
 }));
 
+/** The value of a verb that must succeed here. */
+function must<T>(v: { ok: true; value: T } | { ok: false; message: string }): T {
+	if (!v.ok) throw new Error(v.message);
+	return v.value;
+}
+
 let n = 0;
 async function open() {
 	const ws = `ws-state-${++n}`;
@@ -101,7 +107,7 @@ describe('BankingState', () => {
 
 	it('imports a several-account CSV into the linked bank accounts in one go, skipping one; refuses all-skipped', async () => {
 		const { banking, byName, close } = await open();
-		const checking = unwrap(
+		const checking = must(
 			banking.createBankAccount({
 				name: 'Checking',
 				institution: '',
@@ -118,11 +124,11 @@ describe('BankingState', () => {
 			message: 'default.csv: every statement is skipped; link one to a bank account.'
 		});
 		expect(banking.importLinked(file, [checking.id], false).ok).toBe(false);
-		const done = unwrap(banking.importLinked(file, links, false));
+		const done = must(banking.importLinked(file, links, false));
 		expect(done.map((o) => o.added)).toEqual([6]);
 		expect(banking.statements.map((s) => [s.bankAccountId, s.lineIds.length])).toEqual([[checking.id, 6]]);
 		expect(banking.alreadyHeldLinked(file, links)).toBe(6);
-		const savings = unwrap(
+		const savings = must(
 			banking.createBankAccount({
 				name: 'Petty cash',
 				institution: '',
@@ -135,7 +141,7 @@ describe('BankingState', () => {
 			checking.id,
 			savings.id
 		]);
-		const again = unwrap(banking.importLinked(file, [checking.id, savings.id], false));
+		const again = must(banking.importLinked(file, [checking.id, savings.id], false));
 		expect(again.map((o) => [o.added, o.duplicates])).toEqual([
 			[0, 6],
 			[2, 0]
@@ -145,7 +151,7 @@ describe('BankingState', () => {
 
 	it('refuses a mismatched statement unless accepted, writing nothing', async () => {
 		const { banking, byName, close } = await open();
-		const ba = unwrap(
+		const ba = must(
 			banking.createBankAccount({
 				name: 'Checking',
 				institution: '',
@@ -178,24 +184,24 @@ describe('BankingState', () => {
 			ok: false,
 			message: 'Account: choose an open account of the chart.'
 		});
-		const a = unwrap(banking.createRule(coffee));
-		const b = unwrap(
+		const a = must(banking.createRule(coffee));
+		const b = must(
 			banking.createRule({ ...coffee, name: 'Tea', conditions: { payee: { test: 'words', text: 'tea' } } })
 		);
 		expect(banking.rules.map((r) => r.name)).toEqual(['Coffee', 'Tea']);
-		unwrap(banking.moveRule(b.id, 0));
+		must(banking.moveRule(b.id, 0));
 		expect(banking.rules.map((r) => r.name)).toEqual(['Tea', 'Coffee']);
-		unwrap(banking.updateRule(a.id, { enabled: false }));
+		must(banking.updateRule(a.id, { enabled: false }));
 		expect(banking.rules.find((r) => r.id === a.id)?.enabled).toBe(false);
 		expect(banking.updateRule(a.id, { name: ' ' })).toEqual({ ok: false, message: 'Name: required.' });
-		unwrap(banking.deleteRule(b.id));
+		must(banking.deleteRule(b.id));
 		expect(banking.rules.map((r) => r.name)).toEqual(['Coffee']);
 		await close();
 	});
 
 	it('proposes from a rule with its dimensions (computed on current books), posts the entry with them, and counts', async () => {
 		const { banking, books, byName, close } = await open();
-		const ba = unwrap(
+		const ba = must(
 			banking.createBankAccount({
 				name: 'Checking',
 				institution: '',
@@ -205,8 +211,8 @@ describe('BankingState', () => {
 			})
 		);
 		const s = oneLine('Blue Bottle Coffee', '-4.50');
-		unwrap(banking.importParsed(ba.id, { statements: [s], checks: [checkBalance(s)] }, false));
-		const rule = unwrap(
+		must(banking.importParsed(ba.id, { statements: [s], checks: [checkBalance(s)] }, false));
+		const rule = must(
 			banking.createRule({
 				name: 'Coffee',
 				conditions: { payee: { test: 'words', text: 'coffee' }, direction: 'out' },
@@ -217,9 +223,9 @@ describe('BankingState', () => {
 				}
 			})
 		);
-		const counts = unwrap(await banking.ruleCounts());
+		const counts = must(await banking.ruleCounts());
 		expect(counts.counts).toEqual({ [rule.id]: 1 });
-		const proposals = unwrap(await banking.proposals(ba.id, 0.9));
+		const proposals = must(await banking.proposals(ba.id, 0.9));
 		const p = proposals.ruleProposals[0];
 		expect(p).toMatchObject({
 			ruleId: rule.id,
@@ -234,7 +240,7 @@ describe('BankingState', () => {
 		});
 		expect(bad).toEqual({ ok: false, message: 'Tag: may not hold commas, semicolons or line breaks.' });
 		expect(books.entries).toEqual([]);
-		const posted = unwrap(
+		const posted = must(
 			banking.createEntryFrom(ba.id, lineId, {
 				account: p!.account,
 				memo: p!.memo,
@@ -248,14 +254,80 @@ describe('BankingState', () => {
 		});
 		expect(posted.lines[0]?.dimensions).toBeUndefined();
 		expect(banking.claims?.bankLine.has(lineId)).toBe(true);
-		expect(unwrap(await banking.ruleCounts()).counts).toEqual({ [rule.id]: 0 });
+		expect(must(await banking.ruleCounts()).counts).toEqual({ [rule.id]: 0 });
 		expect((await banking.proposals(ba.id, 0.9)).ok && true).toBe(true);
+		await close();
+	});
+
+	it("posts a rule's split: parts with their own dimensions, summing to the line; a split that does not add up is refused", async () => {
+		const { banking, books, byName, close } = await open();
+		const ba = must(
+			banking.createBankAccount({
+				name: 'Checking',
+				institution: '',
+				currency: 'USD',
+				identifier: '',
+				ledger: { existing: byName('Operating Bank') }
+			})
+		);
+		const s = oneLine('Harbour Properties', '-1000.01');
+		must(banking.importParsed(ba.id, { statements: [s], checks: [checkBalance(s)] }, false));
+		const occupancy = byName('Occupancy');
+		const fees = byName('Professional Fees');
+		expect(
+			banking.createRule({
+				name: 'Rent',
+				conditions: { payee: { test: 'contains', text: 'harbour' } },
+				outcome: {
+					account: occupancy,
+					splits: [
+						{ account: occupancy, percent: '75' as DecimalString },
+						{ account: 'gone', percent: '25' as DecimalString }
+					]
+				}
+			})
+		).toEqual({ ok: false, message: 'Split part 2: choose an open account of the chart.' });
+		must(
+			banking.createRule({
+				name: 'Rent',
+				conditions: { payee: { test: 'contains', text: 'harbour' } },
+				outcome: {
+					account: occupancy,
+					splits: [
+						{ account: occupancy, percent: '75' as DecimalString, dimensions: { class: 'program' } },
+						{ account: fees, percent: '25' as DecimalString, dimensions: { class: 'management-general' } }
+					]
+				}
+			})
+		);
+		const p = must(await banking.proposals(ba.id, 0.9)).ruleProposals[0]!;
+		expect(p.lines.map((l) => [l.account, l.amount, l.dimensions])).toEqual([
+			[occupancy, '750.01', { class: 'program' }],
+			[fees, '250.00', { class: 'management-general' }]
+		]);
+		const lineId = `${ba.id}.l1`;
+		const wrong = banking.createEntryFrom(ba.id, lineId, {
+			account: '',
+			memo: 'Rent',
+			split: [{ ...p.lines[0]!, amount: '750.00' as DecimalString }, p.lines[1]!]
+		});
+		expect(wrong).toEqual({ ok: false, message: "The split adds up to -1000.00, not the line's -1000.01." });
+		const posted = must(
+			banking.createEntryFrom(ba.id, lineId, { account: '', memo: 'Rent', split: p.lines, remember: true })
+		);
+		expect(posted.lines.map((l) => [l.account, l.amount, l.dimensions?.class])).toEqual([
+			[byName('Operating Bank'), '-1000.01', undefined],
+			[occupancy, '750.01', 'program'],
+			[fees, '250.00', 'management-general']
+		]);
+		expect(books.entries).toHaveLength(1);
+		expect(banking.rules).toHaveLength(1);
 		await close();
 	});
 
 	it('"Add a rule" on Create entry remembers payee → account with the dimensions', async () => {
 		const { banking, byName, close } = await open();
-		const ba = unwrap(
+		const ba = must(
 			banking.createBankAccount({
 				name: 'Checking',
 				institution: '',
@@ -265,8 +337,8 @@ describe('BankingState', () => {
 			})
 		);
 		const s = oneLine('City Power', '-80.00');
-		unwrap(banking.importParsed(ba.id, { statements: [s], checks: [checkBalance(s)] }, false));
-		unwrap(
+		must(banking.importParsed(ba.id, { statements: [s], checks: [checkBalance(s)] }, false));
+		must(
 			banking.createEntryFrom(ba.id, `${ba.id}.l1`, {
 				account: byName('Occupancy'),
 				memo: 'City Power',

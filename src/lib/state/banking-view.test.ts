@@ -95,6 +95,7 @@ describe('reconcileRows', () => {
 				{
 					bankLineId: 'l3',
 					ruleName: 'Rule',
+					lines: [],
 					ruleId: 'r',
 					account: 'fees',
 					memo: '',

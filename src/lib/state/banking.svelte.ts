@@ -2,17 +2,18 @@
 // statements, lines and decisions from the books shard and validates every write; parsing, CSV preview and
 // matching are asked of the banking worker, which reads the same shard from IndexedDB. Proposals are only
 // shown once the worker has caught up with this page's shard, so a line just matched is never proposed.
-import { todayUtc } from '$lib/domain/core';
+import { Dec, todayUtc } from '$lib/domain/core';
 import {
 	LEDGER_SCHEMA_VERSION,
 	negateDecimal,
 	type Account,
 	type AccountSubtype,
+	type EntryLine,
 	type JournalEntry
 } from '$lib/domain/ledger';
 import {
-	RULE_DIMENSIONS,
 	type RuleDimension,
+	type ProposedLine,
 	type BankAccountRecord,
 	type BankRuleRecord,
 	type BankLineRecord,
@@ -30,7 +31,7 @@ import { bankingWorker } from '$lib/rpc/banking-client';
 import type { FileKind, ParsedFile, Proposals, RuleCounts } from '$workers/banking-api';
 import type { BooksState, Verb } from './books.svelte';
 import { newId, nowIso } from './ids';
-import type { RuleParts } from './rule-form';
+import { cleanDimensions, type RuleParts } from './rule-form';
 
 export type { StatementStatus, ImportOutcome, KeptAside, ParsedFile, FileKind };
 
@@ -57,14 +58,9 @@ export interface EntryFromLine {
 	readonly dimensions?: Readonly<Partial<Record<RuleDimension, string>>>;
 	/** Add a "payee equals" rule proposing this account, memo and dimensions next time. */
 	readonly remember?: boolean;
+	/** A rule's split: these offset lines (summing to the bank line negated) replace account and dimensions. */
+	readonly split?: readonly ProposedLine[];
 }
-
-const DIMENSION_LABEL: Record<RuleDimension, string> = {
-	fund: 'Fund',
-	class: 'Class',
-	department: 'Department',
-	tag: 'Tag'
-};
 
 export class BankingState {
 	readonly workspaceId: string;
@@ -359,19 +355,38 @@ export class BankingState {
 		const account = r?.bankAccount(bankAccountId);
 		const line = r?.line(lineId);
 		if (!r || !books || !account || !line) return fail('Banking is still loading.');
-		if (!input.account) return fail('Account: choose where this money came from or went to.');
-		const dimensions: Partial<Record<RuleDimension, string>> = {};
-		for (const k of RULE_DIMENSIONS) {
-			const v = input.dimensions?.[k]?.trim();
-			if (!v) continue;
-			if (/[,;\r\n]/.test(v))
-				return fail(`${DIMENSION_LABEL[k]}: may not hold commas, semicolons or line breaks.`);
-			dimensions[k] = v;
-		}
+		if (!input.account && !input.split?.length)
+			return fail('Account: choose where this money came from or went to.');
+		const dims = cleanDimensions(input.dimensions);
+		if (!dims.ok) return dims;
+		const dimensions = dims.value;
 		const ledger = books.accounts.find((a) => a.id === account.ledgerAccountId);
 		const commodity = ledger?.currency ?? account.currency;
 		if (!commodity) return fail('The bank account has no currency.');
 		const memo = input.memo.trim();
+		const split = input.split ?? [];
+		if (split.length > 0) {
+			const total = split.reduce((t, l) => t.plus(l.amount), new Dec(0));
+			if (!total.eq(new Dec(line.amount).negated()))
+				return fail(
+					`The split adds up to ${total.negated().toFixed(Math.max(2, total.decimalPlaces()))}, not the line's ${line.amount}.`
+				);
+		}
+		const offsets: EntryLine[] = split.length
+			? split.map((l) => ({
+					account: l.account,
+					amount: l.amount,
+					commodity,
+					...(Object.keys(l.dimensions).length ? { dimensions: { ...l.dimensions } } : {})
+				}))
+			: [
+					{
+						account: input.account,
+						amount: negateDecimal(line.amount),
+						commodity,
+						...(Object.keys(dimensions).length ? { dimensions } : {})
+					}
+				];
 		const entry: JournalEntry = {
 			schemaVersion: LEDGER_SCHEMA_VERSION,
 			id: newId(),
@@ -379,21 +394,13 @@ export class BankingState {
 			memo: memo || line.payee || line.memo,
 			status: 'posted',
 			clearing: 'cleared',
-			lines: [
-				{ account: account.ledgerAccountId, amount: line.amount, commodity },
-				{
-					account: input.account,
-					amount: negateDecimal(line.amount),
-					commodity,
-					...(Object.keys(dimensions).length ? { dimensions } : {})
-				}
-			]
+			lines: [{ account: account.ledgerAccountId, amount: line.amount, commodity }, ...offsets]
 		};
 		const posted = books.post(entry);
 		if (!posted.ok) return posted;
 		const matched = this.accept(bankAccountId, [lineId], [`${entry.id}#0`]);
 		if (!matched.ok) return matched;
-		if (input.remember && line.payee.trim())
+		if (input.remember && split.length === 0 && line.payee.trim())
 			this.createRule({
 				name: `Payee ${line.payee.trim()}`,
 				conditions: { payee: { test: 'equals', text: line.payee.trim() } },
@@ -442,11 +449,12 @@ export class BankingState {
 	}
 
 	#unknownAccount(parts: Pick<RuleParts, 'outcome'>): string | null {
-		const id = parts.outcome.account;
-		if (!id) return 'Account: choose the account the rule posts to.';
-		const a = this.#books?.accounts.find((x) => x.id === id);
-		if (!a || a.archived) return 'Account: choose an open account of the chart.';
-		return null;
+		const { account, splits } = parts.outcome;
+		if (!account) return 'Account: choose the account the rule posts to.';
+		const open = (id: string) => this.#books?.accounts.some((x) => x.id === id && !x.archived) === true;
+		if (!open(account)) return 'Account: choose an open account of the chart.';
+		const i = (splits ?? []).findIndex((x) => x.account && !open(x.account));
+		return i >= 0 ? `Split part ${i + 1}: choose an open account of the chart.` : null;
 	}
 
 	/** How many open bank lines each rule would apply to now, computed in the worker once it has caught up. */

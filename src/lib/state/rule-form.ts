@@ -1,6 +1,6 @@
 // The bank rule form as typed (all strings) and its translation to and from a rule. Validation of the
 // result is the domain's (validateRule), so the form and a teammate's stored rule obey the same checks.
-import type { DecimalString } from '$lib/domain/core';
+import { Dec, parseDecimal, type DecimalString } from '$lib/domain/core';
 import { RULE_DIMENSIONS, type BankRule, type PayeeTest, type RuleDimension } from '$lib/domain/banking';
 
 export interface RuleForm {
@@ -19,6 +19,32 @@ export interface RuleForm {
 	class: string;
 	department: string;
 	tag: string;
+	/** Split by percentage: two or more rows replace the account and dimensions above. */
+	split: SplitRow[];
+}
+
+export interface SplitRow {
+	account: string;
+	percent: string;
+	fund: string;
+	class: string;
+	department: string;
+	tag: string;
+}
+
+export const blankSplitRow = (account = ''): SplitRow => ({
+	account,
+	percent: '',
+	fund: '',
+	class: '',
+	department: '',
+	tag: ''
+});
+
+function dimsOf(x: Pick<RuleForm, RuleDimension>): Partial<Record<RuleDimension, string>> {
+	const d: Partial<Record<RuleDimension, string>> = {};
+	for (const k of RULE_DIMENSIONS) if (x[k].trim()) d[k] = x[k].trim();
+	return d;
 }
 
 export type RuleParts = Pick<BankRule, 'name' | 'conditions' | 'outcome'>;
@@ -38,7 +64,8 @@ export function blankRuleForm(): RuleForm {
 		fund: '',
 		class: '',
 		department: '',
-		tag: ''
+		tag: '',
+		split: []
 	};
 }
 
@@ -51,8 +78,15 @@ function amountText(s: string): string {
 }
 
 export function ruleFromForm(f: RuleForm): RuleParts {
-	const dimensions: Partial<Record<RuleDimension, string>> = {};
-	for (const k of RULE_DIMENSIONS) if (f[k].trim()) dimensions[k] = f[k].trim();
+	const dimensions = dimsOf(f);
+	const splits = f.split.map((row) => {
+		const d = dimsOf(row);
+		return {
+			account: row.account,
+			percent: amountText(row.percent) as DecimalString,
+			...(Object.keys(d).length ? { dimensions: d } : {})
+		};
+	});
 	const min = amountText(f.minAmount);
 	const max = amountText(f.maxAmount);
 	return {
@@ -66,11 +100,13 @@ export function ruleFromForm(f: RuleForm): RuleParts {
 			...(max ? { maxAmount: max as DecimalString } : {}),
 			...(f.bankAccountId ? { bankAccountId: f.bankAccountId } : {})
 		},
-		outcome: {
-			account: f.account,
-			...(f.memo.trim() ? { memo: f.memo.trim() } : {}),
-			...(Object.keys(dimensions).length ? { dimensions } : {})
-		}
+		outcome: splits.length
+			? { account: splits[0]?.account ?? '', ...(f.memo.trim() ? { memo: f.memo.trim() } : {}), splits }
+			: {
+					account: f.account,
+					...(f.memo.trim() ? { memo: f.memo.trim() } : {}),
+					...(Object.keys(dimensions).length ? { dimensions } : {})
+				}
 	};
 }
 
@@ -91,8 +127,27 @@ export function formFromRule(r: RuleParts): RuleForm {
 		fund: d.fund ?? '',
 		class: d.class ?? '',
 		department: d.department ?? '',
-		tag: d.tag ?? ''
+		tag: d.tag ?? '',
+		split: (r.outcome.splits ?? []).map((x) => ({
+			account: x.account,
+			percent: x.percent,
+			fund: x.dimensions?.fund ?? '',
+			class: x.dimensions?.class ?? '',
+			department: x.dimensions?.department ?? '',
+			tag: x.dimensions?.tag ?? ''
+		}))
 	};
+}
+
+/** The percentages typed so far, added exactly ("" when one is not a number). */
+export function splitTotal(rows: readonly SplitRow[]): string {
+	let total = new Dec(0);
+	for (const r of rows) {
+		const d = parseDecimal(amountText(r.percent) || '0');
+		if (!d) return '';
+		total = total.plus(d);
+	}
+	return total.toFixed();
 }
 
 /** One line describing a rule's conditions, for the list. */
@@ -108,4 +163,26 @@ export function describeConditions(r: RuleParts, bankAccountName: (id: string) =
 	else if (c.maxAmount) parts.push(`amount at most ${c.maxAmount}`);
 	if (c.bankAccountId) parts.push(`on ${bankAccountName(c.bankAccountId)}`);
 	return parts.join(', ');
+}
+
+const DIMENSION_LABEL: Record<RuleDimension, string> = {
+	fund: 'Fund',
+	class: 'Class',
+	department: 'Department',
+	tag: 'Tag'
+};
+
+/** Dimensions as typed, trimmed and without empty ones; a value the journal format cannot hold is named. */
+export function cleanDimensions(
+	d: Readonly<Partial<Record<RuleDimension, string>>> | undefined
+): { ok: true; value: Partial<Record<RuleDimension, string>> } | { ok: false; message: string } {
+	const out: Partial<Record<RuleDimension, string>> = {};
+	for (const k of RULE_DIMENSIONS) {
+		const v = d?.[k]?.trim();
+		if (!v) continue;
+		if (/[,;\r\n]/.test(v))
+			return { ok: false, message: `${DIMENSION_LABEL[k]}: may not hold commas, semicolons or line breaks.` };
+		out[k] = v;
+	}
+	return { ok: true, value: out };
 }

@@ -21,7 +21,8 @@ const FIELDS = [
 	'bankAccountId',
 	'account',
 	'memo',
-	'dimensions'
+	'dimensions',
+	'splits'
 ] as const;
 type Field = (typeof FIELDS)[number];
 type Flat = Partial<Record<Field, unknown>>;
@@ -45,6 +46,7 @@ function flatten(rule: RulePatch): Flat {
 	if (rule.outcome) {
 		out.account = rule.outcome.account;
 		out.memo = rule.outcome.memo;
+		out.splits = rule.outcome.splits?.length ? rule.outcome.splits : undefined;
 		out.dimensions =
 			rule.outcome.dimensions && Object.keys(rule.outcome.dimensions).length
 				? rule.outcome.dimensions
@@ -126,7 +128,12 @@ export function readRule(raw: unknown): unknown {
 			maxAmount: g('maxAmount'),
 			bankAccountId: g('bankAccountId')
 		}),
-		outcome: defined({ account: g('account'), memo: g('memo'), dimensions: g('dimensions') })
+		outcome: defined({
+			account: g('account'),
+			memo: g('memo'),
+			dimensions: g('dimensions'),
+			splits: g('splits')
+		})
 	};
 }
 

@@ -50,14 +50,12 @@ describe('BankingReplica rules', () => {
 
 	it('reads a rule stored by an older version as "payee equals", and edits turn it into a field-per-key rule', () => {
 		const doc = new Y.Doc();
-		doc
-			.getMap('bankRules')
-			.set('payee:acme ltd', {
-				schemaVersion: 1,
-				id: 'payee:acme ltd',
-				payee: 'ACME Ltd',
-				propose: { account: 'exp', memo: 'Supplies' }
-			});
+		doc.getMap('bankRules').set('payee:acme ltd', {
+			schemaVersion: 1,
+			id: 'payee:acme ltd',
+			payee: 'ACME Ltd',
+			propose: { account: 'exp', memo: 'Supplies' }
+		});
 		const r = new BankingReplica(doc);
 		expect(r.rules()).toEqual([
 			expect.objectContaining({
@@ -88,6 +86,20 @@ describe('BankingReplica rules', () => {
 				outcome: { account: 'meals', dimensions: { department: 'ops' } }
 			});
 	});
+
+	it('stores a split and drops it when the rule goes back to one account', () => {
+		const r = new BankingReplica(new Y.Doc());
+		const splits = [
+			{ account: 'rent', percent: '60' as DecimalString, dimensions: { class: 'program' } },
+			{ account: 'admin', percent: '40' as DecimalString }
+		];
+		expect(r.createRule({ ...base('s'), outcome: { account: 'rent', splits } }).ok).toBe(true);
+		expect(r.rules()[0]?.outcome).toEqual({ account: 'rent', splits });
+		const one = [{ account: 'rent', percent: '100' as DecimalString }];
+		expect(r.updateRule('s', { outcome: { account: 'rent', splits: one } }).ok).toBe(false);
+		expect(r.updateRule('s', { outcome: { account: 'admin' } }).ok).toBe(true);
+		expect(r.rules()[0]?.outcome).toEqual({ account: 'admin' });
+	});
 });
 
 describe('randomized rule replicas', () => {
@@ -117,14 +129,30 @@ describe('randomized rule replicas', () => {
 							payee: { test: pick(['contains', 'equals', 'words'] as const), text: pick(words) }
 						}
 					});
-				else if (op < 0.55)
+				else if (op < 0.5)
 					r.updateRule(target.id, {
 						outcome: {
 							account: pick(['exp', 'fees', 'meals']),
 							...(random() < 0.5 ? { dimensions: { fund: pick(['restricted', 'unrestricted']) } } : {})
 						}
 					});
-				else if (op < 0.65) r.updateRule(target.id, { enabled: !target.enabled });
+				else if (op < 0.55) {
+					const pct = 1 + Math.floor(random() * 99);
+					const account = pick(['exp', 'fees']);
+					r.updateRule(target.id, {
+						outcome: {
+							account,
+							splits: [
+								{ account, percent: String(pct) as DecimalString },
+								{
+									account: 'meals',
+									percent: String(100 - pct) as DecimalString,
+									dimensions: { class: 'program' }
+								}
+							]
+						}
+					});
+				} else if (op < 0.65) r.updateRule(target.id, { enabled: !target.enabled });
 				else if (op < 0.85) {
 					if (r.moveRule(target.id, Math.floor(random() * rules.length), `s${at}`).ok) moved++;
 				} else if (op < 0.92) {

@@ -21,6 +21,7 @@ const optStr = (v: unknown) => v === undefined || typeof v === 'string';
 const date = (v: unknown) => typeof v === 'string' && parseIsoDate(v) !== undefined;
 const optDate = (v: unknown) => v === undefined || date(v);
 const money = (v: unknown) => typeof v === 'string' && isDecimalString(v);
+const positive = (v: unknown) => money(v) && !(v as string).startsWith('-') && /[1-9]/.test(v as string);
 const optMoney = (v: unknown) => v === undefined || money(v);
 const ids = (v: unknown) => Array.isArray(v) && v.every(id);
 
@@ -116,8 +117,17 @@ export function checkRule(v: unknown): ShapeVerdict {
 	if (c.direction !== undefined && c.direction !== 'in' && c.direction !== 'out') return 'unknown direction';
 	if (!optMoney(c.minAmount) || !optMoney(c.maxAmount)) return 'an amount bound is not a decimal';
 	if (!id(o.account) || !optStr(o.memo)) return 'the outcome is malformed';
-	if (o.dimensions !== undefined && !(isObj(o.dimensions) && Object.values(o.dimensions).every(str)))
-		return 'the dimensions are malformed';
+	const dims = (d: unknown) => d === undefined || (isObj(d) && Object.values(d).every(str));
+	if (!dims(o.dimensions)) return 'the dimensions are malformed';
+	if (
+		o.splits !== undefined &&
+		!(
+			Array.isArray(o.splits) &&
+			o.splits.length > 0 &&
+			o.splits.every((x) => isObj(x) && id(x.account) && positive(x.percent) && dims(x.dimensions))
+		)
+	)
+		return 'the split is malformed';
 	return null;
 }
 

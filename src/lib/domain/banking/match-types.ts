@@ -1,6 +1,6 @@
 // The matcher's input and output records. Plain data only, so they cross a worker boundary unchanged.
 import type { DecimalString, IsoDate } from '../core';
-import type { BankRule } from './rules';
+import type { BankRule, ProposedLine } from './rules';
 
 export interface BankLineInput {
 	readonly id: string;
@@ -68,6 +68,8 @@ export interface RuleProposal {
 	readonly account: string;
 	readonly memo: string;
 	readonly dimensions: Readonly<Record<string, string>>;
+	/** The entry's offset lines (one, or the split's parts), summing exactly to the bank line negated. */
+	readonly lines: readonly ProposedLine[];
 	/** The rule's name, for people. */
 	readonly ruleName: string;
 	readonly score: number;

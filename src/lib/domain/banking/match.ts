@@ -4,7 +4,7 @@ import type { BankLineInput, LedgerLineInput, MatchOptions, MatchProposal, Match
 import { findSubset, type Budget } from './match-subset';
 import { formatUnits, indexByAmount, lowerBound, prepareBank, prepareLedger, type Prepared } from './match-prep';
 import { profileSimilarity } from './similarity';
-import { firstFit, orderRules, ruleMemo } from './rules';
+import { firstFit, orderRules, proposedLines, ruleMemo } from './rules';
 
 interface Pair {
 	b: Prepared;
@@ -206,6 +206,7 @@ export function proposeFromRules(lines: readonly BankLineInput[], allRules: read
 			account: rule.outcome.account,
 			memo: ruleMemo(rule.outcome.memo, line),
 			dimensions: { ...(rule.outcome.dimensions ?? {}) },
+			lines: proposedLines(rule.outcome, line.amount),
 			score: round3(0.5 + 0.1 * Math.min(reasons.length, 4)),
 			reasons: [`rule "${rule.name}"`, ...reasons]
 		});

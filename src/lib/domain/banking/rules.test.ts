@@ -2,7 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom, type DecimalString } from '../core';
 import { matchStatementLines } from './match';
-import { countRuleFits, firstFit, foldText, orderRules, payeeFits, ruleFits, ruleMemo, rulesFor, validateRule, type BankRule } from './rules';
+import { countRuleFits, firstFit, foldText, orderRules, payeeFits, proposedLines, ruleFits, ruleMemo, rulesFor, validateRule, type BankRule } from './rules';
+import fc from 'fast-check';
+import { Dec } from '../core';
 
 const rule = (id: string, patch: Partial<BankRule> = {}): BankRule => ({
 	id,
@@ -116,5 +118,47 @@ describe('validateRule', () => {
 		expect(msg(rule('r', { conditions: { memoContains: 'x', minAmount: '5' as DecimalString, maxAmount: '4' as DecimalString } }))).toBe('Maximum amount: 4 is below the minimum 5.');
 		expect(msg(rule('r', { outcome: { account: '' } }))).toBe('Account: choose the account the rule posts to.');
 		expect(msg(rule('r', { outcome: { account: 'x', dimensions: { fund: 'a,b' } } }))).toMatch(/^fund:/);
+	});
+});
+
+describe('proposedLines (split by percentage)', () => {
+	it('one line for the whole amount, or the parts by largest remainder', () => {
+		expect(proposedLines({ account: 'exp', dimensions: { fund: 'restricted' } }, '-34.51')).toEqual([{ account: 'exp', amount: '34.51', dimensions: { fund: 'restricted' } }]);
+		const split = { account: 'a', splits: [{ account: 'a', percent: '60' as DecimalString, dimensions: { class: 'program' } }, { account: 'b', percent: '40' as DecimalString }] };
+		expect(proposedLines(split, '-34.51')).toEqual([
+			{ account: 'a', amount: '20.71', dimensions: { class: 'program' } },
+			{ account: 'b', amount: '13.80', dimensions: {} }
+		]);
+		expect(proposedLines({ account: 'a', splits: [{ account: 'a', percent: '33.3333' as DecimalString }, { account: 'b', percent: '33.3333' as DecimalString }, { account: 'c', percent: '33.3334' as DecimalString }] }, '100.00').map((l) => l.amount)).toEqual(['-33.33', '-33.33', '-33.34']);
+	});
+	it('property: the parts always add up to the line exactly, each within one cent of its exact share', () => {
+		fc.assert(
+			fc.property(fc.integer({ min: -10_000_000, max: 10_000_000 }), fc.array(fc.integer({ min: 1, max: 9000 }), { minLength: 2, maxLength: 10 }), (cents, weights) => {
+				const amount = new Dec(cents).dividedBy(100).toFixed(2);
+				const total = weights.reduce((a, b) => a + b, 0);
+				const splits = weights.map((w, i) => ({ account: `x${i}`, percent: new Dec(w).times(100).dividedBy(total).toFixed(4) as DecimalString }));
+				const lines = proposedLines({ account: 'x0', splits }, amount);
+				const sum = lines.reduce((t, l) => t.plus(l.amount), new Dec(0));
+				expect(sum.eq(new Dec(amount).negated())).toBe(true);
+				const pctSum = splits.reduce((t, x) => t.plus(x.percent), new Dec(0));
+				lines.forEach((l, i) => {
+					const exact = new Dec(amount).negated().times((splits[i] as { percent: string }).percent).dividedBy(pctSum);
+					expect(new Dec(l.amount).minus(exact).abs().lte('0.01')).toBe(true);
+				});
+			}),
+			{ numRuns: 300, seed: 11 }
+		);
+	});
+	it('validateRule: 2–10 parts, each above 0%, adding up to exactly 100%, the first being the rule account', () => {
+		const msg = (splits: { account: string; percent: string }[], account = 'a') => {
+			const v = validateRule(rule('r', { outcome: { account, splits: splits as never } }));
+			return v.ok ? 'ok' : v.error.message;
+		};
+		expect(msg([{ account: 'a', percent: '60' }, { account: 'b', percent: '40' }])).toBe('ok');
+		expect(msg([{ account: 'a', percent: '100' }])).toBe('Split: give 2 to 10 parts.');
+		expect(msg([{ account: 'a', percent: '60' }, { account: 'b', percent: '30' }])).toBe('Split: the parts add up to 90%, not 100%.');
+		expect(msg([{ account: 'a', percent: '60' }, { account: 'b', percent: '-40' }])).toMatch(/^Split part 2: "-40" is not a percentage/);
+		expect(msg([{ account: 'a', percent: '60' }, { account: '', percent: '40' }])).toBe('Split part 2: choose an account.');
+		expect(msg([{ account: 'a', percent: '60' }, { account: 'b', percent: '40' }], 'b')).toBe("Split: the first part is the rule's account.");
 	});
 });

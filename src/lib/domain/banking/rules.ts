@@ -2,7 +2,7 @@
 // entry they propose (account, memo template, dimensions). Rules apply in their order; the first enabled rule
 // that fits a line wins. Invariant: a rule with no condition on the line's text fits nothing, so a rule can
 // never sweep every line of a statement by accident; amounts compare exactly (decimal strings, never floats).
-import { Dec, fail, ok, parseDecimal, type DecimalString, type Result } from '../core';
+import { allocate, Dec, fail, ok, parseDecimal, toDecimalString, type DecimalString, type Result } from '../core';
 
 export type PayeeTest = 'contains' | 'equals' | 'words';
 export const PAYEE_TESTS: readonly PayeeTest[] = ['contains', 'equals', 'words'];
@@ -22,11 +22,28 @@ export interface RuleConditions {
 	readonly bankAccountId?: string;
 }
 
+/** One part of a split outcome: a share of the line (percent, e.g. "60" or "33.33") to an account. */
+export interface RuleSplit {
+	readonly account: string;
+	readonly percent: DecimalString;
+	readonly dimensions?: Readonly<Partial<Record<RuleDimension, string>>>;
+}
+
 export interface RuleOutcome {
+	/** The account (with a split: the first part's, for lists and older readers). */
 	readonly account: string;
 	/** `{payee}`, `{memo}` and `{date}` are replaced by the line's; empty means the payee. */
 	readonly memo?: string;
 	readonly dimensions?: Readonly<Partial<Record<RuleDimension, string>>>;
+	/** Split the line across 2–10 accounts by percentage (summing to exactly 100); replaces account and dimensions. */
+	readonly splits?: readonly RuleSplit[];
+}
+
+/** An offset line of the entry a rule proposes: signed from the books' view (the opposite of the bank line). */
+export interface ProposedLine {
+	readonly account: string;
+	readonly amount: DecimalString;
+	readonly dimensions: Readonly<Partial<Record<RuleDimension, string>>>;
 }
 
 export interface BankRule {
@@ -145,6 +162,18 @@ export function countRuleFits(rules: readonly BankRule[], lines: readonly (RuleL
 	return counts;
 }
 
+/**
+ * The offset lines of the entry a rule proposes for a bank line: one line for the whole amount, or the split's
+ * parts by largest remainder at the line's precision, so they always sum exactly to the bank line (negated).
+ */
+export function proposedLines(outcome: RuleOutcome, amount: string): ProposedLine[] {
+	const total = new Dec(amount).negated();
+	const places = Math.max(2, total.decimalPlaces());
+	if (!outcome.splits?.length) return [{ account: outcome.account, amount: toDecimalString(total, places), dimensions: { ...(outcome.dimensions ?? {}) } }];
+	const parts = allocate(total, outcome.splits.map((x) => new Dec(x.percent)), places);
+	return outcome.splits.map((x, i) => ({ account: x.account, amount: toDecimalString(parts[i] as Dec, places), dimensions: { ...(x.dimensions ?? {}) } }));
+}
+
 const DIMENSION_TEXT = /^[^,;\r\n]*$/;
 
 /** Checks a rule as typed in the form (or read from a peer): names the field of the first problem. */
@@ -168,9 +197,30 @@ export function validateRule(rule: BankRule): Result<BankRule> {
 	if (c.minAmount !== undefined && c.maxAmount !== undefined && new Dec(c.minAmount).gt(c.maxAmount))
 		return bad('Maximum amount', `${c.maxAmount} is below the minimum ${c.minAmount}`);
 	if (!rule.outcome.account) return bad('Account', 'choose the account the rule posts to');
-	for (const [k, v] of Object.entries(rule.outcome.dimensions ?? {})) {
-		if (!(RULE_DIMENSIONS as readonly string[]).includes(k)) return bad(k, 'not a dimension (fund, class, department, tag)');
-		if (typeof v !== 'string' || !DIMENSION_TEXT.test(v)) return bad(k, 'may not hold commas, semicolons or line breaks');
+	const dims = (d: RuleOutcome['dimensions'], where: string) => {
+		for (const [k, v] of Object.entries(d ?? {})) {
+			if (!(RULE_DIMENSIONS as readonly string[]).includes(k)) return bad(`${where}${k}`, 'not a dimension (fund, class, department, tag)');
+			if (typeof v !== 'string' || !DIMENSION_TEXT.test(v)) return bad(`${where}${k}`, 'may not hold commas, semicolons or line breaks');
+		}
+		return null;
+	};
+	const top = dims(rule.outcome.dimensions, '');
+	if (top) return top;
+	const splits = rule.outcome.splits;
+	if (splits !== undefined) {
+		if (splits.length < 2 || splits.length > 10) return bad('Split', 'give 2 to 10 parts');
+		let total = new Dec(0);
+		for (const [i, part] of splits.entries()) {
+			const where = `Split part ${i + 1}`;
+			if (!part.account) return bad(where, 'choose an account');
+			const pct = parseDecimal(part.percent);
+			if (!pct || !pct.gt(0) || pct.gt(100) || pct.decimalPlaces() > 4) return bad(where, `"${part.percent}" is not a percentage above 0 and at most 100 (up to 4 decimals)`);
+			total = total.plus(pct);
+			const d = dims(part.dimensions, `${where}, `);
+			if (d) return d;
+		}
+		if (!total.eq(100)) return bad('Split', `the parts add up to ${total.toFixed()}%, not 100%`);
+		if (splits[0]?.account !== rule.outcome.account) return bad('Split', 'the first part is the rule\'s account');
 	}
 	return ok(rule);
 }
