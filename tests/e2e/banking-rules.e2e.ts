@@ -120,6 +120,29 @@ test('rules: create, count, reorder, disable; a rule proposal with fund and clas
 	await expect(withdrawals.getByTestId('rule-count')).toContainText('1 line');
 	await expect(withdrawals.getByTestId('rule-count')).toContainText('if enabled');
 
+	// Enable it again as a split: 60% occupancy for programs, 40% professional fees for management.
+	await withdrawals.getByRole('button', { name: 'Edit' }).click();
+	await edit.getByRole('button', { name: 'Split by percentage' }).click();
+	const split = edit.getByRole('table', { name: 'Split' });
+	await expect(split.getByLabel('Split account 1').locator('option:checked')).toHaveText(
+		'Expenses:Occupancy'
+	);
+	await split.getByLabel('Split percent 1').fill('60');
+	await split.getByLabel('Split account 2').selectOption({ label: 'Expenses:Professional Fees' });
+	await split.getByLabel('Split percent 2').fill('30');
+	await expect(split.getByTestId('split-total')).toHaveText('90%');
+	await edit.getByRole('button', { name: 'Save rule' }).click();
+	await expect(edit.getByRole('alert')).toHaveText('Split: the parts add up to 90%, not 100%.');
+	await split.getByLabel('Split percent 2').fill('40');
+	await split.getByLabel('Class').nth(0).selectOption('program');
+	await split.getByLabel('Class').nth(1).selectOption('management-general');
+	await edit.getByRole('button', { name: 'Save rule' }).click();
+	await withdrawals.getByRole('button', { name: 'Enable' }).click();
+	await expect(withdrawals.getByTestId('split-part')).toHaveText([
+		/60% Expenses:Occupancy · class: program/,
+		/40% Expenses:Professional Fees · class: management-general/
+	]);
+
 	// Reconcile: the fee line shows the rule's proposal with its dimensions; Create entry starts from it.
 	await page
 		.getByRole('navigation', { name: 'Banking' })
@@ -145,6 +168,17 @@ test('rules: create, count, reorder, disable; a rule proposal with fund and clas
 	await entry.getByRole('button', { name: 'Post entry' }).click();
 	await expect(fee).toHaveAttribute('data-state', 'matched');
 
+	// The electric bill: the split rule's parts, rounded so they add up to the line.
+	const bill = lines.locator('tr[data-line="AUTOMATIC WITHDRAWAL, ELECTRIC BILL"]');
+	await expect(bill.getByTestId('rule-proposal')).toContainText(
+		'suggests a split: Expenses:Occupancy 20.71, Expenses:Professional Fees 13.80'
+	);
+	await bill.getByRole('button', { name: 'Create entry' }).click();
+	await expect(entry.getByRole('list', { name: 'Split' })).toContainText('Expenses:Occupancy: 20.71');
+	await expect(entry.getByRole('list', { name: 'Split' })).toContainText('Expenses:Professional Fees: 13.80');
+	await entry.getByRole('button', { name: 'Post entry' }).click();
+	await expect(bill).toHaveAttribute('data-state', 'matched');
+
 	// The dividend: Create entry by hand with a fund, and a rule remembered from it.
 	const dividend = lines.locator('tr[data-line="DIVIDEND EARNED FOR PERIOD OF 03"]');
 	await dividend.getByRole('button', { name: 'Create entry' }).click();
@@ -159,6 +193,9 @@ test('rules: create, count, reorder, disable; a rule proposal with fund and clas
 	await expect(page.getByTestId('entry-detail')).toContainText(
 		'fund: restricted, class: management-general, department: Finance'
 	);
+	await page.getByRole('button', { name: 'AUTOMATIC WITHDRAWAL, ELECTRIC BILL' }).click();
+	await expect(page.getByTestId('entry-detail')).toContainText('class: program');
+	await expect(page.getByTestId('entry-detail')).toContainText('class: management-general');
 	await page.getByRole('button', { name: 'DIVIDEND EARNED FOR PERIOD OF 03' }).click();
 	await expect(page.getByTestId('entry-detail')).toContainText('fund: restricted');
 
