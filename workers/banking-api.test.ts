@@ -158,6 +158,36 @@ describe('banking worker: matching over the persisted shard', () => {
 		expect(second.result.unmatchedBankLineIds).toEqual(['ba.b']);
 		const stale = await bankingApi.matchPage({ token: first.token, page: 0 });
 		expect(stale.ok).toBe(false);
+
+		// Rules: the line left unmatched gets the first fitting rule's proposal; counts skip claimed lines.
+		const rule = (id: string, text: string, extra: object = {}) =>
+			value(
+				banking.createRule({
+					id,
+					name: id,
+					enabled: true,
+					conditions: { payee: { test: 'contains', text }, ...extra },
+					outcome: { account: 'rent', dimensions: { department: 'ops' } }
+				})
+			);
+		rule('power', 'power');
+		rule('landlord', 'landlord');
+		rule('elsewhere', 'power', { bankAccountId: 'other' });
+		await settle();
+		const counts = value(await bankingApi.ruleCounts({ workspaceId: ws }));
+		expect(counts.stateVector).toBe(books.stateVector());
+		expect(counts.counts).toEqual({ power: 1, landlord: 0, elsewhere: 0 });
+		expect(counts.openLines).toBe(1);
+		const third = value(await bankingApi.match({ workspaceId: ws, bankAccountId: 'ba' }));
+		expect(third.result.ruleProposals).toEqual([
+			expect.objectContaining({
+				bankLineId: 'ba.b',
+				ruleId: 'power',
+				account: 'rent',
+				memo: 'POWER CO',
+				dimensions: { department: 'ops' }
+			})
+		]);
 		await persistence.destroy();
 	});
 });

@@ -13,6 +13,10 @@ import {
 	parseStatementFile,
 	previewCsv as previewCsvRows,
 	proposalKey,
+	countRuleFits,
+	rulesFor,
+	proposeFromRules,
+	type MatchRule,
 	type BalanceCheck,
 	type BankLineInput,
 	type CsvDetection,
@@ -141,7 +145,16 @@ export interface BankingApi {
 	parse(args: File & { csvMapping?: unknown }): Promise<WorkerResult<ParsedFile>>;
 	match(args: Ws & { bankAccountId: string; options?: MatchOptions }): Promise<WorkerResult<Proposals>>;
 	matchPage(args: { token: number; page: number }): Promise<WorkerResult<ProposalsPage>>;
+	/** For each rule, how many bank lines no match holds it would apply to now (see countRuleFits). */
+	ruleCounts(args: Ws): Promise<WorkerResult<RuleCounts>>;
 	reload(args: Ws): Promise<WorkerResult<null>>;
+}
+
+export interface RuleCounts {
+	readonly stateVector: string;
+	readonly counts: Readonly<Record<string, number>>;
+	/** Bank lines looked at: every line of every bank account that no holding match or reconciliation holds. */
+	readonly openLines: number;
 }
 
 function fail(code: string, message: string): never {
@@ -189,14 +202,27 @@ export function openLines(
 	return { bankLines, ledgerLines };
 }
 
-/** Drops proposals someone rejected; their lines go back to the unmatched lists. */
-function withoutRejected(raw: MatchResult, rejected: ReadonlySet<string>): MatchResult {
+/** Drops proposals someone rejected; their lines go back to the unmatched lists, where rules may propose for them. */
+function withoutRejected(
+	raw: MatchResult,
+	rejected: ReadonlySet<string>,
+	bankLines: readonly BankLineInput[],
+	rules: readonly MatchRule[]
+): MatchResult {
 	if (rejected.size === 0) return raw;
 	const dropped = raw.matches.filter((m) => rejected.has(proposalKey(m.bankLineIds, m.ledgerLineIds)));
 	if (dropped.length === 0) return raw;
+	const freed = new Set(dropped.flatMap((m) => m.bankLineIds));
 	return {
 		...raw,
 		matches: raw.matches.filter((m) => !dropped.includes(m)),
+		ruleProposals: [
+			...raw.ruleProposals,
+			...proposeFromRules(
+				bankLines.filter((l) => freed.has(l.id)),
+				rules
+			)
+		],
 		unmatchedBankLineIds: [...raw.unmatchedBankLineIds, ...dropped.flatMap((m) => m.bankLineIds)],
 		unmatchedLedgerLineIds: [...raw.unmatchedLedgerLineIds, ...dropped.flatMap((m) => m.ledgerLineIds)]
 	};
@@ -245,9 +271,9 @@ export const bankingApi = {
 			const { books, banking } = await load(workspaceId);
 			const started = performance.now();
 			const { bankLines, ledgerLines } = openLines(books, banking, bankAccountId);
-			const rules = banking.rules();
+			const rules = rulesFor(banking.rules(), bankAccountId);
 			const raw = matchStatementLines({ bankLines, ledgerLines, options: { ...options, rules } });
-			const result = withoutRejected(raw, banking.claims().rejected);
+			const result = withoutRejected(raw, banking.claims().rejected, bankLines, rules);
 			const token = (lastAnswer?.token ?? 0) + 1;
 			lastAnswer = { token, result };
 			const longest = Math.max(
@@ -271,6 +297,22 @@ export const bankingApi = {
 			if (lastAnswer?.token !== token)
 				fail('banking/match-stale', 'The proposals changed meanwhile; ask again');
 			return pageOf(lastAnswer.result, page);
+		});
+	},
+
+	async ruleCounts({ workspaceId }) {
+		return guard('banking/match-failed', async () => {
+			const { books, banking } = await load(workspaceId);
+			const claims = banking.claims();
+			const lines = banking
+				.bankAccounts()
+				.flatMap((a) => banking.lines(a.id))
+				.filter((l) => !claims.bankLine.has(l.id) && !claims.lockedLines.has(l.id));
+			return {
+				stateVector: books.stateVector(),
+				counts: countRuleFits(banking.rules(), lines),
+				openLines: lines.length
+			};
 		});
 	},
 

@@ -94,6 +94,8 @@ describe('reconcileRows', () => {
 			ruleProposals: [
 				{
 					bankLineId: 'l3',
+					ruleName: 'Rule',
+					lines: [],
 					ruleId: 'r',
 					account: 'fees',
 					memo: '',

@@ -1,17 +1,19 @@
 // Plain helpers the Banking screens use to lay out what the state holds: masked account identifiers,
 // the reconcile rows (each statement line with its match, conflict or proposal), and import summaries.
 // Pure functions over plain records, unit-tested beside this file.
-import type {
-	BalanceCheck,
-	BankLineRecord,
-	ClaimConflict,
-	Claims,
-	MatchDecision,
-	MatchProposal,
-	MatchResult,
-	RuleProposal,
-	Statement,
-	StatementRecord
+import {
+	foldText,
+	type BalanceCheck,
+	type BankAccountRecord,
+	type BankLineRecord,
+	type ClaimConflict,
+	type Claims,
+	type MatchDecision,
+	type MatchProposal,
+	type MatchResult,
+	type RuleProposal,
+	type Statement,
+	type StatementRecord
 } from '$lib/domain/banking';
 import type { JournalEntry } from '$lib/domain/ledger';
 
@@ -160,4 +162,27 @@ export function statementSummary(s: Pick<Statement, 'format' | 'lines' | 'curren
 		...(dates.length ? [`${dates[0]} to ${dates.at(-1)}`] : []),
 		...(s.currency ? [s.currency] : [])
 	].join(' · ');
+}
+
+/**
+ * Which bank account each statement of a several-account file goes to: the one whose name or identifier is
+ * the statement's account value (ignoring case, accents, spaces and punctuation), else skipped (null). When
+ * nothing links, the first statement goes to the bank account the file is imported from.
+ */
+export function suggestLinks(
+	statements: readonly Pick<Statement, 'account'>[],
+	bankAccounts: readonly Pick<BankAccountRecord, 'id' | 'name' | 'identifier'>[],
+	currentId: string
+): (string | null)[] {
+	const key = (s: string) => foldText(s).replace(/ /g, '');
+	const links = statements.map((s): string | null => {
+		const value = key(s.account.accountNumber ?? s.account.iban ?? '');
+		if (!value) return null;
+		const hit = bankAccounts.find(
+			(a) => key(a.name) === value || (a.identifier && key(a.identifier) === value)
+		);
+		return hit?.id ?? null;
+	});
+	if (links.length > 0 && !links.some((l) => l !== null)) links[0] = currentId;
+	return links;
 }

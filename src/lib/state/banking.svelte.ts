@@ -2,31 +2,36 @@
 // statements, lines and decisions from the books shard and validates every write; parsing, CSV preview and
 // matching are asked of the banking worker, which reads the same shard from IndexedDB. Proposals are only
 // shown once the worker has caught up with this page's shard, so a line just matched is never proposed.
-import { todayUtc } from '$lib/domain/core';
+import { Dec, todayUtc } from '$lib/domain/core';
 import {
 	LEDGER_SCHEMA_VERSION,
 	negateDecimal,
 	type Account,
 	type AccountSubtype,
+	type EntryLine,
 	type JournalEntry
 } from '$lib/domain/ledger';
-import type {
-	BankAccountRecord,
-	BankLineRecord,
-	Claims,
-	CsvDetection,
-	CsvPreviewRow,
-	MatchProposal,
-	MatchResult,
-	ReconciliationRecord,
-	StatementRecord
+import {
+	type RuleDimension,
+	type ProposedLine,
+	type BankAccountRecord,
+	type BankRuleRecord,
+	type BankLineRecord,
+	type Claims,
+	type CsvDetection,
+	type CsvPreviewRow,
+	type MatchProposal,
+	type MatchResult,
+	type ReconciliationRecord,
+	type StatementRecord
 } from '$lib/domain/banking';
 import type { BankingReplica, ImportOutcome, KeptAside, StatementStatus } from '$lib/sync/banking-replica';
 import type { BooksReplica } from '$lib/sync/books-replica';
 import { bankingWorker } from '$lib/rpc/banking-client';
-import type { FileKind, ParsedFile, Proposals } from '$workers/banking-api';
+import type { FileKind, ParsedFile, Proposals, RuleCounts } from '$workers/banking-api';
 import type { BooksState, Verb } from './books.svelte';
 import { newId, nowIso } from './ids';
+import { cleanDimensions, type RuleParts } from './rule-form';
 
 export type { StatementStatus, ImportOutcome, KeptAside, ParsedFile, FileKind };
 
@@ -45,6 +50,18 @@ export interface NewBankAccount {
 		{ existing: string } | { create: { name: string; subtype: 'bank' | 'cash' | 'credit-card' } };
 }
 
+/** What "Create entry" posts against the bank line. */
+export interface EntryFromLine {
+	/** The income, expense or other account on the other side. */
+	readonly account: string;
+	readonly memo: string;
+	readonly dimensions?: Readonly<Partial<Record<RuleDimension, string>>>;
+	/** Add a "payee equals" rule proposing this account, memo and dimensions next time. */
+	readonly remember?: boolean;
+	/** A rule's split: these offset lines (summing to the bank line negated) replace account and dimensions. */
+	readonly split?: readonly ProposedLine[];
+}
+
 export class BankingState {
 	readonly workspaceId: string;
 	readonly #memberId: string;
@@ -57,6 +74,8 @@ export class BankingState {
 	bankAccounts = $state.raw<BankAccountRecord[]>([]);
 	statements = $state.raw<StatementRecord[]>([]);
 	reconciliations = $state.raw<ReconciliationRecord[]>([]);
+	/** Bank rules in the order they apply. */
+	rules = $state.raw<BankRuleRecord[]>([]);
 	claims = $state.raw<Claims | null>(null);
 	keptAside = $state.raw<KeptAside[]>([]);
 	/** Bumped on every change to the banking records (local or a teammate's). */
@@ -82,6 +101,7 @@ export class BankingState {
 		this.bankAccounts = r.bankAccounts();
 		this.statements = r.statements();
 		this.reconciliations = r.reconciliations();
+		this.rules = r.rules();
 		this.claims = r.claims();
 		this.keptAside = r.keptAside();
 		this.revision++;
@@ -181,32 +201,69 @@ export class BankingState {
 
 	/** How many of these lines this bank account already holds (shown before importing). */
 	alreadyHeld(bankAccountId: string, parsed: ParsedFile): number {
-		const r = this.#replica;
-		if (!r) return 0;
-		return parsed.statements.reduce(
-			(n, s) => n + s.lines.filter((l) => r.line(`${bankAccountId}.${l.id}`) !== undefined).length,
-			0
+		return this.alreadyHeldLinked(
+			parsed,
+			parsed.statements.map(() => bankAccountId)
 		);
 	}
 
-	/** Writes every statement of the file, or none: a mismatch not accepted stops before anything is written. */
+	/** Like alreadyHeld, with each statement going to its own bank account (null: skipped). */
+	alreadyHeldLinked(parsed: ParsedFile, targets: readonly (string | null)[]): number {
+		const r = this.#replica;
+		if (!r) return 0;
+		return parsed.statements.reduce((n, s, i) => {
+			const to = targets[i];
+			return to ? n + s.lines.filter((l) => r.line(`${to}.${l.id}`) !== undefined).length : n;
+		}, 0);
+	}
+
+	/** Writes every statement of the file into one bank account, or none (see importLinked). */
 	importParsed(bankAccountId: string, parsed: ParsedFile, acceptMismatch: boolean): Verb<ImportOutcome[]> {
+		return this.importLinked(
+			parsed,
+			parsed.statements.map(() => bankAccountId),
+			acceptMismatch
+		);
+	}
+
+	/**
+	 * Writes each statement of the file into the bank account `targets[i]` (null skips it), all in one
+	 * transaction or nothing: a mismatch not accepted, or an unknown bank account, stops before anything is written.
+	 */
+	importLinked(
+		parsed: ParsedFile,
+		targets: readonly (string | null)[],
+		acceptMismatch: boolean
+	): Verb<ImportOutcome[]> {
 		const r = this.#replica;
 		if (!r) return fail('Banking is still loading.');
-		if (!acceptMismatch && parsed.checks.some((c) => c.status === 'mismatch'))
+		const file = parsed.statements[0]?.fileName ?? 'The file';
+		if (targets.length !== parsed.statements.length) return fail(`${file}: link each statement or skip it.`);
+		// A statement with no lines (MT940 days without movement) or a skipped one: nothing to store for it.
+		const chosen = parsed.statements
+			.map((statement, i) => ({ statement, check: parsed.checks[i], bankAccountId: targets[i] }))
+			.filter(
+				(x): x is typeof x & { bankAccountId: string } => !!x.bankAccountId && x.statement.lines.length > 0
+			);
+		if (chosen.length === 0)
+			return fail(
+				targets.every((t) => t === null)
+					? `${file}: every statement is skipped; link one to a bank account.`
+					: `${file}: the statement has no lines`
+			);
+		if (!acceptMismatch && chosen.some((x) => x.check?.status === 'mismatch'))
 			return fail('The statement does not add up; tick "Import anyway" to import it as it is.');
-		// A file may hold a statement with no lines (MT940 days without movement): nothing to store for it.
-		const withLines = parsed.statements.filter((s) => s.lines.length > 0);
-		if (withLines.length === 0)
-			return fail(`${parsed.statements[0]?.fileName ?? 'The file'}: the statement has no lines`);
-		if (!r.bankAccount(bankAccountId)) return fail('That bank account is not here.');
-		const out: ImportOutcome[] = [];
-		for (const statement of withLines) {
-			const done = r.importStatement({ bankAccountId, statement, acceptMismatch, ...this.#stamp() });
-			if (!done.ok) return fail(done.error.message);
-			out.push(done.value);
-		}
-		return { ok: true, value: out };
+		for (const x of chosen)
+			if (!r.bankAccount(x.bankAccountId)) return fail('That bank account is not here.');
+		const done = r.importStatements(
+			chosen.map((x) => ({
+				bankAccountId: x.bankAccountId,
+				statement: x.statement,
+				acceptMismatch,
+				...this.#stamp()
+			}))
+		);
+		return done.ok ? { ok: true, value: done.value } : fail(done.error.message);
 	}
 
 	// ---- reconcile ----------------------------------------------------------------------------
@@ -289,47 +346,126 @@ export class BankingState {
 	}
 
 	/**
-	 * Posts a balanced entry for a bank line (bank account against `offsetAccountId`), matches the line to
-	 * it, and remembers payee → account as a rule for the next statements.
+	 * Posts a balanced entry for a bank line (bank account against `account`, that line carrying the
+	 * dimensions), matches the line to it, and, when asked, adds a "payee equals" rule for the next statements.
 	 */
-	createEntryFrom(
-		bankAccountId: string,
-		lineId: string,
-		offsetAccountId: string,
-		memo: string
-	): Verb<JournalEntry> {
+	createEntryFrom(bankAccountId: string, lineId: string, input: EntryFromLine): Verb<JournalEntry> {
 		const r = this.#replica;
 		const books = this.#books;
 		const account = r?.bankAccount(bankAccountId);
 		const line = r?.line(lineId);
 		if (!r || !books || !account || !line) return fail('Banking is still loading.');
-		if (!offsetAccountId) return fail('Account: choose where this money came from or went to.');
+		if (!input.account && !input.split?.length)
+			return fail('Account: choose where this money came from or went to.');
+		const dims = cleanDimensions(input.dimensions);
+		if (!dims.ok) return dims;
+		const dimensions = dims.value;
 		const ledger = books.accounts.find((a) => a.id === account.ledgerAccountId);
 		const commodity = ledger?.currency ?? account.currency;
 		if (!commodity) return fail('The bank account has no currency.');
+		const memo = input.memo.trim();
+		const split = input.split ?? [];
+		if (split.length > 0) {
+			const total = split.reduce((t, l) => t.plus(l.amount), new Dec(0));
+			if (!total.eq(new Dec(line.amount).negated()))
+				return fail(
+					`The split adds up to ${total.negated().toFixed(Math.max(2, total.decimalPlaces()))}, not the line's ${line.amount}.`
+				);
+		}
+		const offsets: EntryLine[] = split.length
+			? split.map((l) => ({
+					account: l.account,
+					amount: l.amount,
+					commodity,
+					...(Object.keys(l.dimensions).length ? { dimensions: { ...l.dimensions } } : {})
+				}))
+			: [
+					{
+						account: input.account,
+						amount: negateDecimal(line.amount),
+						commodity,
+						...(Object.keys(dimensions).length ? { dimensions } : {})
+					}
+				];
 		const entry: JournalEntry = {
 			schemaVersion: LEDGER_SCHEMA_VERSION,
 			id: newId(),
 			date: line.date,
-			memo: memo.trim() || line.payee || line.memo,
+			memo: memo || line.payee || line.memo,
 			status: 'posted',
 			clearing: 'cleared',
-			lines: [
-				{ account: account.ledgerAccountId, amount: line.amount, commodity },
-				{ account: offsetAccountId, amount: negateDecimal(line.amount), commodity }
-			]
+			lines: [{ account: account.ledgerAccountId, amount: line.amount, commodity }, ...offsets]
 		};
 		const posted = books.post(entry);
 		if (!posted.ok) return posted;
 		const matched = this.accept(bankAccountId, [lineId], [`${entry.id}#0`]);
 		if (!matched.ok) return matched;
-		if (line.payee.trim())
-			r.saveRule({
-				id: `payee:${line.payee.trim().toLowerCase()}`,
-				payee: line.payee.trim(),
-				propose: { account: offsetAccountId, ...(memo.trim() ? { memo: memo.trim() } : {}) }
+		if (input.remember && split.length === 0 && line.payee.trim())
+			this.createRule({
+				name: `Payee ${line.payee.trim()}`,
+				conditions: { payee: { test: 'equals', text: line.payee.trim() } },
+				outcome: {
+					account: input.account,
+					...(memo && memo !== line.payee.trim() ? { memo } : {}),
+					...(Object.keys(dimensions).length ? { dimensions } : {})
+				}
 			});
 		return posted;
+	}
+
+	// ---- rules --------------------------------------------------------------------------------
+
+	createRule(parts: RuleParts): Verb<BankRuleRecord> {
+		const r = this.#replica;
+		if (!r) return fail('Banking is still loading.');
+		const known = this.#unknownAccount(parts);
+		if (known) return fail(known);
+		const made = r.createRule({ id: newId(), enabled: true, ...parts }, this.#memberId);
+		return made.ok ? made : fail(made.error.message);
+	}
+
+	updateRule(id: string, parts: Partial<RuleParts> & { enabled?: boolean }): Verb<BankRuleRecord> {
+		const r = this.#replica;
+		if (!r) return fail('Banking is still loading.');
+		const known = parts.outcome ? this.#unknownAccount({ outcome: parts.outcome }) : null;
+		if (known) return fail(known);
+		const done = r.updateRule(id, parts);
+		return done.ok ? done : fail(done.error.message);
+	}
+
+	/** Moves a rule to `index` in the list (0 applies first). */
+	moveRule(id: string, index: number): Verb<BankRuleRecord> {
+		const r = this.#replica;
+		if (!r) return fail('Banking is still loading.');
+		const done = r.moveRule(id, index, this.#memberId);
+		return done.ok ? done : fail(done.error.message);
+	}
+
+	deleteRule(id: string): Verb<null> {
+		const r = this.#replica;
+		if (!r) return fail('Banking is still loading.');
+		const done = r.deleteRule(id);
+		return done.ok ? { ok: true, value: null } : fail(done.error.message);
+	}
+
+	#unknownAccount(parts: Pick<RuleParts, 'outcome'>): string | null {
+		const { account, splits } = parts.outcome;
+		if (!account) return 'Account: choose the account the rule posts to.';
+		const open = (id: string) => this.#books?.accounts.some((x) => x.id === id && !x.archived) === true;
+		if (!open(account)) return 'Account: choose an open account of the chart.';
+		const i = (splits ?? []).findIndex((x) => x.account && !open(x.account));
+		return i >= 0 ? `Split part ${i + 1}: choose an open account of the chart.` : null;
+	}
+
+	/** How many open bank lines each rule would apply to now, computed in the worker once it has caught up. */
+	async ruleCounts(): Promise<Verb<RuleCounts>> {
+		for (let attempt = 0; attempt < 60; attempt++) {
+			const r = await bankingWorker().ruleCounts({ workspaceId: this.workspaceId });
+			if (!r.ok) return fail(r.error.message);
+			if (r.value.stateVector === this.#booksReplica?.stateVector()) return r;
+			await new Promise((done) => setTimeout(done, 50));
+		}
+		return fail('The matcher could not catch up with the books; try again.');
 	}
 
 	finish(statementId: string): Verb<ReconciliationRecord> {

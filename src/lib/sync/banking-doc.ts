@@ -2,18 +2,18 @@
 // never touches). Bank accounts and rules are mutable records (a Y.Map per bank account, one key per
 // field); statements, lines, decisions and reconciliations are immutable facts: one plain JSON value,
 // written once (writing a key that exists is a no-op, so re-imports and re-deliveries add nothing).
-// Readers return plain records; a value that fails its shape check is kept aside with the reason.
+// Rules live in banking-rules-doc.ts. Readers return plain records; a value that fails its shape check is kept aside with the reason.
 import * as Y from 'yjs';
 import {
 	BANKING_SCHEMA_VERSION,
 	type BankAccountRecord,
 	type BankLineRecord,
-	type BankRuleRecord,
 	type MatchDecision,
 	type ReconciliationRecord,
 	type StatementRecord
 } from '$lib/domain/banking';
 import { shapes, type ShapeOf } from './banking-shape';
+import { readRule } from './banking-rules-doc';
 
 export const FACT_MAPS = ['bankStatements', 'bankLines', 'bankDecisions', 'bankReconciliations'] as const;
 export type FactMap = (typeof FACT_MAPS)[number];
@@ -83,10 +83,6 @@ export function hasFact(doc: Y.Doc, name: FactMap, id: string): boolean {
 	return factMap(doc, name).has(id);
 }
 
-export function saveRule(doc: Y.Doc, rule: BankRuleRecord): void {
-	bankRulesMap(doc).set(rule.id, plain(rule));
-}
-
 // ---- reads ------------------------------------------------------------------------------------
 
 function readAccount(m: unknown): unknown {
@@ -106,7 +102,7 @@ export function readMap<K extends BankingMap>(
 	const aside: KeptAside[] = [];
 	const check = shapes[name] as (v: unknown) => string | null;
 	for (const [key, raw] of source.entries()) {
-		const v = name === 'bankAccounts' ? readAccount(raw) : raw;
+		const v = name === 'bankAccounts' ? readAccount(raw) : name === 'bankRules' ? readRule(raw) : raw;
 		const reason = check(v) ?? ((v as { id?: unknown }).id !== key ? 'stored under another id' : null);
 		if (reason) aside.push({ map: name, key, reason });
 		else records.set(key, v as ShapeOf[K]);
@@ -130,8 +126,10 @@ export function observeBanking(
 		for (const type of tr.changed.keys()) {
 			const direct = types.get(type);
 			if (direct) touched.add(direct);
-			else if (type._item?.parent && types.get(type._item.parent) === 'bankAccounts')
-				touched.add('bankAccounts');
+			else {
+				const parent = type._item?.parent ? types.get(type._item.parent) : undefined;
+				if (parent === 'bankAccounts' || parent === 'bankRules') touched.add(parent);
+			}
 		}
 		if (touched.size) onChange(touched, tr.local);
 	};

@@ -9,6 +9,9 @@ import { ExactSum, type JournalEntry } from '$lib/domain/ledger';
 import {
 	BANKING_SCHEMA_VERSION,
 	checkBalance,
+	orderRules,
+	validateRule,
+	type BankRule,
 	refKey,
 	resolveClaims,
 	type BankAccountRecord,
@@ -22,11 +25,14 @@ import {
 	type StatementRecord
 } from '$lib/domain/banking';
 import * as docs from './banking-doc';
+import * as rulesDoc from './banking-rules-doc';
+import { keyBetween, keyForPosition } from '$lib/domain/tasks';
 import type { ShapeOf } from './banking-shape';
 import { bankingFail, statementStatus, type StatementStatus } from './banking-status';
 
 export type { StatementStatus } from './banking-status';
 export type { KeptAside, BankAccountPatch } from './banking-doc';
+export type { RulePatch } from './banking-rules-doc';
 
 /** What the ledger side offers: counted entries, and a signal when they change (BooksReplica fits). */
 export interface LedgerView {
@@ -163,8 +169,9 @@ export class BankingReplica {
 	reconciliations(): ReconciliationRecord[] {
 		return [...this.#data.bankReconciliations.values()];
 	}
+	/** Every readable rule, in the order they apply. */
 	rules(): BankRuleRecord[] {
-		return [...this.#data.bankRules.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+		return orderRules([...this.#data.bankRules.values()]);
 	}
 	claims(): Claims {
 		return this.#claims;
@@ -267,6 +274,34 @@ export class BankingReplica {
 		return ok({ statementId: id, added, duplicates: lines.length - added, alreadyImported });
 	}
 
+	/** Imports several statements (e.g. one per account of a CSV) in one transaction, or none when one is refused. */
+	importStatements(
+		inputs: readonly ({ bankAccountId: string; statement: Statement; acceptMismatch: boolean } & Stamp)[]
+	): Result<ImportOutcome[]> {
+		for (const x of inputs) {
+			if (!this.#data.bankAccounts.has(x.bankAccountId))
+				return bankingFail('banking/bad-account', `No bank account '${x.bankAccountId}'`);
+			if (x.statement.lines.length === 0)
+				return bankingFail('banking/no-lines', `${x.statement.fileName}: the statement has no lines`);
+			const check = checkBalance(x.statement);
+			if (check.status === 'mismatch' && !x.acceptMismatch)
+				return bankingFail(
+					'banking/unbalanced',
+					`${x.statement.fileName}: opening ${check.opening} + lines ${check.linesTotal} ≠ closing ${check.closing} (off by ${check.difference}); accept it explicitly to import`
+				);
+		}
+		const out: ImportOutcome[] = [];
+		let failed: Result<ImportOutcome[]> | null = null;
+		this.#doc.transact(() => {
+			for (const x of inputs) {
+				const r = this.importStatement(x);
+				if (!r.ok) failed ??= r;
+				else out.push(r.value);
+			}
+		});
+		return failed ?? ok(out);
+	}
+
 	/** Claims bank lines and ledger lines as one match; refused when any is claimed or the sums differ. */
 	accept(
 		input: {
@@ -358,8 +393,55 @@ export class BankingReplica {
 		return ok(record);
 	}
 
-	saveRule(rule: Omit<BankRuleRecord, 'schemaVersion'>): void {
-		docs.saveRule(this.#doc, { schemaVersion: BANKING_SCHEMA_VERSION, ...rule });
+	// ---- rules --------------------------------------------------------------------------------
+
+	/** Adds a rule (validated) at the end of the list unless it brings its own order key. */
+	createRule(input: Omit<BankRule, 'order'> & { order?: string }, salt?: string): Result<BankRuleRecord> {
+		if (this.#data.bankRules.has(input.id) || this.#doc.getMap('bankRules').has(input.id))
+			return bankingFail('banking/bad-rule', `Rule id '${input.id}' is taken`);
+		const last = this.rules().at(-1)?.order ?? null;
+		const rule: BankRule = {
+			...input,
+			name: input.name.trim(),
+			order: input.order ?? keyBetween(last, null, salt)
+		};
+		const valid = validateRule(rule);
+		if (!valid.ok) return valid;
+		rulesDoc.insertRule(this.#doc, rule);
+		return ok({ schemaVersion: BANKING_SCHEMA_VERSION, ...rule });
+	}
+
+	/** Changes some parts of a rule (name, enabled, conditions, outcome); the result must still be a valid rule. */
+	updateRule(id: string, patch: rulesDoc.RulePatch): Result<BankRuleRecord> {
+		const current = this.#data.bankRules.get(id);
+		if (!current) return bankingFail('banking/bad-rule', `No rule '${id}'`);
+		const next: BankRuleRecord = {
+			...current,
+			...patch,
+			...(patch.name !== undefined ? { name: patch.name.trim() } : {})
+		};
+		const valid = validateRule(next);
+		if (!valid.ok) return valid;
+		rulesDoc.patchRule(
+			this.#doc,
+			id,
+			{ ...patch, ...(patch.name !== undefined ? { name: next.name } : {}) },
+			current
+		);
+		return ok(next);
+	}
+
+	/** Puts a rule at `index` of the list (0 = applies first); writes only its order key. */
+	moveRule(id: string, index: number, salt?: string): Result<BankRuleRecord> {
+		const current = this.#data.bankRules.get(id);
+		if (!current) return bankingFail('banking/bad-rule', `No rule '${id}'`);
+		const others = this.rules().filter((r) => r.id !== id);
+		return this.updateRule(id, { order: keyForPosition(others, index, salt) });
+	}
+
+	deleteRule(id: string): Result<null> {
+		if (!rulesDoc.deleteRule(this.#doc, id)) return bankingFail('banking/bad-rule', `No rule '${id}'`);
+		return ok(null);
 	}
 
 	destroy(): void {

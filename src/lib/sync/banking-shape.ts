@@ -2,6 +2,8 @@
 // code, so every stored value is untrusted: only one with each field of the right JSON type (dates real,
 // amounts decimal strings, ids non-empty) is handed on; anything else is kept aside with the reason.
 import { isDecimalString, parseIsoDate } from '$lib/domain/core';
+import { isValidKey } from '$lib/domain/tasks';
+import { PAYEE_TESTS, type PayeeTest } from '$lib/domain/banking';
 import type {
 	BankAccountRecord,
 	BankLineRecord,
@@ -19,6 +21,7 @@ const optStr = (v: unknown) => v === undefined || typeof v === 'string';
 const date = (v: unknown) => typeof v === 'string' && parseIsoDate(v) !== undefined;
 const optDate = (v: unknown) => v === undefined || date(v);
 const money = (v: unknown) => typeof v === 'string' && isDecimalString(v);
+const positive = (v: unknown) => money(v) && !(v as string).startsWith('-') && /[1-9]/.test(v as string);
 const optMoney = (v: unknown) => v === undefined || money(v);
 const ids = (v: unknown) => Array.isArray(v) && v.every(id);
 
@@ -100,10 +103,31 @@ export function checkReconciliation(v: unknown): ShapeVerdict {
 
 export function checkRule(v: unknown): ShapeVerdict {
 	if (!isObj(v)) return 'not an object';
-	if (!id(v.id) || !optStr(v.payee) || !optStr(v.memo)) return 'id or pattern malformed';
-	if (v.direction !== undefined && v.direction !== 'in' && v.direction !== 'out') return 'unknown direction';
-	if (!isObj(v.propose) || !id(v.propose.account) || !optStr(v.propose.memo))
-		return 'the proposal is malformed';
+	if (!id(v.id) || !str(v.name) || typeof v.enabled !== 'boolean') return 'id, name or enabled malformed';
+	if (!str(v.order) || !isValidKey(v.order as string)) return 'the order key is malformed';
+	const c = v.conditions;
+	const o = v.outcome;
+	if (!isObj(c) || !isObj(o)) return 'conditions or outcome missing';
+	if (
+		c.payee !== undefined &&
+		!(isObj(c.payee) && PAYEE_TESTS.includes(c.payee.test as PayeeTest) && str(c.payee.text))
+	)
+		return 'the payee condition is malformed';
+	if (!optStr(c.memoContains) || !optStr(c.bankAccountId)) return 'a condition is not text';
+	if (c.direction !== undefined && c.direction !== 'in' && c.direction !== 'out') return 'unknown direction';
+	if (!optMoney(c.minAmount) || !optMoney(c.maxAmount)) return 'an amount bound is not a decimal';
+	if (!id(o.account) || !optStr(o.memo)) return 'the outcome is malformed';
+	const dims = (d: unknown) => d === undefined || (isObj(d) && Object.values(d).every(str));
+	if (!dims(o.dimensions)) return 'the dimensions are malformed';
+	if (
+		o.splits !== undefined &&
+		!(
+			Array.isArray(o.splits) &&
+			o.splits.length > 0 &&
+			o.splits.every((x) => isObj(x) && id(x.account) && positive(x.percent) && dims(x.dimensions))
+		)
+	)
+		return 'the split is malformed';
 	return null;
 }
 

@@ -21,7 +21,7 @@ function norm(h: string): string {
 	return h.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
 }
 
-type Role = 'date' | 'valueDate' | 'amount' | 'debit' | 'credit' | 'payee' | 'memo' | 'reference' | 'balance' | 'currency';
+type Role = 'date' | 'valueDate' | 'amount' | 'debit' | 'credit' | 'payee' | 'memo' | 'reference' | 'balance' | 'currency' | 'account';
 
 // Ordered: earlier patterns are better matches for the role.
 const ROLE_WORDS: Readonly<Record<Role, readonly RegExp[]>> = {
@@ -34,7 +34,8 @@ const ROLE_WORDS: Readonly<Record<Role, readonly RegExp[]>> = {
 	memo: [/^(memo|notes?|purpose|verwendungszweck|reason|comments?|details|payment reference|kozlemeny|additional description|original description|buchungstext)$/, /^vwz ?\d+$/, /^description [2-9]$/, /^(description|desc)$/],
 	reference: [/^(reference id|transaction id|fitid|transaction number|n de transaction|tranzakcioazonosito|check ?number|checknum|cheque number|reference|referenz)$/],
 	balance: [/^(running ?balance|balance|saldo|kontostand|solde|balance after)$/, /(balance|saldo|kontostand|solde)/],
-	currency: [/^(currency|wahrung|devizanem|monn|ccy|wahrung)$/]
+	currency: [/^(currency|wahrung|devizanem|monn|ccy|wahrung)$/],
+	account: [/^(account|account name|account number|konto|kontonummer|compte|numero de compte|produit|cuenta|rekening)$/]
 };
 
 function roleScores(header: readonly string[]): Map<Role, number[]> {
@@ -128,9 +129,15 @@ export function detectCsvMapping(bytes: Uint8Array, file = 'statement.csv'): Res
 	const balance = pick('balance', (i) => mostly(i, isAmount));
 	const reference = pick('reference');
 	const currency = pick('currency');
-	const payee = pick('payee');
-	const memo: number[] = [];
-	for (let m = pick('memo'); m !== undefined; m = pick('memo')) memo.push(m);
+	const account = pick('account');
+	// UBS (Switzerland) writes the account's own name in "Description" and the transaction in Description 1-3:
+	// the other side is Description 2 for money in and Description 3 for money out; fees name it nowhere.
+	const described = [1, 2, 3].map((k) => header.findIndex((h) => norm(h) === `description ${k}`));
+	const ubs = described.every((i) => i >= 0 && !taken.has(i)) && amount === undefined && debit !== undefined && credit !== undefined;
+	if (ubs) for (const i of described) taken.add(i);
+	const payee = ubs ? described[1] : pick('payee');
+	const memo: number[] = ubs ? [...described] : [];
+	for (let m = ubs ? undefined : pick('memo'); m !== undefined; m = pick('memo')) memo.push(m);
 	memo.sort((a, b) => a - b);
 	// A column whose values are all debit/credit words makes the sign.
 	let indicator: number | undefined;
@@ -159,7 +166,9 @@ export function detectCsvMapping(bytes: Uint8Array, file = 'statement.csv'): Res
 		...(reference === undefined ? {} : { reference }),
 		...(balance === undefined ? {} : { balance }),
 		...(indicator === undefined ? {} : { indicator }),
-		...(currency === undefined ? {} : { currency })
+		...(currency === undefined ? {} : { currency }),
+		...(account === undefined ? {} : { account }),
+		...(ubs ? { payeeOut: [described[2] as number], payeeFallback: [described[0] as number] } : {})
 	};
 	const mapping: CsvMapping = {
 		version: 1,

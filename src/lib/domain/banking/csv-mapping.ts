@@ -15,12 +15,18 @@ export interface CsvColumns {
 	readonly credit?: number;
 	/** Several columns are joined with a space (e.g. VWZ1..VWZ14). */
 	readonly payee?: readonly number[];
+	/** Payee columns for money-out rows when the bank names the other side elsewhere (UBS: Description 3). */
+	readonly payeeOut?: readonly number[];
+	/** Used when the payee columns are empty on a row (UBS fees: Description 1). */
+	readonly payeeFallback?: readonly number[];
 	readonly memo?: readonly number[];
 	readonly reference?: number;
 	readonly balance?: number;
 	/** A D/C (debit/credit) indicator column, used when `sign` is 'indicator'. */
 	readonly indicator?: number;
 	readonly currency?: number;
+	/** The account each row belongs to, in files holding several accounts: one statement per value. */
+	readonly account?: number;
 }
 
 export interface CsvMapping {
@@ -53,14 +59,14 @@ export function validateCsvMapping(m: unknown, file: string, width?: number): Re
 	if (!['auto', 'utf-8', 'utf-16le', 'utf-16be', 'windows-1252', 'iso-8859-2'].includes((x.encoding ?? 'auto') as string)) return bad(`unknown encoding "${String(x.encoding)}"`);
 	const c = x.columns;
 	if (typeof c !== 'object' || c === null) return bad('columns is missing');
-	const singles = ['date', 'valueDate', 'amount', 'debit', 'credit', 'reference', 'balance', 'indicator', 'currency'] as const;
+	const singles = ['date', 'valueDate', 'amount', 'debit', 'credit', 'reference', 'balance', 'indicator', 'currency', 'account'] as const;
 	for (const k of singles) {
 		const v = c[k];
 		if (v === undefined && k !== 'date') continue;
 		if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || (width !== undefined && v >= width))
 			return bad(`column "${k}" must be a column index${width === undefined ? '' : ` below ${width}`} (got ${String(v)})`);
 	}
-	for (const k of ['payee', 'memo'] as const) {
+	for (const k of ['payee', 'payeeOut', 'payeeFallback', 'memo'] as const) {
 		const v = c[k];
 		if (v === undefined) continue;
 		if (!Array.isArray(v) || v.some((i) => typeof i !== 'number' || !Number.isInteger(i) || i < 0 || (width !== undefined && i >= width)))

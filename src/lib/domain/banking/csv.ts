@@ -69,7 +69,7 @@ function rowToLine(row: CsvRow, m: CsvMapping, header: readonly string[], file: 
 			date,
 			...(valueDate ? { valueDate } : {}),
 			amount: toDecimalString(amount, decimals),
-			payee: join(c.payee),
+			payee: (amount.isNeg() && c.payeeOut ? join(c.payeeOut) : join(c.payee)) || join(c.payeeFallback),
 			memo: join(c.memo),
 			...(ref ? { bankRef: ref } : {}),
 			sourceLine: row.line
@@ -160,36 +160,59 @@ function readWithMapping(bytes: Uint8Array, mapping: unknown, file: string) {
 	return ok({ m, decoded, header, data: rows.value.slice(m.headerRow + 1).filter((r) => !isBlankRow(r)) });
 }
 
-/** Applies a mapping (from `detectCsvMapping` or saved JSON) to the whole file. */
+/** Applies a mapping (from `detectCsvMapping` or saved JSON) to the whole file, as one statement. */
 export function parseCsv(bytes: Uint8Array, mapping: unknown, file = 'statement.csv'): Result<Statement> {
+	const r = readStatements(bytes, mapping, file, false);
+	return r.ok ? ok(r.value[0] as Statement) : r;
+}
+
+/**
+ * Like parseCsv, but a file whose mapping names an account column gives one statement per account value, in
+ * the order the values first appear; each statement's `account.accountNumber` is the value.
+ */
+export function parseCsvAccounts(bytes: Uint8Array, mapping: unknown, file = 'statement.csv'): Result<Statement[]> {
+	return readStatements(bytes, mapping, file, true);
+}
+
+function readStatements(bytes: Uint8Array, mapping: unknown, file: string, byAccount: boolean): Result<Statement[]> {
 	if (bytes.length === 0) return bankFail('banking/empty-file', { file }, 'the file is empty');
 	const read = readWithMapping(bytes, mapping, file);
 	if (!read.ok) return read;
 	const { m, decoded, header, data } = read.value;
 	if (data.length === 0) return bankFail('banking/no-statement', { file }, 'the file has no data rows after the header');
-	const rowLines: RowLine[] = [];
-	const currencies = new Set<string>();
+	const groups = new Map<string, { rows: RowLine[]; currencies: Set<string> }>();
+	const accountColumn = byAccount ? m.columns.account : undefined;
 	for (const row of data) {
 		const r = rowToLine(row, m, header, file);
 		if (!r.ok) return r;
-		rowLines.push(r.value);
+		const key = accountColumn === undefined ? '' : cellAt(row, accountColumn);
+		if (accountColumn !== undefined && key === '')
+			return bankFail('banking/missing-field', { file, line: row.line, field: header[accountColumn] || `column ${accountColumn + 1}` }, 'the account is empty');
+		let g = groups.get(key);
+		if (!g) groups.set(key, (g = { rows: [], currencies: new Set() }));
+		g.rows.push(r.value);
 		const ccy = cellAt(row, m.columns.currency);
-		if (ccy) currencies.add(ccy.toUpperCase());
+		if (ccy) g.currencies.add(ccy.toUpperCase());
 	}
-	const warnings = [...decoded.warnings];
-	const bal = m.columns.balance === undefined ? {} : balancesFromRunning(rowLines);
-	if (bal.note) warnings.push(bal.note);
-	const currency = currencies.size === 1 ? [...currencies][0] : undefined;
-	return ok({
-		format: 'csv',
-		fileName: file,
-		account: {},
-		...(currency ? { currency } : {}),
-		...(bal.opening ? { openingBalance: bal.opening } : {}),
-		...(bal.closing ? { closingBalance: bal.closing } : {}),
-		lines: withLineIds({}, rowLines.map((r) => r.draft)),
-		warnings
-	});
+	return ok(
+		[...groups].map(([key, g]): Statement => {
+			const warnings = [...decoded.warnings];
+			const bal = m.columns.balance === undefined ? {} : balancesFromRunning(g.rows);
+			if (bal.note) warnings.push(bal.note);
+			const currency = g.currencies.size === 1 ? [...g.currencies][0] : undefined;
+			const account = key === '' ? {} : { accountNumber: key };
+			return {
+				format: 'csv',
+				fileName: file,
+				account,
+				...(currency ? { currency } : {}),
+				...(bal.opening ? { openingBalance: bal.opening } : {}),
+				...(bal.closing ? { closingBalance: bal.closing } : {}),
+				lines: withLineIds(account, g.rows.map((r) => r.draft)),
+				warnings
+			};
+		})
+	);
 }
 
 export interface CsvPreviewRow {

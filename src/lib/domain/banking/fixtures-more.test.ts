@@ -49,12 +49,27 @@ describe('remaining CSV fixtures (csv2ofx SOURCE.md)', () => {
 			['2019-04-27', '-200.00']
 		]);
 		expect(checkBalance(s!).status).toBe('ok');
+		// csv2ofx's payee (expected/ubs-ch-fr.qif): Description 2 for money in, Description 3 for money out;
+		// the fee line names nobody, so Keel falls back to Description 1 (the label SOURCE.md gives it).
+		expect(s?.lines.map((l) => l.payee)).toEqual([
+			'Solde prix prestations',
+			'ASSOCIATION FOO-BAR',
+			'Quuz-baz SàrL, CH - 1203 GENEVE, E-Banking CHF intérieur'
+		]);
+		expect(s?.lines.map((l) => l.bankRef)).toEqual(['A01234BC01234567', '3456789ZT1234567', '9979360TI2115087']);
+		expect(s?.account.accountNumber).toBe('0123 45678901.23A');
 	});
-	it('default: the 8 stated lines; Keel keeps one statement where csv2ofx splits by its Account column', () => {
+	it('default: the 8 stated lines, one statement per value of its Account column (as csv2ofx: 2 statements)', () => {
 		const st = parseFixture('csv/csv2ofx/default.csv');
-		expect(st).toHaveLength(1);
-		expect(st[0]?.lines).toHaveLength(8);
+		expect(st.map((s) => [s.account.accountNumber, s.lines.length])).toEqual([
+			['Checking', 6],
+			['Cash', 2]
+		]);
 		expect(brief(st[0]!)[0]).toEqual(['2015-02-08', '50000.00', 'Ằdøłƥh Noƴa']);
+		expect(brief(st[1]!)).toEqual([
+			['2015-03-24', '45000.00', 'Tchênzema Tchênzema'],
+			['2015-03-25', '50000.00', 'Ƣunȡuƙi Chairman']
+		]);
 	});
 	it('xero: a journal export, read as 13 plain lines that sum to zero (Keel does not regroup journals into splits)', () => {
 		const [s] = parseFixture('csv/csv2ofx/xero.csv');

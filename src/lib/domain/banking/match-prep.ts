@@ -101,27 +101,3 @@ export function lowerBound(list: readonly Prepared[], day: number): number {
 	}
 	return lo;
 }
-
-/** Case-insensitive glob where `*` is any text; linear time, so a rule cannot stall the worker. */
-export function globMatch(pattern: string, text: string): boolean {
-	const p = pattern.toLowerCase();
-	const t = text.toLowerCase();
-	let pi = 0;
-	let ti = 0;
-	let star = -1;
-	let mark = 0;
-	while (ti < t.length) {
-		if (pi < p.length && (p[pi] === t[ti] || p[pi] === '?')) {
-			pi++;
-			ti++;
-		} else if (pi < p.length && p[pi] === '*') {
-			star = pi++;
-			mark = ti;
-		} else if (star >= 0) {
-			pi = star + 1;
-			ti = ++mark;
-		} else return false;
-	}
-	while (pi < p.length && p[pi] === '*') pi++;
-	return pi === p.length;
-}

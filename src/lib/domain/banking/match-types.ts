@@ -1,5 +1,6 @@
 // The matcher's input and output records. Plain data only, so they cross a worker boundary unchanged.
 import type { DecimalString, IsoDate } from '../core';
+import type { BankRule, ProposedLine } from './rules';
 
 export interface BankLineInput {
 	readonly id: string;
@@ -31,19 +32,8 @@ export interface LedgerLineInput {
 	readonly reconciled?: boolean;
 }
 
-export interface MatchRule {
-	readonly id: string;
-	/** Glob on the payee (`*` any text, case-insensitive); the whole payee must fit. */
-	readonly payee?: string;
-	/** Glob on the memo. */
-	readonly memo?: string;
-	readonly direction?: 'in' | 'out';
-	readonly propose: {
-		readonly account: string;
-		readonly memo?: string;
-		readonly dimensions?: Readonly<Record<string, string>>;
-	};
-}
+/** A bank rule (rules.ts); the matcher uses the enabled ones, in their order. */
+export type MatchRule = BankRule;
 
 export interface MatchOptions {
 	/** Days either side for amount matches (default 7). */
@@ -78,6 +68,10 @@ export interface RuleProposal {
 	readonly account: string;
 	readonly memo: string;
 	readonly dimensions: Readonly<Record<string, string>>;
+	/** The entry's offset lines (one, or the split's parts), summing exactly to the bank line negated. */
+	readonly lines: readonly ProposedLine[];
+	/** The rule's name, for people. */
+	readonly ruleName: string;
 	readonly score: number;
 	readonly reasons: readonly string[];
 }

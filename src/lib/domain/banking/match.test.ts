@@ -56,7 +56,7 @@ describe('matchStatementLines', () => {
 		const r = matchStatementLines({
 			bankLines: [bankLine('fee', '2024-01-31', '-12.00', 'MONTHLY SERVICE FEE'), bankLine('x', '2024-01-05', '-9.99', 'NETFLIX.COM')],
 			ledgerLines: [ledgerLine('n', '2024-01-03', '-9.99', 'Netflix')],
-			options: { autoAcceptThreshold: 0.99, rules: [{ id: 'fees', payee: '*service fee*', direction: 'out', propose: { account: 'Expenses:Bank Fees', dimensions: { class: 'management-general' } } }] }
+			options: { autoAcceptThreshold: 0.99, rules: [{ id: 'fees', name: 'Fees', enabled: true, order: 'a0', conditions: { payee: { test: 'contains', text: 'service fee' }, direction: 'out' }, outcome: { account: 'Expenses:Bank Fees', dimensions: { class: 'management-general' } } }] }
 		});
 		expect(r.ruleProposals).toEqual([expect.objectContaining({ bankLineId: 'fee', account: 'Expenses:Bank Fees', dimensions: { class: 'management-general' } })]);
 		expect(r.matches[0]?.autoAccept).toBe(false);

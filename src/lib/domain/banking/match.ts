@@ -1,9 +1,10 @@
 // Reconciliation matcher. Passes run over the whole batch in order of certainty (bank reference, exact amount in a
 // date window, split sums, then rules), each line is claimed at most once, and locked (reconciled) lines never take part.
-import type { BankLineInput, LedgerLineInput, MatchOptions, MatchProposal, MatchResult, RuleProposal } from './match-types';
+import type { BankLineInput, LedgerLineInput, MatchOptions, MatchProposal, MatchResult, MatchRule, RuleProposal } from './match-types';
 import { findSubset, type Budget } from './match-subset';
-import { formatUnits, globMatch, indexByAmount, lowerBound, prepareBank, prepareLedger, type Prepared } from './match-prep';
+import { formatUnits, indexByAmount, lowerBound, prepareBank, prepareLedger, type Prepared } from './match-prep';
 import { profileSimilarity } from './similarity';
+import { firstFit, orderRules, proposedLines, ruleMemo } from './rules';
 
 interface Pair {
 	b: Prepared;
@@ -178,34 +179,8 @@ export function matchStatementLines(input: {
 		propose({ kind: 'many-bank-one-ledger', bankLineIds: found.parts.map((p) => p.id), ledgerLineIds: [l.id], ...s });
 	}
 
-	// Pass 4: rules propose new entries for bank lines nothing matched.
-	const ruleProposals: RuleProposal[] = [];
-	for (const b of bank) {
-		if (bankClaimed[b.index] === 1) continue;
-		const line = bankLive[b.index] as BankLineInput;
-		for (const rule of o.rules ?? []) {
-			if (rule.direction === 'in' && b.units <= 0) continue;
-			if (rule.direction === 'out' && b.units >= 0) continue;
-			const payeeOk = rule.payee === undefined || globMatch(rule.payee, line.payee.trim());
-			const memoOk = rule.memo === undefined || globMatch(rule.memo, line.memo.trim());
-			if (!payeeOk || !memoOk || (rule.payee === undefined && rule.memo === undefined)) continue;
-			const reasons = [
-				...(rule.payee === undefined ? [] : [`payee fits "${rule.payee}"`]),
-				...(rule.memo === undefined ? [] : [`memo fits "${rule.memo}"`]),
-				...(rule.direction === undefined ? [] : [`money ${rule.direction}`])
-			];
-			ruleProposals.push({
-				bankLineId: b.id,
-				ruleId: rule.id,
-				account: rule.propose.account,
-				memo: rule.propose.memo ?? line.memo,
-				dimensions: { ...(rule.propose.dimensions ?? {}) },
-				score: round3(0.5 + 0.1 * reasons.length),
-				reasons: [`rule ${rule.id}`, ...reasons]
-			});
-			break;
-		}
-	}
+	// Pass 4: the first enabled rule (in order) that fits proposes a new entry for a line nothing matched.
+	const ruleProposals = proposeFromRules(bank.filter((b) => bankClaimed[b.index] === 0).map((b) => bankLive[b.index] as BankLineInput), o.rules ?? []);
 	return {
 		matches,
 		ruleProposals,
@@ -213,4 +188,28 @@ export function matchStatementLines(input: {
 		unmatchedLedgerLineIds: ledger.filter((l) => ledgerClaimed[l.index] === 0).map((l) => l.id),
 		budgetExhausted: budget.exhausted
 	};
+}
+
+/** Rule proposals for bank lines: the first enabled rule (in order) that fits each line proposes its entry. */
+export function proposeFromRules(lines: readonly BankLineInput[], allRules: readonly MatchRule[]): RuleProposal[] {
+	const rules = orderRules(allRules.filter((r) => r.enabled));
+	if (rules.length === 0) return [];
+	const out: RuleProposal[] = [];
+	for (const line of lines) {
+		const hit = firstFit(rules, line);
+		if (!hit) continue;
+		const { rule, reasons } = hit;
+		out.push({
+			bankLineId: line.id,
+			ruleId: rule.id,
+			ruleName: rule.name,
+			account: rule.outcome.account,
+			memo: ruleMemo(rule.outcome.memo, line),
+			dimensions: { ...(rule.outcome.dimensions ?? {}) },
+			lines: proposedLines(rule.outcome, line.amount),
+			score: round3(0.5 + 0.1 * Math.min(reasons.length, 4)),
+			reasons: [`rule "${rule.name}"`, ...reasons]
+		});
+	}
+	return out;
 }

@@ -2,7 +2,7 @@
 // statements, statement lines, match decisions and reconciliations are immutable facts written once.
 // A ledger line is referred to by its entry and position, never copied or edited.
 import type { DecimalString, IsoDate } from '../core';
-import type { MatchRule } from './match-types';
+import type { BankRule } from './rules';
 import type { StatementFormat } from './types';
 
 export const BANKING_SCHEMA_VERSION = 1 as const;
@@ -95,7 +95,7 @@ export interface ReconciliationRecord {
 	readonly by: string;
 }
 
-/** A payee → account rule remembered from "create an entry from a line". */
-export type BankRuleRecord = MatchRule & { readonly schemaVersion: typeof BANKING_SCHEMA_VERSION };
+/** A bank rule, shared by everyone with Books access (a mutable record: one field per key). */
+export type BankRuleRecord = BankRule & { readonly schemaVersion: typeof BANKING_SCHEMA_VERSION };
 
 export const refKey = (r: LedgerLineRef): string => `${r.entryId}#${r.lineIndex}`;

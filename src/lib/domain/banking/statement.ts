@@ -2,7 +2,7 @@
 // Format detection looks at content first and the file extension second, so a mislabelled file still parses.
 import { ok, type Result } from '../core';
 import { parseCamt } from './camt';
-import { parseCsv } from './csv';
+import { parseCsvAccounts } from './csv';
 import { detectCsvMapping } from './csv-detect';
 import { decodeBytes } from './decode';
 import { parseMt940 } from './mt940';
@@ -65,8 +65,7 @@ export function parseStatementFile(input: ParseStatementInput): Result<Statement
 				if (!detected.ok) return detected;
 				mapping = detected.value.mapping;
 			}
-			const r = parseCsv(bytes, mapping, fileName);
-			return r.ok ? ok([r.value]) : r;
+			return parseCsvAccounts(bytes, mapping, fileName);
 		}
 	}
 }
