@@ -1,6 +1,7 @@
 // Words for history values on screen: amounts as exact decimals with grouping (decimal.js, never a
 // float), pay and tax settings in one line, manager ids as names.
 import { parseDecimal } from '$lib/domain/core';
+import { DEDUCTION_KINDS, type DeductionKind } from '$lib/domain/hr';
 
 export function formatAmount(text: string, places = 2): string {
 	const d = parseDecimal(text);
@@ -31,6 +32,16 @@ const FIELD_LABELS: Record<string, string> = {
 export function fieldLabel(field: string): string {
 	return FIELD_LABELS[field] ?? field;
 }
+
+const W4_WORDS: Record<string, string> = { 'w4-2020': 'W-4 (2020+)', 'w4-pre2020': 'W-4 (before 2020)' };
+const STATUS_WORDS: Record<string, string> = {
+	singleOrMarriedSeparately: 'single or married filing separately',
+	marriedJointly: 'married filing jointly',
+	headOfHousehold: 'head of household',
+	single: 'single',
+	married: 'married',
+	marriedWithholdAtSingleRate: 'married, withhold at single rate'
+};
 
 export function describeValue(
 	field: string,
@@ -70,7 +81,7 @@ export function describeValue(
 			t.uk.postgraduateLoan ? 'postgraduate loan' : ''
 		];
 		const us = t.us && [
-			`US ${t.us.form} ${t.us.filingStatus}`,
+			`US ${W4_WORDS[t.us.form] ?? t.us.form} ${STATUS_WORDS[t.us.filingStatus] ?? t.us.filingStatus}`,
 			t.us.step2MultipleJobs ? 'Step 2(c)' : '',
 			t.us.allowances !== undefined ? `${t.us.allowances} allowance(s)` : '',
 			t.us.exempt ? 'exempt' : ''
@@ -79,11 +90,12 @@ export function describeValue(
 		return parts.join('; ') || 'not set';
 	}
 	if (field === 'deductions' && Array.isArray(value)) {
-		const list = value as { kind: string; label: string; basis: string; amount: string }[];
+		const list = value as { kind: DeductionKind; label: string; basis: string; amount: string }[];
+		const amount = (d: (typeof list)[number]) =>
+			d.basis === 'percent' ? `${d.amount}% of gross` : `${formatAmount(d.amount)} ${currency}`.trim();
 		return (
-			list
-				.map((d) => `${d.label || d.kind} ${d.basis === 'percent' ? `${d.amount}%` : formatAmount(d.amount)}`)
-				.join('; ') || 'none'
+			list.map((d) => `${d.label || DEDUCTION_KINDS[d.kind]?.label || d.kind} ${amount(d)}`).join('; ') ||
+			'none'
 		);
 	}
 	return typeof value === 'object' ? JSON.stringify(value) : String(value);
