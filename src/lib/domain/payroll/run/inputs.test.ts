@@ -290,13 +290,17 @@ describe('property: runs with random deductions, contributions and inputs', () =
 				? schedule({ jurisdiction: 'UK', currency: 'GBP', anchor: I('2026-04-06'), frequency: 'monthly' })
 				: schedule({ frequency: pick(['biweekly', 'monthly'] as const) });
 			const n = 1 + Math.floor(rnd() * 5);
-			const run = draft(`r${seed}`, s, periodAt(s, 1), [], {
+			type Inputs = Record<
+				'hours' | 'overtimeHours' | 'bonuses' | 'reimbursements' | 'oneOffDeductions',
+				Record<string, DecimalString>
+			>;
+			const inputs: Inputs = {
 				hours: {},
 				overtimeHours: {},
 				bonuses: {},
 				reimbursements: {},
 				oneOffDeductions: {}
-			});
+			};
 			const people = Array.from({ length: n }, (_, i) => {
 				const id = `p${i}`;
 				const isHourly = rnd() < 0.4;
@@ -314,7 +318,6 @@ describe('property: runs with random deductions, contributions and inputs', () =
 						: ded(pick(uk ? UK_KINDS : US_KINDS), 'fixed', money(60))),
 					id: `d${j}`
 				}));
-				const inputs = run as { -readonly [K in keyof typeof run]: Record<string, DecimalString> };
 				if (isHourly) inputs.hours[id] = D(`${80 + Math.floor(rnd() * 100)}`);
 				if (isHourly && rnd() < 0.5)
 					inputs.overtimeHours[id] = D(`${Math.floor(rnd() * 20)}.${Math.floor(rnd() * 4) * 25}`);
@@ -323,7 +326,13 @@ describe('property: runs with random deductions, contributions and inputs', () =
 				if (rnd() < 0.3) inputs.oneOffDeductions[id] = D(money(80));
 				return person(id, withDeductions(comp, deductions));
 			});
-			const r = { ...run, personIds: people.map((p) => p.personId) };
+			const r = draft(
+				`r${seed}`,
+				s,
+				periodAt(s, 1),
+				people.map((p) => p.personId),
+				inputs
+			);
 			const c = computeRun({ schedule: s, run: r, people, finalized: [] });
 			// Deductions larger than the pay are refused for that person (named), never paid wrong.
 			for (const problem of c.problems)
