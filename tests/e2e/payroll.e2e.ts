@@ -28,6 +28,8 @@ async function addEmployee(
 		hourly?: boolean;
 		deductions?: { kind: string; basis: 'percent' | 'fixed'; amount: string }[];
 		studentLoanPlan2?: boolean;
+		/** Step 2(c) ticked and Step 4(c) extra withholding, after a bad value is refused by name. */
+		w4Extra?: string;
 	}
 ) {
 	await page.goto(`/w/${wsId}/people/new`);
@@ -43,6 +45,16 @@ async function addEmployee(
 	} else await page.getByLabel('Annual salary').fill(p.salary);
 	await page.getByLabel('Tax settings').selectOption(p.tax);
 	if (p.studentLoanPlan2) await page.getByRole('checkbox', { name: 'Plan 2' }).check();
+	if (p.w4Extra) {
+		await page.getByLabel('Form W-4 version').selectOption('w4-2020');
+		await page.getByRole('checkbox', { name: 'Step 2(c): multiple jobs or spouse works' }).check();
+		await page.getByLabel('Step 4(c): extra withholding').fill('twenty');
+		await page.getByRole('button', { name: 'Add person' }).click();
+		await expect(page.getByRole('alert')).toContainText(
+			'Form W-4 Step 4(c) (extra withholding) must be an amount of 0 or more'
+		);
+		await page.getByLabel('Step 4(c): extra withholding').fill(p.w4Extra);
+	}
 	for (const [i, d] of (p.deductions ?? []).entries()) {
 		await page.getByRole('button', { name: 'Add a deduction or contribution' }).click();
 		await page.getByLabel(`Deduction ${i + 1} kind`).selectOption(d.kind);
@@ -76,8 +88,8 @@ async function runToFinalized(
 	await expect(page.getByRole('checkbox', { name })).toBeChecked();
 	await page.getByRole('button', { name: 'Create pay run' }).click();
 	await expect(page.getByTestId('run-status')).toHaveText('Draft');
-	await expect(page.getByTestId('register-row')).toHaveCount(1);
 	await check?.();
+	await expect(page.getByTestId('register-row')).toHaveCount(1);
 	const net = (await page.getByTestId('register-net').textContent())?.trim() ?? '';
 	await page.getByRole('button', { name: 'Send for review' }).click();
 	await expect(page.getByTestId('run-status')).toHaveText('In review');
@@ -170,12 +182,14 @@ test('payroll, US: 401(k) percent deduction and employer match, overtime and a b
 		salary: '30.00',
 		tax: 'us',
 		hourly: true,
+		w4Extra: '20',
 		deductions: [
 			{ kind: 'us401k', basis: 'percent', amount: '5' },
 			{ kind: 'employer401kMatch', basis: 'percent', amount: '3' }
 		]
 	});
-	await expect(page.getByTestId('compensation-history')).toContainText('401(k)');
+	await expect(page.getByTestId('compensation-history')).toContainText('401(k) (pre-tax) 5% of gross');
+	await expect(page.getByTestId('compensation-history')).toContainText('Step 2(c)');
 	await setUpPayroll(page, wsId);
 	await page.getByRole('button', { name: 'Add a 401(k) Payable account' }).click();
 	await expect(page.getByLabel('401(k) / pension payable')).not.toHaveValue('');
@@ -213,6 +227,7 @@ test('payroll, US: 401(k) percent deduction and employer match, overtime and a b
 	await expect(
 		slip.getByRole('row', { name: /^Employer 401\(k\) contribution \(3% of 5,750\.00\) 172\.50 USD/ })
 	).toBeVisible();
+	await expect(slip).toContainText('+ extra 20.00');
 	await expect(page.getByTestId('payslip-net')).toHaveText(net);
 	await page.getByRole('link', { name: 'Back to the run' }).click();
 
