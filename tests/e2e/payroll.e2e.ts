@@ -190,7 +190,10 @@ test('payroll, US: 401(k) percent deduction and employer match, overtime and a b
 	});
 	await expect(page.getByTestId('compensation-history')).toContainText('401(k) (pre-tax) 5% of gross');
 	await expect(page.getByTestId('compensation-history')).toContainText('Step 2(c)');
-	await setUpPayroll(page, wsId);
+	await page.goto(`/w/${wsId}/payroll/setup`);
+	await page.getByRole('button', { name: 'Save schedule' }).click();
+	await expect(page.getByTestId('schedules')).toContainText('Monthly payroll: monthly');
+	await page.getByRole('button', { name: 'Add a Net Pay Payable account' }).click();
 	await page.getByRole('button', { name: 'Add a 401(k) Payable account' }).click();
 	await expect(page.getByLabel('401(k) / pension payable')).not.toHaveValue('');
 	await page.getByRole('button', { name: 'Add an Employer 401(k) Contributions account' }).click();

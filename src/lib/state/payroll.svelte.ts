@@ -37,8 +37,8 @@ export interface AccountRole {
 	key: keyof PayrollAccounts;
 	label: string;
 	kinds: string[];
-	/** Shown as "(else …)" and never required: posting falls back to that role's account. */
-	fallback?: string;
+	/** Never required: left unchosen, posting uses this other role's account. */
+	fallback?: keyof PayrollAccounts;
 }
 export const ACCOUNT_ROLES: AccountRole[] = [
 	{ key: 'wagesExpense', label: 'Wages expense', kinds: ['expense'] },
@@ -51,13 +51,13 @@ export const ACCOUNT_ROLES: AccountRole[] = [
 		key: 'retirementLiability',
 		label: '401(k) / pension payable',
 		kinds: ['liability'],
-		fallback: 'Deductions owed'
+		fallback: 'deductionsLiability'
 	},
 	{
 		key: 'employerContributionsExpense',
 		label: 'Employer 401(k) / pension contributions expense',
 		kinds: ['expense'],
-		fallback: 'Wages expense'
+		fallback: 'wagesExpense'
 	}
 ];
 const REQUIRED_ROLES = ACCOUNT_ROLES.filter((r) => !r.fallback);
