@@ -3,7 +3,7 @@
 // shard and, when this browser has Books, posts its journal (entry id derived from the run id, so a
 // teammate posting the same run writes the same entry, not a second one). YTD is derived from the
 // finalized runs on every computation, never stored.
-import { todayUtc, type IsoDate } from '$lib/domain/core';
+import { todayUtc, type DecimalString, type IsoDate } from '$lib/domain/core';
 import { displayName, type Employment } from '$lib/domain/hr';
 import type { PayCase } from '$lib/domain/payroll';
 import {
@@ -33,14 +33,43 @@ import { candidates, type Candidate } from './payroll-data';
 export type PayrollVerb<T = null> = { ok: true; value: T } | { ok: false; message: string };
 const no = (message: string): PayrollVerb<never> => ({ ok: false, message });
 
-export const ACCOUNT_ROLES: { key: keyof PayrollAccounts; label: string; kinds: string[] }[] = [
+export interface AccountRole {
+	key: keyof PayrollAccounts;
+	label: string;
+	kinds: string[];
+	/** Never required: left unchosen, posting uses this other role's account. */
+	fallback?: keyof PayrollAccounts;
+}
+export const ACCOUNT_ROLES: AccountRole[] = [
 	{ key: 'wagesExpense', label: 'Wages expense', kinds: ['expense'] },
 	{ key: 'employerTaxesExpense', label: 'Employer taxes expense', kinds: ['expense'] },
 	{ key: 'taxLiability', label: 'Tax and NI liabilities', kinds: ['liability'] },
 	{ key: 'deductionsLiability', label: 'Deductions owed', kinds: ['liability'] },
 	{ key: 'netPayPayable', label: 'Net pay payable', kinds: ['liability'] },
-	{ key: 'bank', label: 'Bank account pay is paid from', kinds: ['asset'] }
+	{ key: 'bank', label: 'Bank account pay is paid from', kinds: ['asset'] },
+	{
+		key: 'retirementLiability',
+		label: '401(k) / pension payable',
+		kinds: ['liability'],
+		fallback: 'deductionsLiability'
+	},
+	{
+		key: 'employerContributionsExpense',
+		label: 'Employer 401(k) / pension contributions expense',
+		kinds: ['expense'],
+		fallback: 'wagesExpense'
+	}
 ];
+const REQUIRED_ROLES = ACCOUNT_ROLES.filter((r) => !r.fallback);
+
+/** A run's one-off inputs per person, by draft field, with the words a message uses. */
+export const RUN_INPUTS = {
+	overtimeHours: 'Overtime hours',
+	bonuses: 'Bonus',
+	reimbursements: 'Reimbursement',
+	oneOffDeductions: 'One-off deduction'
+} as const;
+export type RunInput = keyof typeof RUN_INPUTS;
 
 export type PostingState = 'posted' | 'not-posted' | 'no-books';
 
@@ -148,7 +177,7 @@ export class PayrollState {
 	}
 
 	saveAccounts(a: Partial<PayrollAccounts>): PayrollVerb {
-		const missing = ACCOUNT_ROLES.filter((r) => !a[r.key]).map((r) => r.label);
+		const missing = REQUIRED_ROLES.filter((r) => !a[r.key]).map((r) => r.label);
 		if (missing.length) return no(`Choose an account for: ${missing.join(', ')}.`);
 		this.#live.setAccounts(a as PayrollAccounts);
 		return { ok: true, value: null };
@@ -156,14 +185,55 @@ export class PayrollState {
 
 	/** Adds a "Net Pay Payable" liability account to the chart (most charts have none). */
 	createNetPayAccount(): PayrollVerb<string> {
+		return this.#createBeside(
+			'Net Pay Payable',
+			'liability',
+			'payroll-liability',
+			this.accounts.taxLiability
+		);
+	}
+
+	/** Adds "401(k) Payable" (US schedules only) or "Pension Payable" beside the tax liability account. */
+	createRetirementAccount(): PayrollVerb<string> {
+		return this.#createBeside(
+			this.usOnly ? '401(k) Payable' : 'Pension Payable',
+			'liability',
+			'payroll-liability',
+			this.accounts.taxLiability
+		);
+	}
+
+	/** Adds an employer retirement contributions expense account beside the wages account. */
+	createEmployerContributionsAccount(): PayrollVerb<string> {
+		return this.#createBeside(
+			this.usOnly ? 'Employer 401(k) Contributions' : 'Employer Pension Contributions',
+			'expense',
+			'payroll-expense',
+			this.accounts.wagesExpense
+		);
+	}
+
+	/** Every schedule is a US one (names the one-click accounts "401(k)" rather than "pension"). */
+	get usOnly(): boolean {
+		return this.schedules.length > 0 && this.schedules.every((s) => s.jurisdiction === 'US');
+	}
+
+	#createBeside(
+		name: string,
+		type: 'liability' | 'expense',
+		subtype: 'payroll-liability' | 'payroll-expense',
+		besideId: string | undefined
+	): PayrollVerb<string> {
 		if (!this.#books) return no('Only a teammate with Books access can add accounts.');
-		// Beside the tax liability account (e.g. under Liabilities:Payroll Liabilities or Creditors).
-		const tax = this.#books.accounts.find((a) => a.id === this.accounts.taxLiability);
-		const parent = tax?.parentId ? this.#books.accounts.find((a) => a.id === tax.parentId) : undefined;
+		const existing = this.#books.accounts.find((a) => !a.archived && a.name === name && a.type === type);
+		if (existing) return { ok: true, value: existing.id };
+		// Beside the related account (e.g. under Liabilities:Payroll Liabilities or Creditors).
+		const beside = this.#books.accounts.find((a) => a.id === besideId);
+		const parent = beside?.parentId ? this.#books.accounts.find((a) => a.id === beside.parentId) : undefined;
 		const made = this.#books.createAccount({
-			name: 'Net Pay Payable',
-			type: 'liability',
-			subtype: 'payroll-liability',
+			name,
+			type,
+			subtype,
 			...(parent ? { parentId: parent.id } : {})
 		});
 		return made.ok ? { ok: true, value: made.value.id } : no(made.message);
@@ -182,6 +252,10 @@ export class PayrollState {
 			id: newId(),
 			hours: {},
 			amounts: p.amounts ?? {},
+			overtimeHours: {},
+			bonuses: {},
+			reimbursements: {},
+			oneOffDeductions: {},
 			status: 'draft',
 			createdAt: nowIso(),
 			createdBy: this.#me,
@@ -193,18 +267,35 @@ export class PayrollState {
 
 	updateRun(
 		id: string,
-		patch: Partial<Pick<PayRunDraft, 'personIds' | 'hours' | 'amounts' | 'status'>>
+		patch: Partial<Pick<PayRunDraft, 'personIds' | 'hours' | 'amounts' | 'status' | RunInput>>
 	): PayrollVerb {
 		const d = this.draft(id);
 		if (!d) return no('There is no such run.');
-		if (
-			d.status === 'approved' &&
-			patch.status === undefined &&
-			(patch.hours || patch.personIds || patch.amounts)
-		)
+		if (d.status === 'approved' && patch.status === undefined)
 			return no('This run is approved: send it back to draft to change it.');
 		const saved = this.#live.saveDraft({ ...d, ...patch });
 		return saved.ok ? { ok: true, value: null } : no(saved.error.message);
+	}
+
+	/**
+	 * Sets (or, when blank, clears) one person's one-off input on a draft run. Refuses anything but
+	 * an amount of 0 or more (hours to 2 places, money to the cent), naming the field and person.
+	 */
+	setRunInput(id: string, field: RunInput | 'hours', personId: string, text: string): PayrollVerb {
+		const d = this.draft(id);
+		if (!d) return no('There is no such run.');
+		const value = text.trim().replace(/,/g, '');
+		const what = field === 'hours' ? 'Hours' : RUN_INPUTS[field];
+		const person = this.#people.person(personId);
+		const who = person ? displayName(person) : 'this person';
+		if (value !== '' && !/^\d+(\.\d{1,2})?$/.test(value))
+			return no(
+				`${what} for ${who} must be a number of 0 or more with at most 2 decimals, like 7.5 or 250.00.`
+			);
+		const next: Record<string, DecimalString> = { ...(d[field] ?? {}) };
+		if (value === '') delete next[personId];
+		else next[personId] = value as DecimalString;
+		return this.updateRun(id, { [field]: next });
 	}
 
 	#runPeople(d: PayRunDraft): RunPerson[] {
@@ -303,7 +394,7 @@ export class PayrollState {
 			return { ok: true, value: entryId };
 		}
 		const a = this.accounts;
-		const missing = ACCOUNT_ROLES.filter((r) => !a[r.key]).map((r) => r.label);
+		const missing = REQUIRED_ROLES.filter((r) => !a[r.key]).map((r) => r.label);
 		if (missing.length) return no(`Set up the ledger accounts first (${missing.join(', ')}).`);
 		const entry = build(a as PayrollAccounts);
 		if (!entry.ok) return no(entry.error.message);

@@ -26,9 +26,18 @@ export const settingsMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap('payrollSe
 
 const plain = (v: unknown) =>
 	typeof v === 'object' && v !== null ? (JSON.parse(JSON.stringify(v)) as unknown) : v;
-const NESTED = new Set(['hours', 'amounts']);
+/** Per-person records of a draft run: concurrent edits for different people both survive. */
+const NESTED = new Set([
+	'hours',
+	'amounts',
+	'overtimeHours',
+	'bonuses',
+	'reimbursements',
+	'oneOffDeductions'
+]);
 
-/** Creates or updates a record, writing only the fields that differ; hours and amounts per person. */
+/** Creates or updates a record, writing only the fields that differ; per-person inputs (hours, amounts, overtime, bonus,
+ * reimbursement, one-off deduction) per person. */
 export function saveRecord(
 	doc: Y.Doc,
 	map: Y.Map<Y.Map<unknown>>,

@@ -146,4 +146,33 @@ describe('pay runs across replicas', () => {
 		for (const b of books) expect(b.entries().filter((e) => e.id === 'payroll-run1')).toHaveLength(1);
 		expect(books[0]?.entries().length).toBe(1);
 	});
+
+	it("keeps two teammates' one-off inputs for different people, and refuses a malformed one", () => {
+		const net = new ReplicaNet(2, rng(11));
+		const reps = net.docs.map((d) => new PayrollReplica(d));
+		reps[0]?.saveSchedule(S);
+		reps[0]?.saveDraft(
+			draft('run1', S, periodAt(S, 0), ['a', 'b'], { status: 'draft', bonuses: {}, oneOffDeductions: {} })
+		);
+		net.flush();
+		net.online.fill(false);
+		const D = (s: string) => s as DecimalString;
+		const edit = (i: number, patch: (d: NonNullable<ReturnType<PayrollReplica['draft']>>) => object) => {
+			const d = reps[i]?.draft('run1');
+			if (!d) throw new Error('no draft');
+			expect(reps[i]?.saveDraft({ ...d, ...patch(d) }).ok).toBe(true);
+		};
+		edit(0, (d) => ({ bonuses: { ...d.bonuses, a: D('500.00') }, overtimeHours: { a: D('4') } }));
+		edit(1, (d) => ({ bonuses: { ...d.bonuses, b: D('250.00') }, oneOffDeductions: { b: D('20.00') } }));
+		net.online.fill(true);
+		net.flush();
+		for (const r of reps)
+			expect(r.draft('run1')).toMatchObject({
+				bonuses: { a: '500.00', b: '250.00' },
+				overtimeHours: { a: '4' },
+				oneOffDeductions: { b: '20.00' }
+			});
+		const d = reps[0]?.draft('run1');
+		expect(d && reps[0]?.saveDraft({ ...d, reimbursements: { a: D('ten') } }).ok).toBe(false);
+	});
 });

@@ -29,6 +29,8 @@ export function checkSchedule(v: unknown): Check {
 	return null;
 }
 
+/** Optional per-person one-off inputs of a draft (absent on drafts from before they existed). */
+const RUN_INPUTS = ['overtimeHours', 'bonuses', 'reimbursements', 'oneOffDeductions'] as const;
 const isDecimalRecord = (v: unknown) => isObj(v) && Object.values(v).every(isDecimal);
 
 export function checkDraft(v: unknown): Check {
@@ -38,6 +40,8 @@ export function checkDraft(v: unknown): Check {
 	if (!['draft', 'review', 'approved'].includes(v.status as string)) return 'status is unknown';
 	if (!Array.isArray(v.personIds) || !v.personIds.every(isStr)) return 'personIds is not a list of ids';
 	if (!isDecimalRecord(v.hours) || !isDecimalRecord(v.amounts)) return 'hours or amounts are not decimals';
+	for (const k of RUN_INPUTS)
+		if (v[k] !== undefined && !isDecimalRecord(v[k])) return `${k} are not decimals`;
 	return checkPeriod(v.period);
 }
 

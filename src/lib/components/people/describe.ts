@@ -1,6 +1,7 @@
 // Words for history values on screen: amounts as exact decimals with grouping (decimal.js, never a
 // float), pay and tax settings in one line, manager ids as names.
 import { parseDecimal } from '$lib/domain/core';
+import { DEDUCTION_KINDS, type DeductionKind } from '$lib/domain/hr';
 
 export function formatAmount(text: string, places = 2): string {
 	const d = parseDecimal(text);
@@ -24,31 +25,90 @@ const FIELD_LABELS: Record<string, string> = {
 	pay: 'Pay',
 	schedule: 'Schedule',
 	currency: 'Currency',
-	tax: 'Tax settings'
+	tax: 'Tax settings',
+	deductions: 'Deductions'
 };
 
 export function fieldLabel(field: string): string {
 	return FIELD_LABELS[field] ?? field;
 }
 
-export function describeValue(field: string, value: unknown, nameOf: (id: string) => string, currency = ''): string {
+const W4_WORDS: Record<string, string> = { 'w4-2020': 'W-4 (2020+)', 'w4-pre2020': 'W-4 (before 2020)' };
+const STATUS_WORDS: Record<string, string> = {
+	singleOrMarriedSeparately: 'single or married filing separately',
+	marriedJointly: 'married filing jointly',
+	headOfHousehold: 'head of household',
+	single: 'single',
+	married: 'married',
+	marriedWithholdAtSingleRate: 'married, withhold at single rate'
+};
+
+export function describeValue(
+	field: string,
+	value: unknown,
+	nameOf: (id: string) => string,
+	currency = ''
+): string {
 	if (value === null || value === undefined || value === '') return '—';
 	if (field === 'managerId' && typeof value === 'string') return nameOf(value);
 	if (field === 'pay' && typeof value === 'object') {
 		const p = value as { kind: string; annualAmount?: string; hourlyRate?: string };
-		const amount = [formatAmount((p.kind === 'salaried' ? p.annualAmount : p.hourlyRate) ?? ''), currency].filter(Boolean).join(' ');
+		const amount = [formatAmount((p.kind === 'salaried' ? p.annualAmount : p.hourlyRate) ?? ''), currency]
+			.filter(Boolean)
+			.join(' ');
 		return `${amount} ${p.kind === 'salaried' ? 'a year' : 'an hour'}`;
 	}
 	if (field === 'tax' && typeof value === 'object') {
-		const t = value as { uk?: { taxCode: string; niCategory: string }; us?: { form: string; filingStatus: string } };
-		const parts = [t.uk && `UK ${t.uk.taxCode}, NI ${t.uk.niCategory}`, t.us && `US ${t.us.form} ${t.us.filingStatus}`].filter(Boolean);
+		const t = value as {
+			uk?: {
+				taxCode: string;
+				basis?: string;
+				niCategory: string;
+				studentLoanPlans?: string[];
+				postgraduateLoan?: boolean;
+			};
+			us?: {
+				form: string;
+				filingStatus: string;
+				step2MultipleJobs?: boolean;
+				allowances?: number;
+				exempt?: boolean;
+			};
+		};
+		const uk = t.uk && [
+			`UK ${t.uk.taxCode}${t.uk.basis === 'week1month1' ? ' W1/M1' : ''}, NI ${t.uk.niCategory}`,
+			...(t.uk.studentLoanPlans ?? []),
+			t.uk.postgraduateLoan ? 'postgraduate loan' : ''
+		];
+		const us = t.us && [
+			`US ${W4_WORDS[t.us.form] ?? t.us.form} ${STATUS_WORDS[t.us.filingStatus] ?? t.us.filingStatus}`,
+			t.us.step2MultipleJobs ? 'Step 2(c)' : '',
+			t.us.allowances !== undefined ? `${t.us.allowances} allowance(s)` : '',
+			t.us.exempt ? 'exempt' : ''
+		];
+		const parts = [uk, us].filter((p): p is string[] => !!p).map((p) => p.filter(Boolean).join(', '));
 		return parts.join('; ') || 'not set';
+	}
+	if (field === 'deductions' && Array.isArray(value)) {
+		const list = value as { kind: DeductionKind; label: string; basis: string; amount: string }[];
+		const amount = (d: (typeof list)[number]) =>
+			d.basis === 'percent' ? `${d.amount}% of gross` : `${formatAmount(d.amount)} ${currency}`.trim();
+		return (
+			list.map((d) => `${d.label || DEDUCTION_KINDS[d.kind]?.label || d.kind} ${amount(d)}`).join('; ') ||
+			'none'
+		);
 	}
 	return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
 export function describeAccrual(p: {
-	accrual: { kind: string; daysPerYear?: string; daysPerMonth?: string; daysPerPeriod?: string; daysPerHour?: string };
+	accrual: {
+		kind: string;
+		daysPerYear?: string;
+		daysPerMonth?: string;
+		daysPerPeriod?: string;
+		daysPerHour?: string;
+	};
 	capDays: string | null;
 	carryOver: { maxDays: string; expiresAfterMonths: number | null } | null;
 }): string {

@@ -2,7 +2,18 @@
 // to validate. Empty optional fields become absent fields, never empty strings, so validation speaks
 // only about what a person actually entered.
 import type { DecimalString, IsoDate } from '$lib/domain/core';
-import type { BankDetails, Compensation, Employee, Employment, EmploymentType, EndReason, PaySchedule } from '$lib/domain/hr';
+import type {
+	BankDetails,
+	Compensation,
+	DeductionKind,
+	Employee,
+	Employment,
+	EmploymentType,
+	EndReason,
+	PaySchedule,
+	StudentLoanPlan,
+	TaxSettings
+} from '$lib/domain/hr';
 
 export interface PersonalForm {
 	given: string;
@@ -47,15 +58,43 @@ export interface EmploymentForm {
 	endReason: '' | EndReason;
 }
 
+export interface DeductionRow {
+	id: string;
+	kind: DeductionKind;
+	label: string;
+	basis: 'fixed' | 'percent';
+	amount: string;
+}
+
 export interface CompensationForm {
 	payKind: 'salaried' | 'hourly';
 	amount: string;
 	schedule: PaySchedule;
 	currency: string;
 	taxKind: '' | 'uk' | 'us';
+	// UK PAYE
 	taxCode: string;
+	ukBasis: 'cumulative' | 'week1month1';
 	niCategory: string;
+	/** Starter checklist statement, or 'P45' when the starter gave a P45. */
+	starter: 'P45' | 'A' | 'B' | 'C';
+	studentLoanPlans: StudentLoanPlan[];
+	postgraduateLoan: boolean;
+	// US Form W-4
+	w4Form: 'w4-2020' | 'w4-pre2020';
 	filingStatus: 'singleOrMarriedSeparately' | 'marriedJointly' | 'headOfHousehold';
+	step2MultipleJobs: boolean;
+	step3: string;
+	step4a: string;
+	step4b: string;
+	step4c: string;
+	maritalStatus: 'single' | 'married' | 'marriedWithholdAtSingleRate';
+	allowances: string;
+	additionalWithholding: string;
+	exempt: boolean;
+	deductions: DeductionRow[];
+	/** The record had deductions, so an emptied list is a change to record. */
+	hadDeductions: boolean;
 }
 
 const opt = (v: string) => (v.trim() === '' ? undefined : v.trim());
@@ -98,8 +137,20 @@ function bankOf(f: PersonalForm): BankDetails | undefined {
 	const holder = f.accountHolder.trim();
 	if (f.bankKind === 'iban') return { kind: 'iban', accountHolder: holder, iban: f.iban.trim() };
 	if (f.bankKind === 'us')
-		return { kind: 'us', accountHolder: holder, routingNumber: f.routingNumber.trim(), accountNumber: f.accountNumber.trim(), accountType: 'checking' };
-	if (f.bankKind === 'uk') return { kind: 'uk', accountHolder: holder, sortCode: f.sortCode.trim(), accountNumber: f.accountNumber.trim() };
+		return {
+			kind: 'us',
+			accountHolder: holder,
+			routingNumber: f.routingNumber.trim(),
+			accountNumber: f.accountNumber.trim(),
+			accountType: 'checking'
+		};
+	if (f.bankKind === 'uk')
+		return {
+			kind: 'uk',
+			accountHolder: holder,
+			sortCode: f.sortCode.trim(),
+			accountNumber: f.accountNumber.trim()
+		};
 	return undefined;
 }
 
@@ -120,9 +171,15 @@ function customFrom(f: PersonalForm, base?: Employee): Record<string, string> {
 /** Builds the record; `base` keeps what the form does not show (notes, extra contacts, erasure). */
 export function employeeFrom(f: PersonalForm, id: string, base?: Employee): Employee {
 	const contact = Object.fromEntries(
-		Object.entries({ workEmail: opt(f.workEmail), personalEmail: opt(f.personalEmail), phone: opt(f.phone) }).filter(([, v]) => v !== undefined)
+		Object.entries({
+			workEmail: opt(f.workEmail),
+			personalEmail: opt(f.personalEmail),
+			phone: opt(f.phone)
+		}).filter(([, v]) => v !== undefined)
 	);
-	const nationalIds = Object.fromEntries(Object.entries({ usSsn: opt(f.ssn), ukNiNumber: opt(f.ni) }).filter(([, v]) => v !== undefined));
+	const nationalIds = Object.fromEntries(
+		Object.entries({ usSsn: opt(f.ssn), ukNiNumber: opt(f.ni) }).filter(([, v]) => v !== undefined)
+	);
 	const hasAddress = [f.addressLine, f.locality, f.postalCode, f.country].some((v) => v.trim());
 	const bank = bankOf(f);
 	const e: Employee = {
@@ -144,7 +201,10 @@ export function employeeFrom(f: PersonalForm, id: string, base?: Employee): Empl
 		...(hasAddress
 			? {
 					address: {
-						lines: f.addressLine.split(',').map((l) => l.trim()).filter(Boolean),
+						lines: f.addressLine
+							.split(',')
+							.map((l) => l.trim())
+							.filter(Boolean),
 						locality: f.locality.trim(),
 						postalCode: f.postalCode.trim(),
 						country: f.country.trim().toUpperCase()
@@ -189,6 +249,9 @@ export function employmentFrom(f: EmploymentForm): Employment {
 export function compensationForm(c?: Partial<Compensation>, currency = 'GBP'): CompensationForm {
 	const uk = c?.tax?.uk;
 	const us = c?.tax?.us;
+	const w20 = us?.form === 'w4-2020' ? us : undefined;
+	const w19 = us?.form === 'w4-pre2020' ? us : undefined;
+	const shown = (v: string | undefined) => (v === undefined || v === '0' ? '' : v);
 	return {
 		payKind: c?.pay?.kind ?? 'salaried',
 		amount: c?.pay ? (c.pay.kind === 'salaried' ? c.pay.annualAmount : c.pay.hourlyRate) : '',
@@ -196,44 +259,87 @@ export function compensationForm(c?: Partial<Compensation>, currency = 'GBP'): C
 		currency: c?.currency ?? currency,
 		taxKind: uk ? 'uk' : us ? 'us' : '',
 		taxCode: uk?.taxCode ?? '1257L',
+		ukBasis: uk?.basis ?? 'cumulative',
 		niCategory: uk?.niCategory ?? 'A',
-		filingStatus: us?.form === 'w4-2020' ? us.filingStatus : 'singleOrMarriedSeparately'
+		starter: uk?.starterDeclaration ?? 'P45',
+		studentLoanPlans: [...(uk?.studentLoanPlans ?? [])],
+		postgraduateLoan: uk?.postgraduateLoan ?? false,
+		w4Form: us?.form ?? 'w4-2020',
+		filingStatus: w20?.filingStatus ?? 'singleOrMarriedSeparately',
+		step2MultipleJobs: w20?.step2MultipleJobs ?? false,
+		step3: shown(w20?.step3Dependents),
+		step4a: shown(w20?.step4aOtherIncome),
+		step4b: shown(w20?.step4bDeductions),
+		step4c: shown(w20?.step4cExtraWithholding),
+		maritalStatus: w19?.filingStatus ?? 'single',
+		allowances: w19 ? String(w19.allowances) : '0',
+		additionalWithholding: shown(w19?.additionalWithholding),
+		exempt: us?.exempt ?? false,
+		deductions: (c?.deductions ?? []).map((d) => ({ ...d })),
+		hadDeductions: (c?.deductions ?? []).length > 0
+	};
+}
+
+/** A blank amount is 0; grouping commas are dropped. */
+const amountText = (v: string) => (v.trim() === '' ? '0' : v.trim().replace(/,/g, '')) as DecimalString;
+
+function taxFrom(f: CompensationForm): TaxSettings {
+	if (f.taxKind === 'uk')
+		return {
+			uk: {
+				taxCode: f.taxCode.replace(/\s+/g, '').toUpperCase(),
+				basis: f.ukBasis,
+				niCategory: f.niCategory.trim().toUpperCase(),
+				starterDeclaration: f.starter === 'P45' ? null : f.starter,
+				studentLoanPlans: [...f.studentLoanPlans].sort(),
+				postgraduateLoan: f.postgraduateLoan
+			}
+		};
+	if (f.taxKind !== 'us') return {};
+	if (f.w4Form === 'w4-pre2020') {
+		const allowances = /^\s*\d+\s*$/.test(f.allowances) ? Number(f.allowances) : Number.NaN;
+		return {
+			us: {
+				form: 'w4-pre2020',
+				filingStatus: f.maritalStatus,
+				allowances,
+				additionalWithholding: amountText(f.additionalWithholding),
+				exempt: f.exempt
+			}
+		};
+	}
+	return {
+		us: {
+			form: 'w4-2020',
+			filingStatus: f.filingStatus,
+			step2MultipleJobs: f.step2MultipleJobs,
+			step3Dependents: amountText(f.step3),
+			step4aOtherIncome: amountText(f.step4a),
+			step4bDeductions: amountText(f.step4b),
+			step4cExtraWithholding: amountText(f.step4c),
+			exempt: f.exempt
+		}
 	};
 }
 
 export function compensationFrom(f: CompensationForm): Compensation {
 	const amount = f.amount.trim() as DecimalString;
-	const zero = '0' as DecimalString;
+	const deductions = f.deductions.map((d) => ({
+		id: d.id,
+		kind: d.kind,
+		label: d.label.trim(),
+		basis: d.basis,
+		amount: d.amount.trim().replace(/,/g, '').replace(/%$/, '') as DecimalString
+	}));
 	return {
-		pay: f.payKind === 'salaried' ? { kind: 'salaried', annualAmount: amount } : { kind: 'hourly', hourlyRate: amount },
+		pay:
+			f.payKind === 'salaried'
+				? { kind: 'salaried', annualAmount: amount }
+				: { kind: 'hourly', hourlyRate: amount },
 		schedule: f.schedule,
 		currency: f.currency.trim().toUpperCase(),
-		tax:
-			f.taxKind === 'uk'
-				? {
-						uk: {
-							taxCode: f.taxCode.trim().toUpperCase(),
-							basis: 'cumulative',
-							niCategory: f.niCategory.trim().toUpperCase(),
-							starterDeclaration: null,
-							studentLoanPlans: [],
-							postgraduateLoan: false
-						}
-					}
-				: f.taxKind === 'us'
-					? {
-							us: {
-								form: 'w4-2020',
-								filingStatus: f.filingStatus,
-								step2MultipleJobs: false,
-								step3Dependents: zero,
-								step4aOtherIncome: zero,
-								step4bDeductions: zero,
-								step4cExtraWithholding: zero,
-								exempt: false
-							}
-						}
-					: {}
+		tax: taxFrom(f),
+		...(deductions.length || f.hadDeductions ? { deductions } : {})
 	};
 }
 
@@ -251,5 +357,14 @@ export const EMPLOYMENT_TYPES: { value: EmploymentType; label: string }[] = [
 	{ value: 'partTime', label: 'Part time' },
 	{ value: 'contractor', label: 'Contractor' }
 ];
-export const END_REASONS: EndReason[] = ['resignation', 'dismissal', 'redundancy', 'retirement', 'endOfContract', 'mutualAgreement', 'death', 'other'];
+export const END_REASONS: EndReason[] = [
+	'resignation',
+	'dismissal',
+	'redundancy',
+	'retirement',
+	'endOfContract',
+	'mutualAgreement',
+	'death',
+	'other'
+];
 export const SCHEDULES: PaySchedule[] = ['weekly', 'biweekly', 'semimonthly', 'monthly', 'fourWeekly'];

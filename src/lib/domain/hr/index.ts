@@ -22,6 +22,7 @@ export {
 } from './history';
 export * from './employment';
 export * from './compensation';
+export * from './deductions';
 export { personTimeline, historyEvents, type TimelineEvent } from './timeline';
 export * from './leave';
 export * from './checklists';

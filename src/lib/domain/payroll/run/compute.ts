@@ -13,6 +13,7 @@ import {
 import { grossToNetBatch } from '../gross-to-net';
 import type { Earning, PayCase, Payslip, W4 } from '../types';
 import { basePay } from './base-pay';
+import { caseDeductions, OVERTIME_MULTIPLIER } from './deductions';
 import { retroFor } from './retro';
 import { engineFrequency, taxYearOf, ukPeriodNumber } from './schedule';
 import type {
@@ -36,6 +37,8 @@ export interface RunPerson {
 export interface ComputedRun {
 	readonly payslips: RunPayslip[];
 	readonly problems: RunProblem[];
+	/** Paid, but something recorded is not acted on (e.g. a student loan plan): shown, never hidden. */
+	readonly warnings: RunProblem[];
 	/** Back-dated cuts found: shown for a manual correction, never clawed back automatically. */
 	readonly overpaid: (RetroLine & { personId: string })[];
 	readonly totals: RunTotals;
@@ -144,7 +147,37 @@ function buildCase(
 				: { kind: 'salary', amount, label: 'Correction' }
 		);
 	}
-	const common = { payDate, earnings, preTax: [], postTax: [], employerContributions: [] };
+	const overtime = run.overtimeHours?.[p.personId];
+	if (overtime !== undefined && dec(overtime).gt(0)) {
+		if (comp.pay.kind !== 'hourly')
+			return fail(
+				'payroll/overtime',
+				'has overtime hours entered but is salaried: overtime is paid at an hourly rate'
+			);
+		earnings.push({
+			kind: 'overtime',
+			hours: overtime,
+			rate: comp.pay.hourlyRate,
+			multiplier: OVERTIME_MULTIPLIER,
+			label: 'Overtime'
+		});
+	}
+	const bonus = run.bonuses?.[p.personId];
+	if (bonus !== undefined && dec(bonus).gt(0))
+		earnings.push({ kind: 'bonus', amount: bonus, label: 'Bonus' });
+	const reimbursement = run.reimbursements?.[p.personId];
+	if (reimbursement !== undefined && dec(reimbursement).gt(0))
+		earnings.push({ kind: 'reimbursement', amount: reimbursement, label: 'Expenses reimbursed' });
+	const oneOff = run.oneOffDeductions?.[p.personId];
+	const deductions = caseDeductions({
+		jurisdiction: schedule.jurisdiction,
+		runKind: run.kind,
+		earnings,
+		recurring: comp.deductions ?? [],
+		...(oneOff !== undefined ? { oneOff } : {})
+	});
+	if (!deductions.ok) return deductions;
+	const common = { payDate, earnings, ...deductions.value };
 	const taxYear = taxYearOf(schedule.jurisdiction, payDate);
 	const ytdArgs = { personId: p.personId, taxYear, payDate, runId: run.id };
 	let c: PayCase;
@@ -186,6 +219,30 @@ function buildCase(
 	});
 }
 
+const PLAN_WORDS: Record<string, string> = {
+	plan1: 'plan 1',
+	plan2: 'plan 2',
+	plan4: 'plan 4',
+	plan5: 'plan 5'
+};
+
+/** What the person's records say that this run does not act on (UK student and postgraduate loans). */
+function unpaidWarnings(schedule: PaySchedule, run: PayRunDraft, p: RunPerson): string[] {
+	if (schedule.jurisdiction !== 'UK') return [];
+	const uk = (
+		completeAsOf(p.compensation, run.period.payDate, COMPENSATION_REQUIRED) ??
+		completeAsOf(p.compensation, run.period.end, COMPENSATION_REQUIRED)
+	)?.tax.uk;
+	if (!uk) return [];
+	const loans = [
+		...uk.studentLoanPlans.map((plan) => `Student loan ${PLAN_WORDS[plan] ?? plan}`),
+		...(uk.postgraduateLoan ? ['Postgraduate loan'] : [])
+	];
+	return loans.map(
+		(l) => `${l} recorded — Keel does not compute student loan deductions yet; add it as a deduction`
+	);
+}
+
 export function runTotals(slips: readonly Payslip[]): RunTotals {
 	const of = (pick: (s: Payslip) => DecimalString[]) =>
 		toDecimalString(sum(slips.flatMap(pick).map((v) => dec(v))), 2);
@@ -197,6 +254,7 @@ export function runTotals(slips: readonly Payslip[]): RunTotals {
 		employeeTaxes: of((s) => lines(s, ['employee-tax'])),
 		employerTaxes: of((s) => lines(s, ['employer-tax'])),
 		deductions: of((s) => lines(s, ['pre-tax', 'post-tax'])),
+		employerContributions: of((s) => lines(s, ['employer-contribution'])),
 		employerCost: of((s) => [s.employerCost])
 	};
 }
@@ -210,6 +268,7 @@ export function computeRun(p: {
 }): ComputedRun {
 	const slips = indexFinalized(p.finalized);
 	const problems: RunProblem[] = [];
+	const warnings: RunProblem[] = [];
 	const overpaid: ComputedRun['overpaid'] = [];
 	const built: { person: RunPerson; b: Built }[] = [];
 	for (const person of p.people) {
@@ -222,6 +281,12 @@ export function computeRun(p: {
 			});
 		else {
 			built.push({ person, b: b.value });
+			for (const message of unpaidWarnings(p.schedule, p.run, person))
+				warnings.push({
+					personId: person.personId,
+					name: person.name,
+					message: `${person.name}: ${message}`
+				});
 			overpaid.push(...b.value.overpaid.map((o) => ({ ...o, personId: person.personId })));
 		}
 	}
@@ -248,5 +313,5 @@ export function computeRun(p: {
 			retro: b.retro
 		});
 	});
-	return { payslips, problems, overpaid, totals: runTotals(payslips.map((s) => s.payslip)) };
+	return { payslips, problems, warnings, overpaid, totals: runTotals(payslips.map((s) => s.payslip)) };
 }

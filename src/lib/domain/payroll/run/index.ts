@@ -15,6 +15,14 @@ export {
 export { basePay, type BasePay } from './base-pay';
 export { indexFinalized, ukYearToDate, usYearToDate, type SlipsByPerson } from './ytd';
 export { retroFor } from './retro';
+export {
+	caseDeductions,
+	grossOfEarnings,
+	OVERTIME_MULTIPLIER,
+	RETIREMENT_CODES,
+	ONE_OFF_DEDUCTION_CODE,
+	type CaseDeductions
+} from './deductions';
 export { computeRun, runTotals, type ComputedRun, type RunPerson } from './compute';
 export {
 	payrollEntryId,

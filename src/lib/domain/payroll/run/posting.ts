@@ -14,6 +14,7 @@ import {
 } from '../../core';
 import { LEDGER_SCHEMA_VERSION, type Account, type JournalEntry } from '../../ledger';
 import { buildPayrollJournal } from '../journal';
+import { RETIREMENT_CODES } from './deductions';
 import type { FinalizedRun } from './types';
 
 /** Ledger account ids a run posts to. */
@@ -26,6 +27,10 @@ export interface PayrollAccounts {
 	readonly deductionsLiability: string;
 	readonly netPayPayable: string;
 	readonly bank: string;
+	/** 401(k) and pension deductions and employer contributions owed to the plan; else deductionsLiability. */
+	readonly retirementLiability?: string;
+	/** Employer 401(k) / pension contributions as an expense; else wagesExpense. */
+	readonly employerContributionsExpense?: string;
 }
 
 export const payrollEntryId = (runId: string) => `payroll-${runId}`;
@@ -35,13 +40,20 @@ export function runJournalEntry(run: FinalizedRun, a: PayrollAccounts): Result<J
 	const codes = new Set(run.payslips.flatMap((s) => s.payslip.lines.map((l) => l.code)));
 	const liabilities: Record<string, string> = {};
 	for (const code of codes)
-		liabilities[code] = /^(US|UK)\./.test(code) ? a.taxLiability : a.deductionsLiability;
+		liabilities[code] = /^(US|UK)\./.test(code)
+			? a.taxLiability
+			: RETIREMENT_CODES.includes(code)
+				? (a.retirementLiability ?? a.deductionsLiability)
+				: a.deductionsLiability;
 	const journal = buildPayrollJournal(
 		run.payslips.map((s) => s.payslip),
 		{
 			wagesExpense: a.wagesExpense,
 			employerTaxesExpense: a.employerTaxesExpense,
 			netPayPayable: a.netPayPayable,
+			...(a.employerContributionsExpense
+				? { employerContributionsExpense: a.employerContributionsExpense }
+				: {}),
 			liabilities
 		}
 	);
@@ -96,6 +108,12 @@ export function defaultAccountMap(accounts: readonly Account[]): Partial<Payroll
 		bank: pick('bank')
 	};
 	out.deductionsLiability = pick('payroll-liability', /pension|deduction|benefit/i) ?? out.taxLiability;
+	out.retirementLiability = pick('payroll-liability', /401|pension|retire/i);
+	out.employerContributionsExpense = pick(
+		'payroll-expense',
+		/401|pension|retire|benefit|contribution/i,
+		wages
+	);
 	return Object.fromEntries(
 		Object.entries(out).filter(([, v]) => v !== undefined)
 	) as Partial<PayrollAccounts>;

@@ -42,6 +42,15 @@ export interface PayRunDraft {
 	readonly hours: Readonly<Record<string, DecimalString>>;
 	/** Off-cycle runs: the amount per person (bonus, or a correction paid as salary). */
 	readonly amounts: Readonly<Record<string, DecimalString>>;
+	/**
+	 * One-off inputs for this run, per person (absent on drafts made before they existed):
+	 * overtime hours (hourly staff, at OVERTIME_MULTIPLIER x rate), a bonus (US supplemental
+	 * wages), expenses reimbursed (untaxed), and a deduction taken after tax.
+	 */
+	readonly overtimeHours?: Readonly<Record<string, DecimalString>>;
+	readonly bonuses?: Readonly<Record<string, DecimalString>>;
+	readonly reimbursements?: Readonly<Record<string, DecimalString>>;
+	readonly oneOffDeductions?: Readonly<Record<string, DecimalString>>;
 	readonly status: Exclude<RunStatus, 'finalized'>;
 	readonly createdAt: string;
 	readonly createdBy: string;
@@ -95,5 +104,6 @@ export interface RunTotals {
 	readonly employeeTaxes: DecimalString;
 	readonly employerTaxes: DecimalString;
 	readonly deductions: DecimalString;
+	readonly employerContributions: DecimalString;
 	readonly employerCost: DecimalString;
 }
