@@ -61,6 +61,17 @@ describe('keel payroll calc', () => {
 		expect(f.err.join('')).toContain(message);
 	});
 
+	it('a W-4 exempt claim withholds no income tax; a non-boolean claim is refused by name', async () => {
+		const w4 = { version: 2020, filingStatus: 'single', exempt: true };
+		const f = fakeIo({ 'ex.json': JSON.stringify({ jurisdiction: 'US', taxYear: 2026, frequency: 'biweekly', gross: '3100.00', w4 }), 'bad.json': JSON.stringify({ jurisdiction: 'US', taxYear: 2026, frequency: 'biweekly', gross: '3100.00', w4: { ...w4, exempt: 'yes' } }) });
+		expect(await run(['calc', '--input', 'ex.json'], f.io)).toBe(0);
+		const o = JSON.parse(f.out.join('')) as { lines: { code: string; amount: string }[]; net: string };
+		expect(o.lines).toContainEqual({ code: 'US.FIT', amount: '0.00' });
+		expect(o.net).toBe('2862.85');
+		expect(await run(['calc', '--input', 'bad.json'], f.io)).toBe(1);
+		expect(f.err.join('')).toMatch(/w4\.exempt/);
+	});
+
 	it('usage errors', async () => {
 		const f = fakeIo({});
 		expect(await run(['calc'], f.io)).toBe(2);

@@ -105,7 +105,9 @@ function parseW4(v: unknown): Result<W4> {
 		if (typeof allowances !== 'number' || !Number.isInteger(allowances) || allowances < 0) return bad('w4.allowances', 'a whole number, 0 or more');
 		const additional = decimalField(v, 'additional', 'w4.additional', '0');
 		if (!additional.ok) return additional;
-		return ok({ version: 2019, filingStatus: status.value, allowances, additional: additional.value });
+		const exempt = v['exempt'] ?? false;
+		if (typeof exempt !== 'boolean') return bad('w4.exempt', 'true or false');
+		return ok({ version: 2019, filingStatus: status.value, allowances, additional: additional.value, ...(exempt ? { exempt } : {}) });
 	}
 	if (v['version'] !== 2020) return bad('w4.version', '2020 or 2019');
 	const status = oneOf(v['filingStatus'], ['single', 'married', 'head'] as const, 'w4.filingStatus');
@@ -119,7 +121,18 @@ function parseW4(v: unknown): Result<W4> {
 		steps[k] = r.value;
 	}
 	const get = (k: string) => steps[k] ?? ('0' as DecimalString);
-	return ok({ version: 2020, filingStatus: status.value, step2, step3: get('step3'), step4a: get('step4a'), step4b: get('step4b'), step4c: get('step4c') });
+	const exempt = v['exempt'] ?? false;
+	if (typeof exempt !== 'boolean') return bad('w4.exempt', 'true or false');
+	return ok({
+		version: 2020,
+		filingStatus: status.value,
+		step2,
+		step3: get('step3'),
+		step4a: get('step4a'),
+		step4b: get('step4b'),
+		step4c: get('step4c'),
+		...(exempt ? { exempt } : {})
+	});
 }
 
 export function parsePayCase(input: unknown): Result<PayCase> {

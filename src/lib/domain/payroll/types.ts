@@ -61,6 +61,8 @@ export type W4 =
 			readonly step4a: DecimalString;
 			readonly step4b: DecimalString;
 			readonly step4c: DecimalString;
+			/** Claims exemption from withholding (Form W-4): no income tax on regular wages. */
+			readonly exempt?: boolean;
 	  }
 	| {
 			readonly version: 2019;
@@ -68,6 +70,7 @@ export type W4 =
 			readonly allowances: number;
 			/** Additional withholding per period (line 6 of the old form). */
 			readonly additional: DecimalString;
+			readonly exempt?: boolean;
 	  };
 
 interface PayCaseCommon {

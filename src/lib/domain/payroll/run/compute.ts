@@ -49,8 +49,6 @@ const D = (s: string) => s as DecimalString;
 function w4Of(c: Compensation): Result<W4> {
 	const us = c.tax.us;
 	if (!us) return fail('payroll/no-tax-settings', 'has no US tax settings (Form W-4)');
-	if (us.exempt)
-		return fail('payroll/w4-exempt', 'claims exemption on Form W-4, which Keel does not support yet');
 	if (us.form === 'w4-2020') {
 		const status =
 			us.filingStatus === 'marriedJointly'
@@ -65,7 +63,8 @@ function w4Of(c: Compensation): Result<W4> {
 			step3: us.step3Dependents,
 			step4a: us.step4aOtherIncome,
 			step4b: us.step4bDeductions,
-			step4c: us.step4cExtraWithholding
+			step4c: us.step4cExtraWithholding,
+			...(us.exempt ? { exempt: true } : {})
 		});
 	}
 	const status = us.filingStatus === 'married' ? 'married' : 'single';
@@ -73,7 +72,8 @@ function w4Of(c: Compensation): Result<W4> {
 		version: 2019,
 		filingStatus: status,
 		allowances: us.allowances,
-		additional: us.additionalWithholding
+		additional: us.additionalWithholding,
+		...(us.exempt ? { exempt: true } : {})
 	});
 }
 

@@ -3,10 +3,11 @@
 // Invariant: returns the reference payslip exactly, or undefined to hand the case to the reference path
 // (any refusal, any figure out of exact range, and the one rounding tie where decimal.js's 40-digit
 // division could differ from exact arithmetic: Step 3 credits with a half-cent result).
-import { ok, type Result } from '../../core';
+import { dec, ok, type Result } from '../../core';
 import { fastLine, fastPay } from '../fast-pay';
 import { Unsafe, add, centsText, fmtFx, fromDecimal, mul, parseUnsigned, rescale, safe, sub } from '../fixed';
 import { fmt, pct } from '../format';
+import { EXEMPT_BASIS } from './withholding';
 import { US_STATUSES, usRulesFor, type BracketTable, type UsRules, type UsStatus } from '../rules/us-rules';
 import type { Payslip, PayslipLine, UsPayCase } from '../types';
 
@@ -42,6 +43,8 @@ function need(n: number | undefined): number {
 	return n;
 }
 const rateOf = (v: Parameters<typeof pct>[0]): Rate => ({ r: need(fromDecimal(v, 4)), pct: pct(v) });
+/** The flat supplemental rate for an employee exempt on Form W-4 (see withholding.ts). */
+const EXEMPT_SUPPLEMENTAL: Rate = { r: 0, pct: pct(dec(0)) };
 
 function table(t: BracketTable): Row[] {
 	return t.map((row) => ({
@@ -98,6 +101,7 @@ function underWageBase(wages: number, ytd: number, base: number, baseText: strin
 
 /** Worksheet 1A as withholding.ts regularWithholding; undefined means "use the reference path". */
 function regular(f: Fast, frequency: string, w4: UsPayCase['w4'], wages: number): { amount: number; basis: string } | undefined {
+	if (w4.exempt) return { amount: 0, basis: EXEMPT_BASIS };
 	const periods = f.periods[frequency] as number;
 	const c1 = mul(wages, periods);
 	let adjusted: number;
@@ -177,7 +181,8 @@ export function fastUsGrossToNet(c: UsPayCase): Result<Payslip> | undefined {
 	let fit = reg.amount;
 	let fitBasis = reg.basis;
 	if (supplementalFit !== 0) {
-		const { rate, mandatory, threshold, thresholdText } = f.sup;
+		const { mandatory, threshold, thresholdText } = f.sup;
+		const rate = c.w4.exempt ? EXEMPT_SUPPLEMENTAL : f.sup.rate;
 		const roomBelow = sub(threshold, ytdSup);
 		const atFlat = roomBelow <= 0 ? 0 : supplementalFit < roomBelow ? supplementalFit : roomBelow;
 		const atMandatory = sub(supplementalFit, atFlat);

@@ -42,7 +42,7 @@ export function usGrossToNet(c: UsPayCase): Result<Payslip> {
 	const supplementalFit = max0(pay.supplemental.minus(max0(fitCut.minus(regular))));
 	const reg = regularWithholding(rules, c.frequency, c.w4, regularFit);
 	if (!reg.ok) return reg;
-	const sup = supplementalFit.isZero() ? undefined : supplementalWithholding(rules, supplementalFit, ytdOf('supplementalWages'));
+	const sup = supplementalFit.isZero() ? undefined : supplementalWithholding(rules, supplementalFit, ytdOf('supplementalWages'), c.w4.exempt === true);
 	const fit = reg.value.amount.plus(sup?.amount ?? 0);
 	const fitBasis = sup ? `regular: ${reg.value.basis}; ${sup.basis}; total ${fmt(fit)}` : reg.value.basis;
 

@@ -2,7 +2,7 @@
 // method tables (2025 and 2026 editions), Pub 15 FICA rates and wage bases. Zero tolerance.
 import { describe, expect, it } from 'vitest';
 import { unwrap } from '../../core';
-import { grossToNet } from '../gross-to-net';
+import { grossToNet, grossToNetFast, grossToNetReference } from '../gross-to-net';
 import { amountOf, usCase } from '../test-helpers';
 
 const slip = (c: Parameters<typeof usCase>[0]) => unwrap(grossToNet(usCase(c)));
@@ -86,6 +86,36 @@ describe('US federal income tax withholding (Worksheet 1A)', () => {
 		// Regular wages 0 -> regular FIT 0.
 		expect(amountOf(p, 'US.FIT')).toBe('5900.00');
 		expect(amountOf(p, 'US.ADDL_MEDICARE.EE')).toBe('180.00'); // 20,000 x 0.9%
+	});
+});
+
+describe('Form W-4 exempt', () => {
+	// Both engines must agree: the fast path when it takes the case, and the reference.
+	const both = (c: Parameters<typeof usCase>[0]) => {
+		const ref = unwrap(grossToNetReference(usCase(c)));
+		const fast = grossToNetFast(usCase(c));
+		if (fast) expect(unwrap(fast)).toEqual(ref);
+		return ref;
+	};
+
+	it('withholds no income tax on regular pay, extra withholding included, and keeps FICA and FUTA', () => {
+		const p = both({ gross: '3100.00', w4: { exempt: true, step4c: '25' as never } });
+		expect(amountOf(p, 'US.FIT')).toBe('0.00');
+		expect(p.lines.find((l) => l.code === 'US.FIT')?.basis).toContain('exempt');
+		expect(amountOf(p, 'US.SS.EE')).toBe('192.20');
+		expect(amountOf(p, 'US.MEDICARE.EE')).toBe('44.95');
+		expect(amountOf(p, 'US.FUTA.ER')).toBe('18.60');
+		expect(p.net).toBe('2862.85'); // 3,100 - 192.20 - 44.95
+		const old = both({ gross: '3100.00', w4: { version: 2019, filingStatus: 'single', allowances: 0, additional: '10' as never, exempt: true } });
+		expect(amountOf(old, 'US.FIT')).toBe('0.00');
+	});
+
+	it('withholds nothing at the optional flat rate, but the mandatory 37% over $1,000,000 still applies', () => {
+		const bonus = both({ earnings: [{ kind: 'salary', amount: '3100.00' as never }, { kind: 'bonus', amount: '1000.00' as never }], w4: { exempt: true } });
+		expect(amountOf(bonus, 'US.FIT')).toBe('0.00');
+		// 990,000 already; 20,000 bonus: 10,000 at 0 (exempt) + 10,000 x 37% = 3,700.00.
+		const big = both({ earnings: [{ kind: 'bonus', amount: '20000.00' as never }], w4: { exempt: true }, ytd: { supplementalWages: '990000', socialSecurityWages: '184500', medicareWages: '990000' } });
+		expect(amountOf(big, 'US.FIT')).toBe('3700.00');
 	});
 });
 

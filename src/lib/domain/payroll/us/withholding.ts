@@ -27,7 +27,11 @@ function num(text: string, field: string): Result<Decimal> {
 }
 
 /** Worksheet 1A on this period's income-tax wages (regular wages, after pre-tax deductions). */
+/** What a payslip says of federal income tax for an employee who claims exemption on Form W-4. */
+export const EXEMPT_BASIS = 'exempt from withholding (Form W-4): no federal income tax on regular wages';
+
 export function regularWithholding(rules: UsRules, frequency: UsFrequency, w4: W4, wages: Decimal): Result<WithholdingResult> {
+	if (w4.exempt) return ok({ amount: dec(0), basis: EXEMPT_BASIS });
 	const periods = rules.periods[frequency];
 	const b1 = dec(periods);
 	const c1 = wages.times(b1);
@@ -88,8 +92,11 @@ export function regularWithholding(rules: UsRules, frequency: UsFrequency, w4: W
 }
 
 /** Supplemental wages at the optional flat rate; the mandatory rate on supplemental wages over $1M in the year. */
-export function supplementalWithholding(rules: UsRules, wages: Decimal, ytdSupplemental: Decimal): WithholdingResult {
-	const { rate, mandatoryRate, mandatoryThreshold } = rules.supplemental;
+export function supplementalWithholding(rules: UsRules, wages: Decimal, ytdSupplemental: Decimal, exempt = false): WithholdingResult {
+	const { mandatoryRate, mandatoryThreshold } = rules.supplemental;
+	// An exempt employee has nothing withheld below the $1 million line (the aggregate method gives
+	// nothing); above it the mandatory rate applies whatever the W-4 says (Treas. Reg. 31.3402(g)-1).
+	const rate = exempt ? dec(0) : rules.supplemental.rate;
 	const roomBelow = mandatoryThreshold.minus(ytdSupplemental);
 	const atFlat = roomBelow.lessThanOrEqualTo(0) ? dec(0) : wages.lessThan(roomBelow) ? wages : roomBelow;
 	const atMandatory = wages.minus(atFlat);
