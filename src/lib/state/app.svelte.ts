@@ -4,20 +4,16 @@ import type { Invite, WorkspaceEntry } from '$lib/domain/workspace';
 import { getWorkspace, listWorkspaces, putWorkspace } from '$lib/storage/registry';
 import { WorkspaceSession } from '$lib/sync/session';
 import { todayUtc } from '$lib/domain/core';
-import { OpenWorkspace } from './workspace.svelte';
-import {
-	backupWorkspace,
-	createWorkspace,
-	deleteWorkspace,
-	joinWorkspace,
-	restoreAsNewWorkspace,
-	restoreIntoWorkspace,
-	type NewWorkspace,
-	type RestoreResult
-} from './workspace-ops';
-import { seedDemoBooks, seedDemoTasks } from './demo';
+import type { OpenWorkspace } from './workspace.svelte';
+import type { NewWorkspace, RestoreResult } from './workspace-ops';
 import { nowIso } from './ids';
 import { booksDebug } from './books-debug';
+
+// What an open workspace needs (its sections' state, engines and replicas) loads when one is first
+// opened, not with the workspace list: the first visit stays small. The service worker precaches
+// these chunks with the rest of the build, so opening a workspace offline still works.
+const workspaceModule = () => import('./workspace.svelte');
+const ops = () => import('./workspace-ops');
 
 /** The longest the page waits for the books worker to read its shard before loading its own copy. */
 const BOOKS_HEAD_START_MS = 400;
@@ -58,6 +54,7 @@ class KeelApp {
 		this.opening = id;
 		try {
 			performance.mark('keel:open-start');
+			const module = workspaceModule();
 			const entry = await getWorkspace(id);
 			performance.mark('keel:registry-read');
 			if (!entry) return null;
@@ -66,6 +63,8 @@ class KeelApp {
 			// Recording the open must not hold up showing it.
 			void putWorkspace(updated);
 			// Show the workspace at once (from the registry and projections), then go live.
+			const { OpenWorkspace } = await module;
+			if (seq !== this.#openSeq) return this.current;
 			const open = new OpenWorkspace(updated);
 			this.current = open;
 			performance.mark('keel:workspace-shown');
@@ -73,9 +72,10 @@ class KeelApp {
 			await open.tasks?.previewed;
 			await open.people?.previewed;
 			await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-			// Let the books worker read its copy of the shard first (a large book reads ~4× faster
-			// with the main thread idle), but never hold the workspace up for long on it.
-			if (open.books) await Promise.race([open.books.workerReading, new Promise((r) => setTimeout(r, BOOKS_HEAD_START_MS))]);
+			// Let the books worker read its copy of a large book first (it reads ~15× faster with the
+			// main thread idle), but never hold the workspace up for long on it. Small books skip this:
+			// the wait would only delay everything else.
+			if (open.books?.wasLarge) await Promise.race([open.books.workerReading, new Promise((r) => setTimeout(r, BOOKS_HEAD_START_MS))]);
 			performance.mark('keel:shards-loading');
 			const session = await WorkspaceSession.open(updated);
 			if (seq !== this.#openSeq || this.current !== open) {
@@ -98,6 +98,11 @@ class KeelApp {
 
 	async create(input: NewWorkspace & { demo?: boolean }): Promise<OpenWorkspace> {
 		await this.close();
+		const [{ createWorkspace }, { OpenWorkspace }, { seedDemoBooks, seedDemoTasks }] = await Promise.all([
+			ops(),
+			workspaceModule(),
+			import('./demo')
+		]);
 		const { entry, session } = await createWorkspace(input);
 		const open = new OpenWorkspace(entry);
 		open.attach(session);
@@ -110,6 +115,7 @@ class KeelApp {
 
 	async join(invite: Invite, memberName: string): Promise<OpenWorkspace | null> {
 		await this.close();
+		const { joinWorkspace } = await ops();
 		const entry = await joinWorkspace(invite, memberName);
 		await this.refresh();
 		return this.open(entry.id);
@@ -119,6 +125,7 @@ class KeelApp {
 		const entry = this.workspaces.find((w) => w.id === id) ?? (await getWorkspace(id));
 		if (!entry) return;
 		if (this.current?.id === id) await this.close();
+		const { deleteWorkspace } = await ops();
 		await deleteWorkspace(entry);
 		await this.refresh();
 	}
@@ -126,6 +133,7 @@ class KeelApp {
 	async backup(passphrase?: string): Promise<{ fileName: string; text: string } | null> {
 		const open = this.current;
 		if (!open) return null;
+		const { backupWorkspace } = await ops();
 		const text = await backupWorkspace(open.session, passphrase);
 		const slug =
 			open.profile.name
@@ -141,6 +149,7 @@ class KeelApp {
 		passphrase?: string;
 		memberName: string;
 	}): Promise<RestoreResult> {
+		const { restoreAsNewWorkspace } = await ops();
 		const result = await restoreAsNewWorkspace(args);
 		await this.refresh();
 		return result;
@@ -155,6 +164,7 @@ class KeelApp {
 		if (!probe.ok) return probe;
 		const entry = open.entry;
 		await this.close();
+		const { restoreIntoWorkspace } = await ops();
 		const result = await restoreIntoWorkspace({ entry, ...args });
 		await this.refresh();
 		await this.open(entry.id);

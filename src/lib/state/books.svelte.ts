@@ -60,6 +60,33 @@ function renameCommodities(e: JournalEntry, aliases: Readonly<Record<string, str
 	};
 }
 
+/** From this many entries a book counts as large for the open-time hint (see `wasLarge`). */
+const LARGE_BOOKS = 5000;
+const hintKey = (workspaceId: string) => `keel-books-large:${workspaceId}`;
+
+function readLargeHint(workspaceId: string): boolean {
+	try {
+		return globalThis.localStorage?.getItem(hintKey(workspaceId)) === '1';
+	} catch {
+		return false;
+	}
+}
+
+/** Forgets the hint (the workspace is deleted from this browser). */
+export function forgetBooksHint(workspaceId: string): void {
+	writeLargeHint(workspaceId, false);
+}
+
+function writeLargeHint(workspaceId: string, large: boolean): void {
+	try {
+		if (readLargeHint(workspaceId) === large) return;
+		if (large) globalThis.localStorage?.setItem(hintKey(workspaceId), '1');
+		else globalThis.localStorage?.removeItem(hintKey(workspaceId));
+	} catch {
+		/* no storage (private mode, tests): only the hint is lost */
+	}
+}
+
 export class BooksState {
 	readonly workspaceId: string;
 	#replica: BooksReplica | null = null;
@@ -97,6 +124,7 @@ export class BooksState {
 
 	constructor(workspaceId: string) {
 		this.workspaceId = workspaceId;
+		this.wasLarge = readLargeHint(workspaceId);
 		// Start the worker's own load of the shard now. The page waits (briefly, see `workerReading`)
 		// until the worker has read it before reading its own copy: the two reads then do not contend,
 		// and the worker checks its entries while the page loads, so the first report is not late.
@@ -111,6 +139,11 @@ export class BooksState {
 
 	/** Resolves once the books worker has read the shard from IndexedDB (or could not). */
 	readonly workerReading: Promise<void>;
+	/**
+	 * Whether these books were large when last open in this browser (a hint kept in localStorage):
+	 * only then is it worth holding the page's own load back until the worker has read the shard.
+	 */
+	readonly wasLarge: boolean;
 
 	attach(replica: BooksReplica): void {
 		this.#replica = replica;
@@ -141,6 +174,7 @@ export class BooksState {
 		}
 		if (c.counted.length || c.uncounted.length || this.entries.length === 0) {
 			this.entries = r.entries();
+			writeLargeHint(this.workspaceId, this.entries.length >= LARGE_BOOKS);
 			this.duplicateNumbers = r.duplicateNumbers();
 		}
 		if (c.quarantine) this.quarantined = r.quarantined();

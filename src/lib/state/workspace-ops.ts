@@ -18,6 +18,7 @@ import { writeShardUpdates } from '$lib/sync/shard-writer';
 import { BooksReplica } from '$lib/sync/books-replica';
 import { PeopleFilesReplica } from '$lib/sync/people-files';
 import { newId, nowIso } from './ids';
+import { forgetBooksHint } from './books.svelte';
 
 const COLORS = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#8c564b', '#e377c2', '#17becf', '#bcbd22'];
 
@@ -117,6 +118,7 @@ export async function deleteWorkspace(entry: WorkspaceEntry): Promise<void> {
 	await deleteShardStores(entry.id, SHARDS);
 	await deleteProjections(entry.id);
 	await deletePeopleLocal(entry.id);
+	forgetBooksHint(entry.id);
 }
 
 export async function backupWorkspace(session: WorkspaceSession, passphrase?: string): Promise<string> {
