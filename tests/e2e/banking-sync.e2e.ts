@@ -3,42 +3,29 @@
 // match the same bank line to different ledger lines, after reconnecting both screens show the same
 // match holding and the other one as a conflict.
 import { readFileSync } from 'node:fs';
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { createWorkspace, launch, startSignaling } from './helpers';
+import { expect, test, type Page } from '@playwright/test';
+import { browserPool, createWorkspace, invite, join, startSignaling, waitForPeer } from './helpers';
 import { postEntry } from './books-helpers';
 
 let signaling: { url: string; stop: () => void };
-const browsers: Browser[] = [];
+const pool = browserPool();
+const newPage = () => pool.newPage();
 
 test.beforeAll(async () => {
 	signaling = await startSignaling();
 });
 test.afterAll(async () => {
-	for (const b of browsers) await b.close();
+	await pool.closeAll();
 	signaling?.stop();
 });
-
-async function newPage(): Promise<Page> {
-	const browser = await launch();
-	browsers.push(browser);
-	return (await browser.newContext()).newPage();
-}
 
 test("teammates see each other's statements and matches live; concurrent claims resolve the same on both", async () => {
 	const alice = await newPage();
 	const bob = await newPage();
 	const wsId = await createWorkspace(alice, 'Two Desk Bakery', 'Alice');
-	await alice.goto(`/w/${wsId}/settings`);
-	await alice.getByLabel('Signaling servers').fill(signaling.url);
-	await alice.getByRole('button', { name: 'Save servers' }).click();
-	await alice.getByLabel('Access to grant').selectOption({ label: 'Books (and Tasks)' });
-	await alice.getByRole('button', { name: 'Create invite link' }).click();
-	const link = await alice.getByTestId('invite-link').inputValue();
-	await bob.goto(link);
-	await bob.getByLabel('Your name').fill('Bob');
-	await bob.getByRole('button', { name: 'Join workspace' }).click();
-	await bob.waitForURL(/\/tasks$/);
-	await expect(bob.getByTestId('sync-status')).toContainText(/Synced with \d+ peer/, { timeout: 30_000 });
+	const link = await invite(alice, wsId, signaling.url, 'Books (and Tasks)');
+	await join(bob, link, 'Bob');
+	await waitForPeer(bob);
 
 	// Two ledger lines could each be the electric bill.
 	await alice.goto(`/w/${wsId}/books/journal`);

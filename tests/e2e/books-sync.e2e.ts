@@ -1,43 +1,29 @@
 // Two bookkeepers in separate Chromium instances share the books over WebRTC. Posted entries cross
 // over; when one locks January while the other, offline, posts into January, the late entry is
 // kept aside on both sides as "needs review" and counted in neither's balances.
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { createWorkspace, launch, startSignaling } from './helpers';
+import { expect, test } from '@playwright/test';
+import { browserPool, createWorkspace, invite, join, startSignaling, waitForPeer } from './helpers';
 import { balanceOf, postEntry } from './books-helpers';
 
 let signaling: { url: string; stop: () => void };
-const browsers: Browser[] = [];
+const pool = browserPool();
+const newPage = () => pool.newPage();
 
 test.beforeAll(async () => {
 	signaling = await startSignaling();
 });
 test.afterAll(async () => {
-	for (const b of browsers) await b.close();
+	await pool.closeAll();
 	signaling?.stop();
 });
-
-async function newPage(): Promise<Page> {
-	const browser = await launch();
-	browsers.push(browser);
-	return (await browser.newContext()).newPage();
-}
 
 test('entries sync between bookkeepers; an entry into a period locked meanwhile is kept aside for review', async () => {
 	const alice = await newPage();
 	const bob = await newPage();
 	const wsId = await createWorkspace(alice, 'Two Desk Accounting', 'Alice');
-	await alice.goto(`/w/${wsId}/settings`);
-	await alice.getByLabel('Signaling servers').fill(signaling.url);
-	await alice.getByRole('button', { name: 'Save servers' }).click();
-	await alice.getByLabel('Access to grant').selectOption({ label: 'Books (and Tasks)' });
-	await alice.getByRole('button', { name: 'Create invite link' }).click();
-	const link = await alice.getByTestId('invite-link').inputValue();
-
-	await bob.goto(link);
-	await bob.getByLabel('Your name').fill('Bob');
-	await bob.getByRole('button', { name: 'Join workspace' }).click();
-	await bob.waitForURL(/\/tasks$/);
-	await expect(bob.getByTestId('sync-status')).toContainText(/Synced with \d+ peer/, { timeout: 30_000 });
+	const link = await invite(alice, wsId, signaling.url, 'Books (and Tasks)');
+	await join(bob, link, 'Bob');
+	await waitForPeer(bob);
 
 	// Alice's chart and entry reach Bob.
 	await alice.goto(`/w/${wsId}/books/journal`);

@@ -1,5 +1,5 @@
-// Shared steps for the end-to-end tests: a signaling server on loopback, separate browsers, and the
-// few UI steps nearly every test takes (create a workspace, add a task, open it).
+// Shared steps for the end-to-end tests: a signaling server on loopback, separate browsers, inviting
+// a teammate, and the few UI steps nearly every test takes (create a workspace, add a task, open it).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { chromium, expect, type Browser, type Page } from '@playwright/test';
@@ -39,6 +39,46 @@ export async function startSignaling(): Promise<{ url: string; stop: () => void 
 
 export async function launch(): Promise<Browser> {
 	return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}
+
+/** Separate Chromium instances (separate profiles), each with one page; `closeAll` ends them. */
+export function browserPool() {
+	const browsers: Browser[] = [];
+	return {
+		async newPage(): Promise<Page> {
+			const browser = await launch();
+			browsers.push(browser);
+			return (await browser.newContext({ baseURL: BASE })).newPage();
+		},
+		async closeAll(): Promise<void> {
+			for (const b of browsers.splice(0)) await b.close();
+		}
+	};
+}
+
+/** Points the workspace at the signaling server and makes an invite link granting `grant`. */
+export async function invite(page: Page, wsId: string, signalingUrl: string, grant: string): Promise<string> {
+	await page.goto(`/w/${wsId}/settings`);
+	await page.getByLabel('Signaling servers').fill(signalingUrl);
+	await page.getByRole('button', { name: 'Save servers' }).click();
+	await page.getByLabel('Access to grant').selectOption({ label: grant });
+	await page.getByRole('button', { name: 'Create invite link' }).click();
+	const link = await page.getByTestId('invite-link').inputValue();
+	expect(link).toMatch(/\/join#[A-Za-z0-9_-]{60,}$/);
+	return link;
+}
+
+/** Joins through an invite link under `name`; the secret must not linger in the address bar. */
+export async function join(page: Page, link: string, name: string): Promise<void> {
+	await page.goto(link);
+	await page.getByLabel('Your name').fill(name);
+	await page.getByRole('button', { name: 'Join workspace' }).click();
+	await page.waitForURL(/\/w\/[0-9A-Z]+\/tasks$/);
+	expect(page.url()).not.toContain('#');
+}
+
+export async function waitForPeer(page: Page): Promise<void> {
+	await expect(page.getByTestId('sync-status')).toContainText(/Synced with \d+ peer/, { timeout: 30_000 });
 }
 
 export async function createWorkspace(

@@ -4,8 +4,8 @@
 // back-dated raise paid as retro in the next run. A teammate with People & Payroll but no Books
 // finalizes a run; the owner, who has Books, posts it.
 import { readFileSync } from 'node:fs';
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { BASE, launch, startSignaling } from './helpers';
+import { expect, test, type Page } from '@playwright/test';
+import { BASE, browserPool, invite, join, startSignaling, waitForPeer } from './helpers';
 
 async function createWorkspace(page: Page, org: string, country: 'US' | 'GB'): Promise<string> {
 	await page.goto(`${BASE}/`);
@@ -297,29 +297,16 @@ test('payroll, UK: PAYE and NI run to finalized, payslip PDF, journal in Books; 
 
 test('payroll without Books: a People & Payroll teammate finalizes, a teammate with Books posts it', async () => {
 	const signaling = await startSignaling();
-	const browsers: Browser[] = [];
+	const pool = browserPool();
 	try {
-		const open = async () => {
-			const b = await launch();
-			browsers.push(b);
-			return (await b.newContext({ baseURL: BASE })).newPage();
-		};
-		const owner = await open();
-		const clerk = await open();
+		const owner = await pool.newPage();
+		const clerk = await pool.newPage();
 		const wsId = await createWorkspace(owner, 'Shared Payroll Co', 'US');
 		await addEmployee(owner, wsId, { given: 'Sam', family: 'Lee', salary: '48000', tax: 'us' });
 		await setUpPayroll(owner, wsId);
-		await owner.goto(`/w/${wsId}/settings`);
-		await owner.getByLabel('Signaling servers').fill(signaling.url);
-		await owner.getByRole('button', { name: 'Save servers' }).click();
-		await owner.getByLabel('Access to grant').selectOption({ label: 'People & Payroll (and Tasks)' });
-		await owner.getByRole('button', { name: 'Create invite link' }).click();
-		const link = await owner.getByTestId('invite-link').inputValue();
-		await clerk.goto(link);
-		await clerk.getByLabel('Your name').fill('Kim');
-		await clerk.getByRole('button', { name: 'Join workspace' }).click();
-		await clerk.waitForURL(/\/tasks$/);
-		await expect(clerk.getByTestId('sync-status')).toContainText(/Synced with \d+ peer/, { timeout: 30_000 });
+		const link = await invite(owner, wsId, signaling.url, 'People & Payroll (and Tasks)');
+		await join(clerk, link, 'Kim');
+		await waitForPeer(clerk);
 
 		// Kim (no Books) runs pay to finalized and is told who must post it.
 		await clerk.goto(`/w/${wsId}/payroll`);
@@ -346,7 +333,7 @@ test('payroll without Books: a People & Payroll teammate finalizes, a teammate w
 			owner.getByRole('row', { name: /^Expenses:Wages and Salaries 4,000\.00 USD/ })
 		).toBeVisible();
 	} finally {
-		for (const b of browsers) await b.close();
+		await pool.closeAll();
 		signaling.stop();
 	}
 });

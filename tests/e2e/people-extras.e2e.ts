@@ -4,8 +4,8 @@
 // document file into a restored workspace, where it opens; and a teammate given People access in
 // another browser receives the file itself over WebRTC.
 import { readFileSync } from 'node:fs';
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { createWorkspace, launch, startSignaling } from './helpers';
+import { expect, test, type Page } from '@playwright/test';
+import { browserPool, createWorkspace, invite, join, startSignaling } from './helpers';
 
 // A 1×1 PNG: enough for the browser to decode and show as a preview.
 const PNG = Buffer.from(
@@ -171,15 +171,10 @@ test('people: a backup carries document files; restored as a new workspace, the 
 
 test('people: a teammate with People access receives document files over WebRTC, and approves as a manager', async () => {
 	const signaling = await startSignaling();
-	const browsers: Browser[] = [];
-	const newPage = async () => {
-		const b = await launch();
-		browsers.push(b);
-		return (await b.newContext()).newPage();
-	};
+	const pool = browserPool();
 	try {
-		const alice = await newPage();
-		const bob = await newPage();
+		const alice = await pool.newPage();
+		const bob = await pool.newPage();
 		const wsId = await createWorkspace(alice, 'Shared Care', 'Alice');
 		await alice.goto(`/w/${wsId}/people/new`);
 		await fillBasics(alice, 'Ada', 'Okafor');
@@ -190,18 +185,10 @@ test('people: a teammate with People access receives document files over WebRTC,
 		await alice.getByRole('button', { name: 'Add document' }).click();
 		await expect(alice.getByTestId('document')).toContainText('contract.png');
 
-		await alice.goto(`/w/${wsId}/settings`);
-		await alice.getByLabel('Signaling servers').fill(signaling.url);
-		await alice.getByRole('button', { name: 'Save servers' }).click();
-		await alice.getByLabel('Access to grant').selectOption({ label: 'People & Payroll (and Tasks)' });
-		await alice.getByRole('button', { name: 'Create invite link' }).click();
-		const link = await alice.getByTestId('invite-link').inputValue();
+		const link = await invite(alice, wsId, signaling.url, 'People & Payroll (and Tasks)');
 		await alice.goto(personUrl);
 
-		await bob.goto(link);
-		await bob.getByLabel('Your name').fill('Bob');
-		await bob.getByRole('button', { name: 'Join workspace' }).click();
-		await bob.waitForURL(/\/w\/[0-9A-Z]+\/tasks$/);
+		await join(bob, link, 'Bob');
 		await bob.goto(personUrl);
 		await expect(bob.getByTestId('document')).toContainText('contract.png', { timeout: 30_000 });
 		// The file itself arrives (it may show as not here yet for a moment first).
@@ -247,7 +234,7 @@ test('people: a teammate with People access receives document files over WebRTC,
 		await alice.goto(new URL(bob.url()).pathname);
 		await expect(alice.getByTestId('leave-status')).toHaveText('Approved', { timeout: 30_000 });
 	} finally {
-		for (const b of browsers) await b.close();
+		await pool.closeAll();
 		signaling.stop();
 	}
 });

@@ -3,50 +3,31 @@
 // server on loopback: edits cross over WebRTC, concurrent edits to different fields both survive,
 // both sides work offline and converge on reconnect, and a task-only teammate never holds
 // books or payroll data.
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { addTask, createWorkspace, launch, openTask, startSignaling, taskRow } from './helpers';
+import { expect, test, type Page } from '@playwright/test';
+import {
+	addTask,
+	browserPool,
+	createWorkspace,
+	invite as inviteWith,
+	join,
+	openTask,
+	startSignaling,
+	taskRow,
+	waitForPeer
+} from './helpers';
 
 let signaling: { url: string; stop: () => void };
-const browsers: Browser[] = [];
+const pool = browserPool();
+const newPage = () => pool.newPage();
+const invite = (page: Page, wsId: string, grant: string) => inviteWith(page, wsId, signaling.url, grant);
 
 test.beforeAll(async () => {
 	signaling = await startSignaling();
 });
 test.afterAll(async () => {
-	for (const b of browsers) await b.close();
+	await pool.closeAll();
 	signaling?.stop();
 });
-
-async function newPage(): Promise<Page> {
-	const browser = await launch();
-	browsers.push(browser);
-	const context = await browser.newContext();
-	return context.newPage();
-}
-
-async function invite(page: Page, wsId: string, grant: string): Promise<string> {
-	await page.goto(`/w/${wsId}/settings`);
-	await page.getByLabel('Signaling servers').fill(signaling.url);
-	await page.getByRole('button', { name: 'Save servers' }).click();
-	await page.getByLabel('Access to grant').selectOption({ label: grant });
-	await page.getByRole('button', { name: 'Create invite link' }).click();
-	const link = await page.getByTestId('invite-link').inputValue();
-	expect(link).toMatch(/\/join#[A-Za-z0-9_-]{60,}$/);
-	return link;
-}
-
-async function join(page: Page, link: string, name: string): Promise<void> {
-	await page.goto(link);
-	await page.getByLabel('Your name').fill(name);
-	await page.getByRole('button', { name: 'Join workspace' }).click();
-	await page.waitForURL(/\/w\/[0-9A-Z]+\/tasks$/);
-	// The secret must not linger in the address bar.
-	expect(page.url()).not.toContain('#');
-}
-
-async function waitForPeer(page: Page): Promise<void> {
-	await expect(page.getByTestId('sync-status')).toContainText(/Synced with \d+ peer/, { timeout: 30_000 });
-}
 
 test('teammates in separate browsers sync over WebRTC, merge concurrent and offline edits', async () => {
 	const alice = await newPage();
