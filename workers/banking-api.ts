@@ -29,27 +29,9 @@ import {
 import { BooksReplica } from '$lib/sync/books-replica';
 import { BankingReplica } from '$lib/sync/banking-replica';
 import { readShardTail } from '$lib/sync/shard-reader';
+import { WorkerError, guard, type WorkerResult } from './result';
 
-export type WorkerResult<T> =
-	{ ok: true; value: T } | { ok: false; error: { code: string; message: string } };
-
-class BankingWorkerError extends Error {
-	constructor(
-		readonly code: string,
-		message: string
-	) {
-		super(message);
-	}
-}
-
-async function guard<T>(code: string, work: () => Promise<T> | T): Promise<WorkerResult<T>> {
-	try {
-		return { ok: true, value: await work() };
-	} catch (e) {
-		if (e instanceof BankingWorkerError) return { ok: false, error: { code: e.code, message: e.message } };
-		return { ok: false, error: { code, message: e instanceof Error ? e.message : String(e) } };
-	}
-}
+export type { WorkerResult };
 
 interface Loaded {
 	readonly doc: Y.Doc;
@@ -158,7 +140,7 @@ export interface RuleCounts {
 }
 
 function fail(code: string, message: string): never {
-	throw new BankingWorkerError(code, message);
+	throw new WorkerError(code, message);
 }
 
 /** The bank line and ledger line inputs of a bank account that no holding match or finished reconciliation holds. */

@@ -37,26 +37,9 @@ import {
 import { BooksReplica, type DuplicateNumber, type QuarantinedEntry } from '$lib/sync/books-replica';
 import { readShardTail } from '$lib/sync/shard-reader';
 import { reportToCsv, type CsvReport } from './books-csv';
+import { WorkerError, guard, type WorkerResult } from './result';
 
-export type WorkerResult<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
-
-class BooksWorkerError extends Error {
-	constructor(
-		readonly code: string,
-		message: string
-	) {
-		super(message);
-	}
-}
-
-async function guard<T>(code: string, work: () => Promise<T> | T): Promise<WorkerResult<T>> {
-	try {
-		return { ok: true, value: await work() };
-	} catch (e) {
-		if (e instanceof BooksWorkerError) return { ok: false, error: { code: e.code, message: e.message } };
-		return { ok: false, error: { code, message: e instanceof Error ? e.message : String(e) } };
-	}
-}
+export type { WorkerResult };
 
 interface Loaded {
 	readonly doc: Y.Doc;
@@ -245,7 +228,7 @@ function compute(b: Awaited<ReturnType<typeof books>>, r: ReportRequest): CsvRep
 				report: incomeStatementReport({ ...slice(r.period, r.comparePeriod ?? r.period), period: r.period, ...(r.comparePeriod ? { comparePeriod: r.comparePeriod } : {}), showZero: r.showZero ?? false })
 			};
 		case 'register':
-			if (!b.accounts.byId.has(r.accountId)) throw new BooksWorkerError('ledger/unknown-account', `Account '${r.accountId}' is not in the chart`);
+			if (!b.accounts.byId.has(r.accountId)) throw new WorkerError('ledger/unknown-account', `Account '${r.accountId}' is not in the chart`);
 			return {
 				kind: r.kind,
 				report: accountRegister({
@@ -389,7 +372,7 @@ export const booksApi = {
 					return id;
 				}
 			});
-			if (!read.ok) throw new BooksWorkerError(read.error.code, read.error.message);
+			if (!read.ok) throw new WorkerError(read.error.code, read.error.message);
 			return { accounts: read.value.accounts, entries: read.value.entries, lines, warnings: read.value.warnings };
 		});
 	},

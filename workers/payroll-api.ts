@@ -14,20 +14,10 @@ import {
 	type RunPerson
 } from '$lib/domain/payroll/run';
 import type { Result } from '$lib/domain/core';
+import { guardSync, type WorkerResult } from './result';
 
-export type WorkerResult<T> =
-	{ ok: true; value: T } | { ok: false; error: { code: string; message: string } };
-
-function guard<T>(work: () => T): WorkerResult<T> {
-	try {
-		return { ok: true, value: work() };
-	} catch (e) {
-		return {
-			ok: false,
-			error: { code: 'payroll/worker', message: e instanceof Error ? e.message : String(e) }
-		};
-	}
-}
+export type { WorkerResult };
+const guard = <T>(work: () => T): WorkerResult<T> => guardSync('payroll/worker', work);
 
 export interface PayrollApi {
 	computeRun(a: {

@@ -6,17 +6,9 @@ import { readShardDoc } from '$lib/sync/shard-reader';
 import { readAllTasks } from '$lib/sync/tasks-doc';
 import { encodeStateVectorText } from '$lib/sync/state-vector';
 import { ProjectionDb, allTaskRows, rebuildTasks } from '$lib/storage/projections';
+import { guard, type WorkerResult } from './result';
 
-export type WorkerResult<T> =
-	{ ok: true; value: T } | { ok: false; error: { code: string; message: string } };
-
-async function guard<T>(code: string, work: () => Promise<T>): Promise<WorkerResult<T>> {
-	try {
-		return { ok: true, value: await work() };
-	} catch (e) {
-		return { ok: false, error: { code, message: e instanceof Error ? e.message : String(e) } };
-	}
-}
+export type { WorkerResult };
 
 export interface TasksApi {
 	rebuildProjection(args: {
