@@ -62,49 +62,56 @@ export interface LoadTimes {
 	readonly bytes: number;
 }
 
-const cache = new Map<string, Promise<Loaded>>();
-/** Per workspace being loaded: resolves once its stored updates have been read from IndexedDB. */
-const readDone = new Map<string, Promise<void>>();
+/** A workspace's shard being (or done) loading: `read` settles once IndexedDB has been read. */
+interface Loading {
+	readonly read: Promise<unknown>;
+	readonly loaded: Promise<Loaded>;
+}
+const cache = new Map<string, Loading>();
 
-async function load(workspaceId: string): Promise<Loaded> {
-	const idb = indexedDB;
-	let pending = cache.get(workspaceId);
-	if (!pending) {
-		let markRead = () => {};
-		readDone.set(workspaceId, new Promise<void>((r) => (markRead = r)));
-		pending = (async () => {
-			const started = performance.now();
-			const doc = new Y.Doc();
-			const tail = await readShardTail(workspaceId, 'books', null, idb).finally(() => markRead());
-			const read = performance.now();
-			// Let start()'s answer leave before the long apply-and-check below holds this thread.
-			await new Promise((r) => setTimeout(r, 0));
-			Y.transact(doc, () => {
-				for (const u of tail.updates) Y.applyUpdate(doc, u);
-			});
-			const applied = performance.now();
-			const replica = new BooksReplica(doc);
-			const done = performance.now();
-			const loadMs = {
-				startedAt: Math.round(performance.timeOrigin + started),
-				total: Math.round(done - started),
-				read: Math.round(read - started),
-				apply: Math.round(applied - read),
-				check: Math.round(done - applied),
-				updates: tail.updates.length,
-				bytes: tail.updates.reduce((n, u) => n + u.byteLength, 0)
-			};
-			return { doc, replica, lastKey: tail.lastKey, index: null, loadMs };
-		})();
-		cache.set(workspaceId, pending);
-		pending.catch(() => {
-			cache.delete(workspaceId);
-			readDone.delete(workspaceId);
+/** The workspace's load, begun now if none is under way or done. */
+function begin(workspaceId: string): Loading {
+	const existing = cache.get(workspaceId);
+	if (existing) return existing;
+	const started = performance.now();
+	const read = readShardTail(workspaceId, 'books', null, indexedDB);
+	const loaded = (async () => {
+		const tail = await read;
+		const readAt = performance.now();
+		// Let start()'s answer leave before the long apply-and-check below holds this thread.
+		await new Promise((r) => setTimeout(r, 0));
+		const doc = new Y.Doc();
+		Y.transact(doc, () => {
+			for (const u of tail.updates) Y.applyUpdate(doc, u);
 		});
-		return pending;
-	}
-	const loaded = await pending;
-	const tail = await readShardTail(workspaceId, 'books', loaded.lastKey, idb);
+		const applied = performance.now();
+		const replica = new BooksReplica(doc);
+		const done = performance.now();
+		const loadMs = {
+			startedAt: Math.round(performance.timeOrigin + started),
+			total: Math.round(done - started),
+			read: Math.round(readAt - started),
+			apply: Math.round(applied - readAt),
+			check: Math.round(done - applied),
+			updates: tail.updates.length,
+			bytes: tail.updates.reduce((n, u) => n + u.byteLength, 0)
+		};
+		return { doc, replica, lastKey: tail.lastKey, index: null, loadMs };
+	})();
+	const loading = { read, loaded };
+	cache.set(workspaceId, loading);
+	loaded.catch(() => {
+		if (cache.get(workspaceId) === loading) cache.delete(workspaceId);
+	});
+	return loading;
+}
+
+/** The loaded shard, with whatever y-indexeddb stored since the last call applied. */
+async function load(workspaceId: string): Promise<Loaded> {
+	const fresh = !cache.has(workspaceId);
+	const loaded = await begin(workspaceId).loaded;
+	if (fresh) return loaded;
+	const tail = await readShardTail(workspaceId, 'books', loaded.lastKey, indexedDB);
 	if (tail.updates.length > 0) {
 		Y.transact(loaded.doc, () => {
 			for (const u of tail.updates) Y.applyUpdate(loaded.doc, u);
@@ -265,8 +272,7 @@ async function report<K extends keyof ReportOf>(workspaceId: string, request: Ex
 export const booksApi = {
 	async start({ workspaceId }) {
 		return guard('books/load-failed', async () => {
-			void load(workspaceId).catch(() => undefined);
-			await readDone.get(workspaceId);
+			await begin(workspaceId).read;
 			return null;
 		});
 	},
@@ -381,7 +387,7 @@ export const booksApi = {
 		return guard('books/load-failed', async () => {
 			const old = cache.get(workspaceId);
 			cache.delete(workspaceId);
-			const loaded = old ? await old.catch(() => null) : null;
+			const loaded = old ? await old.loaded.catch(() => null) : null;
 			loaded?.replica.destroy();
 			loaded?.doc.destroy();
 			return null;
