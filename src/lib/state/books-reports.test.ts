@@ -5,6 +5,7 @@ import { indexAccounts, type Account, type MultiAmount, type ReportSection } fro
 const m = (o: Record<string, string>) => o as MultiAmount;
 import {
 	addMulti,
+	askReport,
 	cashFlowDrills,
 	comparePeriod,
 	fiscalYear,
@@ -175,5 +176,27 @@ describe('all-funds column', () => {
 		expect(all?.total).toEqual({ USD: '11.00' });
 		expect(all?.drill).toEqual({ accounts: ['g'] });
 		expect(combinedSection([])).toBeUndefined();
+	});
+});
+
+describe('askReport', () => {
+	it('asks the worker method named by the report kind, on the books it was given, with the other fields', async () => {
+		class FakeBooks {
+			readonly workspaceId = 'ws-1';
+			calls: unknown[] = [];
+			ask(method: string, args: unknown) {
+				this.calls.push([this.workspaceId, method, args]);
+				return Promise.resolve(method === 'cashFlow' ? { ok: false, error: { message: 'no' } } : { ok: true, value: { rows: [] } });
+			}
+		}
+		const books = new FakeBooks();
+		const asOf = '2026-03-31' as IsoDate;
+		expect(await askReport(books as never, { kind: 'balanceSheet', asOf })).toEqual({ ok: true, value: { kind: 'balanceSheet', report: { rows: [] } } });
+		const period = { from: '2026-01-01' as IsoDate, to: asOf };
+		expect(await askReport(books as never, { kind: 'cashFlow', period })).toEqual({ ok: false, message: 'no' });
+		expect(books.calls).toEqual([
+			['ws-1', 'balanceSheet', { asOf }],
+			['ws-1', 'cashFlow', { period }]
+		]);
 	});
 });

@@ -185,25 +185,16 @@ export async function askReport(
 	books: Pick<BooksState, 'ask'>,
 	r: ReportRequest
 ): Promise<{ ok: true; value: ReportAnswer } | { ok: false; message: string }> {
-	const done = <T>(kind: ReportAnswer['kind'], res: { ok: true; value: T } | { ok: false; error: { message: string } }) =>
-		res.ok ? { ok: true as const, value: { kind, report: res.value } as ReportAnswer } : { ok: false as const, message: res.error.message };
+	// Each report kind is the worker method of the same name, taking the request's other fields.
 	const { kind, ...args } = r;
-	switch (kind) {
-		case 'trialBalance':
-			return done(kind, await books.ask(kind, args as Omit<Extract<ReportRequest, { kind: typeof kind }>, 'kind'>));
-		case 'balanceSheet':
-			return done(kind, await books.ask(kind, args as Omit<Extract<ReportRequest, { kind: typeof kind }>, 'kind'>));
-		case 'incomeStatement':
-			return done(kind, await books.ask(kind, args as Omit<Extract<ReportRequest, { kind: typeof kind }>, 'kind'>));
-		case 'register':
-			return done(kind, await books.ask(kind, args as Omit<Extract<ReportRequest, { kind: typeof kind }>, 'kind'>));
-		case 'cashFlow':
-			return done(kind, await books.ask(kind, args as Omit<Extract<ReportRequest, { kind: typeof kind }>, 'kind'>));
-		case 'financialPosition':
-			return done(kind, await books.ask(kind, args as Omit<Extract<ReportRequest, { kind: typeof kind }>, 'kind'>));
-		case 'activities':
-			return done(kind, await books.ask(kind, args as Omit<Extract<ReportRequest, { kind: typeof kind }>, 'kind'>));
-	}
+	const ask = books.ask as (
+		method: ReportRequest['kind'],
+		args: unknown
+	) => Promise<{ ok: true; value: unknown } | { ok: false; error: { message: string } }>;
+	const res = await ask.call(books, kind, args);
+	return res.ok
+		? { ok: true, value: { kind, report: res.value } as ReportAnswer }
+		: { ok: false, message: res.error.message };
 }
 
 /** "profit-loss_2026-01-01_2026-03-31.csv" */
