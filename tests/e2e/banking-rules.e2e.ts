@@ -3,7 +3,8 @@
 // Rules screen counts the lines each rule would take, reorders and disables rules. A CSV holding two
 // accounts is imported into two bank accounts, one linked by name and one by hand.
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './test';
 import { BASE, createWorkspace } from './helpers';
 
 const fixture = (name: string) => ({

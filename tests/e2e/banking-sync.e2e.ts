@@ -3,7 +3,8 @@
 // match the same bank line to different ledger lines, after reconnecting both screens show the same
 // match holding and the other one as a conflict.
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './test';
 import { browserPool, createWorkspace, invite, join, startSignaling, waitForPeer } from './helpers';
 import { postEntry } from './books-helpers';
 

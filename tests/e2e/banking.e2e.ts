@@ -3,7 +3,8 @@
 // the mapping step (confirming day-first dates) and a camt.053 that does not add up (accepting it
 // explicitly); and a corrupt file changes nothing.
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './test';
 import { createWorkspace } from './helpers';
 import { postEntry } from './books-helpers';
 

@@ -2,7 +2,8 @@
 // figure down to its entries, exports the report as CSV, prints it, and sees it follow a new post
 // made in another tab.
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './test';
 import { BASE, createWorkspace } from './helpers';
 
 type Line = [account: string, debit: string, credit: string];

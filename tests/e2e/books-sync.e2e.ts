@@ -1,7 +1,7 @@
 // Two bookkeepers in separate Chromium instances share the books over WebRTC. Posted entries cross
 // over; when one locks January while the other, offline, posts into January, the late entry is
 // kept aside on both sides as "needs review" and counted in neither's balances.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test';
 import { browserPool, createWorkspace, invite, join, startSignaling, waitForPeer } from './helpers';
 import { balanceOf, postEntry } from './books-helpers';
 

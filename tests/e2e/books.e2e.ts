@@ -1,7 +1,7 @@
 // A bookkeeper sets up the books from a chart template, posts and reverses entries, watches the
 // balances move, locks a period, and takes the books out to a journal file and back in.
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test';
 import { createWorkspace } from './helpers';
 import { balanceOf, postEntry } from './books-helpers';
 

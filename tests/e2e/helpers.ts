@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { chromium, expect, type Browser, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, E2E_PORT } from './browser';
+import { fixToday } from './test';
 
 export const BASE = `http://127.0.0.1:${E2E_PORT}`;
 
@@ -48,7 +49,9 @@ export function browserPool() {
 		async newPage(): Promise<Page> {
 			const browser = await launch();
 			browsers.push(browser);
-			return (await browser.newContext({ baseURL: BASE })).newPage();
+			const context = await browser.newContext({ baseURL: BASE });
+			await fixToday(context);
+			return context.newPage();
 		},
 		async closeAll(): Promise<void> {
 			for (const b of browsers.splice(0)) await b.close();

@@ -1,7 +1,7 @@
 // Same-browser behaviour: tabs stay in step, the app and its data load with the network off, and
 // backups restore exactly while a corrupt file changes nothing.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test';
 import { addTask, createWorkspace, openTask, taskRow } from './helpers';
 
 test('two tabs of one browser stay in sync', async ({ context }) => {

@@ -4,7 +4,8 @@
 // back-dated raise paid as retro in the next run. A teammate with People & Payroll but no Books
 // finalizes a run; the owner, who has Books, posts it.
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test, testDay } from './test';
 import { BASE, browserPool, invite, join, startSignaling, waitForPeer } from './helpers';
 
 async function createWorkspace(page: Page, org: string, country: 'US' | 'GB'): Promise<string> {
@@ -149,7 +150,7 @@ test('payroll, US: a monthly run to finalized, payslip PDF, journal in Books, pa
 
 	// A raise recorded now but effective mid-period: the finalized run stays as it was, and the
 	// next run pays the difference as retro pay (6,000 − 4,333.33 a month for the days after the 16th).
-	const month = new Date().toISOString().slice(0, 7);
+	const month = testDay().slice(0, 7);
 	await page.goto(`/w/${wsId}/people`);
 	await page.getByRole('link', { name: 'Dana Ruiz' }).click();
 	const pay = page.getByTestId('compensation-history');

@@ -4,7 +4,8 @@
 // document file into a restored workspace, where it opens; and a teammate given People access in
 // another browser receives the file itself over WebRTC.
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './test';
 import { browserPool, createWorkspace, invite, join, startSignaling } from './helpers';
 
 // A 1×1 PNG: enough for the browser to decode and show as a preview.

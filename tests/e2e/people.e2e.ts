@@ -2,7 +2,8 @@
 // requests and approves leave, sees the balance and the team calendar, and runs the new-hire
 // checklist into Tasks — then finds it all again after a reload. All in real Chromium.
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './test';
 import { createWorkspace } from './helpers';
 
 // A 1×1 PNG: enough for the browser to decode and show as a preview.

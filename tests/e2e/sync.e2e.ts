@@ -3,7 +3,8 @@
 // server on loopback: edits cross over WebRTC, concurrent edits to different fields both survive,
 // both sides work offline and converge on reconnect, and a task-only teammate never holds
 // books or payroll data.
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './test';
 import {
 	addTask,
 	browserPool,

@@ -1,5 +1,5 @@
 // A person creates a workspace, plans work in Tasks, and finds it all again after a reload.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test';
 import { addTask, createWorkspace, openTask, taskRow } from './helpers';
 
 test('create a workspace, create, edit and complete tasks, and find them after a reload', async ({
