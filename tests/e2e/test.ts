@@ -7,7 +7,8 @@ import { test as base, expect, type BrowserContext } from '@playwright/test';
 
 /** The day the tests run "on", as YYYY-MM-DD. */
 export const TEST_TODAY = process.env.KEEL_TEST_TODAY ?? '2026-06-15';
-if (!/^\d{4}-\d\d-\d\d$/.test(TEST_TODAY)) throw new Error(`KEEL_TEST_TODAY must be YYYY-MM-DD, not ${TEST_TODAY}`);
+if (!/^\d{4}-\d\d-\d\d$/.test(TEST_TODAY))
+	throw new Error(`KEEL_TEST_TODAY must be YYYY-MM-DD, not ${TEST_TODAY}`);
 
 /**
  * Installs the fake clock on a browser context at 09:00 UTC of the test day. Time then runs on from
