@@ -9,6 +9,7 @@ export default defineConfig({
 	test: {
 		include: ['src/**/*.test.ts', 'workers/**/*.test.ts', 'tests/unit/**/*.test.ts'],
 		environment: 'node',
+		setupFiles: ['tests/unit/fixed-clock.ts'],
 		testTimeout: 60_000,
 		pool: 'threads'
 	}

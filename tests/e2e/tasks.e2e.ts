@@ -1,5 +1,5 @@
 // A person creates a workspace, plans work in Tasks, and finds it all again after a reload.
-import { expect, test } from './test';
+import { expect, test, testDay } from './test';
 import { addTask, createWorkspace, openTask, taskRow } from './helpers';
 
 test('create a workspace, create, edit and complete tasks, and find them after a reload', async ({
@@ -11,7 +11,9 @@ test('create a workspace, create, edit and complete tasks, and find them after a
 
 	await openTask(page, 'Reconcile October bank statement');
 	const detail = page.getByTestId('task-detail');
-	await detail.getByLabel('Due date').fill('2026-10-31');
+	// Due five weeks before the test day: overdue, whatever day the suite runs on.
+	const due = testDay(-36);
+	await detail.getByLabel('Due date').fill(due);
 	await detail.getByLabel('Priority').selectOption('3');
 	await detail.getByLabel('Assignee').selectOption({ label: 'Sam (me)' });
 	await detail.getByLabel('Description').fill('Match every deposit; flag the two unknown transfers.');
@@ -33,7 +35,7 @@ test('create a workspace, create, edit and complete tasks, and find them after a
 	await page.reload();
 	await expect(taskRow(page, 'Send payslips').getByRole('checkbox')).toBeChecked();
 	await openTask(page, 'Reconcile October bank statement');
-	await expect(detail.getByLabel('Due date')).toHaveValue('2026-10-31');
+	await expect(detail.getByLabel('Due date')).toHaveValue(due);
 	await expect(detail.getByLabel('Priority')).toHaveValue('3');
 	await expect(detail.getByLabel('Description')).toHaveValue(
 		'Match every deposit; flag the two unknown transfers.'
@@ -45,6 +47,18 @@ test('create a workspace, create, edit and complete tasks, and find them after a
 	await expect(taskRow(page, 'Reconcile October bank statement').getByTestId('task-due')).toHaveClass(
 		/overdue/
 	);
+
+	// "Due today" and "Overdue" follow the day the browser says it is.
+	await page.getByRole('button', { name: 'Close details' }).click();
+	await openTask(page, 'Send payslips');
+	await detail.getByLabel('Due date').fill(testDay());
+	await page.getByRole('button', { name: 'Close details' }).click();
+	await page.getByRole('button', { name: 'Due today' }).click();
+	await expect(page.getByTestId('task-row')).toHaveCount(1);
+	await expect(taskRow(page, 'Send payslips')).toBeVisible();
+	await page.getByRole('button', { name: 'Overdue' }).click();
+	await expect(page.getByTestId('task-row')).toHaveCount(1);
+	await expect(taskRow(page, 'Reconcile October bank statement')).toBeVisible();
 });
 
 test('views, filters, search, recurrence, board moves and templates', async ({ page }) => {

@@ -175,7 +175,7 @@ describe('requests, grants and adjustments', () => {
 		expect(b.available).toBe('26.25');
 	});
 	it('fails, naming the request, when a date is outside the holiday calendar', () => {
-		const r = leaveBalance({ policy: policy(), employment, events: [request('far', '2028-03-01', '2028-03-01')], calendars, asOf: d('2025-01-01') });
+		const r = leaveBalance({ policy: policy(), employment, events: [request('far', '2029-03-01', '2029-03-01')], calendars, asOf: d('2025-01-01') });
 		expect(r.ok ? '' : r.error.code).toBe('hr/holidays-not-covered');
 		expect(r.ok ? '' : r.error.message).toContain('far');
 	});

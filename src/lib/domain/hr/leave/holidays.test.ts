@@ -40,7 +40,7 @@ function substituteAll(dates: IsoDate[]): IsoDate[] {
 }
 
 describe('England and Wales bank holidays match the rules', () => {
-	for (const y of [2025, 2026, 2027]) {
+	for (const y of [2025, 2026, 2027, 2028]) {
 		it(`${y}`, () => {
 			const e = easter(y);
 			const expected = [
@@ -59,7 +59,7 @@ describe('England and Wales bank holidays match the rules', () => {
 });
 
 describe('US federal holidays match 5 U.S.C. 6103', () => {
-	for (const y of [2025, 2026, 2027]) {
+	for (const y of [2025, 2026, 2027, 2028]) {
 		it(`${y}`, () => {
 			const expected = [
 				observedUs(isoDate(y, 1, 1)),

@@ -5,12 +5,19 @@ import type { HolidayCalendar } from './types';
 
 const h = (date: string, name: string) => ({ date: date as IsoDate, name });
 
-/** Source: GOV.UK, "UK bank holidays" (https://www.gov.uk/bank-holidays), England and Wales. */
+/**
+ * Source: GOV.UK, "UK bank holidays" (https://www.gov.uk/bank-holidays), England and Wales, for 2025-2027.
+ * 2028 is not yet listed there: its dates follow the Banking and Financial Dealings Act 1971, Schedule 1
+ * (Easter Monday, last Mondays of May and August, 26 December or its substitute) and the royal
+ * proclamations made every year since 1978 for New Year's Day (or the next weekday) and the first Monday
+ * of May, with Good Friday and Christmas Day as common-law holidays. Replace them if a proclamation differs.
+ */
 export const ENGLAND_AND_WALES_2025_2027: HolidayCalendar = {
 	id: 'gb-eaw',
 	name: 'England and Wales bank holidays',
-	years: [2025, 2026, 2027],
-	source: 'https://www.gov.uk/bank-holidays (England and Wales), retrieved 2025',
+	years: [2025, 2026, 2027, 2028],
+	source:
+		'https://www.gov.uk/bank-holidays (England and Wales), retrieved 2025; 2028 by the 1971 Act and the yearly proclamations',
 	holidays: [
 		h('2025-01-01', "New Year's Day"),
 		h('2025-04-18', 'Good Friday'),
@@ -35,7 +42,15 @@ export const ENGLAND_AND_WALES_2025_2027: HolidayCalendar = {
 		h('2027-05-31', 'Spring bank holiday'),
 		h('2027-08-30', 'Summer bank holiday'),
 		h('2027-12-27', 'Christmas Day (substitute day)'),
-		h('2027-12-28', 'Boxing Day (substitute day)')
+		h('2027-12-28', 'Boxing Day (substitute day)'),
+		h('2028-01-03', "New Year's Day (substitute day)"),
+		h('2028-04-14', 'Good Friday'),
+		h('2028-04-17', 'Easter Monday'),
+		h('2028-05-01', 'Early May bank holiday'),
+		h('2028-05-29', 'Spring bank holiday'),
+		h('2028-08-28', 'Summer bank holiday'),
+		h('2028-12-25', 'Christmas Day'),
+		h('2028-12-26', 'Boxing Day')
 	]
 };
 
@@ -47,7 +62,7 @@ export const ENGLAND_AND_WALES_2025_2027: HolidayCalendar = {
 export const US_FEDERAL_2025_2027: HolidayCalendar = {
 	id: 'us-federal',
 	name: 'US federal holidays (observed)',
-	years: [2025, 2026, 2027],
+	years: [2025, 2026, 2027, 2028],
 	source: 'https://www.opm.gov/policy-data-oversight/pay-leave/federal-holidays/ (5 U.S.C. 6103)',
 	holidays: [
 		h('2025-01-01', "New Year's Day"),
@@ -83,6 +98,16 @@ export const US_FEDERAL_2025_2027: HolidayCalendar = {
 		h('2027-11-11', 'Veterans Day'),
 		h('2027-11-25', 'Thanksgiving Day'),
 		h('2027-12-24', 'Christmas Day (observed)'),
-		h('2027-12-31', "New Year's Day 2028 (observed)")
+		h('2027-12-31', "New Year's Day 2028 (observed)"),
+		h('2028-01-17', 'Birthday of Martin Luther King, Jr.'),
+		h('2028-02-21', "Washington's Birthday"),
+		h('2028-05-29', 'Memorial Day'),
+		h('2028-06-19', 'Juneteenth National Independence Day'),
+		h('2028-07-04', 'Independence Day'),
+		h('2028-09-04', 'Labor Day'),
+		h('2028-10-09', 'Columbus Day'),
+		h('2028-11-10', 'Veterans Day (observed)'),
+		h('2028-11-23', 'Thanksgiving Day'),
+		h('2028-12-25', 'Christmas Day')
 	]
 };
