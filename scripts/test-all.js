@@ -3,8 +3,10 @@
 // Chromium. Every stage runs even if an earlier one fails, so one run shows everything that is
 // wrong; the exit code is non-zero if any stage failed. Ends with one plain summary line.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { DAYS } from './test-days.js';
 
+rmSync('test-reports', { recursive: true, force: true });
 mkdirSync('test-reports', { recursive: true });
 
 const stages = [
@@ -16,7 +18,9 @@ const stages = [
 		args: ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-reports/unit.json']
 	},
 	{ name: 'build', cmd: 'npm', args: ['run', '--silent', 'build'] },
-	{ name: 'e2e', cmd: 'npx', args: ['playwright', 'test'] }
+	{ name: 'e2e', cmd: 'npx', args: ['playwright', 'test'] },
+	// The date-sensitive tests again on year-end, tax-year-end and leap days (scripts/test-dates.js).
+	{ name: 'dates', cmd: 'node', args: ['scripts/test-dates.js', '--no-build'] }
 ];
 
 let passed = 0;
@@ -27,9 +31,9 @@ const failures = [];
 for (const stage of stages) {
 	const started = Date.now();
 	console.log(`\n=== ${stage.name} ===`);
-	if (stage.name === 'e2e' && failures.includes('build')) {
+	if ((stage.name === 'e2e' || stage.name === 'dates') && failures.includes('build')) {
 		console.log('skipped: the build failed, so there is no app to test');
-		failures.push('e2e');
+		failures.push(stage.name);
 		continue;
 	}
 	const run = spawnSync(stage.cmd, stage.args, {
@@ -61,8 +65,12 @@ function countPlaywright(path) {
 
 countVitest('test-reports/unit.json');
 countPlaywright('test-reports/e2e.json');
+for (const day of DAYS) {
+	countVitest(`test-reports/dates-${day}-unit.json`);
+	countPlaywright(`test-reports/dates-${day}-e2e.json`);
+}
 // A stage that failed without failing a test (type errors, lint, build) still counts as a failure.
-for (const f of failures) if (f !== 'unit' && f !== 'e2e') failed += 1;
+for (const f of failures) if (f !== 'unit' && f !== 'e2e' && f !== 'dates') failed += 1;
 
 console.log(failures.length ? `\nFailed stages: ${failures.join(', ')}` : '\nAll stages passed.');
 console.log(`tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);

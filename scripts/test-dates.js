@@ -7,8 +7,7 @@
 // Prints one line per day and ends with `dates: N passed, N failed`.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-
-export const DAYS = ['2026-12-31', '2027-01-01', '2027-04-05', '2027-04-06', '2028-02-29'];
+import { DAYS } from './test-days.js';
 
 /** Unit tests whose subject is dates: payroll, leave and HR history, recurring tasks, ledger locks and report periods. */
 const UNIT = [
