@@ -68,12 +68,17 @@ async function addEmployee(
 	await expect(page.getByTestId('person-name')).toHaveText(`${p.given} ${p.family}`);
 }
 
-async function setUpPayroll(page: Page, wsId: string) {
+async function setUpPayroll(page: Page, wsId: string, p: { studentLoanAccount?: boolean } = {}) {
 	await page.goto(`/w/${wsId}/payroll/setup`);
 	await page.getByRole('button', { name: 'Save schedule' }).click();
 	await expect(page.getByTestId('schedules')).toContainText('Monthly payroll: monthly');
 	await page.getByRole('button', { name: 'Add a Net Pay Payable account' }).click();
 	await expect(page.getByLabel('Net pay payable')).not.toHaveValue('');
+	if (p.studentLoanAccount) {
+		// Student loan deductions get their own liability account, added in one click.
+		await page.getByRole('button', { name: 'Add a Student loan deductions payable account' }).click();
+		await expect(page.getByLabel('Student loan deductions payable')).not.toHaveValue('');
+	}
 	await page.getByRole('button', { name: 'Save accounts' }).click();
 	await expect(page.getByText('Accounts saved.')).toBeVisible();
 }
@@ -257,12 +262,7 @@ test('payroll, UK: PAYE and NI run to finalized, payslip PDF, journal in Books; 
 		studentLoanPlan2: true
 	});
 	await addEmployee(page, wsId, { given: 'Jo', family: 'Hart', salary: '15.50', tax: 'uk', hourly: true });
-	await setUpPayroll(page, wsId);
-	// Student loan deductions get their own liability account, added in one click.
-	await page.getByRole('button', { name: 'Add a Student loan deductions payable account' }).click();
-	await expect(page.getByLabel('Student loan deductions payable')).not.toHaveValue('');
-	await page.getByRole('button', { name: 'Save accounts' }).click();
-	await expect(page.getByText('Accounts saved.')).toBeVisible();
+	await setUpPayroll(page, wsId, { studentLoanAccount: true });
 	await page.goto(`/w/${wsId}/payroll`);
 	await page.getByRole('checkbox', { name: 'Jo Hart' }).uncheck();
 	const net = await runToFinalized(page, wsId, 'Alex Moore', async () => {
