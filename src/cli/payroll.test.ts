@@ -42,6 +42,30 @@ describe('keel payroll calc', () => {
 		});
 	});
 
+	it('UK student loan Plan 2 and postgraduate loan: lines UK.SL and UK.PGL', async () => {
+		// Month 1, 3,000: PAYE 390.20, NI 156.16; Plan 2 (3,000 − 2,372.50) × 9% = 56.475 → 56;
+		// postgraduate (3,000 − 1,750) × 6% = 75; net 3,000 − 390.20 − 156.16 − 56 − 75 = 2,322.64.
+		const f = fakeIo({ 'uk.json': JSON.stringify({ jurisdiction: 'UK', taxYear: '2025-26', frequency: 'monthly', period: 1, gross: '3000.00', taxCode: '1257L', studentLoans: ['plan2'], postgraduateLoan: true }) });
+		expect(await run(['calc', '--input', 'uk.json'], f.io)).toBe(0);
+		expect(JSON.parse(f.out.join(''))).toEqual({
+			lines: [
+				{ code: 'UK.PAYE', amount: '390.20' },
+				{ code: 'UK.NI.EE', amount: '156.16' },
+				{ code: 'UK.NI.ER', amount: '387.45' },
+				{ code: 'UK.SL', amount: '56.00' },
+				{ code: 'UK.PGL', amount: '75.00' }
+			],
+			net: '2322.64',
+			taxDueToDate: '390.20'
+		});
+	});
+
+	it('UK student loan with a bad plan exits 1 naming the field', async () => {
+		const f = fakeIo({ 'uk.json': JSON.stringify({ jurisdiction: 'UK', taxYear: '2026-27', frequency: 'weekly', period: 1, gross: '600', taxCode: '1257L', studentLoans: ['plan3'] }) });
+		expect(await run(['calc', '--input', 'uk.json'], f.io)).toBe(1);
+		expect(f.err.join('')).toBe('uk.json: studentLoans[0]: expected plan1|plan2|plan4|plan5');
+	});
+
 	it('pre-2020 W-4 with allowances', async () => {
 		const f = fakeIo({ 'c.json': JSON.stringify({ jurisdiction: 'US', taxYear: 2026, frequency: 'biweekly', gross: '4000.00', w4: { version: 2019, filingStatus: 'married', allowances: 3 } }) });
 		expect(await run(['calc', '--input', 'c.json'], f.io)).toBe(0);

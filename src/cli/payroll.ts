@@ -8,6 +8,8 @@ const USAGE = `usage: keel payroll calc --input <case.json> [--full]
 
   Reads one pay-period case (US federal or UK PAYE/NI) and prints
   { "lines": [ { "code", "amount" } ], "net" } (UK adds "taxDueToDate").
+  UK cases may give "studentLoans": ["plan1"|"plan2"|"plan4"|"plan5"] and
+  "postgraduateLoan": true; the lines then include UK.SL and UK.PGL.
   --full prints the whole payslip, with the working of each line.
   See src/lib/domain/payroll/README.md for the case schema.`;
 
@@ -49,7 +51,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
 		io.out(JSON.stringify(p, null, 2));
 		return 0;
 	}
-	const statutory = p.lines.filter((l) => l.kind === 'employee-tax' || l.kind === 'employer-tax');
+	// Taxes, plus the statutory loan deductions (UK.SL, UK.PGL) that are post-tax lines.
+	const statutory = p.lines.filter((l) => l.kind === 'employee-tax' || l.kind === 'employer-tax' || l.code === 'UK.SL' || l.code === 'UK.PGL');
 	const out: Record<string, unknown> = { lines: statutory.map((l) => ({ code: l.code, amount: l.amount })), net: p.net };
 	if (p.uk) out['taxDueToDate'] = p.uk.taxDueToDate;
 	io.out(JSON.stringify(out, null, 2));

@@ -68,12 +68,17 @@ async function addEmployee(
 	await expect(page.getByTestId('person-name')).toHaveText(`${p.given} ${p.family}`);
 }
 
-async function setUpPayroll(page: Page, wsId: string) {
+async function setUpPayroll(page: Page, wsId: string, p: { studentLoanAccount?: boolean } = {}) {
 	await page.goto(`/w/${wsId}/payroll/setup`);
 	await page.getByRole('button', { name: 'Save schedule' }).click();
 	await expect(page.getByTestId('schedules')).toContainText('Monthly payroll: monthly');
 	await page.getByRole('button', { name: 'Add a Net Pay Payable account' }).click();
 	await expect(page.getByLabel('Net pay payable')).not.toHaveValue('');
+	if (p.studentLoanAccount) {
+		// Student loan deductions get their own liability account, added in one click.
+		await page.getByRole('button', { name: 'Add a Student loan deductions payable account' }).click();
+		await expect(page.getByLabel('Student loan deductions payable')).not.toHaveValue('');
+	}
 	await page.getByRole('button', { name: 'Save accounts' }).click();
 	await expect(page.getByText('Accounts saved.')).toBeVisible();
 }
@@ -257,29 +262,39 @@ test('payroll, UK: PAYE and NI run to finalized, payslip PDF, journal in Books; 
 		studentLoanPlan2: true
 	});
 	await addEmployee(page, wsId, { given: 'Jo', family: 'Hart', salary: '15.50', tax: 'uk', hourly: true });
-	await setUpPayroll(page, wsId);
+	await setUpPayroll(page, wsId, { studentLoanAccount: true });
 	await page.goto(`/w/${wsId}/payroll`);
 	await page.getByRole('checkbox', { name: 'Jo Hart' }).uncheck();
 	const net = await runToFinalized(page, wsId, 'Alex Moore', async () => {
 		await expect(page.getByTestId('register-row')).toHaveCount(1);
-		// A student loan plan is recorded but not computed: the run says so, never silently.
-		await expect(page.getByTestId('run-warnings')).toContainText(
-			'Alex Moore: Student loan plan 2 recorded — Keel does not compute student loan deductions yet; add it as a deduction'
-		);
+		// The Plan 2 loan is deducted, not warned about.
+		await expect(page.getByTestId('run-warnings')).toHaveCount(0);
 	});
 	const runUrl = new URL(page.url()).pathname;
 	await expect(page.getByTestId('payroll-register')).toContainText('2,500.00 GBP');
 	await page.getByRole('link', { name: 'Alex Moore' }).click();
 	await expect(page.getByTestId('payslip')).toContainText('Income tax (PAYE)');
 	await expect(page.getByTestId('payslip')).toContainText('National Insurance (employer)');
+	// 2,500 a month on Plan 2: 2026-27 (2,500 − 2,448.75) × 9% = 4.6125 → 4.00;
+	// 2025-26 (2,500 − 2,372.50) × 9% = 11.475 → 11.00 (rounded down to the pound).
+	const taxYear = /Tax year (\d{4}-\d{2})/.exec((await page.getByTestId('payslip').textContent()) ?? '')?.[1];
+	const loan = ({ '2025-26': '11.00', '2026-27': '4.00' } as Record<string, string>)[taxYear ?? ''];
+	expect(loan, `no expected Plan 2 figure for tax year ${taxYear}`).toBeDefined();
+	await expect(page.getByRole('row', { name: `Student loan (Plan 2) ${loan} GBP` })).toBeVisible();
 	await page.getByRole('link', { name: 'Back to the run' }).click();
 	await downloadPayslip(page, 'Alex Moore', net);
 	await page.getByRole('link', { name: 'Open the journal entry' }).click();
 	await expect(page.getByRole('row', { name: /^Overheads:Gross Wages 2,500\.00 GBP/ })).toBeVisible();
 	await expect(page.getByRole('row', { name: /^Creditors:PAYE and NIC [\d,]+\.\d\d GBP/ })).toBeVisible();
 	await expect(page.getByRole('row', { name: /^Creditors:Net Pay Payable [\d,]+\.\d\d GBP/ })).toBeVisible();
+	await expect(
+		page.getByRole('row', { name: new RegExp(`^Creditors:Student loan deductions payable ${loan} GBP`) })
+	).toBeVisible();
 	await page.goto(`/w/${wsId}/payroll/summaries`);
 	await expect(page.getByTestId('p60')).toContainText('Alex Moore');
+	// FPS / P60: student loan deducted to date.
+	await expect(page.getByTestId('p60')).toContainText('Student loan to date');
+	await expect(page.getByRole('row', { name: /^Alex Moore/ })).toContainText(`${loan} GBP`);
 
 	// Hourly staff are paid the hours entered on the run (the timesheet entry) x their rate.
 	await page.goto(`/w/${wsId}/payroll`);

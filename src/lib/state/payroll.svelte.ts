@@ -58,6 +58,12 @@ export const ACCOUNT_ROLES: AccountRole[] = [
 		label: 'Employer 401(k) / pension contributions expense',
 		kinds: ['expense'],
 		fallback: 'wagesExpense'
+	},
+	{
+		key: 'studentLoanLiability',
+		label: 'Student loan deductions payable',
+		kinds: ['liability'],
+		fallback: 'deductionsLiability'
 	}
 ];
 const REQUIRED_ROLES = ACCOUNT_ROLES.filter((r) => !r.fallback);
@@ -210,6 +216,16 @@ export class PayrollState {
 			'expense',
 			'payroll-expense',
 			this.accounts.wagesExpense
+		);
+	}
+
+	/** Adds "Student loan deductions payable" (UK student and postgraduate loans) beside the tax liability. */
+	createStudentLoanAccount(): PayrollVerb<string> {
+		return this.#createBeside(
+			'Student loan deductions payable',
+			'liability',
+			'payroll-liability',
+			this.accounts.taxLiability
 		);
 	}
 

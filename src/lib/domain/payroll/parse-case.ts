@@ -1,7 +1,7 @@
 // Reads an untrusted pay-period case (the CLI's JSON, an import) into a PayCase. Invariant: every
 // field is checked and a refusal names the field and what was expected; defaults are explicit.
 import { fail, ok, parseDecimal, parseIsoDate, type DecimalString, type Result } from '../core';
-import type { Earning, EmployerContribution, PayCase, PostTaxDeduction, PreTaxDeduction, TaxBase, UkFrequency, UsFrequency, W4 } from './types';
+import type { Earning, EmployerContribution, PayCase, PostTaxDeduction, PreTaxDeduction, StudentLoanPlan, TaxBase, UkFrequency, UsFrequency, W4 } from './types';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -21,6 +21,30 @@ function oneOf<T extends string>(v: unknown, allowed: readonly T[], field: strin
 const US_FREQ: readonly UsFrequency[] = ['weekly', 'biweekly', 'semimonthly', 'monthly', 'daily', 'quarterly', 'semiannual', 'annual'];
 const UK_FREQ: readonly UkFrequency[] = ['weekly', 'two-weekly', 'four-weekly', 'monthly'];
 const BASES: readonly TaxBase[] = ['US.FIT', 'US.SS', 'US.MEDICARE', 'US.FUTA', 'UK.PAYE', 'UK.NI'];
+const PLANS: readonly StudentLoanPlan[] = ['plan1', 'plan2', 'plan4', 'plan5'];
+
+/** UK student loan plans (each once) and the postgraduate loan flag; both optional. */
+function parseLoans(o: Obj): Result<{ studentLoans?: StudentLoanPlan[]; postgraduateLoan?: boolean }> {
+	const out: { studentLoans?: StudentLoanPlan[]; postgraduateLoan?: boolean } = {};
+	const raw = o['studentLoans'];
+	if (raw !== undefined) {
+		if (!Array.isArray(raw)) return bad('studentLoans', `an array of ${PLANS.join('|')}`);
+		const plans: StudentLoanPlan[] = [];
+		for (const [i, v] of raw.entries()) {
+			const plan = oneOf(v, PLANS, `studentLoans[${i}]`);
+			if (!plan.ok) return plan;
+			if (plans.includes(plan.value)) return bad(`studentLoans[${i}]`, `each plan once (${plan.value} is listed twice)`);
+			plans.push(plan.value);
+		}
+		out.studentLoans = plans;
+	}
+	const pgl = o['postgraduateLoan'];
+	if (pgl !== undefined) {
+		if (typeof pgl !== 'boolean') return bad('postgraduateLoan', 'true or false');
+		out.postgraduateLoan = pgl;
+	}
+	return ok(out);
+}
 
 function parseEarnings(o: Obj): Result<Earning[]> {
 	if (o['earnings'] === undefined) {
@@ -156,6 +180,8 @@ export function parsePayCase(input: unknown): Result<PayCase> {
 	const ytd = input['ytd'] === undefined ? {} : input['ytd'];
 	if (!isObj(ytd)) return bad('ytd', 'an object');
 	if (jurisdiction.value === 'US') {
+		for (const k of ['studentLoans', 'postgraduateLoan'])
+			if (input[k] !== undefined) return fail('payroll/invalid-input', `${k}: UK student and postgraduate loans apply to UK cases only`, { field: k });
 		const taxYear = input['taxYear'];
 		if (typeof taxYear !== 'number' || !Number.isInteger(taxYear)) return bad('taxYear', 'a year such as 2026');
 		const frequency = oneOf(input['frequency'], US_FREQ, 'frequency');
@@ -186,5 +212,7 @@ export function parsePayCase(input: unknown): Result<PayCase> {
 	if (!taxablePay.ok) return taxablePay;
 	const taxPaidRaw = ytd['taxPaid'] ?? '0';
 	if (typeof taxPaidRaw !== 'string' || !parseDecimal(taxPaidRaw)) return bad('ytd.taxPaid', 'a decimal string (negative after refunds)');
-	return ok({ ...common, jurisdiction: 'UK', taxYear, frequency: frequency.value, period, taxCode: input['taxCode'], basis: basis.value, niCategory, ytd: { taxablePay: taxablePay.value, taxPaid: taxPaidRaw.trim() as DecimalString } });
+	const loans = parseLoans(input);
+	if (!loans.ok) return loans;
+	return ok({ ...common, jurisdiction: 'UK', taxYear, frequency: frequency.value, period, taxCode: input['taxCode'], basis: basis.value, niCategory, ytd: { taxablePay: taxablePay.value, taxPaid: taxPaidRaw.trim() as DecimalString }, ...loans.value });
 }

@@ -11,5 +11,9 @@ export const payrollRound = {
 	/** HMRC PAYE spec: intermediate thresholds c(i) and k(i) are carried to four places, truncated. */
 	fourPlacesDown: (v: Decimal): Decimal => v.toDecimalPlaces(4, Dec.ROUND_FLOOR),
 	/** Whole dollars, half up (Step 2 checkbox table bounds in Pub 15-T). */
-	dollarsHalfUp: (v: Decimal): Decimal => v.toDecimalPlaces(0, Dec.ROUND_HALF_UP)
+	dollarsHalfUp: (v: Decimal): Decimal => v.toDecimalPlaces(0, Dec.ROUND_HALF_UP),
+	/** HMRC CSLM17065: a student/postgraduate loan pay-period threshold is rounded down to the penny. */
+	loanThresholdPenceDown: (v: Decimal): Decimal => v.toDecimalPlaces(2, Dec.ROUND_DOWN),
+	/** HMRC CSLM17065 step 5, CSLM18025: a student/postgraduate loan deduction is rounded down to the pound. */
+	loanPoundsDown: (v: Decimal): Decimal => v.toDecimalPlaces(0, Dec.ROUND_DOWN)
 } as const;

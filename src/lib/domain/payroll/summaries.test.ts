@@ -75,4 +75,16 @@ describe('UK FPS / P60 figures', () => {
 		// Month 3: 5,500 - 3,144.78 = 2,355.22 -> 2,355 x 20% = 471.00; paid 290.20 + 290.40 = 580.60 -> refund 109.60; to date 471.00.
 		expect(y.taxToDate).toBe('471.00');
 	});
+
+	it('UK: student and postgraduate loans deducted to date (FPS, P60)', () => {
+		// 2025-26 monthly, Plan 2 + postgraduate: 3,000 -> SL 56, PGL 75; 2,000 -> SL 0 (under 2,372.50), PGL 15
+		// ((2,000 - 1,750) x 6%); to date SL 56, PGL 90. Without loans both are 0.00.
+		const loans = { studentLoans: ['plan2' as const], postgraduateLoan: true };
+		const a = unwrap(grossToNet({ ...ukCase({ gross: '3000.00' }), ...loans }));
+		const b = unwrap(grossToNet({ ...ukCase({ period: 2, gross: '2000.00', ytdPay: '3000.00', ytdTax: '390.20' }), ...loans }));
+		const y = unwrap(summarizeUkYearToDate([a, b]));
+		expect([y.studentLoanToDate, y.postgraduateLoanToDate]).toEqual(['56.00', '90.00']);
+		const none = unwrap(summarizeUkYearToDate([unwrap(grossToNet(ukCase({ gross: '3000.00' })))]));
+		expect([none.studentLoanToDate, none.postgraduateLoanToDate]).toEqual(['0.00', '0.00']);
+	});
 });

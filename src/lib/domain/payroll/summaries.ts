@@ -1,6 +1,6 @@
 // Period and year summaries from payslips: US Form 941 lines and W-2 boxes 1-6; UK FPS/P60 figures
-// (pay and tax to date, NI by category letter). Invariant: summaries are sums of payslip figures
-// only, never stored counters, so they can always be rebuilt from finalized runs.
+// (pay, tax, student and postgraduate loans to date, NI by category letter). Invariant: summaries are
+// sums of payslip figures only, never stored counters, so they can always be rebuilt from finalized runs.
 import type Decimal from 'decimal.js';
 import { dec, fail, ok, parseDecimal, round, toDecimalString, type DecimalString, type Result } from '../core';
 import { usRulesFor } from './rules/us-rules';
@@ -107,6 +107,10 @@ export interface NiLetterTotals {
 export interface UkYearToDate {
 	readonly taxablePayToDate: DecimalString;
 	readonly taxToDate: DecimalString;
+	/** Student loan deductions (UK.SL) to date: FPS "student loan recovered", P60. */
+	readonly studentLoanToDate: DecimalString;
+	/** Postgraduate loan deductions (UK.PGL) to date: FPS "postgraduate loan recovered", P60. */
+	readonly postgraduateLoanToDate: DecimalString;
 	readonly niByLetter: readonly NiLetterTotals[];
 }
 
@@ -130,6 +134,8 @@ export function summarizeUkYearToDate(payslips: readonly Payslip[]): Result<UkYe
 	return ok({
 		taxablePayToDate: s(payslips.reduce((a, p) => a.plus(d(p.uk?.taxablePay)), dec(0))),
 		taxToDate: s(lineSum(payslips, 'UK.PAYE')),
+		studentLoanToDate: s(lineSum(payslips, 'UK.SL')),
+		postgraduateLoanToDate: s(lineSum(payslips, 'UK.PGL')),
 		niByLetter
 	});
 }

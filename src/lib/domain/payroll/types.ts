@@ -4,6 +4,8 @@ import type { DecimalString, IsoDate } from '../core';
 
 export type UsFrequency = 'weekly' | 'biweekly' | 'semimonthly' | 'monthly' | 'daily' | 'quarterly' | 'semiannual' | 'annual';
 export type UkFrequency = 'weekly' | 'two-weekly' | 'four-weekly' | 'monthly';
+/** UK income-contingent student loan repayment plans (HMRC SL1 start notice, starter checklist). */
+export type StudentLoanPlan = 'plan1' | 'plan2' | 'plan4' | 'plan5';
 
 /** A tax base a pre-tax deduction can reduce. */
 export type TaxBase = 'US.FIT' | 'US.SS' | 'US.MEDICARE' | 'US.FUTA' | 'UK.PAYE' | 'UK.NI';
@@ -107,6 +109,10 @@ export interface UkPayCase extends PayCaseCommon {
 	readonly niCategory: string;
 	/** Totals of earlier periods this tax year (this employment plus P45 figures). */
 	readonly ytd: { readonly taxablePay: DecimalString; readonly taxPaid: DecimalString };
+	/** Student loan plans the employee repays (one deduction, line UK.SL; see uk/student-loan.ts). */
+	readonly studentLoans?: readonly StudentLoanPlan[];
+	/** Repays a postgraduate loan (line UK.PGL, in addition to any plan). */
+	readonly postgraduateLoan?: boolean;
 }
 
 export type PayCase = UsPayCase | UkPayCase;

@@ -45,4 +45,25 @@ describe('rule files', () => {
 		const r = loadUkRules(bad2, 'bad.json');
 		expect(!r.ok && r.error.message).toMatch(/monthly\.PT: expected 1048/);
 	});
+
+	it('UK student loans: a per-period threshold that is not the annual share rounded down is refused', () => {
+		const bad = clone(uk2025);
+		bad.studentLoans.thresholds.monthly.plan2 = '2372.51';
+		const r = loadUkRules(bad, 'bad.json');
+		expect(!r.ok && r.error.message).toMatch(
+			/studentLoans\.thresholds\.monthly\.plan2: expected 2372\.50: annual 28470 \/ 12, rounded down/
+		);
+		const rounded = clone(uk2025);
+		rounded.studentLoans.thresholds.weekly.postgraduate = '403.85';
+		expect(loadUkRules(rounded, 'bad.json').ok).toBe(false);
+	});
+
+	it('UK student loans: every plan needs a threshold or a reason it is not collected', () => {
+		const bad = clone(uk2025) as unknown as { studentLoans: { notCollected?: unknown } };
+		delete bad.studentLoans.notCollected;
+		const r = loadUkRules(bad, 'bad.json');
+		expect(!r.ok && r.error.message).toMatch(
+			/studentLoans\.annual\.plan5: needs an annual threshold, or a notCollected reason/
+		);
+	});
 });

@@ -8,6 +8,7 @@ import { payrollRound } from '../rounding';
 import { RuleReader } from './read';
 import uk2025 from './uk-2025-26.json';
 import uk2026 from './uk-2026-27.json';
+import { readStudentLoans, type StudentLoanRules } from './uk-student-loans';
 
 export type UkRegime = 'rUK' | 'scotland' | 'wales';
 export type NiThresholdName = 'LEL' | 'PT' | 'ST' | 'UEL' | 'UST' | 'AUST' | 'VUST';
@@ -40,6 +41,8 @@ export interface UkRules {
 	readonly niWeekly: Readonly<Record<NiThresholdName, Decimal>>;
 	readonly niMonthly: Readonly<Record<NiThresholdName, Decimal>>;
 	readonly niCategories: Readonly<Record<string, NiCategoryRules>>;
+	/** Student and postgraduate loan thresholds and rates (uk-student-loans.ts). */
+	readonly studentLoans: StudentLoanRules;
 }
 
 function readRegime(r: RuleReader, raw: unknown, path: string, additionalThreshold: Decimal): TaxRegimeRules {
@@ -138,9 +141,11 @@ export function loadUkRules(raw: unknown, file: string): Result<UkRules> {
 	const basic = regimes.rUK.bands[regimes.rUK.basicRateIndex];
 	r.check(basic !== undefined && pa.plus(basic.width).equals(annual.UEL), '$.paye.regimes.rUK', 'personal allowance + basic band should equal the NI upper earnings limit (aligned since 2011)');
 
+	const studentLoans = readStudentLoans(r, root['studentLoans']);
+
 	if (r.issues.length > 0)
 		return fail('payroll/invalid-rules', `Rule file ${file} is invalid: ${r.issues.slice(0, 5).join('; ')}`, { file, issues: r.issues });
-	return ok({ taxYear, effectiveFrom, effectiveTo, emergencyCode, payAdjustmentPer500: { weekly: weekly500, monthly: monthly500 }, regulatoryLimit, regimes, niWeekly, niMonthly, niCategories });
+	return ok({ taxYear, effectiveFrom, effectiveTo, emergencyCode, payAdjustmentPer500: { weekly: weekly500, monthly: monthly500 }, regulatoryLimit, regimes, niWeekly, niMonthly, niCategories, studentLoans });
 }
 
 const UK_FILES: Readonly<Record<string, { raw: unknown; file: string }>> = {

@@ -37,7 +37,8 @@ export interface RunPerson {
 export interface ComputedRun {
 	readonly payslips: RunPayslip[];
 	readonly problems: RunProblem[];
-	/** Paid, but something recorded is not acted on (e.g. a student loan plan): shown, never hidden. */
+	/** Paid, but something recorded is not acted on: shown, never hidden. (Student and postgraduate
+	 * loans, once warned about here, are now deducted: lines UK.SL and UK.PGL.) */
 	readonly warnings: RunProblem[];
 	/** Back-dated cuts found: shown for a manual correction, never clawed back automatically. */
 	readonly overpaid: (RetroLine & { personId: string })[];
@@ -206,7 +207,9 @@ function buildCase(
 			taxCode: uk.taxCode,
 			basis: uk.basis,
 			niCategory: uk.niCategory,
-			ytd: ukYearToDate(slips, ytdArgs)
+			ytd: ukYearToDate(slips, ytdArgs),
+			...(uk.studentLoanPlans.length > 0 ? { studentLoans: [...uk.studentLoanPlans] } : {}),
+			...(uk.postgraduateLoan ? { postgraduateLoan: true } : {})
 		};
 	}
 	return ok({
@@ -217,30 +220,6 @@ function buildCase(
 		retro: retro.lines,
 		overpaid: retro.overpaid
 	});
-}
-
-const PLAN_WORDS: Record<string, string> = {
-	plan1: 'plan 1',
-	plan2: 'plan 2',
-	plan4: 'plan 4',
-	plan5: 'plan 5'
-};
-
-/** What the person's records say that this run does not act on (UK student and postgraduate loans). */
-function unpaidWarnings(schedule: PaySchedule, run: PayRunDraft, p: RunPerson): string[] {
-	if (schedule.jurisdiction !== 'UK') return [];
-	const uk = (
-		completeAsOf(p.compensation, run.period.payDate, COMPENSATION_REQUIRED) ??
-		completeAsOf(p.compensation, run.period.end, COMPENSATION_REQUIRED)
-	)?.tax.uk;
-	if (!uk) return [];
-	const loans = [
-		...uk.studentLoanPlans.map((plan) => `Student loan ${PLAN_WORDS[plan] ?? plan}`),
-		...(uk.postgraduateLoan ? ['Postgraduate loan'] : [])
-	];
-	return loans.map(
-		(l) => `${l} recorded — Keel does not compute student loan deductions yet; add it as a deduction`
-	);
 }
 
 export function runTotals(slips: readonly Payslip[]): RunTotals {
@@ -281,12 +260,6 @@ export function computeRun(p: {
 			});
 		else {
 			built.push({ person, b: b.value });
-			for (const message of unpaidWarnings(p.schedule, p.run, person))
-				warnings.push({
-					personId: person.personId,
-					name: person.name,
-					message: `${person.name}: ${message}`
-				});
 			overpaid.push(...b.value.overpaid.map((o) => ({ ...o, personId: person.personId })));
 		}
 	}

@@ -31,6 +31,7 @@ export {
 	runNetPay,
 	paymentJournalEntry,
 	defaultAccountMap,
+	STUDENT_LOAN_CODES,
 	type PayrollAccounts
 } from './posting';
 export { textPdf, type PdfLine } from './pdf';

@@ -1,12 +1,19 @@
 // One-off run inputs (overtime, bonus, reimbursement, one-off deduction), recurring deductions and
-// employer contributions from People, the student loan warning, and their posting to Books.
+// employer contributions from People, UK student and postgraduate loans, and their posting to Books.
 import { describe, expect, it } from 'vitest';
 import { dec, seededRandom, sum, type DecimalString, type IsoDate } from '../../core';
 import type { Compensation, DeductionKind, RecurringDeduction } from '../../hr';
 import { grossToNet } from '../gross-to-net';
 import { caseDeductions, grossOfEarnings, RETIREMENT_CODES } from './deductions';
 import { draft, fact, finalize, person, schedule, ukComp, usComp } from './fixtures';
-import { computeRun, periodAt, runJournalEntry, taxYearOf, type PayrollAccounts } from './index';
+import {
+	computeRun,
+	periodAt,
+	runJournalEntry,
+	STUDENT_LOAN_CODES,
+	taxYearOf,
+	type PayrollAccounts
+} from './index';
 
 const D = (s: string) => s as DecimalString;
 const I = (s: string) => s as IsoDate;
@@ -38,7 +45,8 @@ const accounts: PayrollAccounts = {
 	netPayPayable: 'net',
 	bank: 'bank',
 	retirementLiability: 'plan',
-	employerContributionsExpense: 'erplan'
+	employerContributionsExpense: 'erplan',
+	studentLoanLiability: 'sl'
 };
 
 describe('caseDeductions', () => {
@@ -221,24 +229,43 @@ describe('a run with inputs and deductions', () => {
 		expect(c.problems[0]?.message).toMatch(/^Person a has overtime hours entered but is salaried/);
 	});
 
-	it('warns for each UK student or postgraduate loan recorded, and still pays', () => {
+	it('deducts the UK student and postgraduate loans recorded and posts them to the student loan account', () => {
+		// April 2026 (2026-27, month 1), 36,000 a year = 3,000.00. Plan 2: (3,000 − 2,448.75) × 9%
+		// = 49.6125 → 49; postgraduate: (3,000 − 1,750) × 6% = 75. Person b has no loan: no lines.
 		const uk = schedule({ id: 'uk', jurisdiction: 'UK', currency: 'GBP', anchor: I('2026-04-01') });
-		const comp = ukComp('30000');
+		const comp = ukComp('36000');
 		const loans: Compensation = {
 			...comp,
 			tax: { uk: { ...comp.tax.uk!, studentLoanPlans: ['plan2'], postgraduateLoan: true } }
 		};
+		const run = draft('r', uk, periodAt(uk, 0), ['a', 'b']);
 		const c = computeRun({
 			schedule: uk,
-			run: draft('r', uk, periodAt(uk, 0), ['a', 'b']),
+			run,
 			people: [person('a', loans), person('b', comp)],
 			finalized: []
 		});
-		expect(c.payslips).toHaveLength(2);
-		expect(c.warnings.map((w) => w.message)).toEqual([
-			'Person a: Student loan plan 2 recorded — Keel does not compute student loan deductions yet; add it as a deduction',
-			'Person a: Postgraduate loan recorded — Keel does not compute student loan deductions yet; add it as a deduction'
-		]);
+		expect(c.problems).toEqual([]);
+		expect(c.warnings).toEqual([]);
+		const [a, b] = c.payslips;
+		expect(a?.case).toMatchObject({ studentLoans: ['plan2'], postgraduateLoan: true });
+		expect(b?.case).not.toHaveProperty('studentLoans');
+		const amount = (code: string) => a?.payslip.lines.find((l) => l.code === code);
+		expect(amount('UK.SL')).toMatchObject({ label: 'Student loan (Plan 2)', amount: '49.00' });
+		expect(amount('UK.PGL')).toMatchObject({ label: 'Postgraduate loan', amount: '75.00' });
+		expect(b?.payslip.lines.some((l) => STUDENT_LOAN_CODES.includes(l.code))).toBe(false);
+		const f = finalize(run, uk, c, '2026-05-01T00:00:00Z', '2026-27');
+		const e = runJournalEntry(f, accounts);
+		if (!e.ok) throw new Error(e.error.message);
+		const at = (acct: string) => e.value.lines.find((l) => l.account === acct)?.amount;
+		expect(at('sl')).toBe('-124.00');
+		expect(sum(e.value.lines.map((l) => dec(l.amount))).toFixed(2)).toBe('0.00');
+		// No student loan account chosen: they join the other deductions owed.
+		const { studentLoanLiability: _sl, ...basic } = accounts;
+		const e2 = runJournalEntry(f, basic);
+		if (!e2.ok) throw new Error(e2.error.message);
+		expect(e2.value.lines.find((l) => l.account === 'ded')?.amount).toBe('-124.00');
+		expect(e2.value.lines.some((l) => l.account === 'sl')).toBe(false);
 	});
 
 	it('applies a deduction from the date its pay record is effective', () => {
@@ -277,9 +304,10 @@ describe('property: runs with random deductions, contributions and inputs', () =
 		'postTax',
 		'employerPension'
 	];
-	it('every journal balances to the cent; plan, contribution and net lines match the payslips', () => {
+	it('every journal balances to the cent; plan, contribution, loan and net lines match the payslips', () => {
 		let paid = 0;
 		let everyone = 0;
+		let withLoans = 0;
 		for (let seed = 1; seed <= 60; seed++) {
 			const rnd = seededRandom(seed * 7919);
 			const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)] as T;
@@ -308,6 +336,13 @@ describe('property: runs with random deductions, contributions and inputs', () =
 					? ukComp(`${20000 + Math.floor(rnd() * 90000)}`, s.frequency)
 					: usComp(`${20000 + Math.floor(rnd() * 200000)}`, s.frequency);
 				if (isHourly) comp = hourly(comp, money(60));
+				if (uk && comp.tax.uk) {
+					const plans = (['plan1', 'plan2', 'plan4', 'plan5'] as const).filter(() => rnd() < 0.25);
+					comp = {
+						...comp,
+						tax: { uk: { ...comp.tax.uk, studentLoanPlans: plans, postgraduateLoan: rnd() < 0.3 } }
+					};
+				}
 				const deductions = Array.from({ length: Math.floor(rnd() * 4) }, (_, j) => ({
 					...(rnd() < 0.5
 						? ded(
@@ -350,8 +385,11 @@ describe('property: runs with random deductions, contributions and inputs', () =
 				sum(lines.filter(keep).map((l) => dec(l.amount))).toFixed(2);
 			expect(at('plan').negated().toFixed(2)).toBe(total((l) => RETIREMENT_CODES.includes(l.code)));
 			expect(at('erplan').toFixed(2)).toBe(c.totals.employerContributions);
+			expect(at('sl').negated().toFixed(2)).toBe(total((l) => STUDENT_LOAN_CODES.includes(l.code)));
+			if (at('sl').isNegative()) withLoans++;
 			expect(at('net').negated().toFixed(2)).toBe(c.totals.net);
 		}
 		expect(paid / everyone).toBeGreaterThan(0.9);
+		expect(withLoans).toBeGreaterThan(5);
 	});
 });

@@ -52,4 +52,26 @@ describe('payslipPdf', () => {
 		expect(pdf).toContain('(Net pay: 2,860.00 USD) Tj');
 		expect(pdf).toContain('(Federal income tax: 218.33 USD) Tj');
 	});
+
+	it('shows UK student and postgraduate loan lines', async () => {
+		const { computeRun, periodAt, payslipPdf } = await import('./index');
+		const { draft, person, schedule, ukComp } = await import('./fixtures');
+		const s = schedule({ jurisdiction: 'UK', currency: 'GBP', anchor: '2026-04-01' as never });
+		const comp = ukComp('36000');
+		const uk = { ...comp.tax.uk!, studentLoanPlans: ['plan2' as const], postgraduateLoan: true };
+		const run = draft('r', s, periodAt(s, 0), ['a']);
+		const slip = computeRun({
+			schedule: s,
+			run,
+			people: [person('a', { ...comp, tax: { uk } })],
+			finalized: []
+		}).payslips[0];
+		if (!slip) throw new Error('no payslip');
+		const pdf = text(
+			payslipPdf({ organisation: 'Acme', period: run.period, currency: 'GBP', slip, status: 'finalized' })
+		);
+		// 2026-27 month 1, 3,000: Plan 2 (3,000 − 2,448.75) × 9% → 49; postgraduate 1,250 × 6% = 75.
+		expect(pdf).toContain('Student loan \\(Plan 2\\): 49.00 GBP');
+		expect(pdf).toContain('Postgraduate loan: 75.00 GBP');
+	});
 });

@@ -1,7 +1,8 @@
 // A finalized run's journal entries for the Books ledger. Invariant: the entry id is derived from the
 // run id, so two teammates posting the same run write one entry (the same key), never two; the
 // wages entry balances to the cent (buildPayrollJournal refuses otherwise), and the payment entry
-// moves exactly the run's net pay from net pay payable to the bank.
+// moves exactly the run's net pay from net pay payable to the bank. UK student and postgraduate
+// loan deductions post to their own liability when one is chosen.
 import {
 	dec,
 	fail,
@@ -31,7 +32,12 @@ export interface PayrollAccounts {
 	readonly retirementLiability?: string;
 	/** Employer 401(k) / pension contributions as an expense; else wagesExpense. */
 	readonly employerContributionsExpense?: string;
+	/** UK student and postgraduate loan deductions (UK.SL, UK.PGL) owed; else deductionsLiability. */
+	readonly studentLoanLiability?: string;
 }
+
+/** Line codes of UK student and postgraduate loan deductions (uk/student-loan.ts). */
+export const STUDENT_LOAN_CODES: readonly string[] = ['UK.SL', 'UK.PGL'];
 
 export const payrollEntryId = (runId: string) => `payroll-${runId}`;
 export const paymentEntryId = (runId: string) => `payroll-${runId}-paid`;
@@ -40,11 +46,13 @@ export function runJournalEntry(run: FinalizedRun, a: PayrollAccounts): Result<J
 	const codes = new Set(run.payslips.flatMap((s) => s.payslip.lines.map((l) => l.code)));
 	const liabilities: Record<string, string> = {};
 	for (const code of codes)
-		liabilities[code] = /^(US|UK)\./.test(code)
-			? a.taxLiability
-			: RETIREMENT_CODES.includes(code)
-				? (a.retirementLiability ?? a.deductionsLiability)
-				: a.deductionsLiability;
+		liabilities[code] = STUDENT_LOAN_CODES.includes(code)
+			? (a.studentLoanLiability ?? a.deductionsLiability)
+			: /^(US|UK)\./.test(code)
+				? a.taxLiability
+				: RETIREMENT_CODES.includes(code)
+					? (a.retirementLiability ?? a.deductionsLiability)
+					: a.deductionsLiability;
 	const journal = buildPayrollJournal(
 		run.payslips.map((s) => s.payslip),
 		{
@@ -107,7 +115,9 @@ export function defaultAccountMap(accounts: readonly Account[]): Partial<Payroll
 		netPayPayable: pick('payroll-liability', /net pay|wages payable/i),
 		bank: pick('bank')
 	};
-	out.deductionsLiability = pick('payroll-liability', /pension|deduction|benefit/i) ?? out.taxLiability;
+	out.studentLoanLiability = pick('payroll-liability', /student loan/i);
+	out.deductionsLiability =
+		pick('payroll-liability', /pension|deduction|benefit/i, out.studentLoanLiability) ?? out.taxLiability;
 	out.retirementLiability = pick('payroll-liability', /401|pension|retire/i);
 	out.employerContributionsExpense = pick(
 		'payroll-expense',

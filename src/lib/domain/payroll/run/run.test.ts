@@ -322,5 +322,15 @@ describe('pay runs', () => {
 			bank: '1'
 		});
 		expect(employment('2026-01-01').startDate).toBe('2026-01-01');
+		// A "Student loan deductions payable" account is the student loan role, never "deductions owed".
+		const withLoans = [
+			...chart,
+			acc('5', 'Student loan deductions payable', 'liability', 'payroll-liability'),
+			acc('6', 'Pension and other deductions', 'liability', 'payroll-liability')
+		];
+		expect(defaultAccountMap(withLoans)).toMatchObject({
+			studentLoanLiability: '5',
+			deductionsLiability: '6'
+		});
 	});
 });

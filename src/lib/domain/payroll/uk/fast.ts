@@ -174,6 +174,9 @@ const slice = (pay: number, from: number, to?: number) => {
 };
 
 export function fastUkGrossToNet(c: UkPayCase): Result<Payslip> | undefined {
+	// Student and postgraduate loans are worked only by the reference path (uk/student-loan.ts).
+	const noPlans = c.studentLoans === undefined || (Array.isArray(c.studentLoans) && c.studentLoans.length === 0);
+	if (!noPlans || (c.postgraduateLoan !== undefined && c.postgraduateLoan !== false)) return undefined;
 	const rulesR = ukRulesFor(c.taxYear, c.payDate);
 	if (!rulesR.ok) return undefined;
 	const f = prepare(rulesR.value);

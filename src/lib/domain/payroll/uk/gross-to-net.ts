@@ -1,6 +1,7 @@
 // UK gross-to-net for one pay period: PAYE by the tax table routines, Class 1 NI by category
 // letter, pre-tax deductions by declared base (net-pay pension: tax only; salary sacrifice: tax and
-// NI). Invariant: net = gross + reimbursements − pre-tax − PAYE − employee NI − post-tax.
+// NI), then student and postgraduate loans (student-loan.ts) on the NI earnings.
+// Invariant: net = gross + reimbursements − pre-tax − PAYE − employee NI − post-tax − loans.
 import type Decimal from 'decimal.js';
 import { dec, fail, ok, parseDecimal, toDecimalString, type Result } from '../../core';
 import { buildPay, payslipLine } from '../earnings';
@@ -9,6 +10,7 @@ import { ukRulesFor } from '../rules/uk-rules';
 import type { Payslip, UkFrequency, UkPayCase } from '../types';
 import { calculateNi } from './ni';
 import { calculatePaye, type PayePeriod } from './paye';
+import { studentLoanLines } from './student-loan';
 import { parseTaxCode } from './tax-code';
 
 const SHAPE: Record<UkFrequency, { base: 52 | 12; span: number; periods: number }> = {
@@ -53,8 +55,13 @@ export function ukGrossToNet(c: UkPayCase): Result<Payslip> {
 	const niR = calculateNi(rules, c.frequency, c.niCategory, niable);
 	if (!niR.ok) return niR;
 	const ni = niR.value;
+	const niPay = niable.isNegative() ? dec(0) : niable;
+	const loansR = studentLoanLines({ rules, frequency: c.frequency, plans: c.studentLoans, postgraduate: c.postgraduateLoan, earnings: niPay });
+	if (!loansR.ok) return loansR;
+	const loans = loansR.value;
+	const loanTotal = loans.reduce((a, l) => a.plus(l.amount), dec(0));
 
-	const net = pay.grossPay.plus(pay.reimbursements).minus(pay.preTaxTotal).minus(paye.tax).minus(ni.employee).minus(pay.postTaxTotal);
+	const net = pay.grossPay.plus(pay.reimbursements).minus(pay.preTaxTotal).minus(paye.tax).minus(ni.employee).minus(pay.postTaxTotal).minus(loanTotal);
 	if (net.isNegative())
 		return fail('payroll/negative-net', `postTax: deductions leave net pay negative (${fmt(net)}); reduce post-tax deductions`, { net: net.toFixed(2) });
 	const s = (v: Decimal) => toDecimalString(v, 2);
@@ -67,7 +74,8 @@ export function ukGrossToNet(c: UkPayCase): Result<Payslip> {
 			...pay.lines,
 			payslipLine('UK.PAYE', paye.tax.isNegative() ? 'Income tax (refund)' : 'Income tax (PAYE)', 'employee-tax', paye.tax, paye.basis),
 			payslipLine('UK.NI.EE', 'National Insurance (employee)', 'employee-tax', ni.employee, ni.employeeBasis),
-			payslipLine('UK.NI.ER', 'National Insurance (employer)', 'employer-tax', ni.employer, ni.employerBasis)
+			payslipLine('UK.NI.ER', 'National Insurance (employer)', 'employer-tax', ni.employer, ni.employerBasis),
+			...loans
 		],
 		grossPay: s(pay.grossPay),
 		reimbursements: s(pay.reimbursements),
@@ -79,7 +87,7 @@ export function ukGrossToNet(c: UkPayCase): Result<Payslip> {
 			taxDueToDate: s(paye.taxDueToDate),
 			taxPaidToDate: s(ytdTax.value.plus(paye.tax)),
 			niCategory: c.niCategory,
-			niablePay: s(niable.isNegative() ? dec(0) : niable),
+			niablePay: s(niPay),
 			niBands: { atLel: s(ni.atLel), lelToPt: s(ni.lelToPt), ptToUel: s(ni.ptToUel) }
 		}
 	});
