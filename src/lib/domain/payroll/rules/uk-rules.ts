@@ -10,8 +10,9 @@ import uk2025 from './uk-2025-26.json';
 import uk2026 from './uk-2026-27.json';
 
 export type UkRegime = 'rUK' | 'scotland' | 'wales';
-export type NiThresholdName = 'LEL' | 'PT' | 'ST' | 'UEL' | 'UST' | 'AUST' | 'VUST';
-const THRESHOLDS: readonly NiThresholdName[] = ['LEL', 'PT', 'ST', 'UEL', 'UST', 'AUST', 'VUST'];
+/** FUST / IZUST: the freeport and investment zone upper secondary thresholds (letters F I L S, N E D K). */
+export type NiThresholdName = 'LEL' | 'PT' | 'ST' | 'UEL' | 'UST' | 'AUST' | 'VUST' | 'FUST' | 'IZUST';
+const THRESHOLDS: readonly NiThresholdName[] = ['LEL', 'PT', 'ST', 'UEL', 'UST', 'AUST', 'VUST', 'FUST', 'IZUST'];
 
 /**
  * How the tax to the top of each band, k(i), is worked for n periods (both truncated to 4 places):
@@ -135,7 +136,7 @@ export function loadUkRules(raw: unknown, file: string): Result<UkRules> {
 	}
 	for (const [name, set] of [['weekly', niWeekly], ['twoWeekly', niTwoWeekly], ['fourWeekly', niFourWeekly], ['monthly', niMonthly], ['annual', annual]] as const) {
 		r.check(set.LEL.lessThan(set.PT) && set.PT.lessThan(set.UEL) && set.ST.lessThan(set.PT), `$.ni.${name}`, 'expected ST < PT and LEL < PT < UEL');
-		for (const u of ['UST', 'AUST', 'VUST'] as const) r.check(set[u].greaterThanOrEqualTo(set.ST), `$.ni.${name}.${u}`, 'must not be below ST');
+		for (const u of ['UST', 'AUST', 'VUST', 'FUST', 'IZUST'] as const) r.check(set[u].greaterThanOrEqualTo(set.ST), `$.ni.${name}.${u}`, 'must not be below ST');
 	}
 	const catsRaw = r.object(ni['categories'], '$.ni.categories');
 	const niCategories: Record<string, NiCategoryRules> = {};

@@ -1,6 +1,6 @@
 // HMRC's own 2025-26 test data for payroll software (see hmrc-2025-26/SOURCE.md): every Class 1 NIC
-// case for employees in the category letters Keel supports (not directors) and every income tax
-// case (rest of UK, Scotland, Wales),
+// case for employees (all 16 category letters HMRC tests, freeport and investment zone letters
+// included; not directors) and every income tax case (rest of UK, Scotland, Wales),
 // each run through grossToNet (the integer fast path, which must take the case) and through
 // grossToNetReference (decimal.js), and each expected to the penny.
 import { describe, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ import { grossToNet, grossToNetFast, grossToNetReference } from '../gross-to-net
 import { amountOf, ukCase } from '../test-helpers';
 import type { PayCase, Payslip, UkFrequency, UkPayCase } from '../types';
 import nic from './hmrc-2025-26/nic.json';
+import nicFreeport from './hmrc-2025-26/nic-freeport-investment-zone.json';
 import taxRestOfUk from './hmrc-2025-26/income-tax-rest-of-uk.json';
 import taxScotland from './hmrc-2025-26/income-tax-scotland.json';
 import taxWales from './hmrc-2025-26/income-tax-wales.json';
@@ -86,7 +87,7 @@ function byLetter(cases: readonly NicRow[]): Map<string, NicRow[]> {
 }
 
 for (const [pathName, run] of PATHS) {
-	for (const file of [nic])
+	for (const file of [nic, nicFreeport])
 		describe(`${file.hmrc} 2025-26 via ${pathName}`, () => {
 			for (const [letter, cases] of byLetter(rows<NicRow>(file, NIC_COLUMNS))) {
 				describe(`category ${letter}`, () => {
