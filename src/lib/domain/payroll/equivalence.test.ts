@@ -1,8 +1,9 @@
 // Golden equivalence: the engine's complete output (every line, amount and basis text, every refusal
 // with its message) for thousands of seeded mixed US/UK cases must equal the recorded snapshot, taken
-// from the unoptimised engine before any speed work (commit a5ee7e9). Any changed result, however
-// small, changes that case's digest. Re-record only for a deliberate, reviewed change of results:
-// digests[i] = digest(JSON.stringify(grossToNetReference(cases[i]))), all = digest of them joined by \n.
+// from the unoptimised engine before any speed work (commit a5ee7e9), re-recorded once for the HMRC
+// 2025-26 NI and Scottish PAYE fix (issue 11). Any changed result, however small, changes that case's
+// digest. Re-record only for a deliberate, reviewed change of results: with outputs[i] =
+// JSON.stringify(grossToNetReference(cases[i])), digests[i] = digest(outputs[i]), all = digest(outputs.join('\n')).
 import { describe, expect, it } from 'vitest';
 import snapshot from './equivalence.snapshot.json';
 import { digest, generateCases, SNAPSHOT_COUNT, SNAPSHOT_SEED } from './generated-cases';

@@ -66,4 +66,23 @@ describe('rule files', () => {
 			/studentLoans\.annual\.plan5: needs an annual threshold, or a notCollected reason/
 		);
 	});
+
+	it("UK: two- and four-weekly NI thresholds are HMRC's whole-pound figures near annual x weeks / 52", () => {
+		const rules = unwrap(ukRulesFor('2025-26'));
+		expect([rules.niTwoWeekly.ST.toFixed(), rules.niFourWeekly.ST.toFixed(), rules.niTwoWeekly.LEL.toFixed()]).toEqual(['193', '385', '250']);
+		const far = clone(uk2025);
+		far.ni.thresholds.twoWeekly.ST = '195';
+		expect(loadUkRules(far, 'bad.json').ok).toBe(false);
+		const lel = clone(uk2025);
+		lel.ni.thresholds.fourWeekly.LEL = '501';
+		const r = loadUkRules(lel, 'bad.json');
+		expect(!r.ok && r.error.message).toMatch(/fourWeekly\.LEL: expected the weekly LEL x 4 = 500/);
+	});
+
+	it('UK: each regime says how k(i) is worked', () => {
+		const bad = clone(uk2025) as unknown as { paye: { regimes: { wales: { bandTaxToDate: string } } } };
+		bad.paye.regimes.wales.bandTaxToDate = 'rounded';
+		const r = loadUkRules(bad, 'bad.json');
+		expect(!r.ok && r.error.message).toMatch(/wales\.bandTaxToDate: expected annualTotals\|bandByBand/);
+	});
 });

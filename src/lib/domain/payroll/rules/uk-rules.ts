@@ -11,8 +11,18 @@ import uk2026 from './uk-2026-27.json';
 import { readStudentLoans, type StudentLoanRules } from './uk-student-loans';
 
 export type UkRegime = 'rUK' | 'scotland' | 'wales';
-export type NiThresholdName = 'LEL' | 'PT' | 'ST' | 'UEL' | 'UST' | 'AUST' | 'VUST';
-const THRESHOLDS: readonly NiThresholdName[] = ['LEL', 'PT', 'ST', 'UEL', 'UST', 'AUST', 'VUST'];
+/** FUST / IZUST: the freeport and investment zone upper secondary thresholds (letters F I L S, N E D K). */
+export type NiThresholdName = 'LEL' | 'PT' | 'ST' | 'UEL' | 'UST' | 'AUST' | 'VUST' | 'FUST' | 'IZUST';
+const THRESHOLDS: readonly NiThresholdName[] = ['LEL', 'PT', 'ST', 'UEL', 'UST', 'AUST', 'VUST', 'FUST', 'IZUST'];
+
+/**
+ * How the tax to the top of each band, k(i), is worked for n periods (both truncated to 4 places):
+ * `annualTotals` = annual tax on bands 1..i x n / 52 or 12; `bandByBand` = k(i-1) + (c(i) - c(i-1)) x
+ * rate(i), truncated at each band. HMRC's 2025-26 test data is reproduced to the penny only with
+ * the first for rUK and Wales and the second for Scotland (README, Rounding).
+ */
+export type BandTaxToDate = 'annualTotals' | 'bandByBand';
+const BAND_TAX_TO_DATE: readonly BandTaxToDate[] = ['annualTotals', 'bandByBand'];
 
 export interface TaxRegimeRules {
 	/** Bands of taxable pay: width and rate; the top rate applies beyond the last band. */
@@ -20,6 +30,7 @@ export interface TaxRegimeRules {
 	readonly topRate: Decimal;
 	/** Index (into bands) of the basic rate: BR uses it, D0 the next rate, D1 the one after. */
 	readonly basicRateIndex: number;
+	readonly bandTaxToDate: BandTaxToDate;
 }
 
 export interface NiCategoryRules {
@@ -39,6 +50,9 @@ export interface UkRules {
 	readonly regulatoryLimit: Decimal;
 	readonly regimes: Readonly<Record<UkRegime, TaxRegimeRules>>;
 	readonly niWeekly: Readonly<Record<NiThresholdName, Decimal>>;
+	/** HMRC's published two- and four-weekly figures (not always weekly x 2 or x 4). */
+	readonly niTwoWeekly: Readonly<Record<NiThresholdName, Decimal>>;
+	readonly niFourWeekly: Readonly<Record<NiThresholdName, Decimal>>;
 	readonly niMonthly: Readonly<Record<NiThresholdName, Decimal>>;
 	readonly niCategories: Readonly<Record<string, NiCategoryRules>>;
 	/** Student and postgraduate loan thresholds and rates (uk-student-loans.ts). */
@@ -54,12 +68,14 @@ function readRegime(r: RuleReader, raw: unknown, path: string, additionalThresho
 	});
 	const topRate = r.decimal(o, 'topRate', path, { min: '0', max: '1' });
 	const basicRateIndex = r.integer(o, 'basicRateIndex', path);
+	const bandTaxToDate = r.text(o, 'bandTaxToDate', path) as BandTaxToDate;
+	r.check(BAND_TAX_TO_DATE.includes(bandTaxToDate), `${path}.bandTaxToDate`, `expected ${BAND_TAX_TO_DATE.join('|')}`);
 	r.check(basicRateIndex >= 0 && basicRateIndex < bands.length, `${path}.basicRateIndex`, 'must point at a band');
 	const rates = [...bands.map((b) => b.rate), topRate];
 	for (let i = 1; i < rates.length; i++) r.check((rates[i] as Decimal).greaterThan(rates[i - 1] as Decimal), `${path}.bands[${i}]`, 'rates must rise band by band');
 	const total = bands.reduce((acc, b) => acc.plus(b.width), dec(0));
 	r.check(total.equals(additionalThreshold), `${path}.bands`, `widths must sum to ${additionalThreshold.toFixed()} (top-rate threshold of taxable pay), found ${total.toFixed()}`);
-	return { bands, topRate, basicRateIndex };
+	return { bands, topRate, basicRateIndex, bandTaxToDate };
 }
 
 export function loadUkRules(raw: unknown, file: string): Result<UkRules> {
@@ -93,8 +109,13 @@ export function loadUkRules(raw: unknown, file: string): Result<UkRules> {
 	const thresholds = r.object(ni['thresholds'], '$.ni.thresholds');
 	const weeklyRaw = r.object(thresholds['weekly'], '$.ni.thresholds.weekly');
 	const monthlyRaw = r.object(thresholds['monthly'], '$.ni.thresholds.monthly');
+	const twoWeeklyRaw = r.object(thresholds['twoWeekly'], '$.ni.thresholds.twoWeekly');
+	const fourWeeklyRaw = r.object(thresholds['fourWeekly'], '$.ni.thresholds.fourWeekly');
+	r.text(thresholds, 'source', '$.ni.thresholds');
 	const annual = {} as Record<NiThresholdName, Decimal>;
 	const niWeekly = {} as Record<NiThresholdName, Decimal>;
+	const niTwoWeekly = {} as Record<NiThresholdName, Decimal>;
+	const niFourWeekly = {} as Record<NiThresholdName, Decimal>;
 	const niMonthly = {} as Record<NiThresholdName, Decimal>;
 	for (const t of THRESHOLDS) {
 		annual[t] = r.decimal(annualRaw, t, '$.ni.annual', { min: '0' });
@@ -106,10 +127,19 @@ export function loadUkRules(raw: unknown, file: string): Result<UkRules> {
 		r.check(niWeekly[t].equals(weeklyExpected), `$.ni.thresholds.weekly.${t}`, `expected ${weeklyExpected.toFixed()} from annual ${annual[t].toFixed()}`);
 		const monthlyExpected = round.halfUp(annual[t].dividedBy(12), 0);
 		r.check(niMonthly[t].equals(monthlyExpected), `$.ni.thresholds.monthly.${t}`, `expected ${monthlyExpected.toFixed()} from annual ${annual[t].toFixed()}`);
+		// Two- and four-weekly: HMRC publishes its own whole-pound figures, rounded either way from
+		// annual x weeks / 52 (ST 5,000 gives 193 two-weekly, not 96 x 2); the LEL is weekly x weeks.
+		for (const [key, weeks, set, raw] of [['twoWeekly', 2, niTwoWeekly, twoWeeklyRaw], ['fourWeekly', 4, niFourWeekly, fourWeeklyRaw]] as const) {
+			const path = `$.ni.thresholds.${key}`;
+			set[t] = r.decimal(raw, t, path, { min: '0' });
+			const share = annual[t].times(weeks).dividedBy(52);
+			if (t === 'LEL') r.check(set[t].equals(niWeekly.LEL.times(weeks)), `${path}.LEL`, `expected the weekly LEL x ${weeks} = ${niWeekly.LEL.times(weeks).toFixed()}`);
+			else r.check(set[t].isInteger() && set[t].minus(share).abs().lessThan(1), `${path}.${t}`, `expected whole pounds within 1 of annual ${annual[t].toFixed()} x ${weeks} / 52 = ${share.toDecimalPlaces(2).toFixed()}`);
+		}
 	}
-	for (const [name, set] of [['weekly', niWeekly], ['monthly', niMonthly], ['annual', annual]] as const) {
+	for (const [name, set] of [['weekly', niWeekly], ['twoWeekly', niTwoWeekly], ['fourWeekly', niFourWeekly], ['monthly', niMonthly], ['annual', annual]] as const) {
 		r.check(set.LEL.lessThan(set.PT) && set.PT.lessThan(set.UEL) && set.ST.lessThan(set.PT), `$.ni.${name}`, 'expected ST < PT and LEL < PT < UEL');
-		for (const u of ['UST', 'AUST', 'VUST'] as const) r.check(set[u].greaterThanOrEqualTo(set.ST), `$.ni.${name}.${u}`, 'must not be below ST');
+		for (const u of ['UST', 'AUST', 'VUST', 'FUST', 'IZUST'] as const) r.check(set[u].greaterThanOrEqualTo(set.ST), `$.ni.${name}.${u}`, 'must not be below ST');
 	}
 	const catsRaw = r.object(ni['categories'], '$.ni.categories');
 	const niCategories: Record<string, NiCategoryRules> = {};
@@ -145,7 +175,7 @@ export function loadUkRules(raw: unknown, file: string): Result<UkRules> {
 
 	if (r.issues.length > 0)
 		return fail('payroll/invalid-rules', `Rule file ${file} is invalid: ${r.issues.slice(0, 5).join('; ')}`, { file, issues: r.issues });
-	return ok({ taxYear, effectiveFrom, effectiveTo, emergencyCode, payAdjustmentPer500: { weekly: weekly500, monthly: monthly500 }, regulatoryLimit, regimes, niWeekly, niMonthly, niCategories, studentLoans });
+	return ok({ taxYear, effectiveFrom, effectiveTo, emergencyCode, payAdjustmentPer500: { weekly: weekly500, monthly: monthly500 }, regulatoryLimit, regimes, niWeekly, niTwoWeekly, niFourWeekly, niMonthly, niCategories, studentLoans });
 }
 
 const UK_FILES: Readonly<Record<string, { raw: unknown; file: string }>> = {

@@ -4,15 +4,14 @@
 // in decimal.js and only then turned into integers, so those figures are the reference figures.
 // Invariant: returns the reference payslip exactly, or undefined to hand the case to the reference path.
 import type Decimal from 'decimal.js';
-import { dec, ok, type Result } from '../../core';
+import { ok, type Result } from '../../core';
 import { fastLine, fastPay } from '../fast-pay';
 import { Unsafe, add, centsText, exactText, fmtFx, fromDecimal, mul, parseUnsigned, rescale, sub } from '../fixed';
 import { fmt, pct } from '../format';
-import { payrollRound } from '../rounding';
 import { ukRulesFor, type NiThresholdName, type TaxRegimeRules, type UkRegime, type UkRules } from '../rules/uk-rules';
 import type { Payslip, UkFrequency, UkPayCase } from '../types';
 import { niThreshold } from './ni';
-import { periodOneAdjustment } from './paye';
+import { periodBands, periodOneAdjustment } from './paye';
 import { parseTaxCode, type TaxCode } from './tax-code';
 
 const SHAPE: Readonly<Record<UkFrequency, { base: 52 | 12; span: number; periods: number }>> = {
@@ -93,28 +92,19 @@ function prepare(rules: UkRules): Fast | null {
 	return f;
 }
 
-/** taxDueByBands' thresholds for n periods of `base`, worked in decimal.js exactly as paye.ts does. */
+/** taxDueByBands' thresholds for n periods of `base`: paye.ts periodBands (decimal.js), as integers. */
 function stepsFor(regime: Regime, n: number, base: 52 | 12): readonly BandStep[] {
 	const key = `${n}/${base}`;
 	let steps = regime.steps.get(key);
 	if (steps) return steps;
-	const list: BandStep[] = [];
-	let cPrev = dec(0);
-	let kPrev = dec(0);
-	let cumWidth = dec(0);
-	let cumTax = dec(0);
-	const push = (v: number, rate: Rate) =>
-		list.push({ v, rate, cPrev: need(fromDecimal(cPrev, 4)), kPrev: need(fromDecimal(kPrev, 4)), cPrevText: fmt(cPrev, 4), kPrevText: fmt(kPrev, 4) });
-	regime.source.bands.forEach((band, i) => {
-		cumWidth = cumWidth.plus(band.width);
-		const c = payrollRound.fourPlacesDown(cumWidth.times(n).dividedBy(base));
-		push(need(fromDecimal(payrollRound.poundsUp(c), 2)), regime.flat[i] as Rate);
-		cumTax = cumTax.plus(band.width.times(band.rate));
-		cPrev = c;
-		kPrev = payrollRound.fourPlacesDown(cumTax.times(n).dividedBy(base));
-	});
-	push(Infinity, regime.flat[regime.flat.length - 1] as Rate);
-	steps = list;
+	steps = periodBands(regime.source, n, base).map((b, i) => ({
+		v: b.v === undefined ? Infinity : need(fromDecimal(b.v, 2)),
+		rate: regime.flat[i] as Rate,
+		cPrev: need(fromDecimal(b.cPrev, 4)),
+		kPrev: need(fromDecimal(b.kPrev, 4)),
+		cPrevText: fmt(b.cPrev, 4),
+		kPrevText: fmt(b.kPrev, 4)
+	}));
 	regime.steps.set(key, steps);
 	return steps;
 }
@@ -167,6 +157,9 @@ function taxCode(text: string): Result<TaxCode> {
 	}
 	return r;
 }
+
+/** payrollRound.niPence on pence x rate (scale 6): drop past the third decimal, then a half penny down. */
+const niPence = (exact: number): number => rescale(rescale(exact, 6, 3, 'down'), 3, 2, 'halfDown');
 
 const slice = (pay: number, from: number, to?: number) => {
 	const top = to !== undefined && pay > to ? to : pay;
@@ -262,15 +255,18 @@ export function fastUkGrossToNet(c: UkPayCase): Result<Payslip> | undefined {
 	const uel = threshold(f, c.frequency, 'UEL');
 	const mainBand = slice(niPay, pt.p, uel.p);
 	const upperBand = slice(niPay, uel.p);
-	const eeExact = add(mul(mainBand, cat.ee1.r), mul(upperBand, cat.ee2.r));
-	const employee = rescale(eeExact, 6, 2, 'halfDown');
+	const mainExact = mul(mainBand, cat.ee1.r);
+	const upperExact = mul(upperBand, cat.ee2.r);
+	const main = niPence(mainExact);
+	const upper = niPence(upperExact);
+	const employee = add(main, upper);
 	const erFrom = threshold(f, c.frequency, cat.employerFrom);
 	const erBand = slice(niPay, erFrom.p);
 	const erExact = mul(erBand, cat.er.r);
-	const employer = rescale(erExact, 6, 2, 'halfDown');
+	const employer = niPence(erExact);
 	const reachesLel = niPay >= lel.p;
-	const eeBasis = `category ${letter}, ${c.frequency}: ${fmtFx(mainBand, 2)} between PT ${pt.text} and UEL ${uel.text} at ${cat.ee1.pct} + ${fmtFx(upperBand, 2)} above UEL at ${cat.ee2.pct} = ${exactText(eeExact, 6)} → ${fmtFx(employee, 2)} (nearest penny, half down)`;
-	const erBasis = `category ${letter}, ${c.frequency}: ${fmtFx(erBand, 2)} above ${cat.employerFrom} ${erFrom.text} at ${cat.er.pct} = ${exactText(erExact, 6)} → ${fmtFx(employer, 2)} (nearest penny, half down)`;
+	const eeBasis = `category ${letter}, ${c.frequency}: ${fmtFx(mainBand, 2)} between PT ${pt.text} and UEL ${uel.text} at ${cat.ee1.pct} = ${exactText(mainExact, 6)} → ${fmtFx(main, 2)}; ${fmtFx(upperBand, 2)} above UEL at ${cat.ee2.pct} = ${exactText(upperExact, 6)} → ${fmtFx(upper, 2)}; total ${fmtFx(employee, 2)} (each band to the nearest penny, a halfpenny or less dropped)`;
+	const erBasis = `category ${letter}, ${c.frequency}: ${fmtFx(erBand, 2)} above ${cat.employerFrom} ${erFrom.text} at ${cat.er.pct} = ${exactText(erExact, 6)} → ${fmtFx(employer, 2)} (nearest penny, a halfpenny or less dropped)`;
 
 	const net = sub(sub(sub(sub(add(pay.grossPay, pay.reimbursements), pay.preTaxTotal), tax), employee), pay.postTaxTotal);
 	if (net < 0) return undefined;

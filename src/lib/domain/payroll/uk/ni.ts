@@ -1,9 +1,12 @@
 // Class 1 National Insurance for one earnings period by the exact percentage method: earnings in
-// each band times the category letter's rate, summed, then rounded to the nearest penny with an
-// exact half penny rounding down (HMRC). Invariant: thresholds come only from the rule file.
+// each band times the category letter's rate, each band's contribution rounded to the nearest penny
+// on its third decimal place (a halfpenny or less dropped, payrollRound.niPence), then summed, as
+// HMRC's own NIC test data requires. Invariant: thresholds come only from the rule file, per
+// frequency as HMRC publishes them (two- and four-weekly are not always weekly x 2 or x 4).
 import type Decimal from 'decimal.js';
-import { dec, fail, ok, round, type Result } from '../../core';
+import { dec, fail, ok, type Result } from '../../core';
 import { fmt, pct } from '../format';
+import { payrollRound } from '../rounding';
 import type { NiThresholdName, UkRules } from '../rules/uk-rules';
 import type { UkFrequency } from '../types';
 
@@ -17,11 +20,18 @@ export interface NiResult {
 	readonly employerBasis: string;
 }
 
-const WEEKS: Record<Exclude<UkFrequency, 'monthly'>, number> = { weekly: 1, 'two-weekly': 2, 'four-weekly': 4 };
-
-/** Per-period threshold: HMRC's weekly figure times the weeks in the period, or the monthly figure. */
+/** Per-period threshold: HMRC's published figure for the frequency, as the rule file holds it. */
 export function niThreshold(rules: UkRules, frequency: UkFrequency, name: NiThresholdName): Decimal {
-	return frequency === 'monthly' ? rules.niMonthly[name] : rules.niWeekly[name].times(WEEKS[frequency]);
+	switch (frequency) {
+		case 'weekly':
+			return rules.niWeekly[name];
+		case 'two-weekly':
+			return rules.niTwoWeekly[name];
+		case 'four-weekly':
+			return rules.niFourWeekly[name];
+		case 'monthly':
+			return rules.niMonthly[name];
+	}
 }
 
 const slice = (pay: Decimal, from: Decimal, to?: Decimal): Decimal => {
@@ -40,11 +50,15 @@ export function calculateNi(rules: UkRules, frequency: UkFrequency, letter: stri
 	const uel = t('UEL');
 	const mainBand = slice(pay, pt, uel);
 	const upperBand = slice(pay, uel);
-	const eeExact = mainBand.times(cat.employeePtToUel).plus(upperBand.times(cat.employeeAboveUel));
-	const employee = round.penceHalfDown(eeExact);
+	const mainExact = mainBand.times(cat.employeePtToUel);
+	const upperExact = upperBand.times(cat.employeeAboveUel);
+	const main = payrollRound.niPence(mainExact);
+	const upper = payrollRound.niPence(upperExact);
+	const employee = main.plus(upper);
 	const erFrom = t(cat.employerFrom);
 	const erBand = slice(pay, erFrom);
-	const employer = round.penceHalfDown(erBand.times(cat.employerRate));
+	const erExact = erBand.times(cat.employerRate);
+	const employer = payrollRound.niPence(erExact);
 	const reachesLel = pay.greaterThanOrEqualTo(lel);
 	return ok({
 		employee,
@@ -52,7 +66,7 @@ export function calculateNi(rules: UkRules, frequency: UkFrequency, letter: stri
 		atLel: reachesLel ? lel : dec(0),
 		lelToPt: reachesLel ? slice(pay, lel, pt) : dec(0),
 		ptToUel: mainBand,
-		employeeBasis: `category ${letter}, ${frequency}: ${fmt(mainBand)} between PT ${fmt(pt, 0)} and UEL ${fmt(uel, 0)} at ${pct(cat.employeePtToUel)} + ${fmt(upperBand)} above UEL at ${pct(cat.employeeAboveUel)} = ${eeExact.toFixed()} → ${fmt(employee)} (nearest penny, half down)`,
-		employerBasis: `category ${letter}, ${frequency}: ${fmt(erBand)} above ${cat.employerFrom} ${fmt(erFrom, 0)} at ${pct(cat.employerRate)} = ${erBand.times(cat.employerRate).toFixed()} → ${fmt(employer)} (nearest penny, half down)`
+		employeeBasis: `category ${letter}, ${frequency}: ${fmt(mainBand)} between PT ${fmt(pt, 0)} and UEL ${fmt(uel, 0)} at ${pct(cat.employeePtToUel)} = ${mainExact.toFixed()} → ${fmt(main)}; ${fmt(upperBand)} above UEL at ${pct(cat.employeeAboveUel)} = ${upperExact.toFixed()} → ${fmt(upper)}; total ${fmt(employee)} (each band to the nearest penny, a halfpenny or less dropped)`,
+		employerBasis: `category ${letter}, ${frequency}: ${fmt(erBand)} above ${cat.employerFrom} ${fmt(erFrom, 0)} at ${pct(cat.employerRate)} = ${erExact.toFixed()} → ${fmt(employer)} (nearest penny, a halfpenny or less dropped)`
 	});
 }

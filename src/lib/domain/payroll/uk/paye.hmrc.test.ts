@@ -9,7 +9,7 @@ import type { UkRules } from '../rules/uk-rules';
 import { calculatePaye, periodOneAdjustment } from './paye';
 import { parseTaxCode } from './tax-code';
 
-const regime = { bands: [{ rate: dec('0.20'), width: dec('37400') }], topRate: dec('0.40'), basicRateIndex: 0 };
+const regime = { bands: [{ rate: dec('0.20'), width: dec('37400') }], topRate: dec('0.40'), basicRateIndex: 0, bandTaxToDate: 'annualTotals' };
 const rules2009 = {
 	taxYear: '2009-10',
 	regimes: { rUK: regime, scotland: regime, wales: regime },

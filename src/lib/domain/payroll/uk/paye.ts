@@ -48,10 +48,22 @@ export function periodOneAdjustment(rules: UkRules, codeNumber: number, base: 52
 	return remainderValue.plus(per500.times(quotient));
 }
 
-/** Tax due to date on taxable pay to date by the band formulae of spec 4.4 (n periods of `base`). */
-export function taxDueByBands(regime: TaxRegimeRules, taxable: Decimal, n: number, base: 52 | 12): { tax: Decimal; working: string } {
-	if (taxable.lessThanOrEqualTo(0)) return { tax: dec(0), working: 'taxable pay not above 0: no tax' };
-	const rounded = round.poundsDown(taxable);
+/** One band for n periods: taxable pay up to v is taxed at `rate` above c(i-1), plus k(i-1) below it. */
+export interface PeriodBand {
+	/** v(i): c(i) rounded up to the pound; undefined for the top rate. */
+	readonly v: Decimal | undefined;
+	readonly rate: Decimal;
+	readonly cPrev: Decimal;
+	readonly kPrev: Decimal;
+}
+
+/**
+ * The income-test values and band formulae of spec 4.4 for n periods of `base`: c(i) = cumulative
+ * width x n / base, k(i) the tax to the top of band i (by the regime's `bandTaxToDate`), each
+ * truncated to 4 places; the last entry is the top rate.
+ */
+export function periodBands(regime: TaxRegimeRules, n: number, base: 52 | 12): PeriodBand[] {
+	const out: PeriodBand[] = [];
 	let cPrev = dec(0);
 	let kPrev = dec(0);
 	let cumWidth = dec(0);
@@ -59,12 +71,24 @@ export function taxDueByBands(regime: TaxRegimeRules, taxable: Decimal, n: numbe
 	for (const band of regime.bands) {
 		cumWidth = cumWidth.plus(band.width);
 		const c = payrollRound.fourPlacesDown(cumWidth.times(n).dividedBy(base));
-		if (taxable.lessThanOrEqualTo(payrollRound.poundsUp(c))) return bandTax(kPrev, rounded, cPrev, band.rate);
+		out.push({ v: payrollRound.poundsUp(c), rate: band.rate, cPrev, kPrev });
 		cumTax = cumTax.plus(band.width.times(band.rate));
+		kPrev =
+			regime.bandTaxToDate === 'annualTotals'
+				? payrollRound.fourPlacesDown(cumTax.times(n).dividedBy(base))
+				: payrollRound.fourPlacesDown(kPrev.plus(c.minus(cPrev).times(band.rate)));
 		cPrev = c;
-		kPrev = payrollRound.fourPlacesDown(cumTax.times(n).dividedBy(base));
 	}
-	return bandTax(kPrev, rounded, cPrev, regime.topRate);
+	out.push({ v: undefined, rate: regime.topRate, cPrev, kPrev });
+	return out;
+}
+
+/** Tax due to date on taxable pay to date by the band formulae of spec 4.4 (n periods of `base`). */
+export function taxDueByBands(regime: TaxRegimeRules, taxable: Decimal, n: number, base: 52 | 12): { tax: Decimal; working: string } {
+	if (taxable.lessThanOrEqualTo(0)) return { tax: dec(0), working: 'taxable pay not above 0: no tax' };
+	const rounded = round.poundsDown(taxable);
+	const band = periodBands(regime, n, base).find((b) => b.v === undefined || taxable.lessThanOrEqualTo(b.v)) as PeriodBand;
+	return bandTax(band.kPrev, rounded, band.cPrev, band.rate);
 }
 
 function bandTax(kPrev: Decimal, rounded: Decimal, cPrev: Decimal, rate: Decimal): { tax: Decimal; working: string } {

@@ -40,9 +40,10 @@ describe('PAYE 2025-26 (rUK, Scotland, Wales)', () => {
 
 	it('Scottish S1257L month 1 reaches the intermediate band', () => {
 		// Taxable 1,951.74 -> 1,951. c2 = 14,921 / 12 = 1,243.4166; c3 = 31,092 / 12 = 2,591 -> intermediate (21%).
-		// k2 = (2,827 x 19% + 12,094 x 20%) / 12 = 2,955.93 / 12 = 246.3275.
-		// 246.3275 + (1,951 - 1,243.4166) x 21% = 394.9200 -> 394.92.
-		expect(amountOf(slip({ gross: '3000.00', code: 'S1257L' }), 'UK.PAYE')).toBe('394.92');
+		// Scotland works k band by band (as HMRC's Scottish test data requires): c1 = 2,827 / 12 = 235.5833,
+		// k1 = 235.5833 x 19% = 44.7608; k2 = 44.7608 + (1,243.4166 - 235.5833) x 20% = 246.32746 -> 246.3274.
+		// 246.3274 + (1,951 - 1,243.4166) x 21% = 394.919914 -> 394.91 (annual totals, 246.3275, would give 394.92).
+		expect(amountOf(slip({ gross: '3000.00', code: 'S1257L' }), 'UK.PAYE')).toBe('394.91');
 	});
 
 	it('Welsh C1257L follows the rUK bands', () => {
@@ -88,13 +89,13 @@ describe('PAYE 2025-26 (rUK, Scotland, Wales)', () => {
 		expect(p.net).toBe('429.00');
 	});
 
-	it('two-weekly period 3 is tax week 6, NI thresholds twice the weekly', () => {
+	it("two-weekly period 3 is tax week 6, NI thresholds HMRC's two-weekly figures", () => {
 		// Free pay 241.92 x 6 = 1,451.52; 4,500 - 1,451.52 = 3,048.48 -> 3,048 x 20% = 609.60 - 400 paid = 209.60.
-		// NI: (1,500 - 484) x 8% = 81.28; employer (1,500 - 192) x 15% = 196.20.
+		// NI: (1,500 - PT 484) x 8% = 81.28; employer (1,500 - ST 193, not 96 x 2) x 15% = 196.05.
 		const p = slip({ frequency: 'two-weekly', period: 3, gross: '1500.00', ytdPay: '3000', ytdTax: '400' });
 		expect(amountOf(p, 'UK.PAYE')).toBe('209.60');
 		expect(amountOf(p, 'UK.NI.EE')).toBe('81.28');
-		expect(amountOf(p, 'UK.NI.ER')).toBe('196.20');
+		expect(amountOf(p, 'UK.NI.ER')).toBe('196.05');
 	});
 
 	it('net-pay pension reduces tax but not NI; salary sacrifice reduces both; relief at source is post-tax', () => {
