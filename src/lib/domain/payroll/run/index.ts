@@ -14,7 +14,7 @@ export {
 } from './schedule';
 export { basePay, type BasePay } from './base-pay';
 export { indexFinalized, ukYearToDate, usYearToDate, type SlipsByPerson } from './ytd';
-export { retroFor } from './retro';
+export { knownFactsOf, retroFor } from './retro';
 export {
 	caseDeductions,
 	grossOfEarnings,
