@@ -12,6 +12,7 @@ import {
 	paymentJournalEntry,
 	payrollEntryId,
 	payslipPdf,
+	postedMatchesRun,
 	runJournalEntry,
 	runTotals,
 	type RunTotals,
@@ -23,7 +24,12 @@ import {
 	type PayrollAccounts,
 	type RunPerson
 } from '$lib/domain/payroll/run';
-import type { PayrollQuarantined, PayrollReplica, Payment } from '$lib/sync/payroll-replica';
+import type {
+	PayrollQuarantined,
+	PayrollReplica,
+	Payment,
+	SupersededAttempt
+} from '$lib/sync/payroll-replica';
 import { payrollWorker } from '$lib/rpc/payroll-client';
 import type { BooksState } from './books.svelte';
 import type { PeopleState } from './people.svelte';
@@ -152,6 +158,42 @@ export class PayrollState {
 	}
 	payment(id: string): Payment | undefined {
 		return this.#replica?.payment(id);
+	}
+	/** Finalizations of the run made at the same time as the kept one, which lost (none usually). */
+	superseded(id: string): SupersededAttempt[] {
+		void this.version;
+		return this.#replica?.superseded(id) ?? [];
+	}
+
+	/**
+	 * In words, when teammates finalized this run at the same time: whose figures were kept and, for
+	 * the person whose finalization lost, that their payslips were not issued. Null when nobody did.
+	 */
+	finalizeClash(id: string, name: (memberId: string) => string): string | null {
+		const run = this.final(id);
+		const lost = this.superseded(id);
+		if (!run || lost.length === 0) return null;
+		const mine = lost.filter((a) => a.finalizedBy === this.#me);
+		const who = name(run.finalizedBy);
+		if (mine.length && run.finalizedBy === this.#me)
+			return 'You finalized this run on two devices at the same time; the figures shown here were kept and the others were not issued.';
+		if (mine.length)
+			return mine.every((a) => a.sameFigures)
+				? `${who} finalized this run at the same time with the same figures; theirs was kept.`
+				: `${who} finalized this run at the same time; their figures were kept. Your payslips were not issued.`;
+		const others = [...new Set(lost.map((a) => name(a.finalizedBy)))].join(', ');
+		return run.finalizedBy === this.#me
+			? `${others} also finalized this run at the same time; your figures were kept and theirs were not issued.`
+			: `${others} also finalized this run at the same time; the figures ${who} finalized were kept.`;
+	}
+
+	/** Books holds this run's journal with the figures of a finalization that was not kept. */
+	postedFromSuperseded(id: string): boolean {
+		const run = this.final(id);
+		const posted = this.#books?.entry(payrollEntryId(id));
+		if (!run || !posted || !this.superseded(id).some((a) => !a.sameFigures)) return false;
+		const a = this.accounts;
+		return REQUIRED_ROLES.every((r) => a[r.key]) && !postedMatchesRun(posted, run, a as PayrollAccounts);
 	}
 
 	/** Who can be paid on a schedule in a period (employed then), with why someone does not fit. */

@@ -33,5 +33,6 @@ export {
 	defaultAccountMap,
 	type PayrollAccounts
 } from './posting';
+export { postedMatchesRun } from './posted';
 export { textPdf, type PdfLine } from './pdf';
 export { payslipPdf, payslipSections, money, kindTotal, type PayslipSection } from './payslip-document';
