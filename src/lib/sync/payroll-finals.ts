@@ -15,24 +15,26 @@ export interface SupersededAttempt {
 	readonly sameFigures: boolean;
 }
 
-/** JSON with object keys sorted at every level: the same text for the same value on every replica. */
-export function canonicalJson(v: unknown): string {
-	if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
-	if (typeof v === 'object' && v !== null) {
-		const keys = Object.keys(v)
-			.filter((k) => (v as Record<string, unknown>)[k] !== undefined)
-			.sort();
-		return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson((v as Record<string, unknown>)[k])}`).join(',')}}`;
-	}
-	return JSON.stringify(v);
-}
-
 const hex = (bytes: Uint8Array) => [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
 
-/** The attempt id: SHA-256 (hex) of the finalized run's canonical JSON, its own attempt id left out. */
+/**
+ * The attempt id: SHA-256 (hex) of the finalized run's JSON text, its own attempt id left out. Yjs
+ * keeps an object's key order, so every replica reads the text the writer hashed.
+ */
 export function attemptDigest(run: FinalizedRun): string {
 	const { attemptId: _id, ...content } = run;
-	return hex(digest(new TextEncoder().encode(canonicalJson(content))));
+	return hex(digest(new TextEncoder().encode(JSON.stringify(content))));
+}
+
+/** The money on a run's payslips (who finalized, when, and the facts they knew are not figures). */
+const figuresCache = new WeakMap<FinalizedRun, string>();
+function figures(r: FinalizedRun): string {
+	let text = figuresCache.get(r);
+	if (text === undefined) {
+		text = JSON.stringify(r.payslips.map((s) => [s.personId, s.payslip, s.retro]));
+		figuresCache.set(r, text);
+	}
+	return text;
 }
 
 export const attemptKey = (runId: string, attemptId: string) => `${runId}/${attemptId}`;
@@ -59,18 +61,15 @@ export function settleFinals(
 		const sorted = [...list].sort((a, b) => ((a.attemptId ?? '') < (b.attemptId ?? '') ? -1 : 1));
 		const kept = finals.get(runId) ?? (sorted[0] as FinalizedRun);
 		finals.set(runId, kept);
-		// Money on the payslips: who finalized, when, and what facts they knew are not figures.
-		const money = (r: FinalizedRun) => canonicalJson(r.payslips.map((s) => [s.personId, s.payslip, s.retro]));
-		const figures = money(kept);
-		const lost = sorted
-			.filter((a) => a !== kept)
-			.map((a) => ({
-				attemptId: a.attemptId ?? '',
-				finalizedBy: a.finalizedBy,
-				finalizedAt: a.finalizedAt,
-				sameFigures: money(a) === figures
-			}));
-		if (lost.length) superseded.set(runId, lost);
+		const others = sorted.filter((a) => a !== kept);
+		if (others.length === 0) continue;
+		const lost = others.map((a) => ({
+			attemptId: a.attemptId ?? '',
+			finalizedBy: a.finalizedBy,
+			finalizedAt: a.finalizedAt,
+			sameFigures: figures(a) === figures(kept)
+		}));
+		superseded.set(runId, lost);
 	}
 	return { finals, superseded };
 }
