@@ -35,6 +35,7 @@ import type { BooksState } from './books.svelte';
 import type { PeopleState } from './people.svelte';
 import { newId, nowIso } from './ids';
 import { candidates, type Candidate } from './payroll-data';
+import { clashWords } from './payroll-clash';
 
 export type PayrollVerb<T = null> = { ok: true; value: T } | { ok: false; message: string };
 const no = (message: string): PayrollVerb<never> => ({ ok: false, message });
@@ -171,20 +172,9 @@ export class PayrollState {
 	 */
 	finalizeClash(id: string, name: (memberId: string) => string): string | null {
 		const run = this.final(id);
-		const lost = this.superseded(id);
-		if (!run || lost.length === 0) return null;
-		const mine = lost.filter((a) => a.finalizedBy === this.#me);
-		const who = name(run.finalizedBy);
-		if (mine.length && run.finalizedBy === this.#me)
-			return 'You finalized this run on two devices at the same time; the figures shown here were kept and the others were not issued.';
-		if (mine.length)
-			return mine.every((a) => a.sameFigures)
-				? `${who} finalized this run at the same time with the same figures; theirs was kept.`
-				: `${who} finalized this run at the same time; their figures were kept. Your payslips were not issued.`;
-		const others = [...new Set(lost.map((a) => name(a.finalizedBy)))].join(', ');
-		return run.finalizedBy === this.#me
-			? `${others} also finalized this run at the same time; your figures were kept and theirs were not issued.`
-			: `${others} also finalized this run at the same time; the figures ${who} finalized were kept.`;
+		return run
+			? clashWords({ keptBy: run.finalizedBy, superseded: this.superseded(id), me: this.#me, name })
+			: null;
 	}
 
 	/** Books holds this run's journal with the figures of a finalization that was not kept. */
