@@ -2,7 +2,8 @@
 // People — one US workspace, one UK workspace — reviews, approves and finalizes the run, opens and
 // downloads the payslip PDF, finds the run's journal entry in Books, marks the run paid, and sees a
 // back-dated raise paid as retro in the next run. A teammate with People & Payroll but no Books
-// finalizes a run; the owner, who has Books, posts it.
+// finalizes a run; the owner, who has Books, posts it. Two teammates finalize one run offline with
+// different inputs: back online both show the same run, and the one whose figures lost is told.
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test, testDay } from './test';
