@@ -27,6 +27,9 @@ describe('words for concurrent finalizations', () => {
 			'Kim also finalized this run at the same time; the figures Sam finalized were kept.'
 		);
 		expect(clashWords({ keptBy: 'me', superseded: [lost('me')], me: 'me', name })).toContain('two devices');
+		expect(clashWords({ keptBy: 'me', superseded: [lost('sam', true)], me: 'me', name })).toBe(
+			'Sam also finalized this run at the same time with the same figures.'
+		);
 	});
 	it('says nothing when only one finalization exists', () => {
 		expect(clashWords({ keptBy: 'sam', superseded: [], me: 'me', name })).toBeNull();

@@ -20,6 +20,8 @@ export function clashWords(p: {
 			? `${who} finalized this run at the same time with the same figures; theirs was kept.`
 			: `${who} finalized this run at the same time; their figures were kept. Your payslips were not issued.`;
 	const others = [...new Set(p.superseded.map((a) => p.name(a.finalizedBy)))].join(', ');
+	if (p.superseded.every((a) => a.sameFigures))
+		return `${others} also finalized this run at the same time with the same figures.`;
 	return p.keptBy === p.me
 		? `${others} also finalized this run at the same time; your figures were kept and theirs were not issued.`
 		: `${others} also finalized this run at the same time; the figures ${who} finalized were kept.`;
