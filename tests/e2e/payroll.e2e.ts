@@ -2,7 +2,8 @@
 // People — one US workspace, one UK workspace — reviews, approves and finalizes the run, opens and
 // downloads the payslip PDF, finds the run's journal entry in Books, marks the run paid, and sees a
 // back-dated raise paid as retro in the next run. A teammate with People & Payroll but no Books
-// finalizes a run; the owner, who has Books, posts it.
+// finalizes a run; the owner, who has Books, posts it. Two teammates finalize one run offline with
+// different inputs: back online both show the same run, and the one whose figures lost is told.
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test, testDay } from './test';
@@ -348,6 +349,76 @@ test('payroll without Books: a People & Payroll teammate finalizes, a teammate w
 		await expect(
 			owner.getByRole('row', { name: /^Expenses:Wages and Salaries 4,000\.00 USD/ })
 		).toBeVisible();
+	} finally {
+		await pool.closeAll();
+		signaling.stop();
+	}
+});
+
+test('payroll: two teammates finalize one run at the same time, one result everywhere, the other is told', async () => {
+	const signaling = await startSignaling();
+	const pool = browserPool();
+	try {
+		const owner = await pool.newPage();
+		const clerk = await pool.newPage();
+		const wsId = await createWorkspace(owner, 'Twin Finalizers Co', 'US');
+		await addEmployee(owner, wsId, { given: 'Ava', family: 'Cole', salary: '48000', tax: 'us' });
+		await setUpPayroll(owner, wsId);
+		const link = await invite(owner, wsId, signaling.url, 'People & Payroll (and Tasks)');
+		await join(clerk, link, 'Kim');
+		await waitForPeer(clerk);
+		await owner.goto(`/w/${wsId}/payroll`);
+		await owner.getByRole('button', { name: 'Create pay run' }).click();
+		await owner.getByRole('button', { name: 'Send for review' }).click();
+		await owner.getByRole('button', { name: 'Approve' }).click();
+		await expect(owner.getByTestId('run-status')).toHaveText('Approved');
+		const runUrl = new URL(owner.url()).pathname;
+		await clerk.goto(runUrl);
+		await expect(clerk.getByTestId('run-status')).toHaveText('Approved', { timeout: 30_000 });
+
+		// Both go offline. Kim adds a bonus and finalizes; Pat finalizes the run as approved.
+		for (const p of [owner, clerk]) {
+			await p.getByTestId('toggle-online').click();
+			await expect(p.getByTestId('sync-status')).toContainText('Offline');
+		}
+		await clerk.getByRole('button', { name: 'Back to draft' }).click();
+		await clerk.getByLabel('Bonus for Ava Cole').fill('500');
+		await clerk.getByLabel('Bonus for Ava Cole').dispatchEvent('change');
+		await expect(clerk.getByTestId('payroll-register')).toContainText('500.00');
+		await clerk.getByRole('button', { name: 'Send for review' }).click();
+		await clerk.getByRole('button', { name: 'Approve' }).click();
+		await clerk.getByRole('button', { name: 'Finalize' }).click();
+		await expect(clerk.getByTestId('run-status')).toHaveText('Finalized');
+		await owner.getByRole('button', { name: 'Finalize' }).click();
+		await expect(owner.getByTestId('run-status')).toHaveText('Finalized');
+		await expect(owner.getByTestId('posting')).toContainText('Posted to Books.');
+
+		// Back online: both show the same run, and each is told what happened in words.
+		for (const p of [owner, clerk]) await p.getByTestId('toggle-online').click();
+		for (const p of [owner, clerk]) await expect(p.getByTestId('run-clash')).toBeVisible({ timeout: 30_000 });
+		const ownerNet = owner.getByTestId('register-net');
+		await expect(ownerNet).toHaveText((await clerk.getByTestId('register-net').textContent()) ?? '', {
+			timeout: 30_000
+		});
+		const lost = 'their figures were kept. Your payslips were not issued.';
+		if (((await owner.getByTestId('run-clash').textContent()) ?? '').includes(lost)) {
+			await expect(owner.getByTestId('run-clash')).toHaveText(
+				`Kim finalized this run at the same time; ${lost}`
+			);
+			await expect(clerk.getByTestId('run-clash')).toContainText(
+				'Pat also finalized this run at the same time; your figures were kept'
+			);
+			// Pat posted the figures that lost before hearing of Kim's: the run says Books needs correcting.
+			await expect(owner.getByTestId('run-posted-stale')).toBeVisible();
+		} else {
+			await expect(clerk.getByTestId('run-clash')).toHaveText(
+				`Pat finalized this run at the same time; ${lost}`
+			);
+			await expect(owner.getByTestId('run-clash')).toContainText(
+				'Kim also finalized this run at the same time; your figures were kept'
+			);
+			await expect(owner.getByTestId('run-posted-stale')).toHaveCount(0);
+		}
 	} finally {
 		await pool.closeAll();
 		signaling.stop();

@@ -12,6 +12,7 @@ import {
 	paymentJournalEntry,
 	payrollEntryId,
 	payslipPdf,
+	postedMatchesRun,
 	runJournalEntry,
 	runTotals,
 	type RunTotals,
@@ -23,12 +24,18 @@ import {
 	type PayrollAccounts,
 	type RunPerson
 } from '$lib/domain/payroll/run';
-import type { PayrollQuarantined, PayrollReplica, Payment } from '$lib/sync/payroll-replica';
+import type {
+	PayrollQuarantined,
+	PayrollReplica,
+	Payment,
+	SupersededAttempt
+} from '$lib/sync/payroll-replica';
 import { payrollWorker } from '$lib/rpc/payroll-client';
 import type { BooksState } from './books.svelte';
 import type { PeopleState } from './people.svelte';
 import { newId, nowIso } from './ids';
 import { candidates, type Candidate } from './payroll-data';
+import { clashWords } from './payroll-clash';
 
 export type PayrollVerb<T = null> = { ok: true; value: T } | { ok: false; message: string };
 const no = (message: string): PayrollVerb<never> => ({ ok: false, message });
@@ -158,6 +165,31 @@ export class PayrollState {
 	}
 	payment(id: string): Payment | undefined {
 		return this.#replica?.payment(id);
+	}
+	/** Finalizations of the run made at the same time as the kept one, which lost (none usually). */
+	superseded(id: string): SupersededAttempt[] {
+		void this.version;
+		return this.#replica?.superseded(id) ?? [];
+	}
+
+	/**
+	 * In words, when teammates finalized this run at the same time: whose figures were kept and, for
+	 * the person whose finalization lost, that their payslips were not issued. Null when nobody did.
+	 */
+	finalizeClash(id: string, name: (memberId: string) => string): string | null {
+		const run = this.final(id);
+		return run
+			? clashWords({ keptBy: run.finalizedBy, superseded: this.superseded(id), me: this.#me, name })
+			: null;
+	}
+
+	/** Books holds this run's journal with the figures of a finalization that was not kept. */
+	postedFromSuperseded(id: string): boolean {
+		const run = this.final(id);
+		const posted = this.#books?.entry(payrollEntryId(id));
+		if (!run || !posted || !this.superseded(id).some((a) => !a.sameFigures)) return false;
+		const a = this.accounts;
+		return REQUIRED_ROLES.every((r) => a[r.key]) && !postedMatchesRun(posted, run, a as PayrollAccounts);
 	}
 
 	/** Who can be paid on a schedule in a period (employed then), with why someone does not fit. */

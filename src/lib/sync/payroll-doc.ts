@@ -1,9 +1,10 @@
 // Pay runs in the people shard (payroll is as private as HR). Schedules and draft runs are mutable
 // records: one Y.Map per record, one key per field, and a nested map per person for hours and
-// off-cycle amounts, so two people entering different employees' hours both keep theirs. A finalized
-// run and a payment are immutable facts: one JSON value keyed by the run id, written once. Two
-// teammates finalizing the same run at once write the same key, and Yjs keeps one value on every
-// replica: one finalized run, hence one posting. Nothing here leaks a Y type.
+// off-cycle amounts, so two people entering different employees' hours both keep theirs. A payment
+// is an immutable fact keyed by the run id. Each finalization is its own fact keyed by run id and
+// content digest, so two teammates finalizing at once both keep theirs and every replica picks the
+// same one (`payroll-finals.ts`); older versions read the copy under the run id in `payRunFinals`.
+// Nothing here leaks a Y type.
 import * as Y from 'yjs';
 
 export const PAYROLL_MAPS = [
@@ -12,7 +13,8 @@ export const PAYROLL_MAPS = [
 	'payRunFinals',
 	'payRunPayments',
 	'payRunPostings',
-	'payrollSettings'
+	'payrollSettings',
+	'payRunFinalizations'
 ] as const;
 export type PayrollMap = (typeof PAYROLL_MAPS)[number];
 
@@ -23,6 +25,8 @@ export const paymentsMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap('payRunPay
 /** Entry id → { at, by }: which runs a teammate with Books access has posted (seen by all). */
 export const postingsMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap('payRunPostings');
 export const settingsMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap('payrollSettings');
+/** `<run id>/<attempt digest>` → one finalization attempt of the run (a finalized run value). */
+export const attemptsMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap('payRunFinalizations');
 
 const plain = (v: unknown) =>
 	typeof v === 'object' && v !== null ? (JSON.parse(JSON.stringify(v)) as unknown) : v;
@@ -88,7 +92,8 @@ export function observePayroll(doc: Y.Doc, onChange: (local: boolean) => void): 
 		finalsMap(doc),
 		paymentsMap(doc),
 		postingsMap(doc),
-		settingsMap(doc)
+		settingsMap(doc),
+		attemptsMap(doc)
 	] as Y.AbstractType<unknown>[]);
 	const handler = (tr: Y.Transaction) => {
 		for (const type of tr.changed.keys()) {

@@ -3,7 +3,9 @@
 // on two replicas at once — with random disconnects and shuffled delivery, while a hostile peer
 // writes malformed values. Afterwards every replica holds identical runs; each run has at most one
 // finalized value, the same everywhere, and it never changes afterwards; every finalized run's
-// journal balances; two teammates posting the same run to Books write one entry.
+// journal balances; two teammates posting the same run to Books write one entry. Concurrent
+// finalizations with different inputs settle on one run by digest: every device that lost is told at
+// every moment (its attempt is listed as superseded), and Books holds one posting.
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { dec, sum, type DecimalString } from '$lib/domain/core';
@@ -11,6 +13,7 @@ import {
 	computeRun,
 	defaultAccountMap,
 	periodAt,
+	postedMatchesRun,
 	runJournalEntry,
 	type FinalizedRun,
 	type PayrollAccounts
@@ -174,5 +177,104 @@ describe('pay runs across replicas', () => {
 			});
 		const d = reps[0]?.draft('run1');
 		expect(d && reps[0]?.saveDraft({ ...d, reimbursements: { a: D('ten') } }).ok).toBe(false);
+	});
+
+	it('settle concurrent finalizations with different inputs on one run everywhere, and tell the others, over 40 seeds', () => {
+		for (let seed = 1; seed <= 40; seed++) {
+			const random = rng(500 + seed);
+			const n = 3 + Math.floor(random() * 3);
+			const net = new ReplicaNet(n, random);
+			const booksNet = new ReplicaNet(n, random);
+			const reps = net.docs.map((d) => new PayrollReplica(d));
+			let serial = 0;
+			const books = booksNet.docs.map((d, i) => new BooksReplica(d, { newId: () => `acc${i}-${serial++}` }));
+			reps[0]?.saveSchedule(S);
+			reps[0]?.saveDraft(draft('r1', S, periodAt(S, 0), ['a', 'b', 'c'], { bonuses: {} }));
+			books[0]?.applyChartTemplate('us');
+			net.flush();
+			booksNet.flush();
+			const accounts = {
+				...defaultAccountMap(books[0]?.accounts() ?? []),
+				netPayPayable: books[0]?.accounts().find((a) => a.code === '2100')?.id
+			} as PayrollAccounts;
+			// Two or more teammates each enter a bonus (most often a different one) and finalize,
+			// with a little shuffled delivery between them: whoever has seen a finalized run is refused.
+			const finalizers = reps.map((_, i) => i).filter((i) => i < 2 || random() < 0.5);
+			const mine = new Map<number, string>();
+			for (const i of finalizers) {
+				const r = reps[i] as PayrollReplica;
+				const d = r.draft('r1');
+				const bonus = random() < 0.3 ? '100.00' : `${100 * (i + 1)}.00`;
+				if (d && !r.final('r1')) r.saveDraft({ ...d, bonuses: { a: bonus as DecimalString } });
+				const f = finalFor(r, 'r1', i);
+				const day = String(1 + Math.floor(random() * 28)).padStart(2, '0');
+				const written = f ? r.finalize({ ...f, finalizedAt: `2026-02-${day}T00:00:00Z` }) : null;
+				if (written?.ok) {
+					mine.set(i, written.value.attemptId ?? '');
+					const e = runJournalEntry(written.value, accounts);
+					expect(e.ok && books[i]?.postEntry(e.value).ok).toBe(true);
+				} else expect(r.final('r1')).toBeDefined();
+				net.deliverSome(Math.floor(random() * 3));
+			}
+			expect(mine.size).toBeGreaterThanOrEqual(1);
+			// While updates arrive in any order, a device's own attempt is always either the run it
+			// shows or listed as superseded there, and a run it showed is never replaced silently.
+			const shown = reps.map((r) => r.final('r1')?.attemptId);
+			const told = (r: PayrollReplica, id: string | undefined) =>
+				id === undefined ||
+				r.final('r1')?.attemptId === id ||
+				r.superseded('r1').some((a) => a.attemptId === id);
+			for (let step = 0; step < 200; step++) {
+				net.deliverSome(1);
+				reps.forEach((r, i) => {
+					expect(told(r, mine.get(i)), `seed ${seed}: replica ${i} not told`).toBe(true);
+					expect(told(r, shown[i]), `seed ${seed}: replica ${i} replaced silently`).toBe(true);
+					shown[i] = r.final('r1')?.attemptId ?? shown[i];
+				});
+			}
+			net.flush();
+			booksNet.flush();
+			const kept = reps[0]?.final('r1') as FinalizedRun;
+			const attempts = [...mine.values()].sort();
+			expect(kept.attemptId).toBe(attempts[0]);
+			for (const r of reps) {
+				expect(JSON.stringify(r.final('r1'))).toBe(JSON.stringify(kept));
+				expect(r.superseded('r1').map((a) => a.attemptId)).toEqual(attempts.slice(1));
+			}
+			// Every device whose finalization lost sees it listed under its own name.
+			for (const [i, id] of mine)
+				if (id !== kept.attemptId)
+					expect(reps[i]?.superseded('r1').find((a) => a.attemptId === id)?.finalizedBy).toBe(`m${i}`);
+			// One posting in Books; when it carries figures that were not kept, a superseded attempt
+			// with other figures is there to say so (the run page warns).
+			for (const b of books) expect(b.entries().filter((e) => e.id === 'payroll-r1')).toHaveLength(1);
+			const posted = books[0]?.entries().find((e) => e.id === 'payroll-r1');
+			if (posted && !postedMatchesRun(posted, kept, accounts))
+				expect(reps[0]?.superseded('r1').some((a) => !a.sameFigures)).toBe(true);
+			// Later attempts are refused and change nothing.
+			for (const [i, r] of reps.entries()) {
+				const f = finalFor(r, 'r1', i);
+				expect(f === null || !r.finalize(f).ok).toBe(true);
+			}
+			net.flush();
+			for (const r of reps) expect(JSON.stringify(r.final('r1'))).toBe(JSON.stringify(kept));
+		}
+	});
+
+	it('quarantines an attempt whose key is not the digest of its content', () => {
+		const net = new ReplicaNet(2, rng(3));
+		const reps = net.docs.map((d) => new PayrollReplica(d));
+		reps[0]?.saveSchedule(S);
+		reps[0]?.saveDraft(draft('r1', S, periodAt(S, 0), ['a']));
+		net.flush();
+		const f = finalFor(reps[0] as PayrollReplica, 'r1', 0) as FinalizedRun;
+		const forged = { ...f, attemptId: '0'.repeat(64), finalizedBy: 'mallory' };
+		docs.attemptsMap(net.docs[1] as Y.Doc).set(`r1/${'0'.repeat(64)}`, forged);
+		expect(reps[0]?.finalize(f).ok).toBe(true);
+		net.flush();
+		for (const r of reps) {
+			expect(r.final('r1')?.finalizedBy).toBe('m0');
+			expect(r.quarantined().map((q) => q.reason)).toEqual(['digest does not match its content']);
+		}
 	});
 });

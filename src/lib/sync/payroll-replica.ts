@@ -1,7 +1,9 @@
 // A plain-record view of the pay runs in the people shard. Invariant: every value it hands out passed
 // its shape check (others sit in quarantined(), shown, never counted or deleted); a run's status is
 // 'finalized' exactly when its finalized fact exists, and from then on its draft fields are ignored;
-// a run is finalized and paid at most once here (an existing fact is never overwritten).
+// a run is finalized and paid at most once here (an existing fact is never overwritten). Teammates
+// finalizing one run at once each write their own attempt; the kept one is chosen by content
+// (`settleFinals`) and the others are listed in superseded(), never silently dropped.
 import type * as Y from 'yjs';
 import { fail, ok, type IsoDate, type Result } from '$lib/domain/core';
 import {
@@ -13,6 +15,15 @@ import {
 } from '$lib/domain/payroll/run';
 import * as docs from './payroll-doc';
 import { checkDraft, checkFinal, checkPayment, checkSchedule } from './payroll-shape';
+import {
+	attemptDigest,
+	attemptKey,
+	parseAttemptKey,
+	settleFinals,
+	type SupersededAttempt
+} from './payroll-finals';
+
+export type { SupersededAttempt };
 
 export interface PayrollQuarantined {
 	readonly map: string;
@@ -24,6 +35,18 @@ export interface Payment {
 	readonly paidOn: IsoDate;
 	readonly at: string;
 	readonly by: string;
+}
+
+/** An attempt counts when its shape is right and its key is its run id and the digest of its content. */
+function checkAttempt(key: string, v: unknown): string | null {
+	const k = parseAttemptKey(key);
+	if (!k) return 'key is not a run id and digest';
+	const bad = checkFinal(v, k.runId);
+	if (bad) return bad;
+	const run = v as FinalizedRun;
+	return run.attemptId === k.attemptId && attemptDigest(run) === k.attemptId
+		? null
+		: 'digest does not match its content';
 }
 
 const byId =
@@ -68,14 +91,21 @@ export class PayrollReplica {
 			const v = docs.readRecord(m);
 			judge<PayRunDraft>('payRuns', id, v, checkDraft(v), (d) => drafts.push({ ...d, schemaVersion: 1 }));
 		}
-		const finals = new Map<string, FinalizedRun>();
+		const legacy = new Map<string, FinalizedRun>();
 		for (const [id, v] of docs.finalsMap(this.#doc)) {
-			// A finalized run already judged is the same value (facts are written once): reuse it.
-			const known = this.#finals.get(id);
-			if (known && v === this.#rawFinals.get(id)) finals.set(id, known);
-			else judge<FinalizedRun>('payRunFinals', id, v, checkFinal(v, id), (f) => finals.set(id, f));
-			this.#rawFinals.set(id, v);
+			// The copy of an attempt kept for older versions: the attempt itself is what counts here.
+			if (typeof (v as { attemptId?: unknown } | null)?.attemptId === 'string') continue;
+			const problem = this.#verdict(`legacy|${id}`, v, () => checkFinal(v, id));
+			judge<FinalizedRun>('payRunFinals', id, v, problem, (f) => legacy.set(id, f));
 		}
+		const attempts: FinalizedRun[] = [];
+		for (const [key, v] of docs.attemptsMap(this.#doc)) {
+			const problem = this.#verdict(`attempt|${key}`, v, () => checkAttempt(key, v));
+			judge<FinalizedRun>('payRunFinalizations', key, v, problem, (f) => attempts.push(f));
+		}
+		const settled = settleFinals(legacy, attempts);
+		const finals = settled.finals;
+		this.#superseded = settled.superseded;
 		const payments = new Map<string, Payment>();
 		for (const [id, v] of docs.paymentsMap(this.#doc))
 			judge<Payment>('payRunPayments', id, v, checkPayment(v), (p) => payments.set(id, p));
@@ -85,7 +115,18 @@ export class PayrollReplica {
 		this.#payments = payments;
 		this.#quarantine = q.sort(byId((x) => x.map + x.id));
 	}
-	readonly #rawFinals = new Map<string, unknown>();
+	/** Verdicts on finalized values by map and key: a fact is written once, so the same value needs
+	 * no second check (the digest of a large run is the costly part). */
+	readonly #verdicts = new Map<string, { raw: unknown; reason: string | null }>();
+	#superseded = new Map<string, SupersededAttempt[]>();
+
+	#verdict(slot: string, v: unknown, check: () => string | null): string | null {
+		const known = this.#verdicts.get(slot);
+		if (known && known.raw === v) return known.reason;
+		const reason = check();
+		this.#verdicts.set(slot, { raw: v, reason });
+		return reason;
+	}
 
 	// ---- reads ----------------------------------------------------------------------------------
 
@@ -105,6 +146,10 @@ export class PayrollReplica {
 	}
 	final(runId: string): FinalizedRun | undefined {
 		return this.#finals.get(runId);
+	}
+	/** Finalizations of the run made at the same time as the kept one, which lost (by digest order). */
+	superseded(runId: string): SupersededAttempt[] {
+		return this.#superseded.get(runId) ?? [];
 	}
 	payment(runId: string): Payment | undefined {
 		return this.#payments.get(runId);
@@ -151,13 +196,22 @@ export class PayrollReplica {
 		return ok(d);
 	}
 
-	/** Writes the finalized run once. Refused when this replica already holds one for the run. */
+	/**
+	 * Writes this finalization attempt (keyed by its digest) and, for older versions, a copy under the
+	 * run id. Refused when this replica already holds a finalized run for it. A teammate's attempt
+	 * made at the same time may still win once it arrives: superseded() then lists this one.
+	 */
 	finalize(run: FinalizedRun): Result<FinalizedRun> {
 		const problem = checkFinal(run, run.runId);
 		if (problem) return fail('payroll/run', `Finalized run: ${problem}`);
-		if (!docs.insertOnce(docs.finalsMap(this.#doc), run.runId, run))
+		if (this.#finals.has(run.runId) || docs.finalsMap(this.#doc).has(run.runId))
 			return fail('payroll/finalized', 'This run is already finalized.');
-		return ok(this.#finals.get(run.runId) ?? run);
+		const attempt: FinalizedRun = { ...run, attemptId: attemptDigest(run) };
+		this.#doc.transact(() => {
+			docs.insertOnce(docs.attemptsMap(this.#doc), attemptKey(run.runId, attempt.attemptId ?? ''), attempt);
+			docs.insertOnce(docs.finalsMap(this.#doc), run.runId, attempt);
+		});
+		return ok(this.#finals.get(run.runId) ?? attempt);
 	}
 
 	markPaid(runId: string, payment: Payment): Result<Payment> {

@@ -52,6 +52,10 @@ function checkPayslip(v: unknown, at: string): Check {
 	if (!Array.isArray(v.retro) || !v.retro.every((r) => isObj(r) && isStr(r.runId) && isDecimal(r.amount)))
 		return `${at}.retro has the wrong shape`;
 	if (v.hours !== undefined && !isDecimal(v.hours)) return `${at}.hours is not a decimal`;
+	const known = v.knownFacts;
+	const ids = (x: unknown) => Array.isArray(x) && x.every(isStr);
+	if (known !== undefined && !(isObj(known) && ids(known.employment) && ids(known.compensation)))
+		return `${at}.knownFacts has the wrong shape`;
 	const s = v.payslip;
 	if (!isObj(s) || (s.jurisdiction !== 'US' && s.jurisdiction !== 'UK'))
 		return `${at}.payslip has the wrong shape`;

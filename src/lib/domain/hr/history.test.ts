@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { asOf, asOfKnownAt, changesKnownAfter, validateHistory, type Fact } from './history';
+import { asOf, asOfKnownAt, changesKnownAfter, changesNotKnown, validateHistory, type Fact } from './history';
 import { employmentAsOf, employmentRules, validateEmploymentHistory, type Employment } from './employment';
 import { compensationAsOf, validateCompensationHistory, type Compensation } from './compensation';
 import { compensation, d, employment, fact, n } from './test-fixtures';
@@ -45,6 +45,13 @@ describe('a back-dated change known later', () => {
 	it('is listed as a change payroll has not yet seen', () => {
 		expect(changesKnownAfter(history, aprilRunFinalised, d('2025-04-30')).map((f) => f.id)).toEqual(['c2']);
 		expect(changesKnownAfter(history, '2025-05-11T00:00:00Z', d('2025-04-30'))).toEqual([]);
+	});
+	it('is listed by id as unknown to a run that recorded only c1, whatever the clocks said', () => {
+		// Recorded "before" the run by a clock two hours slow: the instants say known, the ids say not.
+		const slow = { ...raise, recordedAt: '2025-04-25T15:00:00Z' };
+		expect(changesNotKnown([paid, slow], new Set(['c1']), d('2025-04-30')).map((f) => f.id)).toEqual(['c2']);
+		expect(changesNotKnown([paid, slow], new Set(['c1', 'c2']), d('2025-04-30'))).toEqual([]);
+		expect(changesNotKnown([paid, slow], new Set(['c1']), d('2025-02-28'))).toEqual([]);
 	});
 	it('a correction on the same effective date wins by recordedAt, not by array order', () => {
 		const fix = fact<Compensation>('c0', '2025-03-01', '2025-05-11T08:00:00Z', { pay: { kind: 'salaried', annualAmount: n('54000') } });

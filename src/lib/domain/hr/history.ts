@@ -1,7 +1,8 @@
 // Effective-dated history is a set of immutable facts, each a partial change with the date it takes
 // effect and the instant it was recorded. What was true on a date is the fold of the facts effective by
-// then, in (effectiveDate, recordedAt) order; what payroll knew is the same fold limited to facts
-// recorded by then. A back-dated change is a new fact, so no earlier view is ever rewritten.
+// then, in (effectiveDate, recordedAt) order. What a pay run knew is the set of fact ids it records
+// (`changesNotKnown`), never a comparison of two devices' clocks. A back-dated change is a new fact,
+// so no earlier view is ever rewritten.
 import { ok, parseIsoDate, type IsoDate, type Result } from '../core';
 import { problem, problemsError, type FieldProblem } from './errors';
 
@@ -71,13 +72,22 @@ export function asOfKnownAt<T>(history: History<T>, date: IsoDate, knownAt: Inst
 }
 
 /**
- * Facts recorded after `knownAt` that take effect on or before `throughDate`: the retro changes a
- * payroll run made at `knownAt` did not see (payroll pays the difference in a new run).
+ * Facts recorded after `knownAt` that take effect on or before `throughDate`. Only meaningful when
+ * both instants come from one clock: never use it to decide what another device's record knew.
  */
 export function changesKnownAfter<T>(history: History<T>, knownAt: Instant, throughDate: IsoDate): Fact<T>[] {
 	return sortFacts(
 		history.filter((f) => compareInstants(f.recordedAt, knownAt) > 0 && f.effectiveDate <= throughDate)
 	);
+}
+
+/**
+ * Facts whose id is not among `knownIds` that take effect on or before `throughDate`: the changes a
+ * record computed from `knownIds` (e.g. a finalized pay run) did not see. Decided from ids alone, so
+ * a teammate's clock being wrong changes nothing.
+ */
+export function changesNotKnown<T>(history: History<T>, knownIds: ReadonlySet<string>, throughDate: IsoDate): Fact<T>[] {
+	return sortFacts(history.filter((f) => !knownIds.has(f.id) && f.effectiveDate <= throughDate));
 }
 
 export interface HistoryRules<T> {

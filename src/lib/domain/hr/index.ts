@@ -10,6 +10,7 @@ export {
 	asOf,
 	asOfKnownAt,
 	changesKnownAfter,
+	changesNotKnown,
 	compareFacts,
 	completeAsOf,
 	foldFacts,

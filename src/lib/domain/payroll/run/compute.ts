@@ -14,7 +14,7 @@ import { grossToNetBatch } from '../gross-to-net';
 import type { Earning, PayCase, Payslip, W4 } from '../types';
 import { basePay } from './base-pay';
 import { caseDeductions, OVERTIME_MULTIPLIER } from './deductions';
-import { retroFor } from './retro';
+import { knownFactsOf, retroFor } from './retro';
 import { engineFrequency, taxYearOf, ukPeriodNumber } from './schedule';
 import type {
 	FinalizedRun,
@@ -283,7 +283,8 @@ export function computeRun(p: {
 			basePay: b.basePay,
 			basePayBasis: b.basePayBasis,
 			...(b.hours !== undefined ? { hours: b.hours } : {}),
-			retro: b.retro
+			retro: b.retro,
+			knownFacts: knownFactsOf(person)
 		});
 	});
 	return { payslips, problems, warnings, overpaid, totals: runTotals(payslips.map((s) => s.payslip)) };

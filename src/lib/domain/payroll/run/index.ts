@@ -14,7 +14,7 @@ export {
 } from './schedule';
 export { basePay, type BasePay } from './base-pay';
 export { indexFinalized, ukYearToDate, usYearToDate, type SlipsByPerson } from './ytd';
-export { retroFor } from './retro';
+export { knownFactsOf, retroFor } from './retro';
 export {
 	caseDeductions,
 	grossOfEarnings,
@@ -34,5 +34,6 @@ export {
 	STUDENT_LOAN_CODES,
 	type PayrollAccounts
 } from './posting';
+export { postedMatchesRun } from './posted';
 export { textPdf, type PdfLine } from './pdf';
 export { payslipPdf, payslipSections, money, kindTotal, type PayslipSection } from './payslip-document';

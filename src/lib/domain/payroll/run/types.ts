@@ -75,6 +75,17 @@ export interface RunPayslip {
 	readonly basePayBasis: string;
 	readonly hours?: DecimalString;
 	readonly retro: readonly RetroLine[];
+	/**
+	 * The ids of the person's employment and compensation facts this payslip was computed from: what
+	 * the run knew, so retro pay never compares two devices' clocks. Absent on runs finalized by
+	 * versions of Keel before it was recorded (retro then recomputes those periods, `retro.ts`).
+	 */
+	readonly knownFacts?: KnownFacts;
+}
+
+export interface KnownFacts {
+	readonly employment: readonly string[];
+	readonly compensation: readonly string[];
 }
 
 export interface RunProblem {
@@ -96,6 +107,11 @@ export interface FinalizedRun {
 	readonly finalizedAt: string;
 	readonly finalizedBy: string;
 	readonly payslips: readonly RunPayslip[];
+	/**
+	 * The digest of this finalization attempt (absent on runs finalized before attempts were kept):
+	 * when teammates finalize one run at once, the attempt with the lowest digest is the run.
+	 */
+	readonly attemptId?: string;
 }
 
 export interface RunTotals {
