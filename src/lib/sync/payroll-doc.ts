@@ -12,7 +12,8 @@ export const PAYROLL_MAPS = [
 	'payRunFinals',
 	'payRunPayments',
 	'payRunPostings',
-	'payrollSettings'
+	'payrollSettings',
+	'payrollRulePacks'
 ] as const;
 export type PayrollMap = (typeof PAYROLL_MAPS)[number];
 
@@ -23,6 +24,8 @@ export const paymentsMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap('payRunPay
 /** Entry id → { at, by }: which runs a teammate with Books access has posted (seen by all). */
 export const postingsMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap('payRunPostings');
 export const settingsMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap('payrollSettings');
+/** Checksum → imported rule pack ({ text, addedAt, addedBy }): immutable facts, written once. */
+export const rulePacksMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap('payrollRulePacks');
 
 const plain = (v: unknown) =>
 	typeof v === 'object' && v !== null ? (JSON.parse(JSON.stringify(v)) as unknown) : v;
@@ -88,7 +91,8 @@ export function observePayroll(doc: Y.Doc, onChange: (local: boolean) => void): 
 		finalsMap(doc),
 		paymentsMap(doc),
 		postingsMap(doc),
-		settingsMap(doc)
+		settingsMap(doc),
+		rulePacksMap(doc)
 	] as Y.AbstractType<unknown>[]);
 	const handler = (tr: Y.Transaction) => {
 		for (const type of tr.changed.keys()) {

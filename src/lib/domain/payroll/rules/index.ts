@@ -27,5 +27,13 @@ export {
 	type PackProblem
 } from './check-pack';
 export { planImport, overlapOf, packWords, type ImportPlan } from './overlap';
-export { judgeStoredPacks, storedPack, type StoredPack, type PackInReview } from './stored-packs';
+export {
+	judgeStoredPacks,
+	storedPack,
+	packsFromTexts,
+	packText,
+	type StoredPack,
+	type PackInReview,
+	type PackText
+} from './stored-packs';
 export { fieldWords } from './field-words';

@@ -61,7 +61,9 @@ export function judgeStoredPacks(entries: Iterable<readonly [string, unknown]>):
 } {
 	const review: PackInReview[] = [];
 	const valid: { key: string; pack: LoadedPack }[] = [];
-	for (const [key, value] of entries) {
+	// Key order, not arrival order: which clash a reason names must be the same on every replica.
+	const sorted = [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+	for (const [key, value] of sorted) {
 		const v = value as Partial<StoredPack> | null;
 		if (
 			typeof v !== 'object' ||
@@ -115,4 +117,33 @@ export function judgeStoredPacks(entries: Iterable<readonly [string, unknown]>):
 	usable.sort((a, b) => (order(a) < order(b) ? -1 : 1));
 	review.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 	return { usable, review };
+}
+
+/** A pack as sent to the payroll worker: its checksum and canonical JSON. */
+export interface PackText {
+	readonly checksum: string;
+	readonly text: string;
+}
+
+const byChecksum = new Map<string, LoadedPack>();
+
+/**
+ * The packs sent with a computation, checked once per checksum (a text that fails, or whose
+ * checksum differs from the one it is sent under, is left out: the page sends only usable packs).
+ */
+export function packsFromTexts(list: readonly PackText[]): LoadedPack[] {
+	return list.flatMap(({ checksum, text }) => {
+		let pack = byChecksum.get(checksum);
+		if (!pack) {
+			const result = checkText(text);
+			if (!result.ok || result.value.header.checksum !== checksum) return [];
+			pack = result.value;
+			byChecksum.set(checksum, pack);
+		}
+		return [pack];
+	});
+}
+
+export function packText(pack: LoadedPack): PackText {
+	return { checksum: pack.header.checksum, text: pack.text };
 }
