@@ -3,13 +3,16 @@
 import { grossToNet, parsePayCase } from '../lib/domain/payroll';
 import type { CliIo } from './io';
 import { parseArgs } from './io';
+import { RULES_USAGE, runRules } from './payroll-rules';
 
 const USAGE = `usage: keel payroll calc --input <case.json> [--full]
 
   Reads one pay-period case (US federal or UK PAYE/NI) and prints
   { "lines": [ { "code", "amount" } ], "net" } (UK adds "taxDueToDate").
   --full prints the whole payslip, with the working of each line.
-  See src/lib/domain/payroll/README.md for the case schema.`;
+  See src/lib/domain/payroll/README.md for the case schema.
+
+${RULES_USAGE}`;
 
 export async function run(args: string[], io: CliIo): Promise<number> {
 	const [command, ...rest] = args;
@@ -17,6 +20,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
 		io.out(USAGE);
 		return command ? 0 : 2;
 	}
+	if (command === 'rules') return runRules(rest, io);
 	if (command !== 'calc') {
 		io.err(`keel payroll: unknown command '${command}'\n${USAGE}`);
 		return 2;
@@ -50,7 +54,10 @@ export async function run(args: string[], io: CliIo): Promise<number> {
 		return 0;
 	}
 	const statutory = p.lines.filter((l) => l.kind === 'employee-tax' || l.kind === 'employer-tax');
-	const out: Record<string, unknown> = { lines: statutory.map((l) => ({ code: l.code, amount: l.amount })), net: p.net };
+	const out: Record<string, unknown> = {
+		lines: statutory.map((l) => ({ code: l.code, amount: l.amount })),
+		net: p.net
+	};
 	if (p.uk) out['taxDueToDate'] = p.uk.taxDueToDate;
 	io.out(JSON.stringify(out, null, 2));
 	return 0;

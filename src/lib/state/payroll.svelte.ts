@@ -23,6 +23,7 @@ import {
 	type PayrollAccounts,
 	type RunPerson
 } from '$lib/domain/payroll/run';
+import { packText } from '$lib/domain/payroll/rules';
 import type { PayrollQuarantined, PayrollReplica, Payment } from '$lib/sync/payroll-replica';
 import { payrollWorker } from '$lib/rpc/payroll-client';
 import type { BooksState } from './books.svelte';
@@ -320,7 +321,8 @@ export class PayrollState {
 			schedule,
 			run: d,
 			people: this.#runPeople(d),
-			finalized: this.finals
+			finalized: this.finals,
+			rulePacks: (this.#replica?.rulePacks() ?? []).map(packText)
 		});
 		if (!got.ok) return no(got.error.message);
 		const { ms: _ms, ...computed } = got.value;

@@ -130,6 +130,14 @@ export class PayrollReplica {
 	rulePacks(): LoadedPack[] {
 		return this.#packs.usable;
 	}
+	/** Who stored an imported pack and when (as the stored value says). */
+	rulePackAdded(checksum: string): { by: string; at: string } | undefined {
+		const v = docs.rulePacksMap(this.#doc).get(checksum) as
+			{ addedBy?: unknown; addedAt?: unknown } | undefined;
+		return v && typeof v.addedBy === 'string' && typeof v.addedAt === 'string'
+			? { by: v.addedBy, at: v.addedAt }
+			: undefined;
+	}
 	/** Imported rule packs kept aside, with the reason, never used. */
 	rulePacksInReview(): PackInReview[] {
 		return this.#packs.review;
