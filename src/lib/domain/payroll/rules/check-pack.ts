@@ -2,7 +2,7 @@
 // same load-time invariants as the built-in files), the checksum, and effective dates that match
 // the tables and fit the tax year. Invariant: a pack is usable only when every check passes, and
 // every problem names its field in words (never an internal path).
-import { fail, ok, parseIsoDate, type IsoDate, type Result } from '../../core';
+import { fail, ok, parseIsoDate, type Result } from '../../core';
 import type { LoadedPack } from './active';
 import { fieldWords } from './field-words';
 import {
@@ -41,12 +41,18 @@ function yearBounds(kind: PackKind, taxYear: string): { from: string; to: string
 		: { from: `${y}-04-06`, to: `${y + 1}-04-05` };
 }
 
-function readHeader(raw: unknown, problems: PackProblem[]): RulePackHeader | undefined {
+/** The header fields that read well, even when others did not (so every problem can be found). */
+type HeaderParts = Partial<
+	Pick<RulePackHeader, 'kind' | 'taxYear' | 'effectiveFrom' | 'effectiveTo' | 'checksum'>
+>;
+
+function readHeader(raw: unknown, problems: PackProblem[]): { header?: RulePackHeader; parts: HeaderParts } {
 	const add = (key: string, message: string) =>
 		problems.push({ field: fieldWords(`$.pack.${key}`), message });
+	const parts: { -readonly [K in keyof HeaderParts]: HeaderParts[K] } = {};
 	if (!isObject(raw)) {
 		problems.push({ field: 'The file', message: 'expected a JSON object (a rule pack)' });
-		return undefined;
+		return { parts };
 	}
 	const h = raw['pack'];
 	if (!isObject(h)) {
@@ -55,28 +61,25 @@ function readHeader(raw: unknown, problems: PackProblem[]): RulePackHeader | und
 			message:
 				'missing: a rule pack starts with a "pack" section (format, kind, tax year, dates, title, source, checksum)'
 		});
-		return undefined;
+		return { parts };
 	}
 	const before = problems.length;
 	if (h['format'] !== PACK_FORMAT) add('format', `expected ${PACK_FORMAT}`);
 	const kind = h['kind'];
-	if (!PACK_KINDS.includes(kind as PackKind)) add('kind', 'expected us-federal or uk');
+	if (PACK_KINDS.includes(kind as PackKind)) parts.kind = kind as PackKind;
+	else add('kind', 'expected us-federal or uk');
 	const taxYear = h['taxYear'];
-	if (kind === 'us-federal' && !(typeof taxYear === 'string' && /^\d{4}$/.test(taxYear)))
-		add('taxYear', 'expected a year such as 2027');
-	if (
-		kind === 'uk' &&
-		!(
-			typeof taxYear === 'string' &&
-			/^\d{4}-\d{2}$/.test(taxYear) &&
-			(Number(taxYear.slice(0, 4)) + 1) % 100 === Number(taxYear.slice(5))
-		)
-	)
-		add('taxYear', 'expected a UK tax year such as 2027-28');
-	const dates: Partial<Record<'effectiveFrom' | 'effectiveTo', IsoDate>> = {};
+	const usYear = typeof taxYear === 'string' && /^\d{4}$/.test(taxYear);
+	const ukYear =
+		typeof taxYear === 'string' &&
+		/^\d{4}-\d{2}$/.test(taxYear) &&
+		(Number(taxYear.slice(0, 4)) + 1) % 100 === Number(taxYear.slice(5));
+	if (kind === 'us-federal' && !usYear) add('taxYear', 'expected a year such as 2027');
+	else if (kind === 'uk' && !ukYear) add('taxYear', 'expected a UK tax year such as 2027-28');
+	else if (usYear || ukYear) parts.taxYear = taxYear as string;
 	for (const key of ['effectiveFrom', 'effectiveTo'] as const) {
 		const d = typeof h[key] === 'string' ? parseIsoDate(h[key]) : undefined;
-		if (d) dates[key] = d;
+		if (d) parts[key] = d;
 		else add(key, 'expected a date such as 2027-01-01');
 	}
 	for (const [key, max] of [
@@ -87,31 +90,35 @@ function readHeader(raw: unknown, problems: PackProblem[]): RulePackHeader | und
 		if (typeof v !== 'string' || v.trim() === '') add(key, 'expected some text');
 		else if (v.length > max) add(key, `must be at most ${max} characters`);
 	}
-	if (!(typeof h['checksum'] === 'string' && /^[0-9a-f]{64}$/.test(h['checksum'])))
-		add('checksum', 'expected 64 lowercase hexadecimal digits (SHA-256)');
-	if (problems.length > before) return undefined;
-	return {
-		...(h as unknown as RulePackHeader),
-		effectiveFrom: dates.effectiveFrom!,
-		effectiveTo: dates.effectiveTo!
-	};
+	if (typeof h['checksum'] === 'string' && /^[0-9a-f]{64}$/.test(h['checksum']))
+		parts.checksum = h['checksum'];
+	else add('checksum', 'expected 64 lowercase hexadecimal digits (SHA-256)');
+	if (problems.length > before) return { parts };
+	return { header: { ...(h as unknown as RulePackHeader), ...parts } as RulePackHeader, parts };
 }
 
 /** Dates: in order, inside the tax year, and the same as the tables' own. */
-function checkDates(h: RulePackHeader, root: Record<string, unknown>, problems: PackProblem[]): void {
+function checkDates(h: HeaderParts, root: Record<string, unknown>, problems: PackProblem[]): void {
 	const add = (key: string, message: string) =>
 		problems.push({ field: fieldWords(`$.pack.${key}`), message });
-	const { from, to } = yearBounds(h.kind, h.taxYear);
-	if (h.effectiveFrom > h.effectiveTo)
-		add('effectiveTo', `${h.effectiveTo} is before the effective-from date ${h.effectiveFrom}`);
-	if (h.effectiveFrom < from || h.effectiveFrom > to)
-		add('effectiveFrom', `${h.effectiveFrom} is outside tax year ${h.taxYear} (${from} to ${to})`);
-	if (h.effectiveTo < from || h.effectiveTo > to)
-		add('effectiveTo', `${h.effectiveTo} is outside tax year ${h.taxYear} (${from} to ${to})`);
-	if (String(root['taxYear']) !== h.taxYear)
-		add('taxYear', `is ${h.taxYear} but the tables say ${String(root['taxYear'])}`);
-	for (const key of ['effectiveFrom', 'effectiveTo'] as const)
-		if (root[key] !== h[key]) add(key, `is ${h[key]} but the tables say ${String(root[key])}`);
+	const { kind, taxYear, effectiveFrom: from, effectiveTo: to } = h;
+	if (from && to && from > to) add('effectiveTo', `${to} is before the effective-from date ${from}`);
+	if (kind && taxYear) {
+		const year = yearBounds(kind, taxYear);
+		for (const [key, d] of [
+			['effectiveFrom', from],
+			['effectiveTo', to]
+		] as const)
+			if (d && (d < year.from || d > year.to))
+				add(key, `${d} is outside tax year ${taxYear} (${year.from} to ${year.to})`);
+		if (String(root['taxYear']) !== taxYear)
+			add('taxYear', `is ${taxYear} but the tables say ${String(root['taxYear'])}`);
+	}
+	for (const [key, d] of [
+		['effectiveFrom', from],
+		['effectiveTo', to]
+	] as const)
+		if (d && root[key] !== d) add(key, `is ${d} but the tables say ${String(root[key])}`);
 }
 
 /** A pack checked whole: usable rules, or every problem naming its field. */
@@ -121,17 +128,17 @@ export function checkRulePack(
 ): Result<LoadedPack> {
 	const file = opts.file ?? 'rule pack';
 	const problems: PackProblem[] = [];
-	const header = readHeader(raw, problems);
+	const { header, parts } = readHeader(raw, problems);
 	const root = isObject(raw) ? raw : {};
-	if (header) checkDates(header, root, problems);
-	const kind = header?.kind ?? (root['jurisdiction'] === 'UK' ? 'uk' : 'us-federal');
+	checkDates(parts, root, problems);
+	const kind = parts.kind ?? (root['jurisdiction'] === 'UK' ? 'uk' : 'us-federal');
 	const loaded = kind === 'uk' ? loadUkRules(raw, file) : loadUsRules(raw, file);
 	if (!loaded.ok) {
 		const issues = loaded.error.details?.['issues'];
 		if (Array.isArray(issues)) problems.push(...issues.map((i) => fromLoader(String(i))));
 		else problems.push({ field: 'The file', message: loaded.error.message });
 	}
-	if (header && packChecksum(root) !== header.checksum)
+	if (parts.checksum && packChecksum(root) !== parts.checksum)
 		problems.push({
 			field: fieldWords('$.pack.checksum'),
 			message: 'does not match the contents: the pack was changed after it was sealed'
