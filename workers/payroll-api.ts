@@ -3,7 +3,9 @@
 // gross-to-net for everyone) and plain gross-to-net batches. Invariant: pure computation over what
 // the page sends — the page holds the live, validated people shard, so the worker computes exactly
 // the records the reviewer sees (no second load of the whole HR shard, no lag behind IndexedDB).
-// Errors cross as values { code, message }.
+// Imported rule packs travel with each computation (the page's usable packs, as canonical JSON);
+// the worker checks each once per checksum and makes exactly those active before computing, so a
+// run never uses a pack another workspace sent earlier. Errors cross as values { code, message }.
 import { grossToNetBatch, type PayCase, type Payslip } from '$lib/domain/payroll';
 import {
 	computeRun,
@@ -13,6 +15,7 @@ import {
 	type PaySchedule,
 	type RunPerson
 } from '$lib/domain/payroll/run';
+import { activateRulePacks, packsFromTexts, type PackText } from '$lib/domain/payroll/rules';
 import type { Result } from '$lib/domain/core';
 import { guardSync, type WorkerResult } from './result';
 
@@ -25,6 +28,8 @@ export interface PayrollApi {
 		run: PayRunDraft;
 		people: readonly RunPerson[];
 		finalized: readonly FinalizedRun[];
+		/** The workspace's usable imported rule packs (built-in ones are always there). */
+		rulePacks?: readonly PackText[];
 	}): Promise<WorkerResult<ComputedRun & { ms: number }>>;
 	grossToNetBatch(a: {
 		cases: readonly PayCase[];
@@ -35,6 +40,7 @@ export const payrollApi = {
 	async computeRun(a) {
 		return guard(() => {
 			const t0 = performance.now();
+			activateRulePacks(packsFromTexts(a.rulePacks ?? []));
 			const computed = computeRun(a);
 			return { ...computed, ms: performance.now() - t0 };
 		});

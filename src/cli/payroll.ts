@@ -3,6 +3,7 @@
 import { grossToNet, parsePayCase } from '../lib/domain/payroll';
 import type { CliIo } from './io';
 import { parseArgs } from './io';
+import { RULES_USAGE, runRules } from './payroll-rules';
 
 const USAGE = `usage: keel payroll calc --input <case.json> [--full]
 
@@ -11,7 +12,9 @@ const USAGE = `usage: keel payroll calc --input <case.json> [--full]
   UK cases may give "studentLoans": ["plan1"|"plan2"|"plan4"|"plan5"] and
   "postgraduateLoan": true; the lines then include UK.SL and UK.PGL.
   --full prints the whole payslip, with the working of each line.
-  See src/lib/domain/payroll/README.md for the case schema.`;
+  See src/lib/domain/payroll/README.md for the case schema.
+
+${RULES_USAGE}`;
 
 export async function run(args: string[], io: CliIo): Promise<number> {
 	const [command, ...rest] = args;
@@ -19,6 +22,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
 		io.out(USAGE);
 		return command ? 0 : 2;
 	}
+	if (command === 'rules') return runRules(rest, io);
 	if (command !== 'calc') {
 		io.err(`keel payroll: unknown command '${command}'\n${USAGE}`);
 		return 2;
@@ -52,8 +56,13 @@ export async function run(args: string[], io: CliIo): Promise<number> {
 		return 0;
 	}
 	// Taxes, plus the statutory loan deductions (UK.SL, UK.PGL) that are post-tax lines.
-	const statutory = p.lines.filter((l) => l.kind === 'employee-tax' || l.kind === 'employer-tax' || l.code === 'UK.SL' || l.code === 'UK.PGL');
-	const out: Record<string, unknown> = { lines: statutory.map((l) => ({ code: l.code, amount: l.amount })), net: p.net };
+	const statutory = p.lines.filter(
+		(l) => l.kind === 'employee-tax' || l.kind === 'employer-tax' || l.code === 'UK.SL' || l.code === 'UK.PGL'
+	);
+	const out: Record<string, unknown> = {
+		lines: statutory.map((l) => ({ code: l.code, amount: l.amount })),
+		net: p.net
+	};
 	if (p.uk) out['taxDueToDate'] = p.uk.taxDueToDate;
 	io.out(JSON.stringify(out, null, 2));
 	return 0;

@@ -24,6 +24,7 @@ import {
 	type PayrollAccounts,
 	type RunPerson
 } from '$lib/domain/payroll/run';
+import { packText } from '$lib/domain/payroll/rules';
 import type {
 	PayrollQuarantined,
 	PayrollReplica,
@@ -368,7 +369,8 @@ export class PayrollState {
 			schedule,
 			run: d,
 			people: this.#runPeople(d),
-			finalized: this.finals
+			finalized: this.finals,
+			rulePacks: (this.#replica?.rulePacks() ?? []).map(packText)
 		});
 		if (!got.ok) return no(got.error.message);
 		const { ms: _ms, ...computed } = got.value;

@@ -22,6 +22,7 @@ import { PeopleFilesReplica } from '$lib/sync/people-files';
 import { PeopleState } from './people.svelte';
 import { PayrollReplica } from '$lib/sync/payroll-replica';
 import { PayrollState } from './payroll.svelte';
+import { RulePacksState } from './rule-packs.svelte';
 import { BankingReplica } from '$lib/sync/banking-replica';
 import { BankingState } from './banking.svelte';
 import { memberColor, renameWorkspace } from './workspace-ops';
@@ -32,6 +33,8 @@ export class OpenWorkspace {
 	readonly books: BooksState | null;
 	readonly people: PeopleState | null;
 	readonly payroll: PayrollState | null;
+	/** Payroll's tax tables (built-in and imported rule packs); only with the people shard. */
+	readonly rulePacks: RulePacksState | null;
 	#payrollReplica: PayrollReplica | null = null;
 	#peopleReplica: PeopleReplica | null = null;
 	readonly banking: BankingState | null;
@@ -58,6 +61,7 @@ export class OpenWorkspace {
 		this.books = entry.shards.books ? new BooksState(entry.id) : null;
 		this.people = entry.shards.people ? new PeopleState(entry.id, entry.memberId, this.tasks) : null;
 		this.payroll = this.people ? new PayrollState(entry.memberId, this.people, this.books) : null;
+		this.rulePacks = this.people ? new RulePacksState(entry.memberId) : null;
 		this.banking = entry.shards.books ? new BankingState(entry.id, entry.memberId) : null;
 	}
 
@@ -114,6 +118,7 @@ export class OpenWorkspace {
 			}
 			this.#payrollReplica = new PayrollReplica(peopleDoc);
 			this.payroll?.attach(this.#payrollReplica);
+			this.rulePacks?.attach(this.#payrollReplica);
 		}
 		this.#cleanups.push(session.onPresence(() => (this.peers = session.presence())));
 		const poll = setInterval(() => (this.connections = session.peerCounts()), 500);
@@ -222,6 +227,7 @@ export class OpenWorkspace {
 		this.people?.destroy();
 		this.#peopleReplica?.destroy();
 		this.payroll?.destroy();
+		this.rulePacks?.destroy();
 		this.#payrollReplica?.destroy();
 		await this.#session?.close();
 	}

@@ -14,7 +14,8 @@ export const PAYROLL_MAPS = [
 	'payRunPayments',
 	'payRunPostings',
 	'payrollSettings',
-	'payRunFinalizations'
+	'payRunFinalizations',
+	'payrollRulePacks'
 ] as const;
 export type PayrollMap = (typeof PAYROLL_MAPS)[number];
 
@@ -27,6 +28,8 @@ export const postingsMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap('payRunPos
 export const settingsMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap('payrollSettings');
 /** `<run id>/<attempt digest>` → one finalization attempt of the run (a finalized run value). */
 export const attemptsMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap('payRunFinalizations');
+/** Checksum → imported rule pack ({ text, addedAt, addedBy }): immutable facts, written once. */
+export const rulePacksMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap('payrollRulePacks');
 
 const plain = (v: unknown) =>
 	typeof v === 'object' && v !== null ? (JSON.parse(JSON.stringify(v)) as unknown) : v;
@@ -93,7 +96,8 @@ export function observePayroll(doc: Y.Doc, onChange: (local: boolean) => void): 
 		paymentsMap(doc),
 		postingsMap(doc),
 		settingsMap(doc),
-		attemptsMap(doc)
+		attemptsMap(doc),
+		rulePacksMap(doc)
 	] as Y.AbstractType<unknown>[]);
 	const handler = (tr: Y.Transaction) => {
 		for (const type of tr.changed.keys()) {

@@ -13,6 +13,7 @@ import {
 	type PaySchedule,
 	type PayrollAccounts
 } from '$lib/domain/payroll/run';
+import { judgeStoredPacks, storedPack, type LoadedPack, type PackInReview } from '$lib/domain/payroll/rules';
 import * as docs from './payroll-doc';
 import { checkDraft, checkFinal, checkPayment, checkSchedule } from './payroll-shape';
 import {
@@ -63,6 +64,7 @@ export class PayrollReplica {
 	#finals = new Map<string, FinalizedRun>();
 	#payments = new Map<string, Payment>();
 	#quarantine: PayrollQuarantined[] = [];
+	#packs: { usable: LoadedPack[]; review: PackInReview[] } = { usable: [], review: [] };
 
 	constructor(doc: Y.Doc) {
 		this.#doc = doc;
@@ -113,6 +115,9 @@ export class PayrollReplica {
 		this.#drafts = drafts.sort(byId((d) => d.period.payDate + d.id));
 		this.#finals = finals;
 		this.#payments = payments;
+		// Imported rule packs: judged from the stored packs alone, so every replica uses the same.
+		this.#packs = judgeStoredPacks(docs.rulePacksMap(this.#doc).entries());
+		for (const r of this.#packs.review) q.push({ map: 'payrollRulePacks', id: r.key, reason: r.reason });
 		this.#quarantine = q.sort(byId((x) => x.map + x.id));
 	}
 	/** Verdicts on finalized values by map and key: a fact is written once, so the same value needs
@@ -165,6 +170,22 @@ export class PayrollReplica {
 		return Object.fromEntries(
 			Object.entries(v).filter(([, x]) => typeof x === 'string')
 		) as Partial<PayrollAccounts>;
+	}
+	/** Imported rule packs that count (checked whole, no overlap), by kind and date. */
+	rulePacks(): LoadedPack[] {
+		return this.#packs.usable;
+	}
+	/** Who stored an imported pack and when (as the stored value says). */
+	rulePackAdded(checksum: string): { by: string; at: string } | undefined {
+		const v = docs.rulePacksMap(this.#doc).get(checksum) as
+			{ addedBy?: unknown; addedAt?: unknown } | undefined;
+		return v && typeof v.addedBy === 'string' && typeof v.addedAt === 'string'
+			? { by: v.addedBy, at: v.addedAt }
+			: undefined;
+	}
+	/** Imported rule packs kept aside, with the reason, never used. */
+	rulePacksInReview(): PackInReview[] {
+		return this.#packs.review;
 	}
 	quarantined(): PayrollQuarantined[] {
 		return this.#quarantine;
@@ -224,6 +245,19 @@ export class PayrollReplica {
 
 	recordPosting(entryId: string, at: string, by: string): void {
 		docs.insertOnce(docs.postingsMap(this.#doc), entryId, { at, by });
+	}
+
+	/**
+	 * Stores an imported pack once, keyed by its checksum; false when it is already stored here. A
+	 * value under that key that does not check (a peer's forgery) is replaced: any valid value there
+	 * is this same pack, since the key is its checksum.
+	 */
+	addRulePack(pack: LoadedPack, at: string, by: string): boolean {
+		const key = pack.header.checksum;
+		const map = docs.rulePacksMap(this.#doc);
+		if (map.has(key) && !this.#packs.review.some((r) => r.key === key)) return false;
+		map.set(key, storedPack(pack, at, by));
+		return true;
 	}
 
 	setAccounts(a: PayrollAccounts): void {

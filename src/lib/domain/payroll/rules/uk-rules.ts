@@ -5,6 +5,7 @@
 import type Decimal from 'decimal.js';
 import { dec, fail, ok, round, type IsoDate, type Result } from '../../core';
 import { payrollRound } from '../rounding';
+import { importedRulesFor } from './active';
 import { RuleReader } from './read';
 import uk2025 from './uk-2025-26.json';
 import uk2026 from './uk-2026-27.json';
@@ -178,16 +179,17 @@ export function loadUkRules(raw: unknown, file: string): Result<UkRules> {
 	return ok({ taxYear, effectiveFrom, effectiveTo, emergencyCode, payAdjustmentPer500: { weekly: weekly500, monthly: monthly500 }, regulatoryLimit, regimes, niWeekly, niTwoWeekly, niFourWeekly, niMonthly, niCategories, studentLoans });
 }
 
-const UK_FILES: Readonly<Record<string, { raw: unknown; file: string }>> = {
+/** The built-in rule packs, by tax year. */
+export const UK_FILES: Readonly<Record<string, { raw: unknown; file: string }>> = {
 	'2025-26': { raw: uk2025, file: 'rules/uk-2025-26.json' },
 	'2026-27': { raw: uk2026, file: 'rules/uk-2026-27.json' }
 };
 const ukCache = new Map<string, Result<UkRules>>();
 
+/** The validated rules for a tax year, from the built-in file or else an imported pack (`active.ts`). */
 export function ukRulesFor(taxYear: string, payDate?: IsoDate): Result<UkRules> {
 	const entry = UK_FILES[taxYear];
-	if (!entry)
-		return fail('payroll/no-rules', `taxYear: no UK rule file for ${taxYear} (have ${Object.keys(UK_FILES).join(', ')})`, { taxYear });
+	if (!entry) return importedRulesFor('uk', taxYear, payDate, Object.keys(UK_FILES));
 	let loaded = ukCache.get(taxYear);
 	if (!loaded) {
 		loaded = loadUkRules(entry.raw, entry.file);

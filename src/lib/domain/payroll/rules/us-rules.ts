@@ -5,6 +5,7 @@ import type Decimal from 'decimal.js';
 import { dec, fail, ok, round, type IsoDate, type Result } from '../../core';
 import type { UsFrequency } from '../types';
 import { payrollRound } from '../rounding';
+import { importedRulesFor } from './active';
 import { RuleReader } from './read';
 import us2025 from './us-federal-2025.json';
 import us2026 from './us-federal-2026.json';
@@ -165,17 +166,20 @@ export function loadUsRules(raw: unknown, file: string): Result<UsRules> {
 	return ok(rules);
 }
 
-const US_FILES: Readonly<Record<number, { raw: unknown; file: string }>> = {
+/** The built-in rule packs, by tax year. */
+export const US_FILES: Readonly<Record<number, { raw: unknown; file: string }>> = {
 	2025: { raw: us2025, file: 'rules/us-federal-2025.json' },
 	2026: { raw: us2026, file: 'rules/us-federal-2026.json' }
 };
 const usCache = new Map<number, Result<UsRules>>();
 
-/** The validated rules for a tax year; a pay date, if given, must fall inside the file's effective dates. */
+/**
+ * The validated rules for a tax year, from the built-in file or else an imported pack (`active.ts`); a
+ * pay date, if given, must fall inside the effective dates.
+ */
 export function usRulesFor(taxYear: number, payDate?: IsoDate): Result<UsRules> {
 	const entry = US_FILES[taxYear];
-	if (!entry)
-		return fail('payroll/no-rules', `taxYear: no US federal rule file for ${taxYear} (have ${Object.keys(US_FILES).join(', ')})`, { taxYear });
+	if (!entry) return importedRulesFor('us-federal', taxYear, payDate, Object.keys(US_FILES));
 	let loaded = usCache.get(taxYear);
 	if (!loaded) {
 		loaded = loadUsRules(entry.raw, entry.file);

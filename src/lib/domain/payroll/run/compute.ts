@@ -11,6 +11,7 @@ import {
 	type History
 } from '../../hr';
 import { grossToNetBatch } from '../gross-to-net';
+import { missingRulesMessage, missingRulesOf } from '../rules/active';
 import type { Earning, PayCase, Payslip, W4 } from '../types';
 import { basePay } from './base-pay';
 import { caseDeductions, OVERTIME_MULTIPLIER } from './deductions';
@@ -268,10 +269,13 @@ export function computeRun(p: {
 	results.forEach((r, i) => {
 		const { person, b } = built[i] as (typeof built)[number];
 		if (!r.ok) {
+			// Tables no loaded pack covers: a typed problem the run page links to Setup's Tax tables.
+			const missing = missingRulesOf(r.error, b.case);
 			problems.push({
 				personId: person.personId,
 				name: person.name,
-				message: `${person.name}: ${r.error.message}`
+				message: `${person.name}: ${missing ? missingRulesMessage(missing) : r.error.message}`,
+				...(missing ? { missingRules: missing } : {})
 			});
 			return;
 		}

@@ -2,6 +2,7 @@
 // Invariant: money is a DecimalString; a FinalizedRun is written once and never changes.
 import type { DecimalString, IsoDate } from '../../core';
 import type { PaySchedule as ScheduleFrequency } from '../../hr';
+import type { MissingRules } from '../rules/active';
 import type { PayCase, Payslip } from '../types';
 
 export type { ScheduleFrequency };
@@ -92,6 +93,8 @@ export interface RunProblem {
 	readonly personId: string;
 	readonly name: string;
 	readonly message: string;
+	/** Set when the problem is tax tables no loaded rule pack covers (the page links to import them). */
+	readonly missingRules?: MissingRules;
 }
 
 /** A finalized run: an immutable fact keyed by the run id. */
