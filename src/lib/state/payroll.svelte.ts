@@ -3,10 +3,11 @@
 // shard and, when this browser has Books, posts its journal (entry id derived from the run id, so a
 // teammate posting the same run writes the same entry, not a second one). YTD is derived from the
 // finalized runs on every computation, never stored.
-import { todayUtc, type DecimalString, type IsoDate } from '$lib/domain/core';
+import type { DecimalString, IsoDate } from '$lib/domain/core';
 import { displayName, type Employment } from '$lib/domain/hr';
 import type { PayCase } from '$lib/domain/payroll';
 import {
+	checkPaymentDate,
 	defaultAccountMap,
 	paymentEntryId,
 	paymentJournalEntry,
@@ -410,12 +411,17 @@ export class PayrollState {
 		return this.#post(payrollEntryId(id), (a) => runJournalEntry(run, a));
 	}
 
-	/** Records the payment (a fact) and posts it: net pay payable to the bank. */
-	markPaid(id: string, paidOn: IsoDate = todayUtc()): PayrollVerb<PostingState> {
+	/**
+	 * Records the payment (a fact) and posts it: net pay payable to the bank. Paid on the run's pay
+	 * date unless told otherwise; never before the run's posting date (the domain refuses it).
+	 */
+	markPaid(id: string, paidOn?: IsoDate): PayrollVerb<PostingState> {
 		const run = this.final(id);
 		if (!run) return no('Only a finalized run can be marked paid.');
 		if (!this.payment(id)) {
-			const paid = this.#live.markPaid(id, { paidOn, at: nowIso(), by: this.#me });
+			const date = checkPaymentDate(run, paidOn ?? run.period.payDate);
+			if (!date.ok) return no(date.error.message);
+			const paid = this.#live.markPaid(id, { paidOn: date.value, at: nowIso(), by: this.#me });
 			if (!paid.ok) return no(paid.error.message);
 		}
 		return this.postPayment(id);

@@ -12,6 +12,17 @@ export {
 	ukTaxYear,
 	validateSchedule
 } from './schedule';
+export {
+	PAY_DATE_RULES,
+	DEFAULT_PAY_DATE_RULE,
+	businessPayDate,
+	defaultHolidayCalendar,
+	holidayCalendarOf,
+	payDateFor,
+	payDateNote,
+	payDateRuleOf,
+	type PayDate
+} from './pay-date';
 export { basePay, type BasePay } from './base-pay';
 export { indexFinalized, ukYearToDate, usYearToDate, type SlipsByPerson } from './ytd';
 export { retroFor } from './retro';
@@ -30,6 +41,8 @@ export {
 	runJournalEntry,
 	runNetPay,
 	paymentJournalEntry,
+	checkPaymentDate,
+	runPostingDate,
 	defaultAccountMap,
 	type PayrollAccounts
 } from './posting';
