@@ -7,8 +7,13 @@ import type { DecimalString, IsoDate } from '$lib/domain/core';
 import { displayName, type Employment } from '$lib/domain/hr';
 import type { PayCase } from '$lib/domain/payroll';
 import {
+	addressLines,
 	checkPaymentDate,
 	defaultAccountMap,
+	indexFinalized,
+	maskedTaxId,
+	payslipYearToDate,
+	type PayslipYtd,
 	paymentEntryId,
 	paymentJournalEntry,
 	payrollEntryId,
@@ -73,6 +78,11 @@ export const RUN_INPUTS = {
 export type RunInput = keyof typeof RUN_INPUTS;
 
 export type PostingState = 'posted' | 'not-posted' | 'no-books';
+
+export interface PayslipExtras {
+	employee: { address: string[]; taxId: { label: string; masked: string } | null };
+	ytd: PayslipYtd;
+}
 
 export class PayrollState {
 	#replica: PayrollReplica | null = null;
@@ -436,7 +446,41 @@ export class PayrollState {
 		return posted.ok ? { ok: true, value: 'posted' } : no(posted.message);
 	}
 
-	payslipPdf(runId: string, personId: string, organisation: string): Uint8Array | null {
+	/**
+	 * What a payslip shows besides its lines: the employee's address and masked tax number from their
+	 * People record (as it is now), and the year-to-date column from the finalized runs.
+	 */
+	payslipExtras(runId: string, personId: string): PayslipExtras | null {
+		const run = this.final(runId);
+		const draft = run ? undefined : this.draft(runId);
+		const slip = (run?.payslips ?? this.previews[runId]?.computed.payslips ?? []).find(
+			(s) => s.personId === personId
+		);
+		const period = run?.period ?? draft?.period;
+		const jurisdiction = run?.jurisdiction ?? (draft && this.schedule(draft.scheduleId)?.jurisdiction);
+		if (!slip || !period || !jurisdiction) return null;
+		const person = this.#people.person(personId);
+		return {
+			employee: {
+				address: addressLines(person?.address),
+				taxId: maskedTaxId(jurisdiction, person?.nationalIds)
+			},
+			ytd: payslipYearToDate(indexFinalized(this.finals), {
+				runId,
+				jurisdiction,
+				taxYear: taxYearOf(jurisdiction, period.payDate),
+				payDate: period.payDate,
+				slip
+			})
+		};
+	}
+
+	payslipPdf(
+		runId: string,
+		personId: string,
+		organisation: string,
+		employerAddress: readonly string[] = []
+	): Uint8Array | null {
 		const run = this.final(runId);
 		const draft = run ? undefined : this.draft(runId);
 		const slip = (run?.payslips ?? this.previews[runId]?.computed.payslips ?? []).find(
@@ -444,13 +488,16 @@ export class PayrollState {
 		);
 		const period = run?.period ?? draft?.period;
 		const currency = run?.currency ?? (draft && this.schedule(draft.scheduleId)?.currency);
-		if (!slip || !period || !currency) return null;
+		const extras = this.payslipExtras(runId, personId);
+		if (!slip || !period || !currency || !extras) return null;
 		return payslipPdf({
 			organisation,
 			period,
 			currency,
 			slip,
-			status: run ? 'finalized' : 'preview, not final'
+			status: run ? 'finalized' : 'preview, not final',
+			employerAddress,
+			...extras
 		});
 	}
 

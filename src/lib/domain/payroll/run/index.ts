@@ -24,7 +24,15 @@ export {
 	type PayDate
 } from './pay-date';
 export { basePay, type BasePay } from './base-pay';
-export { indexFinalized, ukYearToDate, usYearToDate, type SlipsByPerson } from './ytd';
+export {
+	indexFinalized,
+	payslipYearToDate,
+	ukYearToDate,
+	usYearToDate,
+	ytdKey,
+	type PayslipYtd,
+	type SlipsByPerson
+} from './ytd';
 export { retroFor } from './retro';
 export {
 	caseDeductions,
@@ -46,5 +54,14 @@ export {
 	defaultAccountMap,
 	type PayrollAccounts
 } from './posting';
-export { textPdf, type PdfLine } from './pdf';
-export { payslipPdf, payslipSections, money, kindTotal, type PayslipSection } from './payslip-document';
+export { textPdf, wrap, PAGE_SIZES, type PageSize, type PdfCell, type PdfLine } from './pdf';
+export {
+	addressLines,
+	maskedTaxId,
+	payslipPage,
+	payslipPdf,
+	payslipSections,
+	money,
+	kindTotal,
+	type PayslipSection
+} from './payslip-document';
