@@ -24,9 +24,7 @@ async function fillBasics(page: Page, given: string, family: string) {
 	await page.getByLabel('Annual salary').fill('40000');
 }
 
-test('people: custom fields, a second emergency contact, leave in hours, grants, adjustments and approvers', async ({
-	page
-}) => {
+test('people: custom fields, a second emergency contact, leave in hours, grants, adjustments and approvers', async ({ page }) => {
 	const wsId = await createWorkspace(page, 'Riverside Care', 'Priya');
 	await page.goto(`/w/${wsId}/people/policies`);
 	await page.getByRole('button', { name: /Add: UK annual leave/ }).click();
@@ -98,12 +96,8 @@ test('people: custom fields, a second emergency contact, leave in hours, grants,
 	await expect(page.getByTestId('leave-available')).toHaveText('25.5');
 	await page.getByTestId('balance-history').getByText('Grants and adjustments (2)').click();
 	await expect(page.getByTestId('balance-change')).toHaveCount(2);
-	await expect(page.getByTestId('balance-change').first()).toContainText(
-		'granted 2 day(s) — Worked the Easter weekend'
-	);
-	await expect(page.getByTestId('balance-change').nth(1)).toContainText(
-		'adjusted by -1 day(s) — Day taken before Keel'
-	);
+	await expect(page.getByTestId('balance-change').first()).toContainText('granted 2 day(s) — Worked the Easter weekend');
+	await expect(page.getByTestId('balance-change').nth(1)).toContainText('adjusted by -1 day(s) — Day taken before Keel');
 	await expect(page.getByTestId('balance-change').first()).toContainText('recorded by Priya');
 
 	// Priya becomes an HR approver; a new request is hers to decide...
@@ -117,16 +111,12 @@ test('people: custom fields, a second emergency contact, leave in hours, grants,
 	await expect(pending.getByRole('button', { name: 'Approve' })).toBeEnabled();
 	// ...until Kemi's record is linked to Priya's member: nobody decides their own request (and
 	// Priya's earlier approval of Kemi's hours now counts as her own, so it is no longer applied).
-	await page
-		.getByLabel('Workspace member (for approvals and checklist tasks)')
-		.selectOption({ label: 'Priya' });
+	await page.getByLabel('Workspace member (for approvals and checklist tasks)').selectOption({ label: 'Priya' });
 	await expect(pending.getByRole('button', { name: 'Approve' })).toBeDisabled();
 	await expect(pending.getByRole('button', { name: 'Reject' })).toBeDisabled();
 	await expect(pending.getByTestId('decide-why')).toHaveText('You cannot decide your own leave request.');
 
-	await expect(
-		page.getByText('1 decision(s) made elsewhere at the same time were not applied')
-	).toBeVisible();
+	await expect(page.getByText('1 decision(s) made elsewhere at the same time were not applied')).toBeVisible();
 
 	// Everything survives a reload.
 	await page.reload();
@@ -135,18 +125,14 @@ test('people: custom fields, a second emergency contact, leave in hours, grants,
 	await expect(page.getByTestId('balance-change')).toHaveCount(2);
 });
 
-test('people: a backup carries document files; restored as a new workspace, the document opens', async ({
-	page
-}, info) => {
+test('people: a backup carries document files; restored as a new workspace, the document opens', async ({ page }, info) => {
 	const wsId = await createWorkspace(page, 'Harbour Trust', 'Bea');
 	await page.goto(`/w/${wsId}/people/new`);
 	await fillBasics(page, 'Ada', 'Okafor');
 	await page.getByRole('button', { name: 'Add person' }).click();
 	await expect(page.getByTestId('person-name')).toHaveText('Ada Okafor');
 	const personPath = new URL(page.url()).pathname.split('/').slice(3).join('/');
-	await page
-		.getByLabel('Document file')
-		.setInputFiles({ name: 'contract.png', mimeType: 'image/png', buffer: PNG });
+	await page.getByLabel('Document file').setInputFiles({ name: 'contract.png', mimeType: 'image/png', buffer: PNG });
 	await page.getByRole('button', { name: 'Add document' }).click();
 	await expect(page.getByTestId('document')).toContainText('contract.png');
 
@@ -196,9 +182,7 @@ test('people: a teammate with People access receives document files over WebRTC,
 		await alice.getByRole('button', { name: 'Add person' }).click();
 		await expect(alice.getByTestId('person-name')).toHaveText('Ada Okafor');
 		const personUrl = new URL(alice.url()).pathname;
-		await alice
-			.getByLabel('Document file')
-			.setInputFiles({ name: 'contract.png', mimeType: 'image/png', buffer: PNG });
+		await alice.getByLabel('Document file').setInputFiles({ name: 'contract.png', mimeType: 'image/png', buffer: PNG });
 		await alice.getByRole('button', { name: 'Add document' }).click();
 		await expect(alice.getByTestId('document')).toContainText('contract.png');
 
@@ -214,19 +198,14 @@ test('people: a teammate with People access receives document files over WebRTC,
 		const img = bob.getByTestId('document-preview').getByRole('img');
 		await expect(img).toBeVisible();
 		expect(await img.evaluate((el: HTMLImageElement) => el.naturalWidth)).toBe(1);
-		const conns = await bob.evaluate(() =>
-			(window as unknown as { __keel?: { connections(): unknown } }).__keel?.connections()
-		);
+		const conns = await bob.evaluate(() => (window as unknown as { __keel?: { connections(): unknown } }).__keel?.connections());
 		expect(conns).toMatchObject({ 'people-files': { webrtc: 1 } });
 
 		// Approvals: Alice is the HR approver; Ada's record is linked to Bob, and Kemi reports to Ada.
 		await alice.goto(`/w/${wsId}/people/policies`);
 		await alice.getByRole('button', { name: /Add: UK annual leave/ }).click();
 		await expect(alice.getByTestId('policy')).toContainText('25 days a year');
-		for (const [given, manager] of [
-			['Kemi', 'Ada Okafor'],
-			['Sam', '']
-		] as const) {
+		for (const [given, manager] of [['Kemi', 'Ada Okafor'], ['Sam', '']] as const) {
 			await alice.goto(`/w/${wsId}/people/new`);
 			await fillBasics(alice, given, 'Roe');
 			if (manager) await alice.getByLabel('Manager').selectOption({ label: manager });
@@ -240,19 +219,14 @@ test('people: a teammate with People access receives document files over WebRTC,
 		await alice.goto(`/w/${wsId}/people/settings`);
 		await alice.getByLabel('HR approver: Alice').check();
 		await alice.goto(personUrl);
-		await alice
-			.getByLabel('Workspace member (for approvals and checklist tasks)')
-			.selectOption({ label: 'Bob' });
+		await alice.getByLabel('Workspace member (for approvals and checklist tasks)').selectOption({ label: 'Bob' });
 
 		// Bob, as Kemi's manager, may decide her request; not Sam's, and he is told why.
 		await bob.goto(`/w/${wsId}/people`);
 		await bob.getByRole('link', { name: 'Sam Roe' }).click();
-		await expect(bob.getByTestId('decide-why')).toHaveText(
-			"Only this person's manager or an HR approver can decide this request.",
-			{
-				timeout: 30_000
-			}
-		);
+		await expect(bob.getByTestId('decide-why')).toHaveText("Only this person's manager or an HR approver can decide this request.", {
+			timeout: 30_000
+		});
 		await expect(bob.getByTestId('leave-request').getByRole('button', { name: 'Approve' })).toBeDisabled();
 		await bob.goto(`/w/${wsId}/people`);
 		await bob.getByRole('link', { name: 'Kemi Roe' }).click();

@@ -12,11 +12,7 @@ const PNG = Buffer.from(
 	'base64'
 );
 
-async function addPerson(
-	page: Page,
-	wsId: string,
-	p: { given: string; family: string; title: string; start: string; salary: string; manager?: string }
-) {
+async function addPerson(page: Page, wsId: string, p: { given: string; family: string; title: string; start: string; salary: string; manager?: string }) {
 	await page.goto(`/w/${wsId}/people/new`);
 	await page.getByLabel('Given name').fill(p.given);
 	await page.getByLabel('Family name').fill(p.family);
@@ -50,21 +46,8 @@ test('people: records, back-dated pay, documents, leave, calendar and onboarding
 	await expect(alert).toContainText('UK NI number');
 	await expect(alert).toContainText('Start date');
 
-	await addPerson(page, wsId, {
-		given: 'Ada',
-		family: 'Okafor',
-		title: 'Director',
-		start: '2025-01-06',
-		salary: '60000'
-	});
-	await addPerson(page, wsId, {
-		given: 'Ben',
-		family: 'Hale',
-		title: 'Support worker',
-		start: '2026-01-01',
-		salary: '48000',
-		manager: 'Ada Okafor'
-	});
+	await addPerson(page, wsId, { given: 'Ada', family: 'Okafor', title: 'Director', start: '2025-01-06', salary: '60000' });
+	await addPerson(page, wsId, { given: 'Ben', family: 'Hale', title: 'Support worker', start: '2026-01-01', salary: '48000', manager: 'Ada Okafor' });
 
 	// London follows England and Wales bank holidays (the workspace is in the US, so it defaulted to US).
 	await page.getByRole('link', { name: 'Leave policies' }).click();
@@ -100,21 +83,14 @@ test('people: records, back-dated pay, documents, leave, calendar and onboarding
 	await expect(page.getByTestId('timeline')).toContainText('by Priya');
 
 	// A document with an expiry date: stored in this browser, previewed, and a reminder task made.
-	await page
-		.getByLabel('Document file')
-		.setInputFiles({ name: 'right-to-work.png', mimeType: 'image/png', buffer: PNG });
+	await page.getByLabel('Document file').setInputFiles({ name: 'right-to-work.png', mimeType: 'image/png', buffer: PNG });
 	await page.getByLabel('Document type').selectOption('id');
 	await page.getByLabel('Document expires on').fill('2027-03-31');
 	await page.getByRole('button', { name: 'Add document' }).click();
 	await expect(page.getByTestId('document')).toContainText('right-to-work.png');
 	await page.getByTestId('document').getByRole('button', { name: 'Preview' }).click();
 	await expect(page.getByTestId('document-preview').getByRole('img')).toBeVisible();
-	expect(
-		await page
-			.getByTestId('document-preview')
-			.getByRole('img')
-			.evaluate((img: HTMLImageElement) => img.naturalWidth)
-	).toBe(1);
+	expect(await page.getByTestId('document-preview').getByRole('img').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
 
 	// Leave: 3 days in Ben's first leave year (25 days; 2026-05-04 is a bank holiday, not counted).
 	await page.getByLabel('Leave first day').fill('2026-05-04');
@@ -156,9 +132,7 @@ test('people: records, back-dated pay, documents, leave, calendar and onboarding
 	// In Tasks: complete one checklist task; the person's page shows the progress.
 	await page.getByRole('link', { name: 'Tasks', exact: true }).click();
 	await expect(page.getByRole('button', { name: 'Contract signed', exact: true })).toBeVisible();
-	await expect(
-		page.getByRole('button', { name: 'Renew an ID document before it expires on 2027-03-31' })
-	).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Renew an ID document before it expires on 2027-03-31' })).toBeVisible();
 	await page.getByTestId('task-row').filter({ hasText: 'Contract signed' }).getByRole('checkbox').check();
 
 	// Everything survives a reload: it lives in the shard and this browser's files store.
@@ -184,13 +158,7 @@ test('people: a leave decision in one tab shows live in the other', async ({ pag
 	const wsId = await createWorkspace(page, 'Two Tabs Trust', 'Sam');
 	await page.goto(`/w/${wsId}/people/policies`);
 	await page.getByRole('button', { name: /Add: UK annual leave/ }).click();
-	await addPerson(page, wsId, {
-		given: 'Kemi',
-		family: 'Ito',
-		title: 'Nurse',
-		start: '2026-01-01',
-		salary: '40000'
-	});
+	await addPerson(page, wsId, { given: 'Kemi', family: 'Ito', title: 'Nurse', start: '2026-01-01', salary: '40000' });
 	await page.getByLabel('Leave first day').fill('2026-12-14');
 	await page.getByLabel('Leave last day').fill('2026-12-15');
 	await page.getByRole('button', { name: 'Request leave' }).click();
