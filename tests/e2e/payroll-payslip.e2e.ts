@@ -109,6 +109,9 @@ test('payroll, US: paid on the pay date, an earlier payment refused, payslip wit
 	const overflow = await page.getByTestId('payslip').evaluate((el) => el.scrollWidth - el.clientWidth);
 	expect(overflow).toBeLessThanOrEqual(0);
 	await page.screenshot({ path: testInfo.outputPath('payslip-page.png'), fullPage: true });
+	// Printing the page uses Letter too: the page's CSS asks for it over the printer's A4.
+	const printed = (await page.pdf({ format: 'A4', preferCSSPageSize: true })).toString('latin1');
+	expect(printed).toMatch(/\/MediaBox \[0 0 612 792\]/);
 
 	const [download] = await Promise.all([
 		page.waitForEvent('download'),
