@@ -3,11 +3,17 @@
 // shard and, when this browser has Books, posts its journal (entry id derived from the run id, so a
 // teammate posting the same run writes the same entry, not a second one). YTD is derived from the
 // finalized runs on every computation, never stored.
-import { todayUtc, type DecimalString, type IsoDate } from '$lib/domain/core';
+import type { DecimalString, IsoDate } from '$lib/domain/core';
 import { displayName, type Employment } from '$lib/domain/hr';
 import type { PayCase } from '$lib/domain/payroll';
 import {
+	addressLines,
+	checkPaymentDate,
 	defaultAccountMap,
+	indexFinalized,
+	maskedTaxId,
+	payslipYearToDate,
+	type PayslipYtd,
 	paymentEntryId,
 	paymentJournalEntry,
 	payrollEntryId,
@@ -86,6 +92,11 @@ export const RUN_INPUTS = {
 export type RunInput = keyof typeof RUN_INPUTS;
 
 export type PostingState = 'posted' | 'not-posted' | 'no-books';
+
+export interface PayslipExtras {
+	employee: { address: string[]; taxId: { label: string; masked: string } | null };
+	ytd: PayslipYtd;
+}
 
 export class PayrollState {
 	#replica: PayrollReplica | null = null;
@@ -460,12 +471,17 @@ export class PayrollState {
 		return this.#post(payrollEntryId(id), (a) => runJournalEntry(run, a));
 	}
 
-	/** Records the payment (a fact) and posts it: net pay payable to the bank. */
-	markPaid(id: string, paidOn: IsoDate = todayUtc()): PayrollVerb<PostingState> {
+	/**
+	 * Records the payment (a fact) and posts it: net pay payable to the bank. Paid on the run's pay
+	 * date unless told otherwise; never before the run's posting date (the domain refuses it).
+	 */
+	markPaid(id: string, paidOn?: IsoDate): PayrollVerb<PostingState> {
 		const run = this.final(id);
 		if (!run) return no('Only a finalized run can be marked paid.');
 		if (!this.payment(id)) {
-			const paid = this.#live.markPaid(id, { paidOn, at: nowIso(), by: this.#me });
+			const date = checkPaymentDate(run, paidOn ?? run.period.payDate);
+			if (!date.ok) return no(date.error.message);
+			const paid = this.#live.markPaid(id, { paidOn: date.value, at: nowIso(), by: this.#me });
 			if (!paid.ok) return no(paid.error.message);
 		}
 		return this.postPayment(id);
@@ -480,7 +496,41 @@ export class PayrollState {
 		return posted.ok ? { ok: true, value: 'posted' } : no(posted.message);
 	}
 
-	payslipPdf(runId: string, personId: string, organisation: string): Uint8Array | null {
+	/**
+	 * What a payslip shows besides its lines: the employee's address and masked tax number from their
+	 * People record (as it is now), and the year-to-date column from the finalized runs.
+	 */
+	payslipExtras(runId: string, personId: string): PayslipExtras | null {
+		const run = this.final(runId);
+		const draft = run ? undefined : this.draft(runId);
+		const slip = (run?.payslips ?? this.previews[runId]?.computed.payslips ?? []).find(
+			(s) => s.personId === personId
+		);
+		const period = run?.period ?? draft?.period;
+		const jurisdiction = run?.jurisdiction ?? (draft && this.schedule(draft.scheduleId)?.jurisdiction);
+		if (!slip || !period || !jurisdiction) return null;
+		const person = this.#people.person(personId);
+		return {
+			employee: {
+				address: addressLines(person?.address),
+				taxId: maskedTaxId(jurisdiction, person?.nationalIds)
+			},
+			ytd: payslipYearToDate(indexFinalized(this.finals), {
+				runId,
+				jurisdiction,
+				taxYear: taxYearOf(jurisdiction, period.payDate),
+				payDate: period.payDate,
+				slip
+			})
+		};
+	}
+
+	payslipPdf(
+		runId: string,
+		personId: string,
+		organisation: string,
+		employerAddress: readonly string[] = []
+	): Uint8Array | null {
 		const run = this.final(runId);
 		const draft = run ? undefined : this.draft(runId);
 		const slip = (run?.payslips ?? this.previews[runId]?.computed.payslips ?? []).find(
@@ -488,13 +538,16 @@ export class PayrollState {
 		);
 		const period = run?.period ?? draft?.period;
 		const currency = run?.currency ?? (draft && this.schedule(draft.scheduleId)?.currency);
-		if (!slip || !period || !currency) return null;
+		const extras = this.payslipExtras(runId, personId);
+		if (!slip || !period || !currency || !extras) return null;
 		return payslipPdf({
 			organisation,
 			period,
 			currency,
 			slip,
-			status: run ? 'finalized' : 'preview, not final'
+			status: run ? 'finalized' : 'preview, not final',
+			employerAddress,
+			...extras
 		});
 	}
 

@@ -4,22 +4,17 @@
 import type { DecimalString, DomainError } from '$lib/domain/core';
 import {
 	ENGLAND_AND_WALES_2025_2027,
+	HOLIDAY_CALENDARS,
+	NO_HOLIDAYS,
 	US_FEDERAL_2025_2027,
 	type FieldProblem,
 	type HolidayCalendar,
 	type LeavePolicy
 } from '$lib/domain/hr';
 
-/** Weekends only, for a location whose holidays the organisation does not observe or has not set. */
-export const NO_HOLIDAYS: HolidayCalendar = {
-	id: 'none',
-	name: 'No public holidays (weekends only)',
-	years: Array.from({ length: 100 }, (_, i) => 2000 + i),
-	holidays: [],
-	source: 'Chosen in Keel: no public holidays observed at this location'
-};
-
-export const CALENDARS: readonly HolidayCalendar[] = [ENGLAND_AND_WALES_2025_2027, US_FEDERAL_2025_2027, NO_HOLIDAYS];
+// The calendars live in the HR domain, where Payroll's pay-date rule reads them too.
+export { NO_HOLIDAYS };
+export const CALENDARS: readonly HolidayCalendar[] = HOLIDAY_CALENDARS;
 
 /** The calendar a location gets until someone chooses one: from the organisation's country. */
 export function defaultCalendarId(country: string): string {
@@ -70,7 +65,8 @@ export const POLICY_PRESETS: readonly PolicyPreset[] = [
 			prorateMidYear: true,
 			hoursPerDay: n('8'),
 			places: 2,
-			source: 'Keel preset: a common small-employer PTO plan (no federal minimum applies). Edit to match your handbook.'
+			source:
+				'Keel preset: a common small-employer PTO plan (no federal minimum applies). Edit to match your handbook.'
 		}
 	}
 ];
@@ -109,8 +105,7 @@ export interface FormProblem {
 }
 
 export type PeopleResult<T = undefined> =
-	| { ok: true; value: T }
-	| { ok: false; message: string; problems: FormProblem[] };
+	{ ok: true; value: T } | { ok: false; message: string; problems: FormProblem[] };
 
 /** Strips history prefixes: 'employment@2026-01-01.fte' → 'fte', 'compensation@….pay.annualAmount' → 'pay.annualAmount'. */
 export function formField(field: string): string {

@@ -9,6 +9,8 @@ export interface WorkspaceProfile {
 	/** Month and day the fiscal year starts, `MM-DD`. */
 	fiscalYearStart: string;
 	createdAt: string;
+	/** The employer's postal address, one line per line, as printed on payslips ('' = none yet). */
+	address?: string;
 }
 
 export interface Member {
@@ -37,7 +39,8 @@ export function readProfile(doc: Y.Doc): WorkspaceProfile {
 		country: s('country', 'US'),
 		baseCurrency: s('baseCurrency', 'USD'),
 		fiscalYearStart: s('fiscalYearStart', '01-01'),
-		createdAt: s('createdAt', '')
+		createdAt: s('createdAt', ''),
+		address: s('address', '')
 	};
 }
 

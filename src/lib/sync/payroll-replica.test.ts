@@ -75,7 +75,8 @@ describe('pay runs across replicas', () => {
 						if (f) r.finalize(f);
 					} else if (roll < 0.85)
 						r.markPaid(runId, {
-							paidOn: '2026-02-01' as never,
+							// After every run's pay date (a payment before it is refused; tested below).
+							paidOn: '2026-05-01' as never,
 							at: `2026-02-0${1 + i}T00:00:00Z`,
 							by: `m${i}`
 						});
@@ -119,6 +120,22 @@ describe('pay runs across replicas', () => {
 			for (const r of reps)
 				expect(snap(r) === snap(reps[0] as PayrollReplica), `seed ${seed}: replicas differ`).toBe(true);
 		}
+	});
+
+	it('refuses a payment dated before the run is posted, whoever records it', () => {
+		const net = new ReplicaNet(1, rng(3));
+		const r = new PayrollReplica(net.docs[0] as Y.Doc);
+		r.saveSchedule(S);
+		const run = draft('run1', S, periodAt(S, 0), ['a']);
+		const c = computeRun({ schedule: S, run, people: PEOPLE.slice(0, 1), finalized: [] });
+		expect(r.finalize(finalize(run, S, c, '2026-01-20T00:00:00Z', '2026')).ok).toBe(true);
+		expect(run.period.payDate).toBe('2026-01-30');
+		const early = r.markPaid('run1', { paidOn: '2026-01-29' as never, at: 'x', by: 'm1' });
+		expect(!early.ok && early.error.message).toContain(
+			"Paid on: 2026-01-29 is before this run's posting date"
+		);
+		expect(r.payment('run1')).toBeUndefined();
+		expect(r.markPaid('run1', { paidOn: '2026-01-30' as never, at: 'x', by: 'm1' }).ok).toBe(true);
 	});
 
 	it('two teammates posting the same finalized run write one journal entry', () => {

@@ -7,6 +7,7 @@
 import type * as Y from 'yjs';
 import { fail, ok, type IsoDate, type Result } from '$lib/domain/core';
 import {
+	checkPaymentDate,
 	validateSchedule,
 	type FinalizedRun,
 	type PayRunDraft,
@@ -236,8 +237,10 @@ export class PayrollReplica {
 	}
 
 	markPaid(runId: string, payment: Payment): Result<Payment> {
-		if (!this.#finals.has(runId))
-			return fail('payroll/not-finalized', 'Only a finalized run can be marked paid.');
+		const run = this.#finals.get(runId);
+		if (!run) return fail('payroll/not-finalized', 'Only a finalized run can be marked paid.');
+		const date = checkPaymentDate(run, payment.paidOn);
+		if (!date.ok) return date;
 		if (!docs.insertOnce(docs.paymentsMap(this.#doc), runId, payment))
 			return fail('payroll/paid', 'This run is already marked paid.');
 		return ok(payment);

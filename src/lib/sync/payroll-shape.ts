@@ -3,7 +3,12 @@
 // JSON type and a finalized run's payslips add up (each payslip's lines give its net, so its journal
 // balances). Messages name the field, never a value.
 import { buildPayrollJournal, type Payslip } from '$lib/domain/payroll';
-import type { FinalizedRun, PayRunDraft, PaySchedule } from '$lib/domain/payroll/run';
+import {
+	PAY_DATE_RULES,
+	type FinalizedRun,
+	type PayRunDraft,
+	type PaySchedule
+} from '$lib/domain/payroll/run';
 import { isObj } from './people-shape';
 
 export type Check = string | null;
@@ -26,6 +31,10 @@ export function checkSchedule(v: unknown): Check {
 	if (v.jurisdiction !== 'US' && v.jurisdiction !== 'UK') return 'jurisdiction is unknown';
 	if (!isStr(v.currency) || !isDate(v.anchor)) return 'currency or anchor has the wrong shape';
 	if (!Number.isInteger(v.payDayOffset)) return 'payDayOffset is not a whole number';
+	// Absent on schedules saved before pay dates avoided weekends and holidays.
+	if (v.payDateRule !== undefined && !PAY_DATE_RULES.some((r) => r.id === v.payDateRule))
+		return 'payDateRule is unknown';
+	if (v.holidayCalendar !== undefined && !isStr(v.holidayCalendar)) return 'holidayCalendar is not text';
 	return null;
 }
 

@@ -111,3 +111,22 @@ export const US_FEDERAL_2025_2027: HolidayCalendar = {
 		h('2028-12-25', 'Christmas Day')
 	]
 };
+
+/** Weekends only, for a location whose holidays the organisation does not observe or has not set. */
+export const NO_HOLIDAYS: HolidayCalendar = {
+	id: 'none',
+	name: 'No public holidays (weekends only)',
+	years: Array.from({ length: 100 }, (_, i) => 2000 + i),
+	holidays: [],
+	source: 'Chosen in Keel: no public holidays observed at this location'
+};
+
+/** Every calendar a location (People) or a pay schedule (Payroll) can choose. */
+export const HOLIDAY_CALENDARS: readonly HolidayCalendar[] = [
+	ENGLAND_AND_WALES_2025_2027,
+	US_FEDERAL_2025_2027,
+	NO_HOLIDAYS
+];
+
+export const holidayCalendarById = (id: string): HolidayCalendar | undefined =>
+	HOLIDAY_CALENDARS.find((c) => c.id === id);

@@ -12,8 +12,27 @@ export {
 	ukTaxYear,
 	validateSchedule
 } from './schedule';
+export {
+	PAY_DATE_RULES,
+	DEFAULT_PAY_DATE_RULE,
+	businessPayDate,
+	defaultHolidayCalendar,
+	holidayCalendarOf,
+	payDateFor,
+	payDateNote,
+	payDateRuleOf,
+	type PayDate
+} from './pay-date';
 export { basePay, type BasePay } from './base-pay';
-export { indexFinalized, ukYearToDate, usYearToDate, type SlipsByPerson } from './ytd';
+export {
+	indexFinalized,
+	payslipYearToDate,
+	ukYearToDate,
+	usYearToDate,
+	ytdKey,
+	type PayslipYtd,
+	type SlipsByPerson
+} from './ytd';
 export { knownFactsOf, retroFor } from './retro';
 export {
 	caseDeductions,
@@ -30,10 +49,21 @@ export {
 	runJournalEntry,
 	runNetPay,
 	paymentJournalEntry,
+	checkPaymentDate,
+	runPostingDate,
 	defaultAccountMap,
 	STUDENT_LOAN_CODES,
 	type PayrollAccounts
 } from './posting';
 export { postedMatchesRun } from './posted';
-export { textPdf, type PdfLine } from './pdf';
-export { payslipPdf, payslipSections, money, kindTotal, type PayslipSection } from './payslip-document';
+export { textPdf, wrap, PAGE_SIZES, type PageSize, type PdfCell, type PdfLine } from './pdf';
+export {
+	addressLines,
+	maskedTaxId,
+	payslipPage,
+	payslipPdf,
+	payslipSections,
+	money,
+	kindTotal,
+	type PayslipSection
+} from './payslip-document';

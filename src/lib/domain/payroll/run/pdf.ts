@@ -1,7 +1,26 @@
-// A small, honest PDF 1.4 writer: one A4 page of Helvetica text lines, nothing else. Invariant: the
-// output has a %PDF-1.4 header, five objects (catalog, pages, page, font, content stream), an xref
-// table whose offsets are the byte positions of those objects, and a trailer pointing at the xref.
-// Text is limited to WinAnsi-printable characters (others become '?'), escaped for PDF strings.
+// A small, honest PDF 1.4 writer: pages of Helvetica text lines, nothing else. Invariant: every line
+// given is printed whole, on A4 or US Letter: text wider than the page wraps at spaces (a word wider
+// than the line breaks mid-word), and lines that do not fit start another page, each numbered. The
+// output has a %PDF-1.4 header, the catalog, page tree, two fonts and a page and content stream per
+// page, an xref table whose offsets are the byte positions of those objects, and a trailer pointing
+// at the xref. Text is limited to WinAnsi characters (others become '?'), escaped for PDF strings.
+import { textWidth } from './pdf-metrics';
+
+export type PageSize = 'a4' | 'letter';
+/** Width and height in points (1/72 in): A4 is 210 x 297 mm, Letter 8.5 x 11 in. */
+export const PAGE_SIZES: Readonly<Record<PageSize, readonly [number, number]>> = {
+	a4: [595, 842],
+	letter: [612, 792]
+};
+const MARGIN = 40;
+const FOOTER = 30;
+
+export interface PdfCell {
+	readonly text: string;
+	/** Points from the left margin where the cell's right edge sits. */
+	readonly right: number;
+	readonly bold?: boolean;
+}
 
 export interface PdfLine {
 	readonly text: string;
@@ -10,54 +29,136 @@ export interface PdfLine {
 	readonly bold?: boolean;
 	/** Points from the left margin. */
 	readonly indent?: number;
+	/** Right-aligned cells on the line's first row (amounts); the text wraps short of the first one. */
+	readonly cells?: readonly PdfCell[];
 }
 
-function pdfString(text: string): string {
-	let out = '';
+/**
+ * WinAnsi byte values of `text`: U+2212 and dashes as '-', the arrow the payslip's workings use as
+ * '->', the bullet as 0x95, anything else outside WinAnsi as '?'.
+ */
+function winAnsi(text: string): number[] {
+	const out: number[] = [];
 	for (const ch of text) {
 		const code = ch.codePointAt(0) ?? 63;
-		const mapped =
-			code === 0x2212
-				? 45
-				: code === 0x2014 || code === 0x2013
-					? 45
-					: code === 0xd7
-						? 0xd7
-						: code === 0xa3
-							? 0xa3
-							: code;
-		if (mapped === 0x28 || mapped === 0x29 || mapped === 0x5c) out += '\\' + String.fromCharCode(mapped);
-		else if (mapped >= 0x20 && mapped <= 0x7e) out += String.fromCharCode(mapped);
-		else if (mapped >= 0xa0 && mapped <= 0xff) out += '\\' + mapped.toString(8).padStart(3, '0');
-		else out += '?';
+		if (code === 0x2212 || code === 0x2014 || code === 0x2013) out.push(45);
+		else if (code === 0x2192) out.push(45, 62);
+		else if (code === 0x2022) out.push(0x95);
+		else if ((code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff)) out.push(code);
+		else out.push(63);
+	}
+	return out;
+}
+
+function pdfString(codes: readonly number[]): string {
+	let out = '';
+	for (const c of codes) {
+		if (c === 0x28 || c === 0x29 || c === 0x5c) out += '\\' + String.fromCharCode(c);
+		else if (c >= 0x20 && c <= 0x7e) out += String.fromCharCode(c);
+		else out += '\\' + c.toString(8).padStart(3, '0');
 	}
 	return `(${out})`;
 }
 
-/** One page (595 x 842 pt); lines that do not fit are left off and the last line says so. */
-export function textPdf(lines: readonly PdfLine[]): Uint8Array {
-	const ops: string[] = [];
-	let y = 800;
-	for (const [i, line] of lines.entries()) {
-		const size = line.size ?? 10;
-		y -= size + 4;
-		if (y < 40) {
-			ops.push(`BT /F1 9 Tf 40 30 Td ${pdfString(`... ${lines.length - i} more line(s) not shown`)} Tj ET`);
-			break;
-		}
-		ops.push(
-			`BT /${line.bold ? 'F2' : 'F1'} ${size} Tf ${40 + (line.indent ?? 0)} ${y} Td ${pdfString(line.text)} Tj ET`
-		);
+/** Splits `codes` into rows no wider than `width`: at spaces, or mid-word for a word too wide. */
+export function wrap(codes: readonly number[], width: number, size: number, bold = false): number[][] {
+	const rows: number[][] = [];
+	let row: number[] = [];
+	const fits = (r: readonly number[]) => textWidth(r, size, bold) <= width;
+	const words: number[][] = [[]];
+	for (const c of codes) {
+		if (c === 32) words.push([]);
+		else words[words.length - 1]?.push(c);
 	}
-	const content = ops.join('\n');
+	for (const word of words) {
+		const joined = row.length ? [...row, 32, ...word] : word;
+		if (fits(joined)) {
+			row = joined;
+			continue;
+		}
+		if (row.length) rows.push(row);
+		row = [];
+		for (const c of word) {
+			if (row.length && !fits([...row, c])) {
+				rows.push(row);
+				row = [];
+			}
+			row.push(c);
+		}
+	}
+	rows.push(row);
+	return rows;
+}
+
+interface Placed {
+	readonly ops: string[];
+}
+
+function layout(lines: readonly PdfLine[], size: PageSize): Placed[] {
+	const [pageW, pageH] = PAGE_SIZES[size];
+	const contentW = pageW - 2 * MARGIN;
+	const pages: Placed[] = [{ ops: [] }];
+	let y = pageH - MARGIN;
+	const newRow = (height: number) => {
+		if (y - height < MARGIN + FOOTER - 10) {
+			pages.push({ ops: [] });
+			y = pageH - MARGIN;
+		}
+		y -= height;
+		return pages[pages.length - 1] as Placed;
+	};
+	for (const line of lines) {
+		const fontSize = line.size ?? 10;
+		const font = line.bold ? 'F2' : 'F1';
+		const indent = line.indent ?? 0;
+		const cells = line.cells ?? [];
+		const cellsStart = Math.min(
+			contentW,
+			...cells.map((c) => c.right - textWidth(winAnsi(c.text), fontSize, c.bold ?? line.bold) - 8)
+		);
+		const rows = wrap(winAnsi(line.text), Math.max(cellsStart - indent, 60), fontSize, line.bold);
+		rows.forEach((row, i) => {
+			const page = newRow(fontSize + 4);
+			page.ops.push(`BT /${font} ${fontSize} Tf ${MARGIN + indent} ${y} Td ${pdfString(row)} Tj ET`);
+			if (i > 0) return;
+			for (const c of cells) {
+				const codes = winAnsi(c.text);
+				const bold = c.bold ?? line.bold;
+				const x = MARGIN + c.right - textWidth(codes, fontSize, bold);
+				page.ops.push(
+					`BT /${bold ? 'F2' : 'F1'} ${fontSize} Tf ${x.toFixed(2)} ${y} Td ${pdfString(codes)} Tj ET`
+				);
+			}
+		});
+	}
+	if (pages.length > 1)
+		pages.forEach((p, i) => {
+			const label = winAnsi(`Page ${i + 1} of ${pages.length}`);
+			const x = pageW - MARGIN - textWidth(label, 8);
+			p.ops.push(`BT /F1 8 Tf ${x.toFixed(2)} ${MARGIN - 15} Td ${pdfString(label)} Tj ET`);
+		});
+	return pages;
+}
+
+/** A4 unless told otherwise; as many pages as the lines need. */
+export function textPdf(lines: readonly PdfLine[], opts: { page?: PageSize } = {}): Uint8Array {
+	const size = opts.page ?? 'a4';
+	const [w, h] = PAGE_SIZES[size];
+	const pages = layout(lines, size);
+	const pageObj = (i: number) => 5 + 2 * i;
 	const objects = [
 		'<< /Type /Catalog /Pages 2 0 R >>',
-		'<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-		'<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R /F2 5 0 R >> >> /Contents 6 0 R >>',
+		`<< /Type /Pages /Kids [${pages.map((_, i) => `${pageObj(i)} 0 R`).join(' ')}] /Count ${pages.length} >>`,
 		'<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
-		'<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>',
-		`<< /Length ${content.length} >>\nstream\n${content}\nendstream`
+		'<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>'
 	];
+	pages.forEach((p, i) => {
+		const content = p.ops.join('\n');
+		objects.push(
+			`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${w} ${h}] /Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> /Contents ${pageObj(i) + 1} 0 R >>`,
+			`<< /Length ${content.length} >>\nstream\n${content}\nendstream`
+		);
+	});
 	// Every character above is ASCII, so string length = byte length.
 	let body = '%PDF-1.4\n';
 	const offsets: number[] = [];

@@ -1,12 +1,14 @@
 // A finalized run's journal entries for the Books ledger. Invariant: the entry id is derived from the
 // run id, so two teammates posting the same run write one entry (the same key), never two; the
 // wages entry balances to the cent (buildPayrollJournal refuses otherwise), and the payment entry
-// moves exactly the run's net pay from net pay payable to the bank. UK student and postgraduate
-// loan deductions post to their own liability when one is chosen.
+// moves exactly the run's net pay from net pay payable to the bank, dated no earlier than the run's
+// own posting (a payment before the wages it pays would leave net pay payable negative). UK student
+// and postgraduate loan deductions post to their own liability when one is chosen.
 import {
 	dec,
 	fail,
 	ok,
+	parseIsoDate,
 	sum,
 	toDecimalString,
 	type DecimalString,
@@ -82,11 +84,33 @@ export function runNetPay(run: FinalizedRun): DecimalString {
 	return toDecimalString(sum(run.payslips.map((s) => dec(s.payslip.net))), 2);
 }
 
+/** The date a run's wages entry is posted on (its journal entry's date): the run's pay date. */
+export const runPostingDate = (run: Pick<FinalizedRun, 'period'>): IsoDate => run.period.payDate;
+
+/**
+ * A payment date for the run, or why not: a real date, not before the run's posting date. Checked
+ * here, in the domain, so no page, teammate's device or command line can post an earlier one.
+ */
+export function checkPaymentDate(run: Pick<FinalizedRun, 'period'>, paidOn: string): Result<IsoDate> {
+	const date = parseIsoDate(paidOn);
+	if (!date) return fail('payroll/payment-date', 'Paid on: enter a date.', { field: 'paidOn' });
+	const posted = runPostingDate(run);
+	if (date < posted)
+		return fail(
+			'payroll/payment-date',
+			`Paid on: ${date} is before this run's posting date, ${posted}. A payment cannot be dated before the wages it pays are posted; use ${posted} or later.`,
+			{ field: 'paidOn', paidOn: date, postingDate: posted }
+		);
+	return ok(date);
+}
+
 export function paymentJournalEntry(
 	run: FinalizedRun,
 	a: PayrollAccounts,
 	date: IsoDate
 ): Result<JournalEntry> {
+	const checked = checkPaymentDate(run, date);
+	if (!checked.ok) return checked;
 	const net = runNetPay(run);
 	if (!dec(net).gt(0)) return fail('payroll/empty-run', 'The run has no net pay to pay.');
 	return ok({

@@ -1,6 +1,8 @@
 // Pay periods of a schedule, and where a pay date falls in its tax year. Invariant: periods of one
 // schedule tile the calendar (each starts the day after the previous ends); a UK pay date maps to
-// the tax week or month HMRC numbers it by (6 April starts week 1 and month 1).
+// the tax week or month HMRC numbers it by (6 April starts week 1 and month 1). A pay date is a
+// business day under the schedule's rule (pay-date.ts); a run records its period when it is made, so
+// a later change to the schedule never moves a run already made.
 import {
 	addDays,
 	addMonths,
@@ -14,6 +16,7 @@ import {
 	type Result
 } from '../../core';
 import type { UkFrequency, UsFrequency } from '../types';
+import { PAY_DATE_RULES, holidayCalendarOf, payDateFor } from './pay-date';
 import type { Jurisdiction, PayPeriod, PaySchedule, ScheduleFrequency } from './types';
 
 export const PERIODS_PER_YEAR: Readonly<Record<ScheduleFrequency, number>> = {
@@ -27,7 +30,7 @@ export const PERIODS_PER_YEAR: Readonly<Record<ScheduleFrequency, number>> = {
 const STEP_DAYS: Partial<Record<ScheduleFrequency, number>> = { weekly: 7, biweekly: 14, fourWeekly: 28 };
 
 function withPay(s: PaySchedule, start: IsoDate, end: IsoDate): PayPeriod {
-	return { start, end, payDate: addDays(end, s.payDayOffset) };
+	return { start, end, payDate: payDateFor(s, end).date };
 }
 
 /** Period number `n` (0 = the one starting at the anchor; negative = earlier). */
@@ -135,6 +138,14 @@ export function validateSchedule(s: PaySchedule): Result<PaySchedule> {
 	if (!Number.isInteger(s.payDayOffset) || s.payDayOffset < 0 || s.payDayOffset > 31)
 		return fail('payroll/schedule', 'Pay day: 0 to 31 days after the period ends.', {
 			field: 'payDayOffset'
+		});
+	if (s.payDateRule !== undefined && !PAY_DATE_RULES.some((r) => r.id === s.payDateRule))
+		return fail('payroll/schedule', 'Pay date on a weekend or holiday: choose one of the options.', {
+			field: 'payDateRule'
+		});
+	if (s.holidayCalendar !== undefined && !holidayCalendarOf(s))
+		return fail('payroll/schedule', 'Public holidays: choose one of the calendars listed.', {
+			field: 'holidayCalendar'
 		});
 	if (!/^[A-Z]{3}$/.test(s.currency))
 		return fail('payroll/schedule', 'Currency: a 3-letter code.', { field: 'currency' });

@@ -18,9 +18,18 @@ export interface PaySchedule {
 	readonly currency: string;
 	/** First day of any one period (weekly, biweekly, four-weekly); for monthly the day of month it starts on. */
 	readonly anchor: IsoDate;
-	/** Pay date = last day of the period + this many days (0 = paid on the last day). */
+	/** Pay date = last day of the period + this many days (0 = paid on the last day), then `payDateRule`. */
 	readonly payDayOffset: number;
+	/**
+	 * When that day is a weekend or a public holiday: pay on the business day before (the default,
+	 * also for schedules saved before this field existed), the one after, or on the day itself.
+	 */
+	readonly payDateRule?: PayDateRule;
+	/** The public holiday calendar (id) the pay date avoids; absent = the jurisdiction's usual one. */
+	readonly holidayCalendar?: string;
 }
+
+export type PayDateRule = 'previousBusinessDay' | 'nextBusinessDay' | 'onTheDay';
 
 export interface PayPeriod {
 	readonly start: IsoDate;
