@@ -5,7 +5,8 @@
 // output folder for a look.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { expect, test } from './test';
+import { expect, test, testDay } from './test';
+import { importTestPacksFor } from './rule-packs';
 import { createWorkspace } from './helpers';
 
 const dayBefore = (date: string) => {
@@ -56,6 +57,7 @@ test('payroll, US: paid on the pay date, an earlier payment refused, payslip wit
 	await expect(page.getByLabel('Net pay payable')).not.toHaveValue('');
 	await page.getByRole('button', { name: 'Save accounts' }).click();
 	await expect(page.getByText('Accounts saved.')).toBeVisible();
+	await importTestPacksFor(page, wsId, 'US', testDay());
 
 	// A run to finalized.
 	await page.goto(`/w/${wsId}/payroll`);

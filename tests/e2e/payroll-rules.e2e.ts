@@ -3,32 +3,13 @@
 // it affects and links to Setup → Tax tables; a broken pack is refused naming the fields; the 2027
 // pack (a TEST pack: the 2026 figures relabelled as 2027 and resealed, built by this test) is
 // imported, and the run then computes a register row.
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './test';
 import { BASE } from './helpers';
-
-/** JSON with keys sorted at every level and no whitespace (the pack checksum's canonical form). */
-function canonical(v: unknown): string {
-	if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
-	if (typeof v === 'object' && v !== null)
-		return `{${Object.keys(v)
-			.sort()
-			.map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
-			.join(',')}}`;
-	return JSON.stringify(v);
-}
+import { seal } from './rule-packs';
 
 type Pack = Record<string, unknown> & { pack: Record<string, unknown>; futa: { wageBase: string } };
-
-function seal(p: Pack): Pack {
-	const { checksum: _old, ...header } = p.pack;
-	const sum = createHash('sha256')
-		.update(canonical({ ...p, pack: header }), 'utf8')
-		.digest('hex');
-	return { ...p, pack: { ...header, checksum: sum } };
-}
 
 /** The built-in 2026 US pack relabelled as 2027 and resealed: a test pack, not 2027's figures. */
 function testPack2027(): Pack {
