@@ -88,7 +88,9 @@ export function observePayroll(doc: Y.Doc, onChange: (local: boolean) => void): 
 		finalsMap(doc),
 		paymentsMap(doc),
 		postingsMap(doc),
-		settingsMap(doc)
+		settingsMap(doc),
+		// Opening year-to-date entries (sync/payroll-openings.ts).
+		doc.getMap('payrollOpenings')
 	] as Y.AbstractType<unknown>[]);
 	const handler = (tr: Y.Transaction) => {
 		for (const type of tr.changed.keys()) {

@@ -11,7 +11,9 @@ import {
 	type PaySchedule,
 	type PayrollAccounts
 } from '$lib/domain/payroll/run';
+import type { OpeningYtd } from '$lib/domain/payroll/opening';
 import * as docs from './payroll-doc';
+import { readOpenings, writeOpenings } from './payroll-openings';
 import { checkDraft, checkFinal, checkPayment, checkSchedule } from './payroll-shape';
 
 export interface PayrollQuarantined {
@@ -40,6 +42,7 @@ export class PayrollReplica {
 	#finals = new Map<string, FinalizedRun>();
 	#payments = new Map<string, Payment>();
 	#quarantine: PayrollQuarantined[] = [];
+	#openings: OpeningYtd[] = [];
 
 	constructor(doc: Y.Doc) {
 		this.#doc = doc;
@@ -83,6 +86,9 @@ export class PayrollReplica {
 		this.#drafts = drafts.sort(byId((d) => d.period.payDate + d.id));
 		this.#finals = finals;
 		this.#payments = payments;
+		const openings = readOpenings(this.#doc);
+		this.#openings = openings.entries;
+		q.push(...openings.quarantined);
 		this.#quarantine = q.sort(byId((x) => x.map + x.id));
 	}
 	readonly #rawFinals = new Map<string, unknown>();
@@ -120,6 +126,10 @@ export class PayrollReplica {
 		return Object.fromEntries(
 			Object.entries(v).filter(([, x]) => typeof x === 'string')
 		) as Partial<PayrollAccounts>;
+	}
+	/** Every well-formed opening year-to-date entry, in id order (which one counts: domain/payroll/opening). */
+	openings(): OpeningYtd[] {
+		return this.#openings;
 	}
 	quarantined(): PayrollQuarantined[] {
 		return this.#quarantine;
@@ -166,6 +176,12 @@ export class PayrollReplica {
 		if (!docs.insertOnce(docs.paymentsMap(this.#doc), runId, payment))
 			return fail('payroll/paid', 'This run is already marked paid.');
 		return ok(payment);
+	}
+
+	/** Writes opening year-to-date entries all at once, or none (the reason when refused). */
+	recordOpenings(entries: readonly OpeningYtd[]): Result<null> {
+		const problem = writeOpenings(this.#doc, entries);
+		return problem ? fail('payroll/opening', problem) : ok(null);
 	}
 
 	recordPosting(entryId: string, at: string, by: string): void {

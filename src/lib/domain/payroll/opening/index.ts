@@ -18,3 +18,4 @@ export {
 	type OpeningProblem,
 	type UkMoneyField
 } from './validate';
+export { parseOpeningCsv, type CsvPerson, type CsvProblem, type OpeningCsvRow } from './csv';

@@ -59,6 +59,8 @@ export type OpeningInput =
 export interface OpeningProblem {
 	/** The field as the form names it, e.g. "Social Security wages" or "NI row 2: Employee NICs". */
 	readonly field: string;
+	/** The figure's key (e.g. socialSecurityWages, letter), for a CSV reader to find its column. */
+	readonly key?: string;
 	readonly message: string;
 }
 
@@ -89,6 +91,7 @@ function amounts<K extends string>(
 		if (v === null)
 			problems.push({
 				field: prefix + labels[f],
+				key: f,
 				message: `${prefix}${labels[f]} must be an amount of 0 or more with at most 2 decimals, like 1250.00.`
 			});
 		else out[f] = v;
@@ -103,6 +106,7 @@ function usChecks(taxYear: string, us: UsOpeningFigures, problems: OpeningProble
 	if (dec(us.socialSecurityWages).gt(base))
 		problems.push({
 			field: US_OPENING_LABELS.socialSecurityWages,
+			key: 'socialSecurityWages',
 			message: `Social Security wages (${fmt(dec(us.socialSecurityWages))}) cannot be more than the ${taxYear} wage base of ${fmt(base)}: enter the wages Social Security tax was charged on.`
 		});
 }
@@ -112,7 +116,11 @@ export function validateOpening(input: OpeningInput): Result<OpeningFigures> {
 	const problems: OpeningProblem[] = [];
 	if (input.jurisdiction === 'US') {
 		if (!isUsTaxYear(input.taxYear))
-			problems.push({ field: 'Tax year', message: 'Tax year must be a calendar year like 2026.' });
+			problems.push({
+				field: 'Tax year',
+				key: 'taxYear',
+				message: 'Tax year must be a calendar year like 2026.'
+			});
 		const us = amounts(US_FIELDS, US_OPENING_LABELS, input.us, problems);
 		if (problems.length === 0) usChecks(input.taxYear, us, problems);
 		return problems.length
@@ -120,7 +128,11 @@ export function validateOpening(input: OpeningInput): Result<OpeningFigures> {
 			: ok({ jurisdiction: 'US', us });
 	}
 	if (!isUkTaxYear(input.taxYear))
-		problems.push({ field: 'Tax year', message: 'Tax year must be a UK tax year like 2026-27.' });
+		problems.push({
+			field: 'Tax year',
+			key: 'taxYear',
+			message: 'Tax year must be a UK tax year like 2026-27.'
+		});
 	const money = amounts(UK_FIELDS, UK_OPENING_LABELS, input.uk, problems);
 	const ni: UkNiOpening[] = [];
 	const seen = new Set<string>();
@@ -132,11 +144,13 @@ export function validateOpening(input: OpeningInput): Result<OpeningFigures> {
 		if (!/^[A-Z]$/.test(letter))
 			problems.push({
 				field: `${prefix}NI letter`,
+				key: 'letter',
 				message: `${prefix}NI letter must be one category letter, like A.`
 			});
 		else if (seen.has(letter))
 			problems.push({
 				field: `${prefix}NI letter`,
+				key: 'letter',
 				message: `${prefix}NI letter ${letter} is entered twice: put its figures on one row.`
 			});
 		seen.add(letter);
