@@ -23,12 +23,22 @@ import {
 	type PayrollAccounts,
 	type RunPerson
 } from '$lib/domain/payroll/run';
+import {
+	currentOpening,
+	parseOpeningCsv,
+	validateOpening,
+	type CurrentOpening,
+	type OpeningInput,
+	type OpeningProblem,
+	type OpeningYtd
+} from '$lib/domain/payroll/opening';
 import type { PayrollQuarantined, PayrollReplica, Payment } from '$lib/sync/payroll-replica';
 import { payrollWorker } from '$lib/rpc/payroll-client';
 import type { BooksState } from './books.svelte';
 import type { PeopleState } from './people.svelte';
 import { newId, nowIso } from './ids';
 import { candidates, type Candidate } from './payroll-data';
+import { csvPeople, openingEntry } from './payroll-openings';
 
 export type PayrollVerb<T = null> = { ok: true; value: T } | { ok: false; message: string };
 const no = (message: string): PayrollVerb<never> => ({ ok: false, message });
@@ -86,6 +96,8 @@ export class PayrollState {
 	finals = $state.raw<FinalizedRun[]>([]);
 	savedAccounts = $state.raw<Partial<PayrollAccounts>>({});
 	quarantined = $state.raw<PayrollQuarantined[]>([]);
+	/** Opening year-to-date entries (well-formed; which one counts: openingFor). */
+	openings = $state.raw<OpeningYtd[]>([]);
 	version = $state(0);
 	/** Computed previews of runs not yet finalized, by run id, with the record versions they used. */
 	previews = $state.raw<Record<string, { computed: ComputedRun; stamp: string }>>({});
@@ -130,6 +142,7 @@ export class PayrollState {
 		this.finals = r.finals();
 		this.savedAccounts = r.accounts();
 		this.quarantined = r.quarantined();
+		this.openings = r.openings();
 		this.version++;
 	}
 
@@ -305,9 +318,68 @@ export class PayrollState {
 				personId,
 				name: person ? displayName(person) : 'Unknown person',
 				employment: this.#people.history<Employment>(personId, 'employment'),
-				compensation: this.#people.compensation(personId)
+				compensation: this.#people.compensation(personId),
+				openings: this.openings.filter((e) => e.personId === personId)
 			};
 		});
+	}
+
+	// ---- opening year to date from a previous provider ---------------------------------------------
+
+	/** What counts for a person and tax year: figures, none, or entries that disagree. */
+	openingFor(personId: string, jurisdiction: 'US' | 'UK', taxYear: string): CurrentOpening {
+		return currentOpening(this.openings, { personId, jurisdiction, taxYear });
+	}
+
+	/** Records a person's opening figures for a tax year (a correction replaces what counted). */
+	saveOpening(
+		personId: string,
+		input: OpeningInput
+	): PayrollVerb<'saved' | 'unchanged'> | { ok: false; message: string; problems: OpeningProblem[] } {
+		const valid = validateOpening(input);
+		if (!valid.ok)
+			return {
+				ok: false,
+				message: valid.error.message,
+				problems: (valid.error.details?.['problems'] ?? []) as OpeningProblem[]
+			};
+		const entry = openingEntry({
+			existing: this.openings,
+			personId,
+			taxYear: input.taxYear,
+			figures: valid.value,
+			id: newId(),
+			at: nowIso(),
+			by: this.#me
+		});
+		if (!entry) return { ok: true, value: 'unchanged' };
+		const written = this.#live.recordOpenings([entry]);
+		return written.ok ? { ok: true, value: 'saved' } : no(written.error.message);
+	}
+
+	/** Imports opening figures from a CSV file: every row, or none with every bad cell named. */
+	importOpenings(text: string, file: string): PayrollVerb<{ saved: number; unchanged: number }> {
+		const rows = parseOpeningCsv(text, { people: csvPeople(this.#people.people), file });
+		if (!rows.ok) return no(rows.error.message);
+		const at = nowIso();
+		const entries: OpeningYtd[] = [];
+		for (const row of rows.value) {
+			const e = openingEntry({
+				existing: this.openings,
+				personId: row.personId,
+				taxYear: row.taxYear,
+				figures: row.figures,
+				id: newId(),
+				at,
+				by: this.#me
+			});
+			if (e) entries.push(e);
+		}
+		if (entries.length) {
+			const written = this.#live.recordOpenings(entries);
+			if (!written.ok) return no(written.error.message);
+		}
+		return { ok: true, value: { saved: entries.length, unchanged: rows.value.length - entries.length } };
 	}
 
 	/** Computes a run in the worker from the People records and finalized runs this page holds. */
