@@ -12,6 +12,7 @@ import {
 	paymentJournalEntry,
 	payrollEntryId,
 	payslipPdf,
+	payslipYearToDate,
 	runJournalEntry,
 	runTotals,
 	type RunTotals,
@@ -21,6 +22,7 @@ import {
 	type PayRunDraft,
 	type PaySchedule,
 	type PayrollAccounts,
+	type PayslipYtd,
 	type RunPerson
 } from '$lib/domain/payroll/run';
 import {
@@ -502,6 +504,25 @@ export class PayrollState {
 		return posted.ok ? { ok: true, value: 'posted' } : no(posted.message);
 	}
 
+	/** The payslip's year-to-date figures: finalized runs so far this tax year plus opening figures. */
+	payslipYtd(runId: string, personId: string): PayslipYtd | null {
+		const run = this.final(runId);
+		const draft = run ? undefined : this.draft(runId);
+		const slip = (run?.payslips ?? this.previews[runId]?.computed.payslips ?? []).find(
+			(s) => s.personId === personId
+		);
+		const period = run?.period ?? draft?.period;
+		if (!slip || !period) return null;
+		const current = this.openingFor(personId, slip.payslip.jurisdiction, slip.payslip.taxYear);
+		return payslipYearToDate({
+			slip,
+			runId,
+			period,
+			finals: this.finals,
+			...(current.kind === 'figures' ? { opening: current.entry } : {})
+		});
+	}
+
 	payslipPdf(runId: string, personId: string, organisation: string): Uint8Array | null {
 		const run = this.final(runId);
 		const draft = run ? undefined : this.draft(runId);
@@ -511,12 +532,14 @@ export class PayrollState {
 		const period = run?.period ?? draft?.period;
 		const currency = run?.currency ?? (draft && this.schedule(draft.scheduleId)?.currency);
 		if (!slip || !period || !currency) return null;
+		const ytd = this.payslipYtd(runId, personId);
 		return payslipPdf({
 			organisation,
 			period,
 			currency,
 			slip,
-			status: run ? 'finalized' : 'preview, not final'
+			status: run ? 'finalized' : 'preview, not final',
+			...(ytd ? { ytd } : {})
 		});
 	}
 

@@ -19,3 +19,4 @@ export {
 	type UkMoneyField
 } from './validate';
 export { parseOpeningCsv, type CsvPerson, type CsvProblem, type OpeningCsvRow } from './csv';
+export { ukYearEnd, w2WithOpening, type UkYearEnd } from './year-end';

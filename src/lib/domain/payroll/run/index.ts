@@ -35,3 +35,4 @@ export {
 } from './posting';
 export { textPdf, type PdfLine } from './pdf';
 export { payslipPdf, payslipSections, money, kindTotal, type PayslipSection } from './payslip-document';
+export { payslipYearToDate, type PayslipYtd } from './payslip-ytd';

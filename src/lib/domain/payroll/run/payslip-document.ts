@@ -5,6 +5,7 @@ import { dec } from '../../core';
 import { fmt } from '../format';
 import type { PayslipLine } from '../types';
 import { textPdf, type PdfLine } from './pdf';
+import type { PayslipYtd } from './payslip-ytd';
 import type { PayPeriod, RunPayslip } from './types';
 
 const SECTIONS: { title: string; kinds: PayslipLine['kind'][] }[] = [
@@ -35,6 +36,8 @@ export function payslipPdf(p: {
 	currency: string;
 	slip: RunPayslip;
 	status: string;
+	/** Year-to-date figures (payslipYearToDate), printed beside each line and under the totals. */
+	ytd?: PayslipYtd;
 }): Uint8Array {
 	const { slip, currency } = p;
 	const lines: PdfLine[] = [
@@ -47,7 +50,9 @@ export function payslipPdf(p: {
 	for (const s of payslipSections(slip)) {
 		lines.push({ text: s.title, bold: true, size: 11 });
 		for (const l of s.lines) {
-			lines.push({ text: `${l.label}: ${money(l.amount, currency)}`, indent: 10 });
+			const ytd = p.ytd?.lines[l.code];
+			const toDate = ytd === undefined ? '' : ` (year to date ${money(ytd, currency)})`;
+			lines.push({ text: `${l.label}: ${money(l.amount, currency)}${toDate}`, indent: 10 });
 			lines.push({
 				text: l.basis.length > 110 ? `${l.basis.slice(0, 107)}...` : l.basis,
 				size: 7,
@@ -58,6 +63,7 @@ export function payslipPdf(p: {
 	lines.push({ text: '' }, { text: `Gross pay: ${money(slip.payslip.grossPay, currency)}`, bold: true });
 	lines.push({ text: `Net pay: ${money(slip.payslip.net, currency)}`, bold: true, size: 13 });
 	lines.push({ text: `Cost to employer: ${money(slip.payslip.employerCost, currency)}` });
+	for (const t of p.ytd?.totals ?? []) lines.push({ text: `${t.label}: ${money(t.amount, currency)}` });
 	return textPdf(lines);
 }
 
