@@ -138,8 +138,14 @@ export function validateOpening(input: OpeningInput): Result<OpeningFigures> {
 	const seen = new Set<string>();
 	input.ni.forEach((row, i) => {
 		const prefix = input.ni.length > 1 ? `NI row ${i + 1}: ` : '';
-		const blank = NI_FIELDS.every((f) => (row[f] ?? '').trim() === '') && (row.letter ?? '').trim() === '';
-		if (blank) return;
+		// A row with no figures (blank or 0) and a blank or well-formed letter is no row.
+		const empty =
+			/^[A-Za-z]?$/.test((row.letter ?? '').trim()) &&
+			NI_FIELDS.every((f) => {
+				const v = readAmount(row[f]);
+				return v !== null && dec(v).isZero();
+			});
+		if (empty) return;
 		const letter = (row.letter ?? '').trim().toUpperCase();
 		if (!/^[A-Z]$/.test(letter))
 			problems.push({
