@@ -19,11 +19,7 @@ export const NO_HOLIDAYS: HolidayCalendar = {
 	source: 'Chosen in Keel: no public holidays observed at this location'
 };
 
-export const CALENDARS: readonly HolidayCalendar[] = [
-	ENGLAND_AND_WALES_2025_2027,
-	US_FEDERAL_2025_2027,
-	NO_HOLIDAYS
-];
+export const CALENDARS: readonly HolidayCalendar[] = [ENGLAND_AND_WALES_2025_2027, US_FEDERAL_2025_2027, NO_HOLIDAYS];
 
 /** The calendar a location gets until someone chooses one: from the organisation's country. */
 export function defaultCalendarId(country: string): string {
@@ -74,8 +70,7 @@ export const POLICY_PRESETS: readonly PolicyPreset[] = [
 			prorateMidYear: true,
 			hoursPerDay: n('8'),
 			places: 2,
-			source:
-				'Keel preset: a common small-employer PTO plan (no federal minimum applies). Edit to match your handbook.'
+			source: 'Keel preset: a common small-employer PTO plan (no federal minimum applies). Edit to match your handbook.'
 		}
 	}
 ];
@@ -114,7 +109,8 @@ export interface FormProblem {
 }
 
 export type PeopleResult<T = undefined> =
-	{ ok: true; value: T } | { ok: false; message: string; problems: FormProblem[] };
+	| { ok: true; value: T }
+	| { ok: false; message: string; problems: FormProblem[] };
 
 /** Strips history prefixes: 'employment@2026-01-01.fte' → 'fte', 'compensation@….pay.annualAmount' → 'pay.annualAmount'. */
 export function formField(field: string): string {

@@ -40,26 +40,13 @@ import { sha256Hex, type PeopleFilesReplica } from '$lib/sync/people-files';
 import { DocumentFiles } from './document-files.svelte';
 import { DirectoryProjection } from './people-directory';
 import type { TasksState } from './tasks.svelte';
-import {
-	CALENDARS,
-	NO_HOLIDAYS,
-	defaultCalendarId,
-	failed,
-	problemsOf,
-	type FormProblem,
-	type PeopleResult
-} from './people-data';
+import { CALENDARS, NO_HOLIDAYS, defaultCalendarId, failed, problemsOf, type FormProblem, type PeopleResult } from './people-data';
 import { newId, nowIso } from './ids';
 
 export const CHECKLISTS = [NEW_HIRE_TEMPLATE, LEAVER_TEMPLATE];
 /** Days before a document expires that its reminder task falls due. */
 export const EXPIRY_LEAD_DAYS = 30;
-const DOCUMENT_WORDS: Record<DocumentType, string> = {
-	contract: 'a contract',
-	id: 'an ID document',
-	certificate: 'a certificate',
-	other: 'a document'
-};
+const DOCUMENT_WORDS: Record<DocumentType, string> = { contract: 'a contract', id: 'an ID document', certificate: 'a certificate', other: 'a document' };
 
 export class PeopleState {
 	#replica: PeopleReplica | null = null;
@@ -90,12 +77,7 @@ export class PeopleState {
 	preview = $state.raw<PersonCard[] | null>(null);
 	cards = $derived<PersonCard[]>(
 		this.ready
-			? directoryCards({
-					people: this.people,
-					employment: this.employment,
-					leave: this.requests,
-					asOf: this.today
-				})
+			? directoryCards({ people: this.people, employment: this.employment, leave: this.requests, asOf: this.today })
 			: (this.preview ?? [])
 	);
 	/** Folded and sorted once per change, so each search only filters. */
@@ -204,16 +186,9 @@ export class PeopleState {
 	// ---- people and histories -------------------------------------------------------------------
 
 	/** Checks the record and its first employment and pay facts together, so every problem shows at once. */
-	addPerson(
-		person: Employee,
-		employment: Employment,
-		compensation: Compensation | null
-	): PeopleResult<string> {
+	addPerson(person: Employee, employment: Employment, compensation: Compensation | null): PeopleResult<string> {
 		const problems: FormProblem[] = [];
-		const checked = validateEmployee(person, {
-			today: this.today,
-			customFieldDefinitions: this.customFields
-		});
+		const checked = validateEmployee(person, { today: this.today, customFieldDefinitions: this.customFields });
 		if (!checked.ok) problems.push(...problemsOf(checked.error));
 		const at = nowIso();
 		const fact = <T>(changes: T): Fact<T> => ({
@@ -224,10 +199,7 @@ export class PeopleState {
 			changes,
 			reason: 'Hired'
 		});
-		const facts = {
-			employment: fact(employment),
-			...(compensation ? { compensation: fact(compensation) } : {})
-		};
+		const facts = { employment: fact(employment), ...(compensation ? { compensation: fact(compensation) } : {}) };
 		if (!parseIsoDate(employment.startDate)) {
 			problems.push({ field: 'startDate', message: 'Start date: enter the first day of work.' });
 		} else {
@@ -244,14 +216,8 @@ export class PeopleState {
 	updatePerson(before: Employee, after: Employee): PeopleResult {
 		// Values for fields this device has no definition of yet (a newer peer's) are kept, not judged.
 		const known = new Set(this.customFields.map((d) => d.id));
-		const judged = {
-			...after,
-			customFields: Object.fromEntries(Object.entries(after.customFields).filter(([k]) => known.has(k)))
-		};
-		const checked = validateEmployee(judged, {
-			today: this.today,
-			customFieldDefinitions: this.customFields
-		});
+		const judged = { ...after, customFields: Object.fromEntries(Object.entries(after.customFields).filter(([k]) => known.has(k))) };
+		const checked = validateEmployee(judged, { today: this.today, customFieldDefinitions: this.customFields });
 		if (!checked.ok) return failed(checked.error);
 		const done = this.#live.updatePerson(before, after);
 		return done.ok ? { ok: true, value: undefined } : failed(done.error);
@@ -266,11 +232,7 @@ export class PeopleState {
 		reason: string
 	): PeopleResult {
 		if (Object.keys(changes).length === 0)
-			return {
-				ok: false,
-				message: 'Nothing changed.',
-				problems: [{ field: '', message: 'Change at least one field.' }]
-			};
+			return { ok: false, message: 'Nothing changed.', problems: [{ field: '', message: 'Change at least one field.' }] };
 		const fact: Fact<unknown> = {
 			id: newId(),
 			effectiveDate,
@@ -334,37 +296,20 @@ export class PeopleState {
 	}
 
 	requestLeave(fields: Omit<LeaveRequest, 'kind' | 'id' | 'status' | 'requestedAt'>): PeopleResult<string> {
-		const request: LeaveRequest = {
-			kind: 'request',
-			id: newId(),
-			status: 'requested',
-			requestedAt: nowIso(),
-			...fields
-		};
+		const request: LeaveRequest = { kind: 'request', id: newId(), status: 'requested', requestedAt: nowIso(), ...fields };
 		const done = this.#live.requestLeave(request, this.calendars());
 		return done.ok ? { ok: true, value: done.value.days } : failed(done.error);
 	}
 
-	decideLeave(
-		personId: string,
-		requestId: string,
-		status: 'approved' | 'rejected' | 'cancelled'
-	): PeopleResult {
+	decideLeave(personId: string, requestId: string, status: 'approved' | 'rejected' | 'cancelled'): PeopleResult {
 		const may = this.authority(personId, status);
-		if (!may.ok)
-			return { ok: false, message: may.reason, problems: [{ field: 'status', message: may.reason }] };
-		const done = this.#live.decideLeave(
-			{ id: newId(), requestId, status, by: this.#me, at: nowIso() },
-			this.calendars()
-		);
+		if (!may.ok) return { ok: false, message: may.reason, problems: [{ field: 'status', message: may.reason }] };
+		const done = this.#live.decideLeave({ id: newId(), requestId, status, by: this.#me, at: nowIso() }, this.calendars());
 		return done.ok ? { ok: true, value: undefined } : failed(done.error);
 	}
 
 	/** A grant (adds days) or an adjustment (signed) to one policy's balance, with its reason. */
-	adjustBalance(
-		personId: string,
-		change: Omit<BalanceChange, 'id' | 'recordedAt' | 'recordedBy'>
-	): PeopleResult {
+	adjustBalance(personId: string, change: Omit<BalanceChange, 'id' | 'recordedAt' | 'recordedBy'>): PeopleResult {
 		const event = { ...change, id: newId(), recordedAt: nowIso(), recordedBy: this.#me } as BalanceChange;
 		const done = this.#live.addLeaveEvent(personId, event);
 		return done.ok ? { ok: true, value: undefined } : failed(done.error);
@@ -376,12 +321,7 @@ export class PeopleState {
 	 * Keeps the file on this device (IndexedDB) and its metadata in the shard; an expiry date also
 	 * creates a reminder task due EXPIRY_LEAD_DAYS before it. Nothing is written if the file is refused.
 	 */
-	async addDocument(
-		personId: string,
-		file: File,
-		type: DocumentType,
-		expiresOn: IsoDate | null
-	): Promise<PeopleResult> {
+	async addDocument(personId: string, file: File, type: DocumentType, expiresOn: IsoDate | null): Promise<PeopleResult> {
 		const bytes = new Uint8Array(await file.arrayBuffer());
 		const sha256 = await sha256Hex(bytes);
 		const meta: DocumentMeta = {
@@ -403,9 +343,7 @@ export class PeopleState {
 			await this.#documentFiles.add(meta.id, file, bytes, sha256);
 		} catch (e) {
 			const quota = e instanceof Error && /quota/i.test(e.name + e.message);
-			const message = quota
-				? 'This browser is out of storage space; the file was not added.'
-				: 'The file could not be stored.';
+			const message = quota ? 'This browser is out of storage space; the file was not added.' : 'The file could not be stored.';
 			return { ok: false, message, problems: [{ field: 'file', message }] };
 		}
 		const done = this.#live.addDocument(meta);
@@ -454,19 +392,11 @@ export class PeopleState {
 	 * Creates one task per checklist item, due relative to the start or end date, assigned to the
 	 * members chosen for each role; 'person' goes to the member linked to the person, if any.
 	 */
-	runChecklist(
-		personId: string,
-		templateId: string,
-		roles: { hr?: string; it?: string; manager?: string }
-	): PeopleResult<number> {
+	runChecklist(personId: string, templateId: string, roles: { hr?: string; it?: string; manager?: string }): PeopleResult<number> {
 		const tasks = this.#tasks;
 		const template = CHECKLISTS.find((t) => t.id === templateId);
 		if (!tasks?.ready || !template)
-			return {
-				ok: false,
-				message: 'Tasks are not available here.',
-				problems: [{ field: 'template', message: 'Tasks are not available here.' }]
-			};
+			return { ok: false, message: 'Tasks are not available here.', problems: [{ field: 'template', message: 'Tasks are not available here.' }] };
 		// The latest known start and end dates (a future end date counts: offboarding is planned ahead).
 		const latest = foldFacts(this.history<Employment>(personId, 'employment'));
 		const drafts = instantiateChecklist(
@@ -491,14 +421,7 @@ export class PeopleState {
 			});
 			if (made.id) ids.push(made.id);
 		}
-		this.#live.recordChecklist({
-			id: newId(),
-			personId,
-			templateId,
-			taskIds: ids,
-			createdAt: nowIso(),
-			createdBy: this.#me
-		});
+		this.#live.recordChecklist({ id: newId(), personId, templateId, taskIds: ids, createdAt: nowIso(), createdBy: this.#me });
 		return { ok: true, value: ids.length };
 	}
 
@@ -521,10 +444,7 @@ export class PeopleState {
 		const metas = this.documents(personId);
 		const bundle = personExport(
 			person,
-			{
-				employment: this.history(personId, 'employment'),
-				compensation: this.history(personId, 'compensation')
-			},
+			{ employment: this.history(personId, 'employment'), compensation: this.history(personId, 'compensation') },
 			leave.events,
 			metas,
 			{ exportedAt: nowIso() }
@@ -532,12 +452,7 @@ export class PeopleState {
 		const files: { id: string; fileName: string; mimeType: string; base64: string | null }[] = [];
 		for (const m of metas) {
 			const blob = await this.file(m.id);
-			files.push({
-				id: m.id,
-				fileName: m.fileName,
-				mimeType: m.mimeType,
-				base64: blob ? await toBase64(blob) : null
-			});
+			files.push({ id: m.id, fileName: m.fileName, mimeType: m.mimeType, base64: blob ? await toBase64(blob) : null });
 		}
 		// The file name carries the id only: names stay out of download lists and synced folders.
 		return { fileName: `keel-person-${personId}.json`, text: JSON.stringify({ ...bundle, files }, null, 2) };
@@ -560,8 +475,7 @@ export class PeopleState {
 async function toBase64(blob: Blob): Promise<string> {
 	const bytes = new Uint8Array(await blob.arrayBuffer());
 	let binary = '';
-	for (let i = 0; i < bytes.length; i += 0x8000)
-		binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+	for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
 	return btoa(binary);
 }
 
