@@ -19,6 +19,13 @@ import {
 	type UkYearToDate,
 	type W2Boxes
 } from '$lib/domain/payroll';
+import {
+	currentOpening,
+	ukYearEnd,
+	w2WithOpening,
+	type OpeningYtd,
+	type UkYearEnd
+} from '$lib/domain/payroll/opening';
 import type { FinalizedRun, PayPeriod, PaySchedule } from '$lib/domain/payroll/run';
 
 export interface Candidate {
@@ -82,14 +89,25 @@ export interface PersonYearSummary {
 	readonly personId: string;
 	readonly name: string;
 	readonly w2?: W2Boxes;
+	/** FPS year to date in this employment (Keel's runs plus a previous provider's figures). */
 	readonly uk?: UkYearToDate;
+	/** P60: previous employment(s) from the P45, this employment, total for year; student loans. */
+	readonly ukYear?: UkYearEnd;
+	/** Opening figures from a previous provider disagree (entered at once by two people): not counted. */
+	readonly openingConflict?: boolean;
 }
 
-/** US: Form 941 lines per calendar quarter and W-2 boxes per person; UK: FPS/P60 figures per person. */
+/**
+ * US: Form 941 lines per calendar quarter and W-2 boxes per person; UK: FPS/P60 figures per person.
+ * Opening figures from a previous provider add to the W-2 and FPS/P60 figures (never to a quarter's
+ * 941: the previous provider filed the quarters it paid); a person with only opening figures is listed.
+ */
 export function yearSummaries(
 	finals: readonly FinalizedRun[],
 	jurisdiction: 'US' | 'UK',
-	taxYear: string
+	taxYear: string,
+	openings: readonly OpeningYtd[] = [],
+	nameOf: (personId: string) => string = () => 'Unknown person'
 ): { quarters: QuarterSummary[]; people: PersonYearSummary[] } {
 	const runs = finals.filter((f) => f.jurisdiction === jurisdiction && f.taxYear === taxYear);
 	const quarters: QuarterSummary[] = [];
@@ -113,14 +131,31 @@ export function yearSummaries(
 			entry.slips.push(s.payslip);
 			byPerson.set(s.personId, entry);
 		}
+	for (const o of openings)
+		if (o.jurisdiction === jurisdiction && o.taxYear === taxYear && !byPerson.has(o.personId))
+			byPerson.set(o.personId, { name: nameOf(o.personId), slips: [] });
 	const people: PersonYearSummary[] = [];
 	for (const [personId, { name, slips }] of byPerson) {
+		const current = currentOpening(openings, { personId, jurisdiction, taxYear });
+		const opening = current.kind === 'figures' ? current.entry : undefined;
+		const conflict = current.kind === 'conflict' ? { openingConflict: true } : {};
 		if (jurisdiction === 'US') {
-			const w2 = summarizeW2(slips);
-			people.push({ personId, name, ...(w2.ok ? { w2: w2.value } : {}) });
+			const w2 = slips.length ? summarizeW2(slips) : null;
+			if (w2 && !w2.ok) people.push({ personId, name, ...conflict });
+			else
+				people.push({
+					personId,
+					name,
+					w2: w2WithOpening(w2?.value, opening?.jurisdiction === 'US' ? opening.us : undefined),
+					...conflict
+				});
 		} else {
-			const uk = summarizeUkYearToDate(slips);
-			people.push({ personId, name, ...(uk.ok ? { uk: uk.value } : {}) });
+			const uk = slips.length ? summarizeUkYearToDate(slips) : null;
+			if (uk && !uk.ok) people.push({ personId, name, ...conflict });
+			else {
+				const ukYear = ukYearEnd(uk?.value, slips, opening?.jurisdiction === 'UK' ? opening.uk : undefined);
+				people.push({ personId, name, uk: ukYear.thisEmployment, ukYear, ...conflict });
+			}
 		}
 	}
 	return { quarters, people: people.sort((a, b) => (a.name < b.name ? -1 : 1)) };

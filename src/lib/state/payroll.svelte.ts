@@ -37,12 +37,22 @@ import type {
 	Payment,
 	SupersededAttempt
 } from '$lib/sync/payroll-replica';
+import {
+	currentOpening,
+	parseOpeningCsv,
+	validateOpening,
+	type CurrentOpening,
+	type OpeningInput,
+	type OpeningProblem,
+	type OpeningYtd
+} from '$lib/domain/payroll/opening';
 import { payrollWorker } from '$lib/rpc/payroll-client';
 import type { BooksState } from './books.svelte';
 import type { PeopleState } from './people.svelte';
 import { newId, nowIso } from './ids';
 import { candidates, type Candidate } from './payroll-data';
 import { clashWords } from './payroll-clash';
+import { csvPeople, openingEntry } from './payroll-openings';
 
 export type PayrollVerb<T = null> = { ok: true; value: T } | { ok: false; message: string };
 const no = (message: string): PayrollVerb<never> => ({ ok: false, message });
@@ -111,6 +121,8 @@ export class PayrollState {
 	finals = $state.raw<FinalizedRun[]>([]);
 	savedAccounts = $state.raw<Partial<PayrollAccounts>>({});
 	quarantined = $state.raw<PayrollQuarantined[]>([]);
+	/** Opening year-to-date entries (well-formed; which one counts: openingFor). */
+	openings = $state.raw<OpeningYtd[]>([]);
 	version = $state(0);
 	/** Computed previews of runs not yet finalized, by run id, with the record versions they used. */
 	previews = $state.raw<Record<string, { computed: ComputedRun; stamp: string }>>({});
@@ -155,6 +167,7 @@ export class PayrollState {
 		this.finals = r.finals();
 		this.savedAccounts = r.accounts();
 		this.quarantined = r.quarantined();
+		this.openings = r.openings();
 		this.version++;
 	}
 
@@ -365,9 +378,68 @@ export class PayrollState {
 				personId,
 				name: person ? displayName(person) : 'Unknown person',
 				employment: this.#people.history<Employment>(personId, 'employment'),
-				compensation: this.#people.compensation(personId)
+				compensation: this.#people.compensation(personId),
+				openings: this.openings.filter((e) => e.personId === personId)
 			};
 		});
+	}
+
+	// ---- opening year to date from a previous provider ---------------------------------------------
+
+	/** What counts for a person and tax year: figures, none, or entries that disagree. */
+	openingFor(personId: string, jurisdiction: 'US' | 'UK', taxYear: string): CurrentOpening {
+		return currentOpening(this.openings, { personId, jurisdiction, taxYear });
+	}
+
+	/** Records a person's opening figures for a tax year (a correction replaces what counted). */
+	saveOpening(
+		personId: string,
+		input: OpeningInput
+	): PayrollVerb<'saved' | 'unchanged'> | { ok: false; message: string; problems: OpeningProblem[] } {
+		const valid = validateOpening(input);
+		if (!valid.ok)
+			return {
+				ok: false,
+				message: valid.error.message,
+				problems: (valid.error.details?.['problems'] ?? []) as OpeningProblem[]
+			};
+		const entry = openingEntry({
+			existing: this.openings,
+			personId,
+			taxYear: input.taxYear,
+			figures: valid.value,
+			id: newId(),
+			at: nowIso(),
+			by: this.#me
+		});
+		if (!entry) return { ok: true, value: 'unchanged' };
+		const written = this.#live.recordOpenings([entry]);
+		return written.ok ? { ok: true, value: 'saved' } : no(written.error.message);
+	}
+
+	/** Imports opening figures from a CSV file: every row, or none with every bad cell named. */
+	importOpenings(text: string, file: string): PayrollVerb<{ saved: number; unchanged: number }> {
+		const rows = parseOpeningCsv(text, { people: csvPeople(this.#people.people), file });
+		if (!rows.ok) return no(rows.error.message);
+		const at = nowIso();
+		const entries: OpeningYtd[] = [];
+		for (const row of rows.value) {
+			const e = openingEntry({
+				existing: this.openings,
+				personId: row.personId,
+				taxYear: row.taxYear,
+				figures: row.figures,
+				id: newId(),
+				at,
+				by: this.#me
+			});
+			if (e) entries.push(e);
+		}
+		if (entries.length) {
+			const written = this.#live.recordOpenings(entries);
+			if (!written.ok) return no(written.error.message);
+		}
+		return { ok: true, value: { saved: entries.length, unchanged: rows.value.length - entries.length } };
 	}
 
 	/** Computes a run in the worker from the People records and finalized runs this page holds. */
@@ -498,7 +570,8 @@ export class PayrollState {
 
 	/**
 	 * What a payslip shows besides its lines: the employee's address and masked tax number from their
-	 * People record (as it is now), and the year-to-date column from the finalized runs.
+	 * People record (as it is now), and the year-to-date column from the finalized runs and the
+	 * opening figures from a previous provider.
 	 */
 	payslipExtras(runId: string, personId: string): PayslipExtras | null {
 		const run = this.final(runId);
@@ -510,6 +583,8 @@ export class PayrollState {
 		const jurisdiction = run?.jurisdiction ?? (draft && this.schedule(draft.scheduleId)?.jurisdiction);
 		if (!slip || !period || !jurisdiction) return null;
 		const person = this.#people.person(personId);
+		const taxYear = taxYearOf(jurisdiction, period.payDate);
+		const opening = this.openingFor(personId, jurisdiction, taxYear);
 		return {
 			employee: {
 				address: addressLines(person?.address),
@@ -518,9 +593,10 @@ export class PayrollState {
 			ytd: payslipYearToDate(indexFinalized(this.finals), {
 				runId,
 				jurisdiction,
-				taxYear: taxYearOf(jurisdiction, period.payDate),
+				taxYear,
 				payDate: period.payDate,
-				slip
+				slip,
+				...(opening.kind === 'figures' ? { opening: opening.entry } : {})
 			})
 		};
 	}

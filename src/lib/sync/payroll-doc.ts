@@ -97,7 +97,9 @@ export function observePayroll(doc: Y.Doc, onChange: (local: boolean) => void): 
 		postingsMap(doc),
 		settingsMap(doc),
 		attemptsMap(doc),
-		rulePacksMap(doc)
+		rulePacksMap(doc),
+		// Opening year-to-date entries (sync/payroll-openings.ts).
+		doc.getMap('payrollOpenings')
 	] as Y.AbstractType<unknown>[]);
 	const handler = (tr: Y.Transaction) => {
 		for (const type of tr.changed.keys()) {

@@ -15,7 +15,9 @@ import {
 	type PayrollAccounts
 } from '$lib/domain/payroll/run';
 import { judgeStoredPacks, storedPack, type LoadedPack, type PackInReview } from '$lib/domain/payroll/rules';
+import type { OpeningYtd } from '$lib/domain/payroll/opening';
 import * as docs from './payroll-doc';
+import { readOpenings, writeOpenings } from './payroll-openings';
 import { checkDraft, checkFinal, checkPayment, checkSchedule } from './payroll-shape';
 import {
 	attemptDigest,
@@ -66,6 +68,7 @@ export class PayrollReplica {
 	#payments = new Map<string, Payment>();
 	#quarantine: PayrollQuarantined[] = [];
 	#packs: { usable: LoadedPack[]; review: PackInReview[] } = { usable: [], review: [] };
+	#openings: OpeningYtd[] = [];
 
 	constructor(doc: Y.Doc) {
 		this.#doc = doc;
@@ -119,6 +122,9 @@ export class PayrollReplica {
 		// Imported rule packs: judged from the stored packs alone, so every replica uses the same.
 		this.#packs = judgeStoredPacks(docs.rulePacksMap(this.#doc).entries());
 		for (const r of this.#packs.review) q.push({ map: 'payrollRulePacks', id: r.key, reason: r.reason });
+		const openings = readOpenings(this.#doc);
+		this.#openings = openings.entries;
+		q.push(...openings.quarantined);
 		this.#quarantine = q.sort(byId((x) => x.map + x.id));
 	}
 	/** Verdicts on finalized values by map and key: a fact is written once, so the same value needs
@@ -188,6 +194,10 @@ export class PayrollReplica {
 	rulePacksInReview(): PackInReview[] {
 		return this.#packs.review;
 	}
+	/** Every well-formed opening year-to-date entry, in id order (which one counts: domain/payroll/opening). */
+	openings(): OpeningYtd[] {
+		return this.#openings;
+	}
 	quarantined(): PayrollQuarantined[] {
 		return this.#quarantine;
 	}
@@ -244,6 +254,12 @@ export class PayrollReplica {
 		if (!docs.insertOnce(docs.paymentsMap(this.#doc), runId, payment))
 			return fail('payroll/paid', 'This run is already marked paid.');
 		return ok(payment);
+	}
+
+	/** Writes opening year-to-date entries all at once, or none (the reason when refused). */
+	recordOpenings(entries: readonly OpeningYtd[]): Result<null> {
+		const problem = writeOpenings(this.#doc, entries);
+		return problem ? fail('payroll/opening', problem) : ok(null);
 	}
 
 	recordPosting(entryId: string, at: string, by: string): void {

@@ -12,6 +12,8 @@ import {
 } from '../../hr';
 import { grossToNetBatch } from '../gross-to-net';
 import { missingRulesMessage, missingRulesOf } from '../rules/active';
+import { currentOpening } from '../opening/current';
+import type { OpeningYtd } from '../opening/types';
 import type { Earning, PayCase, Payslip, W4 } from '../types';
 import { basePay } from './base-pay';
 import { caseDeductions, OVERTIME_MULTIPLIER } from './deductions';
@@ -33,6 +35,8 @@ export interface RunPerson {
 	readonly name: string;
 	readonly employment: History<Employment>;
 	readonly compensation: History<Compensation>;
+	/** The person's opening year-to-date entries from a previous provider (shape-checked), any tax year. */
+	readonly openings?: readonly OpeningYtd[];
 }
 
 export interface ComputedRun {
@@ -182,6 +186,17 @@ function buildCase(
 	const common = { payDate, earnings, ...deductions.value };
 	const taxYear = taxYearOf(schedule.jurisdiction, payDate);
 	const ytdArgs = { personId: p.personId, taxYear, payDate, runId: run.id };
+	const opening = currentOpening(p.openings ?? [], {
+		personId: p.personId,
+		jurisdiction: schedule.jurisdiction,
+		taxYear
+	});
+	if (opening.kind === 'conflict')
+		return fail(
+			'payroll/opening-conflict',
+			`has ${opening.entries.length} different year-to-date entries from a previous provider for ${taxYear} (entered at the same time by different people); open their pay page and enter the right figures`
+		);
+	const entry = opening.kind === 'figures' ? opening.entry : undefined;
 	let c: PayCase;
 	if (schedule.jurisdiction === 'US') {
 		const w4 = w4Of(comp);
@@ -192,7 +207,7 @@ function buildCase(
 			taxYear: Number(taxYear),
 			frequency: freq.value as never,
 			w4: w4.value,
-			ytd: usYearToDate(slips, ytdArgs)
+			ytd: usYearToDate(slips, ytdArgs, entry?.jurisdiction === 'US' ? entry.us : undefined)
 		};
 	} else {
 		const uk = comp.tax.uk;
@@ -208,7 +223,7 @@ function buildCase(
 			taxCode: uk.taxCode,
 			basis: uk.basis,
 			niCategory: uk.niCategory,
-			ytd: ukYearToDate(slips, ytdArgs),
+			ytd: ukYearToDate(slips, ytdArgs, entry?.jurisdiction === 'UK' ? entry.uk : undefined),
 			...(uk.studentLoanPlans.length > 0 ? { studentLoans: [...uk.studentLoanPlans] } : {}),
 			...(uk.postgraduateLoan ? { postgraduateLoan: true } : {})
 		};

@@ -62,7 +62,7 @@ export function payslipPdf(p: {
 	employerAddress?: readonly string[];
 	/** The employee's address lines and masked tax number (People record). */
 	employee?: { address: readonly string[]; taxId: { label: string; masked: string } | null };
-	/** The year-to-date column; left out when absent. */
+	/** The year-to-date column and totals (payslipYearToDate); left out when absent. */
 	ytd?: PayslipYtd;
 }): Uint8Array {
 	const { slip, currency, ytd } = p;
@@ -112,6 +112,7 @@ export function payslipPdf(p: {
 		{ text: 'Net pay', bold: true, size: 13, cells: cells(slip.payslip.net, ytd?.net) },
 		{ text: 'Cost to employer', cells: cells(slip.payslip.employerCost, ytd?.employerCost) }
 	);
+	for (const t of ytd?.totals ?? []) lines.push({ text: t.label, cells: [{ text: money(t.amount, currency), right: width }] });
 	return textPdf(lines, { page });
 }
 

@@ -1,0 +1,61 @@
+// Plain helpers for opening year-to-date entries (no runes, unit-tested): the entry a save or an
+// import writes, and the names a CSV row may use for a person. Invariant: a new entry replaces exactly
+// the entries standing for its person, jurisdiction and tax year as this replica sees them (all of
+// them when they disagree), and figures equal to what already counts write nothing.
+import { displayName, type Employee } from '$lib/domain/hr';
+import {
+	currentOpening,
+	figuresText,
+	standingEntries,
+	type CsvPerson,
+	type OpeningFigures,
+	type OpeningYtd
+} from '$lib/domain/payroll/opening';
+
+/** The entry to write for these figures, or null when they are what already counts. */
+export function openingEntry(p: {
+	existing: readonly OpeningYtd[];
+	personId: string;
+	taxYear: string;
+	figures: OpeningFigures;
+	id: string;
+	at: string;
+	by: string;
+}): OpeningYtd | null {
+	const key = { personId: p.personId, jurisdiction: p.figures.jurisdiction, taxYear: p.taxYear };
+	const now = currentOpening(p.existing, key);
+	if (now.kind === 'figures' && figuresText(now.entry) === figuresText(p.figures)) return null;
+	const group = p.existing.filter(
+		(e) => e.personId === p.personId && e.jurisdiction === key.jurisdiction && e.taxYear === p.taxYear
+	);
+	const replaces = (now.kind === 'conflict' ? now.entries : standingEntries(group)).map((e) => e.id);
+	return {
+		schemaVersion: 1,
+		id: p.id,
+		personId: p.personId,
+		taxYear: p.taxYear,
+		...p.figures,
+		replaces,
+		recordedAt: p.at,
+		recordedBy: p.by
+	};
+}
+
+/** Who a CSV row may name: the name shown in People, the full legal name, or the work email. */
+export function csvPeople(people: readonly Employee[]): CsvPerson[] {
+	return people
+		.filter((e) => !e.erasedAt)
+		.map((e) => ({
+			id: e.id,
+			names: [
+				...new Set(
+					[
+						displayName(e),
+						`${e.legalName.given} ${e.legalName.family}`,
+						[e.legalName.given, e.legalName.middle, e.legalName.family].filter(Boolean).join(' '),
+						e.contact.workEmail ?? ''
+					].filter((n) => n.trim() !== '')
+				)
+			]
+		}));
+}
