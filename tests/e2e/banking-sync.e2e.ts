@@ -51,13 +51,11 @@ test("teammates see each other's statements and matches live; concurrent claims 
 	await form.getByRole('button', { name: 'Create bank account' }).click();
 	const card = alice.getByRole('region', { name: 'Bank account Main checking' });
 	await card.getByRole('button', { name: 'Import a statement' }).click();
-	await card
-		.getByLabel(/Statement file/)
-		.setInputFiles({
-			name: 'checking.ofx',
-			mimeType: 'application/x-ofx',
-			buffer: readFileSync('tests/e2e/fixtures/checking.ofx')
-		});
+	await card.getByLabel(/Statement file/).setInputFiles({
+		name: 'checking.ofx',
+		mimeType: 'application/x-ofx',
+		buffer: readFileSync('tests/e2e/fixtures/checking.ofx')
+	});
 	await card.getByRole('button', { name: 'Import', exact: true }).click();
 	await expect(card.getByRole('status')).toHaveText('Imported 3 new lines from checking.ofx.');
 

@@ -22,9 +22,14 @@ async function postEntry(page: Page, date: string, memo: string, lines: Line[]):
 }
 
 const row = (page: Page, table: string, name: string | RegExp) =>
-	page.getByRole('table', { name: table }).getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: true }) });
+	page
+		.getByRole('table', { name: table })
+		.getByRole('row')
+		.filter({ has: page.getByRole('rowheader', { name, exact: true }) });
 
-test('profit & loss and balance sheet with drill-down, CSV, print, bookmarks and live updates', async ({ page }) => {
+test('profit & loss and balance sheet with drill-down, CSV, print, bookmarks and live updates', async ({
+	page
+}) => {
 	const wsId = await createWorkspace(page, 'Ledgerly LLC', 'Robin');
 	await page.goto(`${BASE}/w/${wsId}/books/journal`);
 	await postEntry(page, '2026-03-01', 'Owner investment', [
@@ -112,7 +117,9 @@ test('profit & loss and balance sheet with drill-down, CSV, print, bookmarks and
 
 	// Trial balance totals zero.
 	await page.getByLabel('Report', { exact: true }).selectOption({ label: 'Trial balance' });
-	await expect(page.getByTestId('report-check')).toHaveText('Debits = credits: the trial balance totals zero ✓');
+	await expect(page.getByTestId('report-check')).toHaveText(
+		'Debits = credits: the trial balance totals zero ✓'
+	);
 	await expect(page.getByTestId('tb-debits')).toHaveText('6,500.50 USD');
 	await expect(page.getByTestId('tb-credits')).toHaveText('6,500.50 USD');
 

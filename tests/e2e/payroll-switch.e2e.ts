@@ -2,11 +2,14 @@
 // to date entered on their pay page, and the first run's cumulative PAYE counts them; a US employee
 // hired last year has the year's wages and taxes from the previous provider imported from CSV (after a
 // bad file is refused naming line and column, with nothing written), and the first Keel run charges
-// no FUTA and stops Social Security at the wage base. The browser's day is fixed at 2026-06-15, so
-// the first run is June 2026 (UK tax month 3, paid 30 June).
+// no FUTA and stops Social Security at the wage base. The scenario happens on 2026-06-15 whatever
+// KEEL_TEST_TODAY says (each test sets the browser's clock), so the first run is June 2026 (UK tax
+// month 3, paid 30 June).
 import type { Page } from '@playwright/test';
 import { expect, test } from './test';
 import { BASE } from './helpers';
+
+const SCENARIO_DAY = new Date('2026-06-15T09:00:00Z');
 
 async function createWorkspace(page: Page, org: string, country: 'US' | 'GB'): Promise<string> {
 	await page.goto(`${BASE}/`);
@@ -64,6 +67,7 @@ async function runToFinalized(page: Page, wsId: string, name: string) {
 test("switching payroll, UK: a mid-year starter's P45 pay and tax to date count in the first run's PAYE", async ({
 	page
 }) => {
+	await page.clock.setSystemTime(SCENARIO_DAY);
 	const wsId = await createWorkspace(page, 'Northgate Trust', 'GB');
 	await addEmployee(page, wsId, {
 		given: 'Priya',
@@ -114,6 +118,7 @@ test("switching payroll, UK: a mid-year starter's P45 pay and tax to date count 
 test('switching payroll, US: year to date imported from CSV; no FUTA again, Social Security stops at the wage base', async ({
 	page
 }) => {
+	await page.clock.setSystemTime(SCENARIO_DAY);
 	const wsId = await createWorkspace(page, 'Harbor Works', 'US');
 	await addEmployee(page, wsId, {
 		given: 'Dana',
@@ -155,7 +160,8 @@ test('switching payroll, US: year to date imported from CSV; no FUTA again, Soci
 	await expect(slip.getByRole('row', { name: /^Federal income tax 9,177\.85 USD/ })).toBeVisible();
 	// Social Security: room 184,500 - 175,000 = 9,500 x 6.2% = 589.00 (not 2,170.00).
 	await expect(
-		slip.getByRole('row', { name: /^Social Security \(employee\) 589\.00 USD .* 11,439\.00 USD$/ })
+		// This period, then the year to date: 10,850.00 with the previous provider + 589.00.
+		slip.getByRole('row', { name: /^Social Security \(employee\) 589\.00 USD 11,439\.00 USD / })
 	).toBeVisible();
 	await expect(slip.getByRole('row', { name: /^Social Security \(employer\) 589\.00 USD/ })).toBeVisible();
 	await expect(slip.getByRole('row', { name: /^Medicare \(employee\) 507\.50 USD/ })).toBeVisible();

@@ -310,7 +310,9 @@ test('payroll, UK: PAYE and NI run to finalized, payslip PDF, journal in Books; 
 	await expect(page.getByTestId('p60')).toContainText('Alex Moore');
 	// FPS / P60: student loan deducted to date.
 	await expect(page.getByTestId('p60')).toContainText('Student loan to date');
-	await expect(page.getByRole('row', { name: /^Alex Moore/ })).toContainText(`${loan} GBP`);
+	await expect(page.getByTestId('p60').getByRole('row', { name: /^Alex Moore/ })).toContainText(
+		`${loan} GBP`
+	);
 
 	// Hourly staff are paid the hours entered on the run (the timesheet entry) x their rate.
 	await page.goto(`/w/${wsId}/payroll`);

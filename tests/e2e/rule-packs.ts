@@ -44,7 +44,10 @@ export function taxYearOn(jurisdiction: 'US' | 'UK', date: string): string {
 /** The latest built-in pack relabelled as `taxYear` and resealed: a test pack, not that year's figures. */
 export function testPack(jurisdiction: 'US' | 'UK', taxYear: string): Pack {
 	const p = JSON.parse(
-		readFileSync(new URL(`../../src/lib/domain/payroll/rules/${LATEST[jurisdiction]}`, import.meta.url), 'utf8')
+		readFileSync(
+			new URL(`../../src/lib/domain/payroll/rules/${LATEST[jurisdiction]}`, import.meta.url),
+			'utf8'
+		)
 	) as Pack;
 	const start = Number(taxYear.slice(0, 4));
 	const dates =

@@ -103,7 +103,9 @@ test('teammates in separate browsers sync over WebRTC, merge concurrent and offl
 	expect(dbs.some((n) => n.endsWith(`${wsId}-tasks`))).toBe(true);
 	expect(dbs.some((n) => n.endsWith(`${wsId}-meta`))).toBe(true);
 	expect(
-		dbs.filter((n) => n.endsWith(`${wsId}-people`) || n.endsWith(`${wsId}-people-files`) || n.endsWith(`${wsId}-books`))
+		dbs.filter(
+			(n) => n.endsWith(`${wsId}-people`) || n.endsWith(`${wsId}-people-files`) || n.endsWith(`${wsId}-books`)
+		)
 	).toEqual([]);
 	const aliceDbs = await alice.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? ''));
 	expect(aliceDbs.some((n) => n.endsWith(`${wsId}-people`))).toBe(true);
