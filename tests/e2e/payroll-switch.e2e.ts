@@ -5,64 +5,10 @@
 // no FUTA and stops Social Security at the wage base. The scenario happens on 2026-06-15 whatever
 // KEEL_TEST_TODAY says (each test sets the browser's clock), so the first run is June 2026 (UK tax
 // month 3, paid 30 June).
-import type { Page } from '@playwright/test';
 import { expect, test } from './test';
-import { BASE } from './helpers';
+import { addEmployee, createWorkspace, runToFinalized, setUpPayroll } from './payroll-helpers';
 
 const SCENARIO_DAY = new Date('2026-06-15T09:00:00Z');
-
-async function createWorkspace(page: Page, org: string, country: 'US' | 'GB'): Promise<string> {
-	await page.goto(`${BASE}/`);
-	await page.getByLabel('Organisation name').fill(org);
-	await page.getByLabel('Your name', { exact: true }).fill('Pat');
-	await page.locator('select[name="country"]').selectOption(country);
-	await page.getByRole('button', { name: 'Create workspace' }).click();
-	await page.waitForURL(/\/w\/[0-9A-Z]+\/tasks$/);
-	return new URL(page.url()).pathname.split('/')[2] as string;
-}
-
-async function addEmployee(
-	page: Page,
-	wsId: string,
-	p: { given: string; family: string; salary: string; tax: 'us' | 'uk'; start: string }
-) {
-	await page.goto(`/w/${wsId}/people/new`);
-	await page.getByLabel('Given name').fill(p.given);
-	await page.getByLabel('Family name').fill(p.family);
-	await page.getByLabel('Job title').fill('Coordinator');
-	await page.getByLabel('Department').fill('Programmes');
-	await page.getByLabel('Location').fill('HQ');
-	await page.getByLabel('Start date').fill(p.start);
-	await page.getByLabel('Annual salary').fill(p.salary);
-	await page.getByLabel('Tax settings').selectOption(p.tax);
-	if (p.tax === 'uk') await page.getByLabel('Starter declaration').selectOption('P45');
-	await page.getByRole('button', { name: 'Add person' }).click();
-	await expect(page.getByTestId('person-name')).toHaveText(`${p.given} ${p.family}`);
-}
-
-async function setUpPayroll(page: Page, wsId: string) {
-	await page.goto(`/w/${wsId}/payroll/setup`);
-	await page.getByRole('button', { name: 'Save schedule' }).click();
-	await expect(page.getByTestId('schedules')).toContainText('Monthly payroll: monthly');
-	await page.getByRole('button', { name: 'Add a Net Pay Payable account' }).click();
-	await expect(page.getByLabel('Net pay payable')).not.toHaveValue('');
-	await page.getByRole('button', { name: 'Save accounts' }).click();
-	await expect(page.getByText('Accounts saved.')).toBeVisible();
-}
-
-async function runToFinalized(page: Page, wsId: string, name: string) {
-	await page.goto(`/w/${wsId}/payroll`);
-	await expect(page.getByRole('checkbox', { name })).toBeChecked();
-	await page.getByRole('button', { name: 'Create pay run' }).click();
-	await expect(page.getByTestId('run-status')).toHaveText('Draft');
-	await expect(page.getByTestId('register-row')).toHaveCount(1);
-	await page.getByRole('button', { name: 'Send for review' }).click();
-	await page.getByRole('button', { name: 'Approve' }).click();
-	await page.getByRole('button', { name: 'Finalize' }).click();
-	await expect(page.getByTestId('run-status')).toHaveText('Finalized');
-	await page.getByRole('link', { name }).click();
-	await expect(page.getByTestId('payslip')).toBeVisible();
-}
 
 test("switching payroll, UK: a mid-year starter's P45 pay and tax to date count in the first run's PAYE", async ({
 	page
@@ -74,7 +20,8 @@ test("switching payroll, UK: a mid-year starter's P45 pay and tax to date count 
 		family: 'Shah',
 		salary: '28000',
 		tax: 'uk',
-		start: '2026-06-01'
+		start: '2026-06-01',
+		starterP45: true
 	});
 
 	// The P45: months 1-2 of 2026-27 with the previous employer, 4,666.66 pay and 514.00 tax to date.
@@ -94,8 +41,9 @@ test("switching payroll, UK: a mid-year starter's P45 pay and tax to date count 
 	);
 	await expect(panel.getByTestId('opening-figures')).toContainText('514.00 GBP');
 
-	await setUpPayroll(page, wsId);
+	await setUpPayroll(page, wsId, { jurisdiction: 'UK', today: '2026-06-15' });
 	await runToFinalized(page, wsId, 'Priya Shah');
+	await page.getByRole('link', { name: 'Priya Shah' }).click();
 	const slip = page.getByTestId('payslip');
 	await expect(slip).toContainText('Period 2026-06-01 to 2026-06-30');
 	// Month 3, 1257L cumulative: pay to date 4,666.66 + 2,333.33 = 6,999.99; free pay 3 x 1,048.26 =
@@ -127,7 +75,7 @@ test('switching payroll, US: year to date imported from CSV; no FUTA again, Soci
 		tax: 'us',
 		start: '2025-03-02'
 	});
-	await setUpPayroll(page, wsId);
+	await setUpPayroll(page, wsId, { today: '2026-06-15' });
 
 	// A bad file is refused whole, each bad cell named by line and column.
 	const header =
@@ -155,6 +103,7 @@ test('switching payroll, US: year to date imported from CSV; no FUTA again, Soci
 	await expect(page.getByTestId('opening-figures')).toContainText('FUTA wages 7,000.00 USD');
 
 	await runToFinalized(page, wsId, 'Dana Ruiz');
+	await page.getByRole('link', { name: 'Dana Ruiz' }).click();
 	const slip = page.getByTestId('payslip');
 	// June pay 35,000.00. Federal income tax is per period (2026 single table: 9,177.85), unchanged by YTD.
 	await expect(slip.getByRole('row', { name: /^Federal income tax 9,177\.85 USD/ })).toBeVisible();

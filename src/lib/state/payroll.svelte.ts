@@ -53,44 +53,12 @@ import { newId, nowIso } from './ids';
 import { candidates, type Candidate } from './payroll-data';
 import { clashWords } from './payroll-clash';
 import { csvPeople, openingEntry } from './payroll-openings';
+import { ONE_CLICK_ACCOUNTS, REQUIRED_ROLES, type OneClickRole } from './payroll-accounts';
+
+export { ACCOUNT_ROLES, ONE_CLICK_ROLES, type AccountRole, type OneClickRole } from './payroll-accounts';
 
 export type PayrollVerb<T = null> = { ok: true; value: T } | { ok: false; message: string };
 const no = (message: string): PayrollVerb<never> => ({ ok: false, message });
-
-export interface AccountRole {
-	key: keyof PayrollAccounts;
-	label: string;
-	kinds: string[];
-	/** Never required: left unchosen, posting uses this other role's account. */
-	fallback?: keyof PayrollAccounts;
-}
-export const ACCOUNT_ROLES: AccountRole[] = [
-	{ key: 'wagesExpense', label: 'Wages expense', kinds: ['expense'] },
-	{ key: 'employerTaxesExpense', label: 'Employer taxes expense', kinds: ['expense'] },
-	{ key: 'taxLiability', label: 'Tax and NI liabilities', kinds: ['liability'] },
-	{ key: 'deductionsLiability', label: 'Deductions owed', kinds: ['liability'] },
-	{ key: 'netPayPayable', label: 'Net pay payable', kinds: ['liability'] },
-	{ key: 'bank', label: 'Bank account pay is paid from', kinds: ['asset'] },
-	{
-		key: 'retirementLiability',
-		label: '401(k) / pension payable',
-		kinds: ['liability'],
-		fallback: 'deductionsLiability'
-	},
-	{
-		key: 'employerContributionsExpense',
-		label: 'Employer 401(k) / pension contributions expense',
-		kinds: ['expense'],
-		fallback: 'wagesExpense'
-	},
-	{
-		key: 'studentLoanLiability',
-		label: 'Student loan deductions payable',
-		kinds: ['liability'],
-		fallback: 'deductionsLiability'
-	}
-];
-const REQUIRED_ROLES = ACCOUNT_ROLES.filter((r) => !r.fallback);
 
 /** A run's one-off inputs per person, by draft field, with the words a message uses. */
 export const RUN_INPUTS = {
@@ -246,44 +214,15 @@ export class PayrollState {
 		return { ok: true, value: null };
 	}
 
-	/** Adds a "Net Pay Payable" liability account to the chart (most charts have none). */
-	createNetPayAccount(): PayrollVerb<string> {
-		return this.#createBeside(
-			'Net Pay Payable',
-			'liability',
-			'payroll-liability',
-			this.accounts.taxLiability
-		);
+	/** The name of the account Setup can add in one click for a role ("401(k)" on US-only payrolls). */
+	oneClickAccountName(role: OneClickRole): string {
+		return ONE_CLICK_ACCOUNTS[role].name(this.usOnly);
 	}
 
-	/** Adds "401(k) Payable" (US schedules only) or "Pension Payable" beside the tax liability account. */
-	createRetirementAccount(): PayrollVerb<string> {
-		return this.#createBeside(
-			this.usOnly ? '401(k) Payable' : 'Pension Payable',
-			'liability',
-			'payroll-liability',
-			this.accounts.taxLiability
-		);
-	}
-
-	/** Adds an employer retirement contributions expense account beside the wages account. */
-	createEmployerContributionsAccount(): PayrollVerb<string> {
-		return this.#createBeside(
-			this.usOnly ? 'Employer 401(k) Contributions' : 'Employer Pension Contributions',
-			'expense',
-			'payroll-expense',
-			this.accounts.wagesExpense
-		);
-	}
-
-	/** Adds "Student loan deductions payable" (UK student and postgraduate loans) beside the tax liability. */
-	createStudentLoanAccount(): PayrollVerb<string> {
-		return this.#createBeside(
-			'Student loan deductions payable',
-			'liability',
-			'payroll-liability',
-			this.accounts.taxLiability
-		);
+	/** Adds the role's account to the chart beside its related account, or finds one already there. */
+	createAccountFor(role: OneClickRole): PayrollVerb<string> {
+		const a = ONE_CLICK_ACCOUNTS[role];
+		return this.#createBeside(a.name(this.usOnly), a.type, a.subtype, this.accounts[a.beside]);
 	}
 
 	/** Every schedule is a US one (names the one-click accounts "401(k)" rather than "pension"). */
