@@ -3,6 +3,7 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
 import { expect, test } from './test';
 import { serveStatic } from './static-server';
 
@@ -26,7 +27,7 @@ test('a new version waits for the person to click reload', async ({ page }) => {
 
 		// Deploy a new version: the service worker script changes on the server.
 		const sw = join(dir, 'service-worker.js');
-		writeFileSync(sw, `${readFileSync(sw, 'utf8')}\n// deployed again ${Date.now()}\n`);
+		writeFileSync(sw, `${readFileSync(sw, 'utf8')}\n// deployed again ${randomUUID()}\n`);
 		await page.evaluate(async () => {
 			const reg = await navigator.serviceWorker.getRegistration();
 			await reg?.update();
