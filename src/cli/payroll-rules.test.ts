@@ -4,22 +4,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { usTestPack } from '../lib/domain/payroll/rules/pack-fixtures';
 import type { CliIo } from './io';
+import { memoryIo } from './memory-io';
 import { main } from './main';
 
-function fakeIo(files: Record<string, string>) {
-	const out: string[] = [];
-	const err: string[] = [];
-	const io: CliIo = {
-		out: (t) => void out.push(t),
-		err: (t) => void err.push(t),
-		readFile: async (p) => {
-			const text = files[p];
-			if (text === undefined) throw new Error(`ENOENT ${p}`);
-			return new TextEncoder().encode(text);
-		}
-	};
-	return { io, out, err };
-}
+const fakeIo = memoryIo;
 const rules = (io: CliIo, ...args: string[]) => main(['payroll', 'rules', ...args], io);
 
 describe('keel payroll rules check', () => {

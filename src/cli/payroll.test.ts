@@ -1,22 +1,9 @@
 // The CLI reads a case file and prints the statutory lines; bad input exits 1 naming the field.
 import { describe, expect, it } from 'vitest';
-import type { CliIo } from './io';
+import { memoryIo } from './memory-io';
 import { run } from './payroll';
 
-function fakeIo(files: Record<string, string>) {
-	const out: string[] = [];
-	const err: string[] = [];
-	const io: CliIo = {
-		out: (t) => void out.push(t),
-		err: (t) => void err.push(t),
-		readFile: async (p) => {
-			const text = files[p];
-			if (text === undefined) throw new Error(`ENOENT ${p}`);
-			return new TextEncoder().encode(text);
-		}
-	};
-	return { io, out, err };
-}
+const fakeIo = memoryIo;
 
 describe('keel payroll calc', () => {
 	it('US case from the brief', async () => {
