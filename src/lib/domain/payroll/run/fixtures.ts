@@ -3,6 +3,7 @@
 import type { DecimalString, IsoDate } from '../../core';
 import type { Compensation, Employment, Fact } from '../../hr';
 import type { RunPerson } from './compute';
+import type { PayrollAccounts } from './posting';
 import type { FinalizedRun, PayRunDraft, PaySchedule } from './types';
 import type { ComputedRun } from './compute';
 
@@ -143,3 +144,13 @@ export function finalize(
 		payslips: computed.payslips
 	};
 }
+
+/** The six required posting accounts, by short ids. */
+export const testAccounts = {
+	wagesExpense: 'wages',
+	employerTaxesExpense: 'ertax',
+	taxLiability: 'tax',
+	deductionsLiability: 'ded',
+	netPayPayable: 'net',
+	bank: 'bank'
+} as const satisfies PayrollAccounts;

@@ -5,7 +5,7 @@ import { dec, seededRandom, sum, type DecimalString, type IsoDate } from '../../
 import type { Compensation, DeductionKind, RecurringDeduction } from '../../hr';
 import { grossToNet } from '../gross-to-net';
 import { caseDeductions, grossOfEarnings, RETIREMENT_CODES } from './deductions';
-import { draft, fact, finalize, person, schedule, ukComp, usComp } from './fixtures';
+import { draft, fact, finalize, person, schedule, testAccounts, ukComp, usComp } from './fixtures';
 import {
 	computeRun,
 	periodAt,
@@ -38,12 +38,7 @@ const hourly = (c: Compensation, rate: string): Compensation => ({
 	pay: { kind: 'hourly', hourlyRate: D(rate) }
 });
 const accounts: PayrollAccounts = {
-	wagesExpense: 'wages',
-	employerTaxesExpense: 'ertax',
-	taxLiability: 'tax',
-	deductionsLiability: 'ded',
-	netPayPayable: 'net',
-	bank: 'bank',
+	...testAccounts,
 	retirementLiability: 'plan',
 	employerContributionsExpense: 'erplan',
 	studentLoanLiability: 'sl'

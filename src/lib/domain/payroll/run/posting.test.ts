@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { IsoDate } from '../../core';
 import { checkPaymentDate, computeRun, paymentJournalEntry, runJournalEntry } from './index';
-import { draft, finalize, person, schedule, usComp } from './fixtures';
+import { draft, finalize, person, schedule, testAccounts as accounts, usComp } from './fixtures';
 
-const accounts = {
-	wagesExpense: 'wages',
-	employerTaxesExpense: 'ertax',
-	taxLiability: 'tax',
-	deductionsLiability: 'ded',
-	netPayPayable: 'net',
-	bank: 'bank'
-};
 
 function december() {
 	const s = schedule();

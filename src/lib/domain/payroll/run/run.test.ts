@@ -16,17 +16,19 @@ import {
 	type ScheduleFrequency
 } from './index';
 import { basePay } from './base-pay';
-import { draft, fact, finalize, person, schedule, ukComp, usComp, employment } from './fixtures';
+import {
+	draft,
+	fact,
+	finalize,
+	person,
+	schedule,
+	testAccounts as accounts,
+	ukComp,
+	usComp,
+	employment
+} from './fixtures';
 
 const I = (s: string) => s as IsoDate;
-const accounts = {
-	wagesExpense: 'wages',
-	employerTaxesExpense: 'ertax',
-	taxLiability: 'tax',
-	deductionsLiability: 'ded',
-	netPayPayable: 'net',
-	bank: 'bank'
-};
 
 describe('schedules', () => {
 	it('periods tile the calendar and each date maps back to its period', () => {
