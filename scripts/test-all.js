@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { DAYS } from './test-days.js';
+import { playwrightFailures, vitestFailures } from './test-reports.js';
 
 rmSync('test-reports', { recursive: true, force: true });
 mkdirSync('test-reports', { recursive: true });
@@ -72,6 +73,14 @@ for (const day of DAYS) {
 // A stage that failed without failing a test (type errors, lint, build) still counts as a failure.
 for (const f of failures) if (f !== 'unit' && f !== 'e2e' && f !== 'dates') failed += 1;
 
+const named = [...vitestFailures('test-reports/unit.json'), ...playwrightFailures('test-reports/e2e.json')];
+for (const day of DAYS)
+	for (const t of [
+		...vitestFailures(`test-reports/dates-${day}-unit.json`),
+		...playwrightFailures(`test-reports/dates-${day}-e2e.json`)
+	])
+		named.push(`${day}: ${t}`);
+if (named.length) console.log(`\nFailed tests:\n${named.map((t) => `  ${t}`).join('\n')}`);
 console.log(failures.length ? `\nFailed stages: ${failures.join(', ')}` : '\nAll stages passed.');
 console.log(`tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failures.length ? 1 : 0);

@@ -8,6 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { DAYS } from './test-days.js';
+import { playwrightFailures, vitestFailures } from './test-reports.js';
 
 /** Unit tests whose subject is dates: payroll, leave and HR history, recurring tasks, ledger locks and report periods. */
 const UNIT = [
@@ -52,6 +53,7 @@ if (!process.argv.includes('--no-build') && !run('npm', ['run', '--silent', 'bui
 let passed = 0;
 let failed = 0;
 const bad = [];
+const named = [];
 for (const day of only) {
 	const started = Date.now();
 	const unitReport = `test-reports/dates-${day}-unit.json`;
@@ -80,6 +82,7 @@ for (const day of only) {
 		p += r.stats?.expected ?? 0;
 		f += (r.stats?.unexpected ?? 0) + (r.stats?.flaky ?? 0);
 	}
+	for (const t of [...vitestFailures(unitReport), ...playwrightFailures(e2eReport)]) named.push(`${day}: ${t}`);
 	if (!unitOk || !e2eOk) {
 		bad.push(day);
 		if (f === 0) f = 1; // a stage that failed without failing a test (it did not start) still counts
@@ -88,6 +91,7 @@ for (const day of only) {
 	failed += f;
 	console.log(`=== ${day}: ${p} passed, ${f} failed in ${((Date.now() - started) / 1000).toFixed(0)} s ===`);
 }
+if (named.length) console.log(`\nFailed tests:\n${named.map((t) => `  ${t}`).join('\n')}`);
 console.log(bad.length ? `\nFailed on: ${bad.join(', ')}` : `\nPassed on every day: ${only.join(', ')}`);
 console.log(`dates: ${passed} passed, ${failed} failed`);
 process.exit(bad.length ? 1 : 0);
