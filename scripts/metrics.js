@@ -43,7 +43,7 @@ for (const file of files) {
 	const scripts = file.endsWith('.svelte')
 		? [...text.matchAll(/<script[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1])
 		: [text];
-	voidVersion += (text.match(/\bvoid\s+[\w.$]+\.version\b/g) ?? []).length;
+	voidVersion += (text.match(/\bvoid\s+[\w.$?]+\.version\b/g) ?? []).length;
 	for (const code of scripts) {
 		const sf = ts.createSourceFile(file, code, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
 		const visit = (node) => {
