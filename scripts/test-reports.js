@@ -3,6 +3,8 @@
 // log is often read only from its tail; the names have to be there, not thousands of lines above.
 import { existsSync, readFileSync } from 'node:fs';
 
+// Strips the terminal colour codes (ESC [ … m) that reporters leave in failure messages.
+// eslint-disable-next-line no-control-regex -- ESC is exactly the character to match
 const firstLine = (s) => String(s ?? '').replace(/\u001b\[[0-9;]*m/g, '').split('\n').find((l) => l.trim()) ?? '';
 
 /** Failed tests in a vitest JSON report: `file › test: first error line`. */
