@@ -15,7 +15,7 @@ const restrict = (patterns, why) => ({
 
 export default ts.config(
 	{
-		ignores: ['build/', '.svelte-kit/', 'node_modules/', 'test-results/', 'static/']
+		ignores: ['build/', 'build-cli/', '.svelte-kit/', 'node_modules/', 'test-results/', 'static/']
 	},
 	js.configs.recommended,
 	...ts.configs.recommended,
