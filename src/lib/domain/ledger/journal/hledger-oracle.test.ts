@@ -131,16 +131,7 @@ describe.skipIf(!haveHledger && !requireHledger)('hledger agrees with Keel to th
 		});
 	}
 
-	it('the installed keel command prints the same as the function', () => {
-		const file = join(dir, 'seed-1.journal');
-		const out = execFileSync(
-			process.execPath,
-			['bin/keel.js', 'ledger', 'balance', '--file', file, '--format', 'csv'],
-			{ encoding: 'utf8' }
-		);
-		const rows = csvRows(out).slice(1);
-		expect(new Map(rows.map((r) => [`${r[0]}|${r[1]}`, canonical(r[2] as string)]))).toEqual(
-			hledgerBalances(file)
-		);
-	});
+	// The installed command (bin/keel.js, which runs the bundle `npm run build` makes) is checked to
+	// print exactly what the sources print, on this same seed-1 journal, in tests/e2e/cli.e2e.ts: the
+	// end-to-end stage runs after the build, so there it fails rather than skips without one.
 });
