@@ -544,7 +544,8 @@ export class PayrollState {
 		runId: string,
 		personId: string,
 		organisation: string,
-		employerAddress: readonly string[] = []
+		employerAddress: readonly string[] = [],
+		locale?: string
 	): Uint8Array | null {
 		const run = this.final(runId);
 		const draft = run ? undefined : this.draft(runId);
@@ -562,7 +563,8 @@ export class PayrollState {
 			slip,
 			status: run ? 'finalized' : 'preview, not final',
 			employerAddress,
-			...extras
+			...extras,
+			...(locale ? { locale } : {})
 		});
 	}
 
