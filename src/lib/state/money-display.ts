@@ -1,6 +1,6 @@
 // Money on screen: core's formatMoney in the open workspace's number locale (Settings → Number format).
 // The profile is reactive state, so every amount a page shows re-renders when the setting changes.
-import { DEFAULT_NUMBER_LOCALE, formatDecimal, formatMoney } from '$lib/domain/core';
+import { DEFAULT_NUMBER_LOCALE, formatMoney } from '$lib/domain/core';
 import type { MultiAmount } from '$lib/domain/ledger';
 import { app } from './app.svelte';
 
@@ -19,9 +19,4 @@ export function multi(m: MultiAmount | undefined): string {
 	const parts = Object.entries(m ?? {});
 	if (parts.length === 0) return '—';
 	return parts.map(([c, v]) => money(v, c)).join(', ');
-}
-
-/** A plain figure without a commodity ("1234.5" → "1,234.5"), padded to `minPlaces`. */
-export function figure(amount: string, minPlaces = 0): string {
-	return formatDecimal(amount, { locale: numberLocale(), minPlaces });
 }
