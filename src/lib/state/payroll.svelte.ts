@@ -548,7 +548,8 @@ export class PayrollState {
 		runId: string,
 		personId: string,
 		organisation: string,
-		employerAddress: readonly string[] = []
+		employerAddress: readonly string[] = [],
+		locale?: string
 	): Uint8Array | null {
 		const run = this.final(runId);
 		const draft = run ? undefined : this.draft(runId);
@@ -566,7 +567,8 @@ export class PayrollState {
 			slip,
 			status: run ? 'finalized' : 'preview, not final',
 			employerAddress,
-			...extras
+			...extras,
+			...(locale ? { locale } : {})
 		});
 	}
 

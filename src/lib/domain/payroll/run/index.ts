@@ -63,7 +63,6 @@ export {
 	payslipPage,
 	payslipPdf,
 	payslipSections,
-	money,
 	kindTotal,
 	type PayslipSection
 } from './payslip-document';

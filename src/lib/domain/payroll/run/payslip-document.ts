@@ -3,9 +3,8 @@
 // year to date, net pay and the employer's cost. Invariant: the amounts are the finalized (or
 // previewed) payslip's own figures and its YTD column, formatted, never recomputed; a full SSN or NI
 // number is never printed; the PDF is Letter for a US payslip and A4 for a UK one, every line whole.
-import { dec } from '../../core';
+import { dec, formatMoney } from '../../core';
 import { maskNiNumber, maskSsn, type Address, type NationalIdentifiers } from '../../hr';
-import { fmt } from '../format';
 import type { PayslipLine } from '../types';
 import { textPdf, PAGE_SIZES, type PageSize, type PdfLine } from './pdf';
 import type { Jurisdiction, PayPeriod, RunPayslip } from './types';
@@ -23,8 +22,6 @@ export interface PayslipSection {
 	readonly title: string;
 	readonly lines: readonly PayslipLine[];
 }
-
-export const money = (v: string, currency: string) => `${fmt(dec(v))} ${currency}`;
 
 export function payslipSections(slip: RunPayslip): PayslipSection[] {
 	return SECTIONS.map((s) => ({
@@ -64,8 +61,11 @@ export function payslipPdf(p: {
 	employee?: { address: readonly string[]; taxId: { label: string; masked: string } | null };
 	/** The year-to-date column and totals (payslipYearToDate); left out when absent. */
 	ytd?: PayslipYtd;
+	/** The workspace's number locale for the amounts (default en-US). */
+	locale?: string;
 }): Uint8Array {
 	const { slip, currency, ytd } = p;
+	const money = (v: string, c: string) => formatMoney(v, c, p.locale);
 	const page = payslipPage(slip.payslip.jurisdiction);
 	const width = (PAGE_SIZES[page][0] as number) - 80;
 	const amountAt = ytd ? width - 110 : width;

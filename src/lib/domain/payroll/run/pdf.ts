@@ -35,7 +35,8 @@ export interface PdfLine {
 
 /**
  * WinAnsi byte values of `text`: U+2212 and dashes as '-', the arrow the payslip's workings use as
- * '->', the bullet as 0x95, anything else outside WinAnsi as '?'.
+ * '->', the bullet as 0x95, the narrow no-break space French groups digits with as a no-break space,
+ * anything else outside WinAnsi as '?'.
  */
 function winAnsi(text: string): number[] {
 	const out: number[] = [];
@@ -44,6 +45,7 @@ function winAnsi(text: string): number[] {
 		if (code === 0x2212 || code === 0x2014 || code === 0x2013) out.push(45);
 		else if (code === 0x2192) out.push(45, 62);
 		else if (code === 0x2022) out.push(0x95);
+		else if (code === 0x202f) out.push(0xa0);
 		else if ((code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff)) out.push(code);
 		else out.push(63);
 	}
