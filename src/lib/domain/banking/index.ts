@@ -8,6 +8,7 @@ export { parseQif, type QifOptions, type QifDateOrder } from './qif';
 export { parseCamt } from './camt';
 export { parseMt940 } from './mt940';
 export { parseCsv, parseCsvAccounts, previewCsv, type CsvPreviewRow } from './csv';
+export { readCsvRows, type CsvRow } from './csv-read';
 export { detectCsvMapping, type CsvDetection } from './csv-detect';
 export { validateCsvMapping, type CsvMapping, type CsvColumns } from './csv-mapping';
 export type { CsvDateOrder } from './csv-dates';

@@ -2,7 +2,7 @@
 // one row per person and tax year. The tax year's form says the jurisdiction (2026 = US calendar year,
 // 2026-27 = UK tax year). Invariant: either every row reads or the file is refused whole, listing every
 // bad cell by line and column as the file names it; a reader never guesses which person a row means.
-import { readCsvRows } from '../../banking/csv-read';
+import { readCsvRows } from '../../banking';
 import { fail, ok, type Result } from '../../core';
 import type { OpeningFigures } from './types';
 import {
