@@ -14,7 +14,8 @@ import {
 	accountRegister,
 	ExactSum,
 	indexAccounts,
-	readJournal,
+	readJournalForImport,
+	type JournalForImport,
 	statementOfActivities,
 	statementOfFinancialPosition,
 	trialBalance as trialBalanceReport,
@@ -27,7 +28,6 @@ import {
 	type FinancialPosition,
 	type IncomeStatement,
 	type JournalEntry,
-	type LineProblem,
 	type MultiAmount,
 	type Period,
 	type Register,
@@ -141,13 +141,8 @@ export interface BooksSummary {
 	readonly loadMs: LoadTimes;
 }
 
-export interface ParsedJournal {
-	readonly accounts: Account[];
-	readonly entries: JournalEntry[];
-	/** Line each untagged entry starts at, by id (for the page's error messages). */
-	readonly lines: Record<string, number>;
-	readonly warnings: LineProblem[];
-}
+/** A journal read for import (see readJournalForImport). */
+export type ParsedJournal = JournalForImport;
 
 /** The entries behind a figure: the first `limit` of them, and the count and sum of all of them. */
 export interface DrillResult {
@@ -368,18 +363,9 @@ export const booksApi = {
 
 	async importJournal({ workspaceId, text, fileName }) {
 		return guard('books/import-failed', () => {
-			const lines: Record<string, number> = {};
-			const prefix = `${workspaceId.slice(0, 8)}-${crypto.randomUUID()}`;
-			const read = readJournal(text, {
-				fileName,
-				entryId: (line) => {
-					const id = `${prefix}-L${line}`;
-					lines[id] = line;
-					return id;
-				}
-			});
+			const read = readJournalForImport(text, fileName, `${workspaceId.slice(0, 8)}-${crypto.randomUUID()}`);
 			if (!read.ok) throw new WorkerError(read.error.code, read.error.message);
-			return { accounts: read.value.accounts, entries: read.value.entries, lines, warnings: read.value.warnings };
+			return read.value;
 		});
 	},
 

@@ -7,6 +7,7 @@ import { LEDGER_SCHEMA_VERSION, generateJournal, type Account, type JournalEntry
 import { ReplicaNet, rng } from '$lib/testing/replica-net';
 import * as docs from './books-doc';
 import { BooksReplica } from './books-replica';
+import { importJournal } from '$lib/testing/import-journal';
 
 const CHART: Account[] = [
 	{ schemaVersion: 1, id: 'bank', name: 'Bank', type: 'asset', subtype: 'bank' },
@@ -37,7 +38,7 @@ describe('entry batches', () => {
 		const doc = new Y.Doc();
 		const r = withChart(doc);
 		const text = generateJournal({ transactions: 2500, seed: 5 });
-		const imported = r.importJournal(text, 'big.journal');
+		const imported = importJournal(r, text, 'big.journal');
 		expect(imported.ok && imported.value.entries).toBe(2500);
 		expect(docs.entriesMap(doc).size).toBe(0);
 		expect(docs.entryBatchesMap(doc).size).toBe(3);
@@ -51,7 +52,7 @@ describe('entry batches', () => {
 		const exported = r.exportJournal();
 		expect(exported.ok).toBe(true);
 		if (!exported.ok) return;
-		const reimport = r.importJournal(exported.value, 'export.journal');
+		const reimport = importJournal(r, exported.value, 'export.journal');
 		expect(reimport.ok && reimport.value).toMatchObject({ entries: 0, unchanged: 2500 });
 		const some = r.entries()[7] as JournalEntry;
 		expect(r.postEntry(some).ok).toBe(false);

@@ -9,7 +9,6 @@ import {
 	instantiateTemplate,
 	ledgerError,
 	postEntry as postLedgerEntry,
-	readJournal,
 	reverseEntry as reverseLedgerEntry,
 	validateChart,
 	writeJournal,
@@ -288,7 +287,7 @@ export class BooksReplica {
 	}
 
 	/**
-	 * Writes parsed journal records (from the worker's importJournal, or readJournal) in ONE
+	 * Writes a journal read for import (readJournalForImport, which the books worker runs) in ONE
 	 * transaction, or nothing: the first problem comes back with its file and line.
 	 */
 	importRecords(data: ImportData, fileName: string): Result<ImportSummary, LedgerError> {
@@ -314,22 +313,6 @@ export class BooksReplica {
 			for (const d of plan.value.drafts) docs.saveDraft(this.#doc, d);
 		});
 		return ok({ accounts: accounts.length, entries: entries.length, drafts: plan.value.drafts.length, unchanged });
-	}
-
-	/** Reads a journal with the ledger's reader and imports it; a bad file writes nothing. */
-	importJournal(text: string, fileName: string): Result<ImportSummary, LedgerError> {
-		const lines: Record<string, number> = {};
-		const prefix = this.#newId();
-		const read = readJournal(text, {
-			fileName,
-			entryId: (line) => {
-				const id = `${prefix}-L${line}`;
-				lines[id] = line;
-				return id;
-			}
-		});
-		if (!read.ok) return read;
-		return this.importRecords({ accounts: read.value.accounts, entries: read.value.entries, lines }, fileName);
 	}
 
 	/** The chart and counted entries (and drafts, when asked) as an hledger journal. */

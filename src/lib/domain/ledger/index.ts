@@ -23,6 +23,7 @@ export {
 	type ReadJournalOptions
 } from './journal/reader';
 export { writeJournal, type WriteJournalOptions } from './journal/writer';
+export { readJournalForImport, type JournalForImport } from './journal/import-read';
 export * from './reports/trial-balance';
 export * from './reports/statements';
 export * from './reports/cash-flow';
