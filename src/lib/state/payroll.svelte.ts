@@ -31,6 +31,7 @@ import {
 	type RunPerson
 } from '$lib/domain/payroll/run';
 import { packText } from '$lib/domain/payroll/rules';
+import { pdfFonts } from './pdf-fonts';
 import type {
 	PayrollQuarantined,
 	PayrollReplica,
@@ -545,7 +546,7 @@ export class PayrollState {
 		personId: string,
 		organisation: string,
 		employerAddress: readonly string[] = []
-	): Uint8Array | null {
+	): Promise<Uint8Array> | null {
 		const run = this.final(runId);
 		const draft = run ? undefined : this.draft(runId);
 		const slip = (run?.payslips ?? this.previews[runId]?.computed.payslips ?? []).find(
@@ -555,15 +556,18 @@ export class PayrollState {
 		const currency = run?.currency ?? (draft && this.schedule(draft.scheduleId)?.currency);
 		const extras = this.payslipExtras(runId, personId);
 		if (!slip || !period || !currency || !extras) return null;
-		return payslipPdf({
-			organisation,
-			period,
-			currency,
-			slip,
-			status: run ? 'finalized' : 'preview, not final',
-			employerAddress,
-			...extras
-		});
+		return payslipPdf(
+			{
+				organisation,
+				period,
+				currency,
+				slip,
+				status: run ? 'finalized' : 'preview, not final',
+				employerAddress,
+				...extras
+			},
+			pdfFonts
+		);
 	}
 
 	/** For `npm run bench`: one gross-to-net batch in the worker; round trip and in-worker times. */

@@ -56,12 +56,23 @@ export {
 	type PayrollAccounts
 } from './posting';
 export { postedMatchesRun } from './posted';
-export { textPdf, wrap, PAGE_SIZES, type PageSize, type PdfCell, type PdfLine } from './pdf';
+export {
+	textPdf,
+	wrap,
+	needsCjk,
+	PAGE_SIZES,
+	type PageSize,
+	type PdfCell,
+	type PdfFonts,
+	type PdfFontSource,
+	type PdfLine
+} from './pdf';
 export {
 	addressLines,
 	maskedTaxId,
 	payslipPage,
 	payslipPdf,
+	type PayslipPdfInput,
 	payslipSections,
 	money,
 	kindTotal,

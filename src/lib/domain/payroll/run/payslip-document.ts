@@ -2,12 +2,13 @@
 // addresses and the employee's tax number masked), which period, every line with its basis and
 // year to date, net pay and the employer's cost. Invariant: the amounts are the finalized (or
 // previewed) payslip's own figures and its YTD column, formatted, never recomputed; a full SSN or NI
-// number is never printed; the PDF is Letter for a US payslip and A4 for a UK one, every line whole.
+// number is never printed; the PDF is Letter for a US payslip and A4 for a UK one, every line whole,
+// names in any Latin or CJK script printed as written.
 import { dec } from '../../core';
 import { maskNiNumber, maskSsn, type Address, type NationalIdentifiers } from '../../hr';
 import { fmt } from '../format';
 import type { PayslipLine } from '../types';
-import { textPdf, PAGE_SIZES, type PageSize, type PdfLine } from './pdf';
+import { textPdf, PAGE_SIZES, type PageSize, type PdfFontSource, type PdfLine } from './pdf';
 import type { Jurisdiction, PayPeriod, RunPayslip } from './types';
 import { ytdKey, type PayslipYtd } from './ytd';
 
@@ -52,7 +53,7 @@ export function maskedTaxId(
 /** US payslips on Letter paper, UK ones on A4. */
 export const payslipPage = (j: Jurisdiction): PageSize => (j === 'US' ? 'letter' : 'a4');
 
-export function payslipPdf(p: {
+export interface PayslipPdfInput {
 	organisation: string;
 	period: PayPeriod;
 	currency: string;
@@ -64,7 +65,10 @@ export function payslipPdf(p: {
 	employee?: { address: readonly string[]; taxId: { label: string; masked: string } | null };
 	/** The year-to-date column and totals (payslipYearToDate); left out when absent. */
 	ytd?: PayslipYtd;
-}): Uint8Array {
+}
+
+/** The payslip as a PDF; `fonts` gives the font files (the CJK one only when a name or line needs it). */
+export function payslipPdf(p: PayslipPdfInput, fonts: PdfFontSource): Promise<Uint8Array> {
 	const { slip, currency, ytd } = p;
 	const page = payslipPage(slip.payslip.jurisdiction);
 	const width = (PAGE_SIZES[page][0] as number) - 80;
@@ -113,7 +117,7 @@ export function payslipPdf(p: {
 		{ text: 'Cost to employer', cells: cells(slip.payslip.employerCost, ytd?.employerCost) }
 	);
 	for (const t of ytd?.totals ?? []) lines.push({ text: t.label, cells: [{ text: money(t.amount, currency), right: width }] });
-	return textPdf(lines, { page });
+	return textPdf(lines, { page, fonts });
 }
 
 /** The exact total of a payslip's lines of the given kinds. */
