@@ -17,7 +17,6 @@ import {
 	paymentEntryId,
 	paymentJournalEntry,
 	payrollEntryId,
-	payslipPdf,
 	postedMatchesRun,
 	runJournalEntry,
 	runTotals,
@@ -547,6 +546,7 @@ export class PayrollState {
 		organisation: string,
 		employerAddress: readonly string[] = []
 	): Promise<Uint8Array> | null {
+		// The PDF writer (pdf-lib, fontkit: ~700 KB) and its fonts load on the first PDF, not with the app.
 		const run = this.final(runId);
 		const draft = run ? undefined : this.draft(runId);
 		const slip = (run?.payslips ?? this.previews[runId]?.computed.payslips ?? []).find(
@@ -556,17 +556,19 @@ export class PayrollState {
 		const currency = run?.currency ?? (draft && this.schedule(draft.scheduleId)?.currency);
 		const extras = this.payslipExtras(runId, personId);
 		if (!slip || !period || !currency || !extras) return null;
-		return payslipPdf(
-			{
-				organisation,
-				period,
-				currency,
-				slip,
-				status: run ? 'finalized' : 'preview, not final',
-				employerAddress,
-				...extras
-			},
-			pdfFonts
+		return import('$lib/domain/payroll/run/payslip-pdf').then(({ payslipPdf }) =>
+			payslipPdf(
+				{
+					organisation,
+					period,
+					currency,
+					slip,
+					status: run ? 'finalized' : 'preview, not final',
+					employerAddress,
+					...extras
+				},
+				pdfFonts
+			)
 		);
 	}
 

@@ -56,23 +56,21 @@ export {
 	type PayrollAccounts
 } from './posting';
 export { postedMatchesRun } from './posted';
+// The PDF writer (pdf.ts, payslip-pdf.ts) is imported directly by what makes a PDF, never from here,
+// so that the screens and the payroll worker do not load pdf-lib.
 export {
-	textPdf,
-	wrap,
-	needsCjk,
 	PAGE_SIZES,
 	type PageSize,
 	type PdfCell,
 	type PdfFonts,
 	type PdfFontSource,
 	type PdfLine
-} from './pdf';
+} from './pdf-page';
+export type { PayslipPdfInput } from './payslip-pdf';
 export {
 	addressLines,
 	maskedTaxId,
 	payslipPage,
-	payslipPdf,
-	type PayslipPdfInput,
 	payslipSections,
 	money,
 	kindTotal,

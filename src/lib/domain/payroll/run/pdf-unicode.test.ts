@@ -6,7 +6,8 @@ import { readPdf } from '../../../../../tests/pdf-text';
 import { fontRequests, testFonts } from '../../../../../tests/unit/pdf-fonts';
 import { fmt } from '../format';
 import { dec } from '../../core';
-import { computeRun, periodAt, payslipPdf } from './index';
+import { computeRun, periodAt } from './index';
+import { payslipPdf } from './payslip-pdf';
 import { draft, person, schedule, ukComp, usComp } from './fixtures';
 import { needsCjk, textPdf } from './pdf';
 

@@ -94,7 +94,8 @@ function besideLabel(texts: readonly PdfText[], label: string): PdfText | undefi
 
 describe('payslipPdf', () => {
 	it('carries the net pay and every line of the payslip', async () => {
-		const { computeRun, periodAt, payslipPdf } = await import('./index');
+		const { computeRun, periodAt } = await import('./index');
+		const { payslipPdf } = await import('./payslip-pdf');
 		const { draft, person, schedule, usComp } = await import('./fixtures');
 		const s = schedule();
 		const run = draft('r', s, periodAt(s, 0), ['a']);
@@ -121,8 +122,9 @@ describe('payslipPdf', () => {
 	});
 
 	it('shows addresses, the SSN last four only, a YTD column, and 30 lines with a long name, whole', async () => {
-		const { computeRun, periodAt, payslipPdf, payslipYearToDate, indexFinalized, maskedTaxId, addressLines } =
+		const { computeRun, periodAt, payslipYearToDate, indexFinalized, maskedTaxId, addressLines } =
 			await import('./index');
+		const { payslipPdf } = await import('./payslip-pdf');
 		const { draft, finalize, person, schedule, usComp } = await import('./fixtures');
 		const s = schedule();
 		const name = 'Maximiliana Alexandra Wolfeschlegelsteinhausenbergerdorff-Featherstonehaugh de la Cruz';
@@ -215,7 +217,8 @@ describe('payslipPdf', () => {
 	});
 
 	it('a UK payslip is A4 and masks the NI number', async () => {
-		const { computeRun, periodAt, payslipPdf, maskedTaxId } = await import('./index');
+		const { computeRun, periodAt, maskedTaxId } = await import('./index');
+		const { payslipPdf } = await import('./payslip-pdf');
 		const { draft, person, schedule, ukComp } = await import('./fixtures');
 		const s = schedule({ jurisdiction: 'UK', currency: 'GBP', anchor: '2026-04-01' as never });
 		const run = draft('r', s, periodAt(s, 0), ['a']);
@@ -242,7 +245,8 @@ describe('payslipPdf', () => {
 	});
 
 	it('shows UK student and postgraduate loan lines', async () => {
-		const { computeRun, periodAt, payslipPdf } = await import('./index');
+		const { computeRun, periodAt } = await import('./index');
+		const { payslipPdf } = await import('./payslip-pdf');
 		const { draft, person, schedule, ukComp } = await import('./fixtures');
 		const s = schedule({ jurisdiction: 'UK', currency: 'GBP', anchor: '2026-04-01' as never });
 		const comp = ukComp('36000');

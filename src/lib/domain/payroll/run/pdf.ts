@@ -8,42 +8,19 @@
 // same input: no creation date, no producer, fixed font subset tags.
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, type PDFFont } from 'pdf-lib';
+import {
+	PAGE_SIZES,
+	type PageSize,
+	type PdfCell,
+	type PdfFonts,
+	type PdfFontSource,
+	type PdfLine
+} from './pdf-page';
 
-export type PageSize = 'a4' | 'letter';
-/** Width and height in points (1/72 in): A4 is 210 x 297 mm, Letter 8.5 x 11 in. */
-export const PAGE_SIZES: Readonly<Record<PageSize, readonly [number, number]>> = {
-	a4: [595, 842],
-	letter: [612, 792]
-};
+export { PAGE_SIZES, type PageSize, type PdfCell, type PdfFonts, type PdfFontSource, type PdfLine };
+
 const MARGIN = 40;
 const FOOTER = 30;
-
-export interface PdfCell {
-	readonly text: string;
-	/** Points from the left margin where the cell's right edge sits. */
-	readonly right: number;
-	readonly bold?: boolean;
-}
-
-export interface PdfLine {
-	readonly text: string;
-	/** Points; defaults to 10. */
-	readonly size?: number;
-	readonly bold?: boolean;
-	/** Points from the left margin. */
-	readonly indent?: number;
-	/** Right-aligned cells on the line's first row (amounts); the text wraps short of the first one. */
-	readonly cells?: readonly PdfCell[];
-}
-
-/** TrueType/OpenType font files: a Latin regular and bold, and a CJK font when asked for. */
-export interface PdfFonts {
-	readonly regular: Uint8Array;
-	readonly bold: Uint8Array;
-	readonly cjk?: Uint8Array;
-}
-/** Gives the font files; `cjk` says whether the text needs the (large) CJK font. */
-export type PdfFontSource = (need: { readonly cjk: boolean }) => Promise<PdfFonts>;
 
 /** Han, kana, CJK punctuation and symbols, Hangul-free full-width forms: what the CJK font is for. */
 const CJK = /[\u2e80-\u2fdf\u3000-\u30ff\u31c0-\u31ff\u3200-\u33ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u{20000}-\u{3ffff}]/u;
@@ -59,28 +36,69 @@ const SUBSTITUTES: Readonly<Record<string, string>> = { '\u2192': '->' };
 interface Face {
 	readonly font: PDFFont;
 	readonly has: ReadonlySet<number>;
+	/** Advance width of a code point, in 1/1000 em. */
+	readonly advance: (code: number) => number;
 }
 interface Run {
 	readonly face: Face;
 	readonly text: string;
 }
 
-/** What each font file covers and is called, worked out once per file (the CJK font has ~17,000). */
-const known = new WeakMap<Uint8Array, { readonly has: ReadonlySet<number>; readonly name: string }>();
+type Parsed = ReturnType<typeof fontkit.create>;
+interface Known {
+	readonly parsed: Parsed;
+	readonly has: ReadonlySet<number>;
+	readonly widths: Map<number, number>;
+}
+/** Each font file parsed once (tables decoded, ~17,000 CJK code points listed), kept with its bytes. */
+const known = new WeakMap<Uint8Array, Known>();
+
+function parse(bytes: Uint8Array): Known {
+	let k = known.get(bytes);
+	if (!k) {
+		const parsed = fontkit.create(bytes);
+		k = { parsed, has: new Set(parsed.characterSet), widths: new Map() };
+		known.set(bytes, k);
+	}
+	return k;
+}
+
+/** pdf-lib parses a font file for every document; this hands it the one parse per file instead. */
+const sharedFontkit = { create: (bytes: Uint8Array) => parse(bytes).parsed };
+
+/**
+ * Shaping switched off: one glyph per character, at its own advance. Payslip text (NFC-normalized)
+ * needs no ligatures or contextual forms, pdf-lib does not apply kerning or mark positions anyway,
+ * and shaping every string through the fonts' large GSUB/GPOS tables cost most of a PDF's time.
+ * So the widths measured here are exactly the widths drawn.
+ */
+const NO_SHAPING = Object.fromEntries(
+	['ccmp', 'locl', 'rlig', 'mark', 'mkmk', 'calt', 'clig', 'liga', 'rclt', 'curs', 'kern', 'vert'].map(
+		(f) => [f, false]
+	)
+);
 
 /**
  * Embeds a subset of the font (only the glyphs drawn). The PDF's subset tag is fixed rather than
  * pdf-lib's random one, so the same payslip gives the same bytes.
  */
 async function embed(doc: PDFDocument, bytes: Uint8Array, tag: string): Promise<Face> {
-	let facts = known.get(bytes);
-	if (!facts) {
-		const parsed = fontkit.create(bytes);
-		facts = { has: new Set(parsed.characterSet), name: parsed.postscriptName ?? 'Font' };
-		known.set(bytes, facts);
-	}
-	const font = await doc.embedFont(bytes, { subset: true, customName: `${tag}+${facts.name}` });
-	return { font, has: facts.has };
+	const k = parse(bytes);
+	const font = await doc.embedFont(bytes, {
+		subset: true,
+		customName: `${tag}+${k.parsed.postscriptName ?? 'Font'}`,
+		features: NO_SHAPING
+	});
+	const perEm = 1000 / k.parsed.unitsPerEm;
+	const advance = (code: number) => {
+		let w = k.widths.get(code);
+		if (w === undefined) {
+			w = k.parsed.glyphForCodePoint(code).advanceWidth * perEm;
+			k.widths.set(code, w);
+		}
+		return w;
+	};
+	return { font, has: k.has, advance };
 }
 
 /** Splits text into runs of one font each, the way it will be drawn. */
@@ -94,7 +112,7 @@ class Typesetter {
 	runs(text: string, bold = false): Run[] {
 		const primary = bold ? this.bold : this.regular;
 		const out: Run[] = [];
-		for (const ch of text) {
+		for (const ch of text.normalize('NFC')) {
 			const code = ch.codePointAt(0) ?? 0x3f;
 			let face = primary;
 			let shown = ch;
@@ -110,8 +128,16 @@ class Typesetter {
 	}
 
 	width(text: string, size: number, bold = false): number {
-		return this.runs(text, bold).reduce((w, r) => w + r.face.font.widthOfTextAtSize(r.text, size), 0);
+		let units = 0;
+		for (const run of this.runs(text, bold)) units += runUnits(run);
+		return (units * size) / 1000;
 	}
+}
+
+function runUnits(run: Run): number {
+	let units = 0;
+	for (const ch of run.text) units += run.face.advance(ch.codePointAt(0) ?? 0);
+	return units;
 }
 
 /** Splits `text` into rows no wider than `width` by `measure`: at spaces, or mid-word for a word too wide. */
@@ -199,7 +225,7 @@ export async function textPdf(
 	const cjk = needsCjk(lines);
 	const files = await opts.fonts({ cjk });
 	const doc = await PDFDocument.create({ updateMetadata: false });
-	doc.registerFontkit(fontkit);
+	doc.registerFontkit(sharedFontkit);
 	const type = new Typesetter(
 		await embed(doc, files.regular, 'KEELRG'),
 		await embed(doc, files.bold, 'KEELBD'),
@@ -211,7 +237,7 @@ export async function textPdf(
 			let x = d.x;
 			for (const run of type.runs(d.text, d.bold)) {
 				page.drawText(run.text, { x, y: d.y, size: d.size, font: run.face.font });
-				x += run.face.font.widthOfTextAtSize(run.text, d.size);
+				x += (runUnits(run) * d.size) / 1000;
 			}
 		}
 	}
