@@ -1,6 +1,8 @@
 // Names in any Latin script and in Japanese print as written on the payslip PDF (Keel issue 12: the
 // old WinAnsi writer printed "Łukasz" as "?ukasz"). The text is read back from the PDF with pdf.js,
 // as a viewer would, and the CJK font is loaded only for text that needs it.
+import fontkit from '@pdf-lib/fontkit';
+import { decodePDFRawStream, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { readPdf } from '../../../../../tests/pdf-text';
 import { fontRequests, testFonts } from '../../../../../tests/unit/pdf-fonts';
@@ -65,6 +67,25 @@ describe('payslip PDF in any script', () => {
 		const a = await payslipFor('Łukasz Żółć 山田太郎');
 		const b = await payslipPdf(a.input, testFonts);
 		expect(Buffer.from(b).equals(Buffer.from(a.bytes))).toBe(true);
+	});
+
+	it('embeds font subsets whose glyphs are whole: what a viewer draws, not only the text', async () => {
+		// No spaces: every glyph in each subset but .notdef has an outline.
+		const bytes = await textPdf([{ text: 'HarbourTrustŁukaszŻółć山田太郎Netpay1,234.56' }], { fonts: testFonts });
+		const doc = await PDFDocument.load(bytes);
+		const outlines: number[] = [];
+		for (const [, obj] of doc.context.enumerateIndirectObjects()) {
+			if (!(obj instanceof PDFDict) || obj.get(PDFName.of('Type')) !== PDFName.of('FontDescriptor')) continue;
+			const ref = obj.get(PDFName.of('FontFile2'));
+			const stream = ref instanceof PDFRef ? doc.context.lookup(ref) : undefined;
+			if (!(stream instanceof PDFRawStream)) throw new Error('font file missing');
+			const sub = fontkit.create(decodePDFRawStream(stream).decode());
+			for (let id = 1; id < sub.numGlyphs; id++) outlines.push(sub.getGlyph(id).path.commands.length);
+		}
+		// H a r b o u T s t Ł k z Ż ó ł ć N e p y 1 , 2 3 4 . 5 6, 山 田 太 郎, and the accents and
+		// strokes the composite letters (Ż, ó, ć…) are built from.
+		expect(outlines.length).toBeGreaterThanOrEqual(29 + 4);
+		for (const n of outlines) expect(n).toBeGreaterThan(2);
 	});
 
 	it('prints a character no font has as "?", keeping the rest of the line', async () => {

@@ -53,10 +53,34 @@ interface Known {
 /** Each font file parsed once (tables decoded, ~17,000 CJK code points listed), kept with its bytes. */
 const known = new WeakMap<Uint8Array, Known>();
 
+/**
+ * @pdf-lib/fontkit's TrueType subsetter copies glyph records as they are, but writes the short
+ * `loca` format (offsets halved) whenever the subset is under 128 KB; a font whose glyph records
+ * have odd lengths (Google's Noto builds) then gets misplaced glyphs, which viewers draw as blanks
+ * while the text still extracts. Holding every subset to the long format keeps offsets exact.
+ */
+function longLoca(parsed: Parsed): void {
+	const createSubset = parsed.createSubset.bind(parsed);
+	parsed.createSubset = () => {
+		const subset = createSubset();
+		let loca: unknown;
+		Object.defineProperty(subset, 'loca', {
+			configurable: true,
+			get: () => loca,
+			set: (value: unknown) => {
+				if (value && typeof value === 'object') Object.assign(value, { version: 1 });
+				loca = value;
+			}
+		});
+		return subset;
+	};
+}
+
 function parse(bytes: Uint8Array): Known {
 	let k = known.get(bytes);
 	if (!k) {
 		const parsed = fontkit.create(bytes);
+		longLoca(parsed);
 		k = { parsed, has: new Set(parsed.characterSet), widths: new Map() };
 		known.set(bytes, k);
 	}
