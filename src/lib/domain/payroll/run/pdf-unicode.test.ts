@@ -80,12 +80,13 @@ describe('payslip PDF in any script', () => {
 			const stream = ref instanceof PDFRef ? doc.context.lookup(ref) : undefined;
 			if (!(stream instanceof PDFRawStream)) throw new Error('font file missing');
 			const sub = fontkit.create(decodePDFRawStream(stream).decode());
-			for (let id = 1; id < sub.numGlyphs; id++) outlines.push(sub.getGlyph(id).path.commands.length);
+			for (let id = 1; id < sub.numGlyphs; id++) outlines.push(sub.getGlyph(id).path.bbox.width);
 		}
 		// H a r b o u T s t Ł k z Ż ó ł ć N e p y 1 , 2 3 4 . 5 6, 山 田 太 郎, and the accents and
 		// strokes the composite letters (Ż, ó, ć…) are built from.
 		expect(outlines.length).toBeGreaterThanOrEqual(29 + 4);
-		for (const n of outlines) expect(n).toBeGreaterThan(2);
+		// A glyph's outline has some width (a misplaced record decodes as nothing or throws).
+		for (const w of outlines) expect(w).toBeGreaterThan(10);
 	});
 
 	it('prints a character no font has as "?", keeping the rest of the line', async () => {
