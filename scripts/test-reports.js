@@ -3,7 +3,9 @@
 // log is often read only from its tail; the names have to be there, not thousands of lines above.
 import { existsSync, readFileSync } from 'node:fs';
 
-const firstLine = (s) => String(s ?? '').replace(/\u001b\[[0-9;]*m/g, '').split('\n').find((l) => l.trim()) ?? '';
+/** Terminal colour codes (ESC [ … m) that reporters leave in messages. */
+const COLOUR = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
+const firstLine = (s) => String(s ?? '').replace(COLOUR, '').split('\n').find((l) => l.trim()) ?? '';
 
 /** Failed tests in a vitest JSON report: `file › test: first error line`. */
 export function vitestFailures(path) {

@@ -1,6 +1,6 @@
 // A minimal static server over a copy of the build, reading files fresh on every request, so a test
 // can "deploy" a new version under a running page. Unknown paths get the SPA fallback page.
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { freePort } from './helpers';
@@ -17,8 +17,16 @@ const TYPES: Record<string, string> = {
 
 export async function serveStatic(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
 	const port = await freePort();
-	const server: Server = createServer(async (req, res) => {
-		const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(
+	// node:http ignores what a request handler returns, so the async work is started here and its
+	// failure answered as a server error instead of becoming an unhandled rejection.
+	const server: Server = createServer((req, res) => {
+		void answer(req.url ?? '/', res).catch((e: unknown) => {
+			if (!res.headersSent) res.writeHead(500);
+			res.end(String(e));
+		});
+	});
+	async function answer(url: string, res: ServerResponse): Promise<void> {
+		const path = normalize(decodeURIComponent(new URL(url, 'http://x').pathname)).replace(
 			/^(\.\.[/\\])+/,
 			''
 		);
@@ -43,7 +51,7 @@ export async function serveStatic(dir: string): Promise<{ url: string; close: ()
 			}
 		}
 		res.writeHead(404).end('not found');
-	});
+	}
 	await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
 	return {
 		url: `http://127.0.0.1:${port}`,

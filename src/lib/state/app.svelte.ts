@@ -24,6 +24,8 @@ class KeelApp {
 	current = $state.raw<OpenWorkspace | null>(null);
 	opening = $state<string | null>(null);
 	error = $state<string | null>(null);
+	/** Why the last workspace asked for through `show` could not be opened, in words. */
+	openError = $state<string | null>(null);
 	#openSeq = 0;
 
 	async refresh(): Promise<void> {
@@ -36,6 +38,36 @@ class KeelApp {
 	}
 
 	#pendingOpen: { id: string; promise: Promise<OpenWorkspace | null> } | null = null;
+	/** Callers of `show` waiting for a workspace to reach the screen. */
+	#shownWaiters: { id: string; settle: (ws: OpenWorkspace | null) => void }[] = [];
+
+	/**
+	 * Opens a workspace (see `open`) but resolves as soon as it is on screen — shown from the registry
+	 * and last session's projections — while its shards go on loading; null when this browser does not
+	 * hold it. What the workspace layout's `load` waits for, so pages render early and never see null.
+	 */
+	show(id: string): Promise<OpenWorkspace | null> {
+		if (this.current?.id === id) return Promise.resolve(this.current);
+		this.openError = null;
+		return new Promise((resolve, reject) => {
+			let settled = false;
+			const settle = (ws: OpenWorkspace | null) => {
+				if (settled) return;
+				settled = true;
+				this.#shownWaiters = this.#shownWaiters.filter((w) => w.settle !== settle);
+				resolve(ws);
+			};
+			this.#shownWaiters.push({ id, settle });
+			this.open(id).then(settle, (e: unknown) => {
+				// Shown already, then its shards failed to load: the layout says so from `openError`.
+				this.openError = `Keel could not open this workspace: ${e instanceof Error ? e.message : String(e)}`;
+				if (settled) return;
+				settled = true;
+				this.#shownWaiters = this.#shownWaiters.filter((w) => w.settle !== settle);
+				reject(e instanceof Error ? e : new Error(String(e)));
+			});
+		});
+	}
 
 	/** Opens a workspace by id, closing the one open before. Resolves to null if it is unknown here. */
 	open(id: string): Promise<OpenWorkspace | null> {
@@ -68,6 +100,7 @@ class KeelApp {
 			const open = new OpenWorkspace(updated);
 			this.current = open;
 			performance.mark('keel:workspace-shown');
+			for (const w of this.#shownWaiters.filter((x) => x.id === id)) w.settle(open);
 			// Let the projection's copy reach the screen before loading the shards takes the thread.
 			await open.tasks?.previewed;
 			await open.people?.previewed;

@@ -325,6 +325,28 @@ export class BankingState {
 		return done.ok ? { ok: true, value: null } : fail(done.error.message);
 	}
 
+	/**
+	 * Accepts several proposals as one write (teammates get them in one update). Returns how many were
+	 * accepted; a proposal whose lines a teammate claimed meanwhile is left as it is.
+	 */
+	acceptMany(bankAccountId: string, proposals: readonly MatchProposal[]): Verb<number> {
+		const r = this.#replica;
+		if (!r) return fail('Banking is still loading.');
+		const stamp = this.#stamp();
+		const done = r.acceptMany(
+			proposals.map((p) => ({
+				id: newId(),
+				bankAccountId,
+				bankLineIds: [...p.bankLineIds],
+				ledgerLines: p.ledgerLineIds.map(parseRef),
+				score: p.score,
+				reasons: p.reasons,
+				...stamp
+			}))
+		);
+		return { ok: true, value: done.accepted.length };
+	}
+
 	reject(bankAccountId: string, proposal: MatchProposal): Verb<null> {
 		const r = this.#replica;
 		if (!r) return fail('Banking is still loading.');

@@ -216,11 +216,16 @@ export class BooksState {
 		}
 	}
 
-	/** Asks the books worker about this workspace's books; answers { ok, value } or { ok: false, error }. */
+	/**
+	 * Asks the books worker about this workspace's books; answers { ok, value } or { ok: false, error }.
+	 * Reads `version`, so a question asked inside an effect (see LiveQuery) is asked again once the
+	 * worker has caught up with a change.
+	 */
 	ask<M extends BooksQuery>(
 		method: M,
 		args: Omit<Parameters<BooksApi[M]>[0], 'workspaceId'>
 	): ReturnType<BooksApi[M]> {
+		void this.version;
 		const worker = booksWorker() as unknown as Record<M, (a: unknown) => ReturnType<BooksApi[M]>>;
 		return worker[method]({ ...args, workspaceId: this.workspaceId });
 	}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { IsoDate } from '$lib/domain/core';
 import type { Employee } from '$lib/domain/hr';
 import { computeRun, periodAt, type FinalizedRun } from '$lib/domain/payroll/run';
-import { draft, finalize, person, schedule, ukComp, usComp } from '$lib/domain/payroll/run/fixtures';
+import { draft, fact, finalize, person, schedule, ukComp, usComp } from '$lib/domain/payroll/run/fixtures';
 import { candidates, yearSummaries } from './payroll-data';
 
 const employee = (id: string, given: string): Employee => ({
@@ -36,6 +36,42 @@ describe('candidates', () => {
 			['Ann X', null],
 			['Bo X', 'paid weekly'],
 			['Cy X', 'paid in GBP']
+		]);
+	});
+});
+
+describe('who is in a run: the list and the computation agree', () => {
+	it('lists exactly the people computeRun pays, joiners, leavers and corrected start dates included', () => {
+		const s = schedule();
+		const period = periodAt(s, 0); // January 2026
+		const moved = person('g', usComp('50000'), '2026-01-10');
+		const records = {
+			a: person('a', usComp('50000')), // employed throughout
+			b: person('b', usComp('50000'), '2026-01-15'), // joins mid-period
+			c: person('c', usComp('50000'), '2025-01-01', '2026-01-10'), // leaves mid-period
+			d: person('d', usComp('50000'), '2026-01-05', '2026-01-20'), // joins and leaves inside it
+			e: person('e', usComp('50000'), '2025-01-01', '2025-12-31'), // left before it
+			f: person('f', usComp('50000'), '2026-02-01'), // joins after it
+			// Start date first recorded as 10 January, then corrected to 1 March: not in January's run.
+			g: { ...moved, employment: [...moved.employment, fact('g-fix', '2026-01-10', { startDate: '2026-03-01' as IsoDate }, '2026-01-02T00:00:00Z')] }
+		};
+		const ids = Object.keys(records) as (keyof typeof records)[];
+		const listed = candidates({
+			schedule: s,
+			period,
+			people: ids.map((id) => employee(id, id.toUpperCase())),
+			employment: (id) => records[id as keyof typeof records].employment,
+			compensation: (id) => records[id as keyof typeof records].compensation
+		}).map((c) => c.personId);
+		expect(listed).toEqual(['a', 'b', 'c', 'd']);
+		const computed = computeRun({ schedule: s, run: draft('r', s, period, ids), people: ids.map((id) => records[id]), finalized: [] });
+		expect(computed.payslips.map((p) => p.personId).sort()).toEqual(listed);
+		expect(computed.problems.map((p) => p.personId).sort()).toEqual(['e', 'f', 'g']);
+		// f's pay starts with the job, in February: that is said first.
+		expect(computed.problems.map((p) => p.message).sort()).toEqual([
+			'Person e is not employed in this period',
+			'Person f has no pay recorded for this period',
+			'Person g is not employed in this period'
 		]);
 	});
 });

@@ -4,8 +4,6 @@ import {
 	completeAsOf,
 	COMPENSATION_REQUIRED,
 	displayName,
-	employmentAsOf,
-	isEmployedOn,
 	type Compensation,
 	type Employee,
 	type Employment,
@@ -26,7 +24,7 @@ import {
 	type OpeningYtd,
 	type UkYearEnd
 } from '$lib/domain/payroll/opening';
-import type { FinalizedRun, PayPeriod, PaySchedule } from '$lib/domain/payroll/run';
+import { employedInPeriod, type FinalizedRun, type PayPeriod, type PaySchedule } from '$lib/domain/payroll/run';
 
 export interface Candidate {
 	readonly personId: string;
@@ -47,21 +45,8 @@ export function candidates(p: {
 	const out: Candidate[] = [];
 	for (const person of p.people) {
 		if (person.erasedAt) continue;
-		const h = p.employment(person.id);
-		const at = (d: PayPeriod['end']) => {
-			const e = employmentAsOf(h, d);
-			return !!e && isEmployedOn(e, d);
-		};
-		const employed =
-			at(p.period.end) ||
-			at(p.period.start) ||
-			h.some(
-				(f) =>
-					f.changes.startDate !== undefined &&
-					f.changes.startDate !== null &&
-					f.changes.startDate >= p.period.start &&
-					f.changes.startDate <= p.period.end
-			);
+		// The one rule for who is in a run, shared with computeRun (domain/payroll/run/eligibility.ts).
+		const employed = employedInPeriod(p.employment(person.id), p.period);
 		if (!employed) continue;
 		const c = completeAsOf(p.compensation(person.id), p.period.end, COMPENSATION_REQUIRED);
 		const wantTax = p.schedule.jurisdiction === 'US' ? c?.tax.us : c?.tax.uk;

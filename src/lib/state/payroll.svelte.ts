@@ -139,6 +139,12 @@ export class PayrollState {
 		this.version++;
 	}
 
+	/** The replica for a read, after touching `version`: reads are reactive by construction (see PeopleState). */
+	get #tracked(): PayrollReplica | null {
+		void this.version;
+		return this.#replica;
+	}
+
 	get #live(): PayrollReplica {
 		if (!this.#replica) throw new Error('Payroll is still loading');
 		return this.#replica;
@@ -148,7 +154,7 @@ export class PayrollState {
 		return this.schedules.find((s) => s.id === id);
 	}
 	draft(id: string): PayRunDraft | undefined {
-		return this.#replica?.draft(id);
+		return this.#tracked?.draft(id);
 	}
 	final(id: string): FinalizedRun | undefined {
 		return this.finals.find((f) => f.runId === id);
@@ -157,12 +163,11 @@ export class PayrollState {
 		return runTotals(run.payslips.map((s) => s.payslip));
 	}
 	payment(id: string): Payment | undefined {
-		return this.#replica?.payment(id);
+		return this.#tracked?.payment(id);
 	}
 	/** Finalizations of the run made at the same time as the kept one, which lost (none usually). */
 	superseded(id: string): SupersededAttempt[] {
-		void this.version;
-		return this.#replica?.superseded(id) ?? [];
+		return this.#tracked?.superseded(id) ?? [];
 	}
 
 	/**
@@ -189,7 +194,6 @@ export class PayrollState {
 	candidates(scheduleId: string, period: PayRunDraft['period']): Candidate[] {
 		const schedule = this.schedule(scheduleId);
 		if (!schedule) return [];
-		void this.#people.version;
 		return candidates({
 			schedule,
 			period,
@@ -449,7 +453,7 @@ export class PayrollState {
 
 	postingState(entryId: string): PostingState {
 		if (this.#books) return this.#books.entry(entryId) ? 'posted' : 'not-posted';
-		return this.#replica?.posting(entryId) ? 'posted' : 'no-books';
+		return this.#tracked?.posting(entryId) ? 'posted' : 'no-books';
 	}
 
 	#post(
@@ -544,7 +548,8 @@ export class PayrollState {
 		runId: string,
 		personId: string,
 		organisation: string,
-		employerAddress: readonly string[] = []
+		employerAddress: readonly string[] = [],
+		locale?: string
 	): Promise<Uint8Array> | null {
 		// The PDF writer (pdf-lib, fontkit: ~700 KB) and its fonts load on the first PDF, not with the app.
 		const run = this.final(runId);
@@ -565,7 +570,8 @@ export class PayrollState {
 					slip,
 					status: run ? 'finalized' : 'preview, not final',
 					employerAddress,
-					...extras
+					...extras,
+					...(locale ? { locale } : {})
 				},
 				pdfFonts
 			)

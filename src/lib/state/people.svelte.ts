@@ -133,6 +133,16 @@ export class PeopleState {
 		this.#directory.schedule(() => this.cards);
 	}
 
+	/**
+	 * The replica for a read: touching `version` first makes whatever asks (a `$derived`, an effect, a
+	 * template) depend on the next change to the shard, so every read below is reactive by
+	 * construction and no screen has to remember to depend on `version` itself.
+	 */
+	get #tracked(): PeopleReplica | null {
+		void this.version;
+		return this.#replica;
+	}
+
 	get #live(): PeopleReplica {
 		if (!this.#replica) throw new Error('People are still loading');
 		return this.#replica;
@@ -148,28 +158,28 @@ export class PeopleState {
 		return searchIndex(this.index, query, filters);
 	}
 	person(id: string): Employee | undefined {
-		return this.#replica?.person(id);
+		return this.#tracked?.person(id);
 	}
 	history<T>(personId: string, area: HistoryArea): History<T> {
-		return this.#replica?.history<T>(personId, area) ?? [];
+		return this.#tracked?.history<T>(personId, area) ?? [];
 	}
 	compensation(personId: string): History<Compensation> {
 		return this.history<Compensation>(personId, 'compensation');
 	}
 	leave(personId: string) {
-		return this.#replica?.leave(personId) ?? { events: [], requests: [], refused: [] };
+		return this.#tracked?.leave(personId) ?? { events: [], requests: [], refused: [] };
 	}
 	documents(personId: string): DocumentMeta[] {
-		return this.#replica?.documents(personId) ?? [];
+		return this.#tracked?.documents(personId) ?? [];
 	}
 	checklistRuns(personId: string) {
-		return this.#replica?.checklistRuns(personId) ?? [];
+		return this.#tracked?.checklistRuns(personId) ?? [];
 	}
 	memberOf(personId: string): string | null {
-		return this.#replica?.memberOf(personId) ?? null;
+		return this.#tracked?.memberOf(personId) ?? null;
 	}
 	malformedFields(personId: string): readonly string[] {
-		return this.#replica?.malformedFields(personId) ?? [];
+		return this.#tracked?.malformedFields(personId) ?? [];
 	}
 	calendarIdFor(location: string): string {
 		return this.calendarSettings[location] ?? defaultCalendarId(this.country);
@@ -264,8 +274,7 @@ export class PeopleState {
 
 	/** The person record linked to this browser's member, if any. */
 	get myPersonId(): string | null {
-		void this.version;
-		return this.#replica?.personOf(this.#me) ?? null;
+		return this.#tracked?.personOf(this.#me) ?? null;
 	}
 
 	/** Whether this member may approve, reject or cancel the person's request, and why not. */

@@ -1,7 +1,8 @@
 // This device's People data, one Dexie database per workspace: the bytes of documents attached to
 // people, and a copy of the directory cards so the list paints before the shard has loaded. The
 // only index of either table is the record id (a ULID): no name or identifier is ever indexed.
-// Document metadata lives in the people shard; the files stay on the device that added them.
+// Document metadata lives in the people shard; this store keeps the files added on this device
+// (teammates receive them through the shared files doc, src/lib/sync/people-files.ts).
 // The directory table is a projection: dropping it loses nothing, the next open rebuilds it.
 import Dexie, { type EntityTable } from 'dexie';
 import type { PersonCard } from '$lib/domain/hr';

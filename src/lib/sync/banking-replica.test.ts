@@ -172,6 +172,46 @@ describe('BankingReplica', () => {
 		expect(banking.claims().lockedLines.has(l1)).toBe(true);
 	});
 
+	it('accepts many proposals as one update, checks each as accept does, and lets the first of a batch claim a line', () => {
+		const doc = new Y.Doc();
+		const { banking } = setup(doc);
+		const imp = banking.importStatement({
+			bankAccountId: 'ba',
+			statement: statement(0, 4),
+			acceptMismatch: false,
+			...stamp
+		});
+		if (!imp.ok) throw new Error(imp.error.message);
+		const match = (id: string, line: number, entry: string) => ({
+			id,
+			bankAccountId: 'ba',
+			bankLineIds: [`ba.L${line}`],
+			ledgerLines: [{ entryId: entry, lineIndex: 0 }],
+			...stamp
+		});
+		let updates = 0;
+		doc.on('update', () => updates++);
+		const done = banking.acceptMany([
+			match('m0', 0, 'e0a'),
+			match('m1', 1, 'e1a'),
+			match('m1-again', 1, 'e1b'), // the bank line is claimed by m1 in this batch
+			match('m2-wrong', 2, 'e3a'), // sums differ
+			match('m3', 3, 'e0a') // the ledger line is claimed by m0 in this batch
+		]);
+		expect(updates).toBe(1);
+		expect(done.accepted.map((d) => d.id)).toEqual(['m0', 'm1']);
+		expect(done.refused.map((r) => r.input.id)).toEqual(['m1-again', 'm2-wrong', 'm3']);
+		expect(done.refused[0]?.error).toMatch(/already matched/);
+		expect(done.refused[1]?.error).toMatch(/Cannot match/);
+		// Clocks still rise one per decision, as if accepted one by one.
+		expect(done.accepted.map((d) => d.clock)).toEqual([1, 2]);
+		const claims = banking.claims();
+		expect([...claims.holding.keys()].sort()).toEqual(['m0', 'm1']);
+		expect(claims.bankLine.has('ba.L2')).toBe(false);
+		// Already-claimed lines are refused in a later batch too.
+		expect(banking.acceptMany([match('m4', 0, 'e0b')]).accepted).toEqual([]);
+	});
+
 	it('two teammates claiming one ledger line: the earlier claim holds on both, the other is a conflict', () => {
 		const net = new ReplicaNet(2, rng(7));
 		const [a, b] = net.docs as [Y.Doc, Y.Doc];

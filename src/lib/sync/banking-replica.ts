@@ -58,6 +58,16 @@ export interface Stamp {
 	readonly at: string;
 }
 
+/** One match to accept: bank lines and ledger lines (`entryId#index`) claimed together. */
+export type AcceptInput = {
+	id: string;
+	bankAccountId: string;
+	bankLineIds: string[];
+	ledgerLines: LedgerLineRef[];
+	score?: number;
+	reasons?: readonly string[];
+} & Stamp;
+
 type BankingData = { [K in docs.BankingMap]: Map<string, ShapeOf[K]> };
 
 const EMPTY_CLAIMS = resolveClaims({ decisions: [], reconciliations: [] });
@@ -303,33 +313,60 @@ export class BankingReplica {
 	}
 
 	/** Claims bank lines and ledger lines as one match; refused when any is claimed or the sums differ. */
-	accept(
-		input: {
-			id: string;
-			bankAccountId: string;
-			bankLineIds: string[];
-			ledgerLines: LedgerLineRef[];
-			score?: number;
-			reasons?: readonly string[];
-		} & Stamp
-	): Result<MatchDecision> {
+	accept(input: AcceptInput): Result<MatchDecision> {
+		const why = this.#refusal(input, new Set(), new Set());
+		return why ?? this.#decide({ ...input, kind: 'accept' });
+	}
+
+	/**
+	 * Accepts several matches as one write: one Yjs transaction, so teammates receive one update and
+	 * see all of them at once. Each is checked as `accept` checks it, against what is claimed already
+	 * and against the others in the batch (a line is claimed by the first that names it); the ones
+	 * refused are returned with the reason and not written.
+	 */
+	acceptMany(inputs: readonly AcceptInput[]): {
+		accepted: MatchDecision[];
+		refused: { input: AcceptInput; error: string }[];
+	} {
+		const bank = new Set<string>();
+		const ledger = new Set<string>();
+		const accepted: MatchDecision[] = [];
+		const refused: { input: AcceptInput; error: string }[] = [];
+		let clock = this.#claims.clock;
+		this.#doc.transact(() => {
+			for (const input of inputs) {
+				const why = this.#refusal(input, bank, ledger);
+				const done = why ?? this.#decide({ ...input, kind: 'accept' }, ++clock);
+				if (!done.ok) {
+					refused.push({ input, error: done.error.message });
+					continue;
+				}
+				for (const l of input.bankLineIds) bank.add(l);
+				for (const r of input.ledgerLines) ledger.add(refKey(r));
+				accepted.push(done.value);
+			}
+		});
+		return { accepted, refused };
+	}
+
+	/** Why a match cannot be accepted (lines claimed, here or in `bank`/`ledger`; sums differ), or null. */
+	#refusal(input: AcceptInput, bank: ReadonlySet<string>, ledger: ReadonlySet<string>): Result<never> | null {
 		const c = this.#claims;
 		if (input.bankLineIds.length === 0 || input.ledgerLines.length === 0)
 			return bankingFail('banking/bad-match', 'A match needs at least one bank line and one ledger line');
 		for (const l of input.bankLineIds) {
 			if (c.lockedLines.has(l))
 				return bankingFail('banking/locked', 'That bank line belongs to a finished reconciliation');
-			if (c.bankLine.has(l)) return bankingFail('banking/claimed', 'That bank line is already matched');
+			if (c.bankLine.has(l) || bank.has(l)) return bankingFail('banking/claimed', 'That bank line is already matched');
 		}
 		for (const r of input.ledgerLines)
-			if (c.ledgerLine.has(refKey(r)))
+			if (c.ledgerLine.has(refKey(r)) || ledger.has(refKey(r)))
 				return bankingFail(
 					'banking/claimed',
 					`Ledger line ${refKey(r)} is already matched to another bank line`
 				);
 		const why = this.#usable(input);
-		if (why) return bankingFail('banking/bad-match', `Cannot match: ${why}`);
-		return this.#decide({ ...input, kind: 'accept' });
+		return why ? bankingFail('banking/bad-match', `Cannot match: ${why}`) : null;
 	}
 
 	/** Marks a proposal as wrong so it is not proposed again. */
@@ -357,11 +394,12 @@ export class BankingReplica {
 		});
 	}
 
-	#decide(d: Omit<MatchDecision, 'schemaVersion' | 'clock'>): Result<MatchDecision> {
+	/** Writes a decision; `clock` is given when several are written in one transaction. */
+	#decide(d: Omit<MatchDecision, 'schemaVersion' | 'clock'>, clock = this.#claims.clock + 1): Result<MatchDecision> {
 		const decision: MatchDecision = {
 			schemaVersion: BANKING_SCHEMA_VERSION,
 			...d,
-			clock: this.#claims.clock + 1
+			clock
 		};
 		if (!docs.insertFact(this.#doc, 'bankDecisions', decision))
 			return bankingFail('banking/bad-match', `Decision id '${d.id}' is taken`);

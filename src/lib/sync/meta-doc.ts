@@ -1,6 +1,7 @@
 // The workspace meta shard, held by every member: the organisation's profile and the member list.
 // It carries nothing sensitive, because every peer, even a task-only one, receives it.
 import type * as Y from 'yjs';
+import { DEFAULT_NUMBER_LOCALE } from '$lib/domain/core';
 
 export interface WorkspaceProfile {
 	name: string;
@@ -11,6 +12,8 @@ export interface WorkspaceProfile {
 	createdAt: string;
 	/** The employer's postal address, one line per line, as printed on payslips ('' = none yet). */
 	address?: string;
+	/** How amounts are written on screen and on payslips (a BCP 47 tag, e.g. "de-DE" → 1.234,56). */
+	numberLocale?: string;
 }
 
 export interface Member {
@@ -40,7 +43,8 @@ export function readProfile(doc: Y.Doc): WorkspaceProfile {
 		baseCurrency: s('baseCurrency', 'USD'),
 		fiscalYearStart: s('fiscalYearStart', '01-01'),
 		createdAt: s('createdAt', ''),
-		address: s('address', '')
+		address: s('address', ''),
+		numberLocale: s('numberLocale', DEFAULT_NUMBER_LOCALE)
 	};
 }
 

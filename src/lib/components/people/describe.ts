@@ -1,14 +1,13 @@
-// Words for history values on screen: amounts as exact decimals with grouping (decimal.js, never a
-// float), pay and tax settings in one line, manager ids as names.
-import { parseDecimal } from '$lib/domain/core';
+// Words for history values on screen: amounts through core's money display (exact decimals, grouped
+// in the workspace's number locale, never a float), pay and tax settings in one line, manager ids as names.
+import { DEFAULT_NUMBER_LOCALE, formatDecimal, parseDecimal, round, toDecimalString } from '$lib/domain/core';
 import { DEDUCTION_KINDS, type DeductionKind } from '$lib/domain/hr';
 
-export function formatAmount(text: string, places = 2): string {
+/** An amount to `places` decimals (half up, core's rounding), laid out by core's formatter in `locale`. */
+export function formatAmount(text: string, places = 2, locale = DEFAULT_NUMBER_LOCALE): string {
 	const d = parseDecimal(text);
 	if (!d) return text;
-	const [whole = '0', frac] = d.toFixed(places).split('.');
-	const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-	return frac === undefined ? grouped : `${grouped}.${frac}`;
+	return formatDecimal(toDecimalString(round.halfUp(d, places), places), { locale });
 }
 
 const FIELD_LABELS: Record<string, string> = {
@@ -47,13 +46,14 @@ export function describeValue(
 	field: string,
 	value: unknown,
 	nameOf: (id: string) => string,
-	currency = ''
+	currency = '',
+	locale = DEFAULT_NUMBER_LOCALE
 ): string {
 	if (value === null || value === undefined || value === '') return '—';
 	if (field === 'managerId' && typeof value === 'string') return nameOf(value);
 	if (field === 'pay' && typeof value === 'object') {
 		const p = value as { kind: string; annualAmount?: string; hourlyRate?: string };
-		const amount = [formatAmount((p.kind === 'salaried' ? p.annualAmount : p.hourlyRate) ?? ''), currency]
+		const amount = [formatAmount((p.kind === 'salaried' ? p.annualAmount : p.hourlyRate) ?? '', 2, locale), currency]
 			.filter(Boolean)
 			.join(' ');
 		return `${amount} ${p.kind === 'salaried' ? 'a year' : 'an hour'}`;
@@ -92,7 +92,7 @@ export function describeValue(
 	if (field === 'deductions' && Array.isArray(value)) {
 		const list = value as { kind: DeductionKind; label: string; basis: string; amount: string }[];
 		const amount = (d: (typeof list)[number]) =>
-			d.basis === 'percent' ? `${d.amount}% of gross` : `${formatAmount(d.amount)} ${currency}`.trim();
+			d.basis === 'percent' ? `${d.amount}% of gross` : `${formatAmount(d.amount, 2, locale)} ${currency}`.trim();
 		return (
 			list.map((d) => `${d.label || DEDUCTION_KINDS[d.kind]?.label || d.kind} ${amount(d)}`).join('; ') ||
 			'none'

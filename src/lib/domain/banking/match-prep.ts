@@ -1,6 +1,6 @@
 // Turns matcher input into flat, indexed records once (amounts as integer 1/10000 units, dates as epoch days,
 // payee profiles), so the passes compare numbers and never re-parse text in their loops.
-import { toEpochDay } from '../core';
+import { dec, round, toDecimalString, toEpochDay, type DecimalString } from '../core';
 import type { BankLineInput, LedgerLineInput } from './match-types';
 import { payeeProfile, type PayeeProfile } from './similarity';
 
@@ -26,10 +26,9 @@ export function toUnits(amount: string): number {
 	return negative ? -units : units;
 }
 
-export function formatUnits(units: number): string {
-	const sign = units < 0 ? '-' : '';
-	const abs = Math.abs(units);
-	return `${sign}${Math.floor(abs / 10000)}.${String(Math.floor((abs % 10000) / 100)).padStart(2, '0')}`;
+/** Integer ten-thousandths back to a decimal string, cut to cents toward zero (core's `round.down`). */
+export function unitsToCents(units: number): DecimalString {
+	return toDecimalString(round.down(dec(units).dividedBy(10000), 2), 2);
 }
 
 const normRef = (s: string | undefined) => (s ?? '').trim().toUpperCase();

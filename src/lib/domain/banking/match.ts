@@ -2,7 +2,7 @@
 // date window, split sums, then rules), each line is claimed at most once, and locked (reconciled) lines never take part.
 import type { BankLineInput, LedgerLineInput, MatchOptions, MatchProposal, MatchResult, MatchRule, RuleProposal } from './match-types';
 import { findSubset, type Budget } from './match-subset';
-import { formatUnits, indexByAmount, lowerBound, prepareBank, prepareLedger, type Prepared } from './match-prep';
+import { unitsToCents, indexByAmount, lowerBound, prepareBank, prepareLedger, type Prepared } from './match-prep';
 import { profileSimilarity } from './similarity';
 import { firstFit, orderRules, proposedLines, ruleMemo } from './rules';
 
@@ -152,7 +152,7 @@ export function matchStatementLines(input: {
 	const splitScore = (one: Prepared, parts: readonly Prepared[], ambiguous: boolean) => {
 		const days = Math.max(...parts.map((p) => Math.abs(p.day - one.day)));
 		const sim = parts.reduce((s, p) => s + profileSimilarity(one.profile, p.profile), 0) / parts.length;
-		const reasons = [`${parts.length} lines add up to ${formatUnits(one.units)}`, `within ${days} day${days === 1 ? '' : 's'}`, `payee ${sim.toFixed(2)} similar`];
+		const reasons = [`${parts.length} lines add up to ${unitsToCents(one.units)}`, `within ${days} day${days === 1 ? '' : 's'}`, `payee ${sim.toFixed(2)} similar`];
 		let score = 0.6 + 0.15 * (1 - days / (window + 1)) + 0.2 * sim;
 		if (ambiguous) {
 			score -= 0.25;

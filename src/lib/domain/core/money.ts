@@ -1,6 +1,7 @@
 // Money is exact: decimal.js inside, decimal strings on the wire and at rest, never a JS number.
 // Every rounding step is named by the rule it follows, so statutory math can cite its source.
 import Decimal from 'decimal.js';
+import { minorUnits } from './currency';
 
 /** A private Decimal constructor so Keel's settings never leak into other users of decimal.js. */
 export const Dec = Decimal.clone({
@@ -61,7 +62,14 @@ export const round = {
 	/** HMRC taxable pay: down to whole pounds. */
 	poundsDown: (v: Decimal): Decimal => v.toDecimalPlaces(0, Decimal.ROUND_DOWN),
 	/** To `places` decimals, half away from zero (commodities with other precisions). */
-	halfUp: (v: Decimal, places: number): Decimal => v.toDecimalPlaces(places, Decimal.ROUND_HALF_UP)
+	halfUp: (v: Decimal, places: number): Decimal => v.toDecimalPlaces(places, Decimal.ROUND_HALF_UP),
+	/** To `places` decimals, half to the even neighbour (banker's rounding: no drift over many sums). */
+	halfEven: (v: Decimal, places: number): Decimal => v.toDecimalPlaces(places, Decimal.ROUND_HALF_EVEN),
+	/** To `places` decimals, toward zero (a figure cut short, never made larger). */
+	down: (v: Decimal, places: number): Decimal => v.toDecimalPlaces(places, Decimal.ROUND_DOWN),
+	/** To the currency's smallest unit (USD cents, JPY yen, BHD fils; Intl's ISO 4217 data), half up by default. */
+	toMinorUnits: (v: Decimal, currency: string, rule: 'halfUp' | 'halfEven' = 'halfUp'): Decimal =>
+		v.toDecimalPlaces(minorUnits(currency), rule === 'halfUp' ? Decimal.ROUND_HALF_UP : Decimal.ROUND_HALF_EVEN)
 } as const;
 
 /**

@@ -1,10 +1,9 @@
 // Deterministic, seeded generators of realistic books for tests and benchmarks: the same seed
 // always gives the same text or records. Every transaction generated balances exactly.
 import type { DecimalString } from '../core/money';
-import { seededRandom } from '../core';
+import { formatDecimal, seededRandom } from '../core';
 import { addDays, type IsoDate } from '../core/dates';
 import { formatUnits } from './decimal';
-import { groupThousands } from './format';
 import {
 	LEDGER_SCHEMA_VERSION,
 	type Account,
@@ -150,7 +149,7 @@ export interface GenerateJournalOptions {
 
 function writeNumber(r: Rng, units: bigint, scale: number, variety: boolean): { sign: string; body: string } {
 	const text = formatUnits(units < 0n ? -units : units, scale);
-	const body = variety && scale > 0 && r.chance(0.3) ? groupThousands(text) : text;
+	const body = variety && scale > 0 && r.chance(0.3) ? formatDecimal(text, { locale: 'en-US' }) : text;
 	return { sign: units < 0n ? '-' : '', body };
 }
 

@@ -1,11 +1,11 @@
-// Exact fixed-point helpers for the fast gross-to-net path: a figure is a JS integer counting units
-// of 10^-scale (cents are scale 2). Invariant: every helper is exact or says it cannot be (returns
-// undefined / throws Unsafe), and each rounding and print matches the decimal.js step it replaces
-// (Dec: ROUND_HALF_UP default, toFixed, the named rules in core `round` and `payrollRound`).
+// Exact fixed-point arithmetic for the payroll engine: a figure is a JS integer counting units of
+// 10^-scale (cents are scale 2, rates scale 4). Invariant: every helper is exact or says it cannot be
+// (returns a failure / throws Unsafe, which the engine turns into a refusal), and each rounding and
+// print is the decimal.js one it is named after (Dec: ROUND_HALF_UP, toFixed, core `round`, `payrollRound`).
 import type Decimal from 'decimal.js';
 import type { DecimalString } from '../core';
 
-/** Thrown inside the fast path when a figure leaves the exact integer range; the caller falls back. */
+/** Thrown when a figure leaves the exact integer range; grossToNet refuses the case in words. */
 export class Unsafe extends Error {}
 
 const POW10 = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000, 10_000_000_000];
@@ -26,21 +26,35 @@ export const mul = (a: number, b: number): number => safe(a * b);
 export const add = (a: number, b: number): number => safe(a + b);
 export const sub = (a: number, b: number): number => safe(a - b);
 
-const UNSIGNED = /^(\d+)(?:\.(\d+))?$/;
+const PLAIN = /^(-?)(\d+)(?:\.(\d+))?$/;
+
+/** Why readDecimal refused a text: not a plain decimal, more places than allowed, or too large to work exactly. */
+export type ReadFailure = 'bad' | 'places' | 'large';
 
 /**
- * A plain non-negative decimal string ("12", "1234.5") at `scale` places, or undefined when it has
- * more places, a sign, spaces or is too large. Mirrors parseDecimal for the strings it accepts.
+ * A plain decimal string ("12", "-0.5", "1234.50", as core parseDecimal reads them; surrounding spaces
+ * only when `trim`) as an integer `n` counting units of 10^-scale, where scale is the number of places
+ * written. `negative` is true for a leading minus, "-0" included (decimal.js calls -0 negative too).
  */
+export function readDecimal(text: unknown, opts: { trim: boolean; places: number }): { n: number; scale: number; negative: boolean } | ReadFailure {
+	if (typeof text !== 'string') return 'bad';
+	const m = PLAIN.exec(opts.trim ? text.trim() : text);
+	if (!m) return 'bad';
+	const whole = m[2] as string;
+	const frac = m[3] ?? '';
+	if (frac.length > opts.places) return 'places';
+	if (whole.length > 13) return 'large';
+	const abs = Number(whole + frac);
+	if (!Number.isSafeInteger(abs)) return 'large';
+	const negative = m[1] === '-';
+	return { n: negative && abs !== 0 ? -abs : abs, scale: frac.length, negative };
+}
+
+/** A plain non-negative decimal string at `scale` places, or undefined (more places, a sign, spaces, too large). */
 export function parseUnsigned(text: unknown, scale: number): number | undefined {
-	if (typeof text !== 'string') return undefined;
-	const m = UNSIGNED.exec(text);
-	if (!m) return undefined;
-	const whole = m[1] as string;
-	const frac = m[2] ?? '';
-	if (frac.length > scale || whole.length > 13) return undefined;
-	const n = Number(whole) * pow10(scale) + (frac === '' ? 0 : Number(frac) * pow10(scale - frac.length));
-	return Number.isSafeInteger(n) ? n : undefined;
+	const r = readDecimal(text, { trim: false, places: scale });
+	if (typeof r !== 'object' || r.negative) return undefined;
+	return safe(r.n * pow10(scale - r.scale));
 }
 
 /** A decimal.js value as an integer at `scale`, or undefined when it is not exact there. */

@@ -1,13 +1,13 @@
-// Formats figures for payslip basis text: thousands separators, fixed places, never a JS number.
-// Invariant: formatting never changes a value, it only prints it.
+// Figures inside payslip basis text ("3,000.00 × 9%"), through core's money display. Basis text is part of
+// the computed payslip, so it is always en-US whatever the viewer's locale, and a negative figure carries
+// a true minus sign ("−12.00"). Invariant: formatting never changes a value, it only prints it.
 import type Decimal from 'decimal.js';
+import { formatDecimal } from '../core';
 
 export function fmt(value: Decimal, places = 2): string {
 	const fixed = value.toFixed(places);
 	const negative = fixed.startsWith('-');
-	const [whole = '0', frac] = (negative ? fixed.slice(1) : fixed).split('.');
-	const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-	return `${negative ? '−' : ''}${grouped}${frac !== undefined ? `.${frac}` : ''}`;
+	return `${negative ? '−' : ''}${formatDecimal(negative ? fixed.slice(1) : fixed, { locale: 'en-US' })}`;
 }
 
 /** A rate as a percentage without trailing zeros: 0.0185 → "1.85%". */

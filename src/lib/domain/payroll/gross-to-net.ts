@@ -1,42 +1,30 @@
-// The one entry point for a pay period: dispatches a case to its jurisdiction's rules.
-// Invariant: a payslip is produced only from a validated rule file whose dates cover the case.
-// Speed: each case first tries the integer fast path (us/fast.ts, uk/fast.ts), which returns the
-// reference payslip exactly or declines; declined cases (refusals, unusual figures) run the
-// reference decimal.js path below, so every answer, and every refusal, is the reference answer.
+// The one entry point of the payroll engine for a pay period: dispatches a case to its jurisdiction
+// (us/gross-to-net.ts, uk/gross-to-net.ts). Money is worked in integer cents/pence with rates at 4
+// places (fixed.ts), every rounding and printed figure being the statutory one; figures the rule
+// files give by a division are worked once per rule file in decimal.js (uk/paye.ts, uk/ni.ts,
+// us/figures.ts). Invariant: a payslip is produced only from a validated rule file whose dates cover
+// the case, and a case is either answered exactly or refused in words, never approximated.
 import { fail, type Result } from '../core';
-import type { PayCase, Payslip } from './types';
-import { fastUkGrossToNet } from './uk/fast';
-import { ukGrossToNet } from './uk/gross-to-net';
-import { fastUsGrossToNet } from './us/fast';
-import { usGrossToNet } from './us/gross-to-net';
 import { Unsafe } from './fixed';
-
-/** The reference calculation (decimal.js throughout); kept for cases the fast path declines, and for tests. */
-export function grossToNetReference(input: PayCase): Result<Payslip> {
-	switch (input.jurisdiction) {
-		case 'US':
-			return usGrossToNet(input);
-		case 'UK':
-			return ukGrossToNet(input);
-		default:
-			return fail('payroll/invalid-input', 'jurisdiction: expected US|UK', { field: 'jurisdiction' });
-	}
-}
-
-/** The fast path alone: the reference result, or undefined when it declines the case. */
-export function grossToNetFast(input: PayCase): Result<Payslip> | undefined {
-	try {
-		if (input.jurisdiction === 'US') return fastUsGrossToNet(input);
-		if (input.jurisdiction === 'UK') return fastUkGrossToNet(input);
-		return undefined;
-	} catch (e) {
-		if (e instanceof Unsafe) return undefined;
-		throw e;
-	}
-}
+import type { PayCase, Payslip } from './types';
+import { ukGrossToNet } from './uk/gross-to-net';
+import { usGrossToNet } from './us/gross-to-net';
 
 export function grossToNet(input: PayCase): Result<Payslip> {
-	return grossToNetFast(input) ?? grossToNetReference(input);
+	try {
+		switch (input.jurisdiction) {
+			case 'US':
+				return usGrossToNet(input);
+			case 'UK':
+				return ukGrossToNet(input);
+			default:
+				return fail('payroll/invalid-input', 'jurisdiction: expected US|UK', { field: 'jurisdiction' });
+		}
+	} catch (e) {
+		// A figure left the exact integer range (amounts in the hundreds of billions): say so, never round.
+		if (e instanceof Unsafe) return fail('payroll/invalid-input', 'amounts: too large to work out exactly; check the figures', { field: 'amounts' });
+		throw e;
+	}
 }
 
 /** Gross-to-net for a whole pay run, in order: result i is grossToNet(cases[i]). */

@@ -10,12 +10,6 @@ export const payrollRound = {
 	poundsUp: (v: Decimal): Decimal => v.toDecimalPlaces(0, Dec.ROUND_CEIL),
 	/** HMRC PAYE spec: intermediate thresholds c(i) and k(i) are carried to four places, truncated. */
 	fourPlacesDown: (v: Decimal): Decimal => v.toDecimalPlaces(4, Dec.ROUND_FLOOR),
-	/**
-	 * HMRC Class 1 NI (SS(C)R 2001 reg 12(1); HMRC's NICs guidance for software developers): to the
-	 * nearest penny judged on the third decimal place alone, 5 or less down, 6 or more up; so 0.56p
-	 * is a halfpenny "or less" and goes (0.0056 -> 0.00), while 0.6p rounds up. Non-negative amounts.
-	 */
-	niPence: (v: Decimal): Decimal => v.toDecimalPlaces(3, Dec.ROUND_DOWN).toDecimalPlaces(2, Dec.ROUND_HALF_DOWN),
 	/** Whole dollars, half up (Step 2 checkbox table bounds in Pub 15-T). */
 	dollarsHalfUp: (v: Decimal): Decimal => v.toDecimalPlaces(0, Dec.ROUND_HALF_UP),
 	/** HMRC CSLM17065: a student/postgraduate loan pay-period threshold is rounded down to the penny. */

@@ -2,78 +2,18 @@
 // comments, grouping marks, both symbol placements and negative forms, rare >15-digit amounts) must
 // give exactly the balances `hledger bal --flat -O csv --layout bare` prints, per account and commodity.
 // With CI set, a missing hledger fails the test; without CI it is skipped.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../../../cli/ledger';
 import { generateJournal } from '../generate';
+import { canonical, csvRows, hledgerBalances } from './hledger-oracle.helper';
 
 const hledgerVersion = spawnSync('hledger', ['--version'], { encoding: 'utf8' });
 const haveHledger = hledgerVersion.status === 0;
 const requireHledger = Boolean(process.env.CI);
-
-/** Parses simple CSV (quoted fields, no embedded line breaks). */
-function csvRows(text: string): string[][] {
-	return text
-		.trim()
-		.split('\n')
-		.map((line) => {
-			const out: string[] = [];
-			let i = 0;
-			while (i <= line.length) {
-				if (line[i] === '"') {
-					let j = i + 1;
-					let field = '';
-					while (j < line.length) {
-						if (line[j] === '"' && line[j + 1] === '"') {
-							field += '"';
-							j += 2;
-						} else if (line[j] === '"') break;
-						else field += line[j++];
-					}
-					out.push(field);
-					i = j + 2;
-				} else {
-					const comma = line.indexOf(',', i);
-					const end = comma < 0 ? line.length : comma;
-					out.push(line.slice(i, end));
-					i = end + 1;
-				}
-			}
-			return out;
-		});
-}
-
-/** A decimal's value as a canonical string: no trailing zeros after the point, no "-0". */
-function canonical(decimal: string): string {
-	let s = decimal.replaceAll(',', '');
-	if (s.includes('.')) s = s.replace(/0+$/, '').replace(/\.$/, '');
-	return s === '-0' ? '0' : s;
-}
-
-function hledgerBalances(file: string, end?: string): Map<string, string> {
-	const args = [
-		'-f',
-		file,
-		'bal',
-		'--flat',
-		'--no-total',
-		'-O',
-		'csv',
-		'--layout',
-		'bare',
-		...(end ? ['-e', end] : [])
-	];
-	const out = execFileSync('hledger', args, { encoding: 'utf8' });
-	const rows = csvRows(out).slice(1);
-	return new Map(
-		rows
-			.filter((r) => canonical(r[2] as string) !== '0')
-			.map((r) => [`${r[0]}|${r[1]}`, canonical(r[2] as string)])
-	);
-}
 
 async function keelBalances(file: string, end?: string): Promise<Map<string, string>> {
 	let out = '';
@@ -131,16 +71,7 @@ describe.skipIf(!haveHledger && !requireHledger)('hledger agrees with Keel to th
 		});
 	}
 
-	it('the installed keel command prints the same as the function', () => {
-		const file = join(dir, 'seed-1.journal');
-		const out = execFileSync(
-			process.execPath,
-			['bin/keel.js', 'ledger', 'balance', '--file', file, '--format', 'csv'],
-			{ encoding: 'utf8' }
-		);
-		const rows = csvRows(out).slice(1);
-		expect(new Map(rows.map((r) => [`${r[0]}|${r[1]}`, canonical(r[2] as string)]))).toEqual(
-			hledgerBalances(file)
-		);
-	});
+	// The installed command (bin/keel.js, which runs the bundle `npm run build` makes) is checked to
+	// print exactly what the sources print, on this same seed-1 journal, in tests/e2e/cli.e2e.ts: the
+	// end-to-end stage runs after the build, so there it fails rather than skips without one.
 });

@@ -19,6 +19,7 @@ import {
 	type History
 } from '../../hr';
 import type Decimal from 'decimal.js';
+import { employmentBoundaries } from './eligibility';
 import { PERIODS_PER_YEAR } from './schedule';
 import type { PayPeriod } from './types';
 
@@ -33,21 +34,15 @@ function employedOn(e: Employment | undefined, date: IsoDate): boolean {
 	return !!e && e.startDate <= date && (e.endDate === null || date <= e.endDate);
 }
 
-/** Dates inside the period where something may change: fact dates, start, the day after an end. */
+/** Dates inside the period where something may change: employment's (eligibility.ts) and pay facts'. */
 function boundaries(
 	period: PayPeriod,
 	employment: History<Employment>,
 	compensation: History<Compensation>
 ): IsoDate[] {
-	const out = new Set<string>([period.start]);
-	const inside = (d: IsoDate) => d > period.start && d <= period.end;
-	for (const f of [...employment, ...compensation]) if (inside(f.effectiveDate)) out.add(f.effectiveDate);
-	for (const f of employment) {
-		const c = f.changes as Partial<Employment>;
-		if (c.startDate && inside(c.startDate)) out.add(c.startDate);
-		if (c.endDate && inside(addDays(c.endDate, 1))) out.add(addDays(c.endDate, 1));
-	}
-	return [...out].sort() as IsoDate[];
+	const out = new Set<IsoDate>(employmentBoundaries(period, employment));
+	for (const f of compensation) if (f.effectiveDate > period.start && f.effectiveDate <= period.end) out.add(f.effectiveDate);
+	return [...out].sort();
 }
 
 /**

@@ -17,6 +17,7 @@ import type { OpeningYtd } from '../opening/types';
 import type { Earning, PayCase, Payslip, W4 } from '../types';
 import { basePay } from './base-pay';
 import { caseDeductions, OVERTIME_MULTIPLIER } from './deductions';
+import { employedInPeriod } from './eligibility';
 import { knownFactsOf, retroFor } from './retro';
 import { engineFrequency, taxYearOf, ukPeriodNumber } from './schedule';
 import type {
@@ -141,8 +142,11 @@ function buildCase(
 				amount: r.amount,
 				label: `Retro pay ${r.periodStart} to ${r.periodEnd}`
 			});
-		if (base.kind === 'none' && retro.lines.length === 0)
+		// Who is in the run is decided once (eligibility.ts), as the run screen lists people.
+		if (retro.lines.length === 0 && !employedInPeriod(p.employment, run.period))
 			return fail('payroll/not-employed', 'is not employed in this period');
+		if (base.kind === 'none' && retro.lines.length === 0)
+			return fail('payroll/no-pay', 'has no pay recorded for the days employed in this period');
 	} else {
 		const amount = run.amounts[p.personId];
 		if (amount === undefined || !dec(amount).gt(0))

@@ -24,6 +24,7 @@ export {
 	type PayDate
 } from './pay-date';
 export { basePay, type BasePay } from './base-pay';
+export { employedInPeriod, employmentBoundaries } from './eligibility';
 export {
 	indexFinalized,
 	payslipYearToDate,
@@ -72,7 +73,6 @@ export {
 	maskedTaxId,
 	payslipPage,
 	payslipSections,
-	money,
 	kindTotal,
 	type PayslipSection
 } from './payslip-document';

@@ -5,7 +5,6 @@
 // number is never printed. The PDF itself is written by payslip-pdf.ts.
 import { dec } from '../../core';
 import { maskNiNumber, maskSsn, type Address, type NationalIdentifiers } from '../../hr';
-import { fmt } from '../format';
 import type { PayslipLine } from '../types';
 import type { PageSize } from './pdf-page';
 import type { Jurisdiction, RunPayslip } from './types';
@@ -22,8 +21,6 @@ export interface PayslipSection {
 	readonly title: string;
 	readonly lines: readonly PayslipLine[];
 }
-
-export const money = (v: string, currency: string) => `${fmt(dec(v))} ${currency}`;
 
 export function payslipSections(slip: RunPayslip): PayslipSection[] {
 	return SECTIONS.map((s) => ({

@@ -1,7 +1,8 @@
 // A payslip as a PDF: the lines of payslip-document.ts laid out on Letter for a US payslip and A4 for
 // a UK one, every line whole, names in any Latin or CJK script printed as written. Imported directly
 // (not through the run index) by code that makes a PDF, so pdf-lib loads only then.
-import { money, payslipPage, payslipSections } from './payslip-document';
+import { formatMoney } from '../../core';
+import { payslipPage, payslipSections } from './payslip-document';
 import { textPdf, PAGE_SIZES, type PdfFontSource, type PdfLine } from './pdf';
 import type { PayPeriod, RunPayslip } from './types';
 import { ytdKey, type PayslipYtd } from './ytd';
@@ -18,11 +19,14 @@ export interface PayslipPdfInput {
 	employee?: { address: readonly string[]; taxId: { label: string; masked: string } | null };
 	/** The year-to-date column and totals (payslipYearToDate); left out when absent. */
 	ytd?: PayslipYtd;
+	/** The workspace's number locale for the amounts (default en-US). */
+	locale?: string;
 }
 
 /** The payslip as a PDF; `fonts` gives the font files (the CJK one only when a name or line needs it). */
 export function payslipPdf(p: PayslipPdfInput, fonts: PdfFontSource): Promise<Uint8Array> {
 	const { slip, currency, ytd } = p;
+	const money = (v: string, c: string) => formatMoney(v, c, p.locale);
 	const page = payslipPage(slip.payslip.jurisdiction);
 	const width = (PAGE_SIZES[page][0] as number) - 80;
 	const amountAt = ytd ? width - 110 : width;

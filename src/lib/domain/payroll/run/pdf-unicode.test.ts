@@ -6,8 +6,7 @@ import { decodePDFRawStream, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef
 import { describe, expect, it } from 'vitest';
 import { readPdf } from '../../../../../tests/pdf-text';
 import { fontRequests, testFonts } from '../../../../../tests/unit/pdf-fonts';
-import { fmt } from '../format';
-import { dec } from '../../core';
+import { formatMoney } from '../../core';
 import { computeRun, periodAt } from './index';
 import { payslipPdf } from './payslip-pdf';
 import { draft, person, schedule, ukComp, usComp } from './fixtures';
@@ -30,7 +29,7 @@ async function payslipFor(name: string, uk = false) {
 		employee: { address: [`${name}, 1 Main Street`], taxId: null }
 	};
 	const bytes = await payslipPdf(input, testFonts);
-	return { bytes, read: await readPdf(bytes), net: `${fmt(dec(slip.payslip.net))} ${s.currency}`, input };
+	return { bytes, read: await readPdf(bytes), net: formatMoney(slip.payslip.net, s.currency), input };
 }
 
 describe('payslip PDF in any script', () => {

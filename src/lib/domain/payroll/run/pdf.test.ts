@@ -121,6 +121,21 @@ describe('payslipPdf', () => {
 		expect(read.pages[0]).toEqual([612, 792]);
 	});
 
+	it('writes the amounts in the workspace number locale: German marks, French grouping as a no-break space', async () => {
+		const { computeRun, periodAt, payslipPdf } = await import('./index');
+		const { draft, person, schedule, usComp } = await import('./fixtures');
+		const s = schedule();
+		const run = draft('r', s, periodAt(s, 0), ['a']);
+		const slip = computeRun({ schedule: s, run, people: [person('a', usComp('40000'))], finalized: [] })
+			.payslips[0];
+		if (!slip) throw new Error('no payslip');
+		const pdf = (locale: string) =>
+			text(payslipPdf({ organisation: 'Acme', period: run.period, currency: 'USD', slip, status: 'finalized', locale }));
+		expect(pdf('de-DE')).toMatch(/\(Net pay\) Tj ET\nBT \/F2 13 Tf [\d.]+ \d+ Td \(2\.860,00 USD\) Tj/);
+		// U+202F has no WinAnsi byte; it is drawn as the no-break space (octal 240), never as '?'.
+		expect(pdf('fr-FR')).toContain('(2\\240860,00 USD) Tj');
+	});
+
 	it('shows addresses, the SSN last four only, a YTD column, and 30 lines with a long name, whole', async () => {
 		const { computeRun, periodAt, payslipYearToDate, indexFinalized, maskedTaxId, addressLines } =
 			await import('./index');

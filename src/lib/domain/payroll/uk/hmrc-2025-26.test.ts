@@ -1,11 +1,11 @@
 // HMRC's own 2025-26 test data for payroll software (see hmrc-2025-26/SOURCE.md): every Class 1 NIC
 // case for employees (all 16 category letters HMRC tests, freeport and investment zone letters
 // included; not directors) and every income tax case (rest of UK, Scotland, Wales),
-// each run through grossToNet (the integer fast path, which must take the case) and through
-// grossToNetReference (decimal.js), and each expected to the penny.
+// each run through grossToNet, the payroll engine (which must answer it, not refuse it), and each
+// expected to the penny.
 import { describe, expect, it } from 'vitest';
 import { unwrap } from '../../core';
-import { grossToNet, grossToNetFast, grossToNetReference } from '../gross-to-net';
+import { grossToNet } from '../gross-to-net';
 import { amountOf, ukCase } from '../test-helpers';
 import type { PayCase, Payslip, UkFrequency, UkPayCase } from '../types';
 import nic from './hmrc-2025-26/nic.json';
@@ -39,15 +39,8 @@ type TaxRow = [
 ];
 
 const PATHS: readonly [string, (c: PayCase) => Payslip][] = [
-	[
-		'grossToNet (fast path)',
-		(c) => {
-			// The fast path must take the case itself, not hand it to the reference path.
-			expect(grossToNetFast(c)).toBeDefined();
-			return unwrap(grossToNet(c));
-		}
-	],
-	['grossToNetReference', (c) => unwrap(grossToNetReference(c))]
+	// The engine must answer the case itself (unwrap fails the test on a refusal).
+	['grossToNet', (c) => unwrap(grossToNet(c))]
 ];
 
 /** The fixture's column list is the one these tests read. */

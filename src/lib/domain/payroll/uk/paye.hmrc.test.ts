@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { dec, unwrap } from '../../core';
 import type { UkRules } from '../rules/uk-rules';
+import { centsText } from '../fixed';
 import { calculatePaye, periodOneAdjustment } from './paye';
 import { parseTaxCode } from './tax-code';
 
@@ -16,6 +17,9 @@ const rules2009 = {
 	payAdjustmentPer500: { weekly: dec('96.16'), monthly: dec('416.67') },
 	regulatoryLimit: dec('0.5')
 } as unknown as UkRules;
+
+/** An amount in pence, as the engine works it. */
+const pence = (text: string): number => dec(text).times(100).toNumber();
 
 // [code, base, period, gross pay to date, pay adjustment to date, taxable pay, tax due to date]
 const VECTORS: [string, 52 | 12, number, string, string, string, string][] = [
@@ -33,18 +37,18 @@ describe('PAYE routine against HMRC test data 2009-10', () => {
 			const code = unwrap(parseTaxCode(codeText));
 			expect(periodOneAdjustment(rules2009, code.number, base).times(n).toFixed(2)).toBe(adjustment);
 			// Whole year-to-date pay arrives in this period; nothing paid before.
-			const r = unwrap(calculatePaye({ rules: rules2009, code, cumulative: true, period: { base, number: n, span: 1 }, pay: dec(gross), payToDateBefore: dec(0), taxPaidBefore: dec(0) }));
-			expect(r.taxablePayToDate.toFixed(2)).toBe(taxable);
-			expect(r.taxDueToDate.toFixed(2)).toBe(due);
+			const r = unwrap(calculatePaye({ rules: rules2009, code, cumulative: true, period: { base, number: n, span: 1 }, pay: pence(gross), payToDateBefore: 0, taxPaidBefore: 0 }));
+			expect(centsText(r.taxablePayToDate)).toBe(taxable);
+			expect(centsText(r.taxDueToDate)).toBe(due);
 		});
 	}
 
 	it('K code: the period deduction is capped at 50% of the period pay (overriding limit)', () => {
 		// K255 month 8: due 8,815.33 with nothing paid; this month's pay 1,000 -> at most 500.00.
 		const code = unwrap(parseTaxCode('K255'));
-		const r = unwrap(calculatePaye({ rules: rules2009, code, cumulative: true, period: { base: 12, number: 8, span: 1 }, pay: dec('1000'), payToDateBefore: dec('31799.98'), taxPaidBefore: dec(0) }));
-		expect(r.taxDueToDate.toFixed(2)).toBe('8815.33');
-		expect(r.tax.toFixed(2)).toBe('500.00');
+		const r = unwrap(calculatePaye({ rules: rules2009, code, cumulative: true, period: { base: 12, number: 8, span: 1 }, pay: pence('1000'), payToDateBefore: pence('31799.98'), taxPaidBefore: 0 }));
+		expect(centsText(r.taxDueToDate)).toBe('8815.33');
+		expect(centsText(r.tax)).toBe('500.00');
 		expect(r.regulatoryLimitApplied).toBe(true);
 	});
 });

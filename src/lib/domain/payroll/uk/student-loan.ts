@@ -6,13 +6,20 @@
 // loan is repaid in addition. Invariant: a recorded loan always gives its line (0.00 when nothing is
 // due), so the payslip says why; a plan the year's rules do not know is refused, never skipped.
 import type Decimal from 'decimal.js';
-import { dec, fail, ok, type Result } from '../../core';
-import { payslipLine } from '../earnings';
+import { dec, fail, ok, toDecimalString, type Result } from '../../core';
 import { fmt, pct } from '../format';
 import { payrollRound } from '../rounding';
 import type { UkRules } from '../rules/uk-rules';
 import type { LoanKind } from '../rules/uk-student-loans';
 import type { PayslipLine, StudentLoanPlan, UkFrequency } from '../types';
+
+const payslipLine = (code: string, label: string, kind: PayslipLine['kind'], value: Decimal, basis: string): PayslipLine => ({
+	code,
+	label,
+	kind,
+	amount: toDecimalString(value, 2),
+	basis
+});
 
 export const STUDENT_LOAN_PLANS: readonly StudentLoanPlan[] = ['plan1', 'plan2', 'plan4', 'plan5'];
 const PLAN_NUMBER: Readonly<Record<StudentLoanPlan, string>> = {

@@ -1,42 +1,42 @@
 // Social Security (to its annual wage base), Medicare, Additional Medicare (employee only, on wages
-// over the threshold paid this year) and FUTA (employer, to its wage base). Invariant: each tax is
-// worked from year-to-date wages given by the caller, so a crossing is taxed exactly once.
-import type Decimal from 'decimal.js';
-import { dec, round } from '../../core';
-import { fmt, pct } from '../format';
-import type { UsRules } from '../rules/us-rules';
+// over the threshold paid this year) and FUTA (employer, to its wage base), in integer cents.
+// Invariant: each tax is worked from year-to-date wages given by the caller, so a crossing is taxed
+// exactly once; each amount is wages x rate to the cent, half up (core round.centsHalfUp).
+import { add, fmtFx, mul, rescale, sub } from '../fixed';
+import type { Rate, UsFigures } from './figures';
 
 export interface CappedTax {
-	readonly taxable: Decimal;
-	readonly amount: Decimal;
+	readonly taxable: number;
+	readonly amount: number;
 	readonly basis: string;
 }
 
-const max0 = (v: Decimal) => (v.isNegative() ? dec(0) : v);
-const min = (a: Decimal, b: Decimal) => (a.lessThan(b) ? a : b);
+const max0 = (v: number) => (v < 0 ? 0 : v);
+/** cents x rate (4 places), to the cent half up. */
+export const taxAt = (cents: number, rate: Rate): number => rescale(mul(cents, rate.r), 6, 2, 'halfUp');
 
 /** Tax on the part of this period's wages that falls under an annual wage base. */
-export function underWageBase(wages: Decimal, ytd: Decimal, base: Decimal, rate: Decimal, name: string): CappedTax {
-	const room = max0(base.minus(ytd));
-	const taxable = min(wages, room);
-	const amount = round.centsHalfUp(taxable.times(rate));
-	const capNote = taxable.lessThan(wages) ? ` (wage base ${fmt(base, 0)}: ${fmt(ytd)} already taxed, room ${fmt(room)})` : '';
-	return { taxable, amount, basis: `${name} wages ${fmt(wages)}, taxable ${fmt(taxable)}${capNote} × ${pct(rate)} = ${fmt(amount)}` };
+export function underWageBase(wages: number, ytd: number, cap: { rate: Rate; base: number; baseText: string }, name: string): CappedTax {
+	const room = max0(sub(cap.base, ytd));
+	const taxable = wages < room ? wages : room;
+	const amount = taxAt(taxable, cap.rate);
+	const capNote = taxable < wages ? ` (wage base ${cap.baseText}: ${fmtFx(ytd, 2)} already taxed, room ${fmtFx(room, 2)})` : '';
+	return { taxable, amount, basis: `${name} wages ${fmtFx(wages, 2)}, taxable ${fmtFx(taxable, 2)}${capNote} × ${cap.rate.pct} = ${fmtFx(amount, 2)}` };
 }
 
-export function medicare(rules: UsRules, wages: Decimal): CappedTax {
-	const amount = round.centsHalfUp(wages.times(rules.medicare.rate));
-	return { taxable: wages, amount, basis: `Medicare wages ${fmt(wages)} × ${pct(rules.medicare.rate)} = ${fmt(amount)}` };
+export function medicare(f: UsFigures, wages: number): CappedTax {
+	const amount = taxAt(wages, f.medicare);
+	return { taxable: wages, amount, basis: `Medicare wages ${fmtFx(wages, 2)} × ${f.medicare.pct} = ${fmtFx(amount, 2)}` };
 }
 
 /** Additional Medicare: only the part of year-to-date Medicare wages above the threshold first reached this period. */
-export function additionalMedicare(rules: UsRules, wages: Decimal, ytd: Decimal): CappedTax {
-	const { threshold, rate } = rules.additionalMedicare;
-	const taxable = max0(ytd.plus(wages).minus(threshold)).minus(max0(ytd.minus(threshold)));
-	const amount = round.centsHalfUp(taxable.times(rate));
+export function additionalMedicare(f: UsFigures, wages: number, ytd: number): CappedTax {
+	const { threshold, thresholdText, rate } = f.addl;
+	const taxable = sub(max0(sub(add(ytd, wages), threshold)), max0(sub(ytd, threshold)));
+	const amount = taxAt(taxable, rate);
 	return {
 		taxable,
 		amount,
-		basis: `year-to-date Medicare wages ${fmt(ytd)} + ${fmt(wages)}; ${fmt(taxable)} above ${fmt(threshold, 0)} × ${pct(rate)} = ${fmt(amount)}`
+		basis: `year-to-date Medicare wages ${fmtFx(ytd, 2)} + ${fmtFx(wages, 2)}; ${fmtFx(taxable, 2)} above ${thresholdText} × ${rate.pct} = ${fmtFx(amount, 2)}`
 	};
 }
