@@ -76,7 +76,7 @@ export default ts.config(
 				'../../storage/*',
 				'../../sync/*'
 			],
-			'src/lib/domain is pure TypeScript: it may import decimal.js and itself, nothing else.'
+			'src/lib/domain is pure TypeScript: it may import decimal.js, pdf-lib (with @pdf-lib/fontkit) and itself, nothing else.'
 		)
 	},
 	{

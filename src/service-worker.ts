@@ -2,8 +2,10 @@
 /// <reference no-default-lib="true"/>
 /// <reference lib="esnext" />
 /// <reference lib="webworker" />
-// Precaches the app shell only (built JS/CSS, static files, the prerendered shell page). Business
-// data never passes through here: it lives in IndexedDB. A new version waits until the page asks it
+// Precaches the app shell only (built JS/CSS, static files, the prerendered shell page, and the PDF
+// writer's fonts, which are build assets: payslip PDFs are made offline). Business data never passes
+// through here: it lives in IndexedDB. An update copies the content-hashed files it already holds
+// (same name, same bytes) from the previous version's cache rather than downloading them again. A new version waits until the page asks it
 // to take over (the "update available — reload" button), so nobody is reloaded mid-edit.
 import { build, files, prerendered, version } from '$service-worker';
 
@@ -12,8 +14,22 @@ const CACHE = `keel-shell-${version}`;
 const SHELL = '/';
 const ASSETS = [...new Set([...build, ...files, ...prerendered, SHELL])];
 
+/** Built files whose names carry a hash of their content: a cached copy of one is still right. */
+const immutable = (path: string) => path.includes('/_app/immutable/');
+
 sw.addEventListener('install', (event) => {
-	event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(ASSETS)));
+	event.waitUntil(
+		(async () => {
+			const cache = await caches.open(CACHE);
+			const fresh: string[] = [];
+			for (const path of ASSETS) {
+				const held = immutable(path) ? await caches.match(path) : undefined;
+				if (held) await cache.put(path, held);
+				else fresh.push(path);
+			}
+			await cache.addAll(fresh);
+		})()
+	);
 });
 
 sw.addEventListener('activate', (event) => {

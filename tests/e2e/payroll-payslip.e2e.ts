@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { expect, test, testDay } from './test';
 import { importTestPacksFor } from './rule-packs';
 import { createWorkspace } from './helpers';
+import { readPdf } from '../pdf-text';
 
 const dayBefore = (date: string) => {
 	const d = new Date(`${date}T00:00:00Z`);
@@ -121,14 +122,17 @@ test('payroll, US: paid on the pay date, an earlier payment refused, payslip wit
 	]);
 	const bytes = readFileSync((await download.path()) as string);
 	const pdf = bytes.toString('latin1');
-	expect(pdf).toContain('/MediaBox [0 0 612 792]');
-	expect(pdf).not.toContain('/MediaBox [0 0 595 842]');
-	expect(pdf).toContain('(SSN: ***-**-6789) Tj');
+	const read = await readPdf(new Uint8Array(bytes));
+	expect(read.pages.length).toBeGreaterThan(0);
+	expect(read.pages.every(([w, h]) => w === 612 && h === 792)).toBe(true);
+	expect(read.pages.some(([w, h]) => w === 595 && h === 842)).toBe(false);
+	expect(read.rows).toContain('SSN: ***-**-6789');
 	expect(pdf).not.toMatch(/123-?45/);
-	expect(pdf).toContain('(742 Evergreen Terrace) Tj');
-	expect(pdf).toContain('(1 Main Street) Tj');
-	expect(pdf).toContain('(Year to date) Tj');
-	expect(pdf).toContain(`(${net}) Tj`);
+	expect(read.all).not.toMatch(/123-?45/);
+	expect(read.rows).toContain('742 Evergreen Terrace');
+	expect(read.rows).toContain('1 Main Street');
+	expect(read.texts.map((t) => t.text)).toContain('Year to date');
+	expect(read.texts.map((t) => t.text)).toContain(net);
 	const pdfPath = testInfo.outputPath('payslip.pdf');
 	writeFileSync(pdfPath, bytes);
 	try {

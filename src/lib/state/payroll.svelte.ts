@@ -17,7 +17,6 @@ import {
 	paymentEntryId,
 	paymentJournalEntry,
 	payrollEntryId,
-	payslipPdf,
 	postedMatchesRun,
 	runJournalEntry,
 	runTotals,
@@ -31,6 +30,7 @@ import {
 	type RunPerson
 } from '$lib/domain/payroll/run';
 import { packText } from '$lib/domain/payroll/rules';
+import { pdfFonts } from './pdf-fonts';
 import type {
 	PayrollQuarantined,
 	PayrollReplica,
@@ -550,7 +550,8 @@ export class PayrollState {
 		organisation: string,
 		employerAddress: readonly string[] = [],
 		locale?: string
-	): Uint8Array | null {
+	): Promise<Uint8Array> | null {
+		// The PDF writer (pdf-lib, fontkit: ~700 KB) and its fonts load on the first PDF, not with the app.
 		const run = this.final(runId);
 		const draft = run ? undefined : this.draft(runId);
 		const slip = (run?.payslips ?? this.previews[runId]?.computed.payslips ?? []).find(
@@ -560,16 +561,21 @@ export class PayrollState {
 		const currency = run?.currency ?? (draft && this.schedule(draft.scheduleId)?.currency);
 		const extras = this.payslipExtras(runId, personId);
 		if (!slip || !period || !currency || !extras) return null;
-		return payslipPdf({
-			organisation,
-			period,
-			currency,
-			slip,
-			status: run ? 'finalized' : 'preview, not final',
-			employerAddress,
-			...extras,
-			...(locale ? { locale } : {})
-		});
+		return import('$lib/domain/payroll/run/payslip-pdf').then(({ payslipPdf }) =>
+			payslipPdf(
+				{
+					organisation,
+					period,
+					currency,
+					slip,
+					status: run ? 'finalized' : 'preview, not final',
+					employerAddress,
+					...extras,
+					...(locale ? { locale } : {})
+				},
+				pdfFonts
+			)
+		);
 	}
 
 	/** For `npm run bench`: one gross-to-net batch in the worker; round trip and in-worker times. */

@@ -57,12 +57,21 @@ export {
 	type PayrollAccounts
 } from './posting';
 export { postedMatchesRun } from './posted';
-export { textPdf, wrap, PAGE_SIZES, type PageSize, type PdfCell, type PdfLine } from './pdf';
+// The PDF writer (pdf.ts, payslip-pdf.ts) is imported directly by what makes a PDF, never from here,
+// so that the screens and the payroll worker do not load pdf-lib.
+export {
+	PAGE_SIZES,
+	type PageSize,
+	type PdfCell,
+	type PdfFonts,
+	type PdfFontSource,
+	type PdfLine
+} from './pdf-page';
+export type { PayslipPdfInput } from './payslip-pdf';
 export {
 	addressLines,
 	maskedTaxId,
 	payslipPage,
-	payslipPdf,
 	payslipSections,
 	kindTotal,
 	type PayslipSection

@@ -1,22 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import type { DecimalString } from '../../core';
-import { textPdf } from './pdf';
-import { textWidth } from './pdf-metrics';
+import { readPdf, type PdfText } from '../../../../../tests/pdf-text';
+import { testFonts } from '../../../../../tests/unit/pdf-fonts';
+import { textPdf, type PdfLine, type PageSize } from './pdf';
 
 const text = (b: Uint8Array) => String.fromCharCode(...b);
+const make = (lines: readonly PdfLine[], page?: PageSize) =>
+	textPdf(lines, page ? { page, fonts: testFonts } : { fonts: testFonts });
 
 describe('textPdf', () => {
-	it('writes a valid PDF 1.4 structure: header, objects at the xref offsets, trailer', () => {
-		const pdf = text(
-			textPdf([{ text: 'Payslip (March)', size: 14, bold: true }, { text: 'Net pay 2,860.00 \\ £12' }])
-		);
-		expect(pdf.startsWith('%PDF-1.4\n')).toBe(true);
+	it('writes a valid PDF structure: header, objects at the xref offsets, stream lengths, trailer', async () => {
+		const bytes = await make([
+			{ text: 'Payslip (March)', size: 14, bold: true },
+			{ text: 'Net pay 2,860.00 \\ £12' }
+		]);
+		const pdf = text(bytes);
+		expect(pdf).toMatch(/^%PDF-1\.\d\n/);
 		expect(pdf.trimEnd().endsWith('%%EOF')).toBe(true);
 		const startxref = Number(/startxref\n(\d+)\n%%EOF/.exec(pdf)?.[1]);
 		expect(pdf.slice(startxref, startxref + 4)).toBe('xref');
 		const table = /xref\n0 (\d+)\n([\s\S]*?)trailer/.exec(pdf);
 		const count = Number(table?.[1]);
-		expect(count).toBe(7);
+		expect(count).toBeGreaterThan(4);
 		const rows = (table?.[2] ?? '').split('\n').filter(Boolean);
 		expect(rows).toHaveLength(count);
 		expect(rows.every((r) => r.length === 19)).toBe(true);
@@ -24,26 +29,26 @@ describe('textPdf', () => {
 			const off = Number(row.slice(0, 10));
 			expect(pdf.slice(off, off + `${i + 1} 0 obj`.length)).toBe(`${i + 1} 0 obj`);
 		});
-		expect(pdf).toContain(`/Size ${count} /Root 1 0 R`);
-		const len = Number(/<< \/Length (\d+) >>\nstream\n/.exec(pdf)?.[1]);
-		const start = pdf.indexOf('stream\n') + 'stream\n'.length;
-		expect(pdf.slice(start + len, start + len + '\nendstream'.length)).toBe('\nendstream');
-		// Parentheses and backslashes are escaped; £ is WinAnsi octal 243.
-		expect(pdf).toContain('(Payslip \\(March\\)) Tj');
-		expect(pdf).toContain('(Net pay 2,860.00 \\\\ \\24312) Tj');
+		expect(Number(/\/Size (\d+)/.exec(pdf.slice(startxref))?.[1])).toBe(count);
+		expect(pdf.slice(startxref)).toMatch(/\/Root \d+ 0 R/);
+		expect(streamsOk(pdf)).toBeGreaterThan(0);
+		// Parentheses, backslashes and the pound sign come out as written.
+		const read = await readPdf(bytes);
+		expect(read.rows).toEqual(['Payslip (March)', 'Net pay 2,860.00 \\ £12']);
 	});
-	it('paginates instead of leaving lines off, numbering the pages', () => {
-		const pdf = text(textPdf(Array.from({ length: 100 }, (_, i) => ({ text: `line ${i}` }))));
-		expect(pdf).toContain('/Count 2');
-		for (let i = 0; i < 100; i++) expect(pdf).toContain(`(line ${i}) Tj`);
-		expect(pdf).toContain('(Page 1 of 2) Tj');
-		expect(pdf).toContain('(Page 2 of 2) Tj');
-		expect(structureOk(pdf)).toBe(true);
+	it('paginates instead of leaving lines off, numbering the pages', async () => {
+		const bytes = await make(Array.from({ length: 100 }, (_, i) => ({ text: `line ${i}` })));
+		const read = await readPdf(bytes);
+		expect(read.pages).toHaveLength(2);
+		for (let i = 0; i < 100; i++) expect(read.rows).toContain(`line ${i}`);
+		expect(read.texts.find((t) => t.text === 'Page 1 of 2')?.page).toBe(1);
+		expect(read.texts.find((t) => t.text === 'Page 2 of 2')?.page).toBe(2);
+		expect(structureOk(text(bytes))).toBe(true);
 	});
-	it('wraps a line wider than the page at spaces, and a word wider than a line mid-word', () => {
+	it('wraps a line wider than the page at spaces, and a word wider than a line mid-word', async () => {
 		const long = Array.from({ length: 60 }, (_, i) => `word${i}`).join(' ');
-		const pdf = text(textPdf([{ text: long }, { text: 'x'.repeat(300) }], { page: 'letter' }));
-		const shown = placed(pdf);
+		const { texts: shown } = await readPdf(await make([{ text: long }, { text: 'x'.repeat(300) }], 'letter'));
+		expect(shown.length).toBeGreaterThan(3);
 		expect(shown.map((t) => t.text).join(' ')).toContain(long);
 		expect(
 			shown
@@ -51,12 +56,11 @@ describe('textPdf', () => {
 				.map((t) => t.text)
 				.join('')
 		).toBe('x'.repeat(300));
-		for (const t of shown)
-			expect(t.x + textWidth([...t.codes], t.size, t.bold)).toBeLessThanOrEqual(612 - 40);
+		for (const t of shown) expect(t.x + t.width).toBeLessThanOrEqual(612 - 40 + 0.001);
 	});
-	it('Letter is 612 x 792 points and A4 595 x 842', () => {
-		expect(text(textPdf([{ text: 'a' }], { page: 'letter' }))).toContain('/MediaBox [0 0 612 792]');
-		expect(text(textPdf([{ text: 'a' }]))).toContain('/MediaBox [0 0 595 842]');
+	it('Letter is 612 x 792 points and A4 595 x 842', async () => {
+		expect((await readPdf(await make([{ text: 'a' }], 'letter'))).pages).toEqual([[612, 792]]);
+		expect((await readPdf(await make([{ text: 'a' }]))).pages).toEqual([[595, 842]]);
 	});
 });
 
@@ -68,67 +72,87 @@ function structureOk(pdf: string): boolean {
 	return rows.slice(1).every((row, i) => pdf.slice(Number(row.slice(0, 10))).startsWith(`${i + 1} 0 obj`));
 }
 
-/** The text drawn: position, font and the WinAnsi bytes of each string. */
-function placed(pdf: string) {
-	const out: { x: number; y: number; size: number; bold: boolean; codes: number[]; text: string }[] = [];
-	const re = /BT \/(F[12]) ([\d.]+) Tf ([\d.]+) ([\d.]+) Td \(((?:\\.|[^\\)])*)\) Tj ET/g;
-	for (const m of pdf.matchAll(re)) {
-		const codes: number[] = [];
-		const raw = m[5] ?? '';
-		for (let i = 0; i < raw.length; i++) {
-			if (raw[i] !== '\\') codes.push(raw.charCodeAt(i));
-			else if (/[0-7]/.test(raw[i + 1] ?? '')) {
-				codes.push(parseInt(raw.slice(i + 1, i + 4), 8));
-				i += 3;
-			} else codes.push(raw.charCodeAt(++i));
-		}
-		out.push({
-			x: Number(m[3]),
-			y: Number(m[4]),
-			size: Number(m[2]),
-			bold: m[1] === 'F2',
-			codes,
-			text: String.fromCharCode(...codes)
-		});
+/** Checks that every stream's /Length reaches exactly its endstream; returns how many streams there are. */
+function streamsOk(pdf: string): number {
+	let n = 0;
+	for (let at = pdf.indexOf('>>\nstream\n'); at >= 0; at = pdf.indexOf('>>\nstream\n', at + 1)) {
+		const dict = pdf.slice(pdf.lastIndexOf(' 0 obj', at), at);
+		const len = Number(/\/Length (\d+)\b/.exec(dict)?.[1]);
+		const start = at + '>>\nstream\n'.length;
+		expect(pdf.slice(start + len, start + len + '\nendstream'.length)).toBe('\nendstream');
+		n++;
 	}
-	return out;
+	return n;
+}
+
+/** The text drawn right after `label` on its row (the amount beside a payslip line). */
+function besideLabel(texts: readonly PdfText[], label: string): PdfText | undefined {
+	const i = texts.findIndex((t) => t.text === label);
+	const at = texts[i];
+	return texts.slice(i + 1).find((t) => at && t.page === at.page && t.y === at.y);
 }
 
 describe('payslipPdf', () => {
 	it('carries the net pay and every line of the payslip', async () => {
-		const { computeRun, periodAt, payslipPdf } = await import('./index');
+		const { computeRun, periodAt } = await import('./index');
+		const { payslipPdf } = await import('./payslip-pdf');
 		const { draft, person, schedule, usComp } = await import('./fixtures');
 		const s = schedule();
 		const run = draft('r', s, periodAt(s, 0), ['a']);
 		const slip = computeRun({ schedule: s, run, people: [person('a', usComp('40000'))], finalized: [] })
 			.payslips[0];
 		if (!slip) throw new Error('no payslip');
-		const pdf = text(
-			payslipPdf({ organisation: 'Acme', period: run.period, currency: 'USD', slip, status: 'finalized' })
+		const read = await readPdf(
+			await payslipPdf(
+				{ organisation: 'Acme', period: run.period, currency: 'USD', slip, status: 'finalized' },
+				testFonts
+			)
 		);
-		expect(pdf).toMatch(/\(Net pay\) Tj ET\nBT \/F2 13 Tf [\d.]+ \d+ Td \(2,860.00 USD\) Tj/);
-		expect(pdf).toMatch(/\(Federal income tax\) Tj ET\nBT \/F1 10 Tf [\d.]+ \d+ Td \(218.33 USD\) Tj/);
-		expect(pdf).toContain('/MediaBox [0 0 612 792]');
+		expect(besideLabel(read.texts, 'Net pay')).toMatchObject({
+			text: '2,860.00 USD',
+			size: 13,
+			font: 'NotoSans-Bold'
+		});
+		expect(besideLabel(read.texts, 'Federal income tax')).toMatchObject({
+			text: '218.33 USD',
+			size: 10,
+			font: 'NotoSans-Regular'
+		});
+		expect(read.pages[0]).toEqual([612, 792]);
 	});
 
 	it('writes the amounts in the workspace number locale: German marks, French grouping as a no-break space', async () => {
-		const { computeRun, periodAt, payslipPdf } = await import('./index');
+		const { computeRun, periodAt } = await import('./index');
+		const { payslipPdf } = await import('./payslip-pdf');
 		const { draft, person, schedule, usComp } = await import('./fixtures');
 		const s = schedule();
 		const run = draft('r', s, periodAt(s, 0), ['a']);
 		const slip = computeRun({ schedule: s, run, people: [person('a', usComp('40000'))], finalized: [] })
 			.payslips[0];
 		if (!slip) throw new Error('no payslip');
-		const pdf = (locale: string) =>
-			text(payslipPdf({ organisation: 'Acme', period: run.period, currency: 'USD', slip, status: 'finalized', locale }));
-		expect(pdf('de-DE')).toMatch(/\(Net pay\) Tj ET\nBT \/F2 13 Tf [\d.]+ \d+ Td \(2\.860,00 USD\) Tj/);
-		// U+202F has no WinAnsi byte; it is drawn as the no-break space (octal 240), never as '?'.
-		expect(pdf('fr-FR')).toContain('(2\\240860,00 USD) Tj');
+		const pdf = async (locale: string) =>
+			readPdf(
+				await payslipPdf(
+					{ organisation: 'Acme', period: run.period, currency: 'USD', slip, status: 'finalized', locale },
+					testFonts
+				)
+			);
+		expect(besideLabel((await pdf('de-DE')).texts, 'Net pay')).toMatchObject({
+			text: '2.860,00 USD',
+			size: 13,
+			font: 'NotoSans-Bold'
+		});
+		// U+202F, the narrow no-break space French groups digits with, is drawn as itself (in the Latin
+		// font), never as '?'; pdf.js reads any such space back as a plain one.
+		const fr = await pdf('fr-FR');
+		expect(besideLabel(fr.texts, 'Net pay')?.text).toMatch(/^2[\u202f\u00a0 ]860,00 USD$/);
+		expect(fr.all).not.toContain('?');
 	});
 
 	it('shows addresses, the SSN last four only, a YTD column, and 30 lines with a long name, whole', async () => {
-		const { computeRun, periodAt, payslipPdf, payslipYearToDate, indexFinalized, maskedTaxId, addressLines } =
+		const { computeRun, periodAt, payslipYearToDate, indexFinalized, maskedTaxId, addressLines } =
 			await import('./index');
+		const { payslipPdf } = await import('./payslip-pdf');
 		const { draft, finalize, person, schedule, usComp } = await import('./fixtures');
 		const s = schedule();
 		const name = 'Maximiliana Alexandra Wolfeschlegelsteinhausenbergerdorff-Featherstonehaugh de la Cruz';
@@ -163,8 +187,8 @@ describe('payslipPdf', () => {
 			payDate: feb.period.payDate,
 			slip
 		});
-		const pdf = text(
-			payslipPdf({
+		const bytes = await payslipPdf(
+			{
 				organisation: 'Acme Widgets, Inc.',
 				period: feb.period,
 				currency: 'USD',
@@ -182,14 +206,18 @@ describe('payslipPdf', () => {
 					taxId: maskedTaxId('US', { usSsn: '123-45-6789' })
 				},
 				ytd
-			})
+			},
+			testFonts
 		);
+		const pdf = text(bytes);
 		expect(structureOk(pdf)).toBe(true);
-		expect(pdf).toContain('/MediaBox [0 0 612 792]');
-		const shown = placed(pdf);
+		const read = await readPdf(bytes);
+		expect(read.pages.every(([w, h]) => w === 612 && h === 792)).toBe(true);
+		const shown = read.texts;
 		const all = shown.map((t) => t.text).join(' ');
 		expect(all).toContain('SSN: ***-**-6789');
 		expect(pdf).not.toMatch(/123-?45-?6789/);
+		expect(all).not.toMatch(/123-?45-?6789/);
 		expect(all).toContain('1 Main Street');
 		expect(all).toContain('742 Evergreen Terrace');
 		expect(all).toContain('Springfield, IL 62704');
@@ -203,45 +231,50 @@ describe('payslipPdf', () => {
 			(Number(fit?.amount) + Number(janFit?.amount)).toFixed(2)
 		);
 		// More than one page: nothing is left off.
-		expect(pdf).toMatch(/\/Count [2-9]/);
+		expect(read.pages.length).toBeGreaterThanOrEqual(2);
 		for (const t of shown) {
 			expect(t.x).toBeGreaterThanOrEqual(40);
-			expect(t.x + textWidth(t.codes, t.size, t.bold)).toBeLessThanOrEqual(612 - 40 + 0.01);
+			expect(t.x + t.width).toBeLessThanOrEqual(612 - 40 + 0.01);
 			expect(t.y).toBeGreaterThanOrEqual(25);
 		}
 		// Text drawn on one row (a label, its amount, its year to date) never overlaps.
 		shown.forEach((t, i) => {
 			const next = shown[i + 1];
-			if (next && next.y === t.y) expect(t.x + textWidth(t.codes, t.size, t.bold)).toBeLessThan(next.x);
+			if (next && next.page === t.page && next.y === t.y) expect(t.x + t.width).toBeLessThan(next.x);
 		});
 	});
 
 	it('a UK payslip is A4 and masks the NI number', async () => {
-		const { computeRun, periodAt, payslipPdf, maskedTaxId } = await import('./index');
+		const { computeRun, periodAt, maskedTaxId } = await import('./index');
+		const { payslipPdf } = await import('./payslip-pdf');
 		const { draft, person, schedule, ukComp } = await import('./fixtures');
 		const s = schedule({ jurisdiction: 'UK', currency: 'GBP', anchor: '2026-04-01' as never });
 		const run = draft('r', s, periodAt(s, 0), ['a']);
 		const slip = computeRun({ schedule: s, run, people: [person('a', ukComp('30000'))], finalized: [] })
 			.payslips[0];
 		if (!slip) throw new Error('no payslip');
-		const pdf = text(
-			payslipPdf({
+		const bytes = await payslipPdf(
+			{
 				organisation: 'Harbour Trust',
 				period: run.period,
 				currency: 'GBP',
 				slip,
 				status: 'finalized',
 				employee: { address: [], taxId: maskedTaxId('UK', { ukNiNumber: 'QQ123456C' }) }
-			})
+			},
+			testFonts
 		);
-		expect(pdf).toContain('/MediaBox [0 0 595 842]');
-		expect(pdf).toContain('(NI number: QQ \\225\\225 \\225\\225 \\225\\225 C) Tj');
-		expect(pdf).not.toContain('123456');
+		const read = await readPdf(bytes);
+		expect(read.pages[0]).toEqual([595, 842]);
+		expect(read.rows).toContain('NI number: QQ •• •• •• C');
+		expect(text(bytes)).not.toContain('123456');
+		expect(read.all).not.toContain('123456');
 		expect(maskedTaxId('US', {})).toBeNull();
 	});
 
 	it('shows UK student and postgraduate loan lines', async () => {
-		const { computeRun, periodAt, payslipPdf } = await import('./index');
+		const { computeRun, periodAt } = await import('./index');
+		const { payslipPdf } = await import('./payslip-pdf');
 		const { draft, person, schedule, ukComp } = await import('./fixtures');
 		const s = schedule({ jurisdiction: 'UK', currency: 'GBP', anchor: '2026-04-01' as never });
 		const comp = ukComp('36000');
@@ -254,13 +287,22 @@ describe('payslipPdf', () => {
 			finalized: []
 		}).payslips[0];
 		if (!slip) throw new Error('no payslip');
-		const pdf = text(
-			payslipPdf({ organisation: 'Acme', period: run.period, currency: 'GBP', slip, status: 'finalized' })
+		const read = await readPdf(
+			await payslipPdf(
+				{ organisation: 'Acme', period: run.period, currency: 'GBP', slip, status: 'finalized' },
+				testFonts
+			)
 		);
 		// 2026-27 month 1, 3,000: Plan 2 (3,000 − 2,448.75) × 9% → 49; postgraduate 1,250 × 6% = 75.
-		expect(pdf).toMatch(/\(Student loan \\\(Plan 2\\\)\) Tj ET\nBT \/F1 [\d.]+ Tf [\d.]+ \d+ Td \(49\.00 GBP\) Tj/);
-		expect(pdf).toMatch(/\(Postgraduate loan\) Tj ET\nBT \/F1 [\d.]+ Tf [\d.]+ \d+ Td \(75\.00 GBP\) Tj/);
-		// The working's arrow is written as '->', never as an unknown '?'.
-		expect(pdf).toContain('9% = 49.6125 -> 49.00');
+		expect(besideLabel(read.texts, 'Student loan (Plan 2)')).toMatchObject({
+			text: '49.00 GBP',
+			font: 'NotoSans-Regular'
+		});
+		expect(besideLabel(read.texts, 'Postgraduate loan')).toMatchObject({
+			text: '75.00 GBP',
+			font: 'NotoSans-Regular'
+		});
+		// The working's arrow (not in the Latin font) is written as '->', never as an unknown '?'.
+		expect(read.all).toContain('9% = 49.6125 -> 49.00');
 	});
 });
