@@ -19,21 +19,34 @@ export async function toBase64(blob: Blob): Promise<string> {
 	return btoa(binary);
 }
 
+/** The reads of PeopleState an export needs. */
+export interface PersonSources {
+	person(id: string): Employee | undefined;
+	history<T>(personId: string, area: 'employment' | 'compensation'): History<T>;
+	leave(personId: string): { events: LeaveEvent[] };
+	documents(personId: string): DocumentMeta[];
+	file(id: string): Promise<Blob | undefined>;
+}
+
 /** Everything Keel holds about one person: the engine's export plus each document's bytes (base64). */
-export async function personExportFile(p: {
-	person: Employee;
-	personId: string;
-	histories: { employment: History<Employment>; compensation: History<Compensation> };
-	events: LeaveEvent[];
-	metas: DocumentMeta[];
-	file: (id: string) => Promise<Blob | undefined>;
-}): Promise<{ fileName: string; text: string }> {
-	const bundle = personExport(p.person, p.histories, p.events, p.metas, { exportedAt: nowIso() });
+export async function personExportFile(
+	s: PersonSources,
+	personId: string
+): Promise<{ fileName: string; text: string } | null> {
+	const person = s.person(personId);
+	if (!person) return null;
+	const histories = {
+		employment: s.history<Employment>(personId, 'employment'),
+		compensation: s.history<Compensation>(personId, 'compensation')
+	};
+	const leave = s.leave(personId);
+	const metas = s.documents(personId);
+	const bundle = personExport(person, histories, leave.events, metas, { exportedAt: nowIso() });
 	const files: { id: string; fileName: string; mimeType: string; base64: string | null }[] = [];
-	for (const m of p.metas) {
-		const blob = await p.file(m.id);
+	for (const m of metas) {
+		const blob = await s.file(m.id);
 		files.push({ id: m.id, fileName: m.fileName, mimeType: m.mimeType, base64: blob ? await toBase64(blob) : null });
 	}
 	// The file name carries the id only: names stay out of download lists and synced folders.
-	return { fileName: `keel-person-${p.personId}.json`, text: JSON.stringify({ ...bundle, files }, null, 2) };
+	return { fileName: `keel-person-${personId}.json`, text: JSON.stringify({ ...bundle, files }, null, 2) };
 }

@@ -4,12 +4,9 @@
 // balances, statuses and the directory are derived on read, never stored.
 import { todayUtc, type IsoDate } from '$lib/domain/core';
 import {
-	canDecideLeave,
-	employmentAsOf,
 	directoryCards,
 	indexPeople,
 	searchIndex,
-	validateEmployee,
 	type Authority,
 	type BalanceChange,
 	type CalendarsByLocation,
@@ -19,7 +16,6 @@ import {
 	type DocumentType,
 	type Employee,
 	type Employment,
-	type Fact,
 	type History,
 	type LeavePolicy,
 	type LeaveRequest,
@@ -32,12 +28,13 @@ import type { PeopleFilesReplica } from '$lib/sync/people-files';
 import { DocumentFiles } from './document-files.svelte';
 import { DirectoryProjection } from './people-directory';
 import type { TasksState } from './tasks.svelte';
-import { CALENDARS, NO_HOLIDAYS, defaultCalendarId, failed, type PeopleResult } from './people-data';
+import { defaultCalendarId, failed, type PeopleResult } from './people-data';
 import { newId, nowIso } from './ids';
-import { checklistTasks, CHECKLISTS, expiryReminder, EXPIRY_LEAD_DAYS } from './people-tasks';
-import { hireFacts } from './people-hire';
+import { checklistTasks, CHECKLISTS, EXPIRY_LEAD_DAYS } from './people-tasks';
+import { calendarsFor, leaveAuthority } from './people-leave-rules';
+import { addPerson, recordChange, updatePerson, type RecordContext } from './people-hire';
 import { personExportFile } from './people-export';
-import { storeDocument } from './people-documents';
+import { addDocument } from './people-documents';
 
 export { CHECKLISTS, EXPIRY_LEAD_DAYS };
 
@@ -179,38 +176,23 @@ export class PeopleState {
 	}
 	/** Every location in use (and any with a setting) → its public holiday calendar. */
 	calendars(): CalendarsByLocation {
-		const out: Record<string, (typeof CALENDARS)[number]> = {};
-		for (const loc of new Set([...this.locations, ...Object.keys(this.calendarSettings)])) {
-			out[loc] = CALENDARS.find((c) => c.id === this.calendarIdFor(loc)) ?? NO_HOLIDAYS;
-		}
-		return out;
+		const locations = new Set([...this.locations, ...Object.keys(this.calendarSettings)]);
+		return calendarsFor(locations, (loc) => this.calendarIdFor(loc));
 	}
 
 	// ---- people and histories -------------------------------------------------------------------
 
+	get #record(): RecordContext {
+		return { live: () => this.#live, today: this.today, customFields: this.customFields, me: this.#me };
+	}
+
 	/** Checks the record and its first employment and pay facts together, so every problem shows at once. */
 	addPerson(person: Employee, employment: Employment, compensation: Compensation | null): PeopleResult<string> {
-		const { facts, problems } = hireFacts({
-			person,
-			employment,
-			compensation,
-			today: this.today,
-			customFields: this.customFields,
-			me: this.#me
-		});
-		if (problems.length) return { ok: false, message: `${problems.length} problem(s) to fix`, problems };
-		const added = this.#live.addPerson(person, facts);
-		return added.ok ? { ok: true, value: person.id } : failed(added.error);
+		return addPerson(this.#record, person, employment, compensation);
 	}
 
 	updatePerson(before: Employee, after: Employee): PeopleResult {
-		// Values for fields this device has no definition of yet (a newer peer's) are kept, not judged.
-		const known = new Set(this.customFields.map((d) => d.id));
-		const judged = { ...after, customFields: Object.fromEntries(Object.entries(after.customFields).filter(([k]) => known.has(k))) };
-		const checked = validateEmployee(judged, { today: this.today, customFieldDefinitions: this.customFields });
-		if (!checked.ok) return failed(checked.error);
-		const done = this.#live.updatePerson(before, after);
-		return done.ok ? { ok: true, value: undefined } : failed(done.error);
+		return updatePerson(this.#record, before, after);
 	}
 
 	/** A change "effective as of" any date, past or future; earlier views are never rewritten. */
@@ -221,18 +203,7 @@ export class PeopleState {
 		changes: Partial<Employment> | Partial<Compensation>,
 		reason: string
 	): PeopleResult {
-		if (Object.keys(changes).length === 0)
-			return { ok: false, message: 'Nothing changed.', problems: [{ field: '', message: 'Change at least one field.' }] };
-		const fact: Fact<unknown> = {
-			id: newId(),
-			effectiveDate,
-			recordedAt: nowIso(),
-			recordedBy: this.#me,
-			changes,
-			...(reason.trim() ? { reason: reason.trim() } : {})
-		};
-		const done = this.#live.recordChange(personId, area, fact);
-		return done.ok ? { ok: true, value: undefined } : failed(done.error);
+		return recordChange(this.#record, { personId, area, effectiveDate, changes, reason });
 	}
 
 	setMember(personId: string, memberId: string | null): void {
@@ -259,18 +230,16 @@ export class PeopleState {
 
 	/** Whether this member may approve, reject or cancel the person's request, and why not. */
 	authority(personId: string, status: 'approved' | 'rejected' | 'cancelled'): Authority {
-		const employment = employmentAsOf(this.history<Employment>(personId, 'employment'), this.today);
-		return canDecideLeave(
-			{
-				me: this.#me,
-				myPersonId: this.myPersonId,
-				approvers: this.approvers,
-				requesterId: personId,
-				requesterMemberId: this.memberOf(personId),
-				managerId: employment?.managerId ?? null
-			},
+		return leaveAuthority({
+			me: this.#me,
+			myPersonId: this.myPersonId,
+			approvers: this.approvers,
+			personId,
+			memberId: this.memberOf(personId),
+			employment: this.history<Employment>(personId, 'employment'),
+			today: this.today,
 			status
-		);
+		});
 	}
 
 	// ---- leave ----------------------------------------------------------------------------------
@@ -311,16 +280,8 @@ export class PeopleState {
 	 * creates a reminder task due EXPIRY_LEAD_DAYS before it. Nothing is written if the file is refused.
 	 */
 	async addDocument(personId: string, file: File, type: DocumentType, expiresOn: IsoDate | null): Promise<PeopleResult> {
-		const stored = await storeDocument({ personId, file, type, expiresOn, me: this.#me, files: this.#documentFiles });
-		if (!stored.ok) return stored;
-		const meta = stored.value;
-		const done = this.#live.addDocument(meta);
-		if (!done.ok) {
-			await this.#documentFiles.remove([meta.id]);
-			return failed(done.error);
-		}
-		if (expiresOn) expiryReminder(this.#tasks, personId, meta, expiresOn);
-		return { ok: true, value: undefined };
+		const ctx = { live: () => this.#live, files: this.#documentFiles, tasks: this.#tasks, me: this.#me };
+		return addDocument(ctx, { personId, file, type, expiresOn });
 	}
 
 	/** The file from this browser's store, else a teammate's copy whose bytes match its recorded hash. */
@@ -367,16 +328,7 @@ export class PeopleState {
 
 	/** Everything Keel holds about one person: the engine's export plus each document's bytes (base64). */
 	async exportPerson(personId: string): Promise<{ fileName: string; text: string } | null> {
-		const person = this.person(personId);
-		if (!person) return null;
-		return personExportFile({
-			person,
-			personId,
-			histories: { employment: this.history(personId, 'employment'), compensation: this.history(personId, 'compensation') },
-			events: this.leave(personId).events,
-			metas: this.documents(personId),
-			file: (id) => this.file(id)
-		});
+		return personExportFile(this, personId);
 	}
 
 	/** Waits for the directory copy to be written (tests and benchmarks). */
