@@ -7,11 +7,12 @@ import {
 	paymentEntryId,
 	paymentJournalEntry,
 	payrollEntryId,
+	postedMatchesRun,
 	runJournalEntry,
 	type FinalizedRun,
 	type PayrollAccounts
 } from '$lib/domain/payroll/run';
-import type { Payment, PayrollReplica } from '$lib/sync/payroll-replica';
+import type { Payment, PayrollReplica, SupersededAttempt } from '$lib/sync/payroll-replica';
 import type { BooksState } from './books.svelte';
 import { nowIso } from './ids';
 import { REQUIRED_ROLES } from './payroll-accounts';
@@ -129,4 +130,17 @@ export function finalizedOutcome(
 			message: posted.ok ? 'Finalized and posted to Books.' : `Finalized, but not posted: ${posted.message}`
 		}
 	};
+}
+
+/** Books holds this run's journal with the figures of a finalization that was not kept. */
+export function postedFromSuperseded(
+	ctx: PostingContext,
+	id: string,
+	superseded: () => readonly SupersededAttempt[]
+): boolean {
+	const run = ctx.final(id);
+	const posted = ctx.books?.entry(payrollEntryId(id));
+	if (!run || !posted || !superseded().some((a) => !a.sameFigures)) return false;
+	const a = ctx.accounts();
+	return REQUIRED_ROLES.every((r) => a[r.key]) && !postedMatchesRun(posted, run, a as PayrollAccounts);
 }

@@ -13,6 +13,7 @@ import {
 	type RunPerson
 } from '$lib/domain/payroll/run';
 import type { OpeningYtd } from '$lib/domain/payroll/opening';
+import { packText, type LoadedPack } from '$lib/domain/payroll/rules';
 import type { PayCase } from '$lib/domain/payroll';
 import { payrollWorker } from '$lib/rpc/payroll-client';
 import type { PeopleState } from './people.svelte';
@@ -111,4 +112,25 @@ export async function grossToNetTimed(
 	const roundTripMs = performance.now() - t0;
 	if (!got.ok) throw new Error(got.error.message);
 	return { ok: got.value.results.filter((r) => r.ok).length, roundTripMs, workerMs: got.value.ms };
+}
+
+/** Computes a draft run in the payroll worker from the People records and finalized runs given. */
+export async function computeInWorker(p: {
+	schedule: PaySchedule;
+	draft: PayRunDraft;
+	people: PeopleState;
+	openings: readonly OpeningYtd[];
+	finals: FinalizedRun[];
+	rulePacks: readonly LoadedPack[];
+}): Promise<{ ok: true; value: ComputedRun } | { ok: false; message: string }> {
+	const got = await payrollWorker().computeRun({
+		schedule: p.schedule,
+		run: p.draft,
+		people: runPeople(p.draft, p.people, p.openings),
+		finalized: p.finals,
+		rulePacks: p.rulePacks.map(packText)
+	});
+	if (!got.ok) return { ok: false, message: got.error.message };
+	const { ms: _ms, ...computed } = got.value;
+	return { ok: true, value: computed };
 }

@@ -8,8 +8,6 @@ import type { Employment } from '$lib/domain/hr';
 import type { PayCase } from '$lib/domain/payroll';
 import {
 	defaultAccountMap,
-	payrollEntryId,
-	postedMatchesRun,
 	runTotals,
 	type RunTotals,
 	type ComputedRun,
@@ -18,7 +16,6 @@ import {
 	type PaySchedule,
 	type PayrollAccounts
 } from '$lib/domain/payroll/run';
-import { packText } from '$lib/domain/payroll/rules';
 import type {
 	PayrollQuarantined,
 	PayrollReplica,
@@ -32,7 +29,6 @@ import {
 	type OpeningProblem,
 	type OpeningYtd
 } from '$lib/domain/payroll/opening';
-import { payrollWorker } from '$lib/rpc/payroll-client';
 import type { BooksState } from './books.svelte';
 import type { PeopleState } from './people.svelte';
 import { newId } from './ids';
@@ -50,6 +46,7 @@ import {
 import {
 	createAccountBeside,
 	finalizedOutcome,
+	postedFromSuperseded,
 	markPaid,
 	postPayment,
 	postRun,
@@ -58,9 +55,9 @@ import {
 import { payslipExtras, payslipPdfOf } from './payroll-payslips';
 import {
 	finalizedRun,
+	computeInWorker,
 	grossToNetTimed,
 	newDraft,
-	runPeople,
 	withRunInput,
 	type NewRun
 } from './payroll-runs';
@@ -175,11 +172,7 @@ export class PayrollState {
 
 	/** Books holds this run's journal with the figures of a finalization that was not kept. */
 	postedFromSuperseded(id: string): boolean {
-		const run = this.final(id);
-		const posted = this.#books?.entry(payrollEntryId(id));
-		if (!run || !posted || !this.superseded(id).some((a) => !a.sameFigures)) return false;
-		const a = this.accounts;
-		return REQUIRED_ROLES.every((r) => a[r.key]) && !postedMatchesRun(posted, run, a as PayrollAccounts);
+		return postedFromSuperseded(this.#posting, id, () => this.superseded(id));
 	}
 
 	/** Who can be paid on a schedule in a period (employed then), with why someone does not fit. */
@@ -302,15 +295,16 @@ export class PayrollState {
 		const schedule = d && this.schedule(d.scheduleId);
 		if (!d || !schedule) return no('There is no such run or schedule.');
 		const stamp = this.#stamp();
-		const got = await payrollWorker().computeRun({
+		const got = await computeInWorker({
 			schedule,
-			run: d,
-			people: runPeople(d, this.#people, this.openings),
-			finalized: this.finals,
-			rulePacks: (this.#replica?.rulePacks() ?? []).map(packText)
+			draft: d,
+			people: this.#people,
+			openings: this.openings,
+			finals: this.finals,
+			rulePacks: this.#replica?.rulePacks() ?? []
 		});
-		if (!got.ok) return no(got.error.message);
-		const { ms: _ms, ...computed } = got.value;
+		if (!got.ok) return got;
+		const computed = got.value;
 		this.previews = { ...this.previews, [id]: { computed, stamp } };
 		return { ok: true, value: computed };
 	}
