@@ -2,18 +2,9 @@
 // statements, lines and decisions from the books shard and validates every write; parsing, CSV preview and
 // matching are asked of the banking worker, which reads the same shard from IndexedDB. Proposals are only
 // shown once the worker has caught up with this page's shard, so a line just matched is never proposed.
-import { Dec, todayUtc } from '$lib/domain/core';
+import { todayUtc } from '$lib/domain/core';
+import type { Account, JournalEntry } from '$lib/domain/ledger';
 import {
-	LEDGER_SCHEMA_VERSION,
-	negateDecimal,
-	type Account,
-	type AccountSubtype,
-	type EntryLine,
-	type JournalEntry
-} from '$lib/domain/ledger';
-import {
-	type RuleDimension,
-	type ProposedLine,
 	type BankAccountRecord,
 	type BankRuleRecord,
 	type BankLineRecord,
@@ -28,39 +19,20 @@ import {
 import type { BankingReplica, ImportOutcome, KeptAside, StatementStatus } from '$lib/sync/banking-replica';
 import type { BooksReplica } from '$lib/sync/books-replica';
 import { bankingWorker } from '$lib/rpc/banking-client';
-import type { FileKind, ParsedFile, Proposals, RuleCounts } from '$workers/banking-api';
+import type { FileKind, ParsedFile, RuleCounts } from '$workers/banking-api';
 import type { BooksState, Verb } from './books.svelte';
 import { newId, nowIso } from './ids';
 import { cleanDimensions, type RuleParts } from './rule-form';
+import { entryForLine, rememberedRule, type EntryFromLine } from './banking-entry';
+import { chooseStatements } from './banking-import';
+import { BANK_SUBTYPES, ledgerAccountFor, linkableAccounts, type NewBankAccount } from './banking-accounts';
+import { caughtUpProposals, caughtUpRuleCounts, parseRef } from './banking-match';
 
-export type { StatementStatus, ImportOutcome, KeptAside, ParsedFile, FileKind };
+export type { StatementStatus, ImportOutcome, KeptAside, ParsedFile, FileKind, EntryFromLine };
 
-/** Ledger subtypes a bank account can post into. */
-export const BANK_SUBTYPES: readonly AccountSubtype[] = ['bank', 'cash', 'credit-card'];
+export { BANK_SUBTYPES, type NewBankAccount };
 
 const fail = (message: string): Verb<never> => ({ ok: false, message });
-
-export interface NewBankAccount {
-	readonly name: string;
-	readonly institution: string;
-	readonly currency: string;
-	readonly identifier: string;
-	/** An existing ledger account, or a new one made under the chart's root of its type. */
-	readonly ledger:
-		{ existing: string } | { create: { name: string; subtype: 'bank' | 'cash' | 'credit-card' } };
-}
-
-/** What "Create entry" posts against the bank line. */
-export interface EntryFromLine {
-	/** The income, expense or other account on the other side. */
-	readonly account: string;
-	readonly memo: string;
-	readonly dimensions?: Readonly<Partial<Record<RuleDimension, string>>>;
-	/** Add a "payee equals" rule proposing this account, memo and dimensions next time. */
-	readonly remember?: boolean;
-	/** A rule's split: these offset lines (summing to the bank line negated) replace account and dimensions. */
-	readonly split?: readonly ProposedLine[];
-}
 
 export class BankingState {
 	readonly workspaceId: string;
@@ -122,13 +94,7 @@ export class BankingState {
 	}
 	/** Ledger accounts a bank account can link to (open asset/liability accounts of a bank-like subtype). */
 	linkable(): Account[] {
-		return (this.#books?.accounts ?? []).filter(
-			(a) =>
-				!a.archived &&
-				(a.type === 'asset' || a.type === 'liability') &&
-				a.subtype !== undefined &&
-				BANK_SUBTYPES.includes(a.subtype)
-		);
+		return linkableAccounts(this.#books?.accounts ?? []);
 	}
 
 	// ---- bank accounts ------------------------------------------------------------------------
@@ -138,25 +104,9 @@ export class BankingState {
 		const books = this.#books;
 		if (!r || !books) return fail('Banking is still loading.');
 		if (!input.name.trim()) return fail('Name: required.');
-		let ledgerAccountId: string;
-		if ('existing' in input.ledger) {
-			if (!this.linkable().some((a) => a.id === (input.ledger as { existing: string }).existing))
-				return fail('Ledger account: choose a bank, cash or credit card account.');
-			ledgerAccountId = input.ledger.existing;
-		} else {
-			const { name, subtype } = input.ledger.create;
-			const type = subtype === 'credit-card' ? 'liability' : 'asset';
-			const parent = books.accounts.find((a) => a.type === type && !a.parentId && !a.archived);
-			const made = books.createAccount({
-				name: name.trim() || input.name.trim(),
-				type,
-				subtype,
-				...(parent ? { parentId: parent.id } : {}),
-				...(input.currency ? { currency: input.currency } : {})
-			});
-			if (!made.ok) return made;
-			ledgerAccountId = made.value.id;
-		}
+		const ledger = ledgerAccountFor(input, books);
+		if (!ledger.ok) return ledger;
+		const ledgerAccountId = ledger.value;
 		const made = r.createBankAccount({
 			id: newId(),
 			name: input.name,
@@ -237,26 +187,10 @@ export class BankingState {
 	): Verb<ImportOutcome[]> {
 		const r = this.#replica;
 		if (!r) return fail('Banking is still loading.');
-		const file = parsed.statements[0]?.fileName ?? 'The file';
-		if (targets.length !== parsed.statements.length) return fail(`${file}: link each statement or skip it.`);
-		// A statement with no lines (MT940 days without movement) or a skipped one: nothing to store for it.
-		const chosen = parsed.statements
-			.map((statement, i) => ({ statement, check: parsed.checks[i], bankAccountId: targets[i] }))
-			.filter(
-				(x): x is typeof x & { bankAccountId: string } => !!x.bankAccountId && x.statement.lines.length > 0
-			);
-		if (chosen.length === 0)
-			return fail(
-				targets.every((t) => t === null)
-					? `${file}: every statement is skipped; link one to a bank account.`
-					: `${file}: the statement has no lines`
-			);
-		if (!acceptMismatch && chosen.some((x) => x.check?.status === 'mismatch'))
-			return fail('The statement does not add up; tick "Import anyway" to import it as it is.');
-		for (const x of chosen)
-			if (!r.bankAccount(x.bankAccountId)) return fail('That bank account is not here.');
+		const chosen = chooseStatements(parsed, targets, acceptMismatch, (id) => !!r.bankAccount(id));
+		if (!chosen.ok) return chosen;
 		const done = r.importStatements(
-			chosen.map((x) => ({
+			chosen.value.map((x) => ({
 				bankAccountId: x.bankAccountId,
 				statement: x.statement,
 				acceptMismatch,
@@ -273,36 +207,12 @@ export class BankingState {
 		bankAccountId: string,
 		autoAcceptThreshold: number
 	): Promise<Verb<MatchResult & { ms: number }>> {
-		const want = () => this.#booksReplica?.stateVector();
-		for (let attempt = 0; attempt < 60; attempt++) {
-			const r = await bankingWorker().match({
-				workspaceId: this.workspaceId,
-				bankAccountId,
-				options: { autoAcceptThreshold }
-			});
-			if (!r.ok) return fail(r.error.message);
-			if (r.value.stateVector === want()) return this.#rest(r.value);
-			await new Promise((done) => setTimeout(done, 50));
-		}
-		return fail('The matcher could not catch up with the books; try again.');
-	}
-
-	/** Fetches the remaining pages of an answer, one small message at a time. */
-	async #rest(first: Proposals): Promise<Verb<MatchResult & { ms: number }>> {
-		const matches = [...first.result.matches];
-		const ruleProposals = [...first.result.ruleProposals];
-		const unmatchedBankLineIds = [...first.result.unmatchedBankLineIds];
-		for (let page = 1; page < first.pages; page++) {
-			const r = await bankingWorker().matchPage({ token: first.token, page });
-			if (!r.ok) return fail(r.error.message);
-			matches.push(...r.value.matches);
-			ruleProposals.push(...r.value.ruleProposals);
-			unmatchedBankLineIds.push(...r.value.unmatchedBankLineIds);
-		}
-		return {
-			ok: true,
-			value: { ...first.result, matches, ruleProposals, unmatchedBankLineIds, ms: first.ms }
-		};
+		return caughtUpProposals({
+			workspaceId: this.workspaceId,
+			bankAccountId,
+			autoAcceptThreshold,
+			want: () => this.#booksReplica?.stateVector()
+		});
 	}
 
 	/** Claims lines as one match: `ledgerLineIds` are `entryId#lineIndex`. */
@@ -383,55 +293,14 @@ export class BankingState {
 		if (!dims.ok) return dims;
 		const dimensions = dims.value;
 		const ledger = books.accounts.find((a) => a.id === account.ledgerAccountId);
-		const commodity = ledger?.currency ?? account.currency;
-		if (!commodity) return fail('The bank account has no currency.');
-		const memo = input.memo.trim();
-		const split = input.split ?? [];
-		if (split.length > 0) {
-			const total = split.reduce((t, l) => t.plus(l.amount), new Dec(0));
-			if (!total.eq(new Dec(line.amount).negated()))
-				return fail(
-					`The split adds up to ${total.negated().toFixed(Math.max(2, total.decimalPlaces()))}, not the line's ${line.amount}.`
-				);
-		}
-		const offsets: EntryLine[] = split.length
-			? split.map((l) => ({
-					account: l.account,
-					amount: l.amount,
-					commodity,
-					...(Object.keys(l.dimensions).length ? { dimensions: { ...l.dimensions } } : {})
-				}))
-			: [
-					{
-						account: input.account,
-						amount: negateDecimal(line.amount),
-						commodity,
-						...(Object.keys(dimensions).length ? { dimensions } : {})
-					}
-				];
-		const entry: JournalEntry = {
-			schemaVersion: LEDGER_SCHEMA_VERSION,
-			id: newId(),
-			date: line.date,
-			memo: memo || line.payee || line.memo,
-			status: 'posted',
-			clearing: 'cleared',
-			lines: [{ account: account.ledgerAccountId, amount: line.amount, commodity }, ...offsets]
-		};
-		const posted = books.post(entry);
+		const entry = entryForLine({ account, line, ledger, input, dimensions });
+		if (!entry.ok) return entry;
+		const posted = books.post(entry.value);
 		if (!posted.ok) return posted;
-		const matched = this.accept(bankAccountId, [lineId], [`${entry.id}#0`]);
+		const matched = this.accept(bankAccountId, [lineId], [`${entry.value.id}#0`]);
 		if (!matched.ok) return matched;
-		if (input.remember && split.length === 0 && line.payee.trim())
-			this.createRule({
-				name: `Payee ${line.payee.trim()}`,
-				conditions: { payee: { test: 'equals', text: line.payee.trim() } },
-				outcome: {
-					account: input.account,
-					...(memo && memo !== line.payee.trim() ? { memo } : {}),
-					...(Object.keys(dimensions).length ? { dimensions } : {})
-				}
-			});
+		const rule = rememberedRule(line, input, dimensions);
+		if (rule) this.createRule(rule);
 		return posted;
 	}
 
@@ -481,13 +350,7 @@ export class BankingState {
 
 	/** How many open bank lines each rule would apply to now, computed in the worker once it has caught up. */
 	async ruleCounts(): Promise<Verb<RuleCounts>> {
-		for (let attempt = 0; attempt < 60; attempt++) {
-			const r = await bankingWorker().ruleCounts({ workspaceId: this.workspaceId });
-			if (!r.ok) return fail(r.error.message);
-			if (r.value.stateVector === this.#booksReplica?.stateVector()) return r;
-			await new Promise((done) => setTimeout(done, 50));
-		}
-		return fail('The matcher could not catch up with the books; try again.');
+		return caughtUpRuleCounts(this.workspaceId, () => this.#booksReplica?.stateVector());
 	}
 
 	finish(statementId: string): Verb<ReconciliationRecord> {
@@ -504,9 +367,4 @@ export class BankingState {
 	destroy(): void {
 		this.#unsubscribe?.();
 	}
-}
-
-function parseRef(id: string): { entryId: string; lineIndex: number } {
-	const at = id.lastIndexOf('#');
-	return { entryId: id.slice(0, at), lineIndex: Number(id.slice(at + 1)) };
 }

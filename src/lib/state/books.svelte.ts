@@ -5,7 +5,6 @@
 // the page counts — never a stale figure after a post.
 import { todayUtc, type IsoDate, type Result } from '$lib/domain/core';
 import {
-	CHART_TEMPLATES,
 	LEDGER_SCHEMA_VERSION,
 	closeYear,
 	indexAccounts,
@@ -25,6 +24,10 @@ import type {
 import { booksWorker } from '$lib/rpc/books-client';
 import type { BooksApi } from '$workers/books-api';
 import { newId } from './ids';
+import { closeTarget } from './books-close';
+import { LARGE_BOOKS, readLargeHint, writeLargeHint } from './books-hint';
+
+export { forgetBooksHint } from './books-hint';
 
 export type { ImportSummary, QuarantinedEntry, DuplicateNumber };
 
@@ -58,33 +61,6 @@ function renameCommodities(e: JournalEntry, aliases: Readonly<Record<string, str
 			...(l.cost ? { cost: { ...l.cost, commodity: to(l.cost.commodity) } } : {})
 		}))
 	};
-}
-
-/** From this many entries a book counts as large for the open-time hint (see `wasLarge`). */
-const LARGE_BOOKS = 5000;
-const hintKey = (workspaceId: string) => `keel-books-large:${workspaceId}`;
-
-function readLargeHint(workspaceId: string): boolean {
-	try {
-		return globalThis.localStorage?.getItem(hintKey(workspaceId)) === '1';
-	} catch {
-		return false;
-	}
-}
-
-/** Forgets the hint (the workspace is deleted from this browser). */
-export function forgetBooksHint(workspaceId: string): void {
-	writeLargeHint(workspaceId, false);
-}
-
-function writeLargeHint(workspaceId: string, large: boolean): void {
-	try {
-		if (readLargeHint(workspaceId) === large) return;
-		if (large) globalThis.localStorage?.setItem(hintKey(workspaceId), '1');
-		else globalThis.localStorage?.removeItem(hintKey(workspaceId));
-	} catch {
-		/* no storage (private mode, tests): only the hint is lost */
-	}
 }
 
 export class BooksState {
@@ -326,7 +302,7 @@ export class BooksState {
 		if (!r) return fail('The books are still loading.');
 		if (this.entries.some((e) => e.closing && e.date === yearEnd && !this.reversedBy.has(e.id)))
 			return fail(`The year ending ${yearEnd} is already closed.`);
-		const target = this.#closeTarget();
+		const target = closeTarget(this.accounts, this.chartTemplate);
 		if (typeof target === 'string') return fail(target);
 		const ctx = {
 			accounts: new Map(this.accounts.map((a) => [a.id, a])),
@@ -337,28 +313,6 @@ export class BooksState {
 		if (made.value.lines.length === 0)
 			return fail(`Nothing to close: no income or expense up to ${yearEnd}.`);
 		return from(r.postEntry(made.value));
-	}
-
-	/** Where the year's result goes: the template's fund net assets or retained earnings account. */
-	#closeTarget(): { retainedEarnings: string } | { netAssetsByFund: Record<string, string> } | string {
-		const open = this.accounts.filter((a) => !a.archived);
-		const byCode = (code: string | undefined) =>
-			code === undefined ? undefined : open.find((a) => a.code === code);
-		const template = CHART_TEMPLATES.find((t) => t.id === this.chartTemplate);
-		if (template?.funds?.length) {
-			const netAssetsByFund: Record<string, string> = {};
-			for (const f of template.funds) {
-				const account = byCode(f.netAssetsCode);
-				if (!account)
-					return `The chart has no open account with code ${f.netAssetsCode} for the ${f.label} fund.`;
-				netAssetsByFund[f.id] = account.id;
-			}
-			return { netAssetsByFund };
-		}
-		const retained =
-			byCode(template?.retainedEarningsCode) ?? open.find((a) => a.subtype === 'retained-earnings');
-		if (retained) return { retainedEarnings: retained.id };
-		return 'The chart has no retained earnings account (an equity account of subtype retained earnings) to close into.';
 	}
 
 	// ---- journal files ----------------------------------------------------------------------

@@ -6,11 +6,16 @@ import { displayName, type Employee } from '$lib/domain/hr';
 import {
 	currentOpening,
 	figuresText,
+	parseOpeningCsv,
 	standingEntries,
+	validateOpening,
 	type CsvPerson,
 	type OpeningFigures,
+	type OpeningInput,
+	type OpeningProblem,
 	type OpeningYtd
 } from '$lib/domain/payroll/opening';
+import { newId, nowIso } from './ids';
 
 /** The entry to write for these figures, or null when they are what already counts. */
 export function openingEntry(p: {
@@ -58,4 +63,59 @@ export function csvPeople(people: readonly Employee[]): CsvPerson[] {
 				)
 			]
 		}));
+}
+
+/** The entry saving a person's opening figures writes (null: unchanged), or every problem with them. */
+export function openingToSave(p: {
+	existing: readonly OpeningYtd[];
+	personId: string;
+	input: OpeningInput;
+	me: string;
+}):
+	| { ok: true; entry: OpeningYtd | null }
+	| { ok: false; message: string; problems: OpeningProblem[] } {
+	const valid = validateOpening(p.input);
+	if (!valid.ok)
+		return {
+			ok: false,
+			message: valid.error.message,
+			problems: (valid.error.details?.['problems'] ?? []) as OpeningProblem[]
+		};
+	const entry = openingEntry({
+		existing: p.existing,
+		personId: p.personId,
+		taxYear: p.input.taxYear,
+		figures: valid.value,
+		id: newId(),
+		at: nowIso(),
+		by: p.me
+	});
+	return { ok: true, entry };
+}
+
+/** The entries a CSV of opening figures writes (every row, or none with every bad cell named). */
+export function openingsFromCsv(p: {
+	text: string;
+	file: string;
+	people: readonly Employee[];
+	existing: readonly OpeningYtd[];
+	me: string;
+}): { ok: true; entries: OpeningYtd[]; rows: number } | { ok: false; message: string } {
+	const rows = parseOpeningCsv(p.text, { people: csvPeople(p.people), file: p.file });
+	if (!rows.ok) return { ok: false, message: rows.error.message };
+	const at = nowIso();
+	const entries: OpeningYtd[] = [];
+	for (const row of rows.value) {
+		const e = openingEntry({
+			existing: p.existing,
+			personId: row.personId,
+			taxYear: row.taxYear,
+			figures: row.figures,
+			id: newId(),
+			at,
+			by: p.me
+		});
+		if (e) entries.push(e);
+	}
+	return { ok: true, entries, rows: rows.value.length };
 }

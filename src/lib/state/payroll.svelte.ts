@@ -3,34 +3,19 @@
 // shard and, when this browser has Books, posts its journal (entry id derived from the run id, so a
 // teammate posting the same run writes the same entry, not a second one). YTD is derived from the
 // finalized runs on every computation, never stored.
-import type { DecimalString, IsoDate } from '$lib/domain/core';
-import { displayName, type Employment } from '$lib/domain/hr';
+import type { IsoDate } from '$lib/domain/core';
+import type { Employment } from '$lib/domain/hr';
 import type { PayCase } from '$lib/domain/payroll';
 import {
-	addressLines,
-	checkPaymentDate,
 	defaultAccountMap,
-	indexFinalized,
-	maskedTaxId,
-	payslipYearToDate,
-	type PayslipYtd,
-	paymentEntryId,
-	paymentJournalEntry,
-	payrollEntryId,
-	postedMatchesRun,
-	runJournalEntry,
 	runTotals,
 	type RunTotals,
-	taxYearOf,
 	type ComputedRun,
 	type FinalizedRun,
 	type PayRunDraft,
 	type PaySchedule,
-	type PayrollAccounts,
-	type RunPerson
+	type PayrollAccounts
 } from '$lib/domain/payroll/run';
-import { packText } from '$lib/domain/payroll/rules';
-import { pdfFonts } from './pdf-fonts';
 import type {
 	PayrollQuarantined,
 	PayrollReplica,
@@ -39,42 +24,46 @@ import type {
 } from '$lib/sync/payroll-replica';
 import {
 	currentOpening,
-	parseOpeningCsv,
-	validateOpening,
 	type CurrentOpening,
 	type OpeningInput,
 	type OpeningProblem,
 	type OpeningYtd
 } from '$lib/domain/payroll/opening';
-import { payrollWorker } from '$lib/rpc/payroll-client';
 import type { BooksState } from './books.svelte';
 import type { PeopleState } from './people.svelte';
-import { newId, nowIso } from './ids';
+import { newId } from './ids';
 import { candidates, type Candidate } from './payroll-data';
 import { clashWords } from './payroll-clash';
-import { csvPeople, openingEntry } from './payroll-openings';
+import { openingsFromCsv, openingToSave } from './payroll-openings';
 import { ONE_CLICK_ACCOUNTS, REQUIRED_ROLES, type OneClickRole } from './payroll-accounts';
+import {
+	no,
+	type PayrollVerb,
+	type PayslipExtras,
+	type PostingState,
+	type RunInput
+} from './payroll-verb';
+import {
+	createAccountBeside,
+	finalizedOutcome,
+	postedFromSuperseded,
+	markPaid,
+	postPayment,
+	postRun,
+	type PostingContext
+} from './payroll-posting';
+import { payslipExtras, payslipPdfOf } from './payroll-payslips';
+import {
+	finalizedRun,
+	computeInWorker,
+	grossToNetTimed,
+	newDraft,
+	withRunInput,
+	type NewRun
+} from './payroll-runs';
 
 export { ACCOUNT_ROLES, ONE_CLICK_ROLES, type AccountRole, type OneClickRole } from './payroll-accounts';
-
-export type PayrollVerb<T = null> = { ok: true; value: T } | { ok: false; message: string };
-const no = (message: string): PayrollVerb<never> => ({ ok: false, message });
-
-/** A run's one-off inputs per person, by draft field, with the words a message uses. */
-export const RUN_INPUTS = {
-	overtimeHours: 'Overtime hours',
-	bonuses: 'Bonus',
-	reimbursements: 'Reimbursement',
-	oneOffDeductions: 'One-off deduction'
-} as const;
-export type RunInput = keyof typeof RUN_INPUTS;
-
-export type PostingState = 'posted' | 'not-posted' | 'no-books';
-
-export interface PayslipExtras {
-	employee: { address: string[]; taxId: { label: string; masked: string } | null };
-	ytd: PayslipYtd;
-}
+export { RUN_INPUTS, type PayrollVerb, type PayslipExtras, type PostingState, type RunInput } from './payroll-verb';
 
 export class PayrollState {
 	#replica: PayrollReplica | null = null;
@@ -183,11 +172,7 @@ export class PayrollState {
 
 	/** Books holds this run's journal with the figures of a finalization that was not kept. */
 	postedFromSuperseded(id: string): boolean {
-		const run = this.final(id);
-		const posted = this.#books?.entry(payrollEntryId(id));
-		if (!run || !posted || !this.superseded(id).some((a) => !a.sameFigures)) return false;
-		const a = this.accounts;
-		return REQUIRED_ROLES.every((r) => a[r.key]) && !postedMatchesRun(posted, run, a as PayrollAccounts);
+		return postedFromSuperseded(this.#posting, id, () => this.superseded(id));
 	}
 
 	/** Who can be paid on a schedule in a period (employed then), with why someone does not fit. */
@@ -226,7 +211,7 @@ export class PayrollState {
 	/** Adds the role's account to the chart beside its related account, or finds one already there. */
 	createAccountFor(role: OneClickRole): PayrollVerb<string> {
 		const a = ONE_CLICK_ACCOUNTS[role];
-		return this.#createBeside(a.name(this.usOnly), a.type, a.subtype, this.accounts[a.beside]);
+		return createAccountBeside(this.#books, a.name(this.usOnly), a.type, a.subtype, this.accounts[a.beside]);
 	}
 
 	/** Every schedule is a US one (names the one-click accounts "401(k)" rather than "pension"). */
@@ -234,49 +219,11 @@ export class PayrollState {
 		return this.schedules.length > 0 && this.schedules.every((s) => s.jurisdiction === 'US');
 	}
 
-	#createBeside(
-		name: string,
-		type: 'liability' | 'expense',
-		subtype: 'payroll-liability' | 'payroll-expense',
-		besideId: string | undefined
-	): PayrollVerb<string> {
-		if (!this.#books) return no('Only a teammate with Books access can add accounts.');
-		const existing = this.#books.accounts.find((a) => !a.archived && a.name === name && a.type === type);
-		if (existing) return { ok: true, value: existing.id };
-		// Beside the related account (e.g. under Liabilities:Payroll Liabilities or Creditors).
-		const beside = this.#books.accounts.find((a) => a.id === besideId);
-		const parent = beside?.parentId ? this.#books.accounts.find((a) => a.id === beside.parentId) : undefined;
-		const made = this.#books.createAccount({
-			name,
-			type,
-			subtype,
-			...(parent ? { parentId: parent.id } : {})
-		});
-		return made.ok ? { ok: true, value: made.value.id } : no(made.message);
-	}
-
 	// ---- runs -----------------------------------------------------------------------------------
 
-	createRun(
-		p: Pick<PayRunDraft, 'scheduleId' | 'kind' | 'period' | 'personIds'> & {
-			amounts?: PayRunDraft['amounts'];
-		}
-	): PayrollVerb<string> {
+	createRun(p: NewRun): PayrollVerb<string> {
 		if (p.personIds.length === 0) return no('Choose at least one employee.');
-		const d: PayRunDraft = {
-			schemaVersion: 1,
-			id: newId(),
-			hours: {},
-			amounts: p.amounts ?? {},
-			overtimeHours: {},
-			bonuses: {},
-			reimbursements: {},
-			oneOffDeductions: {},
-			status: 'draft',
-			createdAt: nowIso(),
-			createdBy: this.#me,
-			...p
-		};
+		const d = newDraft(p, this.#me);
 		const saved = this.#live.saveDraft(d);
 		return saved.ok ? { ok: true, value: d.id } : no(saved.error.message);
 	}
@@ -300,31 +247,9 @@ export class PayrollState {
 	setRunInput(id: string, field: RunInput | 'hours', personId: string, text: string): PayrollVerb {
 		const d = this.draft(id);
 		if (!d) return no('There is no such run.');
-		const value = text.trim().replace(/,/g, '');
-		const what = field === 'hours' ? 'Hours' : RUN_INPUTS[field];
-		const person = this.#people.person(personId);
-		const who = person ? displayName(person) : 'this person';
-		if (value !== '' && !/^\d+(\.\d{1,2})?$/.test(value))
-			return no(
-				`${what} for ${who} must be a number of 0 or more with at most 2 decimals, like 7.5 or 250.00.`
-			);
-		const next: Record<string, DecimalString> = { ...(d[field] ?? {}) };
-		if (value === '') delete next[personId];
-		else next[personId] = value as DecimalString;
-		return this.updateRun(id, { [field]: next });
-	}
-
-	#runPeople(d: PayRunDraft): RunPerson[] {
-		return d.personIds.map((personId) => {
-			const person = this.#people.person(personId);
-			return {
-				personId,
-				name: person ? displayName(person) : 'Unknown person',
-				employment: this.#people.history<Employment>(personId, 'employment'),
-				compensation: this.#people.compensation(personId),
-				openings: this.openings.filter((e) => e.personId === personId)
-			};
-		});
+		const next = withRunInput(d, field, personId, text, this.#people.person(personId));
+		if (!next.ok) return next;
+		return this.updateRun(id, { [field]: next.value });
 	}
 
 	// ---- opening year to date from a previous provider ---------------------------------------------
@@ -339,50 +264,29 @@ export class PayrollState {
 		personId: string,
 		input: OpeningInput
 	): PayrollVerb<'saved' | 'unchanged'> | { ok: false; message: string; problems: OpeningProblem[] } {
-		const valid = validateOpening(input);
-		if (!valid.ok)
-			return {
-				ok: false,
-				message: valid.error.message,
-				problems: (valid.error.details?.['problems'] ?? []) as OpeningProblem[]
-			};
-		const entry = openingEntry({
-			existing: this.openings,
-			personId,
-			taxYear: input.taxYear,
-			figures: valid.value,
-			id: newId(),
-			at: nowIso(),
-			by: this.#me
-		});
-		if (!entry) return { ok: true, value: 'unchanged' };
-		const written = this.#live.recordOpenings([entry]);
+		const made = openingToSave({ existing: this.openings, personId, input, me: this.#me });
+		if (!made.ok) return made;
+		if (!made.entry) return { ok: true, value: 'unchanged' };
+		const written = this.#live.recordOpenings([made.entry]);
 		return written.ok ? { ok: true, value: 'saved' } : no(written.error.message);
 	}
 
 	/** Imports opening figures from a CSV file: every row, or none with every bad cell named. */
 	importOpenings(text: string, file: string): PayrollVerb<{ saved: number; unchanged: number }> {
-		const rows = parseOpeningCsv(text, { people: csvPeople(this.#people.people), file });
-		if (!rows.ok) return no(rows.error.message);
-		const at = nowIso();
-		const entries: OpeningYtd[] = [];
-		for (const row of rows.value) {
-			const e = openingEntry({
-				existing: this.openings,
-				personId: row.personId,
-				taxYear: row.taxYear,
-				figures: row.figures,
-				id: newId(),
-				at,
-				by: this.#me
-			});
-			if (e) entries.push(e);
-		}
+		const made = openingsFromCsv({
+			text,
+			file,
+			people: this.#people.people,
+			existing: this.openings,
+			me: this.#me
+		});
+		if (!made.ok) return made;
+		const { entries } = made;
 		if (entries.length) {
 			const written = this.#live.recordOpenings(entries);
 			if (!written.ok) return no(written.error.message);
 		}
-		return { ok: true, value: { saved: entries.length, unchanged: rows.value.length - entries.length } };
+		return { ok: true, value: { saved: entries.length, unchanged: made.rows - entries.length } };
 	}
 
 	/** Computes a run in the worker from the People records and finalized runs this page holds. */
@@ -391,15 +295,16 @@ export class PayrollState {
 		const schedule = d && this.schedule(d.scheduleId);
 		if (!d || !schedule) return no('There is no such run or schedule.');
 		const stamp = this.#stamp();
-		const got = await payrollWorker().computeRun({
+		const got = await computeInWorker({
 			schedule,
-			run: d,
-			people: this.#runPeople(d),
-			finalized: this.finals,
-			rulePacks: (this.#replica?.rulePacks() ?? []).map(packText)
+			draft: d,
+			people: this.#people,
+			openings: this.openings,
+			finals: this.finals,
+			rulePacks: this.#replica?.rulePacks() ?? []
 		});
-		if (!got.ok) return no(got.error.message);
-		const { ms: _ms, ...computed } = got.value;
+		if (!got.ok) return got;
+		const computed = got.value;
 		this.previews = { ...this.previews, [id]: { computed, stamp } };
 		return { ok: true, value: computed };
 	}
@@ -417,38 +322,10 @@ export class PayrollState {
 		if (!computed.ok) return computed;
 		if (computed.value.problems.length)
 			return no(`Fix or remove first: ${computed.value.problems.map((p) => p.message).join('; ')}`);
-		const run: FinalizedRun = {
-			schemaVersion: 1,
-			runId: id,
-			scheduleId: schedule.id,
-			kind: d.kind,
-			jurisdiction: schedule.jurisdiction,
-			currency: schedule.currency,
-			taxYear: taxYearOf(schedule.jurisdiction, d.period.payDate),
-			period: d.period,
-			finalizedAt: nowIso(),
-			finalizedBy: this.#me,
-			payslips: computed.value.payslips
-		};
+		const run = finalizedRun(id, d, schedule, computed.value, this.#me);
 		const written = this.#live.finalize(run);
 		if (!written.ok) return no(written.error.message);
-		if (!this.#books)
-			return {
-				ok: true,
-				value: {
-					posted: 'no-books',
-					message:
-						'Finalized. This browser has no access to Books: a teammate with Books access must open this run to post it.'
-				}
-			};
-		const posted = this.postRun(id);
-		return {
-			ok: true,
-			value: {
-				posted: posted.ok ? 'posted' : 'not-posted',
-				message: posted.ok ? 'Finalized and posted to Books.' : `Finalized, but not posted: ${posted.message}`
-			}
-		};
+		return finalizedOutcome(this.#posting, id);
 	}
 
 	postingState(entryId: string): PostingState {
@@ -456,34 +333,19 @@ export class PayrollState {
 		return this.#tracked?.posting(entryId) ? 'posted' : 'no-books';
 	}
 
-	#post(
-		entryId: string,
-		build: (a: PayrollAccounts) => ReturnType<typeof runJournalEntry>
-	): PayrollVerb<string> {
-		const books = this.#books;
-		if (!books)
-			return no(
-				'This browser has no access to Books: a teammate with Books access must open this run to post it.'
-			);
-		if (books.entry(entryId)) {
-			this.#live.recordPosting(entryId, nowIso(), this.#me);
-			return { ok: true, value: entryId };
-		}
-		const a = this.accounts;
-		const missing = REQUIRED_ROLES.filter((r) => !a[r.key]).map((r) => r.label);
-		if (missing.length) return no(`Set up the ledger accounts first (${missing.join(', ')}).`);
-		const entry = build(a as PayrollAccounts);
-		if (!entry.ok) return no(entry.error.message);
-		const posted = books.post(entry.value);
-		if (!posted.ok) return no(posted.message);
-		this.#live.recordPosting(entryId, nowIso(), this.#me);
-		return { ok: true, value: entryId };
+	get #posting(): PostingContext {
+		return {
+			books: this.#books,
+			live: () => this.#live,
+			me: this.#me,
+			accounts: () => this.accounts,
+			final: (id) => this.final(id),
+			payment: (id) => this.payment(id)
+		};
 	}
 
 	postRun(id: string): PayrollVerb<string> {
-		const run = this.final(id);
-		if (!run) return no('Only a finalized run can be posted.');
-		return this.#post(payrollEntryId(id), (a) => runJournalEntry(run, a));
+		return postRun(this.#posting, id);
 	}
 
 	/**
@@ -491,24 +353,11 @@ export class PayrollState {
 	 * date unless told otherwise; never before the run's posting date (the domain refuses it).
 	 */
 	markPaid(id: string, paidOn?: IsoDate): PayrollVerb<PostingState> {
-		const run = this.final(id);
-		if (!run) return no('Only a finalized run can be marked paid.');
-		if (!this.payment(id)) {
-			const date = checkPaymentDate(run, paidOn ?? run.period.payDate);
-			if (!date.ok) return no(date.error.message);
-			const paid = this.#live.markPaid(id, { paidOn: date.value, at: nowIso(), by: this.#me });
-			if (!paid.ok) return no(paid.error.message);
-		}
-		return this.postPayment(id);
+		return markPaid(this.#posting, id, paidOn);
 	}
 
 	postPayment(id: string): PayrollVerb<PostingState> {
-		const run = this.final(id);
-		const payment = this.payment(id);
-		if (!run || !payment) return no('The run is not marked paid.');
-		if (!this.#books) return { ok: true, value: 'no-books' };
-		const posted = this.#post(paymentEntryId(id), (a) => paymentJournalEntry(run, a, payment.paidOn));
-		return posted.ok ? { ok: true, value: 'posted' } : no(posted.message);
+		return postPayment(this.#posting, id);
 	}
 
 	/**
@@ -517,31 +366,7 @@ export class PayrollState {
 	 * opening figures from a previous provider.
 	 */
 	payslipExtras(runId: string, personId: string): PayslipExtras | null {
-		const run = this.final(runId);
-		const draft = run ? undefined : this.draft(runId);
-		const slip = (run?.payslips ?? this.previews[runId]?.computed.payslips ?? []).find(
-			(s) => s.personId === personId
-		);
-		const period = run?.period ?? draft?.period;
-		const jurisdiction = run?.jurisdiction ?? (draft && this.schedule(draft.scheduleId)?.jurisdiction);
-		if (!slip || !period || !jurisdiction) return null;
-		const person = this.#people.person(personId);
-		const taxYear = taxYearOf(jurisdiction, period.payDate);
-		const opening = this.openingFor(personId, jurisdiction, taxYear);
-		return {
-			employee: {
-				address: addressLines(person?.address),
-				taxId: maskedTaxId(jurisdiction, person?.nationalIds)
-			},
-			ytd: payslipYearToDate(indexFinalized(this.finals), {
-				runId,
-				jurisdiction,
-				taxYear,
-				payDate: period.payDate,
-				slip,
-				...(opening.kind === 'figures' ? { opening: opening.entry } : {})
-			})
-		};
+		return payslipExtras(this, this.#people.person(personId), runId, personId);
 	}
 
 	payslipPdf(
@@ -551,42 +376,13 @@ export class PayrollState {
 		employerAddress: readonly string[] = [],
 		locale?: string
 	): Promise<Uint8Array> | null {
-		// The PDF writer (pdf-lib, fontkit: ~700 KB) and its fonts load on the first PDF, not with the app.
-		const run = this.final(runId);
-		const draft = run ? undefined : this.draft(runId);
-		const slip = (run?.payslips ?? this.previews[runId]?.computed.payslips ?? []).find(
-			(s) => s.personId === personId
-		);
-		const period = run?.period ?? draft?.period;
-		const currency = run?.currency ?? (draft && this.schedule(draft.scheduleId)?.currency);
 		const extras = this.payslipExtras(runId, personId);
-		if (!slip || !period || !currency || !extras) return null;
-		return import('$lib/domain/payroll/run/payslip-pdf').then(({ payslipPdf }) =>
-			payslipPdf(
-				{
-					organisation,
-					period,
-					currency,
-					slip,
-					status: run ? 'finalized' : 'preview, not final',
-					employerAddress,
-					...extras,
-					...(locale ? { locale } : {})
-				},
-				pdfFonts
-			)
-		);
+		return payslipPdfOf(this, extras, { runId, personId, organisation, employerAddress, locale });
 	}
 
 	/** For `npm run bench`: one gross-to-net batch in the worker; round trip and in-worker times. */
-	async grossToNetTimed(
-		cases: readonly PayCase[]
-	): Promise<{ ok: number; roundTripMs: number; workerMs: number }> {
-		const t0 = performance.now();
-		const got = await payrollWorker().grossToNetBatch({ cases });
-		const roundTripMs = performance.now() - t0;
-		if (!got.ok) throw new Error(got.error.message);
-		return { ok: got.value.results.filter((r) => r.ok).length, roundTripMs, workerMs: got.value.ms };
+	grossToNetTimed(cases: readonly PayCase[]): Promise<{ ok: number; roundTripMs: number; workerMs: number }> {
+		return grossToNetTimed(cases);
 	}
 
 	destroy(): void {

@@ -2,22 +2,11 @@
 // verbs into facts and field edits in the people shard, document bytes go to this device's files
 // store, and checklist and expiry reminders become tasks. Every verb validates before it writes;
 // balances, statuses and the directory are derived on read, never stored.
-import { addDays, parseIsoDate, todayUtc, type IsoDate } from '$lib/domain/core';
+import { todayUtc, type IsoDate } from '$lib/domain/core';
 import {
-	canDecideLeave,
-	checkDocumentUpload,
-	employmentAsOf,
 	directoryCards,
 	indexPeople,
 	searchIndex,
-	foldFacts,
-	instantiateChecklist,
-	LEAVER_TEMPLATE,
-	NEW_HIRE_TEMPLATE,
-	personExport,
-	validateCompensationHistory,
-	validateEmployee,
-	validateEmploymentHistory,
 	type Authority,
 	type BalanceChange,
 	type CalendarsByLocation,
@@ -27,7 +16,6 @@ import {
 	type DocumentType,
 	type Employee,
 	type Employment,
-	type Fact,
 	type History,
 	type LeavePolicy,
 	type LeaveRequest,
@@ -36,17 +24,19 @@ import {
 } from '$lib/domain/hr';
 import type { PeopleReplica, HistoryArea, Quarantined } from '$lib/sync/people-replica';
 import { PeopleLocalDb } from '$lib/storage/people-local';
-import { sha256Hex, type PeopleFilesReplica } from '$lib/sync/people-files';
+import type { PeopleFilesReplica } from '$lib/sync/people-files';
 import { DocumentFiles } from './document-files.svelte';
 import { DirectoryProjection } from './people-directory';
 import type { TasksState } from './tasks.svelte';
-import { CALENDARS, NO_HOLIDAYS, defaultCalendarId, failed, problemsOf, type FormProblem, type PeopleResult } from './people-data';
+import { defaultCalendarId, failed, type PeopleResult } from './people-data';
 import { newId, nowIso } from './ids';
+import { checklistTasks, CHECKLISTS, EXPIRY_LEAD_DAYS } from './people-tasks';
+import { calendarsFor, leaveAuthority } from './people-leave-rules';
+import { addPerson, recordChange, updatePerson, type RecordContext } from './people-hire';
+import { personExportFile } from './people-export';
+import { addDocument } from './people-documents';
 
-export const CHECKLISTS = [NEW_HIRE_TEMPLATE, LEAVER_TEMPLATE];
-/** Days before a document expires that its reminder task falls due. */
-export const EXPIRY_LEAD_DAYS = 30;
-const DOCUMENT_WORDS: Record<DocumentType, string> = { contract: 'a contract', id: 'an ID document', certificate: 'a certificate', other: 'a document' };
+export { CHECKLISTS, EXPIRY_LEAD_DAYS };
 
 export class PeopleState {
 	#replica: PeopleReplica | null = null;
@@ -186,51 +176,23 @@ export class PeopleState {
 	}
 	/** Every location in use (and any with a setting) → its public holiday calendar. */
 	calendars(): CalendarsByLocation {
-		const out: Record<string, (typeof CALENDARS)[number]> = {};
-		for (const loc of new Set([...this.locations, ...Object.keys(this.calendarSettings)])) {
-			out[loc] = CALENDARS.find((c) => c.id === this.calendarIdFor(loc)) ?? NO_HOLIDAYS;
-		}
-		return out;
+		const locations = new Set([...this.locations, ...Object.keys(this.calendarSettings)]);
+		return calendarsFor(locations, (loc) => this.calendarIdFor(loc));
 	}
 
 	// ---- people and histories -------------------------------------------------------------------
 
+	get #record(): RecordContext {
+		return { live: () => this.#live, today: this.today, customFields: this.customFields, me: this.#me };
+	}
+
 	/** Checks the record and its first employment and pay facts together, so every problem shows at once. */
 	addPerson(person: Employee, employment: Employment, compensation: Compensation | null): PeopleResult<string> {
-		const problems: FormProblem[] = [];
-		const checked = validateEmployee(person, { today: this.today, customFieldDefinitions: this.customFields });
-		if (!checked.ok) problems.push(...problemsOf(checked.error));
-		const at = nowIso();
-		const fact = <T>(changes: T): Fact<T> => ({
-			id: newId(),
-			effectiveDate: employment.startDate,
-			recordedAt: at,
-			recordedBy: this.#me,
-			changes,
-			reason: 'Hired'
-		});
-		const facts = { employment: fact(employment), ...(compensation ? { compensation: fact(compensation) } : {}) };
-		if (!parseIsoDate(employment.startDate)) {
-			problems.push({ field: 'startDate', message: 'Start date: enter the first day of work.' });
-		} else {
-			const e = validateEmploymentHistory([facts.employment]);
-			if (!e.ok) problems.push(...problemsOf(e.error));
-			const c = facts.compensation && validateCompensationHistory([facts.compensation]);
-			if (c && !c.ok) problems.push(...problemsOf(c.error));
-		}
-		if (problems.length) return { ok: false, message: `${problems.length} problem(s) to fix`, problems };
-		const added = this.#live.addPerson(person, facts);
-		return added.ok ? { ok: true, value: person.id } : failed(added.error);
+		return addPerson(this.#record, person, employment, compensation);
 	}
 
 	updatePerson(before: Employee, after: Employee): PeopleResult {
-		// Values for fields this device has no definition of yet (a newer peer's) are kept, not judged.
-		const known = new Set(this.customFields.map((d) => d.id));
-		const judged = { ...after, customFields: Object.fromEntries(Object.entries(after.customFields).filter(([k]) => known.has(k))) };
-		const checked = validateEmployee(judged, { today: this.today, customFieldDefinitions: this.customFields });
-		if (!checked.ok) return failed(checked.error);
-		const done = this.#live.updatePerson(before, after);
-		return done.ok ? { ok: true, value: undefined } : failed(done.error);
+		return updatePerson(this.#record, before, after);
 	}
 
 	/** A change "effective as of" any date, past or future; earlier views are never rewritten. */
@@ -241,18 +203,7 @@ export class PeopleState {
 		changes: Partial<Employment> | Partial<Compensation>,
 		reason: string
 	): PeopleResult {
-		if (Object.keys(changes).length === 0)
-			return { ok: false, message: 'Nothing changed.', problems: [{ field: '', message: 'Change at least one field.' }] };
-		const fact: Fact<unknown> = {
-			id: newId(),
-			effectiveDate,
-			recordedAt: nowIso(),
-			recordedBy: this.#me,
-			changes,
-			...(reason.trim() ? { reason: reason.trim() } : {})
-		};
-		const done = this.#live.recordChange(personId, area, fact);
-		return done.ok ? { ok: true, value: undefined } : failed(done.error);
+		return recordChange(this.#record, { personId, area, effectiveDate, changes, reason });
 	}
 
 	setMember(personId: string, memberId: string | null): void {
@@ -279,18 +230,16 @@ export class PeopleState {
 
 	/** Whether this member may approve, reject or cancel the person's request, and why not. */
 	authority(personId: string, status: 'approved' | 'rejected' | 'cancelled'): Authority {
-		const employment = employmentAsOf(this.history<Employment>(personId, 'employment'), this.today);
-		return canDecideLeave(
-			{
-				me: this.#me,
-				myPersonId: this.myPersonId,
-				approvers: this.approvers,
-				requesterId: personId,
-				requesterMemberId: this.memberOf(personId),
-				managerId: employment?.managerId ?? null
-			},
+		return leaveAuthority({
+			me: this.#me,
+			myPersonId: this.myPersonId,
+			approvers: this.approvers,
+			personId,
+			memberId: this.memberOf(personId),
+			employment: this.history<Employment>(personId, 'employment'),
+			today: this.today,
 			status
-		);
+		});
 	}
 
 	// ---- leave ----------------------------------------------------------------------------------
@@ -331,58 +280,8 @@ export class PeopleState {
 	 * creates a reminder task due EXPIRY_LEAD_DAYS before it. Nothing is written if the file is refused.
 	 */
 	async addDocument(personId: string, file: File, type: DocumentType, expiresOn: IsoDate | null): Promise<PeopleResult> {
-		const bytes = new Uint8Array(await file.arrayBuffer());
-		const sha256 = await sha256Hex(bytes);
-		const meta: DocumentMeta = {
-			schemaVersion: 1,
-			id: newId(),
-			personId,
-			type,
-			fileName: file.name,
-			mimeType: file.type || 'application/octet-stream',
-			sizeBytes: file.size,
-			uploadedAt: nowIso(),
-			uploadedBy: this.#me,
-			expiresOn,
-			sha256
-		};
-		const checked = checkDocumentUpload(meta);
-		if (!checked.ok) return failed(checked.error);
-		try {
-			await this.#documentFiles.add(meta.id, file, bytes, sha256);
-		} catch (e) {
-			const quota = e instanceof Error && /quota/i.test(e.name + e.message);
-			const message = quota ? 'This browser is out of storage space; the file was not added.' : 'The file could not be stored.';
-			return { ok: false, message, problems: [{ field: 'file', message }] };
-		}
-		const done = this.#live.addDocument(meta);
-		if (!done.ok) {
-			await this.#documentFiles.remove([meta.id]);
-			return failed(done.error);
-		}
-		if (expiresOn) this.#expiryReminder(personId, meta, expiresOn);
-		return { ok: true, value: undefined };
-	}
-
-	#expiryReminder(personId: string, meta: DocumentMeta, expiresOn: IsoDate): void {
-		const tasks = this.#tasks;
-		if (!tasks?.ready) return;
-		// The tasks shard also reaches task-only teammates: no name or file name goes into it.
-		tasks.createTask({
-			listId: this.#peopleList(tasks),
-			title: `Renew ${DOCUMENT_WORDS[meta.type]} before it expires on ${expiresOn}`,
-			description: 'The document and the person it belongs to are linked; open them in People.',
-			due: addDays(expiresOn, -EXPIRY_LEAD_DAYS),
-			links: [
-				{ kind: 'person', id: personId },
-				{ kind: 'document', id: meta.id }
-			]
-		});
-	}
-
-	#peopleList(tasks: TasksState): string {
-		const existing = tasks.lists.find((l) => l.name === 'People' && !l.archived);
-		return existing?.id ?? (tasks.createList('People').id as string);
+		const ctx = { live: () => this.#live, files: this.#documentFiles, tasks: this.#tasks, me: this.#me };
+		return addDocument(ctx, { personId, file, type, expiresOn });
 	}
 
 	/** The file from this browser's store, else a teammate's copy whose bytes match its recorded hash. */
@@ -402,34 +301,16 @@ export class PeopleState {
 	 * members chosen for each role; 'person' goes to the member linked to the person, if any.
 	 */
 	runChecklist(personId: string, templateId: string, roles: { hr?: string; it?: string; manager?: string }): PeopleResult<number> {
-		const tasks = this.#tasks;
-		const template = CHECKLISTS.find((t) => t.id === templateId);
-		if (!tasks?.ready || !template)
-			return { ok: false, message: 'Tasks are not available here.', problems: [{ field: 'template', message: 'Tasks are not available here.' }] };
-		// The latest known start and end dates (a future end date counts: offboarding is planned ahead).
-		const latest = foldFacts(this.history<Employment>(personId, 'employment'));
-		const drafts = instantiateChecklist(
-			template,
-			{ id: personId },
-			{ startDate: latest.startDate ?? null, endDate: latest.endDate ?? null },
+		const made = checklistTasks({
+			tasks: this.#tasks,
+			templateId,
+			personId,
+			employment: this.history<Employment>(personId, 'employment'),
+			self: this.memberOf(personId),
 			roles
-		);
-		if (!drafts.ok) return failed(drafts.error);
-		const listId = this.#peopleList(tasks);
-		const self = this.memberOf(personId);
-		const ids: string[] = [];
-		for (const d of drafts.value) {
-			const made = tasks.createTask({
-				listId,
-				title: d.title,
-				description: d.description,
-				due: d.dueDate,
-				assignee: d.assignee === personId ? self : d.assignee,
-				links: d.links.map((l) => ({ kind: l.kind, id: l.id })),
-				labels: [template.kind]
-			});
-			if (made.id) ids.push(made.id);
-		}
+		});
+		if (!made.ok) return made;
+		const ids = made.value;
 		this.#live.recordChecklist({ id: newId(), personId, templateId, taskIds: ids, createdAt: nowIso(), createdBy: this.#me });
 		return { ok: true, value: ids.length };
 	}
@@ -447,24 +328,7 @@ export class PeopleState {
 
 	/** Everything Keel holds about one person: the engine's export plus each document's bytes (base64). */
 	async exportPerson(personId: string): Promise<{ fileName: string; text: string } | null> {
-		const person = this.person(personId);
-		if (!person) return null;
-		const leave = this.leave(personId);
-		const metas = this.documents(personId);
-		const bundle = personExport(
-			person,
-			{ employment: this.history(personId, 'employment'), compensation: this.history(personId, 'compensation') },
-			leave.events,
-			metas,
-			{ exportedAt: nowIso() }
-		);
-		const files: { id: string; fileName: string; mimeType: string; base64: string | null }[] = [];
-		for (const m of metas) {
-			const blob = await this.file(m.id);
-			files.push({ id: m.id, fileName: m.fileName, mimeType: m.mimeType, base64: blob ? await toBase64(blob) : null });
-		}
-		// The file name carries the id only: names stay out of download lists and synced folders.
-		return { fileName: `keel-person-${personId}.json`, text: JSON.stringify({ ...bundle, files }, null, 2) };
+		return personExportFile(this, personId);
 	}
 
 	/** Waits for the directory copy to be written (tests and benchmarks). */
@@ -479,13 +343,6 @@ export class PeopleState {
 		this.#directory.stop();
 		this.#files.close();
 	}
-}
-
-async function toBase64(blob: Blob): Promise<string> {
-	const bytes = new Uint8Array(await blob.arrayBuffer());
-	let binary = '';
-	for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-	return btoa(binary);
 }
 
 /** Ids for new people: ULIDs, which say nothing about the person and are safe in URLs. */

@@ -2,18 +2,11 @@
 // replica turns verbs into Y edits, this class keeps the view state, the projection and the worker
 // search in step. Every verb validates before it writes.
 import {
-	compareOrder,
-	completeTask,
 	filterTasks,
 	groupByStatus,
 	isValidKey,
-	instantiateTemplate,
 	keyForPosition,
-	newTask,
-	nextOccurrence,
-	occurrenceId,
 	normaliseLabels,
-	randomSalt,
 	sortTasks,
 	type ChecklistItem,
 	type Priority,
@@ -31,10 +24,17 @@ import type { TasksReplica, TaskChange } from '$lib/sync/tasks-replica';
 import { TasksProjection } from './tasks-projection';
 import { tasksWorker } from '$lib/rpc/tasks-client';
 import { newId, nowIso } from './ids';
+import {
+	buildTask,
+	completion,
+	salt,
+	siblingsOf,
+	templateTasks,
+	type EditResult,
+	type NewTaskFields
+} from './tasks-create';
 
-const salt = () => randomSalt(Math.random, 6);
-
-export type EditResult = { ok: true } | { ok: false; message: string };
+export type { EditResult };
 
 export class TasksState {
 	#replica: TasksReplica | null = null;
@@ -146,9 +146,7 @@ export class TasksState {
 	}
 
 	#siblings(listId: string, exceptId?: string): Task[] {
-		return this.all
-			.filter((t) => t.listId === listId && t.id !== exceptId && isValidKey(t.order))
-			.sort(compareOrder);
+		return siblingsOf(this.all, listId, exceptId);
 	}
 
 	createList(name: string): EditResult & { id?: string } {
@@ -178,42 +176,11 @@ export class TasksState {
 		this.#live.patchList(id, { archived });
 	}
 
-	createTask(fields: {
-		listId: string;
-		title: string;
-		due?: string | null;
-		assignee?: string | null;
-		priority?: Priority;
-		labels?: string[];
-		description?: string;
-		recurrence?: Recurrence;
-		links?: RecordLink[];
-		status?: TaskStatus;
-		atTop?: boolean;
-	}): EditResult & { id?: string } {
-		const siblings = this.#siblings(fields.listId);
-		const order = keyForPosition(siblings, fields.atTop ? 0 : siblings.length, salt());
-		const result = newTask(
-			{
-				listId: fields.listId,
-				title: fields.title,
-				createdBy: this.#me,
-				createdAt: nowIso(),
-				description: fields.description ?? '',
-				assignee: fields.assignee ?? null,
-				due: fields.due || null,
-				priority: fields.priority ?? 0,
-				status: fields.status ?? 'todo',
-				labels: fields.labels ?? [],
-				order,
-				recurrence: fields.recurrence ?? null,
-				links: fields.links ?? []
-			},
-			newId
-		);
-		if (!result.ok) return { ok: false, message: result.error.message };
-		this.#live.create(result.value);
-		return { ok: true, id: result.value.id };
+	createTask(fields: NewTaskFields): EditResult & { id?: string } {
+		const built = buildTask(fields, this.#siblings(fields.listId), this.#me);
+		if (!built.ok) return built;
+		this.#live.create(built.task);
+		return { ok: true, id: built.task.id };
 	}
 
 	/** Creates a template's tasks in one transaction, after the list's last task. */
@@ -221,28 +188,10 @@ export class TasksState {
 		template: TaskTemplate,
 		args: { listId: string; anchor: string; assignees: Record<string, string | null> }
 	): EditResult & { count?: number } {
-		const anchor = parseIsoDate(args.anchor);
-		if (!anchor) return { ok: false, message: `Start date: "${args.anchor}" is not a calendar date.` };
-		const siblings = this.#siblings(args.listId);
-		try {
-			const tasks = instantiateTemplate(template, {
-				listId: args.listId,
-				anchor,
-				ids: newId,
-				assignees: args.assignees,
-				now: nowIso(),
-				createdBy: this.#me,
-				orderAfter: siblings.at(-1)?.order ?? null,
-				salt: salt()
-			});
-			this.#live.createMany(tasks);
-			return { ok: true, count: tasks.length };
-		} catch (e) {
-			return {
-				ok: false,
-				message: `Template "${template.name}": ${e instanceof Error ? e.message : String(e)}`
-			};
-		}
+		const made = templateTasks(template, args, this.#siblings(args.listId), this.#me);
+		if (!made.ok) return made;
+		this.#live.createMany(made.tasks);
+		return { ok: true, count: made.tasks.length };
 	}
 
 	rename(id: string, title: string): EditResult {
@@ -284,31 +233,8 @@ export class TasksState {
 		const task = this.#live.get(id);
 		if (!task || task.status === status) return;
 		if (status === 'done') {
-			// The next occurrence's id comes from the series and its date, so two devices completing
-			// the same task offline write one next task, not two.
-			const seriesId = task.seriesId ?? task.id;
-			const nextDue =
-				task.recurrence && task.due
-					? nextOccurrence({
-							anchor: task.recurrence.anchor ?? task.due,
-							previousDue: task.due,
-							rule: task.recurrence
-						})
-					: null;
-			const { completed, next } = completeTask(task, nowIso(), () =>
-				nextDue ? occurrenceId(seriesId, nextDue) : newId()
-			);
-			const nextTask = next
-				? {
-						...next,
-						order: keyForPosition(this.#siblings(task.listId), this.#siblings(task.listId).length, salt())
-					}
-				: null;
-			this.#live.complete(
-				id,
-				{ status: 'done', completedAt: completed.completedAt, seriesId: completed.seriesId },
-				nextTask
-			);
+			const { done, next } = completion(task, this.#siblings(task.listId));
+			this.#live.complete(id, done, next);
 		} else this.#live.patch(id, { status, completedAt: null });
 	}
 

@@ -4,11 +4,9 @@
 // (claims.ts decides from the facts alone, so every replica agrees); a finished statement's cleared
 // lines are never matched again. Writes validate first and return a Result; an import is one transaction.
 import * as Y from 'yjs';
-import { cyrb53, ok, type Result } from '$lib/domain/core';
-import { ExactSum, type JournalEntry } from '$lib/domain/ledger';
+import { ok, type Result } from '$lib/domain/core';
 import {
 	BANKING_SCHEMA_VERSION,
-	checkBalance,
 	orderRules,
 	validateRule,
 	type BankRule,
@@ -21,7 +19,6 @@ import {
 	type LedgerLineRef,
 	type MatchDecision,
 	type ReconciliationRecord,
-	type Statement,
 	type StatementRecord
 } from '$lib/domain/banking';
 import * as docs from './banking-doc';
@@ -29,44 +26,15 @@ import * as rulesDoc from './banking-rules-doc';
 import { keyBetween, keyForPosition } from '$lib/domain/tasks';
 import type { ShapeOf } from './banking-shape';
 import { bankingFail, statementStatus, type StatementStatus } from './banking-status';
+import type { AcceptInput, ImportOutcome, LedgerView, Stamp, StatementInput } from './banking-write-types';
+import { statementRecords, statementRefusal } from './banking-statement-write';
+import { acceptRefusal, reconciliationFor, unusableBecause } from './banking-claims-write';
 
 export type { StatementStatus } from './banking-status';
 export type { KeptAside, BankAccountPatch } from './banking-doc';
 export type { RulePatch } from './banking-rules-doc';
 
-/** What the ledger side offers: counted entries, and a signal when they change (BooksReplica fits). */
-export interface LedgerView {
-	entry(id: string): JournalEntry | undefined;
-	onChange(
-		listener: (change: {
-			readonly counted: readonly unknown[];
-			readonly uncounted: readonly unknown[];
-		}) => void
-	): () => void;
-}
-
-export interface ImportOutcome {
-	readonly statementId: string;
-	readonly added: number;
-	readonly duplicates: number;
-	/** The very same statement was imported before (by anyone). */
-	readonly alreadyImported: boolean;
-}
-
-export interface Stamp {
-	readonly by: string;
-	readonly at: string;
-}
-
-/** One match to accept: bank lines and ledger lines (`entryId#index`) claimed together. */
-export type AcceptInput = {
-	id: string;
-	bankAccountId: string;
-	bankLineIds: string[];
-	ledgerLines: LedgerLineRef[];
-	score?: number;
-	reasons?: readonly string[];
-} & Stamp;
+export type { AcceptInput, ImportOutcome, LedgerView, Stamp } from './banking-write-types';
 
 type BankingData = { [K in docs.BankingMap]: Map<string, ShapeOf[K]> };
 
@@ -116,25 +84,7 @@ export class BankingReplica {
 
 	/** Why an accept cannot count (lines missing, amounts differ), or null when it can. */
 	#usable(d: Pick<MatchDecision, 'bankAccountId' | 'bankLineIds' | 'ledgerLines'>): string | null {
-		const account = this.#data.bankAccounts.get(d.bankAccountId);
-		if (!account) return 'the bank account is not here (yet)';
-		const bank = new ExactSum();
-		for (const id of d.bankLineIds) {
-			const line = this.#data.bankLines.get(id);
-			if (!line || line.bankAccountId !== d.bankAccountId) return `bank line ${id} is not here (yet)`;
-			bank.addDecimal(line.amount);
-		}
-		const ledger = new ExactSum();
-		for (const r of d.ledgerLines) {
-			const line = this.#ledger?.entry(r.entryId)?.lines[r.lineIndex];
-			if (!line) return `ledger line ${refKey(r)} is not a counted entry line`;
-			if (line.account !== account.ledgerAccountId)
-				return `ledger line ${refKey(r)} is not in the linked account`;
-			ledger.addDecimal(line.amount);
-		}
-		if (bank.toDecimal(2) !== ledger.toDecimal(2))
-			return `the bank lines add up to ${bank.toDecimal(2)} and the ledger lines to ${ledger.toDecimal(2)}`;
-		return null;
+		return unusableBecause(d, this.#data.bankAccounts, this.#data.bankLines, this.#ledger);
 	}
 
 	// ---- reads --------------------------------------------------------------------------------
@@ -224,57 +174,11 @@ export class BankingReplica {
 	 * Stores a parsed statement for a bank account: its new lines, and the statement itself, in one
 	 * transaction. A statement that does not add up is refused unless `acceptMismatch` is set.
 	 */
-	importStatement(
-		input: { bankAccountId: string; statement: Statement; acceptMismatch: boolean } & Stamp
-	): Result<ImportOutcome> {
-		const { bankAccountId, statement, acceptMismatch } = input;
-		if (!this.#data.bankAccounts.has(bankAccountId))
-			return bankingFail('banking/bad-account', `No bank account '${bankAccountId}'`);
-		if (statement.lines.length === 0)
-			return bankingFail('banking/no-lines', `${statement.fileName}: the statement has no lines`);
-		const check = checkBalance(statement);
-		if (check.status === 'mismatch' && !acceptMismatch)
-			return bankingFail(
-				'banking/unbalanced',
-				`${statement.fileName}: opening ${check.opening} + lines ${check.linesTotal} ≠ closing ${check.closing} (off by ${check.difference}); accept it explicitly to import`
-			);
-		const lines: BankLineRecord[] = statement.lines.map((l) => ({
-			schemaVersion: BANKING_SCHEMA_VERSION,
-			id: `${bankAccountId}.${l.id}`,
-			bankAccountId,
-			date: l.date,
-			amount: l.amount,
-			payee: l.payee,
-			memo: l.memo,
-			...(l.bankRef ? { bankRef: l.bankRef } : {}),
-			...(l.valueDate ? { valueDate: l.valueDate } : {})
-		}));
-		const lineIds = lines.map((l) => l.id);
-		const dates = lines.map((l) => l.date).sort();
-		const opening = statement.openingBalance?.amount;
-		const closing = statement.closingBalance?.amount;
-		const id =
-			's' +
-			cyrb53(
-				`${bankAccountId}|${statement.format}|${opening ?? ''}|${closing ?? ''}|${lineIds.join(',')}`
-			).toString(36);
-		const record: StatementRecord = {
-			schemaVersion: BANKING_SCHEMA_VERSION,
-			id,
-			bankAccountId,
-			fileName: statement.fileName,
-			format: statement.format,
-			...(dates[0] ? { from: dates[0] } : {}),
-			...(dates.at(-1) ? { to: dates.at(-1) } : {}),
-			...(opening !== undefined ? { opening } : {}),
-			...(closing !== undefined ? { closing } : {}),
-			balanceCheck: check.status,
-			...(check.status === 'mismatch' ? { difference: check.difference } : {}),
-			acceptedMismatch: check.status === 'mismatch',
-			lineIds,
-			importedAt: input.at,
-			importedBy: input.by
-		};
+	importStatement(input: StatementInput): Result<ImportOutcome> {
+		const judged = statementRefusal(input, (id) => this.#data.bankAccounts.has(id));
+		if ('refused' in judged) return judged.refused;
+		const { lines, record } = statementRecords(input, judged.check);
+		const id = record.id;
 		const alreadyImported = docs.hasFact(this.#doc, 'bankStatements', id);
 		let added = 0;
 		this.#doc.transact(() => {
@@ -285,20 +189,10 @@ export class BankingReplica {
 	}
 
 	/** Imports several statements (e.g. one per account of a CSV) in one transaction, or none when one is refused. */
-	importStatements(
-		inputs: readonly ({ bankAccountId: string; statement: Statement; acceptMismatch: boolean } & Stamp)[]
-	): Result<ImportOutcome[]> {
+	importStatements(inputs: readonly StatementInput[]): Result<ImportOutcome[]> {
 		for (const x of inputs) {
-			if (!this.#data.bankAccounts.has(x.bankAccountId))
-				return bankingFail('banking/bad-account', `No bank account '${x.bankAccountId}'`);
-			if (x.statement.lines.length === 0)
-				return bankingFail('banking/no-lines', `${x.statement.fileName}: the statement has no lines`);
-			const check = checkBalance(x.statement);
-			if (check.status === 'mismatch' && !x.acceptMismatch)
-				return bankingFail(
-					'banking/unbalanced',
-					`${x.statement.fileName}: opening ${check.opening} + lines ${check.linesTotal} ≠ closing ${check.closing} (off by ${check.difference}); accept it explicitly to import`
-				);
+			const judged = statementRefusal(x, (id) => this.#data.bankAccounts.has(id));
+			if ('refused' in judged) return judged.refused;
 		}
 		const out: ImportOutcome[] = [];
 		let failed: Result<ImportOutcome[]> | null = null;
@@ -351,22 +245,7 @@ export class BankingReplica {
 
 	/** Why a match cannot be accepted (lines claimed, here or in `bank`/`ledger`; sums differ), or null. */
 	#refusal(input: AcceptInput, bank: ReadonlySet<string>, ledger: ReadonlySet<string>): Result<never> | null {
-		const c = this.#claims;
-		if (input.bankLineIds.length === 0 || input.ledgerLines.length === 0)
-			return bankingFail('banking/bad-match', 'A match needs at least one bank line and one ledger line');
-		for (const l of input.bankLineIds) {
-			if (c.lockedLines.has(l))
-				return bankingFail('banking/locked', 'That bank line belongs to a finished reconciliation');
-			if (c.bankLine.has(l) || bank.has(l)) return bankingFail('banking/claimed', 'That bank line is already matched');
-		}
-		for (const r of input.ledgerLines)
-			if (c.ledgerLine.has(refKey(r)) || ledger.has(refKey(r)))
-				return bankingFail(
-					'banking/claimed',
-					`Ledger line ${refKey(r)} is already matched to another bank line`
-				);
-		const why = this.#usable(input);
-		return why ? bankingFail('banking/bad-match', `Cannot match: ${why}`) : null;
+		return acceptRefusal(this.#claims, input, bank, ledger, (d) => this.#usable(d));
 	}
 
 	/** Marks a proposal as wrong so it is not proposed again. */
@@ -408,27 +287,10 @@ export class BankingReplica {
 
 	/** Finishes a statement when its cleared balance equals the statement balance; locks the cleared lines. */
 	finish(statementId: string, stamp: Stamp): Result<ReconciliationRecord> {
-		const status = this.status(statementId);
-		if (!status) return bankingFail('banking/no-statement', `No statement '${statementId}'`);
-		if (status.finished) return bankingFail('banking/locked', 'This statement is already finished');
-		if (!status.canFinish)
-			return bankingFail(
-				'banking/not-reconciled',
-				`Cleared balance ${status.cleared} differs from the statement balance ${status.statementBalance} by ${status.difference}`
-			);
-		const record: ReconciliationRecord = {
-			schemaVersion: BANKING_SCHEMA_VERSION,
-			id: statementId,
-			bankAccountId: status.statement.bankAccountId,
-			statementBalance: status.statementBalance,
-			clearedBalance: status.cleared,
-			lineIds: status.clearedLineIds,
-			decisionIds: status.decisionIds,
-			finishedAt: stamp.at,
-			by: stamp.by
-		};
-		docs.insertFact(this.#doc, 'bankReconciliations', record);
-		return ok(record);
+		const record = reconciliationFor(statementId, this.status(statementId), stamp);
+		if (!record.ok) return record;
+		docs.insertFact(this.#doc, 'bankReconciliations', record.value);
+		return record;
 	}
 
 	// ---- rules --------------------------------------------------------------------------------

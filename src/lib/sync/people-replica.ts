@@ -5,12 +5,8 @@
 import type * as Y from 'yjs';
 import { fail, ok, type DomainError, type Result } from '$lib/domain/core';
 import {
-	applyDecisions,
-	checkBalanceChange,
 	checkCustomFieldDefinitions,
 	checkNewRequest,
-	checkOverdraw,
-	decideRequest,
 	validateCompensationHistory,
 	validateEmploymentHistory,
 	validateLeavePolicy,
@@ -32,40 +28,28 @@ import * as fields from './people-fields';
 import {
 	checkChecklistRun,
 	checkDocumentMeta,
-	checkLeaveEvent,
-	checkPolicyShape,
 	type ChecklistRun,
-	FACT_CHECKS as CHECKS,
 	type HistoryArea,
 	type PeopleChange,
 	type PersonLeave,
-	type Quarantined,
-	type StoredFact
+	type Quarantined
 } from './people-shape';
 import { encodeStateVectorText } from './state-vector';
+import { PeopleFacts } from './people-facts';
+import { checkLeaveDecision, foldLeave, leaveEventToStore, readPolicies } from './people-leave';
 
 export type { ChecklistRun, HistoryArea } from './people-shape';
 
 export type { Quarantined, PeopleChange, PersonLeave } from './people-shape';
 
-type Stored = { personId?: string; event?: LeaveEvent } & Record<string, unknown>;
-
 export class PeopleReplica {
 	readonly #doc: Y.Doc;
 	readonly #people = new Map<string, Employee>();
 	readonly #malformed = new Map<string, string[]>();
-	readonly #facts: Record<docs.FactMap, Map<string, unknown>> = {
-		history: new Map(),
-		leave: new Map(),
-		decisions: new Map(),
-		documents: new Map(),
-		documentRemovals: new Map(),
-		checklists: new Map()
-	};
-	/** personId → fact id → fact (history and leave), so one person's reads never scan everyone's. */
-	readonly #historyBy = new Map<string, Map<string, StoredFact>>();
-	readonly #leaveBy = new Map<string, Map<string, LeaveEvent>>();
 	readonly #quarantine = new Map<string, Quarantined>();
+	readonly #store: PeopleFacts;
+	/** Every well-formed fact, by map and id (see PeopleFacts). */
+	readonly #facts: Record<docs.FactMap, Map<string, unknown>>;
 	readonly #listeners = new Set<(c: PeopleChange) => void>();
 	readonly #unobserve: () => void;
 	#policies: LeavePolicy[] = [];
@@ -73,6 +57,8 @@ export class PeopleReplica {
 
 	constructor(doc: Y.Doc) {
 		this.#doc = doc;
+		this.#store = new PeopleFacts(doc, this.#quarantine);
+		this.#facts = this.#store.byMap;
 		for (const id of docs.peopleMap(doc).keys()) this.#readPerson(id);
 		for (const name of docs.FACT_MAPS) this.#judge(name, [...docs.factMap(doc, name).keys()]);
 		this.#readPolicies();
@@ -99,61 +85,11 @@ export class PeopleReplica {
 	}
 
 	#judge(name: docs.FactMap, ids: readonly string[]): void {
-		const map = docs.factMap(this.#doc, name);
-		for (const id of ids) {
-			const value = map.get(id);
-			const key = `${name}:${id}`;
-			this.#unindex(name, id);
-			if (value === undefined) {
-				this.#facts[name].delete(id);
-				this.#quarantine.delete(key);
-				continue;
-			}
-			const problem = CHECKS[name](value, id);
-			if (problem) {
-				this.#facts[name].delete(id);
-				this.#quarantine.set(key, { map: name, id, reason: problem });
-				continue;
-			}
-			this.#quarantine.delete(key);
-			this.#facts[name].set(id, value);
-			const v = value as Stored;
-			if (name === 'history')
-				this.#index(this.#historyBy, (v as unknown as StoredFact).personId, id, value as StoredFact);
-			if (name === 'leave') this.#index(this.#leaveBy, v.personId as string, id, v as unknown as LeaveEvent);
-		}
-	}
-
-	#index<T>(by: Map<string, Map<string, T>>, personId: string, id: string, value: T): void {
-		let m = by.get(personId);
-		if (!m) by.set(personId, (m = new Map()));
-		m.set(id, value);
-	}
-
-	#unindex(name: docs.FactMap, id: string): void {
-		const old = this.#facts[name].get(id) as Stored | undefined;
-		if (!old?.personId) return;
-		if (name === 'history') this.#historyBy.get(old.personId)?.delete(id);
-		if (name === 'leave') this.#leaveBy.get(old.personId)?.delete(id);
+		this.#store.judge(name, ids);
 	}
 
 	#readPolicies(): void {
-		const out: LeavePolicy[] = [];
-		for (const [id, m] of docs.policiesMap(this.#doc)) {
-			const key = `policies:${id}`;
-			const v = docs.readPolicyValue(m);
-			if (!checkPolicyShape(v)) {
-				this.#quarantine.set(key, { map: 'policies', id, reason: 'a field has the wrong shape' });
-				continue;
-			}
-			const valid = validateLeavePolicy({ ...v, schemaVersion: 1 });
-			if (!valid.ok) this.#quarantine.set(key, { map: 'policies', id, reason: valid.error.message });
-			else {
-				this.#quarantine.delete(key);
-				out.push(valid.value);
-			}
-		}
-		this.#policies = out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : 1));
+		this.#policies = readPolicies(this.#doc, this.#quarantine);
 	}
 
 	#readFieldDefs(): void {
@@ -176,12 +112,7 @@ export class PeopleReplica {
 		return this.#malformed.get(id) ?? [];
 	}
 	history<T = unknown>(personId: string, area: HistoryArea): History<T> {
-		const facts = this.#historyBy.get(personId);
-		if (!facts) return [];
-		return [...facts.values()]
-			.filter((f) => f.area === area)
-			.map((f) => f.fact as Fact<T>)
-			.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+		return this.#store.history<T>(personId, area);
 	}
 	employment(personId: string): History<Employment> {
 		return this.history<Employment>(personId, 'employment');
@@ -191,13 +122,7 @@ export class PeopleReplica {
 	}
 	/** Every person's employment history, for the directory and org chart. */
 	allEmployment(): Record<string, History<Employment>> {
-		const out: Record<string, History<Employment>> = {};
-		for (const [personId, facts] of this.#historyBy) {
-			out[personId] = [...facts.values()]
-				.filter((f) => f.area === 'employment')
-				.map((f) => f.fact as Fact<Employment>);
-		}
-		return out;
+		return this.#store.allEmployment();
 	}
 	decisions(requestId?: string): LeaveDecision[] {
 		const all = [...this.#facts.decisions.values()] as LeaveDecision[];
@@ -205,42 +130,15 @@ export class PeopleReplica {
 	}
 	/** One person's leave events, request statuses folded from their decision facts. */
 	leave(personId: string): PersonLeave {
-		// Canonical order (by id) so every replica hands out the same list whatever order facts arrived in.
-		const stored = [...(this.#leaveBy.get(personId)?.values() ?? [])].sort((a, b) =>
-			a.id < b.id ? -1 : a.id > b.id ? 1 : 0
+		return foldLeave(
+			this.#store.leaveBy.get(personId)?.values() ?? [],
+			this.#facts.decisions.values() as IterableIterator<LeaveDecision>,
+			this.memberOf(personId)
 		);
-		const byRequest = new Map<string, LeaveDecision[]>();
-		for (const d of this.#facts.decisions.values() as IterableIterator<LeaveDecision>) {
-			const list = byRequest.get(d.requestId);
-			if (list) list.push(d);
-			else byRequest.set(d.requestId, [d]);
-		}
-		const self = this.memberOf(personId);
-		const events: LeaveEvent[] = [];
-		const requests: LeaveRequest[] = [];
-		const refused: PersonLeave['refused'] = [];
-		for (const e of stored) {
-			if (e.kind !== 'request') {
-				const { personId: _p, ...event } = e as LeaveEvent & { personId?: string };
-				events.push(event as LeaveEvent);
-				continue;
-			}
-			const event = e;
-			// A decision by the member linked to the requester counts as the requester's own.
-			const ds = (byRequest.get(event.id) ?? []).map((d) =>
-				self !== null && d.by === self ? { ...d, by: event.personId } : d
-			);
-			const decided = applyDecisions(event as LeaveRequest, ds);
-			events.push(decided.request);
-			requests.push(decided.request);
-			refused.push(...decided.refused);
-		}
-		requests.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.id < b.id ? -1 : 1));
-		return { events, requests, refused };
 	}
 	/** Every person's leave requests with derived status (for the team calendar and directory). */
 	allRequests(): LeaveRequest[] {
-		return [...this.#leaveBy.keys()].flatMap((id) => this.leave(id).requests);
+		return [...this.#store.leaveBy.keys()].flatMap((id) => this.leave(id).requests);
 	}
 	policies(): LeavePolicy[] {
 		return this.#policies;
@@ -376,19 +274,10 @@ export class PeopleReplica {
 
 	/** Grants and adjustments are facts too, with a reason; their days are signed decimal strings. */
 	addLeaveEvent(personId: string, event: LeaveEvent): Result<LeaveEvent> {
-		if (event.kind === 'grant' || event.kind === 'adjustment') {
-			const checked = checkBalanceChange(event);
-			if (!checked.ok) return checked;
-			event = checked.value;
-		}
-		const value = { ...event, personId };
-		const problem = checkLeaveEvent(value, event.id);
-		if (problem || event.kind === 'request')
-			return fail('hr/leave-event', `Leave event: ${problem ?? 'use requestLeave for requests'}`, {
-				field: 'days'
-			});
-		docs.insertFact(this.#doc, 'leave', event.id, value);
-		return ok(event);
+		const checked = leaveEventToStore(personId, event);
+		if (!checked.ok) return checked;
+		docs.insertFact(this.#doc, 'leave', checked.value.event.id, checked.value.value);
+		return ok(checked.value.event);
 	}
 
 	/**
@@ -402,34 +291,16 @@ export class PeopleReplica {
 			return fail('hr/unknown-request', `There is no leave request ${decision.requestId}`, {
 				field: 'requestId'
 			});
-		const leave = this.leave(stored.personId);
-		const current = leave.requests.find((r) => r.id === decision.requestId) as LeaveRequest;
-		const self = this.memberOf(stored.personId) === decision.by;
-		const next = decideRequest(current, {
-			status: decision.status,
-			by: self ? stored.personId : decision.by,
-			at: decision.at
+		const next = checkLeaveDecision({
+			decision,
+			personId: stored.personId,
+			leave: this.leave(stored.personId),
+			self: this.memberOf(stored.personId) === decision.by,
+			policies: this.#policies,
+			employment: this.employment(stored.personId),
+			calendars
 		});
 		if (!next.ok) return next;
-		if (decision.status === 'approved') {
-			const policy = this.#policies.find((p) => p.id === current.policyId);
-			if (policy) {
-				const report = checkOverdraw({
-					policy,
-					employment: this.employment(stored.personId),
-					events: leave.events,
-					calendars
-				});
-				if (!report.ok) return report;
-				const flagged = report.value.requests.find((r) => r.requestId === current.id);
-				if (flagged)
-					return fail(
-						'hr/leave-insufficient-balance',
-						`Approving would overdraw ${policy.name} by ${flagged.overdrawnBy} days`,
-						{ field: 'status' }
-					);
-			}
-		}
 		docs.insertFact(this.#doc, 'decisions', decision.id, decision);
 		return next;
 	}

@@ -4,26 +4,13 @@
 // each problem with its line number, and nothing is imported. Directives that would change the
 // meaning of amounts or names if skipped (include, alias, apply account, ...) are errors; those
 // that don't (P, tag, payee, periodic and automated transactions) are skipped with a warning.
-import { parseIsoDate, type IsoDate } from '../../core/dates';
+import type { IsoDate } from '../../core/dates';
 import { ok, type Result } from '../../core/result';
-import { accountNameProblem, inferAccountType } from '../accounts';
-import { ledgerError, type LedgerError, type LineProblem } from '../errors';
-import {
-	LEDGER_SCHEMA_VERSION,
-	type Account,
-	type AccountSubtype,
-	type AccountType,
-	type Clearing,
-	type Commodity,
-	type EntryLine,
-	type JournalEntry
-} from '../types';
-import { parseAmount, type AmountStyle, type DecimalMark } from './amount';
+import type { LedgerError, LineProblem } from '../errors';
+import type { EntryLine, JournalEntry } from '../types';
 import { checkBalances } from './assertions';
-import { ACCOUNT_TAGS, accountTypeFromTag, ENTRY_TAGS, isSubtype, parseTagList } from './tags';
 import {
 	addPostingComment,
-	commentStart,
 	imbalanceMessage,
 	parsePosting,
 	residual,
@@ -31,81 +18,24 @@ import {
 	sumPostings,
 	type Transaction
 } from './transaction';
-import { ExactSum } from '../decimal';
-import { daysInMonth } from '../../core/dates';
+import { DIGIT, isSpace, REFUSED, SKIPPED } from './directives';
+import { JournalDates } from './dates';
+import { addTxComment, readHeader } from './header';
+import { AccountNames } from './account-names';
+import { Commodities } from './commodities';
+import { addToTable, duplicateIdFailure, entryTags, makeEntry, parseFailure, sumEntries } from './assemble';
+import type {
+	BalanceTable,
+	JournalBalances,
+	JournalData,
+	Mutable,
+	ProblemSink,
+	ReadJournalOptions
+} from './read-types';
 
-export interface CommodityInfo {
-	/** Most decimals any amount of it was written with (or the declared format's, if more). */
-	readonly precision: number;
-	/** Declared by a `commodity` or `D` directive. */
-	readonly declared: boolean;
-}
-
-export interface JournalData {
-	readonly accounts: Account[];
-	readonly entries: JournalEntry[];
-	readonly commodities: Record<Commodity, CommodityInfo>;
-	/** Things skipped on purpose, each with its line. */
-	readonly warnings: LineProblem[];
-}
-
-export interface ReadJournalOptions {
-	/** Names the source in messages ("books.journal"). */
-	readonly fileName?: string;
-	/** Id for an entry read at a line when the journal gives none in an `id:` tag. Default `L<line>`. */
-	readonly entryId?: (line: number) => string;
-	/** Stop after this many problems (default 50). */
-	readonly maxProblems?: number;
-}
-
-/** Balances per account (full name) and commodity, as `readJournalBalances` sums them. */
-export type BalanceTable = Map<string, Map<Commodity, ExactSum>>;
-
-export interface JournalBalances {
-	readonly accounts: Account[];
-	readonly balances: BalanceTable;
-	readonly commodities: Record<Commodity, CommodityInfo>;
-	readonly warnings: LineProblem[];
-}
+export type { BalanceTable, CommodityInfo, JournalBalances, JournalData, ReadJournalOptions } from './read-types';
 
 type Mode = 'none' | 'tx' | 'skip' | 'account' | 'commodity';
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-
-const DIGIT = (c: number) => c >= 48 && c <= 57;
-
-/** The number written by text[from, to) if it is all digits, else -1. */
-function digits(text: string, from: number, to: number): number {
-	let n = 0;
-	for (let i = from; i < to; i++) {
-		const c = text.charCodeAt(i);
-		if (c < 48 || c > 57) return -1;
-		n = n * 10 + c - 48;
-	}
-	return n;
-}
-const isSpace = (c: number) => c === 32 || c === 9;
-
-/** Directives that change amounts or account names: refused rather than silently skipped. */
-const REFUSED: Readonly<Record<string, string>> = {
-	include: 'include is not supported: join the files into one',
-	alias: 'account aliases are not supported: rename the accounts in the file',
-	apply: '`apply account` is not supported: write full account names',
-	end: "'end' without a matching block",
-	C: 'commodity conversion (C) is not supported',
-	A: 'a default balancing account (A) is not supported: write both sides of each transaction',
-	bucket: 'a default balancing account (bucket) is not supported: write both sides of each transaction',
-	'apply-tag': '`apply tag` is not supported'
-};
-/** Directives skipped with a warning: they do not change any balance. */
-const SKIPPED: Readonly<Record<string, string>> = {
-	P: 'market price ignored (Keel does not revalue)',
-	N: 'ignored (N: commodity excluded from prices)',
-	tag: 'tag declaration ignored',
-	payee: 'payee declaration ignored',
-	define: 'define ignored',
-	'~': 'periodic transaction ignored (it only forecasts)',
-	'=': 'automated transaction ignored (hledger applies it only with --auto)'
-};
 
 class JournalReader {
 	readonly #opts: ReadJournalOptions;
@@ -117,61 +47,28 @@ class JournalReader {
 	/** Transactions kept for the assertion pass, by entry index. */
 	readonly #checked = new Map<number, Transaction>();
 	readonly #entryLine = new Map<string, number>();
-	readonly #names = new Map<string, string>();
-	readonly #accountOrder: string[] = [];
-	readonly #declared = new Map<string, { line: number; tags: Record<string, string> }>();
-	readonly #precision = new Map<Commodity, number>();
-	readonly #declaredCommodities = new Set<Commodity>();
-	readonly #commodityMark = new Map<Commodity, DecimalMark>();
-	#mark: DecimalMark = '.';
-	#year: number | undefined;
-	readonly #style: AmountStyle;
+	readonly #sink: ProblemSink = {
+		problem: (line, message) => this.#problem(line, message),
+		warn: (line, message) => this.#warn(line, message)
+	};
+	readonly #accounts = new AccountNames(this.#sink);
+	readonly #commodities = new Commodities(this.#sink);
+	readonly #dateReader = new JournalDates(this.#sink);
+	readonly #style = this.#commodities.style;
+	readonly #intern = this.#accounts.intern;
 	#mode: Mode = 'none';
 	#tx: Transaction | undefined;
 	#txBroken = false;
 	#account: string | undefined;
-	#commodity: string | undefined;
 	#blockEnd: string | undefined;
 	/** Streaming mode: sum balances as transactions settle, keep no entries. */
 	readonly #stream: { before?: IsoDate; table: BalanceTable } | undefined;
 	/** Streaming met an assertion or assignment: the caller must read again in full. */
 	#needFull = false;
-	readonly #nameBuckets = new Map<number, string[]>();
-	readonly #intern = (line: string, start: number, end: number): string | { error: string } => {
-		const len = end - start;
-		let h = len;
-		const step = len > 12 ? (len >> 3) | 1 : 1;
-		for (let k = start; k < end; k += step) h = (Math.imul(h, 31) + line.charCodeAt(k)) | 0;
-		h = (Math.imul(h, 31) + line.charCodeAt(end - 1)) & 0x3fffffff;
-		let bucket = this.#nameBuckets.get(h);
-		if (bucket !== undefined)
-			for (let b = 0; b < bucket.length; b++) {
-				const known = bucket[b] as string;
-				if (known.length !== len) continue;
-				let k = len - 1;
-				while (k >= 0 && known.charCodeAt(k) === line.charCodeAt(start + k)) k--;
-				if (k < 0) return known;
-			}
-		const name = line.slice(start, end);
-		const canonical = this.#names.get(name);
-		if (canonical === undefined) {
-			const problem = this.#accountProblem(name);
-			if (problem) return { error: problem };
-			this.#addAccount(name);
-		}
-		const out = canonical ?? name;
-		if (bucket === undefined) this.#nameBuckets.set(h, (bucket = []));
-		bucket.push(out);
-		return out;
-	};
 
 	constructor(options: ReadJournalOptions, stream?: { before?: IsoDate }) {
 		this.#opts = options;
 		this.#stream = stream ? { ...stream, table: new Map() } : undefined;
-		this.#style = {
-			markFor: (c) => this.#commodityMark.get(c) ?? this.#mark,
-			defaultCommodity: ''
-		};
 	}
 
 	#problem(line: number, message: string): void {
@@ -242,7 +139,7 @@ class JournalReader {
 			const comment = text.slice(i + 1, end);
 			const last = tx.postings[tx.postings.length - 1];
 			if (last) addPostingComment(last, comment);
-			else this.#txComment(tx, comment);
+			else addTxComment(tx, comment);
 			return;
 		}
 		const p = parsePosting(text, i, end, lineNo, this.#style, this.#intern);
@@ -252,8 +149,8 @@ class JournalReader {
 			return;
 		}
 		if (p.amount) {
-			this.#notePrecision(p.amount.commodity, p.amount.scale);
-			if (p.cost) this.#notePrecision(p.cost.commodity, p.cost.scale);
+			this.#commodities.notePrecision(p.amount.commodity, p.amount.scale);
+			if (p.cost) this.#commodities.notePrecision(p.cost.commodity, p.cost.scale);
 		} else if (p.assertion) tx.hasAssignment = true;
 		if (p.assertion) tx.hasAssertion = true;
 		tx.postings.push(p);
@@ -262,12 +159,12 @@ class JournalReader {
 	#indented(line: string, i: number, lineNo: number): void {
 		switch (this.#mode) {
 			case 'account': {
-				if (line.charCodeAt(i) === 59) this.#accountTags(this.#account as string, line.slice(i + 1), lineNo);
+				if (line.charCodeAt(i) === 59) this.#accounts.tags(this.#account as string, line.slice(i + 1), lineNo);
 				return;
 			}
 			case 'commodity': {
 				const m = /^format\s+(.+)$/.exec(line.slice(i));
-				if (m) this.#commodityFormat(m[1] as string, lineNo, this.#commodity);
+				if (m) this.#commodities.format(m[1] as string, lineNo, this.#commodities.current);
 				return;
 			}
 			case 'skip':
@@ -280,136 +177,9 @@ class JournalReader {
 		}
 	}
 
-	#txComment(tx: Transaction, text: string): void {
-		const tags = parseTagList(text, ENTRY_TAGS);
-		if (tags) tx.tags.push(...tags);
-		else tx.comment.push(text.trim());
-	}
-
-	#notePrecision(commodity: Commodity, scale: number): void {
-		const had = this.#precision.get(commodity);
-		if (had === undefined || scale > had) this.#precision.set(commodity, scale);
-	}
-
-	/** Why a full account name is unusable, or undefined. */
-	#accountProblem(name: string): string | undefined {
-		const parts = name.split(':');
-		for (let k = 0; k < parts.length; k++) {
-			const part = parts[k] as string;
-			const why = accountNameProblem(part, k === 0);
-			if (why) return `account name '${name}': ${part === '' ? 'has an empty part' : `'${part}' ${why}`}`;
-		}
-		return undefined;
-	}
-
-	/** Records a valid account name and its parents, in first-seen order. */
-	#addAccount(name: string): void {
-		let cut = name.indexOf(':');
-		while (cut >= 0) {
-			const parent = name.slice(0, cut);
-			if (!this.#names.has(parent)) {
-				this.#names.set(parent, parent);
-				this.#accountOrder.push(parent);
-			}
-			cut = name.indexOf(':', cut + 1);
-		}
-		if (!this.#names.has(name)) {
-			this.#names.set(name, name);
-			this.#accountOrder.push(name);
-		}
-	}
-
-	#lastDateText = '';
-	#lastDate: IsoDate | undefined;
-
-	#parseDate(text: string, lineNo: number): IsoDate | undefined {
-		if (text === this.#lastDateText) return this.#lastDate;
-		const date = this.#parseDateUncached(text, lineNo);
-		if (date) {
-			this.#lastDateText = text;
-			this.#lastDate = date;
-		}
-		return date;
-	}
-
-	#parseDateUncached(text: string, lineNo: number): IsoDate | undefined {
-		if (text.length === 10) {
-			const sep = text.charCodeAt(4);
-			if ((sep === 45 || sep === 47 || sep === 46) && text.charCodeAt(7) === sep) {
-				const y = digits(text, 0, 4);
-				const mo = digits(text, 5, 7);
-				const d = digits(text, 8, 10);
-				if (y >= 0 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo))
-					return (sep === 45 ? text : `${text.slice(0, 4)}-${text.slice(5, 7)}-${text.slice(8)}`) as IsoDate;
-			}
-		}
-		const m =
-			/^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})$/.exec(text) ?? /^()()(\d{1,2})([-/.])(\d{1,2})$/.exec(text);
-		if (!m) {
-			this.#problem(lineNo, `'${text}' is not a date (use YYYY-MM-DD, YYYY/MM/DD or YYYY.MM.DD)`);
-			return undefined;
-		}
-		let year = m[1] as string;
-		if (year === '') {
-			if (this.#year === undefined) {
-				this.#problem(lineNo, `date '${text}' has no year (add one, or a 'Y YYYY' directive above it)`);
-				return undefined;
-			}
-			year = String(this.#year).padStart(4, '0');
-		}
-		const day = m[1] === '' ? (m[5] as string) : (m[4] as string);
-		const iso = `${year}-${(m[3] as string).padStart(2, '0')}-${day.padStart(2, '0')}`;
-		const date = parseIsoDate(iso);
-		if (!date) this.#problem(lineNo, `'${text}' is not a calendar date`);
-		return date;
-	}
-
 	#header(line: string, lineNo: number): void {
-		let i = 0;
-		while (i < line.length && !isSpace(line.charCodeAt(i)) && line.charCodeAt(i) !== 59) i++;
-		let dateText = line.slice(0, i);
-		const eq = dateText.indexOf('=');
-		if (eq >= 0) {
-			if (!this.#parseDate(dateText.slice(eq + 1), lineNo)) return this.#brokenTx();
-			dateText = dateText.slice(0, eq);
-		}
-		const date = this.#parseDate(dateText, lineNo);
-		if (!date) return this.#brokenTx();
-		while (i < line.length && isSpace(line.charCodeAt(i))) i++;
-		let clearing: Clearing | undefined;
-		const mark = line.charCodeAt(i);
-		if (mark === 42 || mark === 33) {
-			clearing = mark === 42 ? 'cleared' : 'pending';
-			i++;
-			while (i < line.length && isSpace(line.charCodeAt(i))) i++;
-		}
-		let number: string | undefined;
-		if (line.charCodeAt(i) === 40) {
-			const close = line.indexOf(')', i);
-			if (close < 0) {
-				this.#problem(lineNo, "the code '(' has no closing ')'");
-				return this.#brokenTx();
-			}
-			number = line.slice(i + 1, close).trim();
-			i = close + 1;
-			while (i < line.length && isSpace(line.charCodeAt(i))) i++;
-		}
-		const semi = line.indexOf(';', i);
-		const memo = (semi < 0 ? line.slice(i) : line.slice(i, semi)).trim();
-		const tx: Transaction = {
-			line: lineNo,
-			endLine: lineNo,
-			date,
-			clearing,
-			number,
-			memo,
-			comment: [],
-			tags: [],
-			postings: [],
-			hasAssignment: false,
-			hasAssertion: false
-		};
-		if (semi >= 0) this.#txComment(tx, line.slice(semi + 1));
+		const tx = readHeader(line, lineNo, this.#dateReader, this.#sink);
+		if (!tx) return this.#brokenTx();
 		this.#tx = tx;
 		this.#txBroken = false;
 		this.#mode = 'tx';
@@ -426,22 +196,9 @@ class JournalReader {
 		const tx = this.#tx;
 		this.#tx = undefined;
 		if (!tx || this.#txBroken) return;
-		let id: string | undefined;
-		let status: 'draft' | 'posted' = 'posted';
-		const attachments: string[] = [];
-		let reverses: string | undefined;
-		let closing = false;
-		for (const [k, v] of tx.tags) {
-			if (k === 'id') id = v;
-			else if (k === 'closing') closing = v !== 'false';
-			else if (k === 'attachment') attachments.push(v);
-			else if (k === 'reverses') reverses = v;
-			else if (k === 'status') {
-				if (v !== 'draft' && v !== 'posted')
-					return this.#problem(tx.line, `status:${v} is not draft or posted`);
-				status = v;
-			}
-		}
+		const tags = entryTags(tx);
+		if (typeof tags === 'string') return this.#problem(tx.line, tags);
+		let id = tags.id;
 		if (id === undefined || id === '') id = this.#opts.entryId?.(tx.line) ?? `L${tx.line}`;
 		else {
 			const seenAt = this.#entryLine.get(id);
@@ -461,21 +218,7 @@ class JournalReader {
 			lines = settled;
 		}
 		if (tx.hasAssertion) this.#checked.set(index, tx);
-		const entry: Mutable<JournalEntry> = {
-			schemaVersion: LEDGER_SCHEMA_VERSION,
-			id,
-			date: tx.date,
-			memo: tx.memo,
-			status,
-			lines: lines ?? []
-		};
-		if (tx.number !== undefined) entry.number = tx.number;
-		if (tx.clearing) entry.clearing = tx.clearing;
-		if (attachments.length > 0) entry.attachments = attachments;
-		if (reverses !== undefined) entry.reverses = reverses;
-		if (closing) entry.closing = true;
-		if (tx.comment.length > 0) entry.comment = tx.comment.join('\n');
-		this.#entries.push(entry);
+		this.#entries.push(makeEntry(tx, id, tags, lines));
 		this.#dates.push(tx.date);
 		this.#lines.push(lines);
 	}
@@ -494,25 +237,7 @@ class JournalReader {
 			return this.#problem(tx.line, `transaction '${tx.memo}' (line ${tx.line}) has fewer than two postings`);
 		const stream = this.#stream as { before?: IsoDate; table: BalanceTable };
 		if (stream.before !== undefined && tx.date >= stream.before) return;
-		const table = stream.table;
-		for (const p of tx.postings) {
-			let byCommodity = table.get(p.account);
-			if (!byCommodity) table.set(p.account, (byCommodity = new Map()));
-			if (p === residual.elided) {
-				for (let k = 0; k < residual.count; k++) {
-					const c = residual.commodities[k] as string;
-					let acc = byCommodity.get(c);
-					if (!acc) byCommodity.set(c, (acc = new ExactSum()));
-					acc.addSum((residual.sums[k] as ExactSum).clone().negate());
-				}
-				continue;
-			}
-			const a = p.amount as NonNullable<typeof p.amount>;
-			let acc = byCommodity.get(a.commodity);
-			if (!acc) byCommodity.set(a.commodity, (acc = new ExactSum()));
-			if (a.big !== null) acc.addBig(a.big, a.scale);
-			else acc.add(a.units, a.scale);
-		}
+		addToTable(stream.table, tx);
 	}
 
 	#directive(line: string, lineNo: number): void {
@@ -528,23 +253,31 @@ class JournalReader {
 		switch (word) {
 			case 'account':
 				if (rest === '') return this.#problem(lineNo, 'account directive without an account name');
-				return this.#accountDirective(line.slice(sp + 1), lineNo);
+				{
+				const name = this.#accounts.declare(line.slice(sp + 1), lineNo);
+				if (name === undefined) return;
+				this.#account = name;
+				this.#mode = 'account';
+				return;
+			}
 			case 'commodity':
-				return this.#commodityDirective(rest, lineNo);
+				this.#commodities.directive(rest, lineNo);
+				this.#mode = 'commodity';
+				return;
 			case 'decimal-mark':
 				if (rest !== '.' && rest !== ',')
 					return this.#problem(lineNo, `decimal-mark must be '.' or ',', not '${rest}'`);
-				this.#mark = rest;
+				this.#commodities.mark = rest;
 				return;
 			case 'D': {
-				const c = this.#commodityFormat(rest, lineNo, undefined);
+				const c = this.#commodities.format(rest, lineNo, undefined);
 				if (c !== undefined) this.#style.defaultCommodity = c;
 				return;
 			}
 			case 'Y':
 			case 'year': {
 				if (!/^\d{4}$/.test(rest)) return this.#problem(lineNo, `'${rest}' is not a year`);
-				this.#year = Number(rest);
+				this.#dateReader.year = Number(rest);
 				return;
 			}
 			case 'comment':
@@ -563,150 +296,17 @@ class JournalReader {
 		this.#problem(lineNo, `unknown directive or malformed line '${word.slice(0, 40)}'`);
 	}
 
-	#accountDirective(text: string, lineNo: number): void {
-		let i = 0;
-		while (i < text.length && isSpace(text.charCodeAt(i))) i++;
-		let end = i;
-		while (
-			end < text.length &&
-			!(text.charCodeAt(end) === 9 || (text.charCodeAt(end) === 32 && text.charCodeAt(end + 1) === 32))
-		)
-			end++;
-		let name = text.slice(i, end);
-		const semi = commentStart(text, end);
-		if (name.includes(';')) name = name.slice(0, name.indexOf(';')).trimEnd();
-		const problem = this.#accountProblem(name);
-		if (problem) return this.#problem(lineNo, problem);
-		this.#addAccount(name);
-		if (!this.#declared.has(name)) this.#declared.set(name, { line: lineNo, tags: {} });
-		const nameSemi = text.indexOf(';', i);
-		const commentAt = semi >= 0 ? semi : nameSemi >= 0 && nameSemi < end ? nameSemi : -1;
-		if (commentAt >= 0) this.#accountTags(name, text.slice(commentAt + 1), lineNo);
-		this.#account = name;
-		this.#mode = 'account';
-	}
-
-	#accountTags(name: string, comment: string, lineNo: number): void {
-		const tags = parseTagList(comment, ACCOUNT_TAGS);
-		const target = this.#declared.get(name);
-		if (!tags || !target) return;
-		for (const [k, v] of tags) target.tags[k] = v;
-		target.line = lineNo;
-	}
-
-	#commodityDirective(rest: string, lineNo: number): void {
-		const semi = commentStart(rest, 0);
-		const body = (semi < 0 ? rest : rest.slice(0, semi)).trim();
-		if (/\d/.test(body.replace(/"[^"]*"/g, ''))) this.#commodityFormat(body, lineNo, undefined);
-		else {
-			const c = body.startsWith('"') && body.endsWith('"') && body.length > 2 ? body.slice(1, -1) : body;
-			this.#declaredCommodities.add(c);
-			this.#commodity = c;
-		}
-		this.#mode = 'commodity';
-	}
-
-	/** Reads a sample amount ("$1,000.00", "1.000,00 EUR") that declares a commodity's style. */
-	#commodityFormat(sample: string, lineNo: number, expected: string | undefined): string | undefined {
-		const text = sample.replace(/\s;.*$/, '').trim();
-		const num = /[\d.,]*\d[\d.,]*/.exec(text.replace(/"[^"]*"/g, (q) => ' '.repeat(q.length)));
-		let mark: DecimalMark = this.#mark;
-		if (num) {
-			const n = num[0];
-			const lastPoint = n.lastIndexOf('.');
-			const lastComma = n.lastIndexOf(',');
-			if (lastPoint >= 0 && lastComma >= 0) mark = lastPoint > lastComma ? '.' : ',';
-			else if (lastComma >= 0)
-				mark =
-					n.length - lastComma - 1 === 3 && n.indexOf(',') === lastComma && this.#mark === '.' ? '.' : ',';
-			else if (lastPoint >= 0) mark = '.';
-		}
-		const a = parseAmount(text, 0, text.length, { markFor: () => mark, defaultCommodity: '' });
-		if (typeof a === 'string' || a.next < text.length) {
-			this.#problem(
-				lineNo,
-				`'${sample}' is not a commodity format (${typeof a === 'string' ? a : 'unexpected text after it'})`
-			);
-			return undefined;
-		}
-		if (expected !== undefined && a.commodity !== expected) {
-			this.#problem(lineNo, `format '${sample}' is for '${a.commodity}', not '${expected}'`);
-			return undefined;
-		}
-		this.#commodityMark.set(a.commodity, mark);
-		this.#declaredCommodities.add(a.commodity);
-		this.#notePrecision(a.commodity, a.scale);
-		this.#commodity = a.commodity;
-		return a.commodity;
-	}
-
-	#buildAccounts(): Account[] {
-		const declaredType = (full: string): { type: AccountType; subtype?: AccountSubtype } | undefined => {
-			const t = this.#declared.get(full)?.tags.type;
-			return t === undefined ? undefined : accountTypeFromTag(t);
-		};
-		const typeOf = new Map<string, AccountType>();
-		const ids = new Map<string, string>();
-		for (const full of this.#accountOrder) ids.set(full, this.#declared.get(full)?.tags.id || full);
-		const guessed = new Set<string>();
-		const accounts: Account[] = [];
-		for (const full of this.#accountOrder) {
-			const cut = full.lastIndexOf(':');
-			const parent = cut < 0 ? undefined : full.slice(0, cut);
-			const decl = this.#declared.get(full);
-			const own = declaredType(full);
-			if (decl?.tags.type !== undefined && !own)
-				this.#problem(decl.line, `unknown account type '${decl.tags.type}'`);
-			let type =
-				own?.type ?? (parent !== undefined ? typeOf.get(parent) : undefined) ?? inferAccountType(full);
-			if (type === undefined) {
-				type = 'asset';
-				const top = full.split(':')[0] as string;
-				if (!guessed.has(top)) {
-					guessed.add(top);
-					this.#warn(
-						decl?.line ?? 0,
-						`account '${top}': type not declared or recognisable from its name; taken as an asset`
-					);
-				}
-			}
-			if (parent !== undefined && own && typeOf.get(parent) !== own.type)
-				this.#problem(
-					decl?.line ?? 0,
-					`account '${full}' is declared ${own.type} but its parent is ${String(typeOf.get(parent))}`
-				);
-			typeOf.set(full, type);
-			const account: Mutable<Account> = {
-				schemaVersion: LEDGER_SCHEMA_VERSION,
-				id: ids.get(full) as string,
-				name: cut < 0 ? full : full.slice(cut + 1),
-				type
-			};
-			const tags = decl?.tags ?? {};
-			const subtype = tags.subtype ?? own?.subtype;
-			if (subtype !== undefined) {
-				if (isSubtype(subtype)) account.subtype = subtype;
-				else this.#problem(decl?.line ?? 0, `unknown account subtype '${subtype}'`);
-			}
-			if (tags.code) account.code = tags.code;
-			if (parent !== undefined) account.parentId = ids.get(parent) as string;
-			if (tags.currency) account.currency = tags.currency;
-			if (tags.archived !== undefined) account.archived = tags.archived !== 'false';
-			accounts.push(account);
-		}
-		return accounts;
-	}
-
 	/** Streaming result: balances, or 'full' when the journal needs the full reader. */
 	balancesResult(): Result<JournalBalances, LedgerError> | 'full' {
 		if (this.#needFull) return 'full';
 		const r = this.result();
 		if (!r.ok) return r;
 		const { accounts, commodities, warnings } = r.value;
+		const order = this.#accounts.order;
 		const table = (this.#stream as { table: BalanceTable }).table;
-		const renamed = accounts.some((a, k) => a.id !== this.#accountOrder[k]);
+		const renamed = accounts.some((a, k) => a.id !== order[k]);
 		if (!renamed) return ok({ accounts, commodities, warnings, balances: table });
-		const idOf = new Map(accounts.map((a, k) => [this.#accountOrder[k] as string, a.id]));
+		const idOf = new Map(accounts.map((a, k) => [order[k] as string, a.id]));
 		const balances: BalanceTable = new Map(
 			[...table].map(([name, sums]) => [idOf.get(name) as string, sums])
 		);
@@ -715,48 +315,25 @@ class JournalReader {
 
 	result(): Result<JournalData, LedgerError> {
 		const lineCount = this.#lineCount;
+		const order = this.#accounts.order;
 		if (this.#problems.length === 0 && this.#checked.size > 0)
 			this.#problems.push(...checkBalances(this.#dates, this.#lines, this.#checked));
-		const accounts = this.#problems.length === 0 ? this.#buildAccounts() : [];
-		const renamed = accounts.some((a, k) => a.id !== this.#accountOrder[k]);
-		if (this.#problems.length > 0) {
-			const problems = [...this.#problems].sort((a, b) => a.line - b.line);
-			const where = this.#opts.fileName ?? 'journal';
-			const first = problems[0] as LineProblem;
-			return ledgerError(
-				'ledger/parse',
-				`${where}:${first.line}: ${first.message}${problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : ''}`,
-				{ file: where, problems, linesRead: lineCount }
-			);
-		}
+		const accounts = this.#problems.length === 0 ? this.#accounts.build() : [];
+		const renamed = accounts.some((a, k) => a.id !== order[k]);
+		const where = this.#opts.fileName ?? 'journal';
+		if (this.#problems.length > 0) return parseFailure(this.#problems, where, lineCount);
 		if (this.#entryLine.size > 0 || this.#opts.entryId) {
-			const seen = new Map<string, number>();
-			for (const e of this.#entries) {
-				const entry = e as JournalEntry;
-				if (seen.has(entry.id))
-					return ledgerError(
-						'ledger/parse',
-						`${this.#opts.fileName ?? 'journal'}: entry id '${entry.id}' is used twice`,
-						{
-							file: this.#opts.fileName ?? 'journal',
-							problems: [{ line: 0, message: `entry id '${entry.id}' is used twice` }]
-						}
-					);
-				seen.set(entry.id, 0);
-			}
+			const twice = duplicateIdFailure(this.#entries, where);
+			if (twice) return twice;
 		}
-		const idOf = new Map(accounts.map((a, k) => [this.#accountOrder[k] as string, a.id]));
+		const idOf = new Map(accounts.map((a, k) => [order[k] as string, a.id]));
 		const entries = this.#entries.map((e, k) => {
 			const entry = e as Mutable<JournalEntry>;
 			if (entry.lines.length === 0) entry.lines = this.#lines[k] as EntryLine[];
 			if (renamed) entry.lines = entry.lines.map((l) => ({ ...l, account: idOf.get(l.account) as string }));
 			return entry as JournalEntry;
 		});
-		const commodities: Record<Commodity, CommodityInfo> = {};
-		for (const [c, precision] of this.#precision)
-			commodities[c] = { precision, declared: this.#declaredCommodities.has(c) };
-		for (const c of this.#declaredCommodities) commodities[c] ??= { precision: 0, declared: true };
-		return ok({ accounts, entries, commodities, warnings: this.#warnings });
+		return ok({ accounts, entries, commodities: this.#commodities.info(), warnings: this.#warnings });
 	}
 }
 
@@ -786,17 +363,7 @@ export function readJournalBalances(
 	if (streamed !== 'full') return streamed;
 	const full = readJournal(text, options);
 	if (!full.ok) return full;
-	const balances: BalanceTable = new Map();
-	for (const e of full.value.entries) {
-		if (options.before !== undefined && e.date >= options.before) continue;
-		for (const l of e.lines) {
-			let byCommodity = balances.get(l.account);
-			if (!byCommodity) balances.set(l.account, (byCommodity = new Map()));
-			let acc = byCommodity.get(l.commodity);
-			if (!acc) byCommodity.set(l.commodity, (acc = new ExactSum()));
-			acc.addDecimal(l.amount);
-		}
-	}
+	const balances = sumEntries(full.value.entries, options.before);
 	const { accounts, commodities, warnings } = full.value;
 	return ok({ accounts, commodities, warnings, balances });
 }
