@@ -10,15 +10,10 @@ const config = {
 		adapter: adapter({ fallback: '200.html', strict: true }),
 		// Absolute asset paths: the service worker answers every route with the same cached shell.
 		paths: { relative: false },
-		alias: {
-			$workers: 'workers',
-			$domain: 'src/lib/domain'
-		},
 		serviceWorker: { register: false },
 		typescript: {
 			config(tsconfig) {
 				tsconfig.include.push(
-					'../workers/**/*.ts',
 					'../bench/**/*.ts',
 					'../scripts/**/*.ts',
 					'../bin/**/*.ts'

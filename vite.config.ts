@@ -3,7 +3,6 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
 	plugins: [sveltekit()],
-	server: { fs: { allow: ['workers'] } },
 	worker: { format: 'es' },
 	build: { target: 'es2022', chunkSizeWarningLimit: 800 },
 	test: {
@@ -16,7 +15,7 @@ export default defineConfig({
 				extends: true,
 				test: {
 					name: 'unit',
-					include: ['src/**/*.test.ts', 'workers/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+					include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
 					exclude: ['**/*.svelte.test.ts']
 				}
 			},

@@ -2,14 +2,14 @@
 // on a bank ledger account and a 10,000-line statement imported into a linked bank account, written
 // through the same Y bindings the app uses (entries straight as facts, in one transaction each batch).
 import * as Y from 'yjs';
-import type { DecimalString } from '$lib/domain/core';
-import { generateReconCases, type Statement } from '$lib/domain/banking';
-import type { JournalEntry } from '$lib/domain/ledger';
-import { insertAccount, insertEntry } from '$lib/sync/books-doc';
-import { BankingReplica } from '$lib/sync/banking-replica';
-import { upsertMember, writeProfile } from '$lib/sync/meta-doc';
-import { encodeBackup } from '$lib/sync/backup';
-import type { ShardName } from '$lib/domain/workspace';
+import type { DecimalString } from '$lib/shared/domain';
+import { generateReconCases, type Statement } from '$lib/banking/domain';
+import type { JournalEntry } from '$lib/books/domain';
+import { insertAccount, insertEntry } from '$lib/books/sync/doc';
+import { BankingReplica } from '$lib/banking/sync/replica';
+import { upsertMember, writeProfile } from '$lib/shared/sync/meta-doc';
+import { encodeBackup } from '$lib/shared/sync/backup';
+import type { ShardName } from '$lib/shared/domain/workspace';
 
 const neg = (a: string) => (a.startsWith('-') ? a.slice(1) : `-${a}`) as DecimalString;
 

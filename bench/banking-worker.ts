@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { generateStatementText, type GeneratedFormat } from '$lib/domain/banking/generate-statements';
+import { generateStatementText, type GeneratedFormat } from '$lib/banking/domain/generate-statements';
 import { bankingBackup } from './banking-backup';
 
 type Record = (what: string, value: string, goal?: string) => void;

@@ -8,7 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { generateJournal } from '$lib/domain/ledger/generate';
+import { generateJournal } from '$lib/books/domain/generate';
 
 type Record = (what: string, value: string, goal?: string) => void;
 

@@ -1,15 +1,15 @@
 // Engine figures measured in Node, in-process: bank statement parsing and matching, and payroll
 // gross-to-net. The issues' goals for these are for a Web Worker in Chromium, which runs the same
 // code; these figures are the baseline until those workers and screens exist.
-import { generateStatementText, type GeneratedFormat } from '$lib/domain/banking/generate-statements';
+import { generateStatementText, type GeneratedFormat } from '$lib/banking/domain/generate-statements';
 import {
 	evaluateMatches,
 	generateReconCases,
 	matchStatementLines,
 	parseStatementFile
-} from '$lib/domain/banking';
-import { grossToNetBatch } from '$lib/domain/payroll';
-import { generateCases } from '$lib/domain/payroll/generated-cases';
+} from '$lib/banking/domain';
+import { grossToNetBatch } from '$lib/payroll/domain';
+import { generateCases } from '$lib/payroll/domain/generated-cases';
 
 type Record = (what: string, value: string, goal?: string) => void;
 

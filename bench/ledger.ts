@@ -5,9 +5,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateJournal } from '$lib/domain/ledger/generate';
-import { readJournal } from '$lib/domain/ledger/journal/reader';
-import { trialBalance } from '$lib/domain/ledger/reports/trial-balance';
+import { generateJournal } from '$lib/books/domain/generate';
+import { readJournal } from '$lib/books/domain/journal/reader';
+import { trialBalance } from '$lib/books/domain/reports/trial-balance';
 
 type Record = (what: string, value: string, goal?: string) => void;
 

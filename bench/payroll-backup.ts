@@ -2,16 +2,16 @@
 // uses: N salaried employees with Form W-4 settings, a monthly schedule, the US chart with a Net Pay
 // Payable account, the account mapping, and an approved pay run for everyone, ready to finalize.
 import * as Y from 'yjs';
-import type { DecimalString, IsoDate } from '$lib/domain/core';
-import { periodIndexOn, periodAt, defaultAccountMap, type PayrollAccounts } from '$lib/domain/payroll/run';
-import { employment, fact, usComp, schedule as makeSchedule } from '$lib/domain/payroll/run/fixtures';
-import type { Employee } from '$lib/domain/hr';
-import { PeopleReplica } from '$lib/sync/people-replica';
-import { PayrollReplica } from '$lib/sync/payroll-replica';
-import { BooksReplica } from '$lib/sync/books-replica';
-import { upsertMember, writeProfile } from '$lib/sync/meta-doc';
-import { encodeBackup } from '$lib/sync/backup';
-import type { ShardName } from '$lib/domain/workspace';
+import type { DecimalString, IsoDate } from '$lib/shared/domain';
+import { periodIndexOn, periodAt, defaultAccountMap, type PayrollAccounts } from '$lib/payroll/domain/run';
+import { employment, fact, usComp, schedule as makeSchedule } from '$lib/payroll/domain/run/fixtures';
+import type { Employee } from '$lib/people/domain';
+import { PeopleReplica } from '$lib/people/sync/replica';
+import { PayrollReplica } from '$lib/payroll/sync/replica';
+import { BooksReplica } from '$lib/books/sync/replica';
+import { upsertMember, writeProfile } from '$lib/shared/sync/meta-doc';
+import { encodeBackup } from '$lib/shared/sync/backup';
+import type { ShardName } from '$lib/shared/domain/workspace';
 
 export const BENCH_RUN_ID = 'BENCHRUN';
 

@@ -1,9 +1,9 @@
 // Payslip PDF timings in Node (`npx tsx bench/pdf.ts`): one payslip (median of 50 after warm-up) and
 // a batch of 100 made one after another, for a Latin name and a Japanese one, with the output size.
 // The fonts are read once, as the app keeps them in memory after the first PDF. A measurement only.
-import { computeRun, periodAt } from '$lib/domain/payroll/run';
-import { draft, person, schedule, usComp } from '$lib/domain/payroll/run/fixtures';
-import { payslipPdf } from '$lib/domain/payroll/run/payslip-pdf';
+import { computeRun, periodAt } from '$lib/payroll/domain/run';
+import { draft, person, schedule, usComp } from '$lib/payroll/domain/run/fixtures';
+import { payslipPdf } from '$lib/payroll/domain/run/payslip-pdf';
 import { testFonts } from '../tests/unit/pdf-fonts';
 
 const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)] ?? NaN;

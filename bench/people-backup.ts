@@ -2,12 +2,12 @@
 // each person with an employment and a pay fact, managers forming a tree, a leave policy, and some
 // approved leave — data shaped exactly like a real People shard.
 import * as Y from 'yjs';
-import type { DecimalString, IsoDate } from '$lib/domain/core';
-import type { Compensation, Employee, Employment, Fact } from '$lib/domain/hr';
-import { PeopleReplica } from '$lib/sync/people-replica';
-import { upsertMember, writeProfile } from '$lib/sync/meta-doc';
-import { encodeBackup } from '$lib/sync/backup';
-import type { ShardName } from '$lib/domain/workspace';
+import type { DecimalString, IsoDate } from '$lib/shared/domain';
+import type { Compensation, Employee, Employment, Fact } from '$lib/people/domain';
+import { PeopleReplica } from '$lib/people/sync/replica';
+import { upsertMember, writeProfile } from '$lib/shared/sync/meta-doc';
+import { encodeBackup } from '$lib/shared/sync/backup';
+import type { ShardName } from '$lib/shared/domain/workspace';
 
 const GIVEN = ['Ada', 'Ben', 'Chloé', 'Dev', 'Eli', 'Fatima', 'Grace', 'Hugo', 'Ines', 'Jonas', 'Kemi', 'Liam', 'Maya', 'Noah', 'Zoë'];
 const FAMILY = ['Okafor', 'Hale', 'Nguyen', 'Patel', 'Smith', 'García', 'Kowalski', 'Murphy', 'Ångström', 'Brown', 'Dubois', 'Ito'];

@@ -13,8 +13,8 @@ import { peopleBackup } from './people-backup';
 import { ledgerBench } from './ledger';
 import { bankingBench, payrollBench } from './engines';
 import { payrollBackup, BENCH_RUN_ID } from './payroll-backup';
-import { generateCases } from '$lib/domain/payroll/generated-cases';
-import type { IsoDate } from '$lib/domain/core';
+import { generateCases } from '$lib/payroll/domain/generated-cases';
+import type { IsoDate } from '$lib/shared/domain';
 import { booksBench } from './books';
 import { benchBankingWorker } from './banking-worker';
 

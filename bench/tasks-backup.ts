@@ -1,11 +1,11 @@
 // Builds a realistic workspace backup with N tasks in Node, through the same Y binding the app uses,
 // so the benchmark opens data shaped exactly like a real workspace's.
 import * as Y from 'yjs';
-import { keysBetween, type Task } from '$lib/domain/tasks';
-import { TasksReplica } from '$lib/sync/tasks-replica';
-import { upsertMember, writeProfile } from '$lib/sync/meta-doc';
-import { encodeBackup } from '$lib/sync/backup';
-import type { ShardName } from '$lib/domain/workspace';
+import { keysBetween, type Task } from '$lib/tasks/domain';
+import { TasksReplica } from '$lib/tasks/sync/replica';
+import { upsertMember, writeProfile } from '$lib/shared/sync/meta-doc';
+import { encodeBackup } from '$lib/shared/sync/backup';
+import type { ShardName } from '$lib/shared/domain/workspace';
 
 const WORDS = [
 	'Reconcile',

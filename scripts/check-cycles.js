@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Fails when runtime imports form a cycle anywhere in src/ or workers/. Resolution is TypeScript's own
-// (the project's tsconfig, so $lib and $workers aliases resolve); type-only imports are ignored
+// Fails when runtime imports form a cycle anywhere in src/. Resolution is TypeScript's own
+// (the project's tsconfig, so $lib alias resolves); type-only imports are ignored
 // because they vanish at runtime. Part of `npm run lint`.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -29,7 +29,7 @@ function walk(dir, out = []) {
 	return out;
 }
 
-const files = [...walk(join(root, 'src')), ...walk(join(root, 'workers'))];
+const files = [...walk(join(root, 'src'))];
 const inProject = new Set(files);
 const graph = new Map();
 for (const file of files) {

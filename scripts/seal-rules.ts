@@ -2,9 +2,9 @@
 // edited, writing only the checksum's value (the rest of each file is left byte for byte).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { packChecksum } from '../src/lib/domain/payroll/rules/pack';
+import { packChecksum } from '../src/lib/payroll/domain/rules/pack';
 
-const dir = fileURLToPath(new URL('../src/lib/domain/payroll/rules/', import.meta.url));
+const dir = fileURLToPath(new URL('../src/lib/payroll/domain/rules/', import.meta.url));
 const FILES = ['us-federal-2025.json', 'us-federal-2026.json', 'uk-2025-26.json', 'uk-2026-27.json'];
 
 for (const name of FILES) {

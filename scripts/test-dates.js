@@ -12,14 +12,14 @@ import { playwrightFailures, vitestFailures } from './test-reports.js';
 
 /** Unit tests whose subject is dates: payroll, leave and HR history, recurring tasks, ledger locks and report periods. */
 const UNIT = [
-	'src/lib/domain/payroll',
-	'src/lib/domain/hr',
-	'src/lib/domain/tasks',
-	'src/lib/domain/ledger',
-	'src/lib/domain/core/dates',
-	'src/lib/state/payroll-data',
-	'src/lib/sync/payroll-replica',
-	'src/lib/sync/people-replica'
+	'src/lib/payroll/domain',
+	'src/lib/people/domain',
+	'src/lib/tasks/domain',
+	'src/lib/books/domain',
+	'src/lib/shared/domain/dates',
+	'src/lib/payroll/state/data',
+	'src/lib/payroll/sync/replica',
+	'src/lib/people/sync/replica'
 ];
 /**
  * End-to-end specs where the app picks a date from "today". payroll-rules and payroll-switch are left

@@ -9,8 +9,8 @@ import {
 	type LedgerLineInput,
 	type Statement,
 	type StatementLine
-} from '../lib/domain/banking';
-import { readJournal, type JournalData } from '../lib/domain/ledger/journal/reader';
+} from '../lib/banking/domain';
+import { readJournal, type JournalData } from '../lib/books/domain/journal/reader';
 import type { CliIo } from './io';
 import { parseArgs } from './io';
 

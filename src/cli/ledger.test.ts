@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generateJournal } from '../lib/domain/ledger/generate';
+import { generateJournal } from '../lib/books/domain/generate';
 import type { CliIo } from './io';
 import { run } from './ledger';
 

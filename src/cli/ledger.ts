@@ -1,13 +1,13 @@
 // `keel ledger …`: trial balance and validity check of an hledger/Ledger journal file, over the same
 // reader and reports the app uses. Exit codes: 0 ok, 1 invalid journal, 2 bad usage.
-import { parseIsoDate, type IsoDate } from '../lib/domain/core/dates';
-import { ExactSum } from '../lib/domain/ledger/decimal';
-import { indexAccounts } from '../lib/domain/ledger/accounts';
-import { readJournal, readJournalBalances } from '../lib/domain/ledger/journal/reader';
-import type { CommodityInfo } from '../lib/domain/ledger/journal/reader';
-import { formatAmount } from '../lib/domain/ledger/format';
-import { compareAccountNames } from '../lib/domain/ledger/reports/trial-balance';
-import type { LineProblem } from '../lib/domain/ledger/errors';
+import { parseIsoDate, type IsoDate } from '../lib/shared/domain/dates';
+import { ExactSum } from '../lib/books/domain/decimal';
+import { indexAccounts } from '../lib/books/domain/accounts';
+import { readJournal, readJournalBalances } from '../lib/books/domain/journal/reader';
+import type { CommodityInfo } from '../lib/books/domain/journal/reader';
+import { formatAmount } from '../lib/books/domain/format';
+import { compareAccountNames } from '../lib/books/domain/reports/trial-balance';
+import type { LineProblem } from '../lib/books/domain/errors';
 import type { CliIo } from './io';
 import { parseArgs } from './io';
 

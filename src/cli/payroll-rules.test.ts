@@ -2,7 +2,7 @@
 // problem by field in words; `seal` prints a pack whose checksum then checks.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { usTestPack } from '../lib/domain/payroll/rules/pack-fixtures';
+import { usTestPack } from '../lib/payroll/domain/rules/pack-fixtures';
 import type { CliIo } from './io';
 import { memoryIo } from './memory-io';
 import { main } from './main';
@@ -23,7 +23,7 @@ describe('keel payroll rules check', () => {
 
 	it('a built-in file checks and says so', async () => {
 		const text = readFileSync(
-			new URL('../lib/domain/payroll/rules/uk-2026-27.json', import.meta.url),
+			new URL('../lib/payroll/domain/rules/uk-2026-27.json', import.meta.url),
 			'utf8'
 		);
 		const f = fakeIo({ 'uk.json': text });

@@ -2,7 +2,7 @@
 // checksum, dates, no clash with a built-in pack); `keel payroll rules seal FILE` prints the pack
 // with its checksum recomputed. Invariant: exit 0 with a one-line summary, or exit 1 listing every
 // problem by field in words; nothing is written.
-import { builtInPacks, packProblems, planImport, sealPack, KIND_WORDS } from '../lib/domain/payroll/rules';
+import { builtInPacks, packProblems, planImport, sealPack, KIND_WORDS } from '../lib/payroll/domain/rules';
 import type { CliIo } from './io';
 
 export const RULES_USAGE = `usage: keel payroll rules check <pack.json>

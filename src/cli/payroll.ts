@@ -1,6 +1,6 @@
 // `keel payroll calc --input case.json`: one pay-period case in, the payslip's statutory lines out
 // as JSON. Invariant: invalid input exits 1 with a message naming the field; nothing is guessed.
-import { grossToNet, parsePayCase } from '../lib/domain/payroll';
+import { grossToNet, parsePayCase } from '../lib/payroll/domain';
 import type { CliIo } from './io';
 import { parseArgs } from './io';
 import { RULES_USAGE, runRules } from './payroll-rules';
@@ -12,7 +12,7 @@ const USAGE = `usage: keel payroll calc --input <case.json> [--full]
   UK cases may give "studentLoans": ["plan1"|"plan2"|"plan4"|"plan5"] and
   "postgraduateLoan": true; the lines then include UK.SL and UK.PGL.
   --full prints the whole payslip, with the working of each line.
-  See src/lib/domain/payroll/README.md for the case schema.
+  See src/lib/payroll/domain/README.md for the case schema.
 
 ${RULES_USAGE}`;
 

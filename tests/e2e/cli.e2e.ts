@@ -1,7 +1,7 @@
 // The installed `keel` command: bin/keel.js runs the JavaScript that `npm run build` bundles from
 // src/cli (vite.cli.config.ts), under plain `node`. Ledger and bank output must be exactly what the
 // TypeScript sources print in-process, so the bundle cannot drift from the code the unit tests (and
-// hledger, in src/lib/domain/ledger/journal/hledger-oracle.test.ts) check; payroll must give the unit
+// hledger, in src/lib/books/domain/journal/hledger-oracle.test.ts) check; payroll must give the unit
 // tests' figures. No skip: without a
 // build the command exits 1 with its "not built" message and these tests fail.
 import { spawnSync } from 'node:child_process';
@@ -11,12 +11,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from './test';
 import { main } from '../../src/cli/main';
-import { generateJournal } from '../../src/lib/domain/ledger/generate';
+import { generateJournal } from '../../src/lib/books/domain/generate';
 import {
 	canonical,
 	csvRows,
 	hledgerBalances
-} from '../../src/lib/domain/ledger/journal/hledger-oracle.helper';
+} from '../../src/lib/books/domain/journal/hledger-oracle.helper';
 
 const BIN = fileURLToPath(new URL('../../bin/keel.js', import.meta.url));
 

@@ -14,7 +14,7 @@ type Pack = Record<string, unknown> & { pack: Record<string, unknown>; futa: { w
 /** The built-in 2026 US pack relabelled as 2027 and resealed: a test pack, not 2027's figures. */
 function testPack2027(): Pack {
 	const p = JSON.parse(
-		readFileSync(new URL('../../src/lib/domain/payroll/rules/us-federal-2026.json', import.meta.url), 'utf8')
+		readFileSync(new URL('../../src/lib/payroll/domain/rules/us-federal-2026.json', import.meta.url), 'utf8')
 	) as Pack;
 	Object.assign(p, { taxYear: 2027, effectiveFrom: '2027-01-01', effectiveTo: '2027-12-31' });
 	p.pack = {

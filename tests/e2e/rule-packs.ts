@@ -45,7 +45,7 @@ export function taxYearOn(jurisdiction: 'US' | 'UK', date: string): string {
 export function testPack(jurisdiction: 'US' | 'UK', taxYear: string): Pack {
 	const p = JSON.parse(
 		readFileSync(
-			new URL(`../../src/lib/domain/payroll/rules/${LATEST[jurisdiction]}`, import.meta.url),
+			new URL(`../../src/lib/payroll/domain/rules/${LATEST[jurisdiction]}`, import.meta.url),
 			'utf8'
 		)
 	) as Pack;

@@ -3,11 +3,11 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { ShardName } from '$lib/domain/workspace';
-import { PeopleLocalDb, getFile, putFile } from '$lib/storage/people-local';
-import { encodeBackup } from '$lib/sync/backup';
-import { writeProfile } from '$lib/sync/meta-doc';
-import { documentFiles, restoreAsNewWorkspace } from '$lib/state/workspace-ops';
+import type { ShardName } from '$lib/shared/domain/workspace';
+import { PeopleLocalDb, getFile, putFile } from '$lib/people/storage/local';
+import { encodeBackup } from '$lib/shared/sync/backup';
+import { writeProfile } from '$lib/shared/sync/meta-doc';
+import { documentFiles, restoreAsNewWorkspace } from '$lib/workspace/state/workspace-ops';
 
 function docs(): Map<ShardName, Y.Doc> {
 	const meta = new Y.Doc();

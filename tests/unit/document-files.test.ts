@@ -4,9 +4,9 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { PeopleLocalDb, putFile } from '$lib/storage/people-local';
-import { PeopleFilesReplica, sha256Hex } from '$lib/sync/people-files';
-import { DocumentFiles } from '$lib/state/document-files.svelte';
+import { PeopleLocalDb, putFile } from '$lib/people/storage/local';
+import { PeopleFilesReplica, sha256Hex } from '$lib/shared/sync/files';
+import { DocumentFiles } from '$lib/people/state/document-files.svelte';
 
 const until = async (check: () => boolean) => {
 	for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 5));

@@ -1,7 +1,7 @@
-// The PDF fonts for tests in Node: the same files the app ships (src/lib/state/pdf-fonts.ts), read
+// The PDF fonts for tests in Node: the same files the app ships (src/lib/payroll/state/pdf-fonts.ts), read
 // from node_modules instead of fetched, and a record of whether the CJK font was asked for.
 import { readFileSync } from 'node:fs';
-import type { PdfFontSource } from '../../src/lib/domain/payroll/run/pdf';
+import type { PdfFontSource } from '../../src/lib/payroll/domain/run/pdf';
 
 const read = (path: string) => new Uint8Array(readFileSync(new URL(`../../node_modules/${path}`, import.meta.url)));
 let files: { regular: Uint8Array; bold: Uint8Array; cjk: Uint8Array } | undefined;

@@ -1,0 +1,68 @@
+// Asks the banking worker for match proposals and rule counts, retrying until the worker has read
+// the books shard as this page holds it (so a line just matched is never proposed), and fetching a
+// large answer page by page. Also reads the `entryId#lineIndex` references a match claims.
+import type { MatchResult } from '$lib/banking/domain';
+import { bankingWorker } from '$lib/banking/rpc/client';
+import type { Proposals, RuleCounts } from '$lib/banking/worker/api';
+import type { Verb } from '../../books/state/books.svelte';
+
+const fail = (message: string): Verb<never> => ({ ok: false, message });
+const CAUGHT_UP_FAIL = 'The matcher could not catch up with the books; try again.';
+
+/** Proposals for a bank account, once the worker's state vector equals `want()`. */
+export async function caughtUpProposals(p: {
+	workspaceId: string;
+	bankAccountId: string;
+	autoAcceptThreshold: number;
+	want: () => string | undefined;
+}): Promise<Verb<MatchResult & { ms: number }>> {
+	for (let attempt = 0; attempt < 60; attempt++) {
+		const r = await bankingWorker().match({
+			workspaceId: p.workspaceId,
+			bankAccountId: p.bankAccountId,
+			options: { autoAcceptThreshold: p.autoAcceptThreshold }
+		});
+		if (!r.ok) return fail(r.error.message);
+		if (r.value.stateVector === p.want()) return restOf(r.value);
+		await new Promise((done) => setTimeout(done, 50));
+	}
+	return fail(CAUGHT_UP_FAIL);
+}
+
+/** Fetches the remaining pages of an answer, one small message at a time. */
+async function restOf(first: Proposals): Promise<Verb<MatchResult & { ms: number }>> {
+	const matches = [...first.result.matches];
+	const ruleProposals = [...first.result.ruleProposals];
+	const unmatchedBankLineIds = [...first.result.unmatchedBankLineIds];
+	for (let page = 1; page < first.pages; page++) {
+		const r = await bankingWorker().matchPage({ token: first.token, page });
+		if (!r.ok) return fail(r.error.message);
+		matches.push(...r.value.matches);
+		ruleProposals.push(...r.value.ruleProposals);
+		unmatchedBankLineIds.push(...r.value.unmatchedBankLineIds);
+	}
+	return {
+		ok: true,
+		value: { ...first.result, matches, ruleProposals, unmatchedBankLineIds, ms: first.ms }
+	};
+}
+
+/** How many open bank lines each rule would apply to, once the worker has caught up. */
+export async function caughtUpRuleCounts(
+	workspaceId: string,
+	want: () => string | undefined
+): Promise<Verb<RuleCounts>> {
+	for (let attempt = 0; attempt < 60; attempt++) {
+		const r = await bankingWorker().ruleCounts({ workspaceId });
+		if (!r.ok) return fail(r.error.message);
+		if (r.value.stateVector === want()) return r;
+		await new Promise((done) => setTimeout(done, 50));
+	}
+	return fail(CAUGHT_UP_FAIL);
+}
+
+/** Reads a ledger line reference `entryId#lineIndex`. */
+export function parseRef(id: string): { entryId: string; lineIndex: number } {
+	const at = id.lastIndexOf('#');
+	return { entryId: id.slice(0, at), lineIndex: Number(id.slice(at + 1)) };
+}

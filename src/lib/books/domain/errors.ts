@@ -1,0 +1,35 @@
+// The ledger's failure codes and the one place that says what each means to a person.
+import { err, type DomainError } from '../../shared/domain/result';
+
+export const LEDGER_ERRORS = {
+	'ledger/unbalanced': 'The entry does not balance: debits and credits differ in some commodity.',
+	'ledger/too-few-lines': 'An entry needs at least two lines.',
+	'ledger/unknown-account': 'A line names an account that is not in the chart.',
+	'ledger/archived-account': 'A line names an archived account.',
+	'ledger/locked-period': 'The entry is dated on or before the lock date.',
+	'ledger/bad-amount': 'An amount is not a plain decimal.',
+	'ledger/bad-date': 'A date is not a calendar date (YYYY-MM-DD).',
+	'ledger/bad-entry': 'The entry record is malformed.',
+	'ledger/not-posted': 'Only posted entries can be reversed or reported.',
+	'ledger/bad-chart': 'The chart of accounts is inconsistent.',
+	'ledger/bad-template': 'The chart-of-accounts template is invalid.',
+	'ledger/nothing-to-close': 'There is no income or expense to close.',
+	'ledger/parse': 'The journal file could not be read.',
+	'ledger/unwritable': 'The records cannot be written as a journal without changing their meaning.'
+} as const;
+
+export type LedgerErrorCode = keyof typeof LEDGER_ERRORS;
+
+export interface LedgerError extends DomainError {
+	readonly code: LedgerErrorCode;
+}
+
+export function ledgerError(code: LedgerErrorCode, message: string, details?: Record<string, unknown>) {
+	return err<LedgerError>(details === undefined ? { code, message } : { code, message, details });
+}
+
+/** A journal problem at a line (1-based). */
+export interface LineProblem {
+	readonly line: number;
+	readonly message: string;
+}

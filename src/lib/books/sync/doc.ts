@@ -1,0 +1,389 @@
+// The books shard binding. Accounts and drafts are mutable records (one Y.Map each, so concurrent
+// edits to different fields both survive); a posted entry is an immutable fact, one plain JSON value
+// written once and never updated (writing an id that exists is a no-op). Settings hold the lock date
+// and the chart template. Nothing here leaks a Y type: readers return plain Account/JournalEntry.
+//
+// Entries posted one at a time live in `entries` (id -> entry). Entries imported in bulk live in
+// `entryBatches` (batch id -> one JSON string of up to ENTRY_BATCH_SIZE entries), also written once:
+// Yjs decodes one long string far faster than thousands of nested values (50k entries: ~0.3 s
+// instead of ~2 s), and both page and worker decode the whole shard on open. An entry id may in
+// principle occur more than once (two peers importing the same export at once); readers see every
+// occurrence in a fixed order, and books-check decides.
+import * as Y from 'yjs';
+import type { IsoDate } from '$lib/shared/domain';
+import {
+	ACCOUNT_SUBTYPES,
+	ACCOUNT_TYPES,
+	LEDGER_SCHEMA_VERSION,
+	type Account,
+	type AccountSubtype,
+	type AccountType,
+	type JournalEntry
+} from '$lib/books/domain';
+import { encodeStateVectorText } from '../../shared/sync/state-vector';
+import { isEntryShaped } from './shape';
+import { BAD_BATCH_PREFIX, batchIndex, entryBatchesMap, itemOrigin, refreshBatches } from './batches';
+
+export { BAD_BATCH_PREFIX, ENTRY_BATCH_SIZE, entryBatchesMap, insertEntryBatch } from './batches';
+
+/** The account fields a person can change; `undefined` in a patch clears an optional field. */
+export type AccountPatch = Partial<
+	Pick<Account, 'name' | 'type' | 'subtype' | 'code' | 'parentId' | 'currency'>
+>;
+const ACCOUNT_FIELDS = ['name', 'type', 'subtype', 'code', 'parentId', 'currency'] as const;
+/** Draft fields stored one key each; `lines` is one value (a draft's lines are edited as a whole). */
+const DRAFT_FIELDS = [
+	'date',
+	'number',
+	'memo',
+	'clearing',
+	'lines',
+	'attachments',
+	'reverses',
+	'comment'
+] as const;
+
+export function accountsMap(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
+	return doc.getMap('accounts');
+}
+export function entriesMap(doc: Y.Doc): Y.Map<unknown> {
+	return doc.getMap('entries');
+}
+export function draftsMap(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
+	return doc.getMap('drafts');
+}
+export function settingsMap(doc: Y.Doc): Y.Map<unknown> {
+	return doc.getMap('settings');
+}
+
+// ---- accounts -------------------------------------------------------------------------------
+
+/** Writes a new account; false (and nothing written) when the id is taken. */
+export function insertAccount(doc: Y.Doc, account: Account): boolean {
+	const map = accountsMap(doc);
+	if (map.has(account.id)) return false;
+	doc.transact(() => {
+		const m = new Y.Map<unknown>();
+		m.set('schemaVersion', account.schemaVersion);
+		m.set('id', account.id);
+		for (const f of ACCOUNT_FIELDS) if (account[f] !== undefined) m.set(f, account[f]);
+		if (account.archived) m.set('archived', true);
+		map.set(account.id, m);
+	});
+	return true;
+}
+
+/** Sets only the fields given; untouched fields keep whatever a peer wrote. False if no such account. */
+export function patchAccount(doc: Y.Doc, id: string, patch: AccountPatch): boolean {
+	const m = accountsMap(doc).get(id);
+	if (!m) return false;
+	doc.transact(() => {
+		for (const f of ACCOUNT_FIELDS) {
+			if (!(f in patch)) continue;
+			const v = patch[f];
+			if (v === undefined) {
+				if (m.has(f)) m.delete(f);
+			} else if (m.get(f) !== v) m.set(f, v);
+		}
+	});
+	return true;
+}
+
+/**
+ * Archives (or reopens) an account. Archiving records what this replica had seen, so entries it
+ * already held keep counting while lines written elsewhere after the archive are flagged.
+ */
+export function setArchived(doc: Y.Doc, id: string, archived: boolean): boolean {
+	const m = accountsMap(doc).get(id);
+	if (!m) return false;
+	doc.transact(() => {
+		if (archived) {
+			m.set('archived', true);
+			m.set('archivedSeen', encodeStateVectorText(doc));
+		} else {
+			m.set('archived', false);
+			if (m.has('archivedSeen')) m.delete('archivedSeen');
+		}
+	});
+	return true;
+}
+
+const TYPES = new Set<string>(ACCOUNT_TYPES);
+const SUBTYPES = new Set<string>(ACCOUNT_SUBTYPES);
+const optStr = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
+
+/** One account as a plain record; null for a record too incomplete to use (see ARCHITECTURE's finding). */
+export function readAccount(m: Y.Map<unknown>): Account | null {
+	const id = m.get('id');
+	const name = m.get('name');
+	const type = m.get('type');
+	if (typeof id !== 'string' || typeof name !== 'string' || typeof type !== 'string' || !TYPES.has(type))
+		return null;
+	const subtype = optStr(m.get('subtype'));
+	const code = optStr(m.get('code'));
+	const parentId = optStr(m.get('parentId'));
+	const currency = optStr(m.get('currency'));
+	return {
+		schemaVersion: LEDGER_SCHEMA_VERSION,
+		id,
+		name,
+		type: type as AccountType,
+		...(subtype !== undefined && SUBTYPES.has(subtype) ? { subtype: subtype as AccountSubtype } : {}),
+		...(code !== undefined ? { code } : {}),
+		...(parentId !== undefined ? { parentId } : {}),
+		...(currency !== undefined ? { currency } : {}),
+		...(m.get('archived') === true ? { archived: true } : {})
+	};
+}
+
+export function readAllAccounts(doc: Y.Doc): Account[] {
+	const out: Account[] = [];
+	for (const m of accountsMap(doc).values()) {
+		const a = m instanceof Y.Map ? readAccount(m) : null;
+		if (a) out.push(a);
+	}
+	return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** The state vector (base64url) an archived account was archived at, if it is archived. */
+export function archivedSeen(doc: Y.Doc, id: string): string | undefined {
+	const m = accountsMap(doc).get(id);
+	if (!(m instanceof Y.Map) || m.get('archived') !== true) return undefined;
+	const seen = m.get('archivedSeen');
+	return typeof seen === 'string' ? seen : '';
+}
+
+// ---- posted entries (immutable facts) ---------------------------------------------------------
+
+/** Writes a posted entry once; false (nothing written) when the id already exists. */
+export function insertEntry(doc: Y.Doc, entry: JournalEntry): boolean {
+	const map = entriesMap(doc);
+	if (map.has(entry.id) || batchIndex(doc).byEntry.has(entry.id)) return false;
+	// A plain deep copy: the stored value must not share (frozen) objects with the caller.
+	map.set(entry.id, JSON.parse(JSON.stringify(entry)) as unknown);
+	return true;
+}
+
+export interface EntryOccurrence {
+	readonly value: unknown;
+	/** (client, clock) of the Y item holding it: the same on every replica. */
+	readonly origin: { client: number; clock: number };
+}
+
+const compareOrigin = (a: EntryOccurrence, b: EntryOccurrence) =>
+	a.origin.client - b.origin.client || a.origin.clock - b.origin.clock;
+
+/** Every stored value of an entry id, in (client, clock) order of the items holding them. */
+export function entryOccurrences(doc: Y.Doc, id: string): EntryOccurrence[] {
+	const out: EntryOccurrence[] = [];
+	const single = entriesMap(doc);
+	const origin = itemOrigin(single, id);
+	if (origin) out.push({ value: single.get(id), origin });
+	const batches = entryBatchesMap(doc);
+	for (const at of batchIndex(doc).byEntry.get(id) ?? []) {
+		const o = itemOrigin(batches, at.batch);
+		if (o) out.push({ value: at.value, origin: o });
+	}
+	return out.length > 1 ? out.sort(compareOrigin) : out;
+}
+
+/** The raw stored value of an entry (the first occurrence): untrusted until checked (a peer may run other code). */
+export function readEntryValue(doc: Y.Doc, id: string): unknown {
+	const single = entriesMap(doc);
+	if (single.has(id) && !batchIndex(doc).byEntry.has(id)) return single.get(id);
+	return entryOccurrences(doc, id)[0]?.value;
+}
+
+/** A posted entry as a plain record, or null when the stored value is not entry-shaped. */
+export function readEntry(doc: Y.Doc, id: string): JournalEntry | null {
+	const v = readEntryValue(doc, id);
+	return isEntryShaped(v) && v.id === id ? v : null;
+}
+
+/** Every entry id held (single or in a batch), plus a `batch:<id>` id for each unreadable batch. */
+export function entryIds(doc: Y.Doc): string[] {
+	const idx = batchIndex(doc);
+	const ids = new Set(entriesMap(doc).keys());
+	for (const id of idx.byEntry.keys()) ids.add(id);
+	for (const batchId of idx.bad.keys()) ids.add(BAD_BATCH_PREFIX + batchId);
+	return [...ids];
+}
+
+/** Why a batch is unreadable, for an id from entryIds() that stands for one; undefined otherwise. */
+export function badBatch(doc: Y.Doc, id: string): string | undefined {
+	return id.startsWith(BAD_BATCH_PREFIX)
+		? batchIndex(doc).bad.get(id.slice(BAD_BATCH_PREFIX.length))
+		: undefined;
+}
+
+/**
+ * Where an entry's stored value sits in the shard's history: (client, clock) of its Y item (the
+ * first occurrence). The same on every replica, so "had the locker seen this entry?" has one answer.
+ */
+export function entryOrigin(doc: Y.Doc, id: string): { client: number; clock: number } | undefined {
+	const single = entriesMap(doc);
+	if (!batchIndex(doc).byEntry.has(id)) return itemOrigin(single, id);
+	return entryOccurrences(doc, id)[0]?.origin;
+}
+
+// ---- drafts (mutable records) -----------------------------------------------------------------
+
+/** Creates or updates a draft, writing only fields that differ so a peer's other edits survive. */
+export function saveDraft(doc: Y.Doc, draft: JournalEntry): void {
+	const map = draftsMap(doc);
+	doc.transact(() => {
+		let m = map.get(draft.id);
+		if (!(m instanceof Y.Map)) {
+			m = new Y.Map<unknown>();
+			m.set('schemaVersion', draft.schemaVersion);
+			m.set('id', draft.id);
+			for (const f of DRAFT_FIELDS) if (draft[f] !== undefined) m.set(f, plain(draft[f]));
+			map.set(draft.id, m);
+			return;
+		}
+		for (const f of DRAFT_FIELDS) {
+			const v = draft[f];
+			if (v === undefined) {
+				if (m.has(f)) m.delete(f);
+			} else if (JSON.stringify(m.get(f)) !== JSON.stringify(v)) m.set(f, plain(v));
+		}
+	});
+}
+
+function plain(v: unknown): unknown {
+	return typeof v === 'object' && v !== null ? (JSON.parse(JSON.stringify(v)) as unknown) : v;
+}
+
+export function deleteDraft(doc: Y.Doc, id: string): boolean {
+	const map = draftsMap(doc);
+	if (!map.has(id)) return false;
+	map.delete(id);
+	return true;
+}
+
+/** A draft as a plain entry with status 'draft'; fields a peer left half-written read as empty. */
+export function readDraft(m: Y.Map<unknown>): JournalEntry | null {
+	const id = m.get('id');
+	if (typeof id !== 'string') return null;
+	const lines = m.get('lines');
+	const candidate: Record<string, unknown> = {
+		schemaVersion: LEDGER_SCHEMA_VERSION,
+		id,
+		date: typeof m.get('date') === 'string' ? m.get('date') : '',
+		memo: typeof m.get('memo') === 'string' ? m.get('memo') : '',
+		status: 'draft',
+		lines: Array.isArray(lines) ? lines : []
+	};
+	for (const f of ['number', 'clearing', 'attachments', 'reverses', 'comment'] as const)
+		if (m.get(f) !== undefined) candidate[f] = m.get(f);
+	return isEntryShaped(candidate, true) ? candidate : null;
+}
+
+export function readAllDrafts(doc: Y.Doc): JournalEntry[] {
+	const out: JournalEntry[] = [];
+	for (const m of draftsMap(doc).values()) {
+		const d = m instanceof Y.Map ? readDraft(m) : null;
+		if (d) out.push(d);
+	}
+	return out.sort((a, b) => (a.id < b.id ? -1 : 1));
+}
+
+// ---- settings ---------------------------------------------------------------------------------
+
+export interface LockState {
+	readonly lockDate: IsoDate | null;
+	/** State vector (base64url) of the replica that set this lock date; '' when unknown. */
+	readonly seen: string;
+}
+
+/**
+ * Sets the lock date, remembering what this replica had seen: entries it held stay counted, entries
+ * written elsewhere without having seen the lock are flagged for review. Both keys change in one
+ * transaction, so concurrent setters resolve to the same winner for both.
+ */
+export function setLockDate(doc: Y.Doc, date: IsoDate | null): void {
+	const s = settingsMap(doc);
+	doc.transact(() => {
+		s.set('lockDate', date);
+		s.set('lockSeen', { date, stateVector: encodeStateVectorText(doc) });
+	});
+}
+
+export function readLock(doc: Y.Doc): LockState {
+	const s = settingsMap(doc);
+	const v = s.get('lockDate');
+	const lockDate = typeof v === 'string' && v !== '' ? (v as IsoDate) : null;
+	const seen = s.get('lockSeen') as { date?: unknown; stateVector?: unknown } | undefined;
+	// A lock whose "seen" belongs to another date (half-delivered) covers nothing: flag, never drop.
+	const matches = seen && seen.date === lockDate && typeof seen.stateVector === 'string';
+	return { lockDate, seen: matches ? (seen.stateVector as string) : '' };
+}
+
+export function setChartTemplate(doc: Y.Doc, templateId: string | null): void {
+	settingsMap(doc).set('chartTemplate', templateId);
+}
+
+export function readChartTemplate(doc: Y.Doc): string | null {
+	const v = settingsMap(doc).get('chartTemplate');
+	return typeof v === 'string' && v !== '' ? v : null;
+}
+
+// ---- change events ----------------------------------------------------------------------------
+
+export interface BooksDocChange {
+	/** Account ids touched (created, patched, archived). */
+	readonly accounts: string[];
+	/** Entry ids touched (added, or replaced by a concurrent write of the same id). */
+	readonly entries: string[];
+	readonly drafts: string[];
+	readonly settings: boolean;
+	readonly local: boolean;
+}
+
+/** Calls `onChange` once per transaction that touched the books shard, local or remote. */
+export function observeBooks(doc: Y.Doc, onChange: (change: BooksDocChange) => void): () => void {
+	const entries: unknown = entriesMap(doc);
+	const batches: unknown = entryBatchesMap(doc);
+	const settings: unknown = settingsMap(doc);
+	const records: Record<'accounts' | 'drafts', unknown> = {
+		accounts: accountsMap(doc),
+		drafts: draftsMap(doc)
+	};
+	const handler = (tr: Y.Transaction) => {
+		const change = {
+			accounts: new Set<string>(),
+			entries: new Set<string>(),
+			drafts: new Set<string>(),
+			settings: false
+		};
+		for (const [type, keys] of tr.changed) {
+			if (type === entries) for (const k of keys) if (k !== null) change.entries.add(k);
+			if (type === batches)
+				for (const id of refreshBatches(
+					doc,
+					[...keys].filter((k): k is string => k !== null)
+				))
+					change.entries.add(id);
+			if (type === settings) change.settings = true;
+			for (const kind of ['accounts', 'drafts'] as const) {
+				const target = records[kind];
+				if (type === target) {
+					for (const k of keys) if (k !== null) change[kind].add(k);
+				} else {
+					const item = type._item;
+					if (item && item.parent === target && item.parentSub !== null) change[kind].add(item.parentSub);
+				}
+			}
+		}
+		if (change.accounts.size || change.entries.size || change.drafts.size || change.settings)
+			onChange({
+				accounts: [...change.accounts],
+				entries: [...change.entries],
+				drafts: [...change.drafts],
+				settings: change.settings,
+				local: tr.local
+			});
+	};
+	doc.on('afterTransaction', handler);
+	return () => doc.off('afterTransaction', handler);
+}

@@ -1,0 +1,96 @@
+// Plans a journal import against the books as they are: imported accounts are matched to existing
+// ones by full name (the books' type and fields win), entries are re-pointed at those ids and validated with the ledger's rules.
+// Invariant: the plan is all or nothing — any problem returns one error naming the file and line
+// (or entry), and the caller writes nothing. Re-importing the same file changes nothing.
+import { ok, type IsoDate, type Result } from '$lib/shared/domain';
+import {
+	indexAccounts,
+	ledgerError,
+	validateChart,
+	validateEntry,
+	type Account,
+	type AccountId,
+	type JournalEntry,
+	type LedgerError
+} from '$lib/books/domain';
+import { sameRecord } from './shape';
+
+export interface ImportData {
+	readonly accounts: readonly Account[];
+	readonly entries: readonly JournalEntry[];
+	/** Line of the file each entry starts at, by entry id, when known (for messages). */
+	readonly lines?: Readonly<Record<string, number>>;
+}
+
+export interface ImportPlan {
+	readonly accounts: Account[];
+	readonly entries: JournalEntry[];
+	readonly drafts: JournalEntry[];
+	/** Entries already in the books with the same content (a re-import). */
+	readonly unchanged: number;
+}
+
+export interface ImportTarget {
+	readonly accounts: readonly Account[];
+	readonly lockDate: IsoDate | null;
+	/** The stored value for an entry id, if any (posted or draft). */
+	existing(id: string): unknown;
+}
+
+const same = sameRecord;
+
+export function planImport(target: ImportTarget, data: ImportData, fileName: string): Result<ImportPlan, LedgerError> {
+	const where = (id: string) => {
+		const line = data.lines?.[id];
+		return line !== undefined ? `${fileName}:${line}` : `${fileName}, entry '${id}'`;
+	};
+	const have = indexAccounts(target.accounts);
+	const incoming = indexAccounts(data.accounts);
+	const idMap = new Map<AccountId, AccountId>();
+	const added: Account[] = [];
+	for (const a of data.accounts) {
+		const full = incoming.fullName(a.id);
+		const match = have.byFullName.get(full);
+		// The books' chart is authoritative for an account it has (a file without `account`
+		// directives only guesses types from top-level names).
+		if (match) idMap.set(a.id, match.id);
+		else if (have.byId.has(a.id))
+			return ledgerError('ledger/bad-chart', `${fileName}: account id '${a.id}' (${full}) is already used by '${have.fullName(a.id)}'`, { account: full });
+		else idMap.set(a.id, a.id);
+	}
+	for (const a of data.accounts) {
+		if (idMap.get(a.id) !== a.id || have.byId.has(a.id)) continue;
+		const parentId = a.parentId === undefined ? undefined : (idMap.get(a.parentId) ?? a.parentId);
+		const { parentId: _p, ...rest } = a;
+		added.push(parentId === undefined ? rest : { ...rest, parentId });
+	}
+	const chart = [...target.accounts, ...added];
+	const checkedChart = validateChart(chart);
+	if (!checkedChart.ok) return ledgerError('ledger/bad-chart', `${fileName}: ${checkedChart.error.message}`, checkedChart.error.details as Record<string, unknown>);
+	const ctx = { accounts: checkedChart.value.byId, ...(target.lockDate ? { lockDate: target.lockDate } : {}) };
+	const entries: JournalEntry[] = [];
+	const drafts: JournalEntry[] = [];
+	const ids = new Set<string>();
+	let unchanged = 0;
+	for (const raw of data.entries) {
+		const e: JournalEntry = { ...raw, lines: raw.lines.map((l) => ({ ...l, account: idMap.get(l.account) ?? l.account })) };
+		if (ids.has(e.id)) return ledgerError('ledger/bad-entry', `${where(e.id)}: entry id '${e.id}' appears twice in the file`, { entryId: e.id });
+		ids.add(e.id);
+		const before = target.existing(e.id);
+		if (before !== undefined) {
+			if (same(before, e)) {
+				unchanged++;
+				continue;
+			}
+			return ledgerError('ledger/bad-entry', `${where(e.id)}: entry id '${e.id}' is already in the books with other content`, { entryId: e.id });
+		}
+		if (e.status === 'draft') {
+			drafts.push(e);
+			continue;
+		}
+		const checked = validateEntry(e, ctx);
+		if (!checked.ok) return ledgerError(checked.error.code, `${where(e.id)}: ${checked.error.message}`, checked.error.details as Record<string, unknown>);
+		entries.push(e);
+	}
+	return ok({ accounts: added, entries, drafts, unchanged });
+}

@@ -1,0 +1,333 @@
+// A live, plain-record view of the books shard. Invariant: entries() holds exactly the stored
+// entries that pass the ledger's rules now (see books-check.ts), re-judged on every change, local or
+// remote; everything else sits in quarantined() with its reason — shown, never counted, never
+// dropped. Writes validate first and return a Result; an import is one transaction or nothing.
+import * as Y from 'yjs';
+import { ok, parseIsoDate, type IsoDate, type Result } from '$lib/shared/domain';
+import {
+	CHART_TEMPLATES,
+	instantiateTemplate,
+	ledgerError,
+	postEntry as postLedgerEntry,
+	reverseEntry as reverseLedgerEntry,
+	validateChart,
+	writeJournal,
+	type Account,
+	type AccountIndex,
+	type JournalEntry,
+	type LedgerError
+} from '$lib/books/domain';
+import * as docs from './doc';
+import { checkContext, checkEntry, type CheckContext, type QuarantinedEntry } from './check';
+import { planImport, type ImportData } from './import';
+import { encodeStateVectorText } from '../../shared/sync/state-vector';
+
+export type { QuarantinedEntry } from './check';
+export type { AccountPatch } from './doc';
+
+export interface BooksChange {
+	/** Entries that now count (new, or released from quarantine). */
+	readonly counted: JournalEntry[];
+	/** Ids that no longer count (moved to quarantine). */
+	readonly uncounted: string[];
+	readonly accounts: boolean;
+	readonly quarantine: boolean;
+	readonly drafts: boolean;
+	readonly settings: boolean;
+	readonly local: boolean;
+}
+
+export interface DuplicateNumber {
+	readonly number: string;
+	/** The counted entries carrying it, sorted by id. */
+	readonly entryIds: string[];
+}
+
+export interface ImportSummary {
+	readonly accounts: number;
+	readonly entries: number;
+	readonly drafts: number;
+	/** Entries already in the books unchanged (a re-import). */
+	readonly unchanged: number;
+}
+
+export interface BooksReplicaOptions {
+	/** New record ids (ULIDs in the app). */
+	readonly newId?: () => string;
+}
+
+/** Imports of at least this many entries are written as batches; smaller ones entry by entry. */
+const BATCH_FROM = 50;
+
+const byDateThenId = (a: JournalEntry, b: JournalEntry) =>
+	a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+
+export class BooksReplica {
+	readonly #doc: Y.Doc;
+	readonly #newId: () => string;
+	readonly #counted = new Map<string, JournalEntry>();
+	readonly #quarantine = new Map<string, QuarantinedEntry>();
+	readonly #listeners = new Set<(change: BooksChange) => void>();
+	readonly #unobserve: () => void;
+	#accounts: Account[] = [];
+	#ctx: CheckContext;
+	#sorted: JournalEntry[] | null = null;
+
+	/** A replica over a fresh in-memory document (not persisted, not shared): tests and previews. */
+	static inMemory(options: BooksReplicaOptions = {}): BooksReplica {
+		return new BooksReplica(new Y.Doc(), options);
+	}
+
+	constructor(doc: Y.Doc, options: BooksReplicaOptions = {}) {
+		this.#doc = doc;
+		this.#newId = options.newId ?? (() => crypto.randomUUID());
+		this.#accounts = docs.readAllAccounts(doc);
+		this.#ctx = checkContext(doc, this.#accounts);
+		this.#judge(docs.entryIds(doc));
+		this.#unobserve = docs.observeBooks(doc, (c) => this.#onDocChange(c));
+	}
+
+	#onDocChange(c: docs.BooksDocChange): void {
+		const rules = c.accounts.length > 0 || c.settings;
+		if (c.accounts.length > 0) this.#accounts = docs.readAllAccounts(this.#doc);
+		if (rules) this.#ctx = checkContext(this.#doc, this.#accounts);
+		// New rules (an archive, a lock date) re-judge every entry; otherwise only the ones touched.
+		const { counted, uncounted, quarantine } = this.#judge(rules ? docs.entryIds(this.#doc) : c.entries);
+		const change: BooksChange = {
+			counted,
+			uncounted,
+			accounts: c.accounts.length > 0,
+			quarantine,
+			drafts: c.drafts.length > 0,
+			settings: c.settings,
+			local: c.local
+		};
+		if (counted.length || uncounted.length || change.accounts || quarantine || change.drafts || change.settings)
+			for (const l of this.#listeners) l(change);
+	}
+
+	#judge(ids: Iterable<string>): { counted: JournalEntry[]; uncounted: string[]; quarantine: boolean } {
+		const counted: JournalEntry[] = [];
+		const uncounted: string[] = [];
+		let quarantine = false;
+		for (const id of ids) {
+			const verdict = checkEntry(this.#doc, this.#ctx, id);
+			const was = this.#counted.get(id);
+			if (verdict?.ok) {
+				if (this.#quarantine.delete(id)) quarantine = true;
+				if (was !== verdict.entry) {
+					this.#counted.set(id, verdict.entry);
+					counted.push(verdict.entry);
+				}
+			} else {
+				if (was && this.#counted.delete(id)) uncounted.push(id);
+				const before = this.#quarantine.get(id);
+				if (verdict) {
+					if (before?.code !== verdict.quarantined.code || before.entry !== verdict.quarantined.entry) quarantine = true;
+					this.#quarantine.set(id, verdict.quarantined);
+				} else if (this.#quarantine.delete(id)) quarantine = true;
+			}
+		}
+		if (counted.length || uncounted.length) this.#sorted = null;
+		return { counted, uncounted, quarantine };
+	}
+
+	// ---- reads --------------------------------------------------------------------------------
+
+	/** The chart, sorted by id (archived accounts included, flagged). */
+	accounts(): Account[] {
+		return this.#accounts;
+	}
+	/** Counted posted entries, by date then id. */
+	entries(): JournalEntry[] {
+		this.#sorted ??= [...this.#counted.values()].sort(byDateThenId);
+		return this.#sorted;
+	}
+	entry(id: string): JournalEntry | undefined {
+		return this.#counted.get(id);
+	}
+	/** Entries that arrived but fail the rules: "needs review". Sorted by id. */
+	quarantined(): QuarantinedEntry[] {
+		return [...this.#quarantine.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+	}
+	drafts(): JournalEntry[] {
+		return docs.readAllDrafts(this.#doc);
+	}
+	lockDate(): IsoDate | null {
+		return this.#ctx.lockDate;
+	}
+	chartTemplate(): string | null {
+		return docs.readChartTemplate(this.#doc);
+	}
+	/** Document numbers used by more than one counted entry (after a merge); never renumbered. */
+	duplicateNumbers(): DuplicateNumber[] {
+		const byNumber = new Map<string, string[]>();
+		for (const e of this.#counted.values()) {
+			if (e.number === undefined || e.number === '') continue;
+			const ids = byNumber.get(e.number);
+			if (ids) ids.push(e.id);
+			else byNumber.set(e.number, [e.id]);
+		}
+		return [...byNumber]
+			.filter(([, ids]) => ids.length > 1)
+			.map(([number, ids]) => ({ number, entryIds: ids.sort() }))
+			.sort((a, b) => (a.number < b.number ? -1 : a.number > b.number ? 1 : 0));
+	}
+	/** Problems in the merged chart (e.g. two peers created the same full name), or [] when sound. */
+	chartProblems(): string[] {
+		const checked = validateChart(this.#accounts);
+		return checked.ok ? [] : ((checked.error.details?.problems as string[] | undefined) ?? [checked.error.message]);
+	}
+
+	onChange(listener: (change: BooksChange) => void): () => void {
+		this.#listeners.add(listener);
+		return () => this.#listeners.delete(listener);
+	}
+
+	// ---- writes -------------------------------------------------------------------------------
+
+	#chart(accounts: readonly Account[] = this.#accounts): Result<AccountIndex, LedgerError> {
+		return validateChart(accounts);
+	}
+
+	/** Adds an account after checking the chart stays sound (unique full names, parent of the same type). */
+	createAccount(account: Account): Result<Account, LedgerError> {
+		if (this.#accounts.some((a) => a.id === account.id))
+			return ledgerError('ledger/bad-chart', `Account id '${account.id}' is already used`, { account: account.id });
+		const checked = this.#chart([...this.#accounts, account]);
+		if (!checked.ok) return checked;
+		docs.insertAccount(this.#doc, account);
+		return ok(account);
+	}
+
+	patchAccount(id: string, patch: docs.AccountPatch): Result<Account, LedgerError> {
+		const current = this.#accounts.find((a) => a.id === id);
+		if (!current) return ledgerError('ledger/unknown-account', `Account '${id}' is not in the chart`, { account: id });
+		const next = { ...current, ...patch } as Account;
+		for (const k of Object.keys(patch) as (keyof docs.AccountPatch)[]) if (patch[k] === undefined) delete (next as Partial<Account>)[k];
+		const checked = this.#chart(this.#accounts.map((a) => (a.id === id ? next : a)));
+		if (!checked.ok) return checked;
+		docs.patchAccount(this.#doc, id, patch);
+		return ok(next);
+	}
+
+	/** Archived accounts keep their history and take no new lines; `false` reopens one. */
+	archiveAccount(id: string, archived = true): Result<Account, LedgerError> {
+		if (!this.#accounts.some((a) => a.id === id))
+			return ledgerError('ledger/unknown-account', `Account '${id}' is not in the chart`, { account: id });
+		docs.setArchived(this.#doc, id, archived);
+		return ok(this.#accounts.find((a) => a.id === id) as Account);
+	}
+
+	/** Instantiates a chart template into an empty chart, with the setting, in one transaction. */
+	applyChartTemplate(templateId: string): Result<Account[], LedgerError> {
+		const template = CHART_TEMPLATES.find((t) => t.id === templateId);
+		if (!template) return ledgerError('ledger/bad-template', `There is no chart template '${templateId}'`);
+		if (this.#accounts.length > 0) return ledgerError('ledger/bad-chart', 'The chart already has accounts; a template only fills an empty chart');
+		const made = instantiateTemplate({ template, newId: () => this.#newId() });
+		if (!made.ok) return made;
+		this.#doc.transact(() => {
+			for (const a of made.value) docs.insertAccount(this.#doc, a);
+			docs.setChartTemplate(this.#doc, templateId);
+		});
+		return made;
+	}
+
+	#entryCtx() {
+		const byId = new Map(this.#accounts.map((a) => [a.id, a]));
+		return { accounts: byId, ...(this.#ctx.lockDate ? { lockDate: this.#ctx.lockDate } : {}) };
+	}
+
+	/**
+	 * Validates with the ledger's rules (balance, open accounts, lock date) and writes the entry as an
+	 * immutable fact; the draft it came from, if any, is deleted in the same transaction.
+	 */
+	postEntry(entry: JournalEntry, options: { fromDraft?: string } = {}): Result<JournalEntry, LedgerError> {
+		if (docs.readEntryValue(this.#doc, entry.id) !== undefined)
+			return ledgerError('ledger/bad-entry', `Entry '${entry.id}' is already posted; correct it with a reversal`, { entryId: entry.id });
+		const posted = postLedgerEntry(entry, this.#entryCtx());
+		if (!posted.ok) return posted;
+		this.#doc.transact(() => {
+			docs.insertEntry(this.#doc, posted.value);
+			if (options.fromDraft !== undefined) docs.deleteDraft(this.#doc, options.fromDraft);
+		});
+		return posted;
+	}
+
+	/** Posts the mirror of a counted entry (every line negated). One reversal per entry. */
+	reverseEntry(id: string, options: { id?: string; date?: IsoDate; memo?: string } = {}): Result<JournalEntry, LedgerError> {
+		const original = this.#counted.get(id);
+		if (!original) return ledgerError('ledger/not-posted', `Entry '${id}' is not a counted posted entry`, { entryId: id });
+		for (const e of this.#counted.values())
+			if (e.reverses === id) return ledgerError('ledger/bad-entry', `Entry '${id}' is already reversed by '${e.id}'`, { entryId: id });
+		const mirror = reverseLedgerEntry({
+			entry: original,
+			id: options.id ?? this.#newId(),
+			ctx: this.#entryCtx(),
+			...(options.date ? { date: options.date } : {}),
+			...(options.memo !== undefined ? { memo: options.memo } : {})
+		});
+		if (!mirror.ok) return mirror;
+		return this.postEntry(mirror.value);
+	}
+
+	/** Saves a draft (any state of completion: drafts are not validated, only posting is). */
+	saveDraft(draft: JournalEntry): void {
+		docs.saveDraft(this.#doc, { ...draft, status: 'draft' });
+	}
+	deleteDraft(id: string): boolean {
+		return docs.deleteDraft(this.#doc, id);
+	}
+
+	/** Locks the books through `date` (entries on or before it are refused here, flagged from peers). */
+	setLockDate(date: IsoDate | null): Result<IsoDate | null, LedgerError> {
+		if (date !== null && !parseIsoDate(date)) return ledgerError('ledger/bad-date', `Lock date '${date}' is not a date (YYYY-MM-DD)`);
+		docs.setLockDate(this.#doc, date);
+		return ok(date);
+	}
+
+	/**
+	 * Writes a journal read for import (readJournalForImport, which the books worker runs) in ONE
+	 * transaction, or nothing: the first problem comes back with its file and line.
+	 */
+	importRecords(data: ImportData, fileName: string): Result<ImportSummary, LedgerError> {
+		const drafts = new Map(this.drafts().map((d) => [d.id, d]));
+		const plan = planImport(
+			{
+				accounts: this.#accounts,
+				lockDate: this.#ctx.lockDate,
+				existing: (id) => docs.readEntryValue(this.#doc, id) ?? drafts.get(id)
+			},
+			data,
+			fileName
+		);
+		if (!plan.ok) return plan;
+		const { accounts, entries, unchanged } = plan.value;
+		this.#doc.transact(() => {
+			for (const a of accounts) docs.insertAccount(this.#doc, a);
+			// Bulk entries go in batch values (see books-doc): far quicker for every replica to load.
+			if (entries.length < BATCH_FROM) for (const e of entries) docs.insertEntry(this.#doc, e);
+			else
+				for (let i = 0; i < entries.length; i += docs.ENTRY_BATCH_SIZE)
+					docs.insertEntryBatch(this.#doc, this.#newId(), entries.slice(i, i + docs.ENTRY_BATCH_SIZE));
+			for (const d of plan.value.drafts) docs.saveDraft(this.#doc, d);
+		});
+		return ok({ accounts: accounts.length, entries: entries.length, drafts: plan.value.drafts.length, unchanged });
+	}
+
+	/** The chart and counted entries (and drafts, when asked) as an hledger journal. */
+	exportJournal(options: { drafts?: boolean } = {}): Result<string, LedgerError> {
+		const entries = options.drafts ? [...this.entries(), ...this.drafts()] : this.entries();
+		return writeJournal({ accounts: this.#accounts, entries, header: ['Exported from Keel Books'] });
+	}
+
+	/** What this replica has seen, as base64url: equal vectors mean equal shard contents. */
+	stateVector(): string {
+		return encodeStateVectorText(this.#doc);
+	}
+
+	destroy(): void {
+		this.#unobserve();
+		this.#listeners.clear();
+	}
+}

@@ -1,0 +1,391 @@
+// What the Payroll screens read and the verbs they call. Runs are computed in the payroll worker
+// from the People records this page holds; finalizing writes the run once as a fact in the people
+// shard and, when this browser has Books, posts its journal (entry id derived from the run id, so a
+// teammate posting the same run writes the same entry, not a second one). YTD is derived from the
+// finalized runs on every computation, never stored.
+import type { IsoDate } from '$lib/shared/domain';
+import type { Employment } from '$lib/people/domain';
+import type { PayCase } from '$lib/payroll/domain';
+import {
+	defaultAccountMap,
+	runTotals,
+	type RunTotals,
+	type ComputedRun,
+	type FinalizedRun,
+	type PayRunDraft,
+	type PaySchedule,
+	type PayrollAccounts
+} from '$lib/payroll/domain/run';
+import type {
+	PayrollQuarantined,
+	PayrollReplica,
+	Payment,
+	SupersededAttempt
+} from '$lib/payroll/sync/replica';
+import {
+	currentOpening,
+	type CurrentOpening,
+	type OpeningInput,
+	type OpeningProblem,
+	type OpeningYtd
+} from '$lib/payroll/domain/opening';
+import type { BooksState } from '../../books/state/books.svelte';
+import type { PeopleState } from '../../people/state/people.svelte';
+import { newId } from '../../shared/state/ids';
+import { candidates, type Candidate } from './data';
+import { clashWords } from './clash';
+import { openingsFromCsv, openingToSave } from './openings';
+import { ONE_CLICK_ACCOUNTS, REQUIRED_ROLES, type OneClickRole } from './accounts';
+import {
+	no,
+	type PayrollVerb,
+	type PayslipExtras,
+	type PostingState,
+	type RunInput
+} from './verb';
+import {
+	createAccountBeside,
+	finalizedOutcome,
+	postedFromSuperseded,
+	markPaid,
+	postPayment,
+	postRun,
+	type PostingContext
+} from './posting';
+import { payslipExtras, payslipPdfOf } from './payslips';
+import {
+	finalizedRun,
+	computeInWorker,
+	grossToNetTimed,
+	newDraft,
+	withRunInput,
+	type NewRun
+} from './runs';
+
+export { ACCOUNT_ROLES, ONE_CLICK_ROLES, type AccountRole, type OneClickRole } from './accounts';
+export { RUN_INPUTS, type PayrollVerb, type PayslipExtras, type PostingState, type RunInput } from './verb';
+
+export class PayrollState {
+	#replica: PayrollReplica | null = null;
+	#unsubscribe: (() => void) | null = null;
+	readonly #me: string;
+	readonly #people: PeopleState;
+	readonly #books: BooksState | null;
+
+	ready = $state(false);
+	schedules = $state.raw<PaySchedule[]>([]);
+	drafts = $state.raw<PayRunDraft[]>([]);
+	finals = $state.raw<FinalizedRun[]>([]);
+	savedAccounts = $state.raw<Partial<PayrollAccounts>>({});
+	quarantined = $state.raw<PayrollQuarantined[]>([]);
+	/** Opening year-to-date entries (well-formed; which one counts: openingFor). */
+	openings = $state.raw<OpeningYtd[]>([]);
+	version = $state(0);
+	/** Computed previews of runs not yet finalized, by run id, with the record versions they used. */
+	previews = $state.raw<Record<string, { computed: ComputedRun; stamp: string }>>({});
+
+	#stamp(): string {
+		return `${this.#people.version}/${this.version}`;
+	}
+	/** The run's preview if it was computed from the records as they are now. */
+	freshPreview(id: string): ComputedRun | undefined {
+		const p = this.previews[id];
+		return p && p.stamp === this.#stamp() ? p.computed : undefined;
+	}
+
+	constructor(me: string, people: PeopleState, books: BooksState | null) {
+		this.#me = me;
+		this.#people = people;
+		this.#books = books;
+	}
+
+	get hasBooks(): boolean {
+		return this.#books !== null;
+	}
+
+	/** Saved account choices, else guesses from the chart (subtype and name). */
+	get accounts(): Partial<PayrollAccounts> {
+		const guessed = this.#books ? defaultAccountMap(this.#books.accounts) : {};
+		return { ...guessed, ...this.savedAccounts };
+	}
+
+	attach(replica: PayrollReplica): void {
+		this.#replica = replica;
+		this.#refresh();
+		this.ready = true;
+		this.#unsubscribe = replica.onChange(() => this.#refresh());
+	}
+
+	#refresh(): void {
+		const r = this.#replica;
+		if (!r) return;
+		this.schedules = r.schedules();
+		this.drafts = r.drafts();
+		this.finals = r.finals();
+		this.savedAccounts = r.accounts();
+		this.quarantined = r.quarantined();
+		this.openings = r.openings();
+		this.version++;
+	}
+
+	/** The replica for a read, after touching `version`: reads are reactive by construction (see PeopleState). */
+	get #tracked(): PayrollReplica | null {
+		void this.version;
+		return this.#replica;
+	}
+
+	get #live(): PayrollReplica {
+		if (!this.#replica) throw new Error('Payroll is still loading');
+		return this.#replica;
+	}
+
+	schedule(id: string): PaySchedule | undefined {
+		return this.schedules.find((s) => s.id === id);
+	}
+	draft(id: string): PayRunDraft | undefined {
+		return this.#tracked?.draft(id);
+	}
+	final(id: string): FinalizedRun | undefined {
+		return this.finals.find((f) => f.runId === id);
+	}
+	totalsOf(run: FinalizedRun): RunTotals {
+		return runTotals(run.payslips.map((s) => s.payslip));
+	}
+	payment(id: string): Payment | undefined {
+		return this.#tracked?.payment(id);
+	}
+	/** Finalizations of the run made at the same time as the kept one, which lost (none usually). */
+	superseded(id: string): SupersededAttempt[] {
+		return this.#tracked?.superseded(id) ?? [];
+	}
+
+	/**
+	 * In words, when teammates finalized this run at the same time: whose figures were kept and, for
+	 * the person whose finalization lost, that their payslips were not issued. Null when nobody did.
+	 */
+	finalizeClash(id: string, name: (memberId: string) => string): string | null {
+		const run = this.final(id);
+		return run
+			? clashWords({ keptBy: run.finalizedBy, superseded: this.superseded(id), me: this.#me, name })
+			: null;
+	}
+
+	/** Books holds this run's journal with the figures of a finalization that was not kept. */
+	postedFromSuperseded(id: string): boolean {
+		return postedFromSuperseded(this.#posting, id, () => this.superseded(id));
+	}
+
+	/** Who can be paid on a schedule in a period (employed then), with why someone does not fit. */
+	candidates(scheduleId: string, period: PayRunDraft['period']): Candidate[] {
+		const schedule = this.schedule(scheduleId);
+		if (!schedule) return [];
+		return candidates({
+			schedule,
+			period,
+			people: this.#people.people,
+			employment: (id) => this.#people.history<Employment>(id, 'employment'),
+			compensation: (id) => this.#people.compensation(id)
+		});
+	}
+
+	// ---- setup ----------------------------------------------------------------------------------
+
+	saveSchedule(input: Omit<PaySchedule, 'schemaVersion' | 'id'> & { id?: string }): PayrollVerb<string> {
+		const s: PaySchedule = { schemaVersion: 1, ...input, id: input.id ?? newId() };
+		const saved = this.#live.saveSchedule(s);
+		return saved.ok ? { ok: true, value: s.id } : no(saved.error.message);
+	}
+
+	saveAccounts(a: Partial<PayrollAccounts>): PayrollVerb {
+		const missing = REQUIRED_ROLES.filter((r) => !a[r.key]).map((r) => r.label);
+		if (missing.length) return no(`Choose an account for: ${missing.join(', ')}.`);
+		this.#live.setAccounts(a as PayrollAccounts);
+		return { ok: true, value: null };
+	}
+
+	/** The name of the account Setup can add in one click for a role ("401(k)" on US-only payrolls). */
+	oneClickAccountName(role: OneClickRole): string {
+		return ONE_CLICK_ACCOUNTS[role].name(this.usOnly);
+	}
+
+	/** Adds the role's account to the chart beside its related account, or finds one already there. */
+	createAccountFor(role: OneClickRole): PayrollVerb<string> {
+		const a = ONE_CLICK_ACCOUNTS[role];
+		return createAccountBeside(this.#books, a.name(this.usOnly), a.type, a.subtype, this.accounts[a.beside]);
+	}
+
+	/** Every schedule is a US one (names the one-click accounts "401(k)" rather than "pension"). */
+	get usOnly(): boolean {
+		return this.schedules.length > 0 && this.schedules.every((s) => s.jurisdiction === 'US');
+	}
+
+	// ---- runs -----------------------------------------------------------------------------------
+
+	createRun(p: NewRun): PayrollVerb<string> {
+		if (p.personIds.length === 0) return no('Choose at least one employee.');
+		const d = newDraft(p, this.#me);
+		const saved = this.#live.saveDraft(d);
+		return saved.ok ? { ok: true, value: d.id } : no(saved.error.message);
+	}
+
+	updateRun(
+		id: string,
+		patch: Partial<Pick<PayRunDraft, 'personIds' | 'hours' | 'amounts' | 'status' | RunInput>>
+	): PayrollVerb {
+		const d = this.draft(id);
+		if (!d) return no('There is no such run.');
+		if (d.status === 'approved' && patch.status === undefined)
+			return no('This run is approved: send it back to draft to change it.');
+		const saved = this.#live.saveDraft({ ...d, ...patch });
+		return saved.ok ? { ok: true, value: null } : no(saved.error.message);
+	}
+
+	/**
+	 * Sets (or, when blank, clears) one person's one-off input on a draft run. Refuses anything but
+	 * an amount of 0 or more (hours to 2 places, money to the cent), naming the field and person.
+	 */
+	setRunInput(id: string, field: RunInput | 'hours', personId: string, text: string): PayrollVerb {
+		const d = this.draft(id);
+		if (!d) return no('There is no such run.');
+		const next = withRunInput(d, field, personId, text, this.#people.person(personId));
+		if (!next.ok) return next;
+		return this.updateRun(id, { [field]: next.value });
+	}
+
+	// ---- opening year to date from a previous provider ---------------------------------------------
+
+	/** What counts for a person and tax year: figures, none, or entries that disagree. */
+	openingFor(personId: string, jurisdiction: 'US' | 'UK', taxYear: string): CurrentOpening {
+		return currentOpening(this.openings, { personId, jurisdiction, taxYear });
+	}
+
+	/** Records a person's opening figures for a tax year (a correction replaces what counted). */
+	saveOpening(
+		personId: string,
+		input: OpeningInput
+	): PayrollVerb<'saved' | 'unchanged'> | { ok: false; message: string; problems: OpeningProblem[] } {
+		const made = openingToSave({ existing: this.openings, personId, input, me: this.#me });
+		if (!made.ok) return made;
+		if (!made.entry) return { ok: true, value: 'unchanged' };
+		const written = this.#live.recordOpenings([made.entry]);
+		return written.ok ? { ok: true, value: 'saved' } : no(written.error.message);
+	}
+
+	/** Imports opening figures from a CSV file: every row, or none with every bad cell named. */
+	importOpenings(text: string, file: string): PayrollVerb<{ saved: number; unchanged: number }> {
+		const made = openingsFromCsv({
+			text,
+			file,
+			people: this.#people.people,
+			existing: this.openings,
+			me: this.#me
+		});
+		if (!made.ok) return made;
+		const { entries } = made;
+		if (entries.length) {
+			const written = this.#live.recordOpenings(entries);
+			if (!written.ok) return no(written.error.message);
+		}
+		return { ok: true, value: { saved: entries.length, unchanged: made.rows - entries.length } };
+	}
+
+	/** Computes a run in the worker from the People records and finalized runs this page holds. */
+	async preview(id: string): Promise<PayrollVerb<ComputedRun>> {
+		const d = this.draft(id);
+		const schedule = d && this.schedule(d.scheduleId);
+		if (!d || !schedule) return no('There is no such run or schedule.');
+		const stamp = this.#stamp();
+		const got = await computeInWorker({
+			schedule,
+			draft: d,
+			people: this.#people,
+			openings: this.openings,
+			finals: this.finals,
+			rulePacks: this.#replica?.rulePacks() ?? []
+		});
+		if (!got.ok) return got;
+		const computed = got.value;
+		this.previews = { ...this.previews, [id]: { computed, stamp } };
+		return { ok: true, value: computed };
+	}
+
+	/** Writes the run once as a finalized fact, then posts it to Books when this browser has them. */
+	async finalize(id: string): Promise<PayrollVerb<{ posted: PostingState; message: string }>> {
+		const d = this.draft(id);
+		const schedule = d && this.schedule(d.scheduleId);
+		if (!d || !schedule)
+			return no(this.final(id) ? 'This run is already finalized.' : 'There is no such run.');
+		if (d.status !== 'approved') return no('Approve the run before finalizing it.');
+		// The preview on screen counts if it was computed from the records as they are now.
+		const fresh = this.freshPreview(id);
+		const computed: PayrollVerb<ComputedRun> = fresh ? { ok: true, value: fresh } : await this.preview(id);
+		if (!computed.ok) return computed;
+		if (computed.value.problems.length)
+			return no(`Fix or remove first: ${computed.value.problems.map((p) => p.message).join('; ')}`);
+		const run = finalizedRun(id, d, schedule, computed.value, this.#me);
+		const written = this.#live.finalize(run);
+		if (!written.ok) return no(written.error.message);
+		return finalizedOutcome(this.#posting, id);
+	}
+
+	postingState(entryId: string): PostingState {
+		if (this.#books) return this.#books.entry(entryId) ? 'posted' : 'not-posted';
+		return this.#tracked?.posting(entryId) ? 'posted' : 'no-books';
+	}
+
+	get #posting(): PostingContext {
+		return {
+			books: this.#books,
+			live: () => this.#live,
+			me: this.#me,
+			accounts: () => this.accounts,
+			final: (id) => this.final(id),
+			payment: (id) => this.payment(id)
+		};
+	}
+
+	postRun(id: string): PayrollVerb<string> {
+		return postRun(this.#posting, id);
+	}
+
+	/**
+	 * Records the payment (a fact) and posts it: net pay payable to the bank. Paid on the run's pay
+	 * date unless told otherwise; never before the run's posting date (the domain refuses it).
+	 */
+	markPaid(id: string, paidOn?: IsoDate): PayrollVerb<PostingState> {
+		return markPaid(this.#posting, id, paidOn);
+	}
+
+	postPayment(id: string): PayrollVerb<PostingState> {
+		return postPayment(this.#posting, id);
+	}
+
+	/**
+	 * What a payslip shows besides its lines: the employee's address and masked tax number from their
+	 * People record (as it is now), and the year-to-date column from the finalized runs and the
+	 * opening figures from a previous provider.
+	 */
+	payslipExtras(runId: string, personId: string): PayslipExtras | null {
+		return payslipExtras(this, this.#people.person(personId), runId, personId);
+	}
+
+	payslipPdf(
+		runId: string,
+		personId: string,
+		organisation: string,
+		employerAddress: readonly string[] = [],
+		locale?: string
+	): Promise<Uint8Array> | null {
+		const extras = this.payslipExtras(runId, personId);
+		return payslipPdfOf(this, extras, { runId, personId, organisation, employerAddress, locale });
+	}
+
+	/** For `npm run bench`: one gross-to-net batch in the worker; round trip and in-worker times. */
+	grossToNetTimed(cases: readonly PayCase[]): Promise<{ ok: number; roundTripMs: number; workerMs: number }> {
+		return grossToNetTimed(cases);
+	}
+
+	destroy(): void {
+		this.#unsubscribe?.();
+	}
+}

@@ -1,0 +1,136 @@
+// The records the Payroll run verbs write or send: a new draft run, a one-off input checked as an
+// amount, the people a run pays (with their history and opening figures), and the finalized run.
+// Plain functions; PayrollState validates with them and writes through its replica. Also the
+// bench-only gross-to-net timing call.
+import type { DecimalString } from '$lib/shared/domain';
+import { displayName, type Employee, type Employment } from '$lib/people/domain';
+import {
+	taxYearOf,
+	type ComputedRun,
+	type FinalizedRun,
+	type PayRunDraft,
+	type PaySchedule,
+	type RunPerson
+} from '$lib/payroll/domain/run';
+import type { OpeningYtd } from '$lib/payroll/domain/opening';
+import { packText, type LoadedPack } from '$lib/payroll/domain/rules';
+import type { PayCase } from '$lib/payroll/domain';
+import { payrollWorker } from '$lib/payroll/rpc/client';
+import type { PeopleState } from '../../people/state/people.svelte';
+import { newId, nowIso } from '../../shared/state/ids';
+import { RUN_INPUTS, type RunInput } from './verb';
+
+export type NewRun = Pick<PayRunDraft, 'scheduleId' | 'kind' | 'period' | 'personIds'> & {
+	amounts?: PayRunDraft['amounts'];
+};
+
+export function newDraft(p: NewRun, me: string): PayRunDraft {
+	return {
+		schemaVersion: 1,
+		id: newId(),
+		hours: {},
+		amounts: p.amounts ?? {},
+		overtimeHours: {},
+		bonuses: {},
+		reimbursements: {},
+		oneOffDeductions: {},
+		status: 'draft',
+		createdAt: nowIso(),
+		createdBy: me,
+		...p
+	};
+}
+
+/**
+ * A draft's per-person input map with one person's value set (or, when blank, cleared); or the
+ * message refusing anything but an amount of 0 or more with at most 2 decimals.
+ */
+export function withRunInput(
+	d: PayRunDraft,
+	field: RunInput | 'hours',
+	personId: string,
+	text: string,
+	person: Employee | undefined
+): { ok: true; value: Record<string, DecimalString> } | { ok: false; message: string } {
+	const value = text.trim().replace(/,/g, '');
+	const what = field === 'hours' ? 'Hours' : RUN_INPUTS[field];
+	const who = person ? displayName(person) : 'this person';
+	if (value !== '' && !/^\d+(\.\d{1,2})?$/.test(value))
+		return {
+			ok: false,
+			message: `${what} for ${who} must be a number of 0 or more with at most 2 decimals, like 7.5 or 250.00.`
+		};
+	const next: Record<string, DecimalString> = { ...(d[field] ?? {}) };
+	if (value === '') delete next[personId];
+	else next[personId] = value as DecimalString;
+	return { ok: true, value: next };
+}
+
+/** The people a draft pays, as the payroll worker reads them. */
+export function runPeople(d: PayRunDraft, people: PeopleState, openings: readonly OpeningYtd[]): RunPerson[] {
+	return d.personIds.map((personId) => {
+		const person = people.person(personId);
+		return {
+			personId,
+			name: person ? displayName(person) : 'Unknown person',
+			employment: people.history<Employment>(personId, 'employment'),
+			compensation: people.compensation(personId),
+			openings: openings.filter((e) => e.personId === personId)
+		};
+	});
+}
+
+/** The fact finalizing writes: the run's figures as computed, stamped with who and when. */
+export function finalizedRun(
+	id: string,
+	d: PayRunDraft,
+	schedule: PaySchedule,
+	computed: ComputedRun,
+	me: string
+): FinalizedRun {
+	return {
+		schemaVersion: 1,
+		runId: id,
+		scheduleId: schedule.id,
+		kind: d.kind,
+		jurisdiction: schedule.jurisdiction,
+		currency: schedule.currency,
+		taxYear: taxYearOf(schedule.jurisdiction, d.period.payDate),
+		period: d.period,
+		finalizedAt: nowIso(),
+		finalizedBy: me,
+		payslips: computed.payslips
+	};
+}
+
+/** For `npm run bench`: one gross-to-net batch in the worker; round trip and in-worker times. */
+export async function grossToNetTimed(
+	cases: readonly PayCase[]
+): Promise<{ ok: number; roundTripMs: number; workerMs: number }> {
+	const t0 = performance.now();
+	const got = await payrollWorker().grossToNetBatch({ cases });
+	const roundTripMs = performance.now() - t0;
+	if (!got.ok) throw new Error(got.error.message);
+	return { ok: got.value.results.filter((r) => r.ok).length, roundTripMs, workerMs: got.value.ms };
+}
+
+/** Computes a draft run in the payroll worker from the People records and finalized runs given. */
+export async function computeInWorker(p: {
+	schedule: PaySchedule;
+	draft: PayRunDraft;
+	people: PeopleState;
+	openings: readonly OpeningYtd[];
+	finals: FinalizedRun[];
+	rulePacks: readonly LoadedPack[];
+}): Promise<{ ok: true; value: ComputedRun } | { ok: false; message: string }> {
+	const got = await payrollWorker().computeRun({
+		schedule: p.schedule,
+		run: p.draft,
+		people: runPeople(p.draft, p.people, p.openings),
+		finalized: p.finals,
+		rulePacks: p.rulePacks.map(packText)
+	});
+	if (!got.ok) return { ok: false, message: got.error.message };
+	const { ms: _ms, ...computed } = got.value;
+	return { ok: true, value: computed };
+}

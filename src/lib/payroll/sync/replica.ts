@@ -1,0 +1,290 @@
+// A plain-record view of the pay runs in the people shard. Invariant: every value it hands out passed
+// its shape check (others sit in quarantined(), shown, never counted or deleted); a run's status is
+// 'finalized' exactly when its finalized fact exists, and from then on its draft fields are ignored;
+// a run is finalized and paid at most once here (an existing fact is never overwritten). Teammates
+// finalizing one run at once each write their own attempt; the kept one is chosen by content
+// (`settleFinals`) and the others are listed in superseded(), never silently dropped.
+import type * as Y from 'yjs';
+import { fail, ok, type IsoDate, type Result } from '$lib/shared/domain';
+import {
+	checkPaymentDate,
+	validateSchedule,
+	type FinalizedRun,
+	type PayRunDraft,
+	type PaySchedule,
+	type PayrollAccounts
+} from '$lib/payroll/domain/run';
+import { judgeStoredPacks, storedPack, type LoadedPack, type PackInReview } from '$lib/payroll/domain/rules';
+import type { OpeningYtd } from '$lib/payroll/domain/opening';
+import * as docs from './doc';
+import { readOpenings, writeOpenings } from './openings';
+import { checkDraft, checkFinal, checkPayment, checkSchedule } from './shape';
+import {
+	attemptDigest,
+	attemptKey,
+	parseAttemptKey,
+	settleFinals,
+	type SupersededAttempt
+} from './finals';
+
+export type { SupersededAttempt };
+
+export interface PayrollQuarantined {
+	readonly map: string;
+	readonly id: string;
+	readonly reason: string;
+}
+
+export interface Payment {
+	readonly paidOn: IsoDate;
+	readonly at: string;
+	readonly by: string;
+}
+
+/** An attempt counts when its shape is right and its key is its run id and the digest of its content. */
+function checkAttempt(key: string, v: unknown): string | null {
+	const k = parseAttemptKey(key);
+	if (!k) return 'key is not a run id and digest';
+	const bad = checkFinal(v, k.runId);
+	if (bad) return bad;
+	const run = v as FinalizedRun;
+	return run.attemptId === k.attemptId && attemptDigest(run) === k.attemptId
+		? null
+		: 'digest does not match its content';
+}
+
+const byId =
+	<T>(key: (t: T) => string) =>
+	(a: T, b: T) =>
+		key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
+
+export class PayrollReplica {
+	readonly #doc: Y.Doc;
+	readonly #listeners = new Set<() => void>();
+	readonly #unobserve: () => void;
+	#schedules: PaySchedule[] = [];
+	#drafts: PayRunDraft[] = [];
+	#finals = new Map<string, FinalizedRun>();
+	#payments = new Map<string, Payment>();
+	#quarantine: PayrollQuarantined[] = [];
+	#packs: { usable: LoadedPack[]; review: PackInReview[] } = { usable: [], review: [] };
+	#openings: OpeningYtd[] = [];
+
+	constructor(doc: Y.Doc) {
+		this.#doc = doc;
+		this.#read();
+		this.#unobserve = docs.observePayroll(doc, () => {
+			this.#read();
+			for (const l of this.#listeners) l();
+		});
+	}
+
+	#read(): void {
+		const q: PayrollQuarantined[] = [];
+		const judge = <T>(map: string, id: string, v: unknown, problem: string | null, out: (t: T) => void) => {
+			if (problem) q.push({ map, id, reason: problem });
+			else out(v as T);
+		};
+		const schedules: PaySchedule[] = [];
+		for (const [id, m] of docs.schedulesMap(this.#doc)) {
+			const v = docs.readRecord(m);
+			judge<PaySchedule>('paySchedules', id, v, checkSchedule(v), (s) =>
+				schedules.push({ ...s, schemaVersion: 1 })
+			);
+		}
+		const drafts: PayRunDraft[] = [];
+		for (const [id, m] of docs.runsMap(this.#doc)) {
+			const v = docs.readRecord(m);
+			judge<PayRunDraft>('payRuns', id, v, checkDraft(v), (d) => drafts.push({ ...d, schemaVersion: 1 }));
+		}
+		const legacy = new Map<string, FinalizedRun>();
+		for (const [id, v] of docs.finalsMap(this.#doc)) {
+			// The copy of an attempt kept for older versions: the attempt itself is what counts here.
+			if (typeof (v as { attemptId?: unknown } | null)?.attemptId === 'string') continue;
+			const problem = this.#verdict(`legacy|${id}`, v, () => checkFinal(v, id));
+			judge<FinalizedRun>('payRunFinals', id, v, problem, (f) => legacy.set(id, f));
+		}
+		const attempts: FinalizedRun[] = [];
+		for (const [key, v] of docs.attemptsMap(this.#doc)) {
+			const problem = this.#verdict(`attempt|${key}`, v, () => checkAttempt(key, v));
+			judge<FinalizedRun>('payRunFinalizations', key, v, problem, (f) => attempts.push(f));
+		}
+		const settled = settleFinals(legacy, attempts);
+		const finals = settled.finals;
+		this.#superseded = settled.superseded;
+		const payments = new Map<string, Payment>();
+		for (const [id, v] of docs.paymentsMap(this.#doc))
+			judge<Payment>('payRunPayments', id, v, checkPayment(v), (p) => payments.set(id, p));
+		this.#schedules = schedules.sort(byId((s) => s.name + s.id));
+		this.#drafts = drafts.sort(byId((d) => d.period.payDate + d.id));
+		this.#finals = finals;
+		this.#payments = payments;
+		// Imported rule packs: judged from the stored packs alone, so every replica uses the same.
+		this.#packs = judgeStoredPacks(docs.rulePacksMap(this.#doc).entries());
+		for (const r of this.#packs.review) q.push({ map: 'payrollRulePacks', id: r.key, reason: r.reason });
+		const openings = readOpenings(this.#doc);
+		this.#openings = openings.entries;
+		q.push(...openings.quarantined);
+		this.#quarantine = q.sort(byId((x) => x.map + x.id));
+	}
+	/** Verdicts on finalized values by map and key: a fact is written once, so the same value needs
+	 * no second check (the digest of a large run is the costly part). */
+	readonly #verdicts = new Map<string, { raw: unknown; reason: string | null }>();
+	#superseded = new Map<string, SupersededAttempt[]>();
+
+	#verdict(slot: string, v: unknown, check: () => string | null): string | null {
+		const known = this.#verdicts.get(slot);
+		if (known && known.raw === v) return known.reason;
+		const reason = check();
+		this.#verdicts.set(slot, { raw: v, reason });
+		return reason;
+	}
+
+	// ---- reads ----------------------------------------------------------------------------------
+
+	schedules(): PaySchedule[] {
+		return this.#schedules;
+	}
+	/** Runs not yet finalized. */
+	drafts(): PayRunDraft[] {
+		return this.#drafts.filter((d) => !this.#finals.has(d.id));
+	}
+	draft(id: string): PayRunDraft | undefined {
+		return this.#drafts.find((d) => d.id === id);
+	}
+	/** Every finalized run, in pay date then id order (the same on every replica). */
+	finals(): FinalizedRun[] {
+		return [...this.#finals.values()].sort(byId((f) => f.period.payDate + f.runId));
+	}
+	final(runId: string): FinalizedRun | undefined {
+		return this.#finals.get(runId);
+	}
+	/** Finalizations of the run made at the same time as the kept one, which lost (by digest order). */
+	superseded(runId: string): SupersededAttempt[] {
+		return this.#superseded.get(runId) ?? [];
+	}
+	payment(runId: string): Payment | undefined {
+		return this.#payments.get(runId);
+	}
+	/** Who recorded posting this journal entry to Books, if anyone (readable without Books access). */
+	posting(entryId: string): { at: string; by: string } | undefined {
+		const v = docs.postingsMap(this.#doc).get(entryId) as { at?: unknown; by?: unknown } | undefined;
+		return v && typeof v.at === 'string' && typeof v.by === 'string' ? { at: v.at, by: v.by } : undefined;
+	}
+	accounts(): Partial<PayrollAccounts> {
+		const v = docs.settingsMap(this.#doc).get('accounts');
+		if (typeof v !== 'object' || v === null) return {};
+		return Object.fromEntries(
+			Object.entries(v).filter(([, x]) => typeof x === 'string')
+		) as Partial<PayrollAccounts>;
+	}
+	/** Imported rule packs that count (checked whole, no overlap), by kind and date. */
+	rulePacks(): LoadedPack[] {
+		return this.#packs.usable;
+	}
+	/** Who stored an imported pack and when (as the stored value says). */
+	rulePackAdded(checksum: string): { by: string; at: string } | undefined {
+		const v = docs.rulePacksMap(this.#doc).get(checksum) as
+			{ addedBy?: unknown; addedAt?: unknown } | undefined;
+		return v && typeof v.addedBy === 'string' && typeof v.addedAt === 'string'
+			? { by: v.addedBy, at: v.addedAt }
+			: undefined;
+	}
+	/** Imported rule packs kept aside, with the reason, never used. */
+	rulePacksInReview(): PackInReview[] {
+		return this.#packs.review;
+	}
+	/** Every well-formed opening year-to-date entry, in id order (which one counts: domain/payroll/opening). */
+	openings(): OpeningYtd[] {
+		return this.#openings;
+	}
+	quarantined(): PayrollQuarantined[] {
+		return this.#quarantine;
+	}
+	onChange(listener: () => void): () => void {
+		this.#listeners.add(listener);
+		return () => this.#listeners.delete(listener);
+	}
+
+	// ---- writes ---------------------------------------------------------------------------------
+
+	saveSchedule(s: PaySchedule): Result<PaySchedule> {
+		const valid = validateSchedule(s);
+		if (!valid.ok) return valid;
+		docs.saveRecord(this.#doc, docs.schedulesMap(this.#doc), { ...s });
+		return valid;
+	}
+
+	/** Creates or edits a run that is not finalized; a finalized run is refused. */
+	saveDraft(d: PayRunDraft): Result<PayRunDraft> {
+		if (this.#finals.has(d.id) || docs.finalsMap(this.#doc).has(d.id))
+			return fail(
+				'payroll/finalized',
+				'This run is finalized and cannot change; make a correction run instead.'
+			);
+		const problem = checkDraft(d);
+		if (problem) return fail('payroll/run', `Pay run: ${problem}`);
+		docs.saveRecord(this.#doc, docs.runsMap(this.#doc), { ...d });
+		return ok(d);
+	}
+
+	/**
+	 * Writes this finalization attempt (keyed by its digest) and, for older versions, a copy under the
+	 * run id. Refused when this replica already holds a finalized run for it. A teammate's attempt
+	 * made at the same time may still win once it arrives: superseded() then lists this one.
+	 */
+	finalize(run: FinalizedRun): Result<FinalizedRun> {
+		const problem = checkFinal(run, run.runId);
+		if (problem) return fail('payroll/run', `Finalized run: ${problem}`);
+		if (this.#finals.has(run.runId) || docs.finalsMap(this.#doc).has(run.runId))
+			return fail('payroll/finalized', 'This run is already finalized.');
+		const attempt: FinalizedRun = { ...run, attemptId: attemptDigest(run) };
+		this.#doc.transact(() => {
+			docs.insertOnce(docs.attemptsMap(this.#doc), attemptKey(run.runId, attempt.attemptId ?? ''), attempt);
+			docs.insertOnce(docs.finalsMap(this.#doc), run.runId, attempt);
+		});
+		return ok(this.#finals.get(run.runId) ?? attempt);
+	}
+
+	markPaid(runId: string, payment: Payment): Result<Payment> {
+		const run = this.#finals.get(runId);
+		if (!run) return fail('payroll/not-finalized', 'Only a finalized run can be marked paid.');
+		const date = checkPaymentDate(run, payment.paidOn);
+		if (!date.ok) return date;
+		if (!docs.insertOnce(docs.paymentsMap(this.#doc), runId, payment))
+			return fail('payroll/paid', 'This run is already marked paid.');
+		return ok(payment);
+	}
+
+	/** Writes opening year-to-date entries all at once, or none (the reason when refused). */
+	recordOpenings(entries: readonly OpeningYtd[]): Result<null> {
+		const problem = writeOpenings(this.#doc, entries);
+		return problem ? fail('payroll/opening', problem) : ok(null);
+	}
+
+	recordPosting(entryId: string, at: string, by: string): void {
+		docs.insertOnce(docs.postingsMap(this.#doc), entryId, { at, by });
+	}
+
+	/**
+	 * Stores an imported pack once, keyed by its checksum; false when it is already stored here. A
+	 * value under that key that does not check (a peer's forgery) is replaced: any valid value there
+	 * is this same pack, since the key is its checksum.
+	 */
+	addRulePack(pack: LoadedPack, at: string, by: string): boolean {
+		const key = pack.header.checksum;
+		const map = docs.rulePacksMap(this.#doc);
+		if (map.has(key) && !this.#packs.review.some((r) => r.key === key)) return false;
+		map.set(key, storedPack(pack, at, by));
+		return true;
+	}
+
+	setAccounts(a: PayrollAccounts): void {
+		docs.settingsMap(this.#doc).set('accounts', { ...a });
+	}
+
+	destroy(): void {
+		this.#unobserve();
+		this.#listeners.clear();
+	}
+}

@@ -1,0 +1,368 @@
+// A live, plain-record view of the people shard. Invariant: every fact it hands out passed its shape
+// check; a stored value that did not sits in quarantined() with the reason (shown, never counted,
+// never deleted). Leave request status is derived from decision facts, balances are never stored,
+// and every write validates with the HR engine first and returns a Result.
+import type * as Y from 'yjs';
+import { fail, ok, type DomainError, type Result } from '$lib/shared/domain';
+import {
+	checkCustomFieldDefinitions,
+	checkNewRequest,
+	validateCompensationHistory,
+	validateEmploymentHistory,
+	validateLeavePolicy,
+	type CalendarsByLocation,
+	type Compensation,
+	type CustomFieldDefinition,
+	type DocumentMeta,
+	type Employee,
+	type Employment,
+	type Fact,
+	type History,
+	type LeaveDecision,
+	type LeaveEvent,
+	type LeavePolicy,
+	type LeaveRequest
+} from '$lib/people/domain';
+import * as docs from './doc';
+import * as fields from './fields';
+import {
+	checkChecklistRun,
+	checkDocumentMeta,
+	type ChecklistRun,
+	type HistoryArea,
+	type PeopleChange,
+	type PersonLeave,
+	type Quarantined
+} from './shape';
+import { encodeStateVectorText } from '../../shared/sync/state-vector';
+import { PeopleFacts } from './facts';
+import { checkLeaveDecision, foldLeave, leaveEventToStore, readPolicies } from './leave';
+
+export type { ChecklistRun, HistoryArea } from './shape';
+
+export type { Quarantined, PeopleChange, PersonLeave } from './shape';
+
+export class PeopleReplica {
+	readonly #doc: Y.Doc;
+	readonly #people = new Map<string, Employee>();
+	readonly #malformed = new Map<string, string[]>();
+	readonly #quarantine = new Map<string, Quarantined>();
+	readonly #store: PeopleFacts;
+	/** Every well-formed fact, by map and id (see PeopleFacts). */
+	readonly #facts: Record<docs.FactMap, Map<string, unknown>>;
+	readonly #listeners = new Set<(c: PeopleChange) => void>();
+	readonly #unobserve: () => void;
+	#policies: LeavePolicy[] = [];
+	#fieldDefs: CustomFieldDefinition[] = [];
+
+	constructor(doc: Y.Doc) {
+		this.#doc = doc;
+		this.#store = new PeopleFacts(doc, this.#quarantine);
+		this.#facts = this.#store.byMap;
+		for (const id of docs.peopleMap(doc).keys()) this.#readPerson(id);
+		for (const name of docs.FACT_MAPS) this.#judge(name, [...docs.factMap(doc, name).keys()]);
+		this.#readPolicies();
+		this.#readFieldDefs();
+		this.#unobserve = docs.observePeople(doc, (c) => {
+			for (const id of c.people) this.#readPerson(id);
+			for (const [name, ids] of Object.entries(c.facts) as [docs.FactMap, string[]][]) this.#judge(name, ids);
+			if (c.policies) this.#readPolicies();
+			if (c.settings) this.#readFieldDefs();
+			for (const l of this.#listeners) l(c);
+		});
+	}
+
+	#readPerson(id: string): void {
+		const m = docs.peopleMap(this.#doc).get(id);
+		const read = m ? docs.readPerson(m) : null;
+		if (!read) {
+			this.#people.delete(id);
+			return;
+		}
+		this.#people.set(id, read.person);
+		if (read.malformed.length) this.#malformed.set(id, read.malformed);
+		else this.#malformed.delete(id);
+	}
+
+	#judge(name: docs.FactMap, ids: readonly string[]): void {
+		this.#store.judge(name, ids);
+	}
+
+	#readPolicies(): void {
+		this.#policies = readPolicies(this.#doc, this.#quarantine);
+	}
+
+	#readFieldDefs(): void {
+		const read = fields.readFieldDefs(this.#doc);
+		this.#fieldDefs = read.defs;
+		for (const [key, q] of this.#quarantine) if (q.map === 'customFields') this.#quarantine.delete(key);
+		for (const b of read.bad) this.#quarantine.set(`customFields:${b.id}`, { map: 'customFields', id: b.id, reason: b.reason });
+	}
+
+	// ---- reads ----------------------------------------------------------------------------------
+
+	people(): Employee[] {
+		return [...this.#people.values()];
+	}
+	person(id: string): Employee | undefined {
+		return this.#people.get(id);
+	}
+	/** Person keys a peer wrote with the wrong shape (ignored on read). */
+	malformedFields(id: string): readonly string[] {
+		return this.#malformed.get(id) ?? [];
+	}
+	history<T = unknown>(personId: string, area: HistoryArea): History<T> {
+		return this.#store.history<T>(personId, area);
+	}
+	employment(personId: string): History<Employment> {
+		return this.history<Employment>(personId, 'employment');
+	}
+	compensation(personId: string): History<Compensation> {
+		return this.history<Compensation>(personId, 'compensation');
+	}
+	/** Every person's employment history, for the directory and org chart. */
+	allEmployment(): Record<string, History<Employment>> {
+		return this.#store.allEmployment();
+	}
+	decisions(requestId?: string): LeaveDecision[] {
+		const all = [...this.#facts.decisions.values()] as LeaveDecision[];
+		return requestId === undefined ? all : all.filter((d) => d.requestId === requestId);
+	}
+	/** One person's leave events, request statuses folded from their decision facts. */
+	leave(personId: string): PersonLeave {
+		return foldLeave(
+			this.#store.leaveBy.get(personId)?.values() ?? [],
+			this.#facts.decisions.values() as IterableIterator<LeaveDecision>,
+			this.memberOf(personId)
+		);
+	}
+	/** Every person's leave requests with derived status (for the team calendar and directory). */
+	allRequests(): LeaveRequest[] {
+		return [...this.#store.leaveBy.keys()].flatMap((id) => this.leave(id).requests);
+	}
+	policies(): LeavePolicy[] {
+		return this.#policies;
+	}
+	documents(personId?: string): DocumentMeta[] {
+		const removed = this.#facts.documentRemovals;
+		return ([...this.#facts.documents.values()] as DocumentMeta[])
+			.filter((d) => !removed.has(d.id) && (personId === undefined || d.personId === personId))
+			.sort((a, b) =>
+				a.uploadedAt < b.uploadedAt ? -1 : a.uploadedAt > b.uploadedAt ? 1 : a.id < b.id ? -1 : 1
+			);
+	}
+	checklistRuns(personId: string): ChecklistRun[] {
+		return ([...this.#facts.checklists.values()] as ChecklistRun[])
+			.filter((r) => r.personId === personId)
+			.sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1));
+	}
+	calendarSettings(): Record<string, string> {
+		return Object.fromEntries(docs.settingsMap(this.#doc, 'calendars').entries());
+	}
+	/** The workspace member linked to a person (for approvals and checklist tasks), if any. */
+	memberOf(personId: string): string | null {
+		return docs.settingsMap(this.#doc, 'members').get(personId) ?? null;
+	}
+	/** The person record linked to a workspace member, if any (the first by person id). */
+	personOf(memberId: string): string | null {
+		const linked = [...docs.settingsMap(this.#doc, 'members')].filter(([, m]) => m === memberId).map(([p]) => p);
+		return linked.sort()[0] ?? null;
+	}
+	/** Custom field definitions, archived ones included, in the order they were created. */
+	customFields(): CustomFieldDefinition[] {
+		return this.#fieldDefs;
+	}
+	/** Workspace members named as HR approvers. */
+	approvers(): string[] {
+		return fields.readApprovers(this.#doc);
+	}
+	quarantined(): Quarantined[] {
+		return [...this.#quarantine.values()].sort((a, b) => (a.map + a.id < b.map + b.id ? -1 : 1));
+	}
+
+	onChange(listener: (c: PeopleChange) => void): () => void {
+		this.#listeners.add(listener);
+		return () => this.#listeners.delete(listener);
+	}
+
+	// ---- writes ---------------------------------------------------------------------------------
+
+	/** Adds a person with the first facts of their histories, all in one transaction. */
+	addPerson(
+		person: Employee,
+		facts: { employment?: Fact<Employment>; compensation?: Fact<Compensation> }
+	): Result<Employee> {
+		if (this.#people.has(person.id) || docs.peopleMap(this.#doc).has(person.id))
+			return fail('hr/duplicate-id', `A person with id ${person.id} already exists`, { field: 'id' });
+		const checks = [
+			facts.employment && validateEmploymentHistory([facts.employment]),
+			facts.compensation && validateCompensationHistory([facts.compensation])
+		];
+		for (const c of checks) if (c && !c.ok) return c;
+		this.#doc.transact(() => {
+			docs.insertPerson(this.#doc, person);
+			if (facts.employment)
+				docs.insertFact(this.#doc, 'history', facts.employment.id, {
+					area: 'employment',
+					personId: person.id,
+					fact: facts.employment
+				});
+			if (facts.compensation)
+				docs.insertFact(this.#doc, 'history', facts.compensation.id, {
+					area: 'compensation',
+					personId: person.id,
+					fact: facts.compensation
+				});
+		});
+		return ok(person);
+	}
+
+	/** Writes only the fields that differ between `before` and `after` (what this edit changed). */
+	updatePerson(before: Employee, after: Employee): Result<Employee> {
+		if (!this.#people.has(after.id))
+			return fail('hr/unknown-person', `There is no person ${after.id}`, { field: 'id' });
+		docs.patchPerson(this.#doc, after.id, docs.personChanges(before, after));
+		return ok(after);
+	}
+
+	/** Records a change as of its effective date, after checking the whole history stays valid. */
+	recordChange(personId: string, area: HistoryArea, fact: Fact<unknown>): Result<Fact<unknown>> {
+		if (!this.#people.has(personId))
+			return fail('hr/unknown-person', `There is no person ${personId}`, { field: 'personId' });
+		const history = [...this.history(personId, area), fact];
+		const checked =
+			area === 'employment'
+				? validateEmploymentHistory(history as History<Employment>)
+				: validateCompensationHistory(history as History<Compensation>);
+		if (!checked.ok) return checked;
+		if (!docs.insertFact(this.#doc, 'history', fact.id, { area, personId, fact }))
+			return fail('hr/history-duplicate-id', `Fact ${fact.id} already exists`, { field: 'id' });
+		return ok(fact);
+	}
+
+	/**
+	 * Erases personal details and the person's document metadata (file names can be personal) in one
+	 * transaction. Histories and leave facts stay: payroll retention needs them.
+	 */
+	erase(personId: string, at: string, keepTaxIdentifiers: boolean): Result<true> {
+		if (!this.#people.has(personId)) return fail('hr/unknown-person', `There is no person ${personId}`, { field: 'personId' });
+		const documents = docs.factMap(this.#doc, 'documents');
+		this.#doc.transact(() => {
+			docs.erasePerson(this.#doc, personId, at, keepTaxIdentifiers);
+			for (const [id, v] of documents) if ((v as { personId?: unknown }).personId === personId) documents.delete(id);
+		});
+		return ok(true);
+	}
+
+	/** A new request is checked against every approved and pending day before it is written. */
+	requestLeave(request: LeaveRequest, calendars: CalendarsByLocation): Result<{ days: string }> {
+		const policy = this.#policies.find((p) => p.id === request.policyId);
+		if (!policy)
+			return fail('hr/unknown-policy', `There is no leave policy ${request.policyId}`, { field: 'policyId' });
+		const events = this.leave(request.personId).events;
+		const checked = checkNewRequest({
+			policy,
+			employment: this.employment(request.personId),
+			events,
+			calendars,
+			request
+		});
+		if (!checked.ok) return checked;
+		docs.insertFact(this.#doc, 'leave', request.id, { ...request, status: 'requested' });
+		return checked;
+	}
+
+	/** Grants and adjustments are facts too, with a reason; their days are signed decimal strings. */
+	addLeaveEvent(personId: string, event: LeaveEvent): Result<LeaveEvent> {
+		const checked = leaveEventToStore(personId, event);
+		if (!checked.ok) return checked;
+		docs.insertFact(this.#doc, 'leave', checked.value.event.id, checked.value.value);
+		return ok(checked.value.event);
+	}
+
+	/**
+	 * Approves, rejects or cancels. Approving a request that the overdraw check flags is refused (it
+	 * can still be rejected); the decision is a new fact, so a concurrent one elsewhere is kept too.
+	 */
+	decideLeave(decision: LeaveDecision, calendars: CalendarsByLocation): Result<LeaveRequest, DomainError> {
+		const stored = this.#facts.leave.get(decision.requestId) as
+			(LeaveRequest & { personId: string }) | undefined;
+		if (!stored)
+			return fail('hr/unknown-request', `There is no leave request ${decision.requestId}`, {
+				field: 'requestId'
+			});
+		const next = checkLeaveDecision({
+			decision,
+			personId: stored.personId,
+			leave: this.leave(stored.personId),
+			self: this.memberOf(stored.personId) === decision.by,
+			policies: this.#policies,
+			employment: this.employment(stored.personId),
+			calendars
+		});
+		if (!next.ok) return next;
+		docs.insertFact(this.#doc, 'decisions', decision.id, decision);
+		return next;
+	}
+
+	savePolicy(policy: LeavePolicy): Result<LeavePolicy> {
+		const valid = validateLeavePolicy(policy);
+		if (!valid.ok) return valid;
+		docs.savePolicy(this.#doc, policy);
+		return valid;
+	}
+
+	/** Creates or updates a definition after checking it against every other one. */
+	saveCustomField(def: CustomFieldDefinition, at: string): Result<CustomFieldDefinition> {
+		const all = [...this.#fieldDefs.filter((d) => d.id !== def.id), def];
+		const problems = checkCustomFieldDefinitions(all).filter((p) => p.field.startsWith(`customFieldDefinitions[${all.length - 1}]`));
+		if (problems.length)
+			return fail('hr/custom-field-definition', problems.map((p) => p.message).join('; '), {
+				problems: problems.map((p) => ({ ...p, field: p.field.replace(/^customFieldDefinitions\[\d+\]\./, '') }))
+			});
+		fields.saveFieldDef(this.#doc, def, at);
+		return ok(def);
+	}
+
+	setApprover(memberId: string, approver: boolean, at: string): void {
+		fields.setApprover(this.#doc, memberId, approver, at);
+	}
+
+	setCalendar(location: string, calendarId: string): void {
+		docs.settingsMap(this.#doc, 'calendars').set(location, calendarId);
+	}
+
+	setMember(personId: string, memberId: string | null): void {
+		const m = docs.settingsMap(this.#doc, 'members');
+		if (memberId) m.set(personId, memberId);
+		else m.delete(personId);
+	}
+
+	addDocument(meta: DocumentMeta): Result<DocumentMeta> {
+		const problem = checkDocumentMeta(meta, meta.id);
+		if (problem) return fail('hr/document', `Document: ${problem}`, { field: 'file' });
+		docs.insertFact(this.#doc, 'documents', meta.id, meta);
+		return ok(meta);
+	}
+
+	removeDocument(id: string, at: string, by: string): boolean {
+		return docs.insertFact(this.#doc, 'documentRemovals', id, { at, by });
+	}
+
+	recordChecklist(run: ChecklistRun): Result<ChecklistRun> {
+		const problem = checkChecklistRun(run, run.id);
+		if (problem) return fail('hr/checklist', `Checklist: ${problem}`);
+		docs.insertFact(this.#doc, 'checklists', run.id, run);
+		return ok(run);
+	}
+
+	/** What this replica has seen, as base64url: equal vectors mean equal shard contents. */
+	stateVector(): string {
+		return encodeStateVectorText(this.#doc);
+	}
+
+	destroy(): void {
+		this.#unobserve();
+		this.#listeners.clear();
+	}
+}

@@ -1,0 +1,59 @@
+// The browser's own list of workspaces and their local settings. Local-only: never synced, and it
+// holds no business data, only what this browser needs to find and reopen each workspace's shards.
+import Dexie, { type EntityTable } from 'dexie';
+import type { WorkspaceEntry } from '$lib/shared/domain/workspace';
+
+export type { WorkspaceEntry };
+
+export interface LocalSetting {
+	key: string;
+	value: unknown;
+}
+
+export class RegistryDb extends Dexie {
+	workspaces!: EntityTable<WorkspaceEntry, 'id'>;
+	settings!: EntityTable<LocalSetting, 'key'>;
+
+	constructor(name = 'keel-registry') {
+		super(name);
+		this.version(1).stores({ workspaces: 'id, lastOpenedAt', settings: 'key' });
+	}
+}
+
+let registry: RegistryDb | undefined;
+export function registryDb(): RegistryDb {
+	registry ??= new RegistryDb();
+	return registry;
+}
+
+export async function listWorkspaces(db = registryDb()): Promise<WorkspaceEntry[]> {
+	return db.workspaces.orderBy('lastOpenedAt').reverse().toArray();
+}
+
+export async function getWorkspace(id: string, db = registryDb()): Promise<WorkspaceEntry | undefined> {
+	return db.workspaces.get(id);
+}
+
+export async function putWorkspace(entry: WorkspaceEntry, db = registryDb()): Promise<void> {
+	await db.workspaces.put(entry);
+}
+
+export async function updateWorkspace(
+	id: string,
+	patch: Partial<Omit<WorkspaceEntry, 'id'>>,
+	db = registryDb()
+): Promise<void> {
+	await db.workspaces.update(id, patch);
+}
+
+export async function removeWorkspace(id: string, db = registryDb()): Promise<void> {
+	await db.workspaces.delete(id);
+}
+
+export async function getSetting<T>(key: string, db = registryDb()): Promise<T | undefined> {
+	return (await db.settings.get(key))?.value as T | undefined;
+}
+
+export async function setSetting(key: string, value: unknown, db = registryDb()): Promise<void> {
+	await db.settings.put({ key, value });
+}

@@ -1,0 +1,63 @@
+// Reads a shard's persisted Yjs updates straight from its y-indexeddb database, read-only, so a
+// worker can build or refresh a doc without opening a second persistence that might write or trim.
+// y-indexeddb appends updates under increasing keys (compaction writes its merged update at a new,
+// higher key), so reading after a key gives exactly what was stored since, and re-applying content a
+// doc already has changes nothing.
+import * as Y from 'yjs';
+import type { ShardName } from '$lib/shared/domain/workspace';
+import { shardDbName } from './shard-names';
+
+export interface ShardTail {
+	readonly updates: Uint8Array[];
+	/** The highest key read, or the one given when nothing new was stored. */
+	readonly lastKey: number;
+}
+
+/** The updates stored after `afterKey` (all of them for null). A shard never created reads as empty. */
+export async function readShardTail(
+	workspaceId: string,
+	shard: ShardName,
+	afterKey: number | null,
+	idb: IDBFactory = indexedDB
+): Promise<ShardTail> {
+	const empty = { updates: [], lastKey: afterKey ?? -1 };
+	const db = await new Promise<IDBDatabase | null>((resolve, reject) => {
+		const req = idb.open(shardDbName(workspaceId, shard));
+		// A database that did not exist is created empty by open(); abort that: an empty shard.
+		req.onupgradeneeded = () => req.transaction?.abort();
+		req.onsuccess = () => resolve(req.result);
+		req.onerror = () => (req.error?.name === 'AbortError' ? resolve(null) : reject(req.error));
+	});
+	if (!db) return empty;
+	try {
+		if (!db.objectStoreNames.contains('updates')) return empty;
+		return await new Promise<ShardTail>((resolve, reject) => {
+			const tx = db.transaction('updates', 'readonly');
+			const store = tx.objectStore('updates');
+			const range = afterKey === null ? undefined : IDBKeyRange.lowerBound(afterKey, true);
+			const values = store.getAll(range);
+			const keys = store.getAllKeys(range);
+			tx.oncomplete = () => {
+				const last = (keys.result as number[]).at(-1);
+				resolve({ updates: values.result as Uint8Array[], lastKey: last ?? empty.lastKey });
+			};
+			tx.onerror = () => reject(tx.error);
+		});
+	} finally {
+		db.close();
+	}
+}
+
+/** The whole shard as a fresh doc. */
+export async function readShardDoc(
+	workspaceId: string,
+	shard: ShardName,
+	idb: IDBFactory = indexedDB
+): Promise<Y.Doc> {
+	const doc = new Y.Doc();
+	const { updates } = await readShardTail(workspaceId, shard, null, idb);
+	Y.transact(doc, () => {
+		for (const u of updates) Y.applyUpdate(doc, u);
+	});
+	return doc;
+}

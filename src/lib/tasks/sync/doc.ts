@@ -1,0 +1,323 @@
+// The tasks shard: one Y.Map per task and per list, keyed by ULID, so concurrent edits to different
+// fields of one task both survive. The description is a Y.Text (co-typed), labels and links are
+// keyed maps (concurrent adds both stay), comments are immutable JSON facts. Nothing here leaks a Y
+// type: readers return plain Task and TaskList records.
+import * as Y from 'yjs';
+import type { ChecklistItem, RecordLink, Task, TaskComment, TaskList } from '$lib/tasks/domain';
+import { applyTextChange } from '../../shared/sync/text-diff';
+
+type TaskScalarField =
+	| 'listId'
+	| 'title'
+	| 'assignee'
+	| 'due'
+	| 'priority'
+	| 'status'
+	| 'order'
+	| 'recurrence'
+	| 'completedAt'
+	| 'seriesId';
+export type TaskPatch = Partial<Pick<Task, TaskScalarField>>;
+
+const SCALARS: readonly TaskScalarField[] = [
+	'listId',
+	'title',
+	'assignee',
+	'due',
+	'priority',
+	'status',
+	'order',
+	'recurrence',
+	'completedAt',
+	'seriesId'
+];
+
+export function tasksMap(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
+	return doc.getMap('tasks');
+}
+export function listsMap(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
+	return doc.getMap('lists');
+}
+
+function linkKey(link: RecordLink): string {
+	return `${link.kind}:${link.id}`;
+}
+
+/** Writes a new task as one transaction. */
+export function insertTask(doc: Y.Doc, task: Task): void {
+	doc.transact(() => {
+		const m = new Y.Map<unknown>();
+		m.set('schemaVersion', task.schemaVersion);
+		m.set('id', task.id);
+		for (const f of SCALARS) m.set(f, task[f]);
+		m.set('createdAt', task.createdAt);
+		m.set('createdBy', task.createdBy);
+		m.set('description', new Y.Text(task.description));
+		const labels = new Y.Map<boolean>();
+		for (const l of task.labels) labels.set(l, true);
+		m.set('labels', labels);
+		const checklist = new Y.Map<Y.Map<unknown>>();
+		for (const item of task.checklist) checklist.set(item.id, checklistItemMap(item));
+		m.set('checklist', checklist);
+		const comments = new Y.Map<TaskComment>();
+		for (const c of task.comments) comments.set(c.id, c);
+		m.set('comments', comments);
+		const links = new Y.Map<RecordLink>();
+		for (const link of task.links) links.set(linkKey(link), link);
+		m.set('links', links);
+		tasksMap(doc).set(task.id, m);
+	});
+}
+
+function checklistItemMap(item: ChecklistItem): Y.Map<unknown> {
+	const m = new Y.Map<unknown>();
+	m.set('id', item.id);
+	m.set('text', item.text);
+	m.set('done', item.done);
+	m.set('order', item.order);
+	return m;
+}
+
+function taskMapOf(doc: Y.Doc, id: string): Y.Map<unknown> | undefined {
+	const m = tasksMap(doc).get(id);
+	return m && !m.get('deletedAt') ? m : undefined;
+}
+
+/** Sets only the fields given; untouched fields keep whatever a peer wrote. Returns false if gone. */
+export function patchTask(doc: Y.Doc, id: string, patch: TaskPatch): boolean {
+	const m = taskMapOf(doc, id);
+	if (!m) return false;
+	doc.transact(() => {
+		for (const f of SCALARS) {
+			if (f in patch) {
+				const v = patch[f];
+				if (JSON.stringify(m.get(f)) !== JSON.stringify(v)) m.set(f, v ?? null);
+			}
+		}
+	});
+	return true;
+}
+
+export function setDescription(doc: Y.Doc, id: string, next: string): boolean {
+	const text = taskMapOf(doc, id)?.get('description');
+	if (!(text instanceof Y.Text)) return false;
+	applyTextChange(text, next);
+	return true;
+}
+
+export function setLabel(doc: Y.Doc, id: string, label: string, present: boolean): boolean {
+	const labels = taskMapOf(doc, id)?.get('labels');
+	if (!(labels instanceof Y.Map)) return false;
+	if (present) labels.set(label, true);
+	else labels.delete(label);
+	return true;
+}
+
+export function upsertChecklistItem(doc: Y.Doc, id: string, item: ChecklistItem): boolean {
+	const checklist = taskMapOf(doc, id)?.get('checklist');
+	if (!(checklist instanceof Y.Map)) return false;
+	doc.transact(() => {
+		const existing = checklist.get(item.id);
+		if (existing instanceof Y.Map) {
+			if (existing.get('text') !== item.text) existing.set('text', item.text);
+			if (existing.get('done') !== item.done) existing.set('done', item.done);
+			if (existing.get('order') !== item.order) existing.set('order', item.order);
+		} else checklist.set(item.id, checklistItemMap(item));
+	});
+	return true;
+}
+
+export function removeChecklistItem(doc: Y.Doc, id: string, itemId: string): boolean {
+	const checklist = taskMapOf(doc, id)?.get('checklist');
+	if (!(checklist instanceof Y.Map)) return false;
+	checklist.delete(itemId);
+	return true;
+}
+
+export function addComment(doc: Y.Doc, id: string, comment: TaskComment): boolean {
+	const comments = taskMapOf(doc, id)?.get('comments');
+	if (!(comments instanceof Y.Map)) return false;
+	comments.set(comment.id, comment);
+	return true;
+}
+
+export function setLink(doc: Y.Doc, id: string, link: RecordLink, present: boolean): boolean {
+	const links = taskMapOf(doc, id)?.get('links');
+	if (!(links instanceof Y.Map)) return false;
+	if (present) links.set(linkKey(link), link);
+	else links.delete(linkKey(link));
+	return true;
+}
+
+/** Deletion is a tombstone field, so a peer's concurrent edit can still be restored from the trash. */
+export function deleteTask(doc: Y.Doc, id: string, at: string): boolean {
+	const m = taskMapOf(doc, id);
+	if (!m) return false;
+	m.set('deletedAt', at);
+	return true;
+}
+
+export function restoreTask(doc: Y.Doc, id: string): boolean {
+	const m = tasksMap(doc).get(id);
+	if (!m || !m.get('deletedAt')) return false;
+	m.delete('deletedAt');
+	return true;
+}
+
+const PRIORITIES = new Set([0, 1, 2, 3]);
+const STATUSES = new Set(['todo', 'doing', 'done']);
+
+function str(v: unknown, fallback = ''): string {
+	return typeof v === 'string' ? v : fallback;
+}
+function strOrNull(v: unknown): string | null {
+	return typeof v === 'string' && v !== '' ? v : null;
+}
+
+/** Reads one task as a plain record; null for a tombstone or a record too broken to show. */
+export function readTask(m: Y.Map<unknown>): Task | null {
+	if (m.get('deletedAt')) return null;
+	const id = m.get('id');
+	if (typeof id !== 'string') return null;
+	const description = m.get('description');
+	const labels = m.get('labels');
+	const checklist = m.get('checklist');
+	const comments = m.get('comments');
+	const links = m.get('links');
+	const priority = m.get('priority');
+	const status = m.get('status');
+	const recurrence = m.get('recurrence');
+	const items: ChecklistItem[] = [];
+	if (checklist instanceof Y.Map) {
+		for (const item of checklist.values()) {
+			if (item instanceof Y.Map)
+				items.push({
+					id: str(item.get('id')),
+					text: str(item.get('text')),
+					done: item.get('done') === true,
+					order: str(item.get('order'))
+				});
+		}
+		items.sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : a.id < b.id ? -1 : 1));
+	}
+	const commentList: TaskComment[] =
+		comments instanceof Y.Map ? [...(comments.values() as IterableIterator<TaskComment>)] : [];
+	commentList.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : 1));
+	const linkList: RecordLink[] =
+		links instanceof Y.Map ? [...(links.values() as IterableIterator<RecordLink>)] : [];
+	linkList.sort((a, b) => linkKey(a).localeCompare(linkKey(b)));
+	return {
+		schemaVersion: 1,
+		id,
+		listId: str(m.get('listId')),
+		title: str(m.get('title')),
+		description: description instanceof Y.Text ? description.toString() : '',
+		assignee: strOrNull(m.get('assignee')),
+		due: strOrNull(m.get('due')) as Task['due'],
+		priority: (PRIORITIES.has(priority as number) ? priority : 0) as Task['priority'],
+		status: (STATUSES.has(status as string) ? status : 'todo') as Task['status'],
+		labels: labels instanceof Y.Map ? [...labels.keys()].sort() : [],
+		order: str(m.get('order')),
+		recurrence: (recurrence && typeof recurrence === 'object' ? recurrence : null) as Task['recurrence'],
+		checklist: items,
+		comments: commentList,
+		links: linkList,
+		createdAt: str(m.get('createdAt')),
+		createdBy: str(m.get('createdBy')),
+		completedAt: strOrNull(m.get('completedAt')),
+		seriesId: strOrNull(m.get('seriesId'))
+	};
+}
+
+export function readAllTasks(doc: Y.Doc): Task[] {
+	const out: Task[] = [];
+	for (const m of tasksMap(doc).values()) {
+		const t = readTask(m);
+		if (t) out.push(t);
+	}
+	return out;
+}
+
+export function readTaskById(doc: Y.Doc, id: string): Task | null {
+	const m = tasksMap(doc).get(id);
+	return m ? readTask(m) : null;
+}
+
+export function insertList(doc: Y.Doc, list: TaskList): void {
+	doc.transact(() => {
+		const m = new Y.Map<unknown>();
+		m.set('schemaVersion', list.schemaVersion);
+		m.set('id', list.id);
+		m.set('name', list.name);
+		m.set('order', list.order);
+		m.set('archived', list.archived);
+		listsMap(doc).set(list.id, m);
+	});
+}
+
+export function patchList(
+	doc: Y.Doc,
+	id: string,
+	patch: Partial<Pick<TaskList, 'name' | 'order' | 'archived'>>
+) {
+	const m = listsMap(doc).get(id);
+	if (!m) return false;
+	doc.transact(() => {
+		for (const [k, v] of Object.entries(patch)) if (m.get(k) !== v) m.set(k, v);
+	});
+	return true;
+}
+
+export function readAllLists(doc: Y.Doc): TaskList[] {
+	const out: TaskList[] = [];
+	for (const m of listsMap(doc).values()) {
+		const id = m.get('id');
+		if (typeof id !== 'string') continue;
+		out.push({
+			schemaVersion: 1,
+			id,
+			name: str(m.get('name'), 'Untitled'),
+			order: str(m.get('order')),
+			archived: m.get('archived') === true
+		});
+	}
+	return out.sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : a.id < b.id ? -1 : 1));
+}
+
+/**
+ * Calls `onChange(changedIds, removedIds)` after every transaction that touched tasks, local or remote.
+ * Returns the unsubscribe function.
+ */
+export function observeTasks(
+	doc: Y.Doc,
+	onChange: (changed: string[], removed: string[], local: boolean) => void
+): () => void {
+	const map = tasksMap(doc);
+	const handler = (events: Y.YEvent<Y.AbstractType<unknown>>[], tr: Y.Transaction) => {
+		const touched = new Set<string>();
+		for (const e of events) {
+			if (e.target === map) for (const k of (e as Y.YMapEvent<unknown>).keysChanged) touched.add(k);
+			else {
+				const key = e.path[0];
+				if (typeof key === 'string') touched.add(key);
+			}
+		}
+		const changed: string[] = [];
+		const removed: string[] = [];
+		for (const id of touched) {
+			const m = map.get(id);
+			if (m && !m.get('deletedAt')) changed.push(id);
+			else removed.push(id);
+		}
+		if (changed.length || removed.length) onChange(changed, removed, tr.local);
+	};
+	map.observeDeep(handler);
+	return () => map.unobserveDeep(handler);
+}
+
+export function observeLists(doc: Y.Doc, onChange: () => void): () => void {
+	const map = listsMap(doc);
+	const handler = () => onChange();
+	map.observeDeep(handler);
+	return () => map.unobserveDeep(handler);
+}

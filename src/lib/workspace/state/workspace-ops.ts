@@ -1,0 +1,246 @@
+// Workspace lifecycle verbs: create, join from an invite, rename, delete, back up and restore. Each
+// keeps the registry and the shards consistent: a failure part-way leaves no half-made workspace.
+import {
+	SHARDS,
+	randomKey,
+	type Invite,
+	type ShardKey,
+	type ShardName,
+	type WorkspaceEntry
+} from '$lib/shared/domain/workspace';
+import { getWorkspace, putWorkspace, removeWorkspace, updateWorkspace } from '$lib/shared/storage/registry';
+import { deleteProjections } from '$lib/tasks/storage/projections';
+import { PeopleLocalDb, allFiles, deletePeopleLocal, putFiles } from '$lib/people/storage/local';
+import { WorkspaceSession, deleteShardStores } from '$lib/shared/sync/session';
+import { readProfile, upsertMember, writeProfile, type WorkspaceProfile } from '$lib/shared/sync/meta-doc';
+import { decodeBackup, encodeBackup, type DecodedBackup, type DocumentFile } from '$lib/shared/sync/backup';
+import { writeShardUpdates } from '$lib/shared/sync/shard-writer';
+import { BooksReplica } from '$lib/books/sync/replica';
+import { PeopleFilesReplica } from '$lib/shared/sync/files';
+import { newId, nowIso } from '../../shared/state/ids';
+import { forgetBooksHint } from '../../books/state/books.svelte';
+
+const COLORS = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#8c564b', '#e377c2', '#17becf', '#bcbd22'];
+
+export function memberColor(memberId: string): string {
+	let h = 0;
+	for (const ch of memberId) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
+	return COLORS[h % COLORS.length] as string;
+}
+
+function freshKeys(): Record<ShardName, ShardKey> {
+	const keys = {} as Record<ShardName, ShardKey>;
+	for (const s of SHARDS) keys[s] = { room: randomKey(), secret: randomKey() };
+	return keys;
+}
+
+export interface NewWorkspace {
+	profile: Omit<WorkspaceProfile, 'createdAt'>;
+	memberName: string;
+	/** Chart-of-accounts template to start the books with (see CHART_TEMPLATES); none leaves it empty. */
+	chartTemplate?: string;
+}
+
+export async function createWorkspace(
+	input: NewWorkspace
+): Promise<{ entry: WorkspaceEntry; session: WorkspaceSession }> {
+	const now = nowIso();
+	const entry: WorkspaceEntry = {
+		id: newId(),
+		name: input.profile.name,
+		createdAt: now,
+		lastOpenedAt: now,
+		shards: freshKeys(),
+		memberId: newId(),
+		memberName: input.memberName,
+		signaling: [],
+		online: true,
+		schemaVersion: 1
+	};
+	await putWorkspace(entry);
+	const session = await WorkspaceSession.open(entry);
+	const meta = session.doc('meta');
+	if (meta) {
+		writeProfile(meta, { ...input.profile, createdAt: now });
+		upsertMember(meta, {
+			id: entry.memberId,
+			name: input.memberName,
+			color: memberColor(entry.memberId),
+			joinedAt: now
+		});
+	}
+	const books = session.doc('books');
+	if (books && input.chartTemplate) {
+		const replica = new BooksReplica(books, { newId });
+		const applied = replica.applyChartTemplate(input.chartTemplate);
+		replica.destroy();
+		if (!applied.ok) throw new Error(applied.error.message);
+	}
+	return { entry, session };
+}
+
+/** Joins (or widens access to) a workspace from an invite; keys already held are kept. */
+export async function joinWorkspace(invite: Invite, memberName: string): Promise<WorkspaceEntry> {
+	const now = nowIso();
+	const existing = await getWorkspace(invite.workspaceId);
+	const entry: WorkspaceEntry = existing
+		? {
+				...existing,
+				shards: { ...existing.shards, ...invite.shards },
+				signaling: invite.signaling.length ? invite.signaling : existing.signaling,
+				lastOpenedAt: now
+			}
+		: {
+				id: invite.workspaceId,
+				name: invite.name,
+				createdAt: now,
+				lastOpenedAt: now,
+				shards: invite.shards,
+				memberId: newId(),
+				memberName,
+				signaling: invite.signaling,
+				online: true,
+				schemaVersion: 1
+			};
+	await putWorkspace(entry);
+	return entry;
+}
+
+export async function renameWorkspace(session: WorkspaceSession, name: string): Promise<void> {
+	const meta = session.doc('meta');
+	if (meta) writeProfile(meta, { name });
+	await updateWorkspace(session.entry.id, { name });
+}
+
+/** Removes the workspace from this browser only; teammates keep their copies. */
+export async function deleteWorkspace(entry: WorkspaceEntry): Promise<void> {
+	await removeWorkspace(entry.id);
+	await deleteShardStores(entry.id, SHARDS);
+	await deleteProjections(entry.id);
+	await deletePeopleLocal(entry.id);
+	forgetBooksHint(entry.id);
+}
+
+export async function backupWorkspace(session: WorkspaceSession, passphrase?: string): Promise<string> {
+	const meta = session.doc('meta');
+	const name = meta ? readProfile(meta).name : session.entry.name;
+	return encodeBackup({
+		workspace: { id: session.entry.id, name },
+		docs: session.docs,
+		files: session.doc('people') ? await backupFiles(session) : undefined,
+		now: nowIso(),
+		passphrase
+	});
+}
+
+/** This browser's own document files, plus any received from teammates (checked against their hash). */
+async function backupFiles(session: WorkspaceSession): Promise<Map<string, DocumentFile>> {
+	const files = await documentFiles(session.entry.id);
+	if (!session.filesDoc) return files;
+	const shared = new PeopleFilesReplica(session.filesDoc);
+	try {
+		for (const id of shared.ids()) {
+			if (files.has(id)) continue;
+			const f = await shared.get(id);
+			if (f && f !== 'damaged') files.set(id, { type: f.type, bytes: f.bytes });
+		}
+	} finally {
+		shared.destroy();
+	}
+	return files;
+}
+
+/** The document files this browser's own store holds for a workspace, by document id. */
+export async function documentFiles(workspaceId: string): Promise<Map<string, DocumentFile>> {
+	const db = new PeopleLocalDb(workspaceId);
+	try {
+		const out = new Map<string, DocumentFile>();
+		for (const f of await allFiles(db))
+			out.set(f.id, { type: f.blob.type, bytes: new Uint8Array(await f.blob.arrayBuffer()) });
+		return out;
+	} finally {
+		db.close();
+	}
+}
+
+/** Puts a backup's document files back; without the people shard they would belong to nothing. */
+async function restoreDocumentFiles(workspaceId: string, backup: DecodedBackup): Promise<void> {
+	if (!backup.updates.people || backup.files.size === 0) return;
+	const db = new PeopleLocalDb(workspaceId);
+	try {
+		await putFiles(
+			db,
+			[...backup.files].map(([id, f]) => ({ id, blob: new Blob([f.bytes as BlobPart], { type: f.type }) }))
+		);
+	} finally {
+		db.close();
+	}
+}
+
+export type RestoreResult = { ok: true; entry: WorkspaceEntry } | { ok: false; message: string };
+
+/** Checks the whole file first; only a valid backup creates anything. */
+export async function restoreAsNewWorkspace(args: {
+	text: string;
+	fileName: string;
+	passphrase?: string;
+	memberName: string;
+}): Promise<RestoreResult> {
+	const decoded = await decodeBackup(args.text, args.fileName, args.passphrase);
+	if (!decoded.ok) return decoded;
+	return { ok: true, entry: await writeRestoredWorkspace(decoded.value, args.memberName) };
+}
+
+async function writeRestoredWorkspace(backup: DecodedBackup, memberName: string): Promise<WorkspaceEntry> {
+	const now = nowIso();
+	const keys = freshKeys();
+	const shards: Partial<Record<ShardName, ShardKey>> = {};
+	for (const s of Object.keys(backup.updates) as ShardName[]) shards[s] = keys[s];
+	const entry: WorkspaceEntry = {
+		id: newId(),
+		name: `${backup.workspace.name} (restored)`,
+		createdAt: now,
+		lastOpenedAt: now,
+		shards,
+		memberId: newId(),
+		memberName,
+		signaling: [],
+		online: true,
+		schemaVersion: 1
+	};
+	try {
+		await writeShardUpdates(entry.id, backup.updates);
+		await restoreDocumentFiles(entry.id, backup);
+		await putWorkspace(entry);
+	} catch (e) {
+		await deleteShardStores(entry.id, SHARDS);
+		await deletePeopleLocal(entry.id);
+		throw e;
+	}
+	return entry;
+}
+
+/**
+ * Replaces this browser's copy of a workspace with the backup's. Connected teammates still hold
+ * their own copies; when they sync, their later changes merge back in.
+ */
+export async function restoreIntoWorkspace(args: {
+	entry: WorkspaceEntry;
+	text: string;
+	fileName: string;
+	passphrase?: string;
+}): Promise<RestoreResult> {
+	const decoded = await decodeBackup(args.text, args.fileName, args.passphrase);
+	if (!decoded.ok) return decoded;
+	await deleteShardStores(args.entry.id, SHARDS);
+	await deleteProjections(args.entry.id);
+	await writeShardUpdates(args.entry.id, decoded.value.updates);
+	// Files the backup does not hold stay: a teammate's document may still be listed after a merge.
+	await restoreDocumentFiles(args.entry.id, decoded.value);
+	const shards = { ...args.entry.shards };
+	for (const s of Object.keys(decoded.value.updates) as ShardName[])
+		shards[s] ??= { room: randomKey(), secret: randomKey() };
+	const entry = { ...args.entry, shards, name: decoded.value.workspace.name };
+	await putWorkspace(entry);
+	return { ok: true, entry };
+}

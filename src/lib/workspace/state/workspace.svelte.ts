@@ -1,0 +1,234 @@
+// One open workspace as the screens see it: profile, members, who is online and where, sync status,
+// and the feature states. It shows at once from the local registry and projections, and becomes
+// live (editable, syncing) when its shards have loaded from IndexedDB: `ready` says which.
+import { GRANTS, inviteUrl, makeInvite, type Grant, type WorkspaceEntry } from '$lib/shared/domain/workspace';
+import type { PeerPresence, WorkspaceSession } from '$lib/shared/sync/session';
+import {
+	observeMeta,
+	readMembers,
+	readProfile,
+	upsertMember,
+	writeProfile,
+	type Member,
+	type WorkspaceProfile
+} from '$lib/shared/sync/meta-doc';
+import { TasksReplica } from '$lib/tasks/sync/replica';
+import { putWorkspace } from '$lib/shared/storage/registry';
+import { TasksState } from '../../tasks/state/tasks.svelte';
+import { BooksState } from '../../books/state/books.svelte';
+import { BooksReplica } from '$lib/books/sync/replica';
+import { PeopleReplica } from '$lib/people/sync/replica';
+import { PeopleFilesReplica } from '$lib/shared/sync/files';
+import { PeopleState } from '../../people/state/people.svelte';
+import { PayrollReplica } from '$lib/payroll/sync/replica';
+import { PayrollState } from '../../payroll/state/payroll.svelte';
+import { RulePacksState } from '../../payroll/state/rule-packs.svelte';
+import { BankingReplica } from '$lib/banking/sync/replica';
+import { BankingState } from '../../banking/state/banking.svelte';
+import { memberColor, renameWorkspace } from './workspace-ops';
+import { newId, nowIso } from '../../shared/state/ids';
+
+export class OpenWorkspace {
+	readonly tasks: TasksState | null;
+	readonly books: BooksState | null;
+	readonly people: PeopleState | null;
+	readonly payroll: PayrollState | null;
+	/** Payroll's tax tables (built-in and imported rule packs); only with the people shard. */
+	readonly rulePacks: RulePacksState | null;
+	#payrollReplica: PayrollReplica | null = null;
+	#peopleReplica: PeopleReplica | null = null;
+	readonly banking: BankingState | null;
+	#session: WorkspaceSession | null = null;
+	#replica: TasksReplica | null = null;
+	#booksReplica: BooksReplica | null = null;
+	readonly #cleanups: Array<() => void> = [];
+	#closed = false;
+
+	ready = $state(false);
+	entry = $state.raw<WorkspaceEntry>() as WorkspaceEntry;
+	profile = $state.raw<WorkspaceProfile>() as WorkspaceProfile;
+	members = $state.raw<Member[]>([]);
+	peers = $state.raw<PeerPresence[]>([]);
+	connections = $state.raw<Record<string, { webrtc: number; bc: number }>>({});
+
+	others = $derived(this.peers.filter((p) => !p.self));
+	connectedPeers = $derived(Math.max(0, ...Object.values(this.connections).map((c) => c.webrtc + c.bc)));
+
+	constructor(entry: WorkspaceEntry) {
+		this.entry = entry;
+		this.profile = { name: entry.name, country: '', baseCurrency: '', fiscalYearStart: '', createdAt: '' };
+		this.tasks = entry.shards.tasks ? new TasksState(entry.id, entry.memberId) : null;
+		this.books = entry.shards.books ? new BooksState(entry.id) : null;
+		this.people = entry.shards.people ? new PeopleState(entry.id, entry.memberId, this.tasks) : null;
+		this.payroll = this.people ? new PayrollState(entry.memberId, this.people, this.books) : null;
+		this.rulePacks = this.people ? new RulePacksState(entry.memberId) : null;
+		this.banking = entry.shards.books ? new BankingState(entry.id, entry.memberId) : null;
+	}
+
+	/** The live session; only present once `ready`. */
+	get session(): WorkspaceSession {
+		if (!this.#session) throw new Error('OpenWorkspace.session read before the workspace was ready');
+		return this.#session;
+	}
+
+	/** Makes the workspace live on a loaded session. */
+	attach(session: WorkspaceSession): void {
+		if (this.#closed) return;
+		this.#session = session;
+		const meta = session.doc('meta');
+		if (meta) {
+			this.profile = readProfile(meta);
+			this.members = readMembers(meta);
+			upsertMember(meta, {
+				id: this.entry.memberId,
+				name: this.entry.memberName,
+				color: memberColor(this.entry.memberId),
+				joinedAt: nowIso()
+			});
+			this.#cleanups.push(
+				observeMeta(meta, () => {
+					this.profile = readProfile(meta);
+					this.members = readMembers(meta);
+					if (this.profile.name !== this.entry.name)
+						void this.#saveEntry({ ...this.entry, name: this.profile.name });
+				})
+			);
+		}
+		const tasksDoc = session.doc('tasks');
+		if (tasksDoc && this.tasks) {
+			this.#replica = new TasksReplica(tasksDoc);
+			this.tasks.attach(this.#replica);
+		}
+		const booksDoc = session.doc('books');
+		if (booksDoc && this.books) {
+			this.#booksReplica = new BooksReplica(booksDoc, { newId });
+			this.books.attach(this.#booksReplica);
+			const bankingReplica = new BankingReplica(booksDoc, this.#booksReplica);
+			this.banking?.attach(bankingReplica, this.#booksReplica, this.books);
+			this.#cleanups.push(() => bankingReplica.destroy());
+		}
+		const peopleDoc = session.doc('people');
+		if (peopleDoc && this.people) {
+			this.#peopleReplica = new PeopleReplica(peopleDoc);
+			this.people.attach(this.#peopleReplica);
+			if (session.filesDoc) {
+				const files = new PeopleFilesReplica(session.filesDoc);
+				this.people.attachFiles(files);
+				this.#cleanups.push(() => files.destroy());
+			}
+			this.#payrollReplica = new PayrollReplica(peopleDoc);
+			this.payroll?.attach(this.#payrollReplica);
+			this.rulePacks?.attach(this.#payrollReplica);
+		}
+		this.#cleanups.push(session.onPresence(() => (this.peers = session.presence())));
+		const poll = setInterval(() => (this.connections = session.peerCounts()), 500);
+		this.#cleanups.push(() => clearInterval(poll));
+		this.ready = true;
+		this.setPresence('dashboard', null);
+	}
+
+	get id(): string {
+		return this.entry.id;
+	}
+
+	has(shard: 'tasks' | 'books' | 'people'): boolean {
+		return !!this.entry.shards[shard];
+	}
+
+	memberName(id: string | null): string {
+		if (!id) return 'Unassigned';
+		return this.members.find((m) => m.id === id)?.name ?? (this.ready ? 'Former member' : '…');
+	}
+
+	setPresence(section: string, recordId: string | null): void {
+		if (!this.#session) return;
+		this.#session.setPresence({
+			user: { id: this.entry.memberId, name: this.entry.memberName, color: memberColor(this.entry.memberId) },
+			at: { section, recordId }
+		});
+		this.peers = this.#session.presence();
+	}
+
+	/** Who else is looking at a record right now. */
+	viewersOf(recordId: string): PeerPresence[] {
+		return this.others.filter((p) => p.at.recordId === recordId);
+	}
+
+	async #saveEntry(entry: WorkspaceEntry): Promise<void> {
+		this.entry = entry;
+		await putWorkspace(entry);
+	}
+
+	async rename(name: string): Promise<{ ok: boolean; message?: string }> {
+		const trimmed = name.trim();
+		if (!trimmed) return { ok: false, message: 'Organisation name: required.' };
+		await renameWorkspace(this.session, trimmed);
+		this.entry = { ...this.entry, name: trimmed };
+		return { ok: true };
+	}
+
+	updateProfile(patch: Partial<WorkspaceProfile>): void {
+		const meta = this.#session?.doc('meta');
+		if (meta) writeProfile(meta, patch);
+	}
+
+	async setMemberName(name: string): Promise<void> {
+		const trimmed = name.trim();
+		if (!trimmed) return;
+		await this.#saveEntry({ ...this.entry, memberName: trimmed });
+		const meta = this.#session?.doc('meta');
+		if (meta)
+			upsertMember(meta, {
+				id: this.entry.memberId,
+				name: trimmed,
+				color: memberColor(this.entry.memberId),
+				joinedAt: nowIso()
+			});
+		this.setPresence('settings', null);
+	}
+
+	/** Sets the signaling servers and reconnects every shard through them. */
+	async setSignaling(urls: string[]): Promise<void> {
+		const entry = { ...this.entry, signaling: urls };
+		await this.#saveEntry(entry);
+		this.#session?.connect(entry);
+		this.setPresence('settings', null);
+	}
+
+	/** Takes effect at once (the providers disconnect before anything else); then it is remembered. */
+	async setOnline(online: boolean): Promise<void> {
+		this.#session?.setOnline(online);
+		await this.#saveEntry({ ...this.entry, online });
+	}
+
+	invite(grant: Grant, origin: string): { url: string; shards: string[] } {
+		const invite = makeInvite({
+			workspaceId: this.entry.id,
+			name: this.profile.name,
+			grant,
+			keys: this.entry.shards,
+			signaling: this.entry.signaling
+		});
+		return { url: inviteUrl(origin, invite), shards: Object.keys(invite.shards) };
+	}
+
+	grantLabel(grant: Grant): string {
+		return GRANTS[grant].label;
+	}
+
+	async close(): Promise<void> {
+		this.#closed = true;
+		for (const c of this.#cleanups) c();
+		this.tasks?.destroy();
+		this.#replica?.destroy();
+		this.books?.destroy();
+		this.banking?.destroy();
+		this.#booksReplica?.destroy();
+		this.people?.destroy();
+		this.#peopleReplica?.destroy();
+		this.payroll?.destroy();
+		this.rulePacks?.destroy();
+		this.#payrollReplica?.destroy();
+		await this.#session?.close();
+	}
+}

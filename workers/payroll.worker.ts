@@ -1,5 +1,0 @@
-// Web Worker entry for Payroll: pay runs and gross-to-net batches run here, off the main thread.
-import { expose } from 'comlink';
-import { payrollApi } from './payroll-api';
-
-expose(payrollApi);
