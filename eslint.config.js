@@ -14,13 +14,23 @@ const LAYERS = ['domain', 'storage', 'sync', 'rpc', 'worker', 'state', 'componen
 
 /** Import patterns that reach a layer folder of any feature, by alias or relatively. Test helpers
  * (`testing/`) are open to every test, so no layer forbids them. */
-const layer = (name) =>
-	name === 'testing' ? [] : [`$lib/*/${name}`, `$lib/*/${name}/**`, `**/${name}/**`];
+const layer = (name) => (name === 'testing' ? [] : [`$lib/*/${name}`, `$lib/*/${name}/**`, `**/${name}/**`]);
 
 /** What each layer may not import, and why (in the words lint prints). */
 const LAYER_RULES = {
 	domain: [
-		['svelte', 'svelte/*', '$app/*', 'dexie', 'yjs', 'y-*', 'comlink', 'workbox-*', '$lib/*', ...LAYERS.slice(1).flatMap(layer)],
+		[
+			'svelte',
+			'svelte/*',
+			'$app/*',
+			'dexie',
+			'yjs',
+			'y-*',
+			'comlink',
+			'workbox-*',
+			'$lib/*',
+			...LAYERS.slice(1).flatMap(layer)
+		],
 		'A domain folder is pure TypeScript: it may import decimal.js and other domain folders (relatively), nothing else.'
 	],
 	storage: [
@@ -31,7 +41,10 @@ const LAYER_RULES = {
 		['svelte', 'svelte/*', ...['rpc', 'worker', 'state', 'components', 'testing'].flatMap(layer)],
 		'Sync sits below state and UI.'
 	],
-	rpc: [['svelte', 'svelte/*', ...['state', 'components'].flatMap(layer)], 'A worker client sits below state and UI.'],
+	rpc: [
+		['svelte', 'svelte/*', ...['state', 'components'].flatMap(layer)],
+		'A worker client sits below state and UI.'
+	],
 	worker: [
 		['svelte', 'svelte/*', '$app/*', ...['rpc', 'state', 'components'].flatMap(layer)],
 		'Workers expose domain functions; no UI.'
@@ -114,13 +127,7 @@ export default ts.config(
 		// function handed to a place that expects a plain callback (an event handler, a forEach) runs
 		// unwatched. Type information comes from the project's tsconfig, which covers these files; the
 		// service worker is outside it (it has its own lib set), and the scripts' plain .js are untyped.
-		files: [
-			'src/**/*.ts',
-			'src/**/*.svelte',
-			'tests/**/*.ts',
-			'bench/**/*.ts',
-			'scripts/**/*.ts'
-		],
+		files: ['src/**/*.ts', 'src/**/*.svelte', 'tests/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
 		ignores: ['src/service-worker.ts'],
 		languageOptions: {
 			parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname }

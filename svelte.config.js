@@ -13,11 +13,7 @@ const config = {
 		serviceWorker: { register: false },
 		typescript: {
 			config(tsconfig) {
-				tsconfig.include.push(
-					'../bench/**/*.ts',
-					'../scripts/**/*.ts',
-					'../bin/**/*.ts'
-				);
+				tsconfig.include.push('../bench/**/*.ts', '../scripts/**/*.ts', '../bin/**/*.ts');
 			}
 		},
 		csp: {

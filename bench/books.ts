@@ -14,15 +14,28 @@ type Record = (what: string, value: string, goal?: string) => void;
 
 interface BooksDebug {
 	entryCount(): number;
-	workerLoadMs(): Promise<{ startedAt: number; total: number; read: number; apply: number; check: number; updates: number; bytes: number } | null>;
+	workerLoadMs(): Promise<{
+		startedAt: number;
+		total: number;
+		read: number;
+		apply: number;
+		check: number;
+		updates: number;
+		bytes: number;
+	} | null>;
 	accountId(fullName: string): string | null;
 	importJournal(
 		text: string,
 		fileName: string
 	): Promise<
-		{ ok: true; entries: number; parseMs: number; importMs: number; caughtUpMs: number } | { ok: false; message: string }
+		| { ok: true; entries: number; parseMs: number; importMs: number; caughtUpMs: number }
+		| { ok: false; message: string }
 	>;
-	report(method: string, args: object, cold?: boolean): Promise<{ ok: true; ms: number } | { ok: false; message: string }>;
+	report(
+		method: string,
+		args: object,
+		cold?: boolean
+	): Promise<{ ok: true; ms: number } | { ok: false; message: string }>;
 }
 type Win = { __keel: { debug: { books: BooksDebug } } };
 
@@ -33,7 +46,14 @@ const verdict = (value: number, goal: number) => (value <= goal ? 'meets goal' :
 const journal = (transactions: number) =>
 	generateJournal({ seed: 2026, transactions, commodities: ['$'], variety: false, comments: true });
 
-async function bookWithJournal(page: Page, base: string, name: string, text: string, record: Record, label: string): Promise<string> {
+async function bookWithJournal(
+	page: Page,
+	base: string,
+	name: string,
+	text: string,
+	record: Record,
+	label: string
+): Promise<string> {
 	await page.goto(`${base}/`);
 	await page.getByLabel('Organisation name').fill(name);
 	await page.getByLabel('Your name', { exact: true }).fill('Alex');
@@ -56,10 +76,7 @@ async function bookWithJournal(page: Page, base: string, name: string, text: str
 		{ text }
 	);
 	if (!r.ok) throw new Error(`import failed: ${r.message}`);
-	record(
-		`${label}: parse in the worker`,
-		`${ms(r.parseMs)} (${r.entries.toLocaleString('en')} entries)`
-	);
+	record(`${label}: parse in the worker`, `${ms(r.parseMs)} (${r.entries.toLocaleString('en')} entries)`);
 	record(`${label}: parse + write into the books shard`, ms(r.importMs));
 	record(`${label}: until the worker's reports count it (persisted in IndexedDB)`, ms(r.caughtUpMs));
 	return wsId;
@@ -125,18 +142,36 @@ function hledgerBal(file: string, record: Record): number | null {
 	return m;
 }
 
-async function coldRegister(browser: Browser, base: string, newPage: (b: Browser) => Promise<Page>, record: Record): Promise<void> {
+async function coldRegister(
+	browser: Browser,
+	base: string,
+	newPage: (b: Browser) => Promise<Page>,
+	record: Record
+): Promise<void> {
 	const page = await newPage(browser);
-	const wsId = await bookWithJournal(page, base, 'Bench 50k books', journal(50_000), record, 'import a 50k-transaction journal');
-	const bank = await page.evaluate(() => (window as unknown as Win).__keel.debug.books.accountId('Assets:Bank:Checking'));
+	const wsId = await bookWithJournal(
+		page,
+		base,
+		'Bench 50k books',
+		journal(50_000),
+		record,
+		'import a 50k-transaction journal'
+	);
+	const bank = await page.evaluate(() =>
+		(window as unknown as Win).__keel.debug.books.accountId('Assets:Bank:Checking')
+	);
 	if (!bank) throw new Error('no Assets:Bank:Checking in the imported chart');
 	const url = `${base}/w/${wsId}/books/accounts/${encodeURIComponent(bank)}`;
 	const times: number[] = [];
 	for (let i = 0; i < 4; i++) {
 		await page.goto(url, { waitUntil: 'commit' });
-		await page.waitForFunction(() => performance.getEntriesByName('keel:register-shown').length > 0, null, { timeout: 120_000 });
+		await page.waitForFunction(() => performance.getEntriesByName('keel:register-shown').length > 0, null, {
+			timeout: 120_000
+		});
 		await page.getByRole('table', { name: 'Account register' }).getByRole('row').nth(1).waitFor();
-		const at = await page.evaluate(() => Math.round(performance.getEntriesByName('keel:register-shown')[0]!.startTime));
+		const at = await page.evaluate(() =>
+			Math.round(performance.getEntriesByName('keel:register-shown')[0]!.startTime)
+		);
 		if (i > 0) times.push(at); // the first load after the import also compiles and caches the app
 	}
 	const marks = await page.evaluate(() =>
@@ -157,16 +192,25 @@ async function coldRegister(browser: Browser, base: string, newPage: (b: Browser
 	console.log(`    main-thread tasks over 50 ms on the last reload (start+duration): ${longTasks || 'none'}`);
 	const loadMs = await page.evaluate(() => (window as unknown as Win).__keel.debug.books.workerLoadMs());
 	const origin = await page.evaluate(() => performance.timeOrigin);
-	console.log(`    last reload's timeline: ${marks.join(', ')}; the worker's own shard load took ${loadMs ? `${loadMs.total} ms from ${Math.round(loadMs.startedAt - origin)} ms (read IndexedDB ${loadMs.read} for ${loadMs.updates} updates of ${(loadMs.bytes / 2 ** 20).toFixed(1)} MB, apply ${loadMs.apply}, check entries ${loadMs.check})` : '?'}`);
+	console.log(
+		`    last reload's timeline: ${marks.join(', ')}; the worker's own shard load took ${loadMs ? `${loadMs.total} ms from ${Math.round(loadMs.startedAt - origin)} ms (read IndexedDB ${loadMs.read} for ${loadMs.updates} updates of ${(loadMs.bytes / 2 ** 20).toFixed(1)} MB, apply ${loadMs.apply}, check entries ${loadMs.check})` : '?'}`
+	);
 	const reg = (cold: boolean) =>
 		page.evaluate(
-			({ bank, cold }) => (window as unknown as Win).__keel.debug.books.report('register', { accountId: bank, limit: 1000 }, cold),
+			({ bank, cold }) =>
+				(window as unknown as Win).__keel.debug.books.report(
+					'register',
+					{ accountId: bank, limit: 1000 },
+					cold
+				),
 			{ bank, cold }
 		);
 	const regCold = await reg(true);
 	const regWarm = await reg(false);
 	if (regCold.ok && regWarm.ok)
-		console.log(`    bank register alone in the worker: ${ms(regCold.ms)} on a cold worker (shard load included), ${ms(regWarm.ms)} warm`);
+		console.log(
+			`    bank register alone in the worker: ${ms(regCold.ms)} on a cold worker (shard load included), ${ms(regWarm.ms)} warm`
+		);
 	const m = median(times);
 	record(
 		'cold open of a 50k-transaction book to its bank register: navigation start to rows on screen (median of 3 reloads)',
@@ -191,7 +235,14 @@ export async function booksBench(opts: {
 	const text = journal(100_000);
 	writeFileSync(file, text);
 	const page = await newPage(browser);
-	await bookWithJournal(page, base, 'Bench 100k books', text, record, `import a 100k-transaction journal (${(text.length / 2 ** 20).toFixed(1)} MB)`);
+	await bookWithJournal(
+		page,
+		base,
+		'Bench 100k books',
+		text,
+		record,
+		`import a 100k-transaction journal (${(text.length / 2 ** 20).toFixed(1)} MB)`
+	);
 	const hledgerMs = hledgerBal(file, record);
 	await reportTimes(page, record, hledgerMs);
 	await page.context().close();

@@ -15,7 +15,10 @@ async function bench(name: string): Promise<void> {
 	const slip = computeRun({ schedule: s, run, people: [who], finalized: [] }).payslips[0];
 	if (!slip) throw new Error('no payslip');
 	const one = () =>
-		payslipPdf({ organisation: 'Acme', period: run.period, currency: 'USD', slip, status: 'finalized' }, testFonts);
+		payslipPdf(
+			{ organisation: 'Acme', period: run.period, currency: 'USD', slip, status: 'finalized' },
+			testFonts
+		);
 	const c0 = performance.now();
 	await one();
 	const cold = performance.now() - c0;

@@ -9,15 +9,50 @@ import { upsertMember, writeProfile } from '$lib/shared/sync/meta-doc';
 import { encodeBackup } from '$lib/shared/sync/backup';
 import type { ShardName } from '$lib/shared/domain/workspace';
 
-const GIVEN = ['Ada', 'Ben', 'Chloé', 'Dev', 'Eli', 'Fatima', 'Grace', 'Hugo', 'Ines', 'Jonas', 'Kemi', 'Liam', 'Maya', 'Noah', 'Zoë'];
-const FAMILY = ['Okafor', 'Hale', 'Nguyen', 'Patel', 'Smith', 'García', 'Kowalski', 'Murphy', 'Ångström', 'Brown', 'Dubois', 'Ito'];
+const GIVEN = [
+	'Ada',
+	'Ben',
+	'Chloé',
+	'Dev',
+	'Eli',
+	'Fatima',
+	'Grace',
+	'Hugo',
+	'Ines',
+	'Jonas',
+	'Kemi',
+	'Liam',
+	'Maya',
+	'Noah',
+	'Zoë'
+];
+const FAMILY = [
+	'Okafor',
+	'Hale',
+	'Nguyen',
+	'Patel',
+	'Smith',
+	'García',
+	'Kowalski',
+	'Murphy',
+	'Ångström',
+	'Brown',
+	'Dubois',
+	'Ito'
+];
 const DEPARTMENTS = ['Programmes', 'Finance', 'Fundraising', 'Operations', 'Care', 'IT', 'HR'];
 const TITLES = ['Coordinator', 'Officer', 'Manager', 'Assistant', 'Lead', 'Advisor'];
 const LOCATIONS = ['London', 'Leeds', 'New York'];
 
 export async function peopleBackup(count: number): Promise<string> {
 	const meta = new Y.Doc();
-	writeProfile(meta, { name: `Bench ${count} people`, country: 'GB', baseCurrency: 'GBP', fiscalYearStart: '04-06', createdAt: '2026-01-01T00:00:00Z' });
+	writeProfile(meta, {
+		name: `Bench ${count} people`,
+		country: 'GB',
+		baseCurrency: 'GBP',
+		fiscalYearStart: '04-06',
+		createdAt: '2026-01-01T00:00:00Z'
+	});
 	upsertMember(meta, { id: 'member-a', name: 'Alex', color: '#1f77b4', joinedAt: '2026-01-01T00:00:00Z' });
 	const doc = new Y.Doc();
 	const r = new PeopleReplica(doc);
@@ -58,7 +93,12 @@ export async function peopleBackup(count: number): Promise<string> {
 				effectiveDate: start,
 				recordedAt: '2026-01-01T00:00:00Z',
 				recordedBy: 'member-a',
-				changes: { pay: { kind: 'salaried', annualAmount: String(25000 + (i % 40) * 1000) as DecimalString }, schedule: 'monthly', currency: 'GBP', tax: {} }
+				changes: {
+					pay: { kind: 'salaried', annualAmount: String(25000 + (i % 40) * 1000) as DecimalString },
+					schedule: 'monthly',
+					currency: 'GBP',
+					tax: {}
+				}
 			};
 			const added = r.addPerson(person, { employment, compensation });
 			if (!added.ok) throw new Error(added.error.message);
@@ -69,5 +109,9 @@ export async function peopleBackup(count: number): Promise<string> {
 		['tasks', new Y.Doc()],
 		['people', doc]
 	]);
-	return encodeBackup({ workspace: { id: 'bench-people', name: `Bench ${count} people` }, docs, now: new Date().toISOString() });
+	return encodeBackup({
+		workspace: { id: 'bench-people', name: `Bench ${count} people` },
+		docs,
+		now: new Date().toISOString()
+	});
 }

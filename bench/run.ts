@@ -333,15 +333,24 @@ async function benchPeople(browser: Browser, count: number): Promise<void> {
 	const cold = Date.now();
 	await page.goto(`${BASE}/w/${wsId}/people`);
 	await page.getByTestId('person-row').first().waitFor({ timeout: 120_000 });
-	record(`first open of a restored ${count}-person workspace (no directory copy yet)`, `${Date.now() - cold} ms`);
+	record(
+		`first open of a restored ${count}-person workspace (no directory copy yet)`,
+		`${Date.now() - cold} ms`
+	);
 	// The directory copy is written shortly after the shard is live; later opens paint from it.
 	await page.waitForTimeout(2000);
 	const times: number[] = [];
 	for (let i = 0; i < 5; i++) {
 		await page.goto(`${BASE}/w/${wsId}/people`, { waitUntil: 'commit' });
-		await page.waitForFunction(() => performance.getEntriesByName('keel:people-painted').length > 0, null, { timeout: 60_000 });
-		times.push(await page.evaluate(() => Math.round(performance.getEntriesByName('keel:people-painted')[0]!.startTime)));
-		await page.waitForFunction(() => performance.getEntriesByName('keel:people-live').length > 0, null, { timeout: 60_000 });
+		await page.waitForFunction(() => performance.getEntriesByName('keel:people-painted').length > 0, null, {
+			timeout: 60_000
+		});
+		times.push(
+			await page.evaluate(() => Math.round(performance.getEntriesByName('keel:people-painted')[0]!.startTime))
+		);
+		await page.waitForFunction(() => performance.getEntriesByName('keel:people-live').length > 0, null, {
+			timeout: 60_000
+		});
 	}
 	await page.waitForTimeout(500);
 	const marks = await page.evaluate(() =>
@@ -358,7 +367,18 @@ async function benchPeople(browser: Browser, count: number): Promise<void> {
 	);
 	// Each search: from the keystroke's input event to the rows updated in the DOM (Svelte flushes in
 	// a microtask, so a zero timeout runs after it), and to the next frame (the rows on screen).
-	const queries = ['zoe', 'ada ok', 'finance lead', 'garcia-1', 'angstrom', 'care', 'x-no-match', 'ben hale-13', 'it ad', 'noah'];
+	const queries = [
+		'zoe',
+		'ada ok',
+		'finance lead',
+		'garcia-1',
+		'angstrom',
+		'care',
+		'x-no-match',
+		'ben hale-13',
+		'it ad',
+		'noah'
+	];
 	const dom: number[] = [];
 	const frame: number[] = [];
 	for (const q of [...queries, ...queries]) {
@@ -383,8 +403,11 @@ async function benchPeople(browser: Browser, count: number): Promise<void> {
 		});
 		await page.waitForTimeout(50);
 	}
-	console.log(`    per search (ms to DOM): ${[...queries, ...queries].map((q, i) => `${q} ${dom[i]!.toFixed(0)}`).join(', ')}`);
-	if (dom.some(Number.isNaN)) console.log('    (a search did not change the list within one task: its DOM time is NaN)');
+	console.log(
+		`    per search (ms to DOM): ${[...queries, ...queries].map((q, i) => `${q} ${dom[i]!.toFixed(0)}`).join(', ')}`
+	);
+	if (dom.some(Number.isNaN))
+		console.log('    (a search did not change the list within one task: its DOM time is NaN)');
 	record(
 		`search a directory of ${count} people, keystroke to rows updated in the DOM (${dom.length} searches)`,
 		`p50 ${median(dom).toFixed(1)} ms, p95 ${percentile(dom, 95).toFixed(1)} ms, max ${Math.max(...dom).toFixed(1)} ms`,
@@ -409,11 +432,19 @@ async function benchPayrollApp(browser: Browser, count: number): Promise<void> {
 	await page.goto(`${BASE}/w/${wsId}/payroll`);
 	await page.getByRole('heading', { name: 'Pay runs' }).waitFor();
 	await page.getByTestId('run-item').first().waitFor({ timeout: 120_000 });
-	type Debug = { debug: { payrollGrossToNet(c: unknown): Promise<{ ok: number; roundTripMs: number; workerMs: number }> } };
+	type Debug = {
+		debug: { payrollGrossToNet(c: unknown): Promise<{ ok: number; roundTripMs: number; workerMs: number }> };
+	};
 	for (const n of [1_000, 10_000]) {
 		const cases = generateCases(42, n);
 		const rounds: { ok: number; roundTripMs: number; workerMs: number }[] = [];
-		for (let i = 0; i < 5; i++) rounds.push(await page.evaluate((c) => (window as unknown as { __keel: Debug }).__keel.debug.payrollGrossToNet(c), cases));
+		for (let i = 0; i < 5; i++)
+			rounds.push(
+				await page.evaluate(
+					(c) => (window as unknown as { __keel: Debug }).__keel.debug.payrollGrossToNet(c),
+					cases
+				)
+			);
 		record(
 			`gross-to-net for ${n.toLocaleString('en')} employees in the payroll worker, Chromium (median of 5; ${rounds[0]?.ok} payslips, the rest refused as invalid cases)`,
 			`${median(rounds.map((r) => r.workerMs)).toFixed(0)} ms in the worker, ${median(rounds.map((r) => r.roundTripMs)).toFixed(0)} ms round trip from the page`,
@@ -427,9 +458,15 @@ async function benchPayrollApp(browser: Browser, count: number): Promise<void> {
 	await page.getByTestId('register-row').first().waitFor({ timeout: 120_000 });
 	const openMs = Date.now() - open0;
 	const rows = await page.getByTestId('register-row').count();
-	record(`open an approved ${rows.toLocaleString('en')}-employee run: navigation to register on screen (shard load, cases built and computed in the worker)`, `${openMs} ms`);
+	record(
+		`open an approved ${rows.toLocaleString('en')}-employee run: navigation to register on screen (shard load, cases built and computed in the worker)`,
+		`${openMs} ms`
+	);
 	type PreviewDebug = { debug: { payrollPreview(id: string): Promise<number | null> } };
-	const computeMs = await page.evaluate((id) => (window as unknown as { __keel: PreviewDebug }).__keel.debug.payrollPreview(id), BENCH_RUN_ID);
+	const computeMs = await page.evaluate(
+		(id) => (window as unknown as { __keel: PreviewDebug }).__keel.debug.payrollPreview(id),
+		BENCH_RUN_ID
+	);
 	const t0 = Date.now();
 	await page.getByRole('button', { name: 'Finalize' }).click();
 	await page.getByText('Posted to Books.').first().waitFor({ timeout: 120_000 });

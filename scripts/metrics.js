@@ -17,13 +17,15 @@ const walk = (dir, out = []) => {
 	return out;
 };
 const files = walk(join(root, 'src')).concat(
-	...['workers'].filter((d) => {
-		try {
-			return statSync(join(root, d)).isDirectory();
-		} catch {
-			return false;
-		}
-	}).map((d) => walk(join(root, d)))
+	...['workers']
+		.filter((d) => {
+			try {
+				return statSync(join(root, d)).isDirectory();
+			} catch {
+				return false;
+			}
+		})
+		.map((d) => walk(join(root, d)))
 );
 
 const isTest = (p) => /\.test\.ts$|\/testing\/|test-helpers|fixtures/.test(p);
@@ -56,7 +58,10 @@ for (const file of files) {
 				nonNull++;
 				if (/^app\.current$/.test(node.expression.getText(sf))) appCurrentBang++;
 			}
-			if ((ts.isTypeAliasDeclaration(node) || ts.isInterfaceDeclaration(node)) && /\bok\s*:\s*(true|false)\b/.test(node.getText(sf)))
+			if (
+				(ts.isTypeAliasDeclaration(node) || ts.isInterfaceDeclaration(node)) &&
+				/\bok\s*:\s*(true|false)\b/.test(node.getText(sf))
+			)
 				resultTypes.add(`${node.name.text} (${rel})`);
 			ts.forEachChild(node, visit);
 		};
@@ -67,7 +72,9 @@ for (const file of files) {
 sizes.sort((a, b) => a[0] - b[0]);
 const pick = (q) => sizes[Math.min(sizes.length - 1, Math.floor(q * sizes.length))][0];
 console.log(`source files (tests and fixtures excluded): ${sizes.length}`);
-console.log(`lines per file: median ${pick(0.5)}, p90 ${pick(0.9)}, max ${sizes.at(-1)[0]} (${sizes.at(-1)[1]})`);
+console.log(
+	`lines per file: median ${pick(0.5)}, p90 ${pick(0.9)}, max ${sizes.at(-1)[0]} (${sizes.at(-1)[1]})`
+);
 console.log(`files over 400 lines: ${sizes.filter((s) => s[0] > 400).length}`);
 for (const [n, p] of sizes.filter((s) => s[0] > 400).reverse()) console.log(`  ${n} ${p}`);
 console.log(`\`as\` casts (not \`as const\`): ${casts}`);

@@ -82,7 +82,8 @@ for (const day of only) {
 		p += r.stats?.expected ?? 0;
 		f += (r.stats?.unexpected ?? 0) + (r.stats?.flaky ?? 0);
 	}
-	for (const t of [...vitestFailures(unitReport), ...playwrightFailures(e2eReport)]) named.push(`${day}: ${t}`);
+	for (const t of [...vitestFailures(unitReport), ...playwrightFailures(e2eReport)])
+		named.push(`${day}: ${t}`);
 	if (!unitOk || !e2eOk) {
 		bad.push(day);
 		if (f === 0) f = 1; // a stage that failed without failing a test (it did not start) still counts

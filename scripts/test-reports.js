@@ -5,7 +5,11 @@ import { existsSync, readFileSync } from 'node:fs';
 
 /** Terminal colour codes (ESC [ … m) that reporters leave in messages. */
 const COLOUR = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
-const firstLine = (s) => String(s ?? '').replace(COLOUR, '').split('\n').find((l) => l.trim()) ?? '';
+const firstLine = (s) =>
+	String(s ?? '')
+		.replace(COLOUR, '')
+		.split('\n')
+		.find((l) => l.trim()) ?? '';
 
 /** Failed tests in a vitest JSON report: `file › test: first error line`. */
 export function vitestFailures(path) {

@@ -25,8 +25,11 @@ export interface PdfRead {
 }
 
 export async function readPdf(bytes: Uint8Array): Promise<PdfRead> {
-	const doc = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false })
-		.promise;
+	const doc = await getDocument({
+		data: new Uint8Array(bytes),
+		useSystemFonts: false,
+		isEvalSupported: false
+	}).promise;
 	const pages: [number, number][] = [];
 	const texts: PdfText[] = [];
 	for (let n = 1; n <= doc.numPages; n++) {

@@ -20,7 +20,11 @@ const USAGE = `usage:
 
 const FORMATS: readonly FormatChoice[] = ['auto', 'csv', 'ofx', 'qif', 'camt', 'mt940'];
 
-async function loadStatements(io: CliIo, file: string, options: Record<string, string | true>): Promise<Statement[] | undefined> {
+async function loadStatements(
+	io: CliIo,
+	file: string,
+	options: Record<string, string | true>
+): Promise<Statement[] | undefined> {
 	const format = typeof options.format === 'string' ? options.format : 'auto';
 	if (!FORMATS.includes(format as FormatChoice)) {
 		io.err(`keel bank: unknown format '${format}' (use ${FORMATS.join('|')})`);
@@ -31,7 +35,9 @@ async function loadStatements(io: CliIo, file: string, options: Record<string, s
 		try {
 			csvMapping = JSON.parse(new TextDecoder().decode(await io.readFile(options['csv-map'])));
 		} catch (e) {
-			io.err(`keel bank: cannot read CSV mapping ${options['csv-map']}: ${e instanceof Error ? e.message : String(e)}`);
+			io.err(
+				`keel bank: cannot read CSV mapping ${options['csv-map']}: ${e instanceof Error ? e.message : String(e)}`
+			);
 			return undefined;
 		}
 	}
@@ -43,7 +49,12 @@ async function loadStatements(io: CliIo, file: string, options: Record<string, s
 		return undefined;
 	}
 	const name = file.split(/[\\/]/).pop() ?? file;
-	const r = parseStatementFile({ bytes, fileName: name, format: format as FormatChoice, ...(csvMapping === undefined ? {} : { csvMapping }) });
+	const r = parseStatementFile({
+		bytes,
+		fileName: name,
+		format: format as FormatChoice,
+		...(csvMapping === undefined ? {} : { csvMapping })
+	});
 	if (!r.ok) {
 		io.err(`keel bank: ${r.error.message}`);
 		return undefined;
@@ -51,7 +62,13 @@ async function loadStatements(io: CliIo, file: string, options: Record<string, s
 	return r.value;
 }
 
-const lineJson = (l: StatementLine) => ({ date: l.date, amount: l.amount, payee: l.payee, memo: l.memo, bankRef: l.bankRef ?? null });
+const lineJson = (l: StatementLine) => ({
+	date: l.date,
+	amount: l.amount,
+	payee: l.payee,
+	memo: l.memo,
+	bankRef: l.bankRef ?? null
+});
 
 function statementJson(statements: readonly Statement[]) {
 	const first = statements[0];
@@ -65,7 +82,15 @@ function statementJson(statements: readonly Statement[]) {
 		closingBalance: last?.closingBalance?.amount ?? null,
 		balanceCheck: summariseChecks(checks),
 		...(statements.length > 1
-			? { statements: statements.map((s, i) => ({ account: s.account, openingBalance: s.openingBalance?.amount ?? null, closingBalance: s.closingBalance?.amount ?? null, lines: s.lines.length, balanceCheck: checks[i] })) }
+			? {
+					statements: statements.map((s, i) => ({
+						account: s.account,
+						openingBalance: s.openingBalance?.amount ?? null,
+						closingBalance: s.closingBalance?.amount ?? null,
+						lines: s.lines.length,
+						balanceCheck: checks[i]
+					}))
+				}
 			: { balanceDetail: checks[0] }),
 		warnings: statements.flatMap((s) => s.warnings),
 		lines: statements.flatMap((s) => s.lines.map(lineJson))
@@ -77,7 +102,12 @@ export function ledgerLinesFor(journal: JournalData, fullName: string): LedgerLi
 	const byId = new Map(journal.accounts.map((a) => [a.id, a]));
 	const full = (id: string): string => {
 		const parts: string[] = [];
-		for (let a = byId.get(id), guard = 0; a && guard < 64; a = a.parentId ? byId.get(a.parentId) : undefined, guard++) parts.unshift(a.name);
+		for (
+			let a = byId.get(id), guard = 0;
+			a && guard < 64;
+			a = a.parentId ? byId.get(a.parentId) : undefined, guard++
+		)
+			parts.unshift(a.name);
 		return parts.join(':');
 	};
 	const account = journal.accounts.find((a) => full(a.id) === fullName || a.id === fullName);
@@ -128,7 +158,14 @@ async function reconcile(io: CliIo, options: Record<string, string | true>): Pro
 	}
 	const bankLines = statements.flatMap((s) => s.lines);
 	const result = matchStatementLines({
-		bankLines: bankLines.map((l) => ({ id: l.id, date: l.date, amount: l.amount, payee: l.payee, memo: l.memo, ...(l.bankRef ? { bankRef: l.bankRef } : {}) })),
+		bankLines: bankLines.map((l) => ({
+			id: l.id,
+			date: l.date,
+			amount: l.amount,
+			payee: l.payee,
+			memo: l.memo,
+			...(l.bankRef ? { bankRef: l.bankRef } : {})
+		})),
 		ledgerLines
 	});
 	const bankById = new Map(bankLines.map((l) => [l.id, l]));
@@ -139,7 +176,15 @@ async function reconcile(io: CliIo, options: Record<string, string | true>): Pro
 	};
 	const ledgerJson = (id: string) => {
 		const l = ledgerById.get(id) as LedgerLineInput;
-		return { id, entryId: l.entryId, date: l.date, amount: l.amount, payee: l.payee, memo: l.memo, reference: l.reference ?? null };
+		return {
+			id,
+			entryId: l.entryId,
+			date: l.date,
+			amount: l.amount,
+			payee: l.payee,
+			memo: l.memo,
+			reference: l.reference ?? null
+		};
 	};
 	io.out(
 		JSON.stringify(
@@ -153,7 +198,10 @@ async function reconcile(io: CliIo, options: Record<string, string | true>): Pro
 					autoAccept: m.autoAccept,
 					reasons: m.reasons
 				})),
-				unmatched: { bank: result.unmatchedBankLineIds.map(bankJson), ledger: result.unmatchedLedgerLineIds.map(ledgerJson) }
+				unmatched: {
+					bank: result.unmatchedBankLineIds.map(bankJson),
+					ledger: result.unmatchedLedgerLineIds.map(ledgerJson)
+				}
 			},
 			null,
 			2

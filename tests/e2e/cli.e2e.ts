@@ -112,7 +112,15 @@ test('keel payroll calc computes with the bundled tax tables', async () => {
 			taxYear: 2026,
 			frequency: 'biweekly',
 			gross: '3100.00',
-			w4: { version: 2020, filingStatus: 'single', step2: false, step3: '0', step4a: '0', step4b: '0', step4c: '0' },
+			w4: {
+				version: 2020,
+				filingStatus: 'single',
+				step2: false,
+				step3: '0',
+				step4a: '0',
+				step4b: '0',
+				step4c: '0'
+			},
 			preTax: [{ kind: '401k', amount: '150.00' }],
 			ytd: { socialSecurityWages: '0', medicareWages: '0' }
 		})

@@ -29,8 +29,19 @@ describe('backup and restore of document files', () => {
 		src.close();
 		const files = await documentFiles('ws-src');
 		for (const passphrase of [undefined, 'a long passphrase']) {
-			const text = await encodeBackup({ workspace: { id: 'ws-src', name: 'Harbour Trust' }, docs: docs(), files, now: 'x', passphrase });
-			const restored = await restoreAsNewWorkspace({ text, fileName: 'b.json', passphrase, memberName: 'Ann' });
+			const text = await encodeBackup({
+				workspace: { id: 'ws-src', name: 'Harbour Trust' },
+				docs: docs(),
+				files,
+				now: 'x',
+				passphrase
+			});
+			const restored = await restoreAsNewWorkspace({
+				text,
+				fileName: 'b.json',
+				passphrase,
+				memberName: 'Ann'
+			});
 			expect(restored.ok).toBe(true);
 			if (!restored.ok) return;
 			const db = new PeopleLocalDb(restored.entry.id);

@@ -3,7 +3,8 @@
 import { readFileSync } from 'node:fs';
 import type { PdfFontSource } from '../../src/lib/payroll/domain/run/pdf';
 
-const read = (path: string) => new Uint8Array(readFileSync(new URL(`../../node_modules/${path}`, import.meta.url)));
+const read = (path: string) =>
+	new Uint8Array(readFileSync(new URL(`../../node_modules/${path}`, import.meta.url)));
 let files: { regular: Uint8Array; bold: Uint8Array; cjk: Uint8Array } | undefined;
 
 export const fontRequests: { cjk: boolean }[] = [];

@@ -3,15 +3,29 @@
 import { Dec, sum, toDecimalString } from '../../shared/domain';
 import type { BalanceCheck, Statement } from './types';
 
-export function checkBalance(statement: Pick<Statement, 'openingBalance' | 'closingBalance' | 'lines'>): BalanceCheck {
+export function checkBalance(
+	statement: Pick<Statement, 'openingBalance' | 'closingBalance' | 'lines'>
+): BalanceCheck {
 	const { openingBalance, closingBalance } = statement;
 	if (!openingBalance || !closingBalance)
-		return { status: 'n/a', reason: !openingBalance && !closingBalance ? 'no balances in the file' : !openingBalance ? 'no opening balance' : 'no closing balance' };
+		return {
+			status: 'n/a',
+			reason:
+				!openingBalance && !closingBalance
+					? 'no balances in the file'
+					: !openingBalance
+						? 'no opening balance'
+						: 'no closing balance'
+		};
 	const total = sum(statement.lines.map((l) => new Dec(l.amount)));
 	const opening = new Dec(openingBalance.amount);
 	const closing = new Dec(closingBalance.amount);
 	const difference = closing.minus(opening.plus(total));
-	const figures = { opening: openingBalance.amount, closing: closingBalance.amount, linesTotal: toDecimalString(total, 2) };
+	const figures = {
+		opening: openingBalance.amount,
+		closing: closingBalance.amount,
+		linesTotal: toDecimalString(total, 2)
+	};
 	if (difference.isZero()) return { status: 'ok', ...figures };
 	return { status: 'mismatch', ...figures, difference: toDecimalString(difference, 2) };
 }

@@ -16,7 +16,9 @@ describe('CAMT fixtures (camt/actual, camt/genkgo SOURCE.md)', () => {
 		]);
 		// Keel dates a line by its booking date and keeps the value date beside it (Actual uses the value date).
 		expect(s.lines[2]).toMatchObject({ date: '2024-03-12', valueDate: '2024-03-11' });
-		expect(s.lines[3]?.memo.startsWith('Retoure SEPA Lastschrift vom 03.01.2014, Rueckgabegrund: MD06')).toBe(true);
+		expect(s.lines[3]?.memo.startsWith('Retoure SEPA Lastschrift vom 03.01.2014, Rueckgabegrund: MD06')).toBe(
+			true
+		);
 		expect(s.lines[5]?.memo).toBe('Lastschrift 2. Zahlung TAN:747216');
 		expect(s.account).toMatchObject({ iban: 'DE14740618130000033626', bankId: 'GENODEF1PFK' });
 		const check = checkBalance(s);
@@ -26,7 +28,11 @@ describe('CAMT fixtures (camt/actual, camt/genkgo SOURCE.md)', () => {
 		const s = parseFixture('camt/actual/camt.latin1.xml')[0]!;
 		expect(s.format).toBe('camt.052');
 		expect(s.lines[0]).toMatchObject({ amount: '100.00', memo: 'M-Überschusssparen', date: '2025-09-09' });
-		expect(s.lines[1]).toMatchObject({ amount: '-5.00', payee: 'Grüße aus München', memo: 'Restaurant Schrödingers Katze und Café Ünique' });
+		expect(s.lines[1]).toMatchObject({
+			amount: '-5.00',
+			payee: 'Grüße aus München',
+			memo: 'Restaurant Schrödingers Katze und Café Ünique'
+		});
 	});
 	it('genkgo: v2/v3/v4/v8 minimal give +8.85 on 2014-12-31 from opening 18.15; foreign-currency balances left out', () => {
 		for (const v of ['v2.minimal', 'v3', 'v4', 'v8']) {
@@ -40,10 +46,20 @@ describe('CAMT fixtures (camt/actual, camt/genkgo SOURCE.md)', () => {
 	});
 	it('genkgo: multi statement reconciles per statement; five decimals does not; DtTm in Dt; wrong file rejected', () => {
 		const [a, b] = parseFixture('camt/genkgo/camt053.v2.multi.statement.xml');
-		expect([a?.openingBalance?.amount, a?.closingBalance?.amount, checkBalance(a!).status]).toEqual(['18.15', '27.00', 'ok']);
+		expect([a?.openingBalance?.amount, a?.closingBalance?.amount, checkBalance(a!).status]).toEqual([
+			'18.15',
+			'27.00',
+			'ok'
+		]);
 		expect([b?.lines[0]?.amount, checkBalance(b!).status]).toEqual(['-7.00', 'ok']);
 		const five = parseFixture('camt/genkgo/camt053.v2.five.decimals.xml')[0]!;
-		expect(checkBalance(five)).toEqual({ status: 'mismatch', opening: '18.15', closing: '27.05', linesTotal: '8.85', difference: '0.05' });
+		expect(checkBalance(five)).toEqual({
+			status: 'mismatch',
+			opening: '18.15',
+			closing: '27.05',
+			linesTotal: '8.85',
+			difference: '0.05'
+		});
 		const dt = parseFixture('camt/genkgo/camt53.only-Dt-with-DtTm.xml')[0]!;
 		expect([dt.openingBalance?.amount, dt.currency, dt.lines.length]).toEqual(['5442.09', 'RON', 0]);
 		const wrong = parseFixtureResult('camt/genkgo/camt053.v2.wrong.xml');
@@ -81,7 +97,12 @@ describe('MT940 fixtures (mt940/actual, jejik, wolph SOURCE.md)', () => {
 		];
 		for (const [f, n, opening, checks] of cases) {
 			const st = parseFixture(`mt940/jejik/${f}`);
-			expect([f, st.length, st[0]?.openingBalance?.amount, st.map((x) => checkBalance(x).status)]).toEqual([f, n, opening, checks]);
+			expect([f, st.length, st[0]?.openingBalance?.amount, st.map((x) => checkBalance(x).status)]).toEqual([
+				f,
+				n,
+				opening,
+				checks
+			]);
 		}
 		const abn = parseFixture('mt940/jejik/abnamro.txt')[0]!;
 		expect(abn.lines).toHaveLength(8);
@@ -90,30 +111,56 @@ describe('MT940 fixtures (mt940/actual, jejik, wolph SOURCE.md)', () => {
 		expect(knab.lines[0]).toMatchObject({ date: '2014-07-29', amount: '-7260.00' });
 		const spk = parseFixture('mt940/jejik/sparkasse.txt')[1]!;
 		expect(spk.lines[0]).toMatchObject({ date: '2019-02-19', amount: '-20.00', payee: 'Max Mustermann' });
-		expect(parseFixture('mt940/jejik/postfinance.txt')[0]).toMatchObject({ currency: 'CHF', lines: [{ amount: '79.70', date: '2013-12-09' }, {}] });
+		expect(parseFixture('mt940/jejik/postfinance.txt')[0]).toMatchObject({
+			currency: 'CHF',
+			lines: [{ amount: '79.70', date: '2013-12-09' }, {}]
+		});
 	});
 	it('wolph: debit balances, funds codes, split :61:, impossible dates, missing closing balances', () => {
 		const sepa = parseFixture('mt940/wolph/betterplace/sepa_snippet.sta');
 		expect(sepa.map((s) => s.lines.length).reduce((a, b) => a + b)).toBe(11);
-		expect([sepa[1]?.openingBalance?.amount, sepa[1]?.closingBalance?.amount]).toEqual(['-1970431.87', '-4472049.09']);
+		expect([sepa[1]?.openingBalance?.amount, sepa[1]?.closingBalance?.amount]).toEqual([
+			'-1970431.87',
+			'-4472049.09'
+		]);
 		expect(sepa.map((s) => checkBalance(s).status)).toEqual(['ok', 'mismatch']);
 		const cmxl = parseFixture('mt940/wolph/cmxl/mt940.sta');
 		expect(cmxl.map((s) => s.lines.length).reduce((a, b) => a + b)).toBe(16);
 		expect(cmxl.map((s) => checkBalance(s).status)).toEqual(['ok', 'ok', 'ok']);
 		const mbank = parseFixture('mt940/wolph/mBank/mt940.sta')[0]!;
-		expect([mbank.lines.map((l) => l.amount), checkBalance(mbank).status]).toEqual([['0.01', '0.01', '0.01'], 'ok']);
-		expect(parseFixture('mt940/wolph/sberbank/171011_01234945.sta')[0]?.lines.map((l) => l.amount)).toEqual(['-2402.00', '-3460.00', '-3575.00']);
+		expect([mbank.lines.map((l) => l.amount), checkBalance(mbank).status]).toEqual([
+			['0.01', '0.01', '0.01'],
+			'ok'
+		]);
+		expect(parseFixture('mt940/wolph/sberbank/171011_01234945.sta')[0]?.lines.map((l) => l.amount)).toEqual([
+			'-2402.00',
+			'-3460.00',
+			'-3575.00'
+		]);
 		const feb = parseFixture('mt940/wolph/self-provided/february_30.sta')[0]!;
 		expect(feb.lines[0]).toMatchObject({ valueDate: '2016-02-29', amount: '-6.00' });
 		expect(feb.warnings.join(' ')).toMatch(/2016-02-30 does not exist/);
 		const multi = parseFixture('mt940/wolph/self-provided/multiline.sta')[0]!;
-		expect(multi.lines.map((l) => [l.valueDate, l.amount])).toEqual([['2004-08-04', '-5.00'], ['2022-12-19', '119.00']]);
-		expect(parseFixture('mt940/wolph/self-provided/sparkassen.sta')[0]?.lines[0]).toMatchObject({ date: '2018-11-26', amount: '30.00' });
+		expect(multi.lines.map((l) => [l.valueDate, l.amount])).toEqual([
+			['2004-08-04', '-5.00'],
+			['2022-12-19', '119.00']
+		]);
+		expect(parseFixture('mt940/wolph/self-provided/sparkassen.sta')[0]?.lines[0]).toMatchObject({
+			date: '2018-11-26',
+			amount: '30.00'
+		});
 		const raph = parseFixture('mt940/wolph/self-provided/raphaelm.sta');
 		expect(raph.map((s) => s.lines.length).reduce((a, b) => a + b)).toBe(9);
-		expect(parseFixture('mt940/wolph/self-provided/whitespace.sta')[0]?.lines[0]).toMatchObject({ date: '2017-09-14', amount: '-233.15' });
-		expect(parseFixture('mt940/wolph/self-provided/raiffeisen-cmi.sta')[0]?.lines.map((l) => l.amount)).toEqual(['2066637.00', '-14790.00', '-3051800.00', '-3892.77', '-789.24', '-1578.49', '-6000.00']);
-		expect(parseFixture('mt940/wolph/betterplace/missing_crlf_at_end.sta')[0]?.closingBalance?.amount).toBe('42570.04');
+		expect(parseFixture('mt940/wolph/self-provided/whitespace.sta')[0]?.lines[0]).toMatchObject({
+			date: '2017-09-14',
+			amount: '-233.15'
+		});
+		expect(
+			parseFixture('mt940/wolph/self-provided/raiffeisen-cmi.sta')[0]?.lines.map((l) => l.amount)
+		).toEqual(['2066637.00', '-14790.00', '-3051800.00', '-3892.77', '-789.24', '-1578.49', '-6000.00']);
+		expect(parseFixture('mt940/wolph/betterplace/missing_crlf_at_end.sta')[0]?.closingBalance?.amount).toBe(
+			'42570.04'
+		);
 		expect(parseFixtureResult('mt940/wolph/betterplace/empty_86.sta').ok).toBe(false);
 	});
 });

@@ -7,7 +7,8 @@ import type { DraftLine, Statement, StatementBalance, StatementFormat } from './
 import { child, children, parseXml, textAt, type XmlElement } from './xml';
 
 function isoOf(el: XmlElement | undefined): IsoDate | undefined {
-	const raw = textAt(el, 'Dt') ?? textAt(el, 'DtTm') ?? textAt(el, 'Dt', 'DtTm') ?? (el?.text.trim() || undefined);
+	const raw =
+		textAt(el, 'Dt') ?? textAt(el, 'DtTm') ?? textAt(el, 'Dt', 'DtTm') ?? (el?.text.trim() || undefined);
 	return raw === undefined ? undefined : parseIsoDate(raw.slice(0, 10));
 }
 
@@ -33,14 +34,20 @@ function txText(tx: XmlElement | undefined, credit: boolean): TxText {
 	const ultimate = credit ? child(parties, 'UltmtDbtr') : child(parties, 'UltmtCdtr');
 	const other = credit ? child(parties, 'Cdtr') : child(parties, 'Dbtr');
 	const payee = partyName(counter) ?? partyName(ultimate) ?? partyName(other);
-	const ustrd = children(child(tx, 'RmtInf'), 'Ustrd').map((u) => clean(u.text)).filter((s) => s !== '');
+	const ustrd = children(child(tx, 'RmtInf'), 'Ustrd')
+		.map((u) => clean(u.text))
+		.filter((s) => s !== '');
 	const strdRef = textAt(child(tx, 'RmtInf'), 'Strd', 'CdtrRefInf', 'Ref');
 	const memo = ustrd.length > 0 ? ustrd.join(' ') : clean(textAt(tx, 'AddtlTxInf') ?? strdRef ?? '');
 	const ref = textAt(tx, 'Refs', 'AcctSvcrRef');
 	return { ...(payee === undefined ? {} : { payee }), memo, ...(ref === undefined ? {} : { ref }) };
 }
 
-function balanceOf(bal: XmlElement, currency: string | undefined, warnings: string[]): { code: string; balance?: StatementBalance } {
+function balanceOf(
+	bal: XmlElement,
+	currency: string | undefined,
+	warnings: string[]
+): { code: string; balance?: StatementBalance } {
 	const code = textAt(bal, 'Tp', 'CdOrPrtry', 'Cd') ?? textAt(bal, 'Tp', 'CdOrPrtry', 'Prtry') ?? '';
 	const amt = child(bal, 'Amt');
 	const negative = textAt(bal, 'CdtDbtInd') === 'DBIT';
@@ -51,7 +58,9 @@ function balanceOf(bal: XmlElement, currency: string | undefined, warnings: stri
 		return { code };
 	}
 	if (currency !== undefined && ccy !== undefined && ccy !== currency) {
-		warnings.push(`line ${bal.line}: balance ${code} is in ${ccy}, not the account currency ${currency}; left out`);
+		warnings.push(
+			`line ${bal.line}: balance ${code} is in ${ccy}, not the account currency ${currency}; left out`
+		);
 		return { code };
 	}
 	const date = isoOf(child(bal, 'Dt'));
@@ -66,15 +75,28 @@ function parseEntry(ntry: XmlElement, file: string, drafts: DraftLine[], warning
 	}
 	const indicator = textAt(ntry, 'CdtDbtInd');
 	if (indicator !== 'CRDT' && indicator !== 'DBIT')
-		return bankFail('banking/missing-field', { file, line: ntry.line, field: 'CdtDbtInd' }, `entry has no credit/debit indicator (found "${indicator ?? ''}")`);
+		return bankFail(
+			'banking/missing-field',
+			{ file, line: ntry.line, field: 'CdtDbtInd' },
+			`entry has no credit/debit indicator (found "${indicator ?? ''}")`
+		);
 	const credit = indicator === 'CRDT';
 	const amount = amountOf(child(ntry, 'Amt'), !credit);
 	if (amount === undefined)
-		return bankFail('banking/bad-amount', { file, line: ntry.line, field: 'Amt' }, `"${child(ntry, 'Amt')?.text.trim() ?? ''}" is not an amount`);
+		return bankFail(
+			'banking/bad-amount',
+			{ file, line: ntry.line, field: 'Amt' },
+			`"${child(ntry, 'Amt')?.text.trim() ?? ''}" is not an amount`
+		);
 	const booking = isoOf(child(ntry, 'BookgDt'));
 	const valueDate = isoOf(child(ntry, 'ValDt'));
 	const date = booking ?? valueDate;
-	if (!date) return bankFail('banking/bad-date', { file, line: ntry.line, field: 'BookgDt' }, 'entry has neither a booking date nor a value date');
+	if (!date)
+		return bankFail(
+			'banking/bad-date',
+			{ file, line: ntry.line, field: 'BookgDt' },
+			'entry has neither a booking date nor a value date'
+		);
 	const entryRef = textAt(ntry, 'AcctSvcrRef');
 	const extra = clean(textAt(ntry, 'AddtlNtryInf'));
 	const txs = children(child(ntry, 'NtryDtls'), 'TxDtls');
@@ -89,7 +111,14 @@ function parseEntry(ntry: XmlElement, file: string, drafts: DraftLine[], warning
 		if (parts.every((p) => p.amount !== undefined) && total.eq(amount)) {
 			for (const p of parts) {
 				const t = txText(p.tx, p.credit);
-				drafts.push({ ...base, amount: p.amount as DraftLine['amount'], payee: t.payee ?? extra, memo: t.memo, ...(t.ref ? { bankRef: t.ref } : {}), sourceLine: p.tx.line });
+				drafts.push({
+					...base,
+					amount: p.amount as DraftLine['amount'],
+					payee: t.payee ?? extra,
+					memo: t.memo,
+					...(t.ref ? { bankRef: t.ref } : {}),
+					sourceLine: p.tx.line
+				});
 			}
 			return ok(true);
 		}
@@ -97,7 +126,13 @@ function parseEntry(ntry: XmlElement, file: string, drafts: DraftLine[], warning
 	}
 	const t = txText(txs[0], credit);
 	const ref = entryRef ?? t.ref;
-	drafts.push({ ...base, amount, payee: t.payee ?? extra, memo: t.memo || (t.payee === undefined ? '' : extra), ...(ref ? { bankRef: ref } : {}) });
+	drafts.push({
+		...base,
+		amount,
+		payee: t.payee ?? extra,
+		memo: t.memo || (t.payee === undefined ? '' : extra),
+		...(ref ? { bankRef: ref } : {})
+	});
 	return ok(true);
 }
 
@@ -108,11 +143,19 @@ export function parseCamt(text: string, file: string): Result<Statement[]> {
 	const stmtRoot = child(document, 'BkToCstmrStmt');
 	const rptRoot = child(document, 'BkToCstmrAcctRpt');
 	if (!document || (!stmtRoot && !rptRoot))
-		return bankFail('banking/unknown-format', { file }, 'not an ISO 20022 camt.053/camt.052 document (no BkToCstmrStmt or BkToCstmrAcctRpt)');
+		return bankFail(
+			'banking/unknown-format',
+			{ file },
+			'not an ISO 20022 camt.053/camt.052 document (no BkToCstmrStmt or BkToCstmrAcctRpt)'
+		);
 	const format: StatementFormat = stmtRoot ? 'camt.053' : 'camt.052';
 	const blocks = stmtRoot ? children(stmtRoot, 'Stmt') : children(rptRoot, 'Rpt');
 	if (blocks.length === 0)
-		return bankFail('banking/no-statement', { file, line: (stmtRoot ?? rptRoot)?.line }, `the ${format} message holds no ${stmtRoot ? 'Stmt' : 'Rpt'} element`);
+		return bankFail(
+			'banking/no-statement',
+			{ file, line: (stmtRoot ?? rptRoot)?.line },
+			`the ${format} message holds no ${stmtRoot ? 'Stmt' : 'Rpt'} element`
+		);
 	const statements: Statement[] = [];
 	for (const block of blocks) {
 		const warnings: string[] = [];
@@ -136,7 +179,12 @@ export function parseCamt(text: string, file: string): Result<Statement[]> {
 			const r = parseEntry(ntry, file, drafts, warnings);
 			if (!r.ok) return r;
 		}
-		const account = { ...(iban ? { iban } : {}), ...(other ? { accountNumber: other } : {}), ...(bic ? { bankId: bic } : {}), ...(name ? { name } : {}) };
+		const account = {
+			...(iban ? { iban } : {}),
+			...(other ? { accountNumber: other } : {}),
+			...(bic ? { bankId: bic } : {}),
+			...(name ? { name } : {})
+		};
 		statements.push({
 			format,
 			fileName: file,

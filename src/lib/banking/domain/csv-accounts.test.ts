@@ -22,7 +22,9 @@ const mapping: CsvMapping = {
 
 describe('parseCsvAccounts', () => {
 	it('splits by the account column; parseCsv keeps one statement', () => {
-		const file = enc('Date,Payee,Amount,Account\n2026-01-02,Cafe,-3.50,Checking\n2026-01-02,Cafe,-3.50,Savings\n2026-01-03,Rent,-900.00,Checking\n');
+		const file = enc(
+			'Date,Payee,Amount,Account\n2026-01-02,Cafe,-3.50,Checking\n2026-01-02,Cafe,-3.50,Savings\n2026-01-03,Rent,-900.00,Checking\n'
+		);
 		const st = unwrap(parseCsvAccounts(file, mapping, 'two.csv'));
 		expect(st.map((s) => [s.account.accountNumber, s.lines.map((l) => l.amount)])).toEqual([
 			['Checking', ['-3.50', '-900.00']],
@@ -33,7 +35,11 @@ describe('parseCsvAccounts', () => {
 		expect(detected.mapping.columns.account).toBe(3);
 	});
 	it('names the line of a row with no account', () => {
-		const r = parseCsvAccounts(enc('Date,Payee,Amount,Account\n2026-01-02,Cafe,-3.50,Checking\n2026-01-03,Rent,-9.00,\n'), mapping, 'gap.csv');
+		const r = parseCsvAccounts(
+			enc('Date,Payee,Amount,Account\n2026-01-02,Cafe,-3.50,Checking\n2026-01-03,Rent,-9.00,\n'),
+			mapping,
+			'gap.csv'
+		);
 		expect(r.ok ? '' : r.error.message).toBe('gap.csv, line 3, Account: the account is empty');
 	});
 	it('property: every row lands in the statement of its account, in file order, with ids unique per statement', () => {
@@ -45,8 +51,13 @@ describe('parseCsvAccounts', () => {
 		});
 		fc.assert(
 			fc.property(fc.array(row, { minLength: 1, maxLength: 60 }), (rows) => {
-				const money = (c: number) => `${c < 0 ? '-' : ''}${Math.floor(Math.abs(c) / 100)}.${String(Math.abs(c) % 100).padStart(2, '0')}`;
-				const text = 'Date,Payee,Amount,Account\n' + rows.map((r) => `2026-02-${String(r.day).padStart(2, '0')},${r.payee},${money(r.cents)},${r.account}`).join('\n');
+				const money = (c: number) =>
+					`${c < 0 ? '-' : ''}${Math.floor(Math.abs(c) / 100)}.${String(Math.abs(c) % 100).padStart(2, '0')}`;
+				const text =
+					'Date,Payee,Amount,Account\n' +
+					rows
+						.map((r) => `2026-02-${String(r.day).padStart(2, '0')},${r.payee},${money(r.cents)},${r.account}`)
+						.join('\n');
 				const st = unwrap(parseCsvAccounts(enc(text), mapping, 'p.csv'));
 				const accounts = [...new Set(rows.map((r) => r.account))];
 				expect(st.map((s) => s.account.accountNumber)).toEqual(accounts);

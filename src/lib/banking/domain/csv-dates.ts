@@ -6,10 +6,38 @@ import { dateFromParts, expandYear } from './text';
 export type CsvDateOrder = 'ymd' | 'dmy' | 'mdy';
 
 const MONTHS: Readonly<Record<string, number>> = {
-	jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
+	jan: 1,
+	feb: 2,
+	mar: 3,
+	apr: 4,
+	may: 5,
+	jun: 6,
+	jul: 7,
+	aug: 8,
+	sep: 9,
+	oct: 10,
+	nov: 11,
+	dec: 12,
 	// German, French, Spanish abbreviations that differ from English.
-	mrz: 3, mär: 3, mai: 5, okt: 10, dez: 12, janv: 1, fév: 2, fev: 2, mars: 3, avr: 4, juin: 6, juil: 7, aoû: 8, aou: 8, déc: 12,
-	ene: 1, abr: 4, ago: 8, dic: 12
+	mrz: 3,
+	mär: 3,
+	mai: 5,
+	okt: 10,
+	dez: 12,
+	janv: 1,
+	fév: 2,
+	fev: 2,
+	mars: 3,
+	avr: 4,
+	juin: 6,
+	juil: 7,
+	aoû: 8,
+	aou: 8,
+	déc: 12,
+	ene: 1,
+	abr: 4,
+	ago: 8,
+	dic: 12
 };
 
 const NUMERIC = /^(\d{1,4})[/.-](\d{1,2})[/.-](\d{2,4})(?:[ T].*)?$/;
@@ -61,7 +89,11 @@ export function guessDateOrder(samples: readonly string[]): DateOrderGuess | und
 	if (fits.length === 0) return undefined;
 	const numeric = values.map((v) => NUMERIC.exec(v)).filter((m) => m !== null);
 	if (numeric.length === 0 || numeric.every((m) => (m[1] as string).length === 4))
-		return { order: fits.includes('ymd') ? 'ymd' : (fits[0] as CsvDateOrder), ambiguous: false, candidates: fits };
+		return {
+			order: fits.includes('ymd') ? 'ymd' : (fits[0] as CsvDateOrder),
+			ambiguous: false,
+			candidates: fits
+		};
 	const dm = fits.filter((o) => o !== 'ymd');
 	if (dm.length === 1) return { order: dm[0] as CsvDateOrder, ambiguous: false, candidates: dm };
 	const slash = numeric.some((m) => (m[0] as string).includes('/'));

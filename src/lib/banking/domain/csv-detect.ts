@@ -18,24 +18,74 @@ export interface CsvDetection {
 }
 
 function norm(h: string): string {
-	return h.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+	return h
+		.normalize('NFD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, ' ')
+		.trim();
 }
 
-type Role = 'date' | 'valueDate' | 'amount' | 'debit' | 'credit' | 'payee' | 'memo' | 'reference' | 'balance' | 'currency' | 'account';
+type Role =
+	| 'date'
+	| 'valueDate'
+	| 'amount'
+	| 'debit'
+	| 'credit'
+	| 'payee'
+	| 'memo'
+	| 'reference'
+	| 'balance'
+	| 'currency'
+	| 'account';
 
 // Ordered: earlier patterns are better matches for the role.
 const ROLE_WORDS: Readonly<Record<Role, readonly RegExp[]>> = {
-	date: [/^(posted|posting|booking) date$/, /^(buchungstag|buchungsdatum|konyveles datuma|fecha operacion|date operation)$/, /^date$/, /^(datum|fecha|data|journaldate)$/, /^transaction date$/, /(^| )(date|datum|fecha)( |$)/],
+	date: [
+		/^(posted|posting|booking) date$/,
+		/^(buchungstag|buchungsdatum|konyveles datuma|fecha operacion|date operation)$/,
+		/^date$/,
+		/^(datum|fecha|data|journaldate)$/,
+		/^transaction date$/,
+		/(^| )(date|datum|fecha)( |$)/
+	],
 	valueDate: [/^(value date|valuta|wertstellung|date de valeur|valutadatum|fecha valor)$/],
-	amount: [/^(amount|betrag|importe|montant|osszeg|bedrag|netamount|belopp|kwota)$/, /^amount \(?[a-z]{3}\)?$/, /^(transaction )?amount/, /(^| )(amount|betrag|importe|montant)( |$)/],
-	debit: [/^(debit|withdrawal|withdrawals|debet|soll|ausgang|outflow|paid out|money out|debit amount|charges?)$/, /^(debit|withdrawal)/],
-	credit: [/^(credit|deposit|deposits|haben|eingang|inflow|paid in|money in|credit amount)$/, /^(credit|deposit)/],
-	payee: [/^(payee|name|merchant name|merchant|beneficiary|counterparty|partner name|partner nev|auftraggeber empfanger|empfanger|beguenstigter|partner)$/, /(payee|merchant|beneficiary|counterparty|partner name|auftraggeber)/, /^(description|desc|libelle|concepto|beschreibung|omschrijving|description 1)$/],
-	memo: [/^(memo|notes?|purpose|verwendungszweck|reason|comments?|details|payment reference|kozlemeny|additional description|original description|buchungstext)$/, /^vwz ?\d+$/, /^description [2-9]$/, /^(description|desc)$/],
-	reference: [/^(reference id|transaction id|fitid|transaction number|n de transaction|tranzakcioazonosito|check ?number|checknum|cheque number|reference|referenz)$/],
-	balance: [/^(running ?balance|balance|saldo|kontostand|solde|balance after)$/, /(balance|saldo|kontostand|solde)/],
+	amount: [
+		/^(amount|betrag|importe|montant|osszeg|bedrag|netamount|belopp|kwota)$/,
+		/^amount \(?[a-z]{3}\)?$/,
+		/^(transaction )?amount/,
+		/(^| )(amount|betrag|importe|montant)( |$)/
+	],
+	debit: [
+		/^(debit|withdrawal|withdrawals|debet|soll|ausgang|outflow|paid out|money out|debit amount|charges?)$/,
+		/^(debit|withdrawal)/
+	],
+	credit: [
+		/^(credit|deposit|deposits|haben|eingang|inflow|paid in|money in|credit amount)$/,
+		/^(credit|deposit)/
+	],
+	payee: [
+		/^(payee|name|merchant name|merchant|beneficiary|counterparty|partner name|partner nev|auftraggeber empfanger|empfanger|beguenstigter|partner)$/,
+		/(payee|merchant|beneficiary|counterparty|partner name|auftraggeber)/,
+		/^(description|desc|libelle|concepto|beschreibung|omschrijving|description 1)$/
+	],
+	memo: [
+		/^(memo|notes?|purpose|verwendungszweck|reason|comments?|details|payment reference|kozlemeny|additional description|original description|buchungstext)$/,
+		/^vwz ?\d+$/,
+		/^description [2-9]$/,
+		/^(description|desc)$/
+	],
+	reference: [
+		/^(reference id|transaction id|fitid|transaction number|n de transaction|tranzakcioazonosito|check ?number|checknum|cheque number|reference|referenz)$/
+	],
+	balance: [
+		/^(running ?balance|balance|saldo|kontostand|solde|balance after)$/,
+		/(balance|saldo|kontostand|solde)/
+	],
 	currency: [/^(currency|wahrung|devizanem|monn|ccy|wahrung)$/],
-	account: [/^(account|account name|account number|konto|kontonummer|compte|numero de compte|produit|cuenta|rekening)$/]
+	account: [
+		/^(account|account name|account number|konto|kontonummer|compte|numero de compte|produit|cuenta|rekening)$/
+	]
 };
 
 function roleScores(header: readonly string[]): Map<Role, number[]> {
@@ -48,7 +98,10 @@ function roleScores(header: readonly string[]): Map<Role, number[]> {
 			if (rank >= 0) ranked.push({ i, rank });
 		});
 		ranked.sort((a, b) => a.rank - b.rank || a.i - b.i);
-		found.set(role, ranked.map((r) => r.i));
+		found.set(
+			role,
+			ranked.map((r) => r.i)
+		);
 	}
 	return found;
 }
@@ -58,7 +111,8 @@ function column(rows: readonly CsvRow[], i: number): string[] {
 }
 
 const isAmount = (v: string) => parseAmountText(v) !== undefined;
-const isDateLike = (v: string) => parseCsvDate(v, 'dmy') !== undefined || parseCsvDate(v, 'mdy') !== undefined;
+const isDateLike = (v: string) =>
+	parseCsvDate(v, 'dmy') !== undefined || parseCsvDate(v, 'mdy') !== undefined;
 
 function decimalCommaVote(values: readonly string[]): boolean {
 	let comma = 0;
@@ -83,7 +137,12 @@ export function detectCsvMapping(bytes: Uint8Array, file = 'statement.csv'): Res
 	const widths = new Map<number, number>();
 	for (const r of rows) widths.set(r.cells.length, (widths.get(r.cells.length) ?? 0) + 1);
 	const width = [...widths.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0] ?? 0;
-	if (width < 2) return bankFail('banking/unknown-format', { file }, 'could not find columns (no delimiter gives two or more columns)');
+	if (width < 2)
+		return bankFail(
+			'banking/unknown-format',
+			{ file },
+			'could not find columns (no delimiter gives two or more columns)'
+		);
 	// Header: the first full-width row none of whose cells is a date or an amount, followed by a full-width row.
 	let headerIndex = -1;
 	for (let k = 0; k < Math.min(rows.length, 30); k++) {
@@ -94,7 +153,10 @@ export function detectCsvMapping(bytes: Uint8Array, file = 'statement.csv'): Res
 		break;
 	}
 	const header = headerIndex >= 0 ? (rows[headerIndex] as CsvRow).cells.map((c) => c.trim()) : [];
-	const data = rows.slice(headerIndex + 1).filter((r) => r.cells.length >= width - 1).slice(0, 200);
+	const data = rows
+		.slice(headerIndex + 1)
+		.filter((r) => r.cells.length >= width - 1)
+		.slice(0, 200);
 	const notes: string[] = [...decoded.warnings];
 	const scores = roleScores(header);
 	const taken = new Set<number>();
@@ -110,10 +172,16 @@ export function detectCsvMapping(bytes: Uint8Array, file = 'statement.csv'): Res
 	let date = pick('date', (i) => mostly(i, isDateLike));
 	const valueDate = pick('valueDate', (i) => column(data, i).length === 0 || mostly(i, isDateLike));
 	if (date === undefined) {
-		for (let i = 0; i < width && date === undefined; i++) if (!taken.has(i) && mostly(i, isDateLike)) date = i;
+		for (let i = 0; i < width && date === undefined; i++)
+			if (!taken.has(i) && mostly(i, isDateLike)) date = i;
 		if (date !== undefined) taken.add(date);
 	}
-	if (date === undefined) return bankFail('banking/bad-mapping', { file, field: 'date' }, 'no column holds dates; choose the date column by hand');
+	if (date === undefined)
+		return bankFail(
+			'banking/bad-mapping',
+			{ file, field: 'date' },
+			'no column holds dates; choose the date column by hand'
+		);
 	const debitFirst = (scores.get('debit') ?? []).find((c) => !taken.has(c));
 	const creditFirst = (scores.get('credit') ?? []).find((c) => !taken.has(c));
 	const split = debitFirst !== undefined && creditFirst !== undefined && debitFirst !== creditFirst;
@@ -121,11 +189,16 @@ export function detectCsvMapping(bytes: Uint8Array, file = 'statement.csv'): Res
 	const debit = amount === undefined ? pick('debit') : undefined;
 	const credit = amount === undefined ? pick('credit') : undefined;
 	if (amount === undefined && debit === undefined && credit === undefined) {
-		for (let i = 0; i < width && amount === undefined; i++) if (!taken.has(i) && mostly(i, isAmount) && !mostly(i, (v) => /^\d{5,}$/.test(v))) amount = i;
+		for (let i = 0; i < width && amount === undefined; i++)
+			if (!taken.has(i) && mostly(i, isAmount) && !mostly(i, (v) => /^\d{5,}$/.test(v))) amount = i;
 		if (amount !== undefined) taken.add(amount);
 	}
 	if (amount === undefined && debit === undefined && credit === undefined)
-		return bankFail('banking/bad-mapping', { file, field: 'amount' }, 'no column holds amounts; choose the amount column(s) by hand');
+		return bankFail(
+			'banking/bad-mapping',
+			{ file, field: 'amount' },
+			'no column holds amounts; choose the amount column(s) by hand'
+		);
 	const balance = pick('balance', (i) => mostly(i, isAmount));
 	const reference = pick('reference');
 	const currency = pick('currency');
@@ -133,7 +206,11 @@ export function detectCsvMapping(bytes: Uint8Array, file = 'statement.csv'): Res
 	// UBS (Switzerland) writes the account's own name in "Description" and the transaction in Description 1-3:
 	// the other side is Description 2 for money in and Description 3 for money out; fees name it nowhere.
 	const described = [1, 2, 3].map((k) => header.findIndex((h) => norm(h) === `description ${k}`));
-	const ubs = described.every((i) => i >= 0 && !taken.has(i)) && amount === undefined && debit !== undefined && credit !== undefined;
+	const ubs =
+		described.every((i) => i >= 0 && !taken.has(i)) &&
+		amount === undefined &&
+		debit !== undefined &&
+		credit !== undefined;
 	if (ubs) for (const i of described) taken.add(i);
 	const payee = ubs ? described[1] : pick('payee');
 	const memo: number[] = ubs ? [...described] : [];
@@ -144,15 +221,29 @@ export function detectCsvMapping(bytes: Uint8Array, file = 'statement.csv'): Res
 	for (let i = 0; i < width && amount !== undefined; i++) {
 		if (taken.has(i)) continue;
 		const vs = column(data, i).map((v) => v.trim().toLowerCase());
-		if (vs.length > 0 && vs.every((v) => [...DEFAULT_DEBIT_VALUES, 'c', 'cr', 'credit', 'h', 'haben', 'in', 'deposit'].includes(v)) && vs.some((v) => DEFAULT_DEBIT_VALUES.includes(v))) {
+		if (
+			vs.length > 0 &&
+			vs.every((v) =>
+				[...DEFAULT_DEBIT_VALUES, 'c', 'cr', 'credit', 'h', 'haben', 'in', 'deposit'].includes(v)
+			) &&
+			vs.some((v) => DEFAULT_DEBIT_VALUES.includes(v))
+		) {
 			const amounts = column(data, amount);
 			if (amounts.every((a) => !a.trim().startsWith('-'))) indicator = i;
 			break;
 		}
 	}
 	const dateGuess = guessDateOrder(column(data, date));
-	if (!dateGuess) return bankFail('banking/bad-date', { file, line: data[0]?.line, field: header[date] ?? `column ${date + 1}` }, 'the date column has values that are not dates under any day/month order');
-	if (dateGuess.ambiguous) notes.push(`dates fit both ${dateGuess.candidates.join(' and ')}; assumed ${dateGuess.order}, please confirm`);
+	if (!dateGuess)
+		return bankFail(
+			'banking/bad-date',
+			{ file, line: data[0]?.line, field: header[date] ?? `column ${date + 1}` },
+			'the date column has values that are not dates under any day/month order'
+		);
+	if (dateGuess.ambiguous)
+		notes.push(
+			`dates fit both ${dateGuess.candidates.join(' and ')}; assumed ${dateGuess.order}, please confirm`
+		);
 	const amountCols = [amount, debit, credit, balance].filter((c): c is number => c !== undefined);
 	const decimalComma = decimalCommaVote(amountCols.flatMap((c) => column(data, c)));
 	const columns: CsvColumns = {
@@ -161,7 +252,11 @@ export function detectCsvMapping(bytes: Uint8Array, file = 'statement.csv'): Res
 		...(amount === undefined ? {} : { amount }),
 		...(debit === undefined ? {} : { debit }),
 		...(credit === undefined ? {} : { credit }),
-		...(payee === undefined ? (memo.length > 0 ? { payee: [memo.shift() as number] } : {}) : { payee: [payee] }),
+		...(payee === undefined
+			? memo.length > 0
+				? { payee: [memo.shift() as number] }
+				: {}
+			: { payee: [payee] }),
 		...(memo.length > 0 ? { memo } : {}),
 		...(reference === undefined ? {} : { reference }),
 		...(balance === undefined ? {} : { balance }),
@@ -180,5 +275,11 @@ export function detectCsvMapping(bytes: Uint8Array, file = 'statement.csv'): Res
 		decimalComma,
 		sign: indicator === undefined ? 'money-in-positive' : 'indicator'
 	};
-	return ok({ mapping, header, dateOrderAmbiguous: dateGuess.ambiguous, dateOrderCandidates: dateGuess.candidates, notes });
+	return ok({
+		mapping,
+		header,
+		dateOrderAmbiguous: dateGuess.ambiguous,
+		dateOrderCandidates: dateGuess.candidates,
+		notes
+	});
 }

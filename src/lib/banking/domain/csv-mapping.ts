@@ -51,28 +51,56 @@ export function validateCsvMapping(m: unknown, file: string, width?: number): Re
 	const bad = (problem: string) => bankFail('banking/bad-mapping', { file, field: 'mapping' }, problem);
 	if (typeof m !== 'object' || m === null) return bad('the mapping is not a JSON object');
 	const x = m as Partial<CsvMapping>;
-	if (typeof x.delimiter !== 'string' || x.delimiter.length !== 1) return bad('delimiter must be one character');
-	if (typeof x.headerRow !== 'number' || !Number.isInteger(x.headerRow) || x.headerRow < -1) return bad('headerRow must be -1 or a row index');
+	if (typeof x.delimiter !== 'string' || x.delimiter.length !== 1)
+		return bad('delimiter must be one character');
+	if (typeof x.headerRow !== 'number' || !Number.isInteger(x.headerRow) || x.headerRow < -1)
+		return bad('headerRow must be -1 or a row index');
 	if (!['ymd', 'dmy', 'mdy'].includes(x.dateOrder as string)) return bad('dateOrder must be ymd, dmy or mdy');
-	if (!['money-in-positive', 'inverted', 'indicator'].includes(x.sign as string)) return bad('sign must be money-in-positive, inverted or indicator');
+	if (!['money-in-positive', 'inverted', 'indicator'].includes(x.sign as string))
+		return bad('sign must be money-in-positive, inverted or indicator');
 	if (typeof x.decimalComma !== 'boolean') return bad('decimalComma must be true or false');
-	if (!['auto', 'utf-8', 'utf-16le', 'utf-16be', 'windows-1252', 'iso-8859-2'].includes((x.encoding ?? 'auto') as string)) return bad(`unknown encoding "${String(x.encoding)}"`);
+	if (
+		!['auto', 'utf-8', 'utf-16le', 'utf-16be', 'windows-1252', 'iso-8859-2'].includes(
+			(x.encoding ?? 'auto') as string
+		)
+	)
+		return bad(`unknown encoding "${String(x.encoding)}"`);
 	const c = x.columns;
 	if (typeof c !== 'object' || c === null) return bad('columns is missing');
-	const singles = ['date', 'valueDate', 'amount', 'debit', 'credit', 'reference', 'balance', 'indicator', 'currency', 'account'] as const;
+	const singles = [
+		'date',
+		'valueDate',
+		'amount',
+		'debit',
+		'credit',
+		'reference',
+		'balance',
+		'indicator',
+		'currency',
+		'account'
+	] as const;
 	for (const k of singles) {
 		const v = c[k];
 		if (v === undefined && k !== 'date') continue;
 		if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || (width !== undefined && v >= width))
-			return bad(`column "${k}" must be a column index${width === undefined ? '' : ` below ${width}`} (got ${String(v)})`);
+			return bad(
+				`column "${k}" must be a column index${width === undefined ? '' : ` below ${width}`} (got ${String(v)})`
+			);
 	}
 	for (const k of ['payee', 'payeeOut', 'payeeFallback', 'memo'] as const) {
 		const v = c[k];
 		if (v === undefined) continue;
-		if (!Array.isArray(v) || v.some((i) => typeof i !== 'number' || !Number.isInteger(i) || i < 0 || (width !== undefined && i >= width)))
+		if (
+			!Array.isArray(v) ||
+			v.some(
+				(i) => typeof i !== 'number' || !Number.isInteger(i) || i < 0 || (width !== undefined && i >= width)
+			)
+		)
 			return bad(`column "${k}" must be a list of column indexes`);
 	}
-	if (c.amount === undefined && c.debit === undefined && c.credit === undefined) return bad('no amount column (amount, or debit and/or credit)');
-	if (x.sign === 'indicator' && c.indicator === undefined) return bad('sign "indicator" needs an indicator column');
+	if (c.amount === undefined && c.debit === undefined && c.credit === undefined)
+		return bad('no amount column (amount, or debit and/or credit)');
+	if (x.sign === 'indicator' && c.indicator === undefined)
+		return bad('sign "indicator" needs an indicator column');
 	return ok({ ...(x as CsvMapping), encoding: x.encoding ?? 'auto', version: 1 });
 }

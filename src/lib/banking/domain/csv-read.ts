@@ -12,7 +12,12 @@ export interface CsvRow {
 export const DELIMITERS = [',', ';', '\t', '|'] as const;
 
 /** Reads rows; stops after `limit` rows when given (previews and delimiter guessing read only the head). */
-export function readCsvRows(text: string, delimiter: string, file: string, limit = Infinity): Result<CsvRow[]> {
+export function readCsvRows(
+	text: string,
+	delimiter: string,
+	file: string,
+	limit = Infinity
+): Result<CsvRow[]> {
 	const rows: CsvRow[] = [];
 	let cells: string[] = [];
 	let cell = '';
@@ -59,7 +64,12 @@ export function readCsvRows(text: string, delimiter: string, file: string, limit
 			cellStart = false;
 		}
 	}
-	if (quoted) return bankFail('banking/bad-syntax', { file, line: quoteLine }, 'a quoted field is never closed (missing ")');
+	if (quoted)
+		return bankFail(
+			'banking/bad-syntax',
+			{ file, line: quoteLine },
+			'a quoted field is never closed (missing ")'
+		);
 	if (cell !== '' || cells.length > 0) {
 		cells.push(cell);
 		rows.push({ cells, line: rowLine });
@@ -79,7 +89,8 @@ export function guessDelimiter(text: string): string {
 		const r = readCsvRows(head, d, '', 40);
 		if (!r.ok) continue;
 		const counts = new Map<number, number>();
-		for (const row of r.value) if (!isBlankRow(row)) counts.set(row.cells.length, (counts.get(row.cells.length) ?? 0) + 1);
+		for (const row of r.value)
+			if (!isBlankRow(row)) counts.set(row.cells.length, (counts.get(row.cells.length) ?? 0) + 1);
 		for (const [width, score] of counts) {
 			if (width < 2) continue;
 			if (score > best.score || (score === best.score && width > best.width)) best = { d, score, width };

@@ -24,19 +24,34 @@ function rowToLine(row: CsvRow, m: CsvMapping, header: readonly string[], file: 
 	const style = { decimalComma: m.decimalComma };
 	const rawDate = cellAt(row, c.date);
 	const date = parseCsvDate(rawDate, m.dateOrder);
-	if (!date) return bankFail('banking/bad-date', { file, line: row.line, field: name(c.date) }, `"${rawDate}" is not a date (${m.dateOrder})`);
+	if (!date)
+		return bankFail(
+			'banking/bad-date',
+			{ file, line: row.line, field: name(c.date) },
+			`"${rawDate}" is not a date (${m.dateOrder})`
+		);
 	const amountCell = (i: number | undefined): Result<Dec | undefined> => {
 		const raw = cellAt(row, i);
 		if (i === undefined || raw === '') return ok(undefined);
 		const a = parseAmountText(raw, style);
-		if (a === undefined) return bankFail('banking/bad-amount', { file, line: row.line, field: name(i) }, `"${raw}" is not an amount`);
+		if (a === undefined)
+			return bankFail(
+				'banking/bad-amount',
+				{ file, line: row.line, field: name(i) },
+				`"${raw}" is not an amount`
+			);
 		return ok(new Dec(a));
 	};
 	let amount: Dec;
 	if (c.amount !== undefined) {
 		const a = amountCell(c.amount);
 		if (!a.ok) return a;
-		if (a.value === undefined) return bankFail('banking/missing-field', { file, line: row.line, field: name(c.amount) }, 'the amount is empty');
+		if (a.value === undefined)
+			return bankFail(
+				'banking/missing-field',
+				{ file, line: row.line, field: name(c.amount) },
+				'the amount is empty'
+			);
 		amount = a.value;
 	} else {
 		const d = amountCell(c.debit);
@@ -44,7 +59,15 @@ function rowToLine(row: CsvRow, m: CsvMapping, header: readonly string[], file: 
 		const cr = amountCell(c.credit);
 		if (!cr.ok) return cr;
 		if (d.value === undefined && cr.value === undefined)
-			return bankFail('banking/missing-field', { file, line: row.line, field: `${c.debit === undefined ? '' : name(c.debit)}/${c.credit === undefined ? '' : name(c.credit)}` }, 'both money-out and money-in are empty');
+			return bankFail(
+				'banking/missing-field',
+				{
+					file,
+					line: row.line,
+					field: `${c.debit === undefined ? '' : name(c.debit)}/${c.credit === undefined ? '' : name(c.credit)}`
+				},
+				'both money-out and money-in are empty'
+			);
 		amount = (cr.value?.abs() ?? new Dec(0)).minus(d.value?.abs() ?? new Dec(0));
 	}
 	if (m.sign === 'inverted') amount = amount.neg();
@@ -54,9 +77,16 @@ function rowToLine(row: CsvRow, m: CsvMapping, header: readonly string[], file: 
 		if (debitWords.includes(flag)) amount = amount.abs().neg();
 		else amount = amount.abs();
 	}
-	const join = (cols: readonly number[] | undefined) => clean((cols ?? []).map((i) => cellAt(row, i)).filter((s) => s !== '').join(' '));
+	const join = (cols: readonly number[] | undefined) =>
+		clean(
+			(cols ?? [])
+				.map((i) => cellAt(row, i))
+				.filter((s) => s !== '')
+				.join(' ')
+		);
 	const ref = cellAt(row, c.reference);
-	const valueDate = c.valueDate === undefined ? undefined : parseCsvDate(cellAt(row, c.valueDate), m.dateOrder);
+	const valueDate =
+		c.valueDate === undefined ? undefined : parseCsvDate(cellAt(row, c.valueDate), m.dateOrder);
 	let balance: DecimalString | undefined;
 	if (c.balance !== undefined && cellAt(row, c.balance) !== '') {
 		const b = amountCell(c.balance);
@@ -83,18 +113,29 @@ function rowToLine(row: CsvRow, m: CsvMapping, header: readonly string[], file: 
  * when exactly one chain covers every row (in any file order) it gives both balances; otherwise the earliest and
  * latest dated rows are used if they are unique, and the balance check will judge them.
  */
-export function balancesFromRunning(rows: readonly RowLine[]): { opening?: StatementBalance; closing?: StatementBalance; note?: string } {
+export function balancesFromRunning(rows: readonly RowLine[]): {
+	opening?: StatementBalance;
+	closing?: StatementBalance;
+	note?: string;
+} {
 	if (rows.length === 0 || rows.some((r) => r.balance === undefined)) return {};
 	const cents = (d: string) => new Dec(d).times(100).toFixed(0);
 	// Most files list rows in order (oldest or newest first): check that before searching for a chain.
 	const chainsInOrder = (order: readonly RowLine[]) =>
-		order.every((r, i) => i === 0 || new Dec((order[i - 1] as RowLine).balance as string).plus(r.draft.amount).eq(r.balance as string));
+		order.every(
+			(r, i) =>
+				i === 0 ||
+				new Dec((order[i - 1] as RowLine).balance as string).plus(r.draft.amount).eq(r.balance as string)
+		);
 	for (const order of [rows, [...rows].reverse()]) {
 		if (order.length < 2 || !chainsInOrder(order)) continue;
 		const first = order[0] as RowLine;
 		const last = order[order.length - 1] as RowLine;
 		return {
-			opening: { amount: toDecimalString(new Dec(first.balance as string).minus(first.draft.amount), 2), date: first.draft.date },
+			opening: {
+				amount: toDecimalString(new Dec(first.balance as string).minus(first.draft.amount), 2),
+				date: first.draft.date
+			},
 			closing: { amount: last.balance as DecimalString, date: last.draft.date }
 		};
 	}
@@ -139,11 +180,16 @@ export function balancesFromRunning(rows: readonly RowLine[]): { opening?: State
 	const firsts = rows.filter((r) => r.draft.date === min);
 	const lasts = rows.filter((r) => r.draft.date === max);
 	if (firsts.length !== 1 || lasts.length !== 1 || rows.length < 2)
-		return { note: 'the running-balance column does not give a unique first and last row; balances left out' };
+		return {
+			note: 'the running-balance column does not give a unique first and last row; balances left out'
+		};
 	const first = firsts[0] as RowLine;
 	const last = lasts[0] as RowLine;
 	return {
-		opening: { amount: toDecimalString(new Dec(first.balance as string).minus(first.draft.amount), 2), date: first.draft.date },
+		opening: {
+			amount: toDecimalString(new Dec(first.balance as string).minus(first.draft.amount), 2),
+			date: first.draft.date
+		},
 		closing: { amount: last.balance as DecimalString, date: last.draft.date },
 		note: 'running balances do not chain row to row'
 	};
@@ -170,16 +216,26 @@ export function parseCsv(bytes: Uint8Array, mapping: unknown, file = 'statement.
  * Like parseCsv, but a file whose mapping names an account column gives one statement per account value, in
  * the order the values first appear; each statement's `account.accountNumber` is the value.
  */
-export function parseCsvAccounts(bytes: Uint8Array, mapping: unknown, file = 'statement.csv'): Result<Statement[]> {
+export function parseCsvAccounts(
+	bytes: Uint8Array,
+	mapping: unknown,
+	file = 'statement.csv'
+): Result<Statement[]> {
 	return readStatements(bytes, mapping, file, true);
 }
 
-function readStatements(bytes: Uint8Array, mapping: unknown, file: string, byAccount: boolean): Result<Statement[]> {
+function readStatements(
+	bytes: Uint8Array,
+	mapping: unknown,
+	file: string,
+	byAccount: boolean
+): Result<Statement[]> {
 	if (bytes.length === 0) return bankFail('banking/empty-file', { file }, 'the file is empty');
 	const read = readWithMapping(bytes, mapping, file);
 	if (!read.ok) return read;
 	const { m, decoded, header, data } = read.value;
-	if (data.length === 0) return bankFail('banking/no-statement', { file }, 'the file has no data rows after the header');
+	if (data.length === 0)
+		return bankFail('banking/no-statement', { file }, 'the file has no data rows after the header');
 	const groups = new Map<string, { rows: RowLine[]; currencies: Set<string> }>();
 	const accountColumn = byAccount ? m.columns.account : undefined;
 	for (const row of data) {
@@ -187,7 +243,11 @@ function readStatements(bytes: Uint8Array, mapping: unknown, file: string, byAcc
 		if (!r.ok) return r;
 		const key = accountColumn === undefined ? '' : cellAt(row, accountColumn);
 		if (accountColumn !== undefined && key === '')
-			return bankFail('banking/missing-field', { file, line: row.line, field: header[accountColumn] || `column ${accountColumn + 1}` }, 'the account is empty');
+			return bankFail(
+				'banking/missing-field',
+				{ file, line: row.line, field: header[accountColumn] || `column ${accountColumn + 1}` },
+				'the account is empty'
+			);
 		let g = groups.get(key);
 		if (!g) groups.set(key, (g = { rows: [], currencies: new Set() }));
 		g.rows.push(r.value);
@@ -208,7 +268,10 @@ function readStatements(bytes: Uint8Array, mapping: unknown, file: string, byAcc
 				...(currency ? { currency } : {}),
 				...(bal.opening ? { openingBalance: bal.opening } : {}),
 				...(bal.closing ? { closingBalance: bal.closing } : {}),
-				lines: withLineIds(account, g.rows.map((r) => r.draft)),
+				lines: withLineIds(
+					account,
+					g.rows.map((r) => r.draft)
+				),
 				warnings
 			};
 		})
@@ -218,17 +281,27 @@ function readStatements(bytes: Uint8Array, mapping: unknown, file: string, byAcc
 export interface CsvPreviewRow {
 	readonly line: number;
 	readonly cells: readonly string[];
-	readonly parsed: { readonly ok: true; readonly line: DraftLine } | { readonly ok: false; readonly message: string };
+	readonly parsed:
+		{ readonly ok: true; readonly line: DraftLine } | { readonly ok: false; readonly message: string };
 }
 
 /** The header and the first rows, each with what the mapping makes of it, for a live preview while mapping. */
-export function previewCsv(bytes: Uint8Array, mapping: unknown, maxRows = 10, file = 'statement.csv'): Result<{ header: readonly string[]; rows: CsvPreviewRow[] }> {
+export function previewCsv(
+	bytes: Uint8Array,
+	mapping: unknown,
+	maxRows = 10,
+	file = 'statement.csv'
+): Result<{ header: readonly string[]; rows: CsvPreviewRow[] }> {
 	const read = readWithMapping(bytes, mapping, file);
 	if (!read.ok) return read;
 	const { m, header, data } = read.value;
 	const rows = data.slice(0, maxRows).map((row): CsvPreviewRow => {
 		const r = rowToLine(row, m, header, file);
-		return { line: row.line, cells: row.cells, parsed: r.ok ? { ok: true, line: r.value.draft } : { ok: false, message: r.error.message } };
+		return {
+			line: row.line,
+			cells: row.cells,
+			parsed: r.ok ? { ok: true, line: r.value.draft } : { ok: false, message: r.error.message }
+		};
 	});
 	return ok({ header, rows });
 }

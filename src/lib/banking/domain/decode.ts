@@ -11,16 +11,18 @@ export interface DecodedText {
 
 // Windows-1252 bytes 0x80..0x9F (the WHATWG mapping; undefined slots keep the C1 code point).
 const CP1252_HIGH = [
-	0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
-	0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178
+	0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d,
+	0x17d, 0x8f, 0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a,
+	0x153, 0x9d, 0x17e, 0x178
 ];
 
 // ISO-8859-2 bytes 0xA0..0xFF (Central European; Hungarian and Polish bank exports).
 const LATIN2_HIGH = [
-	160, 260, 728, 321, 164, 317, 346, 167, 168, 352, 350, 356, 377, 173, 381, 379, 176, 261, 731, 322, 180, 318, 347, 711,
-	184, 353, 351, 357, 378, 733, 382, 380, 340, 193, 194, 258, 196, 313, 262, 199, 268, 201, 280, 203, 282, 205, 206, 270,
-	272, 323, 327, 211, 212, 336, 214, 215, 344, 366, 218, 368, 220, 221, 354, 223, 341, 225, 226, 259, 228, 314, 263, 231,
-	269, 233, 281, 235, 283, 237, 238, 271, 273, 324, 328, 243, 244, 337, 246, 247, 345, 367, 250, 369, 252, 253, 355, 729
+	160, 260, 728, 321, 164, 317, 346, 167, 168, 352, 350, 356, 377, 173, 381, 379, 176, 261, 731, 322, 180,
+	318, 347, 711, 184, 353, 351, 357, 378, 733, 382, 380, 340, 193, 194, 258, 196, 313, 262, 199, 268, 201,
+	280, 203, 282, 205, 206, 270, 272, 323, 327, 211, 212, 336, 214, 215, 344, 366, 218, 368, 220, 221, 354,
+	223, 341, 225, 226, 259, 228, 314, 263, 231, 269, 233, 281, 235, 283, 237, 238, 271, 273, 324, 328, 243,
+	244, 337, 246, 247, 345, 367, 250, 369, 252, 253, 355, 729
 ];
 
 /** Maps a charset label found in a file (XML `encoding=`, OFX `CHARSET:`) to a decoder, or undefined if unknown. */
@@ -28,7 +30,11 @@ export function encodingFromLabel(label: string): TextEncodingName | undefined {
 	const l = label.trim().toLowerCase().replace(/_/g, '-');
 	if (l === 'utf-8' || l === 'utf8') return 'utf-8';
 	// WHATWG: the latin-1 labels and US-ASCII all mean windows-1252.
-	if (/^(windows-?1252|cp1252|1252|iso-?8859-1|8859-1|latin-?1|l1|us-?ascii|usascii|ascii|iso-?8859-15|8859-15)$/.test(l))
+	if (
+		/^(windows-?1252|cp1252|1252|iso-?8859-1|8859-1|latin-?1|l1|us-?ascii|usascii|ascii|iso-?8859-15|8859-15)$/.test(
+			l
+		)
+	)
 		return 'windows-1252';
 	if (/^(iso-?8859-2|8859-2|latin-?2|l2|windows-?1250|cp1250|1250)$/.test(l)) return 'iso-8859-2';
 	if (l === 'utf-16le') return 'utf-16le';

@@ -56,7 +56,11 @@ describe('remaining CSV fixtures (csv2ofx SOURCE.md)', () => {
 			'ASSOCIATION FOO-BAR',
 			'Quuz-baz SàrL, CH - 1203 GENEVE, E-Banking CHF intérieur'
 		]);
-		expect(s?.lines.map((l) => l.bankRef)).toEqual(['A01234BC01234567', '3456789ZT1234567', '9979360TI2115087']);
+		expect(s?.lines.map((l) => l.bankRef)).toEqual([
+			'A01234BC01234567',
+			'3456789ZT1234567',
+			'9979360TI2115087'
+		]);
 		expect(s?.account.accountNumber).toBe('0123 45678901.23A');
 	});
 	it('default: the 8 stated lines, one statement per value of its Account column (as csv2ofx: 2 statements)', () => {

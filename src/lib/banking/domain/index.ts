@@ -17,7 +17,14 @@ export { lineKey, lineKeys, mergeImport, type MergeResult } from './dedup';
 export { matchStatementLines, proposeFromRules } from './match';
 export type * from './match-types';
 export { payeeSimilarity, payeeTokens } from './similarity';
-export { generateReconCases, evaluateMatches, type ReconCases, type TruthGroup, type TruthKind, type MatchQuality } from './recon-cases';
+export {
+	generateReconCases,
+	evaluateMatches,
+	type ReconCases,
+	type TruthGroup,
+	type TruthKind,
+	type MatchQuality
+} from './recon-cases';
 export * from './records';
 export { resolveClaims, proposalKey, type Claims, type ClaimConflict } from './claims';
 export * from './rules';

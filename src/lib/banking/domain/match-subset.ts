@@ -40,9 +40,14 @@ export function findSubset(
 	}
 	if (near.length < 2) return undefined;
 	near.sort((a, b) => a.closeness - b.closeness);
-	const shortlist = near.slice(0, cap * 3).map((n) => ({ p: n.p, sim: profileSimilarity(n.p.profile, target.profile), closeness: n.closeness }));
+	const shortlist = near
+		.slice(0, cap * 3)
+		.map((n) => ({ p: n.p, sim: profileSimilarity(n.p.profile, target.profile), closeness: n.closeness }));
 	shortlist.sort((a, b) => b.sim - a.sim || a.closeness - b.closeness);
-	const cands = shortlist.slice(0, cap).map((c) => c.p).sort((a, b) => Math.abs(b.units) - Math.abs(a.units));
+	const cands = shortlist
+		.slice(0, cap)
+		.map((c) => c.p)
+		.sort((a, b) => Math.abs(b.units) - Math.abs(a.units));
 	const sizes = cands.map((c) => Math.abs(c.units));
 	// suffix sums bound the search: if everything left cannot reach the goal, stop.
 	const suffix = new Array<number>(sizes.length + 1).fill(0);

@@ -1,8 +1,23 @@
 // Reconciliation matcher. Passes run over the whole batch in order of certainty (bank reference, exact amount in a
 // date window, split sums, then rules), each line is claimed at most once, and locked (reconciled) lines never take part.
-import type { BankLineInput, LedgerLineInput, MatchOptions, MatchProposal, MatchResult, MatchRule, RuleProposal } from './match-types';
+import type {
+	BankLineInput,
+	LedgerLineInput,
+	MatchOptions,
+	MatchProposal,
+	MatchResult,
+	MatchRule,
+	RuleProposal
+} from './match-types';
 import { findSubset, type Budget } from './match-subset';
-import { unitsToCents, indexByAmount, lowerBound, prepareBank, prepareLedger, type Prepared } from './match-prep';
+import {
+	unitsToCents,
+	indexByAmount,
+	lowerBound,
+	prepareBank,
+	prepareLedger,
+	type Prepared
+} from './match-prep';
 import { profileSimilarity } from './similarity';
 import { firstFit, orderRules, proposedLines, ruleMemo } from './rules';
 
@@ -56,13 +71,21 @@ export function matchStatementLines(input: {
 	}
 	for (const b of bank) {
 		if (b.bankRef === '') continue;
-		const cands = (byRef.get(b.bankRef) ?? []).filter((l) => ledgerClaimed[l.index] === 0 && l.units === b.units);
+		const cands = (byRef.get(b.bankRef) ?? []).filter(
+			(l) => ledgerClaimed[l.index] === 0 && l.units === b.units
+		);
 		cands.sort((x, y) => Math.abs(x.day - b.day) - Math.abs(y.day - b.day) || x.index - y.index);
 		const l = cands[0];
 		if (!l) continue;
 		bankClaimed[b.index] = 1;
 		ledgerClaimed[l.index] = 1;
-		propose({ kind: 'reference', bankLineIds: [b.id], ledgerLineIds: [l.id], score: 1, reasons: [`bank reference ${b.bankRef} equal`, 'amount exact', daysText(Math.abs(l.day - b.day))] });
+		propose({
+			kind: 'reference',
+			bankLineIds: [b.id],
+			ledgerLineIds: [l.id],
+			score: 1,
+			reasons: [`bank reference ${b.bankRef} equal`, 'amount exact', daysText(Math.abs(l.day - b.day))]
+		});
 	}
 
 	// Pass 2: exact amount within the date window, scored by date distance and payee similarity.
@@ -125,7 +148,10 @@ export function matchStatementLines(input: {
 		return -1;
 	};
 	const scored = pairs.map((p) => {
-		const competitor = Math.max(bestOther(pairsByBank.get(p.b.index), p, 'l'), bestOther(pairsByLedger.get(p.l.index), p, 'b'));
+		const competitor = Math.max(
+			bestOther(pairsByBank.get(p.b.index), p, 'l'),
+			bestOther(pairsByLedger.get(p.l.index), p, 'b')
+		);
 		let score = p.raw;
 		if (competitor >= 0 && p.raw - competitor < 0.15) {
 			score -= 0.15 - Math.max(0, p.raw - competitor);
@@ -133,12 +159,21 @@ export function matchStatementLines(input: {
 		}
 		return { p, score };
 	});
-	scored.sort((x, y) => y.score - x.score || x.p.days - y.p.days || x.p.b.index - y.p.b.index || x.p.l.index - y.p.l.index);
+	scored.sort(
+		(x, y) =>
+			y.score - x.score || x.p.days - y.p.days || x.p.b.index - y.p.b.index || x.p.l.index - y.p.l.index
+	);
 	for (const { p, score } of scored) {
 		if (bankClaimed[p.b.index] === 1 || ledgerClaimed[p.l.index] === 1) continue;
 		bankClaimed[p.b.index] = 1;
 		ledgerClaimed[p.l.index] = 1;
-		propose({ kind: 'amount-date', bankLineIds: [p.b.id], ledgerLineIds: [p.l.id], score: Math.min(score, 0.99), reasons: p.reasons });
+		propose({
+			kind: 'amount-date',
+			bankLineIds: [p.b.id],
+			ledgerLineIds: [p.l.id],
+			score: Math.min(score, 0.99),
+			reasons: p.reasons
+		});
 	}
 
 	// Pass 3: one bank line = several ledger lines, then several bank lines = one ledger line.
@@ -148,11 +183,16 @@ export function matchStatementLines(input: {
 	const byDay = (xs: Prepared[]) => [...xs].sort((a, b) => a.day - b.day || a.index - b.index);
 	const ledgerByDay = byDay(ledger);
 	const bankByDay = byDay(bank);
-	const bySize = (xs: Prepared[]) => [...xs].sort((a, b) => Math.abs(b.units) - Math.abs(a.units) || a.index - b.index);
+	const bySize = (xs: Prepared[]) =>
+		[...xs].sort((a, b) => Math.abs(b.units) - Math.abs(a.units) || a.index - b.index);
 	const splitScore = (one: Prepared, parts: readonly Prepared[], ambiguous: boolean) => {
 		const days = Math.max(...parts.map((p) => Math.abs(p.day - one.day)));
 		const sim = parts.reduce((s, p) => s + profileSimilarity(one.profile, p.profile), 0) / parts.length;
-		const reasons = [`${parts.length} lines add up to ${unitsToCents(one.units)}`, `within ${days} day${days === 1 ? '' : 's'}`, `payee ${sim.toFixed(2)} similar`];
+		const reasons = [
+			`${parts.length} lines add up to ${unitsToCents(one.units)}`,
+			`within ${days} day${days === 1 ? '' : 's'}`,
+			`payee ${sim.toFixed(2)} similar`
+		];
 		let score = 0.6 + 0.15 * (1 - days / (window + 1)) + 0.2 * sim;
 		if (ambiguous) {
 			score -= 0.25;
@@ -167,7 +207,12 @@ export function matchStatementLines(input: {
 		bankClaimed[b.index] = 1;
 		for (const p of found.parts) ledgerClaimed[p.index] = 1;
 		const s = splitScore(b, found.parts, found.ambiguous);
-		propose({ kind: 'one-bank-many-ledger', bankLineIds: [b.id], ledgerLineIds: found.parts.map((p) => p.id), ...s });
+		propose({
+			kind: 'one-bank-many-ledger',
+			bankLineIds: [b.id],
+			ledgerLineIds: found.parts.map((p) => p.id),
+			...s
+		});
 	}
 	for (const l of bySize(ledger)) {
 		if (ledgerClaimed[l.index] === 1) continue;
@@ -176,11 +221,19 @@ export function matchStatementLines(input: {
 		ledgerClaimed[l.index] = 1;
 		for (const p of found.parts) bankClaimed[p.index] = 1;
 		const s = splitScore(l, found.parts, found.ambiguous);
-		propose({ kind: 'many-bank-one-ledger', bankLineIds: found.parts.map((p) => p.id), ledgerLineIds: [l.id], ...s });
+		propose({
+			kind: 'many-bank-one-ledger',
+			bankLineIds: found.parts.map((p) => p.id),
+			ledgerLineIds: [l.id],
+			...s
+		});
 	}
 
 	// Pass 4: the first enabled rule (in order) that fits proposes a new entry for a line nothing matched.
-	const ruleProposals = proposeFromRules(bank.filter((b) => bankClaimed[b.index] === 0).map((b) => bankLive[b.index] as BankLineInput), o.rules ?? []);
+	const ruleProposals = proposeFromRules(
+		bank.filter((b) => bankClaimed[b.index] === 0).map((b) => bankLive[b.index] as BankLineInput),
+		o.rules ?? []
+	);
 	return {
 		matches,
 		ruleProposals,
@@ -191,7 +244,10 @@ export function matchStatementLines(input: {
 }
 
 /** Rule proposals for bank lines: the first enabled rule (in order) that fits each line proposes its entry. */
-export function proposeFromRules(lines: readonly BankLineInput[], allRules: readonly MatchRule[]): RuleProposal[] {
+export function proposeFromRules(
+	lines: readonly BankLineInput[],
+	allRules: readonly MatchRule[]
+): RuleProposal[] {
 	const rules = orderRules(allRules.filter((r) => r.enabled));
 	if (rules.length === 0) return [];
 	const out: RuleProposal[] = [];

@@ -47,15 +47,38 @@ function mtAmount(text: string, negative: boolean): string | undefined {
 
 function parseBalance(f: Field, file: string): Result<{ balance: StatementBalance; currency?: string }> {
 	const m = BALANCE_RE.exec(f.text.replace(/\s+/g, ''));
-	if (!m) return bankFail('banking/bad-syntax', { file, line: f.line, field: `:${f.tag}:` }, `"${f.text.slice(0, 40)}" is not a balance (expected C|D YYMMDD CCY amount)`);
-	const date = dateFromParts(2000 + Number(m[2]) - (Number(m[2]) >= 70 ? 100 : 0), Number(m[3]), Number(m[4]));
+	if (!m)
+		return bankFail(
+			'banking/bad-syntax',
+			{ file, line: f.line, field: `:${f.tag}:` },
+			`"${f.text.slice(0, 40)}" is not a balance (expected C|D YYMMDD CCY amount)`
+		);
+	const date = dateFromParts(
+		2000 + Number(m[2]) - (Number(m[2]) >= 70 ? 100 : 0),
+		Number(m[3]),
+		Number(m[4])
+	);
 	const amount = mtAmount(m[6] as string, m[1] === 'D');
-	if (!date) return bankFail('banking/bad-date', { file, line: f.line, field: `:${f.tag}:` }, `"${m[2]}${m[3]}${m[4]}" is not a date`);
-	if (amount === undefined) return bankFail('banking/bad-amount', { file, line: f.line, field: `:${f.tag}:` }, `"${m[6]}" is not an amount`);
-	return ok({ balance: { amount: amount as StatementBalance["amount"], date }, ...(m[5] ? { currency: m[5] } : {}) });
+	if (!date)
+		return bankFail(
+			'banking/bad-date',
+			{ file, line: f.line, field: `:${f.tag}:` },
+			`"${m[2]}${m[3]}${m[4]}" is not a date`
+		);
+	if (amount === undefined)
+		return bankFail(
+			'banking/bad-amount',
+			{ file, line: f.line, field: `:${f.tag}:` },
+			`"${m[6]}" is not an amount`
+		);
+	return ok({
+		balance: { amount: amount as StatementBalance['amount'], date },
+		...(m[5] ? { currency: m[5] } : {})
+	});
 }
 
-const LINE_RE = /^(\d{2})(\d{2})(\d{2})(\d{4})?(RC|RD|EC|ED|C|D)([A-Z])?(\d[\d,]*)([NSF][A-Z0-9]{3})?([^\n]*)$/;
+const LINE_RE =
+	/^(\d{2})(\d{2})(\d{2})(\d{4})?(RC|RD|EC|ED|C|D)([A-Z])?(\d[\d,]*)([NSF][A-Z0-9]{3})?([^\n]*)$/;
 
 interface Draft61 {
 	draft: Omit<DraftLine, 'payee' | 'memo'>;
@@ -70,14 +93,25 @@ function parseLine(f: Field, file: string, warnings: string[]): Result<Draft61> 
 		m = LINE_RE.exec(lines.slice(0, take).join('').trim());
 		used = take;
 	}
-	if (!m) return bankFail('banking/bad-syntax', { file, line: f.line, field: ':61:' }, `"${f.text.slice(0, 40)}" is not a statement line (expected YYMMDD[MMDD] C|D amount ...)`);
+	if (!m)
+		return bankFail(
+			'banking/bad-syntax',
+			{ file, line: f.line, field: ':61:' },
+			`"${f.text.slice(0, 40)}" is not a statement line (expected YYMMDD[MMDD] C|D amount ...)`
+		);
 	const year = 2000 + Number(m[1]) - (Number(m[1]) >= 70 ? 100 : 0);
 	const month = Number(m[2]);
 	let day = Number(m[3]);
 	if (month < 1 || month > 12 || day < 1 || day > 31)
-		return bankFail('banking/bad-date', { file, line: f.line, field: ':61: value date' }, `"${m[1]}${m[2]}${m[3]}" is not a date`);
+		return bankFail(
+			'banking/bad-date',
+			{ file, line: f.line, field: ':61: value date' },
+			`"${m[1]}${m[2]}${m[3]}" is not a date`
+		);
 	if (day > daysInMonth(year, month)) {
-		warnings.push(`line ${f.line}: value date ${year}-${m[2]}-${m[3]} does not exist; read as the last day of the month`);
+		warnings.push(
+			`line ${f.line}: value date ${year}-${m[2]}-${m[3]} does not exist; read as the last day of the month`
+		);
 		day = daysInMonth(year, month);
 	}
 	const valueDate = dateFromParts(year, month, day) as IsoDate;
@@ -87,18 +121,34 @@ function parseLine(f: Field, file: string, warnings: string[]): Result<Draft61> 
 		const ed = Number(m[4].slice(2));
 		const ey = em === 1 && month === 12 ? year + 1 : em === 12 && month === 1 ? year - 1 : year;
 		const entry = dateFromParts(ey, em, ed);
-		if (!entry) return bankFail('banking/bad-date', { file, line: f.line, field: ':61: entry date' }, `"${m[4]}" is not a month and day`);
+		if (!entry)
+			return bankFail(
+				'banking/bad-date',
+				{ file, line: f.line, field: ':61: entry date' },
+				`"${m[4]}" is not a month and day`
+			);
 		date = entry;
 	}
 	const mark = m[5] as string;
 	const negative = mark === 'D' || mark === 'RC' || mark === 'ED';
 	const amount = mtAmount(m[7] as string, negative);
-	if (amount === undefined) return bankFail('banking/bad-amount', { file, line: f.line, field: ':61: amount' }, `"${m[7]}" is not an amount`);
+	if (amount === undefined)
+		return bankFail(
+			'banking/bad-amount',
+			{ file, line: f.line, field: ':61: amount' },
+			`"${m[7]}" is not an amount`
+		);
 	const refs = (m[9] ?? '').trim();
 	const [customerRef = '', bankRef = ''] = refs.split('//');
 	const ref = bankRef.trim() || (customerRef.trim() === 'NONREF' ? '' : customerRef.trim());
 	return ok({
-		draft: { date, valueDate, amount: amount as DraftLine['amount'], ...(ref ? { bankRef: ref } : {}), sourceLine: f.line },
+		draft: {
+			date,
+			valueDate,
+			amount: amount as DraftLine['amount'],
+			...(ref ? { bankRef: ref } : {}),
+			sourceLine: f.line
+		},
 		supplementary: lines.slice(used).join(' ').trim()
 	});
 }
@@ -125,7 +175,11 @@ interface Building {
 export function parseMt940(text: string, file: string): Result<Statement[]> {
 	const all = fields(text);
 	if (!all.some((f) => f.tag === '61' || f.tag.startsWith('60') || f.tag.startsWith('62')))
-		return bankFail('banking/unknown-format', { file }, 'no :60:, :61: or :62: fields: not an MT940 statement');
+		return bankFail(
+			'banking/unknown-format',
+			{ file },
+			'no :60:, :61: or :62: fields: not an MT940 statement'
+		);
 	const done: Building[] = [];
 	let cur: Building | undefined;
 	const flush = () => {
@@ -173,18 +227,17 @@ export function parseMt940(text: string, file: string): Result<Statement[]> {
 	flush();
 	const statements = done
 		.filter((b) => b.opening || b.closing || b.drafts.length > 0)
-		.map(
-			(b): Statement => ({
-				format: 'mt940',
-				fileName: file,
-				account: b.account,
-				...(b.currency ? { currency: b.currency } : {}),
-				...(b.opening ? { openingBalance: b.opening } : {}),
-				...(b.closing ? { closingBalance: b.closing } : {}),
-				lines: withLineIds(b.account, b.drafts),
-				warnings: b.warnings
-			})
-		);
-	if (statements.length === 0) return bankFail('banking/no-statement', { file }, 'the MT940 message holds no balances and no lines');
+		.map((b): Statement => ({
+			format: 'mt940',
+			fileName: file,
+			account: b.account,
+			...(b.currency ? { currency: b.currency } : {}),
+			...(b.opening ? { openingBalance: b.opening } : {}),
+			...(b.closing ? { closingBalance: b.closing } : {}),
+			lines: withLineIds(b.account, b.drafts),
+			warnings: b.warnings
+		}));
+	if (statements.length === 0)
+		return bankFail('banking/no-statement', { file }, 'the MT940 message holds no balances and no lines');
 	return ok(statements);
 }

@@ -8,38 +8,87 @@ describe('OFX/QFX fixtures (ofx/actual, ofx/ofxparse SOURCE.md)', () => {
 		expect(s?.lines).toHaveLength(10);
 		expect(brief(s!)[0]).toEqual(['2019-01-23', '-30.00', 'PATIENT FIRST TOKEN 01/22 PURCHA']);
 		expect(s?.lines[0]?.bankRef).toBe('00092990122-30.00019012312798.01');
-		expect(s?.lines.map((l) => l.amount)).toEqual(['-30.00', '-3.77', '-9.62', '-115.99', '-10.34', '-22.53', '-108.71', '-25.00', '-32.38', '-6.07']);
+		expect(s?.lines.map((l) => l.amount)).toEqual([
+			'-30.00',
+			'-3.77',
+			'-9.62',
+			'-115.99',
+			'-10.34',
+			'-22.53',
+			'-108.71',
+			'-25.00',
+			'-32.38',
+			'-6.07'
+		]);
 		expect(new Set(s?.lines.map((l) => l.id)).size).toBe(10);
 		expect(s?.account).toMatchObject({ bankId: '012345678', accountNumber: '123456789123' });
 		expect(s?.closingBalance).toEqual({ amount: '12798.01', date: '2019-01-24' });
 		expect(checkBalance(s!).status).toBe('n/a');
 	});
 	it('credit-card.ofx (one-line SGML), 8859-1.qfx (declared 8859-1, UTF-8 bytes), html-vals.qfx (double escaping)', () => {
-		expect(brief(parseFixture('ofx/actual/credit-card.ofx')[0]!)).toEqual([['2023-03-30', '-6.00', 'LOUISIANA STATE MUSEUM751 PLACE JOHN PAUL NEW ORLEANS 70116-3205LA USA']]);
+		expect(brief(parseFixture('ofx/actual/credit-card.ofx')[0]!)).toEqual([
+			['2023-03-30', '-6.00', 'LOUISIANA STATE MUSEUM751 PLACE JOHN PAUL NEW ORLEANS 70116-3205LA USA']
+		]);
 		const q = parseFixture('ofx/actual/8859-1.qfx')[0]!;
 		expect(brief(q)).toEqual([['2022-10-19', '-20.00', 'Paiement facture/Carte prépayée']]);
 		expect(q.lines[0]).toMatchObject({ memo: 'PWW', bankRef: 'wSoKuCS77' });
 		const h = parseFixture('ofx/actual/html-vals.qfx')[0]!;
-		expect(h.lines[0]?.memo).toBe('PREAUTHORIZED DEBIT;B.C. HYDRO & POWER AUTHORITY;Electronic Funds Transfer');
+		expect(h.lines[0]?.memo).toBe(
+			'PREAUTHORIZED DEBIT;B.C. HYDRO & POWER AUTHORITY;Electronic Funds Transfer'
+		);
 		expect(h.lines[1]?.payee).toBe('TPAY <DEFTPYMT>');
 	});
 	it('multi-decimal amounts and zero-padded signed amounts keep their value', () => {
-		expect(parseFixture('ofx/actual/data-multi-decimal.ofx')[0]?.lines.slice(0, 2).map((l) => l.amount)).toEqual(['-30.00', '-3.77']);
+		expect(
+			parseFixture('ofx/actual/data-multi-decimal.ofx')[0]
+				?.lines.slice(0, 2)
+				.map((l) => l.amount)
+		).toEqual(['-30.00', '-3.77']);
 		const f = parseFixture('ofx/ofxparse/fidelity-savings.ofx')[0]!;
 		expect(f.lines).toHaveLength(4);
-		expect(f.lines[0]).toMatchObject({ date: '2012-07-20', amount: '-1500.00', bankRef: 'X0000000000000000000001', payee: 'Check Paid #0000001001' });
-		expect(f.lines[1]).toMatchObject({ date: '2012-07-27', amount: '115.8331', memo: 'TRANSFERRED FROM     VS X10-08144-1' });
+		expect(f.lines[0]).toMatchObject({
+			date: '2012-07-20',
+			amount: '-1500.00',
+			bankRef: 'X0000000000000000000001',
+			payee: 'Check Paid #0000001001'
+		});
+		expect(f.lines[1]).toMatchObject({
+			date: '2012-07-27',
+			amount: '115.8331',
+			memo: 'TRANSFERRED FROM     VS X10-08144-1'
+		});
 	});
 	it('ofxparse bank_medium, anzcc, suncorp CDATA, checking, multiple accounts, empty tags', () => {
 		const m = parseFixture('ofx/ofxparse/bank_medium.ofx')[0]!;
 		expect(m.lines).toHaveLength(3);
 		expect(brief(m)[0]).toEqual(['2009-04-01', '-6.60', "MCDONALD'S #112"]);
-		expect(m).toMatchObject({ currency: 'CAD', account: { accountNumber: '12300 000012345678', bankId: '160000100' }, closingBalance: { amount: '382.34' } });
-		expect(parseFixture('ofx/ofxparse/anzcc.ofx')[0]).toMatchObject({ account: { accountNumber: '1234123412341234' }, closingBalance: { amount: '-123.45' } });
+		expect(m).toMatchObject({
+			currency: 'CAD',
+			account: { accountNumber: '12300 000012345678', bankId: '160000100' },
+			closingBalance: { amount: '382.34' }
+		});
+		expect(parseFixture('ofx/ofxparse/anzcc.ofx')[0]).toMatchObject({
+			account: { accountNumber: '1234123412341234' },
+			closingBalance: { amount: '-123.45' }
+		});
 		const s = parseFixture('ofx/ofxparse/suncorp.ofx')[0]!;
-		expect(s.lines[0]).toMatchObject({ amount: '-16.85', payee: 'EFTPOS WDL HANDYWAY ALDI STORE', memo: 'EFTPOS WDL HANDYWAY ALDI STORE   GEELONG WEST VICAU' });
-		expect(parseFixture('ofx/ofxparse/checking.ofx')[0]?.lines.map((l) => l.amount)).toEqual(['0.01', '-34.51', '-25.00']);
-		expect(parseFixture('ofx/ofxparse/multiple_accounts2.ofx').map((x) => [x.account.accountNumber, x.account.type, x.closingBalance?.amount])).toEqual([
+		expect(s.lines[0]).toMatchObject({
+			amount: '-16.85',
+			payee: 'EFTPOS WDL HANDYWAY ALDI STORE',
+			memo: 'EFTPOS WDL HANDYWAY ALDI STORE   GEELONG WEST VICAU'
+		});
+		expect(parseFixture('ofx/ofxparse/checking.ofx')[0]?.lines.map((l) => l.amount)).toEqual([
+			'0.01',
+			'-34.51',
+			'-25.00'
+		]);
+		expect(
+			parseFixture('ofx/ofxparse/multiple_accounts2.ofx').map((x) => [
+				x.account.accountNumber,
+				x.account.type,
+				x.closingBalance?.amount
+			])
+		).toEqual([
 			['9100', 'CHECKING', '111.00'],
 			['9200', 'SAVINGS', '222.00']
 		]);
@@ -54,7 +103,10 @@ describe('OFX/QFX fixtures (ofx/actual, ofx/ofxparse SOURCE.md)', () => {
 		const stmt = parseFixtureResult('ofx/ofxparse/error_message.ofx');
 		expect(!stmt.ok && stmt.error.message).toMatch(/2000, "General Server Error"/);
 		const date = parseFixtureResult('ofx/ofxparse/fail_nice/date_missing.ofx');
-		expect(!date.ok && date.error).toMatchObject({ code: 'banking/bad-date', details: { file: 'date_missing.ofx', field: 'DTPOSTED' } });
+		expect(!date.ok && date.error).toMatchObject({
+			code: 'banking/bad-date',
+			details: { file: 'date_missing.ofx', field: 'DTPOSTED' }
+		});
 		const dec = parseFixtureResult('ofx/ofxparse/fail_nice/decimal_error.ofx');
 		expect(dec.ok).toBe(false);
 		const empty = parseFixture('ofx/ofxparse/fail_nice/empty_balance.ofx')[0]!;
@@ -69,7 +121,11 @@ describe('QIF fixtures (qif/actual, qif2json, quiffen SOURCE.md)', () => {
 		expect(s.lines).toHaveLength(18);
 		const net = s.lines.reduce((t, l) => t + Math.round(Number(l.amount) * 100), 0);
 		expect(net).toBe(39406);
-		expect(brief(s)[1]).toEqual(['2018-12-19', '-45.00', 'õSSELDORF KÖLN SALON - LIBBIE GR 12/18 PURCHASE RICHMOND VA']);
+		expect(brief(s)[1]).toEqual([
+			'2018-12-19',
+			'-45.00',
+			'õSSELDORF KÖLN SALON - LIBBIE GR 12/18 PURCHASE RICHMOND VA'
+		]);
 		expect(brief(s)[17]).toEqual(['2018-12-21', '-62.78', 'CVS/PHARM 0154 12/21 PURCHASE RICHMOND VA']);
 	});
 	it('normalTransactions.qif: splits, thousands comma, space-padded dates', () => {
@@ -103,7 +159,11 @@ describe('QIF fixtures (qif/actual, qif2json, quiffen SOURCE.md)', () => {
 		]);
 	});
 	it('empty, memorised-list and account-only files are rejected with the file name', () => {
-		for (const f of ['qif/quiffen/empty.qif', 'qif/qif2json/memorizedList.qif', 'qif/quiffen/test_clear_autoswitch.qif']) {
+		for (const f of [
+			'qif/quiffen/empty.qif',
+			'qif/qif2json/memorizedList.qif',
+			'qif/quiffen/test_clear_autoswitch.qif'
+		]) {
 			const r = parseFixtureResult(f);
 			expect(r.ok).toBe(false);
 			expect(!r.ok && r.error.message).toContain(f.split('/').pop());

@@ -40,7 +40,12 @@ function buildTree(text: string, file: string): Result<OfxNode> {
 				const agg: OfxNode = { name, children: [], line: t.line };
 				top.children.push(agg);
 				stack.push(agg);
-				if (stack.length > 200) return bankFail('banking/bad-syntax', { file, line: t.line }, 'OFX aggregates nested deeper than 200 levels');
+				if (stack.length > 200)
+					return bankFail(
+						'banking/bad-syntax',
+						{ file, line: t.line },
+						'OFX aggregates nested deeper than 200 levels'
+					);
 			}
 		} else if (t.kind === 'close') {
 			const name = t.name.toUpperCase();
@@ -117,22 +122,36 @@ export function parseOfx(text: string, file: string): Result<Statement[]> {
 	const signon = aggregate(root, 'SONRS');
 	const signonError = statusError(signon);
 	if (signonError)
-		return bankFail('banking/bank-error', { file, line: (signon?.line ?? 1) + lineOffset, field: 'SONRS' }, `the bank refused the sign-on: code ${signonError.code}, "${signonError.message}"`, signonError);
+		return bankFail(
+			'banking/bank-error',
+			{ file, line: (signon?.line ?? 1) + lineOffset, field: 'SONRS' },
+			`the bank refused the sign-on: code ${signonError.code}, "${signonError.message}"`,
+			signonError
+		);
 	const format = /\.qfx$/i.test(file) ? 'qfx' : 'ofx';
 	const bodies = findAll(root, ['STMTRS', 'CCSTMTRS', 'INVSTMTRS']);
 	if (bodies.length === 0) {
 		const trn = findAll(root, ['STMTTRNRS', 'CCSTMTTRNRS', 'INVSTMTTRNRS'])[0];
 		const e = statusError(trn);
-		if (e) return bankFail('banking/bank-error', { file, line: (trn?.line ?? 1) + lineOffset }, `the bank returned an error instead of a statement: code ${e.code}, "${e.message}"`, e);
+		if (e)
+			return bankFail(
+				'banking/bank-error',
+				{ file, line: (trn?.line ?? 1) + lineOffset },
+				`the bank returned an error instead of a statement: code ${e.code}, "${e.message}"`,
+				e
+			);
 		return bankFail('banking/no-statement', { file }, 'the OFX file holds no statement (no STMTRS/CCSTMTRS)');
 	}
 	const statements: Statement[] = [];
 	for (const body of bodies) {
 		const warnings: string[] = [];
-		const from = aggregate(body, 'BANKACCTFROM') ?? aggregate(body, 'CCACCTFROM') ?? aggregate(body, 'INVACCTFROM');
+		const from =
+			aggregate(body, 'BANKACCTFROM') ?? aggregate(body, 'CCACCTFROM') ?? aggregate(body, 'INVACCTFROM');
 		const account: AccountIdentifiers = {
 			...(value(from, 'ACCTID') === undefined ? {} : { accountNumber: value(from, 'ACCTID') }),
-			...((value(from, 'BANKID') ?? value(from, 'BROKERID')) === undefined ? {} : { bankId: value(from, 'BANKID') ?? value(from, 'BROKERID') }),
+			...((value(from, 'BANKID') ?? value(from, 'BROKERID')) === undefined
+				? {}
+				: { bankId: value(from, 'BANKID') ?? value(from, 'BROKERID') }),
 			...(value(from, 'ACCTTYPE') === undefined ? {} : { type: value(from, 'ACCTTYPE') })
 		};
 		const currency = value(body, 'CURDEF');
@@ -143,11 +162,19 @@ export function parseOfx(text: string, file: string): Result<Statement[]> {
 			const rawDate = value(trn, 'DTPOSTED');
 			const date = rawDate === undefined ? undefined : parseCompactDate(rawDate);
 			if (!date)
-				return bankFail('banking/bad-date', { file, line, field: 'DTPOSTED' }, rawDate === undefined ? 'transaction has no posting date' : `"${rawDate}" is not a date`);
+				return bankFail(
+					'banking/bad-date',
+					{ file, line, field: 'DTPOSTED' },
+					rawDate === undefined ? 'transaction has no posting date' : `"${rawDate}" is not a date`
+				);
 			const rawAmount = value(trn, 'TRNAMT');
 			const amount = rawAmount === undefined ? undefined : parseOfxAmount(rawAmount);
 			if (amount === undefined)
-				return bankFail('banking/bad-amount', { file, line, field: 'TRNAMT' }, rawAmount === undefined ? 'transaction has no amount' : `"${rawAmount}" is not an amount`);
+				return bankFail(
+					'banking/bad-amount',
+					{ file, line, field: 'TRNAMT' },
+					rawAmount === undefined ? 'transaction has no amount' : `"${rawAmount}" is not an amount`
+				);
 			const fitid = value(trn, 'FITID');
 			const check = value(trn, 'CHECKNUM');
 			drafts.push({
@@ -166,7 +193,10 @@ export function parseOfx(text: string, file: string): Result<Statement[]> {
 			const raw = value(ledger, 'BALAMT');
 			const amount = raw === undefined ? undefined : parseOfxAmount(raw);
 			const date = value(ledger, 'DTASOF');
-			if (amount === undefined) warnings.push(`line ${ledger.line + lineOffset}: LEDGERBAL has no usable amount${raw === undefined ? '' : ` ("${raw}")`}; closing balance left out`);
+			if (amount === undefined)
+				warnings.push(
+					`line ${ledger.line + lineOffset}: LEDGERBAL has no usable amount${raw === undefined ? '' : ` ("${raw}")`}; closing balance left out`
+				);
 			else {
 				const asOf = date === undefined ? undefined : parseCompactDate(date);
 				closingBalance = { amount: amount as StatementBalance['amount'], ...(asOf ? { date: asOf } : {}) };

@@ -23,14 +23,20 @@ describe('performance', () => {
 	}, 60_000);
 	it('matches 10k bank lines against 50k ledger lines with auto-accept precision >= 99.5%', () => {
 		const c = generateReconCases(99, 10_000);
-		const extra = generateReconCases(100, 48_000).ledgerLines.map((l) => ({ ...l, id: 'x' + l.id, date: l.date.replace('2025', '2023') as typeof l.date }));
+		const extra = generateReconCases(100, 48_000).ledgerLines.map((l) => ({
+			...l,
+			id: 'x' + l.id,
+			date: l.date.replace('2025', '2023') as typeof l.date
+		}));
 		const ledgerLines = [...c.ledgerLines, ...extra].slice(0, 50_000);
 		expect(ledgerLines).toHaveLength(50_000);
 		const t0 = performance.now();
 		const r = matchStatementLines({ bankLines: c.bankLines, ledgerLines });
 		const ms = performance.now() - t0;
 		const q = evaluateMatches(c, r);
-		console.log(`match 10k bank x 50k ledger: ${ms.toFixed(0)} ms; auto-accepted ${q.autoAccepted}, precision ${q.precision.toFixed(4)}, recall ${q.recall.toFixed(4)}`);
+		console.log(
+			`match 10k bank x 50k ledger: ${ms.toFixed(0)} ms; auto-accepted ${q.autoAccepted}, precision ${q.precision.toFixed(4)}, recall ${q.recall.toFixed(4)}`
+		);
 		expect(q.precision).toBeGreaterThanOrEqual(0.995);
 	}, 60_000);
 });

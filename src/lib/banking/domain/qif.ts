@@ -84,12 +84,17 @@ function splitRecords(text: string): { records: Rec[]; sections: Set<string> } {
 
 export function parseQif(text: string, file: string, options: QifOptions = {}): Result<Statement[]> {
 	if (text.trim() === '') return bankFail('banking/empty-file', { file }, 'the file is empty');
-	if (!/^\s*(!|###)/.test(text) && !/^\s*D/m.test(text)) return bankFail('banking/unknown-format', { file }, 'not a QIF file (no !Type header)');
+	if (!/^\s*(!|###)/.test(text) && !/^\s*D/m.test(text))
+		return bankFail('banking/unknown-format', { file }, 'not a QIF file (no !Type header)');
 	const { records, sections } = splitRecords(text);
 	const bankRecords = records.filter((r) => BANK_TYPES.test(r.section));
 	const skipped = records.length - bankRecords.length;
 	if (bankRecords.length === 0)
-		return bankFail('banking/no-statement', { file }, `the file holds no bank transactions (sections: ${[...sections].map((s) => '!Type:' + s).join(', ') || 'none'})`);
+		return bankFail(
+			'banking/no-statement',
+			{ file },
+			`the file holds no bank transactions (sections: ${[...sections].map((s) => '!Type:' + s).join(', ') || 'none'})`
+		);
 	let order: QifDateOrder | undefined = options.dateOrder;
 	if (!order) {
 		order = 'mdy';
@@ -99,23 +104,51 @@ export function parseQif(text: string, file: string, options: QifOptions = {}): 
 			if (m && Number(m[1]) > 12 && (m[1] as string).length <= 2) order = 'dmy';
 		}
 	}
-	const byAccount = new Map<string, { drafts: DraftLine[]; opening?: StatementBalance; warnings: string[] }>();
+	const byAccount = new Map<
+		string,
+		{ drafts: DraftLine[]; opening?: StatementBalance; warnings: string[] }
+	>();
 	for (const r of bankRecords) {
 		const key = r.account ?? '';
 		let acc = byAccount.get(key);
 		if (!acc) byAccount.set(key, (acc = { drafts: [], warnings: [] }));
 		const get = (code: string) => r.fields.find((f) => f.code === code);
 		const d = get('D');
-		if (!d) return bankFail('banking/missing-field', { file, line: r.line, field: 'D (date)' }, 'transaction has no date');
+		if (!d)
+			return bankFail(
+				'banking/missing-field',
+				{ file, line: r.line, field: 'D (date)' },
+				'transaction has no date'
+			);
 		const date = readDate(d.value, order);
-		if (!date) return bankFail('banking/bad-date', { file, line: d.line, field: 'D (date)' }, `"${d.value.trim()}" is not a date (${order === 'mdy' ? 'month first' : 'day first'})`);
+		if (!date)
+			return bankFail(
+				'banking/bad-date',
+				{ file, line: d.line, field: 'D (date)' },
+				`"${d.value.trim()}" is not a date (${order === 'mdy' ? 'month first' : 'day first'})`
+			);
 		const t = get('T') ?? get('U');
-		if (!t) return bankFail('banking/missing-field', { file, line: r.line, field: 'T (amount)' }, 'transaction has no amount');
+		if (!t)
+			return bankFail(
+				'banking/missing-field',
+				{ file, line: r.line, field: 'T (amount)' },
+				'transaction has no amount'
+			);
 		const amount = parseAmountText(t.value, { decimalComma: 'auto' });
-		if (amount === undefined) return bankFail('banking/bad-amount', { file, line: t.line, field: 'T (amount)' }, `"${t.value.trim()}" is not an amount`);
+		if (amount === undefined)
+			return bankFail(
+				'banking/bad-amount',
+				{ file, line: t.line, field: 'T (amount)' },
+				`"${t.value.trim()}" is not an amount`
+			);
 		const payee = clean(get('P')?.value);
 		const category = clean(get('L')?.value);
-		if (/^opening balance$/i.test(payee) && /^\[.*\]$/.test(category) && acc.drafts.length === 0 && !acc.opening) {
+		if (
+			/^opening balance$/i.test(payee) &&
+			/^\[.*\]$/.test(category) &&
+			acc.drafts.length === 0 &&
+			!acc.opening
+		) {
 			acc.opening = { amount: amount as StatementBalance['amount'], date };
 			continue;
 		}
@@ -126,14 +159,20 @@ export function parseQif(text: string, file: string, options: QifOptions = {}): 
 			else if (f.code === 'E' && pending) pending.memo = clean(f.value);
 			else if (f.code === '$' && pending) {
 				const a = parseAmountText(f.value, { decimalComma: 'auto' });
-				if (a === undefined) return bankFail('banking/bad-amount', { file, line: f.line, field: '$ (split amount)' }, `"${f.value.trim()}" is not an amount`);
+				if (a === undefined)
+					return bankFail(
+						'banking/bad-amount',
+						{ file, line: f.line, field: '$ (split amount)' },
+						`"${f.value.trim()}" is not an amount`
+					);
 				splits.push({ amount: a, ...pending });
 				pending = undefined;
 			}
 		}
 		if (splits.length > 0) {
 			const total = splits.reduce((s, x) => s.plus(x.amount), new Dec(0));
-			if (!total.eq(amount)) acc.warnings.push(`line ${r.line}: splits add up to ${total.toFixed(2)}, not the total ${amount}`);
+			if (!total.eq(amount))
+				acc.warnings.push(`line ${r.line}: splits add up to ${total.toFixed(2)}, not the total ${amount}`);
 		}
 		const number = clean(get('N')?.value);
 		acc.drafts.push({
@@ -150,7 +189,10 @@ export function parseQif(text: string, file: string, options: QifOptions = {}): 
 	const statements: Statement[] = [];
 	for (const [name, acc] of byAccount) {
 		const account: AccountIdentifiers = name ? { name } : {};
-		if (skipped > 0) acc.warnings.push(`${skipped} records outside bank/cash/card registers (investments, lists) were left out`);
+		if (skipped > 0)
+			acc.warnings.push(
+				`${skipped} records outside bank/cash/card registers (investments, lists) were left out`
+			);
 		statements.push({
 			format: 'qif',
 			fileName: file,

@@ -2,7 +2,16 @@
 // entry they propose (account, memo template, dimensions). Rules apply in their order; the first enabled rule
 // that fits a line wins. Invariant: a rule with no condition on the line's text fits nothing, so a rule can
 // never sweep every line of a statement by accident; amounts compare exactly (decimal strings, never floats).
-import { allocate, Dec, fail, ok, parseDecimal, toDecimalString, type DecimalString, type Result } from '../../shared/domain';
+import {
+	allocate,
+	Dec,
+	fail,
+	ok,
+	parseDecimal,
+	toDecimalString,
+	type DecimalString,
+	type Result
+} from '../../shared/domain';
 
 export type PayeeTest = 'contains' | 'equals' | 'words';
 export const PAYEE_TESTS: readonly PayeeTest[] = ['contains', 'equals', 'words'];
@@ -89,19 +98,32 @@ export function payeeFits(test: PayeeTest, text: string, payee: string): boolean
 
 /** Rules in the order they apply. */
 export function orderRules<R extends Pick<BankRule, 'order' | 'id'>>(rules: readonly R[]): R[] {
-	return [...rules].sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+	return [...rules].sort((a, b) =>
+		a.order < b.order ? -1 : a.order > b.order ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0
+	);
 }
 
 /** The enabled rules that may apply to a bank account's lines, in order. */
 export function rulesFor<R extends BankRule>(rules: readonly R[], bankAccountId: string): R[] {
-	return orderRules(rules.filter((r) => r.enabled && (r.conditions.bankAccountId === undefined || r.conditions.bankAccountId === bankAccountId)));
+	return orderRules(
+		rules.filter(
+			(r) =>
+				r.enabled &&
+				(r.conditions.bankAccountId === undefined || r.conditions.bankAccountId === bankAccountId)
+		)
+	);
 }
 
 /** Why the rule fits the line (the reasons shown), or null when it does not. Ignores `enabled`. */
 export function ruleFits(rule: BankRule, line: RuleLine): string[] | null {
 	const c = rule.conditions;
 	if (c.payee === undefined && c.memoContains === undefined) return null;
-	if (c.bankAccountId !== undefined && line.bankAccountId !== undefined && c.bankAccountId !== line.bankAccountId) return null;
+	if (
+		c.bankAccountId !== undefined &&
+		line.bankAccountId !== undefined &&
+		c.bankAccountId !== line.bankAccountId
+	)
+		return null;
 	const amount = parseDecimal(line.amount);
 	if (!amount) return null;
 	const reasons: string[] = [];
@@ -113,18 +135,23 @@ export function ruleFits(rule: BankRule, line: RuleLine): string[] | null {
 		reasons.push(`payee ${c.payee.test === 'words' ? 'has the words' : c.payee.test} "${c.payee.text}"`);
 	}
 	if (c.memoContains !== undefined) {
-		if (!foldText(line.memo).includes(foldText(c.memoContains)) || foldText(c.memoContains) === '') return null;
+		if (!foldText(line.memo).includes(foldText(c.memoContains)) || foldText(c.memoContains) === '')
+			return null;
 		reasons.push(`memo contains "${c.memoContains}"`);
 	}
 	const size = amount.abs();
 	if (c.minAmount !== undefined && size.lt(c.minAmount)) return null;
 	if (c.maxAmount !== undefined && size.gt(c.maxAmount)) return null;
-	if (c.minAmount !== undefined || c.maxAmount !== undefined) reasons.push(`amount ${c.minAmount ?? '0'}–${c.maxAmount ?? '…'}`);
+	if (c.minAmount !== undefined || c.maxAmount !== undefined)
+		reasons.push(`amount ${c.minAmount ?? '0'}–${c.maxAmount ?? '…'}`);
 	return reasons;
 }
 
 /** The first rule (of rules already in order) that fits, with its reasons. */
-export function firstFit<R extends BankRule>(rules: readonly R[], line: RuleLine): { rule: R; reasons: string[] } | null {
+export function firstFit<R extends BankRule>(
+	rules: readonly R[],
+	line: RuleLine
+): { rule: R; reasons: string[] } | null {
 	for (const rule of rules) {
 		const reasons = ruleFits(rule, line);
 		if (reasons) return { rule, reasons };
@@ -136,19 +163,24 @@ export function firstFit<R extends BankRule>(rules: readonly R[], line: RuleLine
 export function ruleMemo(template: string | undefined, line: RuleLine): string {
 	const fallback = line.payee.trim() || line.memo.trim();
 	if (!template?.trim()) return fallback;
-	return template
-		.replace(/\{payee\}/g, line.payee.trim())
-		.replace(/\{memo\}/g, line.memo.trim())
-		.replace(/\{date\}/g, line.date ?? '')
-		.replace(/\s+/g, ' ')
-		.trim() || fallback;
+	return (
+		template
+			.replace(/\{payee\}/g, line.payee.trim())
+			.replace(/\{memo\}/g, line.memo.trim())
+			.replace(/\{date\}/g, line.date ?? '')
+			.replace(/\s+/g, ' ')
+			.trim() || fallback
+	);
 }
 
 /**
  * How many lines each rule would apply to: an enabled rule counts the lines it is the first to fit (what the
  * matcher's rule pass would do); a disabled rule counts the lines it fits on its own (what enabling it could take).
  */
-export function countRuleFits(rules: readonly BankRule[], lines: readonly (RuleLine & { readonly bankAccountId: string })[]): Record<string, number> {
+export function countRuleFits(
+	rules: readonly BankRule[],
+	lines: readonly (RuleLine & { readonly bankAccountId: string })[]
+): Record<string, number> {
 	const counts: Record<string, number> = Object.fromEntries(rules.map((r) => [r.id, 0]));
 	const byAccount = new Map<string, BankRule[]>();
 	const disabled = rules.filter((r) => !r.enabled);
@@ -169,27 +201,50 @@ export function countRuleFits(rules: readonly BankRule[], lines: readonly (RuleL
 export function proposedLines(outcome: RuleOutcome, amount: string): ProposedLine[] {
 	const total = new Dec(amount).negated();
 	const places = Math.max(2, total.decimalPlaces());
-	if (!outcome.splits?.length) return [{ account: outcome.account, amount: toDecimalString(total, places), dimensions: { ...(outcome.dimensions ?? {}) } }];
-	const parts = allocate(total, outcome.splits.map((x) => new Dec(x.percent)), places);
-	return outcome.splits.map((x, i) => ({ account: x.account, amount: toDecimalString(parts[i] as Dec, places), dimensions: { ...(x.dimensions ?? {}) } }));
+	if (!outcome.splits?.length)
+		return [
+			{
+				account: outcome.account,
+				amount: toDecimalString(total, places),
+				dimensions: { ...(outcome.dimensions ?? {}) }
+			}
+		];
+	const parts = allocate(
+		total,
+		outcome.splits.map((x) => new Dec(x.percent)),
+		places
+	);
+	return outcome.splits.map((x, i) => ({
+		account: x.account,
+		amount: toDecimalString(parts[i] as Dec, places),
+		dimensions: { ...(x.dimensions ?? {}) }
+	}));
 }
 
 const DIMENSION_TEXT = /^[^,;\r\n]*$/;
 
 /** Checks a rule as typed in the form (or read from a peer): names the field of the first problem. */
 export function validateRule(rule: BankRule): Result<BankRule> {
-	const bad = (field: string, problem: string) => fail('banking/bad-rule', `${field}: ${problem}.`, { field });
+	const bad = (field: string, problem: string) =>
+		fail('banking/bad-rule', `${field}: ${problem}.`, { field });
 	const c = rule.conditions;
 	if (!rule.id) return bad('id', 'missing');
 	if (!rule.name.trim()) return bad('Name', 'required');
 	const payeeText = c.payee ? foldText(c.payee.text) : '';
 	const memoText = c.memoContains !== undefined ? foldText(c.memoContains) : '';
-	if (c.payee && !PAYEE_TESTS.includes(c.payee.test)) return bad('Payee', `unknown test "${String(c.payee.test)}"`);
+	if (c.payee && !PAYEE_TESTS.includes(c.payee.test))
+		return bad('Payee', `unknown test "${String(c.payee.test)}"`);
 	if (c.payee && payeeText === '') return bad('Payee', 'give the text to look for (letters or digits)');
-	if (c.memoContains !== undefined && memoText === '') return bad('Memo', 'give the text to look for (letters or digits)');
-	if (!c.payee && c.memoContains === undefined) return bad('Conditions', 'a rule needs a payee or memo condition');
-	if (c.direction !== undefined && c.direction !== 'in' && c.direction !== 'out') return bad('Direction', 'money in or money out');
-	for (const [field, v] of [['Minimum amount', c.minAmount], ['Maximum amount', c.maxAmount]] as const) {
+	if (c.memoContains !== undefined && memoText === '')
+		return bad('Memo', 'give the text to look for (letters or digits)');
+	if (!c.payee && c.memoContains === undefined)
+		return bad('Conditions', 'a rule needs a payee or memo condition');
+	if (c.direction !== undefined && c.direction !== 'in' && c.direction !== 'out')
+		return bad('Direction', 'money in or money out');
+	for (const [field, v] of [
+		['Minimum amount', c.minAmount],
+		['Maximum amount', c.maxAmount]
+	] as const) {
 		if (v === undefined) continue;
 		const d = parseDecimal(v);
 		if (!d || d.isNeg()) return bad(field, `"${v}" is not an amount of zero or more`);
@@ -199,8 +254,10 @@ export function validateRule(rule: BankRule): Result<BankRule> {
 	if (!rule.outcome.account) return bad('Account', 'choose the account the rule posts to');
 	const dims = (d: RuleOutcome['dimensions'], where: string) => {
 		for (const [k, v] of Object.entries(d ?? {})) {
-			if (!(RULE_DIMENSIONS as readonly string[]).includes(k)) return bad(`${where}${k}`, 'not a dimension (fund, class, department, tag)');
-			if (typeof v !== 'string' || !DIMENSION_TEXT.test(v)) return bad(`${where}${k}`, 'may not hold commas, semicolons or line breaks');
+			if (!(RULE_DIMENSIONS as readonly string[]).includes(k))
+				return bad(`${where}${k}`, 'not a dimension (fund, class, department, tag)');
+			if (typeof v !== 'string' || !DIMENSION_TEXT.test(v))
+				return bad(`${where}${k}`, 'may not hold commas, semicolons or line breaks');
 		}
 		return null;
 	};
@@ -214,13 +271,15 @@ export function validateRule(rule: BankRule): Result<BankRule> {
 			const where = `Split part ${i + 1}`;
 			if (!part.account) return bad(where, 'choose an account');
 			const pct = parseDecimal(part.percent);
-			if (!pct || !pct.gt(0) || pct.gt(100) || pct.decimalPlaces() > 4) return bad(where, `"${part.percent}" is not a percentage above 0 and at most 100 (up to 4 decimals)`);
+			if (!pct || !pct.gt(0) || pct.gt(100) || pct.decimalPlaces() > 4)
+				return bad(where, `"${part.percent}" is not a percentage above 0 and at most 100 (up to 4 decimals)`);
 			total = total.plus(pct);
 			const d = dims(part.dimensions, `${where}, `);
 			if (d) return d;
 		}
 		if (!total.eq(100)) return bad('Split', `the parts add up to ${total.toFixed()}%, not 100%`);
-		if (splits[0]?.account !== rule.outcome.account) return bad('Split', 'the first part is the rule\'s account');
+		if (splits[0]?.account !== rule.outcome.account)
+			return bad('Split', "the first part is the rule's account");
 	}
 	return ok(rule);
 }

@@ -2,10 +2,61 @@
 // store numbers, truncation and abbreviations ("AMZN MKTP US*2K3" vs "Amazon" scores high, unrelated names low).
 
 const NOISE = new Set([
-	'the', 'inc', 'ltd', 'llc', 'gmbh', 'ag', 'sa', 'sarl', 'bv', 'plc', 'co', 'corp', 'company', 'and',
-	'pos', 'purchase', 'payment', 'card', 'debit', 'credit', 'visa', 'mastercard', 'sepa', 'ach', 'dd', 'so',
-	'mktp', 'marketplace', 'www', 'com', 'net', 'org', 'us', 'usa', 'uk', 'de', 'fr', 'online', 'store', 'shop',
-	'transfer', 'ref', 'des', 'id', 'trn', 'paypal', 'sq', 'tst', 'pmt', 'pymt', 'autopay', 'recurring', 'bill', 'ueberweisung', 'lastschrift'
+	'the',
+	'inc',
+	'ltd',
+	'llc',
+	'gmbh',
+	'ag',
+	'sa',
+	'sarl',
+	'bv',
+	'plc',
+	'co',
+	'corp',
+	'company',
+	'and',
+	'pos',
+	'purchase',
+	'payment',
+	'card',
+	'debit',
+	'credit',
+	'visa',
+	'mastercard',
+	'sepa',
+	'ach',
+	'dd',
+	'so',
+	'mktp',
+	'marketplace',
+	'www',
+	'com',
+	'net',
+	'org',
+	'us',
+	'usa',
+	'uk',
+	'de',
+	'fr',
+	'online',
+	'store',
+	'shop',
+	'transfer',
+	'ref',
+	'des',
+	'id',
+	'trn',
+	'paypal',
+	'sq',
+	'tst',
+	'pmt',
+	'pymt',
+	'autopay',
+	'recurring',
+	'bill',
+	'ueberweisung',
+	'lastschrift'
 ]);
 
 export interface PayeeProfile {
@@ -15,7 +66,11 @@ export interface PayeeProfile {
 
 /** Lower case, no accents, no digits-bearing tokens, no noise words; at most 8 tokens. */
 export function payeeTokens(text: string): string[] {
-	const plain = text.slice(0, 120).normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+	const plain = text
+		.slice(0, 120)
+		.normalize('NFD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.toLowerCase();
 	const out: string[] = [];
 	for (const raw of plain.split(/[^a-z0-9]+/)) {
 		if (raw.length < 2 || /\d/.test(raw) || NOISE.has(raw)) continue;

@@ -44,11 +44,19 @@ export function parseStatementFile(input: ParseStatementInput): Result<Statement
 	if (bytes.length === 0) return bankFail('banking/empty-file', { file: fileName }, 'the file is empty');
 	const decoded = decodeBytes(bytes);
 	const text = decoded.text;
-	if (text.trim() === '') return bankFail('banking/empty-file', { file: fileName }, 'the file holds only blanks');
+	if (text.trim() === '')
+		return bankFail('banking/empty-file', { file: fileName }, 'the file holds only blanks');
 	const format = !input.format || input.format === 'auto' ? detectFormat(text, fileName) : input.format;
-	if (!format) return bankFail('banking/unknown-format', { file: fileName }, 'not a bank statement format Keel reads (CSV, OFX/QFX, QIF, camt.053/052, MT940)');
+	if (!format)
+		return bankFail(
+			'banking/unknown-format',
+			{ file: fileName },
+			'not a bank statement format Keel reads (CSV, OFX/QFX, QIF, camt.053/052, MT940)'
+		);
 	const addWarnings = (r: Result<Statement[]>): Result<Statement[]> =>
-		r.ok && decoded.warnings.length > 0 ? ok(r.value.map((s) => ({ ...s, warnings: [...decoded.warnings, ...s.warnings] }))) : r;
+		r.ok && decoded.warnings.length > 0
+			? ok(r.value.map((s) => ({ ...s, warnings: [...decoded.warnings, ...s.warnings] })))
+			: r;
 	switch (format) {
 		case 'ofx':
 			return addWarnings(parseOfx(text, fileName));

@@ -1,6 +1,14 @@
 // Shared reading helpers for every format: amounts become exact decimal strings (never a JS number), dates become
 // real calendar dates or an error, and every error names the file, the line and the field.
-import { Dec, fail, isoDate, daysInMonth, toDecimalString, type DecimalString, type IsoDate } from '../../shared/domain';
+import {
+	Dec,
+	fail,
+	isoDate,
+	daysInMonth,
+	toDecimalString,
+	type DecimalString,
+	type IsoDate
+} from '../../shared/domain';
 
 export type BankErrorCode =
 	| 'banking/empty-file'
@@ -22,7 +30,12 @@ export function bankFail(
 	const at = [where.file, where.line === undefined ? undefined : `line ${where.line}`, where.field]
 		.filter((x) => x !== undefined && x !== '')
 		.join(', ');
-	return fail(code, `${at}: ${problem}`, { file: where.file, line: where.line, field: where.field, ...details });
+	return fail(code, `${at}: ${problem}`, {
+		file: where.file,
+		line: where.line,
+		field: where.field,
+		...details
+	});
 }
 
 const PLAIN = /^\d+(\.\d+)?$/;
@@ -43,7 +56,10 @@ export interface AmountStyle {
  * Reads a written amount: signs (leading/trailing '-', '+', parentheses), currency symbols and codes, spaces,
  * apostrophe or dot/comma thousands. Returns undefined when the text is not an amount.
  */
-export function parseAmountText(raw: string, style: AmountStyle = { decimalComma: 'auto' }): DecimalString | undefined {
+export function parseAmountText(
+	raw: string,
+	style: AmountStyle = { decimalComma: 'auto' }
+): DecimalString | undefined {
 	let t = raw.trim();
 	if (t === '' || t.length > 64) return undefined;
 	let negative = false;

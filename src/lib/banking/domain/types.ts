@@ -60,7 +60,12 @@ export interface Statement {
 export type DraftLine = Omit<StatementLine, 'id'>;
 
 export type BalanceCheck =
-	| { readonly status: 'ok'; readonly opening: DecimalString; readonly closing: DecimalString; readonly linesTotal: DecimalString }
+	| {
+			readonly status: 'ok';
+			readonly opening: DecimalString;
+			readonly closing: DecimalString;
+			readonly linesTotal: DecimalString;
+	  }
 	| {
 			readonly status: 'mismatch';
 			readonly opening: DecimalString;

@@ -4,18 +4,32 @@ import { ok, type Result } from '../../shared/domain';
 import { bankFail } from './text';
 
 export type XmlToken =
-	| { readonly kind: 'open'; readonly name: string; readonly attrs: Readonly<Record<string, string>>; readonly selfClosing: boolean; readonly line: number }
+	| {
+			readonly kind: 'open';
+			readonly name: string;
+			readonly attrs: Readonly<Record<string, string>>;
+			readonly selfClosing: boolean;
+			readonly line: number;
+	  }
 	| { readonly kind: 'close'; readonly name: string; readonly line: number }
 	| { readonly kind: 'text'; readonly text: string; readonly line: number };
 
-const NAMED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+const NAMED: Readonly<Record<string, string>> = {
+	amp: '&',
+	lt: '<',
+	gt: '>',
+	quot: '"',
+	apos: "'",
+	nbsp: '\u00a0'
+};
 
 /** Replaces the five XML entities, numeric references and &nbsp;; unknown entities stay as written. */
 export function decodeEntities(text: string): string {
 	if (!text.includes('&')) return text;
 	return text.replace(/&(#x[0-9a-fA-F]{1,6}|#\d{1,7}|[a-zA-Z]{2,6});/g, (whole, body: string) => {
 		if (body.startsWith('#')) {
-			const cp = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+			const cp =
+				body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
 			return cp > 0 && cp <= 0x10ffff && !(cp >= 0xd800 && cp <= 0xdfff) ? String.fromCodePoint(cp) : whole;
 		}
 		return NAMED[body.toLowerCase()] ?? whole;
@@ -59,36 +73,58 @@ export function lexMarkup(text: string, file: string): Result<XmlToken[]> {
 		let close: number;
 		if (text.startsWith('<!--', i)) {
 			close = text.indexOf('-->', i + 4);
-			if (close < 0) return bankFail('banking/bad-syntax', { file, line: startLine }, 'comment is never closed (missing -->)');
+			if (close < 0)
+				return bankFail(
+					'banking/bad-syntax',
+					{ file, line: startLine },
+					'comment is never closed (missing -->)'
+				);
 			close += 3;
 		} else if (text.startsWith('<![CDATA[', i)) {
 			close = text.indexOf(']]>', i + 9);
-			if (close < 0) return bankFail('banking/bad-syntax', { file, line: startLine }, 'CDATA section is never closed');
+			if (close < 0)
+				return bankFail('banking/bad-syntax', { file, line: startLine }, 'CDATA section is never closed');
 			tokens.push({ kind: 'text', text: text.slice(i + 9, close), line: startLine });
 			close += 3;
 		} else if (text.startsWith('<?', i)) {
 			close = text.indexOf('?>', i + 2);
-			if (close < 0) return bankFail('banking/bad-syntax', { file, line: startLine }, 'processing instruction is never closed');
+			if (close < 0)
+				return bankFail(
+					'banking/bad-syntax',
+					{ file, line: startLine },
+					'processing instruction is never closed'
+				);
 			close += 2;
 		} else if (text.startsWith('<!', i)) {
 			close = text.indexOf('>', i + 2);
-			if (close < 0) return bankFail('banking/bad-syntax', { file, line: startLine }, 'declaration is never closed');
+			if (close < 0)
+				return bankFail('banking/bad-syntax', { file, line: startLine }, 'declaration is never closed');
 			close += 1;
 		} else {
 			close = text.indexOf('>', i + 1);
 			const nextLt = text.indexOf('<', i + 1);
 			if (close < 0 || (nextLt >= 0 && nextLt < close))
-				return bankFail('banking/bad-syntax', { file, line: startLine }, `tag starting "${text.slice(i, i + 20)}" is never closed with ">"`);
+				return bankFail(
+					'banking/bad-syntax',
+					{ file, line: startLine },
+					`tag starting "${text.slice(i, i + 20)}" is never closed with ">"`
+				);
 			const inner = text.slice(i + 1, close);
 			if (inner.startsWith('/')) {
 				const name = inner.slice(1).trim();
-				if (!/^[^\s<>]+$/.test(name)) return bankFail('banking/bad-syntax', { file, line: startLine }, `bad closing tag "</${name}>"`);
+				if (!/^[^\s<>]+$/.test(name))
+					return bankFail('banking/bad-syntax', { file, line: startLine }, `bad closing tag "</${name}>"`);
 				tokens.push({ kind: 'close', name: localName(name), line: startLine });
 			} else {
 				const selfClosing = inner.endsWith('/');
 				const body = selfClosing ? inner.slice(0, -1) : inner;
 				const m = /^([^\s/>]+)/.exec(body);
-				if (!m || !m[1]) return bankFail('banking/bad-syntax', { file, line: startLine }, `bad tag "<${inner.slice(0, 20)}>"`);
+				if (!m || !m[1])
+					return bankFail(
+						'banking/bad-syntax',
+						{ file, line: startLine },
+						`bad tag "<${inner.slice(0, 20)}>"`
+					);
 				const attrs: Record<string, string> = {};
 				const rest = body.slice(m[1].length);
 				if (rest.trim() !== '') {
@@ -130,16 +166,28 @@ export function parseXml(text: string, file: string): Result<XmlElement> {
 			top.children.push(el);
 			if (!t.selfClosing) stack.push(el);
 			if (stack.length > MAX_DEPTH)
-				return bankFail('banking/bad-syntax', { file, line: t.line }, `elements nested deeper than ${MAX_DEPTH} levels`);
+				return bankFail(
+					'banking/bad-syntax',
+					{ file, line: t.line },
+					`elements nested deeper than ${MAX_DEPTH} levels`
+				);
 		} else {
 			if (stack.length === 1 || top.name !== t.name)
-				return bankFail('banking/bad-syntax', { file, line: t.line }, `closing tag </${t.name}> does not match <${top.name}>${top === root ? '' : ` opened on line ${top.line}`}`);
+				return bankFail(
+					'banking/bad-syntax',
+					{ file, line: t.line },
+					`closing tag </${t.name}> does not match <${top.name}>${top === root ? '' : ` opened on line ${top.line}`}`
+				);
 			stack.pop();
 		}
 	}
 	if (stack.length > 1) {
 		const open = stack[stack.length - 1] as XmlElement;
-		return bankFail('banking/bad-syntax', { file, line: open.line }, `<${open.name}> is never closed (file truncated?)`);
+		return bankFail(
+			'banking/bad-syntax',
+			{ file, line: open.line },
+			`<${open.name}> is never closed (file truncated?)`
+		);
 	}
 	return ok(root);
 }

@@ -35,7 +35,8 @@ export function unusableBecause(
 	for (const r of d.ledgerLines) {
 		const line = ledgerView?.entry(r.entryId)?.lines[r.lineIndex];
 		if (!line) return `ledger line ${refKey(r)} is not a counted entry line`;
-		if (line.account !== account.ledgerAccountId) return `ledger line ${refKey(r)} is not in the linked account`;
+		if (line.account !== account.ledgerAccountId)
+			return `ledger line ${refKey(r)} is not in the linked account`;
 		ledger.addDecimal(line.amount);
 	}
 	if (bank.toDecimal(2) !== ledger.toDecimal(2))
@@ -56,11 +57,15 @@ export function acceptRefusal(
 	for (const l of input.bankLineIds) {
 		if (c.lockedLines.has(l))
 			return bankingFail('banking/locked', 'That bank line belongs to a finished reconciliation');
-		if (c.bankLine.has(l) || bank.has(l)) return bankingFail('banking/claimed', 'That bank line is already matched');
+		if (c.bankLine.has(l) || bank.has(l))
+			return bankingFail('banking/claimed', 'That bank line is already matched');
 	}
 	for (const r of input.ledgerLines)
 		if (c.ledgerLine.has(refKey(r)) || ledger.has(refKey(r)))
-			return bankingFail('banking/claimed', `Ledger line ${refKey(r)} is already matched to another bank line`);
+			return bankingFail(
+				'banking/claimed',
+				`Ledger line ${refKey(r)} is already matched to another bank line`
+			);
 	const why = unusable(input);
 	return why ? bankingFail('banking/bad-match', `Cannot match: ${why}`) : null;
 }

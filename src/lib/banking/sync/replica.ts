@@ -274,7 +274,10 @@ export class BankingReplica {
 	}
 
 	/** Writes a decision; `clock` is given when several are written in one transaction. */
-	#decide(d: Omit<MatchDecision, 'schemaVersion' | 'clock'>, clock = this.#claims.clock + 1): Result<MatchDecision> {
+	#decide(
+		d: Omit<MatchDecision, 'schemaVersion' | 'clock'>,
+		clock = this.#claims.clock + 1
+	): Result<MatchDecision> {
 		const decision: MatchDecision = {
 			schemaVersion: BANKING_SCHEMA_VERSION,
 			...d,

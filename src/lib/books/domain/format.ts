@@ -3,7 +3,12 @@
 // commodity, so the journal reader reads it back unchanged; screens use core's `formatMoney` instead.
 import { withCommodity } from '../../shared/domain/commodity';
 
-export { commodityToken, isPrefixSymbol, isSimpleCommodity, isSimpleCommodityChar } from '../../shared/domain/commodity';
+export {
+	commodityToken,
+	isPrefixSymbol,
+	isSimpleCommodity,
+	isSimpleCommodityChar
+} from '../../shared/domain/commodity';
 
 /** Whether a commodity can be written at all (quoted if need be). */
 export function isWritableCommodity(commodity: string): boolean {

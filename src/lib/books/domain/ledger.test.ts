@@ -414,8 +414,18 @@ describe('reports', () => {
 		});
 		expect(act.totalChangeInNetAssets).toEqual({ USD: '5250.00' });
 		// Each function's figure drills down to exactly its own lines, 'not assigned' included.
-		const withUnassigned = [...entries, e('misc', [['5300', '40.00'], ['2010', '-40.00']])];
-		const act2 = statementOfActivities({ entries: withUnassigned, accounts: np, period: { from: D('2024-01-01'), to: D('2024-12-31') } });
+		const withUnassigned = [
+			...entries,
+			e('misc', [
+				['5300', '40.00'],
+				['2010', '-40.00']
+			])
+		];
+		const act2 = statementOfActivities({
+			entries: withUnassigned,
+			accounts: np,
+			period: { from: D('2024-01-01'), to: D('2024-12-31') }
+		});
 		for (const c of act2.expensesByClass) {
 			const sum = new ExactSum();
 			for (const d of drillDown(withUnassigned, c.drill)) for (const l of d.lines) sum.addDecimal(l.amount);

@@ -55,11 +55,36 @@ export type AccountSubtype = (typeof ACCOUNT_SUBTYPES)[number];
 
 /** The subtypes that make sense under each account type (what a chart editor offers). */
 export const SUBTYPES_BY_TYPE: Readonly<Record<AccountType, readonly AccountSubtype[]>> = {
-	asset: ['cash', 'bank', 'receivable', 'inventory', 'prepaid', 'current-asset', 'fixed-asset', 'accumulated-depreciation', 'long-term-asset'],
-	liability: ['payable', 'credit-card', 'tax-liability', 'payroll-liability', 'deferred-revenue', 'current-liability', 'long-term-liability'],
+	asset: [
+		'cash',
+		'bank',
+		'receivable',
+		'inventory',
+		'prepaid',
+		'current-asset',
+		'fixed-asset',
+		'accumulated-depreciation',
+		'long-term-asset'
+	],
+	liability: [
+		'payable',
+		'credit-card',
+		'tax-liability',
+		'payroll-liability',
+		'deferred-revenue',
+		'current-liability',
+		'long-term-liability'
+	],
 	equity: ['owner-equity', 'opening-balance', 'retained-earnings', 'net-assets'],
 	income: ['operating-income', 'other-income', 'contribution'],
-	expense: ['cost-of-sales', 'operating-expense', 'payroll-expense', 'depreciation', 'tax-expense', 'other-expense']
+	expense: [
+		'cost-of-sales',
+		'operating-expense',
+		'payroll-expense',
+		'depreciation',
+		'tax-expense',
+		'other-expense'
+	]
 };
 
 export interface Account {

@@ -105,9 +105,14 @@ describe('report URL', () => {
 
 describe('report figures', () => {
 	it('adds and signs multi-commodity amounts exactly', () => {
-		expect(addMulti([m({ USD: '0.10' }), m({ USD: '0.20', EUR: '1' }), undefined])).toEqual({ EUR: '1', USD: '0.30' });
+		expect(addMulti([m({ USD: '0.10' }), m({ USD: '0.20', EUR: '1' }), undefined])).toEqual({
+			EUR: '1',
+			USD: '0.30'
+		});
 		expect(addMulti([m({ USD: '0.10' }), m({ USD: '-0.10' })])).toEqual({});
-		expect(addMulti([m({ USD: '12345678901234567.89' }), m({ USD: '0.11' })], -1)).toEqual({ USD: '-12345678901234568.00' });
+		expect(addMulti([m({ USD: '12345678901234567.89' }), m({ USD: '0.11' })], -1)).toEqual({
+			USD: '-12345678901234568.00'
+		});
 	});
 
 	it('merges columns in account-tree order, with gaps where a column has nothing', () => {
@@ -137,7 +142,9 @@ describe('report figures', () => {
 			['Grants', [null, '7']],
 			['Sales', ['5', null]]
 		]);
-		expect(withoutFund({ accounts: ['x'], fund: 'restricted', defaultFund: 'unrestricted' })).toEqual({ accounts: ['x'] });
+		expect(withoutFund({ accounts: ['x'], fund: 'restricted', defaultFund: 'unrestricted' })).toEqual({
+			accounts: ['x']
+		});
 	});
 
 	it('finds the accounts behind net income and the change in cash', () => {
@@ -172,7 +179,9 @@ describe('all-funds column', () => {
 			drill: { accounts: ['g'], fund, defaultFund: 'unrestricted' }
 		});
 		const all = combinedSection([s('unrestricted', '10.05'), s('restricted', '0.95')]);
-		expect(all?.lines.map((l) => [l.name, l.amount, l.drill])).toEqual([['Grants', { USD: '11.00' }, { accounts: ['g'] }]]);
+		expect(all?.lines.map((l) => [l.name, l.amount, l.drill])).toEqual([
+			['Grants', { USD: '11.00' }, { accounts: ['g'] }]
+		]);
 		expect(all?.total).toEqual({ USD: '11.00' });
 		expect(all?.drill).toEqual({ accounts: ['g'] });
 		expect(combinedSection([])).toBeUndefined();
@@ -186,14 +195,22 @@ describe('askReport', () => {
 			calls: unknown[] = [];
 			ask(method: string, args: unknown) {
 				this.calls.push([this.workspaceId, method, args]);
-				return Promise.resolve(method === 'cashFlow' ? { ok: false, error: { message: 'no' } } : { ok: true, value: { rows: [] } });
+				return Promise.resolve(
+					method === 'cashFlow' ? { ok: false, error: { message: 'no' } } : { ok: true, value: { rows: [] } }
+				);
 			}
 		}
 		const books = new FakeBooks();
 		const asOf = '2026-03-31' as IsoDate;
-		expect(await askReport(books as never, { kind: 'balanceSheet', asOf })).toEqual({ ok: true, value: { kind: 'balanceSheet', report: { rows: [] } } });
+		expect(await askReport(books as never, { kind: 'balanceSheet', asOf })).toEqual({
+			ok: true,
+			value: { kind: 'balanceSheet', report: { rows: [] } }
+		});
 		const period = { from: '2026-01-01' as IsoDate, to: asOf };
-		expect(await askReport(books as never, { kind: 'cashFlow', period })).toEqual({ ok: false, message: 'no' });
+		expect(await askReport(books as never, { kind: 'cashFlow', period })).toEqual({
+			ok: false,
+			message: 'no'
+		});
 		expect(books.calls).toEqual([
 			['ws-1', 'balanceSheet', { asOf }],
 			['ws-1', 'cashFlow', { period }]

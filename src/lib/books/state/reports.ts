@@ -2,7 +2,16 @@
 // names, the date presets (fiscal year from the workspace profile), the comparison period, and the
 // exact arithmetic on figures the page shows (sign, column totals). Plain functions, tested.
 // Invariant: a URL written by toQuery() reads back to the same parameters.
-import { addDays, addMonths, dateParts, daysBetween, daysInMonth, isoDate, parseIsoDate, type IsoDate } from '$lib/shared/domain';
+import {
+	addDays,
+	addMonths,
+	dateParts,
+	daysBetween,
+	daysInMonth,
+	isoDate,
+	parseIsoDate,
+	type IsoDate
+} from '$lib/shared/domain';
 import {
 	ExactSum,
 	cashFlowGroup,
@@ -83,7 +92,10 @@ export function fiscalYear(day: IsoDate, fiscalYearStart: string): Required<Peri
 	return { from, to: addDays(next, -1) };
 }
 
-export function presetPeriod(preset: PresetKey, ctx: Pick<ReportContext, 'today' | 'fiscalYearStart'>): Required<Period> {
+export function presetPeriod(
+	preset: PresetKey,
+	ctx: Pick<ReportContext, 'today' | 'fiscalYearStart'>
+): Required<Period> {
 	const { today, fiscalYearStart } = ctx;
 	switch (preset) {
 		case 'this-month':
@@ -115,7 +127,8 @@ export function comparePeriod(period: Required<Period>, mode: CompareMode): Requ
 	const { from, to } = period;
 	const wholeMonths = dateParts(from).day === 1 && to === lastOfMonth(to);
 	if (mode === 'year') {
-		const back = (d: IsoDate) => (d === lastOfMonth(d) ? lastOfMonth(addMonths(firstOfMonth(d), -12)) : addMonths(d, -12));
+		const back = (d: IsoDate) =>
+			d === lastOfMonth(d) ? lastOfMonth(addMonths(firstOfMonth(d), -12)) : addMonths(d, -12);
 		return { from: addMonths(from, -12), to: back(to) };
 	}
 	if (wholeMonths) {
@@ -131,7 +144,13 @@ export function comparePeriod(period: Required<Period>, mode: CompareMode): Requ
 
 export function defaultParams(ctx: ReportContext): ReportParams {
 	const year = fiscalYear(ctx.today, ctx.fiscalYearStart);
-	return { report: ctx.nonprofit ? 'sfp' : 'bs', from: year.from, to: year.to, asOf: ctx.today, compare: 'none' };
+	return {
+		report: ctx.nonprofit ? 'sfp' : 'bs',
+		from: year.from,
+		to: year.to,
+		asOf: ctx.today,
+		compare: 'none'
+	};
 }
 
 /** Reads `?r=pl&from=…&to=…&asof=…&cmp=previous`; anything missing or malformed takes its default. */
@@ -199,7 +218,10 @@ export async function askReport(
 
 /** "profit-loss_2026-01-01_2026-03-31.csv" */
 export function csvFileName(p: ReportParams): string {
-	const slug = REPORTS[p.report].title.toLowerCase().replace(/&/g, '').replace(/[^a-z0-9]+/g, '-');
+	const slug = REPORTS[p.report].title
+		.toLowerCase()
+		.replace(/&/g, '')
+		.replace(/[^a-z0-9]+/g, '-');
 	return `${slug}_${REPORTS[p.report].asOf ? p.asOf : `${p.from}_${p.to}`}.csv`;
 }
 
@@ -270,7 +292,10 @@ export function withoutFund(q: DrillQuery): DrillQuery {
 }
 
 /** Drill queries for the cash flow totals, which the statement itself does not carry. */
-export function cashFlowDrills(index: AccountIndex, period: Period): { netIncome: DrillQuery; cash: DrillQuery } {
+export function cashFlowDrills(
+	index: AccountIndex,
+	period: Period
+): { netIncome: DrillQuery; cash: DrillQuery } {
 	const earnings: string[] = [];
 	const cash: string[] = [];
 	for (const a of index.byId.values()) {

@@ -25,7 +25,9 @@ export interface QuarantinedEntry {
 	readonly message: string;
 }
 
-export type EntryVerdict = { readonly ok: true; readonly entry: JournalEntry } | { readonly ok: false; readonly quarantined: QuarantinedEntry };
+export type EntryVerdict =
+	| { readonly ok: true; readonly entry: JournalEntry }
+	| { readonly ok: false; readonly quarantined: QuarantinedEntry };
 
 type Seen = ReadonlyMap<number, number>;
 
@@ -47,7 +49,10 @@ function decodeSeen(text: string): Seen {
 	}
 }
 
-export function checkContext(doc: Y.Doc, accounts: readonly Account[] = docs.readAllAccounts(doc)): CheckContext {
+export function checkContext(
+	doc: Y.Doc,
+	accounts: readonly Account[] = docs.readAllAccounts(doc)
+): CheckContext {
 	const open = new Map<AccountId, Account>();
 	const archived = new Map<AccountId, Seen>();
 	for (const a of accounts) {
@@ -65,7 +70,12 @@ function covered(seen: Seen, origin: { client: number; clock: number } | undefin
 	return origin !== undefined && origin.clock < (seen.get(origin.client) ?? 0);
 }
 
-function quarantine(id: string, entry: JournalEntry | null, code: LedgerErrorCode, message: string): EntryVerdict {
+function quarantine(
+	id: string,
+	entry: JournalEntry | null,
+	code: LedgerErrorCode,
+	message: string
+): EntryVerdict {
 	return { ok: false, quarantined: { id, entry, code, message } };
 }
 
@@ -86,7 +96,13 @@ export function checkEntry(doc: Y.Doc, ctx: CheckContext, id: string): EntryVerd
 			`Entry '${id}' was written ${occurrences.length} times with different content; it needs review`
 		);
 	const entry = isEntryShaped(first) && first.id === id ? first : null;
-	if (!entry) return quarantine(id, null, 'ledger/bad-entry', `Entry '${id}': the stored value is not a posted journal entry`);
+	if (!entry)
+		return quarantine(
+			id,
+			null,
+			'ledger/bad-entry',
+			`Entry '${id}': the stored value is not a posted journal entry`
+		);
 	const checked = validateEntry(entry, { accounts: ctx.open });
 	if (!checked.ok) return quarantine(id, entry, checked.error.code, checked.error.message);
 	// Seen by whoever archived or locked if any copy of it was (copies are the same entry).

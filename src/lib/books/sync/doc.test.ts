@@ -14,7 +14,11 @@ const CHART: Account[] = [
 	{ schemaVersion: 1, id: 'sales', name: 'Sales', type: 'income' },
 	{ schemaVersion: 1, id: 'rent', name: 'Rent', type: 'expense' }
 ];
-const usd = (account: string, amount: string): EntryLine => ({ account, amount: amount as DecimalString, commodity: 'USD' });
+const usd = (account: string, amount: string): EntryLine => ({
+	account,
+	amount: amount as DecimalString,
+	commodity: 'USD'
+});
 function entry(id: string, date: string, amount = '100.00', extra: Partial<JournalEntry> = {}): JournalEntry {
 	return {
 		schemaVersion: LEDGER_SCHEMA_VERSION,
@@ -29,7 +33,10 @@ function entry(id: string, date: string, amount = '100.00', extra: Partial<Journ
 function pair(): { net: ReplicaNet; a: BooksReplica; b: BooksReplica } {
 	const net = new ReplicaNet(2, rng(3));
 	let n = 0;
-	const [a, b] = net.docs.map((d) => new BooksReplica(d, { newId: () => `id${n++}` })) as [BooksReplica, BooksReplica];
+	const [a, b] = net.docs.map((d) => new BooksReplica(d, { newId: () => `id${n++}` })) as [
+		BooksReplica,
+		BooksReplica
+	];
 	for (const acc of CHART) expect(a.createAccount(acc).ok).toBe(true);
 	net.flush();
 	return { net, a, b };
@@ -43,7 +50,13 @@ describe('books binding', () => {
 		expect(docs.readAllAccounts(doc)).toEqual([CHART[0]]);
 		expect(docs.insertAccount(doc, { ...(CHART[0] as Account), name: 'Other' })).toBe(false);
 		docs.patchAccount(doc, 'bank', { code: undefined, name: 'Checking' });
-		expect(docs.readAllAccounts(doc)[0]).toEqual({ schemaVersion: 1, id: 'bank', name: 'Checking', type: 'asset', subtype: 'bank' });
+		expect(docs.readAllAccounts(doc)[0]).toEqual({
+			schemaVersion: 1,
+			id: 'bank',
+			name: 'Checking',
+			type: 'asset',
+			subtype: 'bank'
+		});
 	});
 
 	it('stores a posted entry as one plain JSON value, written once', () => {
@@ -91,12 +104,22 @@ describe('books binding', () => {
 describe('BooksReplica', () => {
 	it('refuses unbalanced, unknown-account and locked entries at write time', () => {
 		const { a } = pair();
-		expect(a.postEntry({ ...entry('x', '2026-01-01'), lines: [usd('bank', '1'), usd('sales', '-2')] })).toMatchObject({ ok: false, error: { code: 'ledger/unbalanced' } });
-		expect(a.postEntry({ ...entry('x', '2026-01-01'), lines: [usd('bank', '1'), usd('nope', '-1')] })).toMatchObject({ ok: false, error: { code: 'ledger/unknown-account' } });
+		expect(
+			a.postEntry({ ...entry('x', '2026-01-01'), lines: [usd('bank', '1'), usd('sales', '-2')] })
+		).toMatchObject({ ok: false, error: { code: 'ledger/unbalanced' } });
+		expect(
+			a.postEntry({ ...entry('x', '2026-01-01'), lines: [usd('bank', '1'), usd('nope', '-1')] })
+		).toMatchObject({ ok: false, error: { code: 'ledger/unknown-account' } });
 		a.setLockDate('2026-03-31' as IsoDate);
-		expect(a.postEntry(entry('x', '2026-03-31'))).toMatchObject({ ok: false, error: { code: 'ledger/locked-period' } });
+		expect(a.postEntry(entry('x', '2026-03-31'))).toMatchObject({
+			ok: false,
+			error: { code: 'ledger/locked-period' }
+		});
 		expect(a.postEntry(entry('x', '2026-04-01')).ok).toBe(true);
-		expect(a.postEntry(entry('x', '2026-04-02'))).toMatchObject({ ok: false, error: { code: 'ledger/bad-entry' } });
+		expect(a.postEntry(entry('x', '2026-04-02'))).toMatchObject({
+			ok: false,
+			error: { code: 'ledger/bad-entry' }
+		});
 		expect(a.entries().map((e) => e.id)).toEqual(['x']);
 	});
 
@@ -108,12 +131,18 @@ describe('BooksReplica', () => {
 		const rev = a.reverseEntry('d', { id: 'r' });
 		expect(rev.ok && rev.value.lines.map((l) => l.amount)).toEqual(['-100.00', '100.00']);
 		expect(rev.ok && rev.value.reverses).toBe('d');
-		expect(a.reverseEntry('d', { id: 'r2' })).toMatchObject({ ok: false, error: { code: 'ledger/bad-entry' } });
+		expect(a.reverseEntry('d', { id: 'r2' })).toMatchObject({
+			ok: false,
+			error: { code: 'ledger/bad-entry' }
+		});
 	});
 
 	it('quarantines a peer entry that does not balance or is malformed, and never counts it', () => {
 		const { net, a, b } = pair();
-		docs.insertEntry(net.docs[1] as Y.Doc, { ...entry('bad', '2026-01-01'), lines: [usd('bank', '1'), usd('sales', '-0.99')] });
+		docs.insertEntry(net.docs[1] as Y.Doc, {
+			...entry('bad', '2026-01-01'),
+			lines: [usd('bank', '1'), usd('sales', '-0.99')]
+		});
 		docs.entriesMap(net.docs[1] as Y.Doc).set('junk', { hello: 'world' });
 		net.flush();
 		for (const r of [a, b]) {
@@ -154,7 +183,10 @@ describe('BooksReplica', () => {
 		net.online[1] = false;
 		expect(b.postEntry(entry('new', '2026-01-02')).ok).toBe(true);
 		a.archiveAccount('sales');
-		expect(a.postEntry(entry('late', '2026-01-03'))).toMatchObject({ ok: false, error: { code: 'ledger/archived-account' } });
+		expect(a.postEntry(entry('late', '2026-01-03'))).toMatchObject({
+			ok: false,
+			error: { code: 'ledger/archived-account' }
+		});
 		net.flush();
 		for (const r of [a, b]) {
 			expect(r.entries().map((e) => e.id)).toEqual(['old']);
@@ -201,7 +233,11 @@ describe('BooksReplica', () => {
 		expect(updates).toBe(1);
 		// Into the locked period: refused with its line, nothing written.
 		a.setLockDate('2026-01-31' as IsoDate);
-		const locked = importJournal(a, '2026-01-10 Late\n    Assets:Bank  $1\n    Income:Gifts\n', 'late.journal');
+		const locked = importJournal(
+			a,
+			'2026-01-10 Late\n    Assets:Bank  $1\n    Income:Gifts\n',
+			'late.journal'
+		);
 		expect(locked).toMatchObject({ ok: false, error: { code: 'ledger/locked-period' } });
 		if (!locked.ok) expect(locked.error.message).toMatch(/^late\.journal:1: /);
 	});
@@ -222,7 +258,12 @@ describe('BooksReplica', () => {
 		// A file naming 'Bank' as a top-level account maps onto the existing 'bank' id.
 		const more = importJournal(a, '2026-02-01 More\n    Bank  $3\n    Sales\n', 'more.journal');
 		expect(more).toMatchObject({ ok: true, value: { accounts: 0, entries: 1 } });
-		expect(a.entries().at(-1)?.lines.map((l) => l.account)).toEqual(['bank', 'sales']);
+		expect(
+			a
+				.entries()
+				.at(-1)
+				?.lines.map((l) => l.account)
+		).toEqual(['bank', 'sales']);
 	});
 
 	it('fills an empty chart from a template, once', () => {

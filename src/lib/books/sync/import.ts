@@ -39,7 +39,11 @@ export interface ImportTarget {
 
 const same = sameRecord;
 
-export function planImport(target: ImportTarget, data: ImportData, fileName: string): Result<ImportPlan, LedgerError> {
+export function planImport(
+	target: ImportTarget,
+	data: ImportData,
+	fileName: string
+): Result<ImportPlan, LedgerError> {
 	const where = (id: string) => {
 		const line = data.lines?.[id];
 		return line !== undefined ? `${fileName}:${line}` : `${fileName}, entry '${id}'`;
@@ -55,7 +59,11 @@ export function planImport(target: ImportTarget, data: ImportData, fileName: str
 		// directives only guesses types from top-level names).
 		if (match) idMap.set(a.id, match.id);
 		else if (have.byId.has(a.id))
-			return ledgerError('ledger/bad-chart', `${fileName}: account id '${a.id}' (${full}) is already used by '${have.fullName(a.id)}'`, { account: full });
+			return ledgerError(
+				'ledger/bad-chart',
+				`${fileName}: account id '${a.id}' (${full}) is already used by '${have.fullName(a.id)}'`,
+				{ account: full }
+			);
 		else idMap.set(a.id, a.id);
 	}
 	for (const a of data.accounts) {
@@ -66,15 +74,29 @@ export function planImport(target: ImportTarget, data: ImportData, fileName: str
 	}
 	const chart = [...target.accounts, ...added];
 	const checkedChart = validateChart(chart);
-	if (!checkedChart.ok) return ledgerError('ledger/bad-chart', `${fileName}: ${checkedChart.error.message}`, checkedChart.error.details as Record<string, unknown>);
-	const ctx = { accounts: checkedChart.value.byId, ...(target.lockDate ? { lockDate: target.lockDate } : {}) };
+	if (!checkedChart.ok)
+		return ledgerError(
+			'ledger/bad-chart',
+			`${fileName}: ${checkedChart.error.message}`,
+			checkedChart.error.details as Record<string, unknown>
+		);
+	const ctx = {
+		accounts: checkedChart.value.byId,
+		...(target.lockDate ? { lockDate: target.lockDate } : {})
+	};
 	const entries: JournalEntry[] = [];
 	const drafts: JournalEntry[] = [];
 	const ids = new Set<string>();
 	let unchanged = 0;
 	for (const raw of data.entries) {
-		const e: JournalEntry = { ...raw, lines: raw.lines.map((l) => ({ ...l, account: idMap.get(l.account) ?? l.account })) };
-		if (ids.has(e.id)) return ledgerError('ledger/bad-entry', `${where(e.id)}: entry id '${e.id}' appears twice in the file`, { entryId: e.id });
+		const e: JournalEntry = {
+			...raw,
+			lines: raw.lines.map((l) => ({ ...l, account: idMap.get(l.account) ?? l.account }))
+		};
+		if (ids.has(e.id))
+			return ledgerError('ledger/bad-entry', `${where(e.id)}: entry id '${e.id}' appears twice in the file`, {
+				entryId: e.id
+			});
 		ids.add(e.id);
 		const before = target.existing(e.id);
 		if (before !== undefined) {
@@ -82,14 +104,23 @@ export function planImport(target: ImportTarget, data: ImportData, fileName: str
 				unchanged++;
 				continue;
 			}
-			return ledgerError('ledger/bad-entry', `${where(e.id)}: entry id '${e.id}' is already in the books with other content`, { entryId: e.id });
+			return ledgerError(
+				'ledger/bad-entry',
+				`${where(e.id)}: entry id '${e.id}' is already in the books with other content`,
+				{ entryId: e.id }
+			);
 		}
 		if (e.status === 'draft') {
 			drafts.push(e);
 			continue;
 		}
 		const checked = validateEntry(e, ctx);
-		if (!checked.ok) return ledgerError(checked.error.code, `${where(e.id)}: ${checked.error.message}`, checked.error.details as Record<string, unknown>);
+		if (!checked.ok)
+			return ledgerError(
+				checked.error.code,
+				`${where(e.id)}: ${checked.error.message}`,
+				checked.error.details as Record<string, unknown>
+			);
 		entries.push(e);
 	}
 	return ok({ accounts: added, entries, drafts, unchanged });

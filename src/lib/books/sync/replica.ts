@@ -102,7 +102,14 @@ export class BooksReplica {
 			settings: c.settings,
 			local: c.local
 		};
-		if (counted.length || uncounted.length || change.accounts || quarantine || change.drafts || change.settings)
+		if (
+			counted.length ||
+			uncounted.length ||
+			change.accounts ||
+			quarantine ||
+			change.drafts ||
+			change.settings
+		)
 			for (const l of this.#listeners) l(change);
 	}
 
@@ -123,7 +130,8 @@ export class BooksReplica {
 				if (was && this.#counted.delete(id)) uncounted.push(id);
 				const before = this.#quarantine.get(id);
 				if (verdict) {
-					if (before?.code !== verdict.quarantined.code || before.entry !== verdict.quarantined.entry) quarantine = true;
+					if (before?.code !== verdict.quarantined.code || before.entry !== verdict.quarantined.entry)
+						quarantine = true;
 					this.#quarantine.set(id, verdict.quarantined);
 				} else if (this.#quarantine.delete(id)) quarantine = true;
 			}
@@ -176,7 +184,9 @@ export class BooksReplica {
 	/** Problems in the merged chart (e.g. two peers created the same full name), or [] when sound. */
 	chartProblems(): string[] {
 		const checked = validateChart(this.#accounts);
-		return checked.ok ? [] : ((checked.error.details?.problems as string[] | undefined) ?? [checked.error.message]);
+		return checked.ok
+			? []
+			: ((checked.error.details?.problems as string[] | undefined) ?? [checked.error.message]);
 	}
 
 	onChange(listener: (change: BooksChange) => void): () => void {
@@ -193,7 +203,9 @@ export class BooksReplica {
 	/** Adds an account after checking the chart stays sound (unique full names, parent of the same type). */
 	createAccount(account: Account): Result<Account, LedgerError> {
 		if (this.#accounts.some((a) => a.id === account.id))
-			return ledgerError('ledger/bad-chart', `Account id '${account.id}' is already used`, { account: account.id });
+			return ledgerError('ledger/bad-chart', `Account id '${account.id}' is already used`, {
+				account: account.id
+			});
 		const checked = this.#chart([...this.#accounts, account]);
 		if (!checked.ok) return checked;
 		docs.insertAccount(this.#doc, account);
@@ -202,9 +214,11 @@ export class BooksReplica {
 
 	patchAccount(id: string, patch: docs.AccountPatch): Result<Account, LedgerError> {
 		const current = this.#accounts.find((a) => a.id === id);
-		if (!current) return ledgerError('ledger/unknown-account', `Account '${id}' is not in the chart`, { account: id });
+		if (!current)
+			return ledgerError('ledger/unknown-account', `Account '${id}' is not in the chart`, { account: id });
 		const next = { ...current, ...patch } as Account;
-		for (const k of Object.keys(patch) as (keyof docs.AccountPatch)[]) if (patch[k] === undefined) delete (next as Partial<Account>)[k];
+		for (const k of Object.keys(patch) as (keyof docs.AccountPatch)[])
+			if (patch[k] === undefined) delete (next as Partial<Account>)[k];
 		const checked = this.#chart(this.#accounts.map((a) => (a.id === id ? next : a)));
 		if (!checked.ok) return checked;
 		docs.patchAccount(this.#doc, id, patch);
@@ -223,7 +237,11 @@ export class BooksReplica {
 	applyChartTemplate(templateId: string): Result<Account[], LedgerError> {
 		const template = CHART_TEMPLATES.find((t) => t.id === templateId);
 		if (!template) return ledgerError('ledger/bad-template', `There is no chart template '${templateId}'`);
-		if (this.#accounts.length > 0) return ledgerError('ledger/bad-chart', 'The chart already has accounts; a template only fills an empty chart');
+		if (this.#accounts.length > 0)
+			return ledgerError(
+				'ledger/bad-chart',
+				'The chart already has accounts; a template only fills an empty chart'
+			);
 		const made = instantiateTemplate({ template, newId: () => this.#newId() });
 		if (!made.ok) return made;
 		this.#doc.transact(() => {
@@ -244,7 +262,11 @@ export class BooksReplica {
 	 */
 	postEntry(entry: JournalEntry, options: { fromDraft?: string } = {}): Result<JournalEntry, LedgerError> {
 		if (docs.readEntryValue(this.#doc, entry.id) !== undefined)
-			return ledgerError('ledger/bad-entry', `Entry '${entry.id}' is already posted; correct it with a reversal`, { entryId: entry.id });
+			return ledgerError(
+				'ledger/bad-entry',
+				`Entry '${entry.id}' is already posted; correct it with a reversal`,
+				{ entryId: entry.id }
+			);
 		const posted = postLedgerEntry(entry, this.#entryCtx());
 		if (!posted.ok) return posted;
 		this.#doc.transact(() => {
@@ -255,11 +277,18 @@ export class BooksReplica {
 	}
 
 	/** Posts the mirror of a counted entry (every line negated). One reversal per entry. */
-	reverseEntry(id: string, options: { id?: string; date?: IsoDate; memo?: string } = {}): Result<JournalEntry, LedgerError> {
+	reverseEntry(
+		id: string,
+		options: { id?: string; date?: IsoDate; memo?: string } = {}
+	): Result<JournalEntry, LedgerError> {
 		const original = this.#counted.get(id);
-		if (!original) return ledgerError('ledger/not-posted', `Entry '${id}' is not a counted posted entry`, { entryId: id });
+		if (!original)
+			return ledgerError('ledger/not-posted', `Entry '${id}' is not a counted posted entry`, { entryId: id });
 		for (const e of this.#counted.values())
-			if (e.reverses === id) return ledgerError('ledger/bad-entry', `Entry '${id}' is already reversed by '${e.id}'`, { entryId: id });
+			if (e.reverses === id)
+				return ledgerError('ledger/bad-entry', `Entry '${id}' is already reversed by '${e.id}'`, {
+					entryId: id
+				});
 		const mirror = reverseLedgerEntry({
 			entry: original,
 			id: options.id ?? this.#newId(),
@@ -281,7 +310,8 @@ export class BooksReplica {
 
 	/** Locks the books through `date` (entries on or before it are refused here, flagged from peers). */
 	setLockDate(date: IsoDate | null): Result<IsoDate | null, LedgerError> {
-		if (date !== null && !parseIsoDate(date)) return ledgerError('ledger/bad-date', `Lock date '${date}' is not a date (YYYY-MM-DD)`);
+		if (date !== null && !parseIsoDate(date))
+			return ledgerError('ledger/bad-date', `Lock date '${date}' is not a date (YYYY-MM-DD)`);
 		docs.setLockDate(this.#doc, date);
 		return ok(date);
 	}
@@ -312,7 +342,12 @@ export class BooksReplica {
 					docs.insertEntryBatch(this.#doc, this.#newId(), entries.slice(i, i + docs.ENTRY_BATCH_SIZE));
 			for (const d of plan.value.drafts) docs.saveDraft(this.#doc, d);
 		});
-		return ok({ accounts: accounts.length, entries: entries.length, drafts: plan.value.drafts.length, unchanged });
+		return ok({
+			accounts: accounts.length,
+			entries: entries.length,
+			drafts: plan.value.drafts.length,
+			unchanged
+		});
 	}
 
 	/** The chart and counted entries (and drafts, when asked) as an hledger journal. */

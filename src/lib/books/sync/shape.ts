@@ -3,15 +3,18 @@
 // handed to the ledger's validateEntry (which checks meaning: balance, accounts, dates).
 import type { JournalEntry } from '$lib/books/domain';
 
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObj = (v: unknown): v is Record<string, unknown> =>
+	typeof v === 'object' && v !== null && !Array.isArray(v);
 const optString = (v: unknown) => v === undefined || typeof v === 'string';
 
 function isLineShaped(v: unknown): boolean {
 	if (!isObj(v)) return false;
-	if (typeof v.account !== 'string' || typeof v.amount !== 'string' || typeof v.commodity !== 'string') return false;
+	if (typeof v.account !== 'string' || typeof v.amount !== 'string' || typeof v.commodity !== 'string')
+		return false;
 	if (!optString(v.memo)) return false;
 	if (v.cost !== undefined) {
-		if (!isObj(v.cost) || typeof v.cost.amount !== 'string' || typeof v.cost.commodity !== 'string') return false;
+		if (!isObj(v.cost) || typeof v.cost.amount !== 'string' || typeof v.cost.commodity !== 'string')
+			return false;
 	}
 	if (v.dimensions !== undefined) {
 		if (!isObj(v.dimensions)) return false;
@@ -26,13 +29,17 @@ function isLineShaped(v: unknown): boolean {
  */
 export function isEntryShaped(v: unknown, draft = false): v is JournalEntry {
 	if (!isObj(v)) return false;
-	if (typeof v.id !== 'string' || v.id === '' || typeof v.date !== 'string' || typeof v.memo !== 'string') return false;
+	if (typeof v.id !== 'string' || v.id === '' || typeof v.date !== 'string' || typeof v.memo !== 'string')
+		return false;
 	if (v.status !== (draft ? 'draft' : 'posted')) return false;
 	if (typeof v.schemaVersion !== 'number') return false;
 	if (!optString(v.number) || !optString(v.reverses) || !optString(v.comment)) return false;
 	if (v.clearing !== undefined && v.clearing !== 'pending' && v.clearing !== 'cleared') return false;
 	if (v.closing !== undefined && typeof v.closing !== 'boolean') return false;
-	if (v.attachments !== undefined && !(Array.isArray(v.attachments) && v.attachments.every((a) => typeof a === 'string')))
+	if (
+		v.attachments !== undefined &&
+		!(Array.isArray(v.attachments) && v.attachments.every((a) => typeof a === 'string'))
+	)
 		return false;
 	return Array.isArray(v.lines) && v.lines.every(isLineShaped);
 }

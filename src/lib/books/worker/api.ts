@@ -5,7 +5,6 @@
 // The shard is loaded once per workspace and kept current by reading only the updates
 // y-indexeddb stored since the last call (see sync/shard-reader.ts); reload() drops the cache.
 import * as Y from 'yjs';
-import type { IsoDate } from '$lib/shared/domain';
 import {
 	balanceSheet as balanceSheetReport,
 	cashFlowStatement,
@@ -15,7 +14,6 @@ import {
 	ExactSum,
 	indexAccounts,
 	readJournalForImport,
-	type JournalForImport,
 	statementOfActivities,
 	statementOfFinancialPosition,
 	trialBalance as trialBalanceReport,
@@ -23,8 +21,6 @@ import {
 	type AccountIndex,
 	type BalanceSheet,
 	type CashFlowStatement,
-	type DrillQuery,
-	type EntryLine,
 	type FinancialPosition,
 	type IncomeStatement,
 	type JournalEntry,
@@ -34,12 +30,14 @@ import {
 	type StatementOfActivities,
 	type TrialBalance
 } from '$lib/books/domain';
-import { BooksReplica, type DuplicateNumber, type QuarantinedEntry } from '$lib/books/sync/replica';
+import { BooksReplica } from '$lib/books/sync/replica';
 import { readShardTail } from '$lib/shared/sync/shard-reader';
 import { reportToCsv, type CsvReport } from './csv';
 import { WorkerError, guard, type WorkerResult } from '../../shared/worker/result';
 
 export type { WorkerResult };
+export type { BooksApi, BooksSummary, DrillResult, LoadTimes, ParsedJournal, ReportRequest } from './types';
+import type { BooksApi, LoadTimes, ReportRequest } from './types';
 
 interface Loaded {
 	readonly doc: Y.Doc;
@@ -47,19 +45,6 @@ interface Loaded {
 	lastKey: number;
 	index: { chart: readonly Account[]; index: AccountIndex } | null;
 	readonly loadMs: LoadTimes;
-}
-
-/** Where the first load of a workspace's shard went, in ms: reading IndexedDB, applying, checking entries. */
-export interface LoadTimes {
-	/** When the load started (ms since the epoch, to line it up with the page's timeline). */
-	readonly startedAt: number;
-	readonly total: number;
-	readonly read: number;
-	readonly apply: number;
-	readonly check: number;
-	/** How many stored updates were read, and their bytes. */
-	readonly updates: number;
-	readonly bytes: number;
 }
 
 /** A workspace's shard being (or done) loading: `read` settles once IndexedDB has been read. */
@@ -122,71 +107,13 @@ async function load(workspaceId: string): Promise<Loaded> {
 }
 
 /** Counted entries and the chart index (built once per chart version). */
-async function books(workspaceId: string): Promise<{ entries: JournalEntry[]; accounts: AccountIndex; replica: BooksReplica }> {
+async function books(
+	workspaceId: string
+): Promise<{ entries: JournalEntry[]; accounts: AccountIndex; replica: BooksReplica }> {
 	const loaded = await load(workspaceId);
 	const chart = loaded.replica.accounts();
 	if (loaded.index?.chart !== chart) loaded.index = { chart, index: indexAccounts(chart) };
 	return { entries: loaded.replica.entries(), accounts: loaded.index.index, replica: loaded.replica };
-}
-
-export interface BooksSummary {
-	readonly accounts: number;
-	readonly entries: number;
-	readonly quarantined: QuarantinedEntry[];
-	readonly duplicateNumbers: DuplicateNumber[];
-	readonly chartProblems: string[];
-	readonly lockDate: IsoDate | null;
-	readonly stateVector: string;
-	/** How long the first load of this workspace took in this worker, and where the time went. */
-	readonly loadMs: LoadTimes;
-}
-
-/** A journal read for import (see readJournalForImport). */
-export type ParsedJournal = JournalForImport;
-
-/** The entries behind a figure: the first `limit` of them, and the count and sum of all of them. */
-export interface DrillResult {
-	/** How many entries match (all of them, not just the rows sent). */
-	readonly total: number;
-	/** How many lines match, over all entries. */
-	readonly lineCount: number;
-	/** The matching lines' sum per commodity, debit positive, over all entries. */
-	readonly sum: MultiAmount;
-	readonly rows: { entry: JournalEntry; lines: EntryLine[] }[];
-}
-
-export type ReportRequest =
-	| { kind: 'trialBalance'; period?: Period; showZero?: boolean }
-	| { kind: 'balanceSheet'; asOf: IsoDate; showZero?: boolean }
-	| { kind: 'incomeStatement'; period: Period; comparePeriod?: Period; showZero?: boolean }
-	| { kind: 'register'; accountId: string; period?: Period; includeSubaccounts?: boolean }
-	| { kind: 'cashFlow'; period: Period }
-	| { kind: 'financialPosition'; asOf: IsoDate }
-	| { kind: 'activities'; period: Period };
-
-type Ws = { workspaceId: string };
-
-export interface BooksApi {
-	summary(args: Ws): Promise<WorkerResult<BooksSummary>>;
-	trialBalance(args: Ws & { period?: Period; showZero?: boolean }): Promise<WorkerResult<TrialBalance>>;
-	balanceSheet(args: Ws & { asOf: IsoDate; showZero?: boolean }): Promise<WorkerResult<BalanceSheet>>;
-	incomeStatement(args: Ws & { period: Period; comparePeriod?: Period; showZero?: boolean }): Promise<WorkerResult<IncomeStatement>>;
-	register(
-		args: Ws & { accountId: string; period?: Period; includeSubaccounts?: boolean; limit?: number }
-	): Promise<WorkerResult<Register & { totalRows: number }>>;
-	cashFlow(args: Ws & { period: Period }): Promise<WorkerResult<CashFlowStatement>>;
-	financialPosition(args: Ws & { asOf: IsoDate }): Promise<WorkerResult<FinancialPosition>>;
-	activities(args: Ws & { period: Period }): Promise<WorkerResult<StatementOfActivities>>;
-	drillDown(args: Ws & { query: DrillQuery; limit?: number }): Promise<WorkerResult<DrillResult>>;
-	exportCsv(args: Ws & { report: ReportRequest }): Promise<WorkerResult<string>>;
-	importJournal(args: Ws & { text: string; fileName: string }): Promise<WorkerResult<ParsedJournal>>;
-	reload(args: Ws): Promise<WorkerResult<null>>;
-	/**
-	 * Starts loading the shard and answers once it has been read from IndexedDB (checking the
-	 * entries goes on after). The page opening a workspace waits for this before it reads its own
-	 * copy, so the two big reads do not fight over IndexedDB and the main thread.
-	 */
-	start(args: Ws): Promise<WorkerResult<null>>;
 }
 
 /** First index whose date is >= `date` (entries are sorted by date). */
@@ -205,7 +132,10 @@ function firstOnOrAfter(entries: readonly JournalEntry[], date: string): number 
  * The date-sorted entries a report over these bounds can touch: the reports filter by date
  * themselves, so cutting the scan to the bounds changes no figure, only the time it takes.
  */
-function within(entries: readonly JournalEntry[], ...periods: (Period | undefined)[]): readonly JournalEntry[] {
+function within(
+	entries: readonly JournalEntry[],
+	...periods: (Period | undefined)[]
+): readonly JournalEntry[] {
 	if (periods.some((p) => p === undefined)) return entries;
 	const froms = periods.map((p) => p?.from);
 	const tos = periods.map((p) => p?.to);
@@ -217,20 +147,39 @@ function within(entries: readonly JournalEntry[], ...periods: (Period | undefine
 }
 
 function compute(b: Awaited<ReturnType<typeof books>>, r: ReportRequest): CsvReport {
-	const slice = (...periods: (Period | undefined)[]) => ({ entries: within(b.entries, ...periods), accounts: b.accounts });
+	const slice = (...periods: (Period | undefined)[]) => ({
+		entries: within(b.entries, ...periods),
+		accounts: b.accounts
+	});
 	const input = { entries: b.entries, accounts: b.accounts };
 	switch (r.kind) {
 		case 'trialBalance':
-			return { kind: r.kind, report: trialBalanceReport({ ...slice(r.period), ...(r.period ? { period: r.period } : {}), showZero: r.showZero ?? false }) };
+			return {
+				kind: r.kind,
+				report: trialBalanceReport({
+					...slice(r.period),
+					...(r.period ? { period: r.period } : {}),
+					showZero: r.showZero ?? false
+				})
+			};
 		case 'balanceSheet':
-			return { kind: r.kind, report: balanceSheetReport({ ...slice({ to: r.asOf }), asOf: r.asOf, showZero: r.showZero ?? false }) };
+			return {
+				kind: r.kind,
+				report: balanceSheetReport({ ...slice({ to: r.asOf }), asOf: r.asOf, showZero: r.showZero ?? false })
+			};
 		case 'incomeStatement':
 			return {
 				kind: r.kind,
-				report: incomeStatementReport({ ...slice(r.period, r.comparePeriod ?? r.period), period: r.period, ...(r.comparePeriod ? { comparePeriod: r.comparePeriod } : {}), showZero: r.showZero ?? false })
+				report: incomeStatementReport({
+					...slice(r.period, r.comparePeriod ?? r.period),
+					period: r.period,
+					...(r.comparePeriod ? { comparePeriod: r.comparePeriod } : {}),
+					showZero: r.showZero ?? false
+				})
 			};
 		case 'register':
-			if (!b.accounts.byId.has(r.accountId)) throw new WorkerError('ledger/unknown-account', `Account '${r.accountId}' is not in the chart`);
+			if (!b.accounts.byId.has(r.accountId))
+				throw new WorkerError('ledger/unknown-account', `Account '${r.accountId}' is not in the chart`);
 			return {
 				kind: r.kind,
 				report: accountRegister({
@@ -260,7 +209,10 @@ interface ReportOf {
 	activities: StatementOfActivities;
 }
 
-async function report<K extends keyof ReportOf>(workspaceId: string, request: Extract<ReportRequest, { kind: K }>): Promise<ReportOf[K]> {
+async function report<K extends keyof ReportOf>(
+	workspaceId: string,
+	request: Extract<ReportRequest, { kind: K }>
+): Promise<ReportOf[K]> {
 	return compute(await books(workspaceId), request).report as ReportOf[K];
 }
 
@@ -291,17 +243,28 @@ export const booksApi = {
 
 	async trialBalance({ workspaceId, period, showZero }) {
 		return guard('books/report-failed', () =>
-			report<'trialBalance'>(workspaceId, { kind: 'trialBalance', ...(period ? { period } : {}), ...(showZero ? { showZero } : {}) })
+			report<'trialBalance'>(workspaceId, {
+				kind: 'trialBalance',
+				...(period ? { period } : {}),
+				...(showZero ? { showZero } : {})
+			})
 		);
 	},
 
 	async balanceSheet({ workspaceId, asOf, showZero }) {
-		return guard('books/report-failed', () => report<'balanceSheet'>(workspaceId, { kind: 'balanceSheet', asOf, ...(showZero ? { showZero } : {}) }));
+		return guard('books/report-failed', () =>
+			report<'balanceSheet'>(workspaceId, { kind: 'balanceSheet', asOf, ...(showZero ? { showZero } : {}) })
+		);
 	},
 
 	async incomeStatement({ workspaceId, period, comparePeriod, showZero }) {
 		return guard('books/report-failed', () =>
-			report<'incomeStatement'>(workspaceId, { kind: 'incomeStatement', period, ...(comparePeriod ? { comparePeriod } : {}), ...(showZero ? { showZero } : {}) })
+			report<'incomeStatement'>(workspaceId, {
+				kind: 'incomeStatement',
+				period,
+				...(comparePeriod ? { comparePeriod } : {}),
+				...(showZero ? { showZero } : {})
+			})
 		);
 	},
 
@@ -314,7 +277,10 @@ export const booksApi = {
 				...(includeSubaccounts !== undefined ? { includeSubaccounts } : {})
 			});
 			// Keep the message small: the latest `limit` rows (the running balances stay exact).
-			const rows = limit !== undefined && full.rows.length > limit ? full.rows.slice(full.rows.length - limit) : full.rows;
+			const rows =
+				limit !== undefined && full.rows.length > limit
+					? full.rows.slice(full.rows.length - limit)
+					: full.rows;
 			return { ...full, rows, totalRows: full.rows.length };
 		});
 	},
@@ -324,11 +290,15 @@ export const booksApi = {
 	},
 
 	async financialPosition({ workspaceId, asOf }) {
-		return guard('books/report-failed', () => report<'financialPosition'>(workspaceId, { kind: 'financialPosition', asOf }));
+		return guard('books/report-failed', () =>
+			report<'financialPosition'>(workspaceId, { kind: 'financialPosition', asOf })
+		);
 	},
 
 	async activities({ workspaceId, period }) {
-		return guard('books/report-failed', () => report<'activities'>(workspaceId, { kind: 'activities', period }));
+		return guard('books/report-failed', () =>
+			report<'activities'>(workspaceId, { kind: 'activities', period })
+		);
 	},
 
 	async drillDown({ workspaceId, query, limit }) {

@@ -39,7 +39,8 @@ function multiRows(prefix: readonly string[], amount: MultiAmount): string[][] {
 
 function sectionRows(section: ReportSection, extra: readonly string[] = []): string[][] {
 	const rows: string[][] = [];
-	for (const l of section.lines) rows.push(...multiRows([...extra, section.title, l.fullName, String(l.depth)], l.amount));
+	for (const l of section.lines)
+		rows.push(...multiRows([...extra, section.title, l.fullName, String(l.depth)], l.amount));
 	rows.push(...multiRows([...extra, section.title, `Total ${section.title}`, ''], section.total));
 	return rows;
 }
@@ -49,57 +50,90 @@ export function reportToCsv(r: CsvReport): string {
 		case 'trialBalance':
 			return toCsv(
 				['account', 'commodity', 'amount'],
-				[...r.report.rows.map((row) => [row.fullName, row.commodity, row.amount]), ...multiRows(['Total'], r.report.totals)]
+				[
+					...r.report.rows.map((row) => [row.fullName, row.commodity, row.amount]),
+					...multiRows(['Total'], r.report.totals)
+				]
 			);
 		case 'balanceSheet':
-			return toCsv(['section', 'account', 'depth', 'commodity', 'amount'], [
-				...sectionRows(r.report.assets),
-				...sectionRows(r.report.liabilities),
-				...sectionRows(r.report.equity),
-				...multiRows(['Equity', 'Current earnings', ''], r.report.currentEarnings),
-				...multiRows(['', 'Total liabilities and equity', ''], r.report.liabilitiesAndEquity)
-			]);
+			return toCsv(
+				['section', 'account', 'depth', 'commodity', 'amount'],
+				[
+					...sectionRows(r.report.assets),
+					...sectionRows(r.report.liabilities),
+					...sectionRows(r.report.equity),
+					...multiRows(['Equity', 'Current earnings', ''], r.report.currentEarnings),
+					...multiRows(['', 'Total liabilities and equity', ''], r.report.liabilitiesAndEquity)
+				]
+			);
 		case 'incomeStatement': {
-			const columns = [['current', r.report.current] as const, ...(r.report.prior ? [['prior', r.report.prior] as const] : [])];
+			const columns = [
+				['current', r.report.current] as const,
+				...(r.report.prior ? [['prior', r.report.prior] as const] : [])
+			];
 			const rows: string[][] = [];
 			for (const [name, col] of columns)
-				rows.push(...sectionRows(col.income, [name]), ...sectionRows(col.expenses, [name]), ...multiRows([name, '', 'Net income', ''], col.netIncome));
+				rows.push(
+					...sectionRows(col.income, [name]),
+					...sectionRows(col.expenses, [name]),
+					...multiRows([name, '', 'Net income', ''], col.netIncome)
+				);
 			return toCsv(['period', 'section', 'account', 'depth', 'commodity', 'amount'], rows);
 		}
 		case 'register':
 			return toCsv(
 				['date', 'number', 'memo', 'account', 'commodity', 'amount', 'balance'],
-				r.report.rows.map((row) => [row.date, row.number ?? '', row.memo, row.account, row.commodity, row.amount, row.balance])
+				r.report.rows.map((row) => [
+					row.date,
+					row.number ?? '',
+					row.memo,
+					row.account,
+					row.commodity,
+					row.amount,
+					row.balance
+				])
 			);
 		case 'cashFlow': {
 			const c = r.report;
-			const lines = (title: string, ls: CashFlowStatement['investingLines']) => ls.flatMap((l) => multiRows([title, l.fullName], l.amount));
-			return toCsv(['section', 'line', 'commodity', 'amount'], [
-				...multiRows(['Operating', 'Net income'], c.netIncome),
-				...lines('Operating', c.operatingAdjustments),
-				...multiRows(['Operating', 'Total'], c.operating),
-				...lines('Investing', c.investingLines),
-				...multiRows(['Investing', 'Total'], c.investing),
-				...lines('Financing', c.financingLines),
-				...multiRows(['Financing', 'Total'], c.financing),
-				...multiRows(['', 'Net change in cash'], c.netChange)
-			]);
+			const lines = (title: string, ls: CashFlowStatement['investingLines']) =>
+				ls.flatMap((l) => multiRows([title, l.fullName], l.amount));
+			return toCsv(
+				['section', 'line', 'commodity', 'amount'],
+				[
+					...multiRows(['Operating', 'Net income'], c.netIncome),
+					...lines('Operating', c.operatingAdjustments),
+					...multiRows(['Operating', 'Total'], c.operating),
+					...lines('Investing', c.investingLines),
+					...multiRows(['Investing', 'Total'], c.investing),
+					...lines('Financing', c.financingLines),
+					...multiRows(['Financing', 'Total'], c.financing),
+					...multiRows(['', 'Net change in cash'], c.netChange)
+				]
+			);
 		}
 		case 'financialPosition':
-			return toCsv(['section', 'account', 'depth', 'commodity', 'amount'], [
-				...sectionRows(r.report.assets),
-				...sectionRows(r.report.liabilities),
-				...r.report.netAssets.flatMap((f) => multiRows(['Net assets', f.label, ''], f.amount)),
-				...multiRows(['Net assets', 'Total net assets', ''], r.report.totalNetAssets)
-			]);
+			return toCsv(
+				['section', 'account', 'depth', 'commodity', 'amount'],
+				[
+					...sectionRows(r.report.assets),
+					...sectionRows(r.report.liabilities),
+					...r.report.netAssets.flatMap((f) => multiRows(['Net assets', f.label, ''], f.amount)),
+					...multiRows(['Net assets', 'Total net assets', ''], r.report.totalNetAssets)
+				]
+			);
 		case 'activities':
-			return toCsv(['fund', 'section', 'account', 'depth', 'commodity', 'amount'], [
-				...r.report.byFund.flatMap((f) => [
-					...sectionRows(f.revenue, [f.label]),
-					...sectionRows(f.expenses, [f.label]),
-					...multiRows([f.label, '', 'Change in net assets', ''], f.changeInNetAssets)
-				]),
-				...r.report.expensesByClass.flatMap((c) => multiRows(['', 'Expenses by function', c.class, ''], c.amount))
-			]);
+			return toCsv(
+				['fund', 'section', 'account', 'depth', 'commodity', 'amount'],
+				[
+					...r.report.byFund.flatMap((f) => [
+						...sectionRows(f.revenue, [f.label]),
+						...sectionRows(f.expenses, [f.label]),
+						...multiRows([f.label, '', 'Change in net assets', ''], f.changeInNetAssets)
+					]),
+					...r.report.expensesByClass.flatMap((c) =>
+						multiRows(['', 'Expenses by function', c.class, ''], c.amount)
+					)
+				]
+			);
 	}
 }

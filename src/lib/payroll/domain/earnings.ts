@@ -6,15 +6,35 @@ import { fail, ok, type Result } from '../../shared/domain';
 import { add, centsText, exactText, fmtFx, mul, readDecimal, rescale, type ReadFailure } from './fixed';
 import type { PayCase, PayslipLine, PreTaxKind, TaxBase } from './types';
 
-export const PRE_TAX_KINDS: Readonly<Record<Exclude<PreTaxKind, 'custom'>, { code: string; label: string; jurisdiction: 'US' | 'UK'; reduces: readonly TaxBase[] }>> = {
+export const PRE_TAX_KINDS: Readonly<
+	Record<
+		Exclude<PreTaxKind, 'custom'>,
+		{ code: string; label: string; jurisdiction: 'US' | 'UK'; reduces: readonly TaxBase[] }
+	>
+> = {
 	/** Elective deferral: reduces income tax wages only; still Social Security, Medicare and FUTA wages. */
 	'401k': { code: 'DED.401K', label: '401(k) elective deferral', jurisdiction: 'US', reduces: ['US.FIT'] },
 	/** Cafeteria plan premiums: excluded from income tax, FICA and FUTA wages. */
-	section125: { code: 'DED.S125', label: 'Section 125 cafeteria plan', jurisdiction: 'US', reduces: ['US.FIT', 'US.SS', 'US.MEDICARE', 'US.FUTA'] },
+	section125: {
+		code: 'DED.S125',
+		label: 'Section 125 cafeteria plan',
+		jurisdiction: 'US',
+		reduces: ['US.FIT', 'US.SS', 'US.MEDICARE', 'US.FUTA']
+	},
 	/** Net pay arrangement: taken before tax, but NI is still due on the pay. */
-	netPayPension: { code: 'DED.PENSION.NETPAY', label: 'Pension (net pay arrangement)', jurisdiction: 'UK', reduces: ['UK.PAYE'] },
+	netPayPension: {
+		code: 'DED.PENSION.NETPAY',
+		label: 'Pension (net pay arrangement)',
+		jurisdiction: 'UK',
+		reduces: ['UK.PAYE']
+	},
 	/** Salary sacrifice: contractual pay is lower, so neither tax nor NI is due on it. */
-	salarySacrifice: { code: 'DED.SALARY_SACRIFICE', label: 'Salary sacrifice', jurisdiction: 'UK', reduces: ['UK.PAYE', 'UK.NI'] }
+	salarySacrifice: {
+		code: 'DED.SALARY_SACRIFICE',
+		label: 'Salary sacrifice',
+		jurisdiction: 'UK',
+		reduces: ['UK.PAYE', 'UK.NI']
+	}
 };
 
 /** Earnings and deductions of one case; every figure in cents. */
@@ -35,7 +55,13 @@ export interface PayBuild {
 const has = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
 
 /** A payslip line for an amount in cents. */
-export const payslipLine = (code: string, label: string, kind: PayslipLine['kind'], cents: number, basis: string): PayslipLine => ({ code, label, kind, amount: centsText(cents), basis });
+export const payslipLine = (
+	code: string,
+	label: string,
+	kind: PayslipLine['kind'],
+	cents: number,
+	basis: string
+): PayslipLine => ({ code, label, kind, amount: centsText(cents), basis });
 
 /** What a refused figure is told, in the words a person reads (the field named first). */
 export function amountProblem(field: string, why: ReadFailure, expected: string): string {
@@ -52,8 +78,11 @@ export function amountProblem(field: string, why: ReadFailure, expected: string)
 /** An earning or deduction amount in cents (trimmed, never negative). */
 function amount(text: unknown, field: string, places = 2): Result<{ n: number; scale: number }> {
 	const r = readDecimal(text, { trim: true, places });
-	if (typeof r === 'object') return r.negative ? fail('payroll/invalid-input', `${field}: must not be negative`, { field }) : ok(r);
-	return fail('payroll/invalid-input', amountProblem(field, r, 'expected a decimal string like "1234.50"'), { field });
+	if (typeof r === 'object')
+		return r.negative ? fail('payroll/invalid-input', `${field}: must not be negative`, { field }) : ok(r);
+	return fail('payroll/invalid-input', amountProblem(field, r, 'expected a decimal string like "1234.50"'), {
+		field
+	});
 }
 
 const cents = (text: unknown, field: string): Result<number> => {
@@ -61,7 +90,10 @@ const cents = (text: unknown, field: string): Result<number> => {
 	return r.ok ? ok(rescale(r.value.n, r.value.scale, 2, 'down')) : r;
 };
 
-const EARN_BASIS = { reimbursement: 'repaid expenses: not wages, not taxed', bonus: 'bonus (supplemental wages in the US)' } as const;
+const EARN_BASIS = {
+	reimbursement: 'repaid expenses: not wages, not taxed',
+	bonus: 'bonus (supplemental wages in the US)'
+} as const;
 
 export function buildPay(c: PayCase): Result<PayBuild> {
 	const lines: PayslipLine[] = [];
@@ -79,7 +111,8 @@ export function buildPay(c: PayCase): Result<PayBuild> {
 			if (!hours.ok) return hours;
 			const rate = amount(e.rate, `${f}.rate`, 4);
 			if (!rate.ok) return rate;
-			const mult = e.kind === 'overtime' ? amount(e.multiplier, `${f}.multiplier`, 4) : ok({ n: 1, scale: 0 });
+			const mult =
+				e.kind === 'overtime' ? amount(e.multiplier, `${f}.multiplier`, 4) : ok({ n: 1, scale: 0 });
 			if (!mult.ok) return mult;
 			const h = hours.value;
 			const r = rate.value;
@@ -90,14 +123,25 @@ export function buildPay(c: PayCase): Result<PayBuild> {
 			const v = cents(e.amount, `${f}.amount`);
 			if (!v.ok) return v;
 			value = v.value;
-			basis = has(EARN_BASIS, e.kind) ? EARN_BASIS[e.kind as keyof typeof EARN_BASIS] : 'salary for the period';
+			basis = has(EARN_BASIS, e.kind)
+				? EARN_BASIS[e.kind as keyof typeof EARN_BASIS]
+				: 'salary for the period';
 		}
 		if (e.kind === 'reimbursement') reimbursements = add(reimbursements, value);
 		else grossPay = add(grossPay, value);
 		if (e.kind === 'bonus') supplemental = add(supplemental, value);
-		lines.push(payslipLine(`EARN.${String(e.kind).toUpperCase()}`, e.label ?? e.kind, 'earning', value, basis));
+		lines.push(
+			payslipLine(`EARN.${String(e.kind).toUpperCase()}`, e.label ?? e.kind, 'earning', value, basis)
+		);
 	}
-	const reductions: Record<TaxBase, number> = { 'US.FIT': 0, 'US.SS': 0, 'US.MEDICARE': 0, 'US.FUTA': 0, 'UK.PAYE': 0, 'UK.NI': 0 };
+	const reductions: Record<TaxBase, number> = {
+		'US.FIT': 0,
+		'US.SS': 0,
+		'US.MEDICARE': 0,
+		'US.FUTA': 0,
+		'UK.PAYE': 0,
+		'UK.NI': 0
+	};
 	let preTaxTotal = 0;
 	const prefix = `${c.jurisdiction}.`;
 	for (let i = 0; i < c.preTax.length; i++) {
@@ -109,28 +153,48 @@ export function buildPay(c: PayCase): Result<PayBuild> {
 		let code: string;
 		let label: string;
 		if (d.kind === 'custom') {
-			if (!d.reduces || !d.code) return fail('payroll/invalid-input', `${f}: a custom pre-tax deduction must give code and reduces`, { field: f });
+			if (!d.reduces || !d.code)
+				return fail('payroll/invalid-input', `${f}: a custom pre-tax deduction must give code and reduces`, {
+					field: f
+				});
 			reduces = d.reduces;
 			code = d.code;
 			label = d.label ?? d.code;
 		} else {
-			if (!has(PRE_TAX_KINDS, d.kind)) return fail('payroll/invalid-input', `${f}.kind: expected 401k|section125|netPayPension|salarySacrifice|custom`, { field: `${f}.kind` });
+			if (!has(PRE_TAX_KINDS, d.kind))
+				return fail(
+					'payroll/invalid-input',
+					`${f}.kind: expected 401k|section125|netPayPension|salarySacrifice|custom`,
+					{ field: `${f}.kind` }
+				);
 			const known = PRE_TAX_KINDS[d.kind];
 			if (known.jurisdiction !== c.jurisdiction)
-				return fail('payroll/invalid-input', `${f}.kind: ${d.kind} is a ${known.jurisdiction} deduction, not ${c.jurisdiction}`, { field: `${f}.kind` });
+				return fail(
+					'payroll/invalid-input',
+					`${f}.kind: ${d.kind} is a ${known.jurisdiction} deduction, not ${c.jurisdiction}`,
+					{ field: `${f}.kind` }
+				);
 			reduces = known.reduces;
 			code = d.code ?? known.code;
 			label = d.label ?? known.label;
 		}
 		for (const b of reduces)
 			if (typeof b !== 'string' || !b.startsWith(prefix) || !has(reductions, b))
-				return fail('payroll/invalid-input', `${f}.reduces: ${String(b)} is not a ${c.jurisdiction} tax base`, { field: `${f}.reduces` });
+				return fail(
+					'payroll/invalid-input',
+					`${f}.reduces: ${String(b)} is not a ${c.jurisdiction} tax base`,
+					{ field: `${f}.reduces` }
+				);
 		for (const b of reduces) reductions[b] = add(reductions[b], v.value);
 		preTaxTotal = add(preTaxTotal, v.value);
 		lines.push(payslipLine(code, label, 'pre-tax', v.value, `before tax; reduces ${reduces.join(', ')}`));
 	}
 	if (preTaxTotal > grossPay)
-		return fail('payroll/invalid-input', `preTax: deductions ${fmtFx(preTaxTotal, 2)} exceed gross pay ${fmtFx(grossPay, 2)}`, { field: 'preTax' });
+		return fail(
+			'payroll/invalid-input',
+			`preTax: deductions ${fmtFx(preTaxTotal, 2)} exceed gross pay ${fmtFx(grossPay, 2)}`,
+			{ field: 'preTax' }
+		);
 	let postTaxTotal = 0;
 	for (let i = 0; i < c.postTax.length; i++) {
 		const d = c.postTax[i] as PayCase['postTax'][number];
@@ -145,12 +209,27 @@ export function buildPay(c: PayCase): Result<PayBuild> {
 		const v = cents(d.amount, `employerContributions[${i}].amount`);
 		if (!v.ok) return v;
 		employerContributionTotal = add(employerContributionTotal, v.value);
-		lines.push(payslipLine(d.code, d.label, 'employer-contribution', v.value, 'paid by the employer on top of pay'));
+		lines.push(
+			payslipLine(d.code, d.label, 'employer-contribution', v.value, 'paid by the employer on top of pay')
+		);
 	}
-	return ok({ lines, grossPay, supplemental, reimbursements, preTaxTotal, postTaxTotal, employerContributionTotal, reductions });
+	return ok({
+		lines,
+		grossPay,
+		supplemental,
+		reimbursements,
+		preTaxTotal,
+		postTaxTotal,
+		employerContributionTotal,
+		reductions
+	});
 }
 
 /** A net below zero is refused in the same words for both jurisdictions. */
 export function negativeNet(net: number): Result<never> {
-	return fail('payroll/negative-net', `postTax: deductions leave net pay negative (${fmtFx(net, 2)}); reduce post-tax deductions`, { net: centsText(net) });
+	return fail(
+		'payroll/negative-net',
+		`postTax: deductions leave net pay negative (${fmtFx(net, 2)}); reduce post-tax deductions`,
+		{ net: centsText(net) }
+	);
 }

@@ -15,9 +15,12 @@ import type { PayCase } from './types';
 
 const cases = generateCases(SNAPSHOT_SEED, SNAPSHOT_COUNT);
 
-function firstMismatch(outputs: readonly string[]): { index: number; input: PayCase; output: string } | undefined {
+function firstMismatch(
+	outputs: readonly string[]
+): { index: number; input: PayCase; output: string } | undefined {
 	for (let i = 0; i < outputs.length; i++)
-		if (digest(outputs[i] as string) !== snapshot.digests[i]) return { index: i, input: cases[i] as PayCase, output: outputs[i] as string };
+		if (digest(outputs[i] as string) !== snapshot.digests[i])
+			return { index: i, input: cases[i] as PayCase, output: outputs[i] as string };
 	return undefined;
 }
 
@@ -49,7 +52,9 @@ describe('the payroll engine equals the recorded golden results', () => {
 
 	it('repeated runs give the same results (no state leaks between cases)', () => {
 		const reversed = [...cases].reverse();
-		const outputs = grossToNetBatch(reversed).map((r) => JSON.stringify(r)).reverse();
+		const outputs = grossToNetBatch(reversed)
+			.map((r) => JSON.stringify(r))
+			.reverse();
 		expect(firstMismatch(outputs)).toBeUndefined();
 	});
 });

@@ -8,7 +8,9 @@ import type { DecimalString } from '../../shared/domain';
 /** Thrown when a figure leaves the exact integer range; grossToNet refuses the case in words. */
 export class Unsafe extends Error {}
 
-const POW10 = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000, 10_000_000_000];
+const POW10 = [
+	1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000, 10_000_000_000
+];
 
 export function pow10(n: number): number {
 	const p = POW10[n];
@@ -36,7 +38,10 @@ export type ReadFailure = 'bad' | 'places' | 'large';
  * only when `trim`) as an integer `n` counting units of 10^-scale, where scale is the number of places
  * written. `negative` is true for a leading minus, "-0" included (decimal.js calls -0 negative too).
  */
-export function readDecimal(text: unknown, opts: { trim: boolean; places: number }): { n: number; scale: number; negative: boolean } | ReadFailure {
+export function readDecimal(
+	text: unknown,
+	opts: { trim: boolean; places: number }
+): { n: number; scale: number; negative: boolean } | ReadFailure {
 	if (typeof text !== 'string') return 'bad';
 	const m = PLAIN.exec(opts.trim ? text.trim() : text);
 	if (!m) return 'bad';
@@ -97,7 +102,12 @@ function divRound(n: number, d: number, mode: 'halfUp' | 'halfDown' | 'down' | '
 }
 
 /** `n` at `from` places rounded to `to` places (to <= from) by the decimal.js rounding `mode`. */
-export function rescale(n: number, from: number, to: number, mode: 'halfUp' | 'halfDown' | 'down' | 'floor' | 'ceil'): number {
+export function rescale(
+	n: number,
+	from: number,
+	to: number,
+	mode: 'halfUp' | 'halfDown' | 'down' | 'floor' | 'ceil'
+): number {
 	if (to >= from) return mul(n, pow10(to - from));
 	return divRound(n, pow10(from - to), mode);
 }

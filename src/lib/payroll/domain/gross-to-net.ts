@@ -22,7 +22,10 @@ export function grossToNet(input: PayCase): Result<Payslip> {
 		}
 	} catch (e) {
 		// A figure left the exact integer range (amounts in the hundreds of billions): say so, never round.
-		if (e instanceof Unsafe) return fail('payroll/invalid-input', 'amounts: too large to work out exactly; check the figures', { field: 'amounts' });
+		if (e instanceof Unsafe)
+			return fail('payroll/invalid-input', 'amounts: too large to work out exactly; check the figures', {
+				field: 'amounts'
+			});
 		throw e;
 	}
 }

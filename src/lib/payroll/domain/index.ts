@@ -4,7 +4,15 @@ export type * from './types';
 export { grossToNet, grossToNetBatch } from './gross-to-net';
 export { parsePayCase } from './parse-case';
 export { buildPayrollJournal, type PayrollAccountMap, type PayrollJournalLine } from './journal';
-export { summarizeForm941, summarizeW2, summarizeUkYearToDate, type Form941Lines, type W2Boxes, type UkYearToDate, type NiLetterTotals } from './summaries';
+export {
+	summarizeForm941,
+	summarizeW2,
+	summarizeUkYearToDate,
+	type Form941Lines,
+	type W2Boxes,
+	type UkYearToDate,
+	type NiLetterTotals
+} from './summaries';
 export { PRE_TAX_KINDS } from './earnings';
 export { usRulesFor, loadUsRules, type UsRules } from './rules/us-rules';
 export { ukRulesFor, loadUkRules, type UkRules } from './rules/uk-rules';

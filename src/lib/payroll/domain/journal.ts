@@ -2,7 +2,16 @@
 // deductions and net pay owed as credits. Invariant: the lines sum to zero to the cent, or the
 // function refuses (a payslip whose own lines do not add up to its net is never posted).
 import type Decimal from 'decimal.js';
-import { dec, fail, ok, parseDecimal, sum, toDecimalString, type DecimalString, type Result } from '../../shared/domain';
+import {
+	dec,
+	fail,
+	ok,
+	parseDecimal,
+	sum,
+	toDecimalString,
+	type DecimalString,
+	type Result
+} from '../../shared/domain';
 import { fmt } from './format';
 import type { Payslip } from './types';
 
@@ -32,9 +41,13 @@ function amountOf(text: string): Decimal {
 	return v;
 }
 
-export function buildPayrollJournal(payslips: readonly Payslip[], accounts: PayrollAccountMap): Result<PayrollJournalLine[]> {
+export function buildPayrollJournal(
+	payslips: readonly Payslip[],
+	accounts: PayrollAccountMap
+): Result<PayrollJournalLine[]> {
 	const totals = new Map<string, Decimal>();
-	const post = (account: string, amount: Decimal) => totals.set(account, (totals.get(account) ?? dec(0)).plus(amount));
+	const post = (account: string, amount: Decimal) =>
+		totals.set(account, (totals.get(account) ?? dec(0)).plus(amount));
 	for (const [i, slip] of payslips.entries()) {
 		let paid = dec(0);
 		for (const l of slip.lines) {
@@ -42,10 +55,19 @@ export function buildPayrollJournal(payslips: readonly Payslip[], accounts: Payr
 			const liability = accounts.liabilities[l.code] ?? accounts.defaultLiability;
 			const needsLiability = l.kind !== 'earning';
 			if (needsLiability && liability === undefined)
-				return fail('payroll/unmapped-account', `accountMap.liabilities: no account for line code ${l.code} (payslip ${i})`, { code: l.code, payslip: i });
+				return fail(
+					'payroll/unmapped-account',
+					`accountMap.liabilities: no account for line code ${l.code} (payslip ${i})`,
+					{ code: l.code, payslip: i }
+				);
 			switch (l.kind) {
 				case 'earning':
-					post(l.code === 'EARN.REIMBURSEMENT' ? (accounts.reimbursementsExpense ?? accounts.wagesExpense) : accounts.wagesExpense, amount);
+					post(
+						l.code === 'EARN.REIMBURSEMENT'
+							? (accounts.reimbursementsExpense ?? accounts.wagesExpense)
+							: accounts.wagesExpense,
+						amount
+					);
 					paid = paid.plus(amount);
 					break;
 				case 'pre-tax':
@@ -66,11 +88,20 @@ export function buildPayrollJournal(payslips: readonly Payslip[], accounts: Payr
 		}
 		const net = amountOf(slip.net);
 		if (!paid.equals(net))
-			return fail('payroll/payslip-inconsistent', `payslips[${i}]: lines give net ${fmt(paid)} but the payslip says ${fmt(net)}`, { payslip: i });
+			return fail(
+				'payroll/payslip-inconsistent',
+				`payslips[${i}]: lines give net ${fmt(paid)} but the payslip says ${fmt(net)}`,
+				{ payslip: i }
+			);
 		post(accounts.netPayPayable, net.negated());
 	}
-	const lines = [...totals.entries()].filter(([, v]) => !v.isZero()).map(([account, v]) => ({ account, amount: toDecimalString(v, 2) }));
+	const lines = [...totals.entries()]
+		.filter(([, v]) => !v.isZero())
+		.map(([account, v]) => ({ account, amount: toDecimalString(v, 2) }));
 	const balance = sum(lines.map((l) => amountOf(l.amount)));
-	if (!balance.isZero()) return fail('payroll/journal-unbalanced', `payroll journal is off by ${fmt(balance)}`, { balance: balance.toFixed(2) });
+	if (!balance.isZero())
+		return fail('payroll/journal-unbalanced', `payroll journal is off by ${fmt(balance)}`, {
+			balance: balance.toFixed(2)
+		});
 	return ok(lines);
 }

@@ -1,11 +1,23 @@
 // Reads an untrusted pay-period case (the CLI's JSON, an import) into a PayCase. Invariant: every
 // field is checked and a refusal names the field and what was expected; defaults are explicit.
 import { fail, ok, parseDecimal, parseIsoDate, type DecimalString, type Result } from '../../shared/domain';
-import type { Earning, EmployerContribution, PayCase, PostTaxDeduction, PreTaxDeduction, StudentLoanPlan, TaxBase, UkFrequency, UsFrequency, W4 } from './types';
+import type {
+	Earning,
+	EmployerContribution,
+	PayCase,
+	PostTaxDeduction,
+	PreTaxDeduction,
+	StudentLoanPlan,
+	TaxBase,
+	UkFrequency,
+	UsFrequency,
+	W4
+} from './types';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const bad = (field: string, expected: string) => fail('payroll/invalid-input', `${field}: expected ${expected}`, { field });
+const bad = (field: string, expected: string) =>
+	fail('payroll/invalid-input', `${field}: expected ${expected}`, { field });
 
 function decimalField(o: Obj, key: string, field: string, fallback?: string): Result<DecimalString> {
 	const v = o[key] ?? fallback;
@@ -15,10 +27,21 @@ function decimalField(o: Obj, key: string, field: string, fallback?: string): Re
 }
 
 function oneOf<T extends string>(v: unknown, allowed: readonly T[], field: string): Result<T> {
-	return typeof v === 'string' && (allowed as readonly string[]).includes(v) ? ok(v as T) : bad(field, allowed.join('|'));
+	return typeof v === 'string' && (allowed as readonly string[]).includes(v)
+		? ok(v as T)
+		: bad(field, allowed.join('|'));
 }
 
-const US_FREQ: readonly UsFrequency[] = ['weekly', 'biweekly', 'semimonthly', 'monthly', 'daily', 'quarterly', 'semiannual', 'annual'];
+const US_FREQ: readonly UsFrequency[] = [
+	'weekly',
+	'biweekly',
+	'semimonthly',
+	'monthly',
+	'daily',
+	'quarterly',
+	'semiannual',
+	'annual'
+];
 const UK_FREQ: readonly UkFrequency[] = ['weekly', 'two-weekly', 'four-weekly', 'monthly'];
 const BASES: readonly TaxBase[] = ['US.FIT', 'US.SS', 'US.MEDICARE', 'US.FUTA', 'UK.PAYE', 'UK.NI'];
 const PLANS: readonly StudentLoanPlan[] = ['plan1', 'plan2', 'plan4', 'plan5'];
@@ -33,7 +56,8 @@ function parseLoans(o: Obj): Result<{ studentLoans?: StudentLoanPlan[]; postgrad
 		for (const [i, v] of raw.entries()) {
 			const plan = oneOf(v, PLANS, `studentLoans[${i}]`);
 			if (!plan.ok) return plan;
-			if (plans.includes(plan.value)) return bad(`studentLoans[${i}]`, `each plan once (${plan.value} is listed twice)`);
+			if (plans.includes(plan.value))
+				return bad(`studentLoans[${i}]`, `each plan once (${plan.value} is listed twice)`);
 			plans.push(plan.value);
 		}
 		out.studentLoans = plans;
@@ -57,7 +81,11 @@ function parseEarnings(o: Obj): Result<Earning[]> {
 	for (const [i, raw] of o['earnings'].entries()) {
 		const f = `earnings[${i}]`;
 		if (!isObj(raw)) return bad(f, 'an object');
-		const kind = oneOf(raw['kind'], ['salary', 'hourly', 'overtime', 'bonus', 'reimbursement'] as const, `${f}.kind`);
+		const kind = oneOf(
+			raw['kind'],
+			['salary', 'hourly', 'overtime', 'bonus', 'reimbursement'] as const,
+			`${f}.kind`
+		);
 		if (!kind.ok) return kind;
 		const label = typeof raw['label'] === 'string' ? raw['label'] : undefined;
 		if (kind.value === 'hourly' || kind.value === 'overtime') {
@@ -68,7 +96,13 @@ function parseEarnings(o: Obj): Result<Earning[]> {
 			if (kind.value === 'overtime') {
 				const multiplier = decimalField(raw, 'multiplier', `${f}.multiplier`, '1.5');
 				if (!multiplier.ok) return multiplier;
-				out.push({ kind: 'overtime', hours: hours.value, rate: rate.value, multiplier: multiplier.value, label });
+				out.push({
+					kind: 'overtime',
+					hours: hours.value,
+					rate: rate.value,
+					multiplier: multiplier.value,
+					label
+				});
 			} else out.push({ kind: 'hourly', hours: hours.value, rate: rate.value, label });
 		} else {
 			const amount = decimalField(raw, 'amount', `${f}.amount`);
@@ -94,7 +128,11 @@ function parseList<T>(o: Obj, key: string, item: (raw: Obj, f: string) => Result
 }
 
 function preTaxItem(raw: Obj, f: string): Result<PreTaxDeduction> {
-	const kind = oneOf(raw['kind'], ['401k', 'section125', 'netPayPension', 'salarySacrifice', 'custom'] as const, `${f}.kind`);
+	const kind = oneOf(
+		raw['kind'],
+		['401k', 'section125', 'netPayPension', 'salarySacrifice', 'custom'] as const,
+		`${f}.kind`
+	);
 	if (!kind.ok) return kind;
 	const amount = decimalField(raw, 'amount', `${f}.amount`);
 	if (!amount.ok) return amount;
@@ -117,7 +155,11 @@ function namedAmount(raw: Obj, f: string): Result<PostTaxDeduction & EmployerCon
 	if (typeof raw['code'] !== 'string' || raw['code'] === '') return bad(`${f}.code`, 'a non-empty string');
 	const amount = decimalField(raw, 'amount', `${f}.amount`);
 	if (!amount.ok) return amount;
-	return ok({ code: raw['code'], label: typeof raw['label'] === 'string' ? raw['label'] : raw['code'], amount: amount.value });
+	return ok({
+		code: raw['code'],
+		label: typeof raw['label'] === 'string' ? raw['label'] : raw['code'],
+		amount: amount.value
+	});
 }
 
 function parseW4(v: unknown): Result<W4> {
@@ -126,12 +168,19 @@ function parseW4(v: unknown): Result<W4> {
 		const status = oneOf(v['filingStatus'], ['single', 'married'] as const, 'w4.filingStatus');
 		if (!status.ok) return status;
 		const allowances = v['allowances'];
-		if (typeof allowances !== 'number' || !Number.isInteger(allowances) || allowances < 0) return bad('w4.allowances', 'a whole number, 0 or more');
+		if (typeof allowances !== 'number' || !Number.isInteger(allowances) || allowances < 0)
+			return bad('w4.allowances', 'a whole number, 0 or more');
 		const additional = decimalField(v, 'additional', 'w4.additional', '0');
 		if (!additional.ok) return additional;
 		const exempt = v['exempt'] ?? false;
 		if (typeof exempt !== 'boolean') return bad('w4.exempt', 'true or false');
-		return ok({ version: 2019, filingStatus: status.value, allowances, additional: additional.value, ...(exempt ? { exempt } : {}) });
+		return ok({
+			version: 2019,
+			filingStatus: status.value,
+			allowances,
+			additional: additional.value,
+			...(exempt ? { exempt } : {})
+		});
 	}
 	if (v['version'] !== 2020) return bad('w4.version', '2020 or 2019');
 	const status = oneOf(v['filingStatus'], ['single', 'married', 'head'] as const, 'w4.filingStatus');
@@ -176,14 +225,26 @@ export function parsePayCase(input: unknown): Result<PayCase> {
 	if (!postTax.ok) return postTax;
 	const employerContributions = parseList(input, 'employerContributions', namedAmount);
 	if (!employerContributions.ok) return employerContributions;
-	const common = { payDate, earnings: earnings.value, preTax: preTax.value, postTax: postTax.value, employerContributions: employerContributions.value };
+	const common = {
+		payDate,
+		earnings: earnings.value,
+		preTax: preTax.value,
+		postTax: postTax.value,
+		employerContributions: employerContributions.value
+	};
 	const ytd = input['ytd'] === undefined ? {} : input['ytd'];
 	if (!isObj(ytd)) return bad('ytd', 'an object');
 	if (jurisdiction.value === 'US') {
 		for (const k of ['studentLoans', 'postgraduateLoan'])
-			if (input[k] !== undefined) return fail('payroll/invalid-input', `${k}: UK student and postgraduate loans apply to UK cases only`, { field: k });
+			if (input[k] !== undefined)
+				return fail(
+					'payroll/invalid-input',
+					`${k}: UK student and postgraduate loans apply to UK cases only`,
+					{ field: k }
+				);
 		const taxYear = input['taxYear'];
-		if (typeof taxYear !== 'number' || !Number.isInteger(taxYear)) return bad('taxYear', 'a year such as 2026');
+		if (typeof taxYear !== 'number' || !Number.isInteger(taxYear))
+			return bad('taxYear', 'a year such as 2026');
 		const frequency = oneOf(input['frequency'], US_FREQ, 'frequency');
 		if (!frequency.ok) return frequency;
 		const w4 = parseW4(input['w4']);
@@ -195,24 +256,52 @@ export function parsePayCase(input: unknown): Result<PayCase> {
 			y[k] = r.value;
 		}
 		const g = (k: string) => y[k] ?? ('0' as DecimalString);
-		return ok({ ...common, jurisdiction: 'US', taxYear, frequency: frequency.value, w4: w4.value, ytd: { socialSecurityWages: g('socialSecurityWages'), medicareWages: g('medicareWages'), futaWages: g('futaWages'), supplementalWages: g('supplementalWages') } });
+		return ok({
+			...common,
+			jurisdiction: 'US',
+			taxYear,
+			frequency: frequency.value,
+			w4: w4.value,
+			ytd: {
+				socialSecurityWages: g('socialSecurityWages'),
+				medicareWages: g('medicareWages'),
+				futaWages: g('futaWages'),
+				supplementalWages: g('supplementalWages')
+			}
+		});
 	}
 	const taxYear = input['taxYear'];
-	if (typeof taxYear !== 'string' || !/^\d{4}-\d{2}$/.test(taxYear)) return bad('taxYear', 'a tax year such as "2025-26"');
+	if (typeof taxYear !== 'string' || !/^\d{4}-\d{2}$/.test(taxYear))
+		return bad('taxYear', 'a tax year such as "2025-26"');
 	const frequency = oneOf(input['frequency'], UK_FREQ, 'frequency');
 	if (!frequency.ok) return frequency;
 	const period = input['period'];
-	if (typeof period !== 'number' || !Number.isInteger(period) || period < 1) return bad('period', 'a whole number from 1');
-	if (typeof input['taxCode'] !== 'string' || input['taxCode'].trim() === '') return bad('taxCode', 'a tax code such as "1257L"');
+	if (typeof period !== 'number' || !Number.isInteger(period) || period < 1)
+		return bad('period', 'a whole number from 1');
+	if (typeof input['taxCode'] !== 'string' || input['taxCode'].trim() === '')
+		return bad('taxCode', 'a tax code such as "1257L"');
 	const basis = oneOf(input['basis'] ?? 'cumulative', ['cumulative', 'week1month1'] as const, 'basis');
 	if (!basis.ok) return basis;
 	const niCategory = input['niCategory'] ?? 'A';
-	if (typeof niCategory !== 'string' || !/^[A-Z]$/.test(niCategory)) return bad('niCategory', 'a category letter such as "A"');
+	if (typeof niCategory !== 'string' || !/^[A-Z]$/.test(niCategory))
+		return bad('niCategory', 'a category letter such as "A"');
 	const taxablePay = decimalField(ytd, 'taxablePay', 'ytd.taxablePay', '0');
 	if (!taxablePay.ok) return taxablePay;
 	const taxPaidRaw = ytd['taxPaid'] ?? '0';
-	if (typeof taxPaidRaw !== 'string' || !parseDecimal(taxPaidRaw)) return bad('ytd.taxPaid', 'a decimal string (negative after refunds)');
+	if (typeof taxPaidRaw !== 'string' || !parseDecimal(taxPaidRaw))
+		return bad('ytd.taxPaid', 'a decimal string (negative after refunds)');
 	const loans = parseLoans(input);
 	if (!loans.ok) return loans;
-	return ok({ ...common, jurisdiction: 'UK', taxYear, frequency: frequency.value, period, taxCode: input['taxCode'], basis: basis.value, niCategory, ytd: { taxablePay: taxablePay.value, taxPaid: taxPaidRaw.trim() as DecimalString }, ...loans.value });
+	return ok({
+		...common,
+		jurisdiction: 'UK',
+		taxYear,
+		frequency: frequency.value,
+		period,
+		taxCode: input['taxCode'],
+		basis: basis.value,
+		niCategory,
+		ytd: { taxablePay: taxablePay.value, taxPaid: taxPaidRaw.trim() as DecimalString },
+		...loans.value
+	});
 }

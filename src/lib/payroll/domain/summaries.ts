@@ -2,18 +2,37 @@
 // (pay, tax, student and postgraduate loans to date, NI by category letter). Invariant: summaries are
 // sums of payslip figures only, never stored counters, so they can always be rebuilt from finalized runs.
 import type Decimal from 'decimal.js';
-import { dec, fail, ok, parseDecimal, round, toDecimalString, type DecimalString, type Result } from '../../shared/domain';
+import {
+	dec,
+	fail,
+	ok,
+	parseDecimal,
+	round,
+	toDecimalString,
+	type DecimalString,
+	type Result
+} from '../../shared/domain';
 import { usRulesFor } from './rules/us-rules';
 import type { Payslip } from './types';
 
-const d = (text: string | undefined): Decimal => (text === undefined ? dec(0) : (parseDecimal(text) ?? dec(0)));
+const d = (text: string | undefined): Decimal =>
+	text === undefined ? dec(0) : (parseDecimal(text) ?? dec(0));
 const s = (v: Decimal): DecimalString => toDecimalString(v, 2);
-const lineSum = (slips: readonly Payslip[], code: string) => slips.reduce((acc, p) => acc.plus(p.lines.filter((l) => l.code === code).reduce((a, l) => a.plus(d(l.amount)), dec(0))), dec(0));
+const lineSum = (slips: readonly Payslip[], code: string) =>
+	slips.reduce(
+		(acc, p) =>
+			acc.plus(p.lines.filter((l) => l.code === code).reduce((a, l) => a.plus(d(l.amount)), dec(0))),
+		dec(0)
+	);
 
 function sameJurisdiction(slips: readonly Payslip[], j: 'US' | 'UK'): Result<string> {
 	const years = new Set(slips.map((p) => p.taxYear));
-	if (slips.some((p) => p.jurisdiction !== j)) return fail('payroll/invalid-input', `payslips: expected only ${j} payslips`, { jurisdiction: j });
-	if (years.size > 1) return fail('payroll/invalid-input', `payslips: mixed tax years ${[...years].join(', ')}`, { years: [...years] });
+	if (slips.some((p) => p.jurisdiction !== j))
+		return fail('payroll/invalid-input', `payslips: expected only ${j} payslips`, { jurisdiction: j });
+	if (years.size > 1)
+		return fail('payroll/invalid-input', `payslips: mixed tax years ${[...years].join(', ')}`, {
+			years: [...years]
+		});
 	return ok([...years][0] ?? '');
 }
 
@@ -41,7 +60,8 @@ export function summarizeForm941(payslips: readonly Payslip[]): Result<Form941Li
 	const rulesR = usRulesFor(Number(year.value));
 	if (!rulesR.ok) return rulesR;
 	const rules = rulesR.value;
-	const total = (k: 'federalWages' | 'socialSecurityWages' | 'medicareWages' | 'additionalMedicareWages') => payslips.reduce((a, p) => a.plus(d(p.us?.[k])), dec(0));
+	const total = (k: 'federalWages' | 'socialSecurityWages' | 'medicareWages' | 'additionalMedicareWages') =>
+		payslips.reduce((a, p) => a.plus(d(p.us?.[k])), dec(0));
 	const wages = total('federalWages');
 	const fit = lineSum(payslips, 'US.FIT');
 	const ssW = total('socialSecurityWages');
@@ -51,7 +71,10 @@ export function summarizeForm941(payslips: readonly Payslip[]): Result<Form941Li
 	const medT = round.centsHalfUp(medW.times(rules.medicare.rate.times(2)));
 	const addT = round.centsHalfUp(addW.times(rules.additionalMedicare.rate));
 	const line5e = ssT.plus(medT).plus(addT);
-	const actual = ['US.SS.EE', 'US.SS.ER', 'US.MEDICARE.EE', 'US.MEDICARE.ER', 'US.ADDL_MEDICARE.EE'].reduce((a, c) => a.plus(lineSum(payslips, c)), dec(0));
+	const actual = ['US.SS.EE', 'US.SS.ER', 'US.MEDICARE.EE', 'US.MEDICARE.ER', 'US.ADDL_MEDICARE.EE'].reduce(
+		(a, c) => a.plus(lineSum(payslips, c)),
+		dec(0)
+	);
 	const line7 = actual.minus(line5e);
 	return ok({
 		line2Wages: s(wages),
@@ -82,7 +105,8 @@ export interface W2Boxes {
 export function summarizeW2(payslips: readonly Payslip[]): Result<W2Boxes> {
 	const year = sameJurisdiction(payslips, 'US');
 	if (!year.ok) return year;
-	const total = (k: 'federalWages' | 'socialSecurityWages' | 'medicareWages') => payslips.reduce((a, p) => a.plus(d(p.us?.[k])), dec(0));
+	const total = (k: 'federalWages' | 'socialSecurityWages' | 'medicareWages') =>
+		payslips.reduce((a, p) => a.plus(d(p.us?.[k])), dec(0));
 	return ok({
 		box1Wages: s(total('federalWages')),
 		box2FederalIncomeTax: s(lineSum(payslips, 'US.FIT')),
@@ -122,14 +146,33 @@ export function summarizeUkYearToDate(payslips: readonly Payslip[]): Result<UkYe
 	for (const p of payslips) {
 		if (!p.uk) continue;
 		const acc = byLetter.get(p.uk.niCategory) ?? [dec(0), dec(0), dec(0), dec(0), dec(0), dec(0)];
-		const add = [d(p.uk.niablePay), d(p.uk.niBands.atLel), d(p.uk.niBands.lelToPt), d(p.uk.niBands.ptToUel), lineSum([p], 'UK.NI.EE'), lineSum([p], 'UK.NI.ER')];
-		byLetter.set(p.uk.niCategory, acc.map((v, i) => v.plus(add[i] ?? 0)));
+		const add = [
+			d(p.uk.niablePay),
+			d(p.uk.niBands.atLel),
+			d(p.uk.niBands.lelToPt),
+			d(p.uk.niBands.ptToUel),
+			lineSum([p], 'UK.NI.EE'),
+			lineSum([p], 'UK.NI.ER')
+		];
+		byLetter.set(
+			p.uk.niCategory,
+			acc.map((v, i) => v.plus(add[i] ?? 0))
+		);
 	}
 	const niByLetter = [...byLetter.entries()]
 		.sort(([a], [b]) => a.localeCompare(b))
 		.map(([letter, v]) => {
-			const [gross = dec(0), atLel = dec(0), lelToPt = dec(0), ptToUel = dec(0), ee = dec(0), er = dec(0)] = v;
-			return { letter, grossEarningsForNics: s(gross), atLel: s(atLel), lelToPt: s(lelToPt), ptToUel: s(ptToUel), employeeNics: s(ee), employerNics: s(er) };
+			const [gross = dec(0), atLel = dec(0), lelToPt = dec(0), ptToUel = dec(0), ee = dec(0), er = dec(0)] =
+				v;
+			return {
+				letter,
+				grossEarningsForNics: s(gross),
+				atLel: s(atLel),
+				lelToPt: s(lelToPt),
+				ptToUel: s(ptToUel),
+				employeeNics: s(ee),
+				employerNics: s(er)
+			};
 		});
 	return ok({
 		taxablePayToDate: s(payslips.reduce((a, p) => a.plus(d(p.uk?.taxablePay)), dec(0))),

@@ -19,7 +19,16 @@ export function usCase(p: {
 	const w4: W4 =
 		p.w4 && 'version' in p.w4 && p.w4.version === 2019
 			? p.w4
-			: { version: 2020, filingStatus: 'single', step2: false, step3: D('0'), step4a: D('0'), step4b: D('0'), step4c: D('0'), ...(p.w4 as object) };
+			: {
+					version: 2020,
+					filingStatus: 'single',
+					step2: false,
+					step3: D('0'),
+					step4a: D('0'),
+					step4b: D('0'),
+					step4c: D('0'),
+					...(p.w4 as object)
+				};
 	return {
 		jurisdiction: 'US',
 		taxYear: p.year ?? 2026,

@@ -2,7 +2,8 @@
 // Invariant: money crosses these shapes as DecimalString, never as a JS number.
 import type { DecimalString, IsoDate } from '../../shared/domain';
 
-export type UsFrequency = 'weekly' | 'biweekly' | 'semimonthly' | 'monthly' | 'daily' | 'quarterly' | 'semiannual' | 'annual';
+export type UsFrequency =
+	'weekly' | 'biweekly' | 'semimonthly' | 'monthly' | 'daily' | 'quarterly' | 'semiannual' | 'annual';
 export type UkFrequency = 'weekly' | 'two-weekly' | 'four-weekly' | 'monthly';
 /** UK income-contingent student loan repayment plans (HMRC SL1 start notice, starter checklist). */
 export type StudentLoanPlan = 'plan1' | 'plan2' | 'plan4' | 'plan5';
@@ -13,7 +14,12 @@ export type TaxBase = 'US.FIT' | 'US.SS' | 'US.MEDICARE' | 'US.FUTA' | 'UK.PAYE'
 /** Pay for the period, one line per kind of earning. */
 export type Earning =
 	| { readonly kind: 'salary'; readonly amount: DecimalString; readonly label?: string }
-	| { readonly kind: 'hourly'; readonly hours: DecimalString; readonly rate: DecimalString; readonly label?: string }
+	| {
+			readonly kind: 'hourly';
+			readonly hours: DecimalString;
+			readonly rate: DecimalString;
+			readonly label?: string;
+	  }
 	| {
 			readonly kind: 'overtime';
 			readonly hours: DecimalString;
@@ -117,7 +123,8 @@ export interface UkPayCase extends PayCaseCommon {
 
 export type PayCase = UsPayCase | UkPayCase;
 
-export type LineKind = 'earning' | 'pre-tax' | 'employee-tax' | 'employer-tax' | 'post-tax' | 'employer-contribution';
+export type LineKind =
+	'earning' | 'pre-tax' | 'employee-tax' | 'employer-tax' | 'post-tax' | 'employer-contribution';
 
 export interface PayslipLine {
 	readonly code: string;

@@ -53,7 +53,13 @@ describe('who is in a run: the list and the computation agree', () => {
 			e: person('e', usComp('50000'), '2025-01-01', '2025-12-31'), // left before it
 			f: person('f', usComp('50000'), '2026-02-01'), // joins after it
 			// Start date first recorded as 10 January, then corrected to 1 March: not in January's run.
-			g: { ...moved, employment: [...moved.employment, fact('g-fix', '2026-01-10', { startDate: '2026-03-01' as IsoDate }, '2026-01-02T00:00:00Z')] }
+			g: {
+				...moved,
+				employment: [
+					...moved.employment,
+					fact('g-fix', '2026-01-10', { startDate: '2026-03-01' as IsoDate }, '2026-01-02T00:00:00Z')
+				]
+			}
 		};
 		const ids = Object.keys(records) as (keyof typeof records)[];
 		const listed = candidates({
@@ -64,7 +70,12 @@ describe('who is in a run: the list and the computation agree', () => {
 			compensation: (id) => records[id as keyof typeof records].compensation
 		}).map((c) => c.personId);
 		expect(listed).toEqual(['a', 'b', 'c', 'd']);
-		const computed = computeRun({ schedule: s, run: draft('r', s, period, ids), people: ids.map((id) => records[id]), finalized: [] });
+		const computed = computeRun({
+			schedule: s,
+			run: draft('r', s, period, ids),
+			people: ids.map((id) => records[id]),
+			finalized: []
+		});
 		expect(computed.payslips.map((p) => p.personId).sort()).toEqual(listed);
 		expect(computed.problems.map((p) => p.personId).sort()).toEqual(['e', 'f', 'g']);
 		// f's pay starts with the job, in February: that is said first.

@@ -24,7 +24,12 @@ import {
 	type OpeningYtd,
 	type UkYearEnd
 } from '$lib/payroll/domain/opening';
-import { employedInPeriod, type FinalizedRun, type PayPeriod, type PaySchedule } from '$lib/payroll/domain/run';
+import {
+	employedInPeriod,
+	type FinalizedRun,
+	type PayPeriod,
+	type PaySchedule
+} from '$lib/payroll/domain/run';
 
 export interface Candidate {
 	readonly personId: string;

@@ -71,9 +71,7 @@ export function openingToSave(p: {
 	personId: string;
 	input: OpeningInput;
 	me: string;
-}):
-	| { ok: true; entry: OpeningYtd | null }
-	| { ok: false; message: string; problems: OpeningProblem[] } {
+}): { ok: true; entry: OpeningYtd | null } | { ok: false; message: string; problems: OpeningProblem[] } {
 	const valid = validateOpening(p.input);
 	if (!valid.ok)
 		return {

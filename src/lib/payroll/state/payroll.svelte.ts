@@ -36,13 +36,7 @@ import { candidates, type Candidate } from './data';
 import { clashWords } from './clash';
 import { openingsFromCsv, openingToSave } from './openings';
 import { ONE_CLICK_ACCOUNTS, REQUIRED_ROLES, type OneClickRole } from './accounts';
-import {
-	no,
-	type PayrollVerb,
-	type PayslipExtras,
-	type PostingState,
-	type RunInput
-} from './verb';
+import { no, type PayrollVerb, type PayslipExtras, type PostingState, type RunInput } from './verb';
 import {
 	createAccountBeside,
 	finalizedOutcome,
@@ -53,14 +47,7 @@ import {
 	type PostingContext
 } from './posting';
 import { payslipExtras, payslipPdfOf } from './payslips';
-import {
-	finalizedRun,
-	computeInWorker,
-	grossToNetTimed,
-	newDraft,
-	withRunInput,
-	type NewRun
-} from './runs';
+import { finalizedRun, computeInWorker, grossToNetTimed, newDraft, withRunInput, type NewRun } from './runs';
 
 export { ACCOUNT_ROLES, ONE_CLICK_ROLES, type AccountRole, type OneClickRole } from './accounts';
 export { RUN_INPUTS, type PayrollVerb, type PayslipExtras, type PostingState, type RunInput } from './verb';

@@ -19,13 +19,7 @@ import type { OpeningYtd } from '$lib/payroll/domain/opening';
 import * as docs from './doc';
 import { readOpenings, writeOpenings } from './openings';
 import { checkDraft, checkFinal, checkPayment, checkSchedule } from './shape';
-import {
-	attemptDigest,
-	attemptKey,
-	parseAttemptKey,
-	settleFinals,
-	type SupersededAttempt
-} from './finals';
+import { attemptDigest, attemptKey, parseAttemptKey, settleFinals, type SupersededAttempt } from './finals';
 
 export type { SupersededAttempt };
 

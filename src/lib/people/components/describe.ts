@@ -1,6 +1,12 @@
 // Words for history values on screen: amounts through core's money display (exact decimals, grouped
 // in the workspace's number locale, never a float), pay and tax settings in one line, manager ids as names.
-import { DEFAULT_NUMBER_LOCALE, formatDecimal, parseDecimal, round, toDecimalString } from '$lib/shared/domain';
+import {
+	DEFAULT_NUMBER_LOCALE,
+	formatDecimal,
+	parseDecimal,
+	round,
+	toDecimalString
+} from '$lib/shared/domain';
 import { DEDUCTION_KINDS, type DeductionKind } from '$lib/people/domain';
 
 /** An amount to `places` decimals (half up, core's rounding), laid out by core's formatter in `locale`. */
@@ -53,7 +59,10 @@ export function describeValue(
 	if (field === 'managerId' && typeof value === 'string') return nameOf(value);
 	if (field === 'pay' && typeof value === 'object') {
 		const p = value as { kind: string; annualAmount?: string; hourlyRate?: string };
-		const amount = [formatAmount((p.kind === 'salaried' ? p.annualAmount : p.hourlyRate) ?? '', 2, locale), currency]
+		const amount = [
+			formatAmount((p.kind === 'salaried' ? p.annualAmount : p.hourlyRate) ?? '', 2, locale),
+			currency
+		]
 			.filter(Boolean)
 			.join(' ');
 		return `${amount} ${p.kind === 'salaried' ? 'a year' : 'an hour'}`;
@@ -92,7 +101,9 @@ export function describeValue(
 	if (field === 'deductions' && Array.isArray(value)) {
 		const list = value as { kind: DeductionKind; label: string; basis: string; amount: string }[];
 		const amount = (d: (typeof list)[number]) =>
-			d.basis === 'percent' ? `${d.amount}% of gross` : `${formatAmount(d.amount, 2, locale)} ${currency}`.trim();
+			d.basis === 'percent'
+				? `${d.amount}% of gross`
+				: `${formatAmount(d.amount, 2, locale)} ${currency}`.trim();
 		return (
 			list.map((d) => `${d.label || DEDUCTION_KINDS[d.kind]?.label || d.kind} ${amount(d)}`).join('; ') ||
 			'none'

@@ -155,7 +155,9 @@ function bankOf(f: PersonalForm): BankDetails | undefined {
 }
 
 function emergencyContact(name: string, relationship: string, phone: string) {
-	return [name, phone].some((v) => v.trim()) ? [{ name: name.trim(), relationship: relationship.trim(), phone: phone.trim() }] : [];
+	return [name, phone].some((v) => v.trim())
+		? [{ name: name.trim(), relationship: relationship.trim(), phone: phone.trim() }]
+		: [];
 }
 
 /** The record's custom values: the form's non-empty ones over what the form does not show. */

@@ -50,12 +50,47 @@ export const NEW_HIRE_TEMPLATE: ChecklistTemplate = {
 	name: 'New hire',
 	kind: 'onboarding',
 	items: [
-		item('contract', 'Contract signed', 'Send the contract and file the signed copy.', 'hr', 'startDate', -14),
-		item('payroll', 'Payroll details', 'Collect bank details, tax forms (W-4 or P45/starter checklist) and identifiers.', 'hr', 'startDate', -7),
+		item(
+			'contract',
+			'Contract signed',
+			'Send the contract and file the signed copy.',
+			'hr',
+			'startDate',
+			-14
+		),
+		item(
+			'payroll',
+			'Payroll details',
+			'Collect bank details, tax forms (W-4 or P45/starter checklist) and identifiers.',
+			'hr',
+			'startDate',
+			-7
+		),
 		item('equipment', 'Equipment ready', 'Order and set up laptop and peripherals.', 'it', 'startDate', -3),
-		item('accounts', 'Accounts created', 'Create email and system accounts with the right access.', 'it', 'startDate', -1),
-		item('first-week', 'First-week plan', 'Share a plan for the first week, with a buddy and first goals.', 'manager', 'startDate', -2),
-		item('welcome', 'Complete your profile', 'Check your personal details and emergency contacts.', 'person', 'startDate', 2)
+		item(
+			'accounts',
+			'Accounts created',
+			'Create email and system accounts with the right access.',
+			'it',
+			'startDate',
+			-1
+		),
+		item(
+			'first-week',
+			'First-week plan',
+			'Share a plan for the first week, with a buddy and first goals.',
+			'manager',
+			'startDate',
+			-2
+		),
+		item(
+			'welcome',
+			'Complete your profile',
+			'Check your personal details and emergency contacts.',
+			'person',
+			'startDate',
+			2
+		)
 	]
 };
 
@@ -65,10 +100,38 @@ export const LEAVER_TEMPLATE: ChecklistTemplate = {
 	name: 'Leaver',
 	kind: 'offboarding',
 	items: [
-		item('final-pay', 'Final pay', 'Include outstanding leave, expenses and final deductions in the last pay run.', 'hr', 'endDate', -5),
-		item('equipment-return', 'Equipment returned', 'Collect laptop, badge and other equipment.', 'it', 'endDate', 0),
-		item('access', 'Access removed', 'Disable accounts and revoke access at the end of the last day.', 'it', 'endDate', 0),
-		item('exit-interview', 'Exit interview', 'Hold the exit interview and record feedback.', 'hr', 'endDate', -3),
+		item(
+			'final-pay',
+			'Final pay',
+			'Include outstanding leave, expenses and final deductions in the last pay run.',
+			'hr',
+			'endDate',
+			-5
+		),
+		item(
+			'equipment-return',
+			'Equipment returned',
+			'Collect laptop, badge and other equipment.',
+			'it',
+			'endDate',
+			0
+		),
+		item(
+			'access',
+			'Access removed',
+			'Disable accounts and revoke access at the end of the last day.',
+			'it',
+			'endDate',
+			0
+		),
+		item(
+			'exit-interview',
+			'Exit interview',
+			'Hold the exit interview and record feedback.',
+			'hr',
+			'endDate',
+			-3
+		),
 		item('handover', 'Handover', 'Agree and complete a handover of work.', 'manager', 'endDate', -7)
 	]
 };
@@ -84,16 +147,34 @@ export function instantiateChecklist(
 	for (const it of template.items) {
 		const anchor = dates[it.relativeTo];
 		if (!anchor || !parseIsoDate(anchor)) {
-			problems.push(problem(it.relativeTo, 'hr/checklist-date', `${it.title}: ${it.relativeTo} is needed to set the due date`));
+			problems.push(
+				problem(
+					it.relativeTo,
+					'hr/checklist-date',
+					`${it.title}: ${it.relativeTo} is needed to set the due date`
+				)
+			);
 			continue;
 		}
 		if (!Number.isInteger(it.dueOffsetDays)) {
-			problems.push(problem(`items.${it.id}.dueOffsetDays`, 'hr/checklist-template', `${it.title}: due offset must be whole days`));
+			problems.push(
+				problem(
+					`items.${it.id}.dueOffsetDays`,
+					'hr/checklist-template',
+					`${it.title}: due offset must be whole days`
+				)
+			);
 			continue;
 		}
 		const assignee = it.role === 'person' ? person.id : roleAssignees[it.role];
 		if (!assignee) {
-			problems.push(problem(`roleAssignees.${it.role}`, 'hr/checklist-role', `${it.title}: nobody is assigned the ${it.role} role`));
+			problems.push(
+				problem(
+					`roleAssignees.${it.role}`,
+					'hr/checklist-role',
+					`${it.title}: nobody is assigned the ${it.role} role`
+				)
+			);
 			continue;
 		}
 		drafts.push({
@@ -105,5 +186,7 @@ export function instantiateChecklist(
 			source: { templateId: template.id, itemId: it.id }
 		});
 	}
-	return problems.length === 0 ? ok(drafts) : problemsError('hr/checklist', `Checklist ${template.name}`, problems);
+	return problems.length === 0
+		? ok(drafts)
+		: problemsError('hr/checklist', `Checklist ${template.name}`, problems);
 }

@@ -13,25 +13,50 @@ export function checkCustomFieldDefinitions(defs: readonly CustomFieldDefinition
 	defs.forEach((d, i) => {
 		const field = `customFieldDefinitions[${i}]`;
 		const label = d.name.trim() ? `Field "${d.name.trim()}"` : field;
-		if (!d.id.trim()) problems.push(problem(`${field}.id`, 'hr/custom-field-definition', `${field}.id is empty`));
-		if (seen.has(d.id)) problems.push(problem(`${field}.id`, 'hr/custom-field-definition', `${field}.id "${d.id}" is used twice`));
+		if (!d.id.trim())
+			problems.push(problem(`${field}.id`, 'hr/custom-field-definition', `${field}.id is empty`));
+		if (seen.has(d.id))
+			problems.push(
+				problem(`${field}.id`, 'hr/custom-field-definition', `${field}.id "${d.id}" is used twice`)
+			);
 		seen.add(d.id);
-		if (!d.name.trim()) problems.push(problem(`${field}.name`, 'hr/custom-field-definition', `${field}.name is empty: give the field a label`));
+		if (!d.name.trim())
+			problems.push(
+				problem(
+					`${field}.name`,
+					'hr/custom-field-definition',
+					`${field}.name is empty: give the field a label`
+				)
+			);
 		else if (!d.archived) {
 			const key = d.name.trim().toLowerCase();
-			if (labels.has(key)) problems.push(problem(`${field}.name`, 'hr/custom-field-definition', `${label}: another field already has this label`));
+			if (labels.has(key))
+				problems.push(
+					problem(
+						`${field}.name`,
+						'hr/custom-field-definition',
+						`${label}: another field already has this label`
+					)
+				);
 			labels.add(key);
 		}
 		if (d.type === 'select' && (!d.options || d.options.length === 0)) {
-			problems.push(problem(`${field}.options`, 'hr/custom-field-definition', `${label} is a select without options`));
+			problems.push(
+				problem(`${field}.options`, 'hr/custom-field-definition', `${label} is a select without options`)
+			);
 		}
 		if (d.type !== 'select' && d.options && d.options.length > 0) {
-			problems.push(problem(`${field}.options`, 'hr/custom-field-definition', `${label} has options but is ${d.type}`));
+			problems.push(
+				problem(`${field}.options`, 'hr/custom-field-definition', `${label} has options but is ${d.type}`)
+			);
 		}
 		const options = d.options ?? [];
-		if (options.some((o) => !o.trim())) problems.push(problem(`${field}.options`, 'hr/custom-field-definition', `${label} has a blank option`));
+		if (options.some((o) => !o.trim()))
+			problems.push(problem(`${field}.options`, 'hr/custom-field-definition', `${label} has a blank option`));
 		if (new Set(options.map((o) => o.trim())).size !== options.length)
-			problems.push(problem(`${field}.options`, 'hr/custom-field-definition', `${label} lists an option twice`));
+			problems.push(
+				problem(`${field}.options`, 'hr/custom-field-definition', `${label} lists an option twice`)
+			);
 	});
 	return problems;
 }
@@ -49,7 +74,13 @@ export function checkCustomFieldValues(
 	const byId = new Map(defs.map((d) => [d.id, d]));
 	for (const key of Object.keys(values)) {
 		if (!byId.has(key)) {
-			problems.push(problem(`customFields.${key}`, 'hr/custom-field-unknown', `customFields.${key} is not defined in this workspace`));
+			problems.push(
+				problem(
+					`customFields.${key}`,
+					'hr/custom-field-unknown',
+					`customFields.${key} is not defined in this workspace`
+				)
+			);
 		}
 	}
 	for (const def of defs) {
@@ -65,7 +96,13 @@ export function checkCustomFieldValues(
 		} else if (def.type === 'date' && !parseIsoDate(raw)) {
 			problems.push(problem(field, 'hr/custom-field-type', `${def.name} must be a date YYYY-MM-DD`));
 		} else if (def.type === 'select' && !(def.options ?? []).includes(raw)) {
-			problems.push(problem(field, 'hr/custom-field-option', `${def.name} must be one of: ${(def.options ?? []).join(', ')}`));
+			problems.push(
+				problem(
+					field,
+					'hr/custom-field-option',
+					`${def.name} must be one of: ${(def.options ?? []).join(', ')}`
+				)
+			);
 		}
 	}
 	return problems;

@@ -1,11 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { directoryCards, foldText, indexPeople, orgChart, searchIndex, searchPeople, type PersonCard } from './directory';
+import {
+	directoryCards,
+	foldText,
+	indexPeople,
+	orgChart,
+	searchIndex,
+	searchPeople,
+	type PersonCard
+} from './directory';
 import type { Employment } from './employment';
 import type { History } from './history';
 import { d, employee, employment, fact } from './test-fixtures';
 
 function hist(id: string, over: Partial<Employment>): History<Employment> {
-	return [fact<Employment>(`${id}-h`, over.startDate ?? '2024-01-01', '2024-01-01T00:00:00Z', employment({ startDate: d('2024-01-01'), ...over }))];
+	return [
+		fact<Employment>(
+			`${id}-h`,
+			over.startDate ?? '2024-01-01',
+			'2024-01-01T00:00:00Z',
+			employment({ startDate: d('2024-01-01'), ...over })
+		)
+	];
 }
 
 const people = [
@@ -19,15 +34,44 @@ const employmentById = {
 	ceo: hist('ceo', { jobTitle: 'Chief Executive', department: 'Leadership' }),
 	zoe: hist('zoe', { jobTitle: 'Engineering Manager', managerId: 'ceo' }),
 	raf: hist('raf', { jobTitle: 'Software Engineer', managerId: 'zoe', location: 'nyc' }),
-	old: hist('old', { jobTitle: 'Analyst', department: 'Finance', managerId: 'ceo', endDate: d('2024-12-31'), endReason: 'resignation' }),
-	new: hist('new', { jobTitle: 'Designer', department: 'Design', managerId: 'zoe', startDate: d('2025-09-01') })
+	old: hist('old', {
+		jobTitle: 'Analyst',
+		department: 'Finance',
+		managerId: 'ceo',
+		endDate: d('2024-12-31'),
+		endReason: 'resignation'
+	}),
+	new: hist('new', {
+		jobTitle: 'Designer',
+		department: 'Design',
+		managerId: 'zoe',
+		startDate: d('2025-09-01')
+	})
 };
-const leave = [{ kind: 'request' as const, id: 'l', policyId: 'annual', personId: 'raf', start: d('2025-06-02'), end: d('2025-06-06'), portion: { kind: 'fullDays' as const }, status: 'approved' as const, requestedAt: '2025-01-01T00:00:00Z' }];
+const leave = [
+	{
+		kind: 'request' as const,
+		id: 'l',
+		policyId: 'annual',
+		personId: 'raf',
+		start: d('2025-06-02'),
+		end: d('2025-06-06'),
+		portion: { kind: 'fullDays' as const },
+		status: 'approved' as const,
+		requestedAt: '2025-01-01T00:00:00Z'
+	}
+];
 const cards = directoryCards({ people, employment: employmentById, leave, asOf: d('2025-06-03') });
 
 describe('directory cards', () => {
 	it('derives status as of the date', () => {
-		expect(Object.fromEntries(cards.map((c) => [c.id, c.status]))).toEqual({ ceo: 'active', zoe: 'active', raf: 'on-leave', old: 'left', new: 'upcoming' });
+		expect(Object.fromEntries(cards.map((c) => [c.id, c.status]))).toEqual({
+			ceo: 'active',
+			zoe: 'active',
+			raf: 'on-leave',
+			old: 'left',
+			new: 'upcoming'
+		});
 	});
 });
 
@@ -46,7 +90,11 @@ describe('searchPeople', () => {
 	it('filters by department, status and location', () => {
 		expect(searchPeople(cards, '', { department: 'engineering' }).map((c) => c.id)).toEqual(['raf', 'zoe']);
 		expect(searchPeople(cards, '', { status: 'left' }).map((c) => c.id)).toEqual(['old']);
-		expect(searchPeople(cards, '', { status: ['active', 'on-leave'] }).map((c) => c.id)).toEqual(['ceo', 'raf', 'zoe']);
+		expect(searchPeople(cards, '', { status: ['active', 'on-leave'] }).map((c) => c.id)).toEqual([
+			'ceo',
+			'raf',
+			'zoe'
+		]);
 		expect(searchPeople(cards, '', { location: 'nyc' }).map((c) => c.id)).toEqual(['raf']);
 	});
 });
@@ -63,12 +111,15 @@ describe('orgChart', () => {
 		const looped: PersonCard[] = cards.map((c) => (c.id === 'ceo' ? { ...c, managerId: 'raf' } : c));
 		const chart = orgChart(looped);
 		expect(chart.cycles).toEqual([['ceo', 'raf', 'zoe']]);
-		const count = (nodes: { reports: unknown[] }[]): number => nodes.reduce((s, n) => s + 1 + count(n.reports as { reports: unknown[] }[]), 0);
+		const count = (nodes: { reports: unknown[] }[]): number =>
+			nodes.reduce((s, n) => s + 1 + count(n.reports as { reports: unknown[] }[]), 0);
 		expect(count(chart.roots)).toBe(4);
 		expect(chart.roots.map((r) => r.id)).toEqual(['ceo']);
 	});
 	it('reports a self-managed person and an unknown manager', () => {
-		const odd: PersonCard[] = cards.map((c) => (c.id === 'ceo' ? { ...c, managerId: 'ceo' } : c.id === 'raf' ? { ...c, managerId: 'ghost' } : c));
+		const odd: PersonCard[] = cards.map((c) =>
+			c.id === 'ceo' ? { ...c, managerId: 'ceo' } : c.id === 'raf' ? { ...c, managerId: 'ghost' } : c
+		);
 		const chart = orgChart(odd);
 		expect(chart.cycles).toEqual([['ceo']]);
 		expect(chart.missingManagers).toEqual([{ personId: 'raf', managerId: 'ghost' }]);
@@ -89,7 +140,8 @@ describe('indexPeople / searchIndex', () => {
 			status: 'active'
 		}));
 		const index = indexPeople(cards);
-		for (const q of ['', 'ada', 'emile', 'finance lead', 'zz']) expect(searchIndex(index, q)).toEqual(searchPeople(cards, q));
+		for (const q of ['', 'ada', 'emile', 'finance lead', 'zz'])
+			expect(searchIndex(index, q)).toEqual(searchPeople(cards, q));
 		expect(searchIndex(index, '').map((c) => c.id)).toEqual(['p1', 'p2', 'p0', 'p3']);
 		expect(searchIndex(index, '', { department: 'FINANCE' }).map((c) => c.id)).toEqual(['p2', 'p0']);
 	});

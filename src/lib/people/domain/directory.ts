@@ -21,7 +21,10 @@ export interface PersonCard {
 }
 
 function latestState(history: History<Employment>): Employment | undefined {
-	const last = [...history].map((f) => f.effectiveDate).sort().at(-1);
+	const last = [...history]
+		.map((f) => f.effectiveDate)
+		.sort()
+		.at(-1);
 	return last === undefined ? undefined : employmentAsOf(history, last);
 }
 
@@ -43,7 +46,9 @@ export function directoryCards({
 			const now = employmentAsOf(history, asOf);
 			const latest = latestState(history);
 			const shown = now ?? latest;
-			const away = leave.some((r) => r.personId === p.id && r.status === 'approved' && r.start <= asOf && asOf <= r.end);
+			const away = leave.some(
+				(r) => r.personId === p.id && r.status === 'approved' && r.start <= asOf && asOf <= r.end
+			);
 			const status: PersonStatus =
 				!shown || (latest?.endDate != null && latest.endDate < asOf)
 					? 'left'
@@ -81,7 +86,11 @@ export interface PeopleFilters {
  * answers each keystroke by filtering this, with no folding or sorting per search.
  */
 export interface PeopleIndex {
-	readonly entries: readonly { readonly card: PersonCard; readonly haystack: string; readonly department: string }[];
+	readonly entries: readonly {
+		readonly card: PersonCard;
+		readonly haystack: string;
+		readonly department: string;
+	}[];
 }
 
 export function indexPeople(cards: readonly PersonCard[]): PeopleIndex {
@@ -91,7 +100,9 @@ export function indexPeople(cards: readonly PersonCard[]): PeopleIndex {
 		haystack: foldText([card.name, card.legalName, card.jobTitle, card.department].join(' ')),
 		department: foldText(card.department)
 	}));
-	entries.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.card.id < b.card.id ? -1 : a.card.id > b.card.id ? 1 : 0));
+	entries.sort((a, b) =>
+		a.key < b.key ? -1 : a.key > b.key ? 1 : a.card.id < b.card.id ? -1 : a.card.id > b.card.id ? 1 : 0
+	);
 	return { entries };
 }
 
@@ -110,7 +121,11 @@ export function searchIndex(index: PeopleIndex, query: string, filters: PeopleFi
 	return out;
 }
 
-export function searchPeople(cards: readonly PersonCard[], query: string, filters: PeopleFilters = {}): PersonCard[] {
+export function searchPeople(
+	cards: readonly PersonCard[],
+	query: string,
+	filters: PeopleFilters = {}
+): PersonCard[] {
 	return searchIndex(indexPeople(cards), query, filters);
 }
 
@@ -136,7 +151,8 @@ export function orgChart(cards: readonly PersonCard[]): OrgChart {
 	const missingManagers: OrgChart['missingManagers'][number][] = [];
 	const parent = new Map<EmployeeId, EmployeeId | null>();
 	for (const c of inChart) {
-		if (c.managerId !== null && !byId.has(c.managerId)) missingManagers.push({ personId: c.id, managerId: c.managerId });
+		if (c.managerId !== null && !byId.has(c.managerId))
+			missingManagers.push({ personId: c.id, managerId: c.managerId });
 		parent.set(c.id, c.managerId !== null && byId.has(c.managerId) ? c.managerId : null);
 	}
 	const cycles: EmployeeId[][] = [];

@@ -33,12 +33,18 @@ export function checkDocumentUpload(
 	}
 	if (doc.sizeBytes > maxBytes) {
 		const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
-		return fieldError('sizeBytes', 'hr/document-size', `${doc.fileName}: ${mb(doc.sizeBytes)} MB is over the ${mb(maxBytes)} MB limit`, {
-			sizeBytes: doc.sizeBytes,
-			maxBytes
-		});
+		return fieldError(
+			'sizeBytes',
+			'hr/document-size',
+			`${doc.fileName}: ${mb(doc.sizeBytes)} MB is over the ${mb(maxBytes)} MB limit`,
+			{
+				sizeBytes: doc.sizeBytes,
+				maxBytes
+			}
+		);
 	}
-	if (!/^[a-z]+\/[a-z0-9.+-]+$/i.test(doc.mimeType)) return fieldError('mimeType', 'hr/document-type', `${doc.fileName}: unknown file type`);
+	if (!/^[a-z]+\/[a-z0-9.+-]+$/i.test(doc.mimeType))
+		return fieldError('mimeType', 'hr/document-type', `${doc.fileName}: unknown file type`);
 	if (doc.expiresOn !== null && !parseIsoDate(doc.expiresOn)) {
 		return fieldError('expiresOn', 'hr/date-format', `${doc.fileName}: expiresOn must be YYYY-MM-DD`);
 	}
@@ -61,10 +67,17 @@ export interface ExpiryReminder {
 	readonly expired: boolean;
 }
 
-export function documentExpiryReminders(docs: readonly DocumentMeta[], today: IsoDate, leadDays: number): ExpiryReminder[] {
+export function documentExpiryReminders(
+	docs: readonly DocumentMeta[],
+	today: IsoDate,
+	leadDays: number
+): ExpiryReminder[] {
 	const horizon = addDays(today, leadDays);
 	return docs
-		.filter((doc): doc is DocumentMeta & { expiresOn: IsoDate } => doc.expiresOn !== null && doc.expiresOn <= horizon)
+		.filter(
+			(doc): doc is DocumentMeta & { expiresOn: IsoDate } =>
+				doc.expiresOn !== null && doc.expiresOn <= horizon
+		)
 		.map((doc) => ({
 			documentId: doc.id,
 			personId: doc.personId,

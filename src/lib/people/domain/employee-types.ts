@@ -47,7 +47,12 @@ export type BankDetails =
 			readonly accountNumber: string;
 			readonly accountType: 'checking' | 'savings';
 	  }
-	| { readonly kind: 'uk'; readonly accountHolder: string; readonly sortCode: string; readonly accountNumber: string };
+	| {
+			readonly kind: 'uk';
+			readonly accountHolder: string;
+			readonly sortCode: string;
+			readonly accountNumber: string;
+	  };
 
 export type CustomFieldType = 'text' | 'number' | 'date' | 'select';
 

@@ -14,7 +14,12 @@ const defs: CustomFieldDefinition[] = [
 
 describe('validateEmployee', () => {
 	it('accepts a complete record', () => {
-		expect(validateEmployee(employee({ customFields: { badge: '42', shirt: 'M' } }), { customFieldDefinitions: defs, today }).ok).toBe(true);
+		expect(
+			validateEmployee(employee({ customFields: { badge: '42', shirt: 'M' } }), {
+				customFieldDefinitions: defs,
+				today
+			}).ok
+		).toBe(true);
 	});
 	it('reports every problem by field without leaking identifiers or bank numbers', () => {
 		const bad = employee({
@@ -22,7 +27,13 @@ describe('validateEmployee', () => {
 			contact: { workEmail: 'not-an-email' },
 			dateOfBirth: d('2030-01-01'),
 			nationalIds: { usSsn: '666-12-3456', ukNiNumber: 'QQ123456C' },
-			bank: { kind: 'us', accountHolder: 'X', routingNumber: '021000022', accountNumber: '12', accountType: 'checking' },
+			bank: {
+				kind: 'us',
+				accountHolder: 'X',
+				routingNumber: '021000022',
+				accountNumber: '12',
+				accountType: 'checking'
+			},
 			customFields: { shirt: 'XXL', visa: '2026-13-01', ghost: 'boo' }
 		});
 		const r = validateEmployee(bad, { customFieldDefinitions: defs, today });
@@ -47,7 +58,10 @@ describe('validateEmployee', () => {
 		for (const secret of ['3456', 'QQ123456C', '021000022']) expect(text).not.toContain(secret);
 	});
 	it('checks IBAN bank details', () => {
-		const r = validateEmployee(employee({ bank: { kind: 'iban', accountHolder: 'Z', iban: 'DE89370400440532013001' } }), { today });
+		const r = validateEmployee(
+			employee({ bank: { kind: 'iban', accountHolder: 'Z', iban: 'DE89370400440532013001' } }),
+			{ today }
+		);
 		expect(r.ok ? '' : r.error.message).toContain('bank.iban');
 	});
 });
@@ -58,7 +72,11 @@ describe('custom field definitions', () => {
 			{ id: 'a', name: 'A', type: 'select' },
 			{ id: 'a', name: 'A2', type: 'text', options: ['x'] }
 		]);
-		expect(problems.map((p) => p.field)).toEqual(['customFieldDefinitions[0].options', 'customFieldDefinitions[1].id', 'customFieldDefinitions[1].options']);
+		expect(problems.map((p) => p.field)).toEqual([
+			'customFieldDefinitions[0].options',
+			'customFieldDefinitions[1].id',
+			'customFieldDefinitions[1].options'
+		]);
 	});
 	it('accepts the example definitions', () => {
 		expect(checkCustomFieldDefinitions(defs)).toEqual([]);
@@ -85,7 +103,9 @@ describe('custom fields: archived, labels and messages', () => {
 	it('keeps values of archived fields without checking or requiring them', () => {
 		const archived = defs.map((d) => ({ ...d, archived: true }));
 		expect(checkCustomFieldValues(archived, { badge: 'old text', shirt: 'XXL' })).toEqual([]);
-		expect(activeCustomFields([...archived, { id: 'n', name: 'N', type: 'text' }]).map((d) => d.id)).toEqual(['n']);
+		expect(activeCustomFields([...archived, { id: 'n', name: 'N', type: 'text' }]).map((d) => d.id)).toEqual([
+			'n'
+		]);
 	});
 	it('refuses repeated labels among active fields, blank and repeated options', () => {
 		const problems = checkCustomFieldDefinitions([

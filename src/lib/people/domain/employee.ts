@@ -26,7 +26,8 @@ function collect(problems: FieldProblem[], result: Result<unknown>): void {
 function checkBank(e: Employee, problems: FieldProblem[]): void {
 	const bank = e.bank;
 	if (!bank) return;
-	if (!bank.accountHolder.trim()) problems.push(problem('bank.accountHolder', 'hr/required', 'bank.accountHolder is required'));
+	if (!bank.accountHolder.trim())
+		problems.push(problem('bank.accountHolder', 'hr/required', 'bank.accountHolder is required'));
 	if (bank.kind === 'iban') collect(problems, validateIban(bank.iban));
 	if (bank.kind === 'us') {
 		collect(problems, validateRoutingNumber(bank.routingNumber));
@@ -40,14 +41,20 @@ function checkBank(e: Employee, problems: FieldProblem[]): void {
 
 export function validateEmployee(
 	e: Employee,
-	{ customFieldDefinitions = [], today }: { customFieldDefinitions?: readonly CustomFieldDefinition[]; today: IsoDate }
+	{
+		customFieldDefinitions = [],
+		today
+	}: { customFieldDefinitions?: readonly CustomFieldDefinition[]; today: IsoDate }
 ): Result<Employee> {
 	const problems: FieldProblem[] = [];
-	if (e.schemaVersion !== 1) problems.push(problem('schemaVersion', 'hr/schema-version', 'schemaVersion must be 1'));
+	if (e.schemaVersion !== 1)
+		problems.push(problem('schemaVersion', 'hr/schema-version', 'schemaVersion must be 1'));
 	if (!e.id.trim()) problems.push(problem('id', 'hr/required', 'id is required'));
 	if (!e.erasedAt) {
-		if (!e.legalName.given.trim()) problems.push(problem('legalName.given', 'hr/required', 'legalName.given is required'));
-		if (!e.legalName.family.trim()) problems.push(problem('legalName.family', 'hr/required', 'legalName.family is required'));
+		if (!e.legalName.given.trim())
+			problems.push(problem('legalName.given', 'hr/required', 'legalName.given is required'));
+		if (!e.legalName.family.trim())
+			problems.push(problem('legalName.family', 'hr/required', 'legalName.family is required'));
 	}
 	for (const key of ['workEmail', 'personalEmail'] as const) {
 		const value = e.contact[key];
@@ -57,18 +64,29 @@ export function validateEmployee(
 	}
 	if (e.dateOfBirth !== undefined) {
 		const dob = parseIsoDate(e.dateOfBirth);
-		if (!dob) problems.push(problem('dateOfBirth', 'hr/date-format', 'dateOfBirth must be a date YYYY-MM-DD'));
-		else if (dob >= today) problems.push(problem('dateOfBirth', 'hr/date-range', 'dateOfBirth must be in the past'));
+		if (!dob)
+			problems.push(problem('dateOfBirth', 'hr/date-format', 'dateOfBirth must be a date YYYY-MM-DD'));
+		else if (dob >= today)
+			problems.push(problem('dateOfBirth', 'hr/date-range', 'dateOfBirth must be in the past'));
 	}
 	if (e.address) {
 		if (!/^[A-Z]{2}$/.test(e.address.country)) {
-			problems.push(problem('address.country', 'hr/country-code', 'address.country must be a 2-letter ISO code'));
+			problems.push(
+				problem('address.country', 'hr/country-code', 'address.country must be a 2-letter ISO code')
+			);
 		}
-		if (!e.address.locality.trim()) problems.push(problem('address.locality', 'hr/required', 'address.locality is required'));
+		if (!e.address.locality.trim())
+			problems.push(problem('address.locality', 'hr/required', 'address.locality is required'));
 	}
 	e.emergencyContacts.forEach((c, i) => {
-		if (!c.name.trim()) problems.push(problem(`emergencyContacts[${i}].name`, 'hr/required', `emergencyContacts[${i}].name is required`));
-		if (!c.phone.trim()) problems.push(problem(`emergencyContacts[${i}].phone`, 'hr/required', `emergencyContacts[${i}].phone is required`));
+		if (!c.name.trim())
+			problems.push(
+				problem(`emergencyContacts[${i}].name`, 'hr/required', `emergencyContacts[${i}].name is required`)
+			);
+		if (!c.phone.trim())
+			problems.push(
+				problem(`emergencyContacts[${i}].phone`, 'hr/required', `emergencyContacts[${i}].phone is required`)
+			);
 	});
 	if (e.nationalIds.usSsn !== undefined) collect(problems, validateSsn(e.nationalIds.usSsn));
 	if (e.nationalIds.ukNiNumber !== undefined) collect(problems, validateNiNumber(e.nationalIds.ukNiNumber));

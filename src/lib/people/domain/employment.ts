@@ -1,7 +1,13 @@
 // Employment is effective-dated: each state has a title, department, location, type and an FTE in
 // (0, 1]; probation ends and employment ends on or after the start; an end date needs a reason and a
 // reason needs an end date; part-time means FTE below 1.
-import { parseDecimal, parseIsoDate, type DecimalString, type IsoDate, type Result } from '../../shared/domain';
+import {
+	parseDecimal,
+	parseIsoDate,
+	type DecimalString,
+	type IsoDate,
+	type Result
+} from '../../shared/domain';
 import { problem, type FieldProblem } from './errors';
 import type { EmployeeId } from './employee-types';
 import { completeAsOf, validateHistory, type History, type HistoryRules } from './history';
@@ -54,7 +60,8 @@ export function checkEmployment(e: Employment, field: string): FieldProblem[] {
 	if (!e.location.trim()) say('location', 'hr/required', 'is required');
 	const fte = parseDecimal(e.fte);
 	if (!fte || fte.lte(0) || fte.gt(1)) say('fte', 'hr/fte-range', 'must be a decimal above 0 and at most 1');
-	else if (e.employmentType === 'partTime' && fte.gte(1)) say('fte', 'hr/fte-range', 'must be below 1 for part-time');
+	else if (e.employmentType === 'partTime' && fte.gte(1))
+		say('fte', 'hr/fte-range', 'must be below 1 for part-time');
 	if (!parseIsoDate(e.startDate)) say('startDate', 'hr/date-format', 'must be YYYY-MM-DD');
 	for (const key of ['probationEndDate', 'endDate'] as const) {
 		const value = e[key];
@@ -62,8 +69,10 @@ export function checkEmployment(e: Employment, field: string): FieldProblem[] {
 		if (!parseIsoDate(value)) say(key, 'hr/date-format', 'must be YYYY-MM-DD');
 		else if (value < e.startDate) say(key, 'hr/date-order', `must not be before startDate ${e.startDate}`);
 	}
-	if (e.endDate !== null && e.endReason === null) say('endReason', 'hr/required', 'is required when endDate is set');
-	if (e.endDate === null && e.endReason !== null) say('endDate', 'hr/required', 'is required when endReason is set');
+	if (e.endDate !== null && e.endReason === null)
+		say('endReason', 'hr/required', 'is required when endDate is set');
+	if (e.endDate === null && e.endReason !== null)
+		say('endDate', 'hr/required', 'is required when endReason is set');
 	return problems;
 }
 

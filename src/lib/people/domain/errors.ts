@@ -16,7 +16,12 @@ export function problem(field: string, code: HrErrorCode, message: string): Fiel
 }
 
 /** A failure for a single field. `details` always carries the field name for the form. */
-export function fieldError(field: string, code: HrErrorCode, message: string, extra?: Record<string, unknown>) {
+export function fieldError(
+	field: string,
+	code: HrErrorCode,
+	message: string,
+	extra?: Record<string, unknown>
+) {
 	return err({ code, message, details: { field, ...extra } } satisfies DomainError);
 }
 

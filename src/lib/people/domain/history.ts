@@ -86,7 +86,11 @@ export function changesKnownAfter<T>(history: History<T>, knownAt: Instant, thro
  * record computed from `knownIds` (e.g. a finalized pay run) did not see. Decided from ids alone, so
  * a teammate's clock being wrong changes nothing.
  */
-export function changesNotKnown<T>(history: History<T>, knownIds: ReadonlySet<string>, throughDate: IsoDate): Fact<T>[] {
+export function changesNotKnown<T>(
+	history: History<T>,
+	knownIds: ReadonlySet<string>,
+	throughDate: IsoDate
+): Fact<T>[] {
 	return sortFacts(history.filter((f) => !knownIds.has(f.id) && f.effectiveDate <= throughDate));
 }
 
@@ -110,21 +114,30 @@ export function validateHistory<T>(history: History<T>, rules: HistoryRules<T>):
 	const slots = new Map<string, string>();
 	history.forEach((f, i) => {
 		const field = `${rules.name}[${i}]`;
-		if (ids.has(f.id)) problems.push(problem(`${field}.id`, 'hr/history-duplicate-id', `${field}.id ${f.id} appears twice`));
+		if (ids.has(f.id))
+			problems.push(problem(`${field}.id`, 'hr/history-duplicate-id', `${field}.id ${f.id} appears twice`));
 		ids.add(f.id);
 		if (!parseIsoDate(f.effectiveDate)) {
-			problems.push(problem(`${field}.effectiveDate`, 'hr/date-format', `${field}.effectiveDate must be YYYY-MM-DD`));
+			problems.push(
+				problem(`${field}.effectiveDate`, 'hr/date-format', `${field}.effectiveDate must be YYYY-MM-DD`)
+			);
 		}
 		const ms = parseInstant(f.recordedAt);
 		if (ms === undefined) {
-			problems.push(problem(`${field}.recordedAt`, 'hr/instant-format', `${field}.recordedAt must be a UTC instant …Z`));
+			problems.push(
+				problem(`${field}.recordedAt`, 'hr/instant-format', `${field}.recordedAt must be a UTC instant …Z`)
+			);
 			return;
 		}
 		const slot = `${f.effectiveDate}|${ms}`;
 		const other = slots.get(slot);
 		if (other !== undefined) {
 			problems.push(
-				problem(`${field}`, 'hr/history-conflict', `${field} (${f.id}) and ${other} share effective date ${f.effectiveDate} and recordedAt`)
+				problem(
+					`${field}`,
+					'hr/history-conflict',
+					`${field} (${f.id}) and ${other} share effective date ${f.effectiveDate} and recordedAt`
+				)
 			);
 		}
 		slots.set(slot, f.id);
@@ -141,12 +154,20 @@ export function validateHistory<T>(history: History<T>, rules: HistoryRules<T>):
 		}
 		problems.push(...rules.check(state as T, field));
 	}
-	return problems.length === 0 ? ok(history) : problemsError('hr/invalid-history', `History of ${rules.name}`, problems);
+	return problems.length === 0
+		? ok(history)
+		: problemsError('hr/invalid-history', `History of ${rules.name}`, problems);
 }
 
 /** The complete state on `date`, or undefined when the history has not begun or is incomplete. */
-export function completeAsOf<T>(history: History<T>, date: IsoDate, required: readonly (keyof T & string)[]): T | undefined {
+export function completeAsOf<T>(
+	history: History<T>,
+	date: IsoDate,
+	required: readonly (keyof T & string)[]
+): T | undefined {
 	const state = asOf(history, date);
 	if (!state) return undefined;
-	return required.every((k) => (state as Record<string, unknown>)[k] !== undefined) ? (state as T) : undefined;
+	return required.every((k) => (state as Record<string, unknown>)[k] !== undefined)
+		? (state as T)
+		: undefined;
 }

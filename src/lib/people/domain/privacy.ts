@@ -66,4 +66,3 @@ export function erasePersonalDetails(
 export function isErased(person: Employee): boolean {
 	return person.erasedAt !== undefined;
 }
-

@@ -70,7 +70,11 @@ function compareEvents(a: TimelineEvent, b: TimelineEvent): number {
 	return (
 		compareInstants(a.recordedAt, b.recordedAt) ||
 		(a.effectiveDate < b.effectiveDate ? -1 : a.effectiveDate > b.effectiveDate ? 1 : 0) ||
-		(a.area + a.factId + a.field < b.area + b.factId + b.field ? -1 : a.area + a.factId + a.field > b.area + b.factId + b.field ? 1 : 0)
+		(a.area + a.factId + a.field < b.area + b.factId + b.field
+			? -1
+			: a.area + a.factId + a.field > b.area + b.factId + b.field
+				? 1
+				: 0)
 	);
 }
 

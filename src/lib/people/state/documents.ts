@@ -43,7 +43,9 @@ export async function storeDocument(p: {
 		await p.files.add(meta.id, file, bytes, sha256);
 	} catch (e) {
 		const quota = e instanceof Error && /quota/i.test(e.name + e.message);
-		const message = quota ? 'This browser is out of storage space; the file was not added.' : 'The file could not be stored.';
+		const message = quota
+			? 'This browser is out of storage space; the file was not added.'
+			: 'The file could not be stored.';
 		return { ok: false, message, problems: [{ field: 'file', message }] };
 	}
 	return { ok: true, value: meta };

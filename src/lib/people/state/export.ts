@@ -15,7 +15,8 @@ import { nowIso } from '../../shared/state/ids';
 export async function toBase64(blob: Blob): Promise<string> {
 	const bytes = new Uint8Array(await blob.arrayBuffer());
 	let binary = '';
-	for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+	for (let i = 0; i < bytes.length; i += 0x8000)
+		binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
 	return btoa(binary);
 }
 
@@ -45,7 +46,12 @@ export async function personExportFile(
 	const files: { id: string; fileName: string; mimeType: string; base64: string | null }[] = [];
 	for (const m of metas) {
 		const blob = await s.file(m.id);
-		files.push({ id: m.id, fileName: m.fileName, mimeType: m.mimeType, base64: blob ? await toBase64(blob) : null });
+		files.push({
+			id: m.id,
+			fileName: m.fileName,
+			mimeType: m.mimeType,
+			base64: blob ? await toBase64(blob) : null
+		});
 	}
 	// The file name carries the id only: names stay out of download lists and synced folders.
 	return { fileName: `keel-person-${personId}.json`, text: JSON.stringify({ ...bundle, files }, null, 2) };

@@ -44,7 +44,10 @@ export function hireFacts(p: {
 		changes,
 		reason: 'Hired'
 	});
-	const facts = { employment: fact(employment), ...(compensation ? { compensation: fact(compensation) } : {}) };
+	const facts = {
+		employment: fact(employment),
+		...(compensation ? { compensation: fact(compensation) } : {})
+	};
 	if (!parseIsoDate(employment.startDate)) {
 		problems.push({ field: 'startDate', message: 'Start date: enter the first day of work.' });
 	} else {

@@ -67,7 +67,12 @@ export class PeopleState {
 	preview = $state.raw<PersonCard[] | null>(null);
 	cards = $derived<PersonCard[]>(
 		this.ready
-			? directoryCards({ people: this.people, employment: this.employment, leave: this.requests, asOf: this.today })
+			? directoryCards({
+					people: this.people,
+					employment: this.employment,
+					leave: this.requests,
+					asOf: this.today
+				})
 			: (this.preview ?? [])
 	);
 	/** Folded and sorted once per change, so each search only filters. */
@@ -187,7 +192,11 @@ export class PeopleState {
 	}
 
 	/** Checks the record and its first employment and pay facts together, so every problem shows at once. */
-	addPerson(person: Employee, employment: Employment, compensation: Compensation | null): PeopleResult<string> {
+	addPerson(
+		person: Employee,
+		employment: Employment,
+		compensation: Compensation | null
+	): PeopleResult<string> {
 		return addPerson(this.#record, person, employment, compensation);
 	}
 
@@ -254,20 +263,37 @@ export class PeopleState {
 	}
 
 	requestLeave(fields: Omit<LeaveRequest, 'kind' | 'id' | 'status' | 'requestedAt'>): PeopleResult<string> {
-		const request: LeaveRequest = { kind: 'request', id: newId(), status: 'requested', requestedAt: nowIso(), ...fields };
+		const request: LeaveRequest = {
+			kind: 'request',
+			id: newId(),
+			status: 'requested',
+			requestedAt: nowIso(),
+			...fields
+		};
 		const done = this.#live.requestLeave(request, this.calendars());
 		return done.ok ? { ok: true, value: done.value.days } : failed(done.error);
 	}
 
-	decideLeave(personId: string, requestId: string, status: 'approved' | 'rejected' | 'cancelled'): PeopleResult {
+	decideLeave(
+		personId: string,
+		requestId: string,
+		status: 'approved' | 'rejected' | 'cancelled'
+	): PeopleResult {
 		const may = this.authority(personId, status);
-		if (!may.ok) return { ok: false, message: may.reason, problems: [{ field: 'status', message: may.reason }] };
-		const done = this.#live.decideLeave({ id: newId(), requestId, status, by: this.#me, at: nowIso() }, this.calendars());
+		if (!may.ok)
+			return { ok: false, message: may.reason, problems: [{ field: 'status', message: may.reason }] };
+		const done = this.#live.decideLeave(
+			{ id: newId(), requestId, status, by: this.#me, at: nowIso() },
+			this.calendars()
+		);
 		return done.ok ? { ok: true, value: undefined } : failed(done.error);
 	}
 
 	/** A grant (adds days) or an adjustment (signed) to one policy's balance, with its reason. */
-	adjustBalance(personId: string, change: Omit<BalanceChange, 'id' | 'recordedAt' | 'recordedBy'>): PeopleResult {
+	adjustBalance(
+		personId: string,
+		change: Omit<BalanceChange, 'id' | 'recordedAt' | 'recordedBy'>
+	): PeopleResult {
 		const event = { ...change, id: newId(), recordedAt: nowIso(), recordedBy: this.#me } as BalanceChange;
 		const done = this.#live.addLeaveEvent(personId, event);
 		return done.ok ? { ok: true, value: undefined } : failed(done.error);
@@ -279,7 +305,12 @@ export class PeopleState {
 	 * Keeps the file on this device (IndexedDB) and its metadata in the shard; an expiry date also
 	 * creates a reminder task due EXPIRY_LEAD_DAYS before it. Nothing is written if the file is refused.
 	 */
-	async addDocument(personId: string, file: File, type: DocumentType, expiresOn: IsoDate | null): Promise<PeopleResult> {
+	async addDocument(
+		personId: string,
+		file: File,
+		type: DocumentType,
+		expiresOn: IsoDate | null
+	): Promise<PeopleResult> {
 		const ctx = { live: () => this.#live, files: this.#documentFiles, tasks: this.#tasks, me: this.#me };
 		return addDocument(ctx, { personId, file, type, expiresOn });
 	}
@@ -300,7 +331,11 @@ export class PeopleState {
 	 * Creates one task per checklist item, due relative to the start or end date, assigned to the
 	 * members chosen for each role; 'person' goes to the member linked to the person, if any.
 	 */
-	runChecklist(personId: string, templateId: string, roles: { hr?: string; it?: string; manager?: string }): PeopleResult<number> {
+	runChecklist(
+		personId: string,
+		templateId: string,
+		roles: { hr?: string; it?: string; manager?: string }
+	): PeopleResult<number> {
 		const made = checklistTasks({
 			tasks: this.#tasks,
 			templateId,
@@ -311,7 +346,14 @@ export class PeopleState {
 		});
 		if (!made.ok) return made;
 		const ids = made.value;
-		this.#live.recordChecklist({ id: newId(), personId, templateId, taskIds: ids, createdAt: nowIso(), createdBy: this.#me });
+		this.#live.recordChecklist({
+			id: newId(),
+			personId,
+			templateId,
+			taskIds: ids,
+			createdAt: nowIso(),
+			createdBy: this.#me
+		});
 		return { ok: true, value: ids.length };
 	}
 

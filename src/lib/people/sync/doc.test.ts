@@ -64,16 +64,14 @@ describe('people-doc', () => {
 		const doc = new Y.Doc();
 		const r = new PeopleReplica(doc);
 		docs.insertPerson(doc, ada);
-		docs
-			.factMap(doc, 'documents')
-			.set('d1', {
-				id: 'd1',
-				personId: 'p1',
-				type: 'passport',
-				fileName: 'x',
-				mimeType: 'image/png',
-				sizeBytes: 3
-			});
+		docs.factMap(doc, 'documents').set('d1', {
+			id: 'd1',
+			personId: 'p1',
+			type: 'passport',
+			fileName: 'x',
+			mimeType: 'image/png',
+			sizeBytes: 3
+		});
 		docs
 			.factMap(doc, 'decisions')
 			.set('x1', { id: 'x1', requestId: 'r', status: 'maybe', by: 'm', at: 'now' });

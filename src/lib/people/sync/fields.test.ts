@@ -40,8 +40,15 @@ function runSeed(seed: number) {
 	const replicas = net.docs.map((d) => new PeopleReplica(d));
 	const first = replicas[0] as PeopleReplica;
 	for (const id of ['p1', 'p2']) expect(first.addPerson(person(id), {}).ok).toBe(true);
-	expect(first.saveCustomField({ id: 'size', name: 'Shirt size', type: 'select', options: ['S', 'M'] }, '2026-01-01T00:00:00Z').ok).toBe(true);
-	expect(first.saveCustomField({ id: 'badge', name: 'Badge', type: 'number' }, '2026-01-01T00:00:01Z').ok).toBe(true);
+	expect(
+		first.saveCustomField(
+			{ id: 'size', name: 'Shirt size', type: 'select', options: ['S', 'M'] },
+			'2026-01-01T00:00:00Z'
+		).ok
+	).toBe(true);
+	expect(
+		first.saveCustomField({ id: 'badge', name: 'Badge', type: 'number' }, '2026-01-01T00:00:01Z').ok
+	).toBe(true);
 	net.flush();
 	const relabels: string[] = [];
 	let archived = false;
@@ -103,7 +110,8 @@ function runSeed(seed: number) {
 	expect(defs[0]?.archived ?? false).toBe(archived);
 	// Every grant and adjustment written is there, with its reason.
 	const events = ['p1', 'p2'].flatMap((p) => first.leave(p).events);
-	for (const id of balanceIds) expect(events.find((e) => e.id === id)).toMatchObject({ reason: `Reason ${id}` });
+	for (const id of balanceIds)
+		expect(events.find((e) => e.id === id)).toMatchObject({ reason: `Reason ${id}` });
 	for (const q of first.quarantined()) expect(q.map).toBe('customFields');
 	for (const r of replicas) r.destroy();
 }
@@ -131,7 +139,14 @@ describe('people settings across replicas', () => {
 		r.setMember('p1', 'm1');
 		expect(r.personOf('m1')).toBe('p1');
 		expect(r.personOf('m2')).toBeNull();
-		const g = r.addLeaveEvent('p1', { kind: 'grant', id: 'g', policyId: 'annual', date: '2026-01-05' as IsoDate, days: '1' as DecimalString, reason: ' ' });
+		const g = r.addLeaveEvent('p1', {
+			kind: 'grant',
+			id: 'g',
+			policyId: 'annual',
+			date: '2026-01-05' as IsoDate,
+			days: '1' as DecimalString,
+			reason: ' '
+		});
 		expect(g.ok).toBe(false);
 		expect(docs.factMap(doc, 'leave').size).toBe(0);
 	});

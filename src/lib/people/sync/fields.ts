@@ -16,7 +16,8 @@ export function approversMap(doc: Y.Doc): Y.Map<string> {
 
 const DEF_FIELDS = ['name', 'type', 'options', 'required', 'archived'] as const;
 const TYPES = ['text', 'number', 'date', 'select'];
-const plain = (v: unknown) => (typeof v === 'object' && v !== null ? (JSON.parse(JSON.stringify(v)) as unknown) : v);
+const plain = (v: unknown) =>
+	typeof v === 'object' && v !== null ? (JSON.parse(JSON.stringify(v)) as unknown) : v;
 
 /** Creates or updates a definition, writing only the keys that differ. */
 export function saveFieldDef(doc: Y.Doc, def: CustomFieldDefinition, at: string): void {
@@ -50,7 +51,10 @@ function checkDef(v: Record<string, unknown>): string | null {
 }
 
 /** Definitions in the order they were created (then id), and any stored with a wrong shape. */
-export function readFieldDefs(doc: Y.Doc): { defs: CustomFieldDefinition[]; bad: { id: string; reason: string }[] } {
+export function readFieldDefs(doc: Y.Doc): {
+	defs: CustomFieldDefinition[];
+	bad: { id: string; reason: string }[];
+} {
 	const rows: { at: string; def: CustomFieldDefinition }[] = [];
 	const bad: { id: string; reason: string }[] = [];
 	for (const [id, m] of fieldDefsMap(doc)) {

@@ -21,11 +21,15 @@ describe('shared People files', () => {
 		const r = new PeopleFilesReplica(doc);
 		const bytes = bytesOf(1000, 3);
 		expect(r.put('d1', { type: 'application/pdf', sha256: await sha256Hex(bytes), bytes })).toBe(true);
-		expect(r.put('d1', { type: 'application/pdf', sha256: await sha256Hex(bytes), bytes: bytesOf(5, 1) })).toBe(false);
+		expect(
+			r.put('d1', { type: 'application/pdf', sha256: await sha256Hex(bytes), bytes: bytesOf(5, 1) })
+		).toBe(false);
 		const got = await r.get('d1');
 		expect(got !== 'damaged' && got?.bytes).toEqual(bytes);
 		// A peer writes bytes that do not match the hash it claims.
-		doc.getMap('files').set('d2', { type: 'image/png', sha256: await sha256Hex(bytesOf(10, 1)), bytes: bytesOf(10, 2) });
+		doc
+			.getMap('files')
+			.set('d2', { type: 'image/png', sha256: await sha256Hex(bytesOf(10, 1)), bytes: bytesOf(10, 2) });
 		doc.getMap('files').set('d3', { type: 'image/png', sha256: 'nope', bytes: 'not bytes' });
 		expect(await r.get('d2')).toBe('damaged');
 		expect(await r.get('d3')).toBe('damaged');
@@ -49,7 +53,8 @@ describe('shared People files', () => {
 				else if (roll < 0.8) {
 					const id = `doc${Math.floor(random() * 12)}`;
 					const bytes = bytesOf(100 + Math.floor(random() * 5000), seed + step);
-					if (r.put(id, { type: 'application/pdf', sha256: await sha256Hex(bytes), bytes })) written.set(`${who}:${id}`, bytes);
+					if (r.put(id, { type: 'application/pdf', sha256: await sha256Hex(bytes), bytes }))
+						written.set(`${who}:${id}`, bytes);
 				} else {
 					const id = `doc${Math.floor(random() * 12)}`;
 					if (r.has(id)) {

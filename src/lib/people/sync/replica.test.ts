@@ -197,13 +197,11 @@ function runSeed(seed: number) {
 		} else {
 			// A hostile or broken peer: wrong shapes everywhere. Nobody may crash or count them.
 			const doc = net.docs[who]!;
-			docs
-				.factMap(doc, 'history')
-				.set(`bad-${serial}`, {
-					area: 'employment',
-					personId: 'p1',
-					fact: { id: `bad-${serial}`, effectiveDate: 'yesterday' }
-				});
+			docs.factMap(doc, 'history').set(`bad-${serial}`, {
+				area: 'employment',
+				personId: 'p1',
+				fact: { id: `bad-${serial}`, effectiveDate: 'yesterday' }
+			});
 			docs
 				.factMap(doc, 'leave')
 				.set(`badl-${serial}`, { kind: 'request', id: `badl-${serial}`, personId: 'p2', status: 'approved' });

@@ -96,7 +96,8 @@ export class PeopleReplica {
 		const read = fields.readFieldDefs(this.#doc);
 		this.#fieldDefs = read.defs;
 		for (const [key, q] of this.#quarantine) if (q.map === 'customFields') this.#quarantine.delete(key);
-		for (const b of read.bad) this.#quarantine.set(`customFields:${b.id}`, { map: 'customFields', id: b.id, reason: b.reason });
+		for (const b of read.bad)
+			this.#quarantine.set(`customFields:${b.id}`, { map: 'customFields', id: b.id, reason: b.reason });
 	}
 
 	// ---- reads ----------------------------------------------------------------------------------
@@ -165,7 +166,9 @@ export class PeopleReplica {
 	}
 	/** The person record linked to a workspace member, if any (the first by person id). */
 	personOf(memberId: string): string | null {
-		const linked = [...docs.settingsMap(this.#doc, 'members')].filter(([, m]) => m === memberId).map(([p]) => p);
+		const linked = [...docs.settingsMap(this.#doc, 'members')]
+			.filter(([, m]) => m === memberId)
+			.map(([p]) => p);
 		return linked.sort()[0] ?? null;
 	}
 	/** Custom field definitions, archived ones included, in the order they were created. */
@@ -245,11 +248,13 @@ export class PeopleReplica {
 	 * transaction. Histories and leave facts stay: payroll retention needs them.
 	 */
 	erase(personId: string, at: string, keepTaxIdentifiers: boolean): Result<true> {
-		if (!this.#people.has(personId)) return fail('hr/unknown-person', `There is no person ${personId}`, { field: 'personId' });
+		if (!this.#people.has(personId))
+			return fail('hr/unknown-person', `There is no person ${personId}`, { field: 'personId' });
 		const documents = docs.factMap(this.#doc, 'documents');
 		this.#doc.transact(() => {
 			docs.erasePerson(this.#doc, personId, at, keepTaxIdentifiers);
-			for (const [id, v] of documents) if ((v as { personId?: unknown }).personId === personId) documents.delete(id);
+			for (const [id, v] of documents)
+				if ((v as { personId?: unknown }).personId === personId) documents.delete(id);
 		});
 		return ok(true);
 	}
@@ -315,10 +320,15 @@ export class PeopleReplica {
 	/** Creates or updates a definition after checking it against every other one. */
 	saveCustomField(def: CustomFieldDefinition, at: string): Result<CustomFieldDefinition> {
 		const all = [...this.#fieldDefs.filter((d) => d.id !== def.id), def];
-		const problems = checkCustomFieldDefinitions(all).filter((p) => p.field.startsWith(`customFieldDefinitions[${all.length - 1}]`));
+		const problems = checkCustomFieldDefinitions(all).filter((p) =>
+			p.field.startsWith(`customFieldDefinitions[${all.length - 1}]`)
+		);
 		if (problems.length)
 			return fail('hr/custom-field-definition', problems.map((p) => p.message).join('; '), {
-				problems: problems.map((p) => ({ ...p, field: p.field.replace(/^customFieldDefinitions\[\d+\]\./, '') }))
+				problems: problems.map((p) => ({
+					...p,
+					field: p.field.replace(/^customFieldDefinitions\[\d+\]\./, '')
+				}))
 			});
 		fields.saveFieldDef(this.#doc, def, at);
 		return ok(def);

@@ -2,7 +2,14 @@
 // code, so every stored fact is untrusted: only a value with every field of the right JSON type is
 // handed to the HR engine (which then checks meaning: dates, FTE, balances). Messages name the field
 // that failed and never quote its value, so no identifier or name reaches a log or the screen.
-import type { DocumentMeta, Fact, LeaveDecision, LeaveEvent, LeavePolicy, LeaveRequest } from '$lib/people/domain';
+import type {
+	DocumentMeta,
+	Fact,
+	LeaveDecision,
+	LeaveEvent,
+	LeavePolicy,
+	LeaveRequest
+} from '$lib/people/domain';
 import type { FactMap } from './doc';
 
 export type Check = string | null;
@@ -126,7 +133,8 @@ export function checkDocumentMeta(v: unknown, id: string): Check {
 		return 'sizeBytes is not a positive whole number';
 	if (!isStr(v.uploadedAt) || !isStr(v.uploadedBy)) return 'uploadedAt or uploadedBy is missing';
 	if (!(v.expiresOn === null || isDate(v.expiresOn))) return 'expiresOn is not a date';
-	if (!(v.sha256 === undefined || (isStr(v.sha256) && /^[0-9a-f]{64}$/.test(v.sha256)))) return 'sha256 is not a hex digest';
+	if (!(v.sha256 === undefined || (isStr(v.sha256) && /^[0-9a-f]{64}$/.test(v.sha256))))
+		return 'sha256 is not a hex digest';
 	return null;
 }
 export type { DocumentMeta };

@@ -12,7 +12,10 @@ export function minorUnits(commodity: string): number {
 	if (!/^[A-Z]{3}$/.test(commodity)) return 0;
 	let places = cache.get(commodity);
 	if (places === undefined) {
-		const resolved = new Intl.NumberFormat('en', { style: 'currency', currency: commodity }).resolvedOptions();
+		const resolved = new Intl.NumberFormat('en', {
+			style: 'currency',
+			currency: commodity
+		}).resolvedOptions();
 		places = resolved.maximumFractionDigits ?? 2;
 		cache.set(commodity, places);
 	}

@@ -45,7 +45,9 @@ describe('formatMoney: one display format for every screen', () => {
 	it('formats big values exactly, never through a float', () => {
 		// 12345678901234567.89 as a JS number is 12345678901234568.
 		expect(formatMoney('12345678901234567.89', 'USD')).toBe('12,345,678,901,234,567.89 USD');
-		expect(formatMoney('-98765432109876543210.01', 'EUR', 'de-DE')).toBe('-98.765.432.109.876.543.210,01 EUR');
+		expect(formatMoney('-98765432109876543210.01', 'EUR', 'de-DE')).toBe(
+			'-98.765.432.109.876.543.210,01 EUR'
+		);
 		expect(formatDecimal('0.1')).toBe('0.1');
 	});
 

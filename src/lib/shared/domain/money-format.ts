@@ -95,6 +95,10 @@ export function formatDecimal(amount: string, options: DecimalFormatOptions = {}
  * An amount as a person reads it: "5000" USD → "5,000.00 USD", "-10" $ → "$-10.00", "1234.5" in de-DE →
  * "1.234,50 USD", "1500" JPY → "1,500 JPY"; places written beyond the currency's minor unit are kept.
  */
-export function formatMoney(amount: string, commodity: string, locale: string = DEFAULT_NUMBER_LOCALE): string {
+export function formatMoney(
+	amount: string,
+	commodity: string,
+	locale: string = DEFAULT_NUMBER_LOCALE
+): string {
 	return withCommodity(formatDecimal(amount, { locale, minPlaces: minorUnits(commodity) }), commodity);
 }

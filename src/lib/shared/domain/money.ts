@@ -69,7 +69,10 @@ export const round = {
 	down: (v: Decimal, places: number): Decimal => v.toDecimalPlaces(places, Decimal.ROUND_DOWN),
 	/** To the currency's smallest unit (USD cents, JPY yen, BHD fils; Intl's ISO 4217 data), half up by default. */
 	toMinorUnits: (v: Decimal, currency: string, rule: 'halfUp' | 'halfEven' = 'halfUp'): Decimal =>
-		v.toDecimalPlaces(minorUnits(currency), rule === 'halfUp' ? Decimal.ROUND_HALF_UP : Decimal.ROUND_HALF_EVEN)
+		v.toDecimalPlaces(
+			minorUnits(currency),
+			rule === 'halfUp' ? Decimal.ROUND_HALF_UP : Decimal.ROUND_HALF_EVEN
+		)
 } as const;
 
 /**

@@ -6,9 +6,7 @@
 
 /** The two answer shapes workers give: `{ ok: false, error: { message } }` and `{ ok: false, message }`. */
 export type Answer<T> =
-	| { ok: true; value: T }
-	| { ok: false; error: { message: string } }
-	| { ok: false; message: string };
+	{ ok: true; value: T } | { ok: false; error: { message: string } } | { ok: false; message: string };
 
 export class LiveQuery<T> {
 	/** The latest answer, kept while a newer question is on its way (no flicker). */

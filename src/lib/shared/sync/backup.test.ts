@@ -120,7 +120,13 @@ describe('document files in backups', () => {
 
 	it('round-trips every file byte-identical, sealed or not', async () => {
 		for (const passphrase of [undefined, 'correct horse']) {
-			const text = await encodeBackup({ workspace: { id: 'w1', name: 'H' }, docs: workspaceDocs(), files, now: 'x', passphrase });
+			const text = await encodeBackup({
+				workspace: { id: 'w1', name: 'H' },
+				docs: workspaceDocs(),
+				files,
+				now: 'x',
+				passphrase
+			});
 			const decoded = await decodeBackup(text, 'b.json', passphrase);
 			expect(decoded.ok).toBe(true);
 			if (!decoded.ok) return;
@@ -133,7 +139,9 @@ describe('document files in backups', () => {
 	});
 
 	it('catches a changed file through the digest, and refuses malformed file entries', async () => {
-		const parsed = JSON.parse(await encodeBackup({ workspace: { id: 'w1', name: 'H' }, docs: workspaceDocs(), files, now: 'x' }));
+		const parsed = JSON.parse(
+			await encodeBackup({ workspace: { id: 'w1', name: 'H' }, docs: workspaceDocs(), files, now: 'x' })
+		);
 		const id = '01JDOC0000000000000000000B';
 		const changed = { ...parsed, files: { ...parsed.files, [id]: { type: 'image/png', data: 'AAAA' } } };
 		const r = await decodeBackup(JSON.stringify(changed), 'f.json');
@@ -146,7 +154,9 @@ describe('document files in backups', () => {
 	});
 
 	it('still reads a version 1 backup (shards only)', async () => {
-		const v2 = JSON.parse(await encodeBackup({ workspace: { id: 'w1', name: 'H' }, docs: workspaceDocs(), now: 'x' }));
+		const v2 = JSON.parse(
+			await encodeBackup({ workspace: { id: 'w1', name: 'H' }, docs: workspaceDocs(), now: 'x' })
+		);
 		const { files: _f, ...rest } = v2;
 		const shardsOnly = Object.keys(rest.shards).map((s) => `${s}:${rest.shards[s]}`);
 		// Version 1's digest covers the shards in SHARDS order (meta before tasks).

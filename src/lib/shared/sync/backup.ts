@@ -60,7 +60,8 @@ async function digestOf(
 ): Promise<string> {
 	const parts = SHARDS.filter((s) => shards[s] !== undefined).map((s) => `${s}:${shards[s]}`);
 	if (files)
-		for (const id of Object.keys(files).sort()) parts.push(`file:${id}:${files[id]?.type}:${files[id]?.data}`);
+		for (const id of Object.keys(files).sort())
+			parts.push(`file:${id}:${files[id]?.type}:${files[id]?.data}`);
 	const canonical = parts.join('\n');
 	const hash = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(canonical));
 	return [...new Uint8Array(hash)].map((b) => b.toString(16).padStart(2, '0')).join('');
@@ -163,7 +164,8 @@ export async function decodeBackup(
 		}
 	}
 	if (file?.format !== BACKUP_FORMAT) return bad('this is not a Keel backup file. Nothing was changed.');
-	if (file.version !== 1 && file.version !== 2) return bad(`backup version ${String(file.version)} is not one this Keel can read.`);
+	if (file.version !== 1 && file.version !== 2)
+		return bad(`backup version ${String(file.version)} is not one this Keel can read.`);
 	if (!file.workspace || typeof file.workspace.id !== 'string' || typeof file.workspace.name !== 'string')
 		return bad('the backup does not say which workspace it holds. Nothing was changed.');
 	if (!file.shards || typeof file.shards !== 'object')
@@ -201,7 +203,12 @@ export async function decodeBackup(
 	}
 	return {
 		ok: true,
-		value: { workspace: file.workspace, createdAt: String(file.createdAt ?? ''), updates, files: decodedFiles }
+		value: {
+			workspace: file.workspace,
+			createdAt: String(file.createdAt ?? ''),
+			updates,
+			files: decodedFiles
+		}
 	};
 }
 

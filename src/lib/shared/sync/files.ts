@@ -34,7 +34,12 @@ function filesMap(doc: Y.Doc): Y.Map<unknown> {
 function isSharedFile(v: unknown): v is SharedFile {
 	if (typeof v !== 'object' || v === null) return false;
 	const f = v as Record<string, unknown>;
-	return typeof f.type === 'string' && typeof f.sha256 === 'string' && /^[0-9a-f]{64}$/.test(f.sha256) && f.bytes instanceof Uint8Array;
+	return (
+		typeof f.type === 'string' &&
+		typeof f.sha256 === 'string' &&
+		/^[0-9a-f]{64}$/.test(f.sha256) &&
+		f.bytes instanceof Uint8Array
+	);
 }
 
 /** A plain view of the files doc for the People state: no Y type leaves this class. */

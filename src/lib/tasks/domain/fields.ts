@@ -45,7 +45,11 @@ export function readText(
 	const text = value.trim();
 	if (opts.required && text.length === 0) errors.add(field, `${fieldCode(field)}-required`, 'is required');
 	if (text.length > opts.max) {
-		errors.add(field, `${fieldCode(field)}-too-long`, `is ${text.length} characters, at most ${opts.max} allowed`);
+		errors.add(
+			field,
+			`${fieldCode(field)}-too-long`,
+			`is ${text.length} characters, at most ${opts.max} allowed`
+		);
 	}
 	return text;
 }
@@ -64,7 +68,11 @@ export function readDate(errors: FieldErrors, field: string, value: unknown): Is
 	if (value === undefined || value === null || value === '') return null;
 	const date = typeof value === 'string' ? parseIsoDate(value) : undefined;
 	if (date === undefined) {
-		errors.add(field, `${fieldCode(field)}-invalid`, `${JSON.stringify(value)} is not a real date (YYYY-MM-DD)`);
+		errors.add(
+			field,
+			`${fieldCode(field)}-invalid`,
+			`${JSON.stringify(value)} is not a real date (YYYY-MM-DD)`
+		);
 		return null;
 	}
 	return date;
@@ -84,7 +92,8 @@ export function readArray(errors: FieldErrors, field: string, value: unknown, ma
 		errors.add(field, `${fieldCode(field)}-invalid`, 'must be a list');
 		return [];
 	}
-	if (value.length > max) errors.add(field, `${fieldCode(field)}-too-many`, `has ${value.length} entries, at most ${max} allowed`);
+	if (value.length > max)
+		errors.add(field, `${fieldCode(field)}-too-many`, `has ${value.length} entries, at most ${max} allowed`);
 	return value.slice(0, max);
 }
 

@@ -9,7 +9,19 @@ const today = parseIsoDate('2026-03-10') as IsoDate; // a Tuesday
 const ctx = { today, me: 'ana' };
 let n = 0;
 function task(id: string, fields: Partial<NewTaskFields> & { comments?: Task['comments'] } = {}): Task {
-	const t = unwrap(newTask({ listId: 'l1', title: id, createdBy: 'bo', createdAt: '2026-03-01T00:00:00.000Z', order: `a${++n % 10}`, ...fields }, () => id));
+	const t = unwrap(
+		newTask(
+			{
+				listId: 'l1',
+				title: id,
+				createdBy: 'bo',
+				createdAt: '2026-03-01T00:00:00.000Z',
+				order: `a${++n % 10}`,
+				...fields
+			},
+			() => id
+		)
+	);
 	return fields.comments ? { ...t, comments: fields.comments } : t;
 }
 
@@ -44,8 +56,16 @@ describe('filterTasks views', () => {
 		expect(ids({ status: 'doing' })).toEqual(['past-doing']);
 	});
 	it('week crosses a month and a year end', () => {
-		const dec = [task('dec27', { due: '2026-12-27' }), task('jan3', { due: '2027-01-03' }), task('jan4', { due: '2027-01-04' })];
-		expect(filterTasks(dec, { view: 'week' }, { today: parseIsoDate('2026-12-28') as IsoDate, me: '' }).map((t) => t.id)).toEqual(['jan3']);
+		const dec = [
+			task('dec27', { due: '2026-12-27' }),
+			task('jan3', { due: '2027-01-03' }),
+			task('jan4', { due: '2027-01-04' })
+		];
+		expect(
+			filterTasks(dec, { view: 'week' }, { today: parseIsoDate('2026-12-28') as IsoDate, me: '' }).map(
+				(t) => t.id
+			)
+		).toEqual(['jan3']);
 	});
 });
 
@@ -53,7 +73,10 @@ describe('filterTasks search and labels', () => {
 	const rich = [
 		task('a', { title: 'Écriture de clôture', labels: ['Fiscal'] }),
 		task('b', { title: 'Payroll', description: 'Check NAÏVE totals', checklist: ['Export SEPA file'] }),
-		task('c', { title: 'Other', comments: [{ id: 'm', author: 'x', at: '2026-01-01T00:00:00Z', text: 'Ask Zoë about it' }] })
+		task('c', {
+			title: 'Other',
+			comments: [{ id: 'm', author: 'x', at: '2026-01-01T00:00:00Z', text: 'Ask Zoë about it' }]
+		})
 	];
 	const s = (f: TaskFilter) => filterTasks(rich, f, ctx).map((t) => t.id);
 	it('is case- and accent-insensitive over title, description, labels, checklist and comments', () => {
@@ -89,9 +112,13 @@ describe('sortTasks', () => {
 		const e = { ...a, id: 'e', order: 'a1' };
 		expect(sortTasks([a, b, c, d, e], 'order').map((t) => t.id)).toEqual(['c', 'b', 'e', 'a', 'd']);
 		fc.assert(
-			fc.property(fc.shuffledSubarray([a, b, c, d, e], { minLength: 5 }), fc.constantFrom('order', 'due', 'priority' as const), (shuffled, by) => {
-				return JSON.stringify(sortTasks(shuffled, by)) === JSON.stringify(sortTasks([a, b, c, d, e], by));
-			})
+			fc.property(
+				fc.shuffledSubarray([a, b, c, d, e], { minLength: 5 }),
+				fc.constantFrom('order', 'due', 'priority' as const),
+				(shuffled, by) => {
+					return JSON.stringify(sortTasks(shuffled, by)) === JSON.stringify(sortTasks([a, b, c, d, e], by));
+				}
+			)
 		);
 	});
 });
@@ -103,7 +130,11 @@ describe('groupByStatus', () => {
 			{ ...task('y', { status: 'doing' }), order: 'a1' },
 			{ ...task('z', { status: 'done' }), order: 'a0' }
 		]);
-		expect({ todo: cols.todo.map((t) => t.id), doing: cols.doing.map((t) => t.id), done: cols.done.map((t) => t.id) }).toEqual({
+		expect({
+			todo: cols.todo.map((t) => t.id),
+			doing: cols.doing.map((t) => t.id),
+			done: cols.done.map((t) => t.id)
+		}).toEqual({
 			todo: [],
 			doing: ['y', 'x'],
 			done: ['z']

@@ -31,7 +31,13 @@ export function foldText(text: string): string {
 
 function searchableText(task: Task): string {
 	return foldText(
-		[task.title, task.description, ...task.labels, ...task.checklist.map((c) => c.text), ...task.comments.map((c) => c.text)].join('\n')
+		[
+			task.title,
+			task.description,
+			...task.labels,
+			...task.checklist.map((c) => c.text),
+			...task.comments.map((c) => c.text)
+		].join('\n')
 	);
 }
 

@@ -30,20 +30,26 @@ describe('keyBetween', () => {
 
 	it('stays strictly between neighbours for random insert sequences', () => {
 		fc.assert(
-			fc.property(fc.array(fc.tuple(fc.nat(), fc.option(fc.string({ maxLength: 4 }), { nil: undefined })), { minLength: 1, maxLength: 200 }), (ops) => {
-				const keys: string[] = [];
-				for (const [pick, salt] of ops) {
-					const at = pick % (keys.length + 1);
-					const a = keys[at - 1] ?? null;
-					const b = keys[at] ?? null;
-					const k = keyBetween(a, b, salt);
-					if (!isValidKey(k)) return false;
-					if (a !== null && !(a < k)) return false;
-					if (b !== null && !(k < b)) return false;
-					keys.splice(at, 0, k);
+			fc.property(
+				fc.array(fc.tuple(fc.nat(), fc.option(fc.string({ maxLength: 4 }), { nil: undefined })), {
+					minLength: 1,
+					maxLength: 200
+				}),
+				(ops) => {
+					const keys: string[] = [];
+					for (const [pick, salt] of ops) {
+						const at = pick % (keys.length + 1);
+						const a = keys[at - 1] ?? null;
+						const b = keys[at] ?? null;
+						const k = keyBetween(a, b, salt);
+						if (!isValidKey(k)) return false;
+						if (a !== null && !(a < k)) return false;
+						if (b !== null && !(k < b)) return false;
+						keys.splice(at, 0, k);
+					}
+					return keys.every((k, i) => i === 0 || (keys[i - 1] ?? '') < k);
 				}
-				return keys.every((k, i) => i === 0 || (keys[i - 1] ?? '') < k);
-			}),
+			),
 			{ numRuns: 2000 }
 		);
 	});
@@ -96,14 +102,24 @@ describe('keyBetween', () => {
 describe('keysBetween', () => {
 	it('returns n ascending keys inside the gap', () => {
 		fc.assert(
-			fc.property(fc.nat({ max: 60 }), fc.nat({ max: 3 }), fc.option(fc.string({ maxLength: 3 }), { nil: undefined }), (n, shape, salt) => {
-				const bounds: [string | null, string | null][] = [[null, null], ['a0', null], [null, 'a0'], ['a0', 'a1']];
-				const [a, b] = bounds[shape] ?? [null, null];
-				const keys = keysBetween(a, b, n, salt);
-				if (keys.length !== n) return false;
-				const all = [a, ...keys, b].filter((k): k is string => k !== null);
-				return keys.every(isValidKey) && all.every((k, i) => i === 0 || (all[i - 1] ?? '') < k);
-			}),
+			fc.property(
+				fc.nat({ max: 60 }),
+				fc.nat({ max: 3 }),
+				fc.option(fc.string({ maxLength: 3 }), { nil: undefined }),
+				(n, shape, salt) => {
+					const bounds: [string | null, string | null][] = [
+						[null, null],
+						['a0', null],
+						[null, 'a0'],
+						['a0', 'a1']
+					];
+					const [a, b] = bounds[shape] ?? [null, null];
+					const keys = keysBetween(a, b, n, salt);
+					if (keys.length !== n) return false;
+					const all = [a, ...keys, b].filter((k): k is string => k !== null);
+					return keys.every(isValidKey) && all.every((k, i) => i === 0 || (all[i - 1] ?? '') < k);
+				}
+			),
 			{ numRuns: 500 }
 		);
 	});
@@ -123,7 +139,12 @@ describe('compareOrder', () => {
 		];
 		const sorted = [...items].sort(compareOrder).map((x) => x.id);
 		expect(sorted).toEqual(['m', 'z', 'a', 'b']);
-		expect([...items].reverse().sort(compareOrder).map((x) => x.id)).toEqual(sorted);
+		expect(
+			[...items]
+				.reverse()
+				.sort(compareOrder)
+				.map((x) => x.id)
+		).toEqual(sorted);
 	});
 	it('uses code-unit order, not locale order', () => {
 		expect(compareOrder({ order: 'aZ', id: '' }, { order: 'aa', id: '' })).toBeLessThan(0);
@@ -143,7 +164,11 @@ describe('keyForPosition', () => {
 		expect(k > 'a1' && k < 'a2').toBe(true);
 		expect(keyForPosition(siblings, 0) < 'a0').toBe(true);
 		expect(keyForPosition(siblings, 99) > 'a2').toBe(true);
-		const r = keyForPosition(siblings, 1, randomSalt(() => 0.5));
+		const r = keyForPosition(
+			siblings,
+			1,
+			randomSalt(() => 0.5)
+		);
 		expect(r > 'a0' && r < 'a1').toBe(true);
 	});
 });

@@ -14,7 +14,8 @@ const d = (s: string): IsoDate => {
 function series(anchor: string, rule: RecurrenceRule, count: number): string[] {
 	const out: string[] = [anchor];
 	let due = d(anchor);
-	for (let i = 1; i < count; i++) out.push((due = nextOccurrence({ anchor: d(anchor), previousDue: due, rule })));
+	for (let i = 1; i < count; i++)
+		out.push((due = nextOccurrence({ anchor: d(anchor), previousDue: due, rule })));
 	return out;
 }
 
@@ -27,11 +28,21 @@ describe('nextOccurrence', () => {
 			'2024-04-30',
 			'2024-05-31'
 		]);
-		expect(series('2023-01-31', { every: 'month', interval: 1 }, 3)).toEqual(['2023-01-31', '2023-02-28', '2023-03-31']);
-		expect(series('2024-01-30', { every: 'month', interval: 1 }, 3)).toEqual(['2024-01-30', '2024-02-29', '2024-03-30']);
+		expect(series('2023-01-31', { every: 'month', interval: 1 }, 3)).toEqual([
+			'2023-01-31',
+			'2023-02-28',
+			'2023-03-31'
+		]);
+		expect(series('2024-01-30', { every: 'month', interval: 1 }, 3)).toEqual([
+			'2024-01-30',
+			'2024-02-29',
+			'2024-03-30'
+		]);
 	});
 	it('without an anchor, steps from the previous due date (month end does not stick)', () => {
-		expect(nextOccurrence({ previousDue: d('2023-02-28'), rule: { every: 'month', interval: 1 } })).toBe('2023-03-28');
+		expect(nextOccurrence({ previousDue: d('2023-02-28'), rule: { every: 'month', interval: 1 } })).toBe(
+			'2023-03-28'
+		);
 	});
 	it('yearly Feb 29 gives Feb 28 in common years and Feb 29 in leap years', () => {
 		expect(series('2024-02-29', { every: 'year', interval: 1 }, 6)).toEqual([
@@ -42,7 +53,11 @@ describe('nextOccurrence', () => {
 			'2028-02-29',
 			'2029-02-28'
 		]);
-		expect(series('2096-02-29', { every: 'year', interval: 4 }, 3)).toEqual(['2096-02-29', '2100-02-28', '2104-02-29']);
+		expect(series('2096-02-29', { every: 'year', interval: 4 }, 3)).toEqual([
+			'2096-02-29',
+			'2100-02-28',
+			'2104-02-29'
+		]);
 	});
 	it('quarters are three months and also stick to month ends', () => {
 		expect(series('2024-11-30', { every: 'quarter', interval: 1 }, 5)).toEqual([
@@ -52,18 +67,44 @@ describe('nextOccurrence', () => {
 			'2025-08-30',
 			'2025-11-30'
 		]);
-		expect(series('2024-03-31', { every: 'quarter', interval: 1 }, 4)).toEqual(['2024-03-31', '2024-06-30', '2024-09-30', '2024-12-31']);
+		expect(series('2024-03-31', { every: 'quarter', interval: 1 }, 4)).toEqual([
+			'2024-03-31',
+			'2024-06-30',
+			'2024-09-30',
+			'2024-12-31'
+		]);
 	});
 	it('honours intervals greater than one', () => {
-		expect(series('2024-01-31', { every: 'month', interval: 2 }, 4)).toEqual(['2024-01-31', '2024-03-31', '2024-05-31', '2024-07-31']);
-		expect(series('2024-08-31', { every: 'month', interval: 6 }, 3)).toEqual(['2024-08-31', '2025-02-28', '2025-08-31']);
-		expect(series('2024-12-30', { every: 'week', interval: 2 }, 3)).toEqual(['2024-12-30', '2025-01-13', '2025-01-27']);
-		expect(series('2024-01-15', { every: 'year', interval: 3 }, 3)).toEqual(['2024-01-15', '2027-01-15', '2030-01-15']);
+		expect(series('2024-01-31', { every: 'month', interval: 2 }, 4)).toEqual([
+			'2024-01-31',
+			'2024-03-31',
+			'2024-05-31',
+			'2024-07-31'
+		]);
+		expect(series('2024-08-31', { every: 'month', interval: 6 }, 3)).toEqual([
+			'2024-08-31',
+			'2025-02-28',
+			'2025-08-31'
+		]);
+		expect(series('2024-12-30', { every: 'week', interval: 2 }, 3)).toEqual([
+			'2024-12-30',
+			'2025-01-13',
+			'2025-01-27'
+		]);
+		expect(series('2024-01-15', { every: 'year', interval: 3 }, 3)).toEqual([
+			'2024-01-15',
+			'2027-01-15',
+			'2030-01-15'
+		]);
 	});
 	it('from a due date moved off the series, goes to the next series date after it', () => {
 		const rule: RecurrenceRule = { every: 'month', interval: 1 };
-		expect(nextOccurrence({ anchor: d('2024-01-31'), previousDue: d('2024-03-05'), rule })).toBe('2024-03-31');
-		expect(nextOccurrence({ anchor: d('2024-01-31'), previousDue: d('2024-01-10'), rule })).toBe('2024-01-31');
+		expect(nextOccurrence({ anchor: d('2024-01-31'), previousDue: d('2024-03-05'), rule })).toBe(
+			'2024-03-31'
+		);
+		expect(nextOccurrence({ anchor: d('2024-01-31'), previousDue: d('2024-01-10'), rule })).toBe(
+			'2024-01-31'
+		);
 	});
 	it('always moves forward, and a weekly series stays on its weekday', () => {
 		fc.assert(
@@ -77,7 +118,8 @@ describe('nextOccurrence', () => {
 					const previousDue = addDays(anchor, gap);
 					const next = nextOccurrence({ anchor, previousDue, rule: { every, interval } });
 					if (!(next > previousDue)) return false;
-					if (every === 'week') return (Number(new Date(next)) - Number(new Date(anchor))) % (7 * interval * 86_400_000) === 0;
+					if (every === 'week')
+						return (Number(new Date(next)) - Number(new Date(anchor))) % (7 * interval * 86_400_000) === 0;
 					return true;
 				}
 			),
@@ -85,7 +127,9 @@ describe('nextOccurrence', () => {
 		);
 	});
 	it('rejects a non-positive interval as a programmer error', () => {
-		expect(() => nextOccurrence({ previousDue: d('2024-01-01'), rule: { every: 'month', interval: 0 } })).toThrow();
+		expect(() =>
+			nextOccurrence({ previousDue: d('2024-01-01'), rule: { every: 'month', interval: 0 } })
+		).toThrow();
 	});
 });
 
@@ -151,7 +195,11 @@ describe('completeTask', () => {
 		expect(third?.seriesId).toBe('t1');
 	});
 	it('uses the completion date when a recurring task has no due date', () => {
-		const { next } = completeTask({ ...base, due: null, recurrence: { every: 'week', interval: 1 } }, '2024-05-02T23:00:00.000Z', ids);
+		const { next } = completeTask(
+			{ ...base, due: null, recurrence: { every: 'week', interval: 1 } },
+			'2024-05-02T23:00:00.000Z',
+			ids
+		);
 		expect(next?.due).toBe('2024-05-09');
 	});
 	it('does nothing to a task already done', () => {

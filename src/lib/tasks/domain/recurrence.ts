@@ -18,7 +18,11 @@ function occurrence(anchor: IsoDate, rule: RecurrenceRule, n: number): IsoDate {
  * The first occurrence of the series strictly after `previousDue`. If `anchor` is omitted the
  * previous due date is the anchor (then month ends do not stick: Jan 31 → Feb 28 → Mar 28).
  */
-export function nextOccurrence(args: { anchor?: IsoDate; previousDue: IsoDate; rule: RecurrenceRule }): IsoDate {
+export function nextOccurrence(args: {
+	anchor?: IsoDate;
+	previousDue: IsoDate;
+	rule: RecurrenceRule;
+}): IsoDate {
 	const { previousDue, rule } = args;
 	const anchor = args.anchor ?? previousDue;
 	if (!Number.isInteger(rule.interval) || rule.interval < 1) {
@@ -52,7 +56,11 @@ export function occurrenceId(seriesId: string, due: IsoDate): string {
  * series, checklist unticked, no comments, status todo, next due date. Completing a task that is
  * already done changes nothing and yields no next occurrence.
  */
-export function completeTask(task: Task, now: string, newIds: IdFactory): { completed: Task; next: Task | null } {
+export function completeTask(
+	task: Task,
+	now: string,
+	newIds: IdFactory
+): { completed: Task; next: Task | null } {
 	if (task.status === 'done') return { completed: task, next: null };
 	const rule = task.recurrence;
 	const seriesId = rule ? (task.seriesId ?? task.id) : task.seriesId;

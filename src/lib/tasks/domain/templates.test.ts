@@ -1,7 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { parseIsoDate, unwrap, type IsoDate } from '../../shared/domain';
-import { IT_REQUEST, MONTH_END_CLOSE, NEW_HIRE_ONBOARDING, TASK_TEMPLATES, YEAR_END } from './template-library';
-import { instantiateTemplate, monthEnd, validateTemplate, type InstantiateOptions, type TaskTemplate } from './templates';
+import {
+	IT_REQUEST,
+	MONTH_END_CLOSE,
+	NEW_HIRE_ONBOARDING,
+	TASK_TEMPLATES,
+	YEAR_END
+} from './template-library';
+import {
+	instantiateTemplate,
+	monthEnd,
+	validateTemplate,
+	type InstantiateOptions,
+	type TaskTemplate
+} from './templates';
 import { isValidKey } from './ordering';
 import { validateTask } from './validate';
 
@@ -26,7 +38,8 @@ describe('built-in templates', () => {
 		expect(new Set(TASK_TEMPLATES.map((t) => t.id)).size).toBe(TASK_TEMPLATES.length);
 	});
 	it('every instantiated task is valid', () => {
-		for (const t of TASK_TEMPLATES) for (const task of instantiateTemplate(t, opts('2024-02-10'))) expect(validateTask(task).ok).toBe(true);
+		for (const t of TASK_TEMPLATES)
+			for (const task of instantiateTemplate(t, opts('2024-02-10'))) expect(validateTask(task).ok).toBe(true);
 	});
 });
 
@@ -47,7 +60,15 @@ describe('instantiateTemplate', () => {
 	});
 	it('onboarding counts from the start date, before and after it', () => {
 		const tasks = instantiateTemplate(NEW_HIRE_ONBOARDING, opts('2024-03-04'));
-		expect(tasks.map((t) => t.due)).toEqual(['2024-02-19', '2024-02-26', '2024-03-01', '2024-03-04', '2024-03-05', '2024-04-03', '2024-06-02']);
+		expect(tasks.map((t) => t.due)).toEqual([
+			'2024-02-19',
+			'2024-02-26',
+			'2024-03-01',
+			'2024-03-04',
+			'2024-03-05',
+			'2024-04-03',
+			'2024-06-02'
+		]);
 	});
 	it('year-end and IT request count from their anchor', () => {
 		expect(instantiateTemplate(YEAR_END, opts('2024-12-31')).map((t) => t.due)).toEqual([
@@ -58,14 +79,22 @@ describe('instantiateTemplate', () => {
 			'2025-02-14',
 			'2025-03-31'
 		]);
-		expect(instantiateTemplate(IT_REQUEST, opts('2024-02-28')).map((t) => t.due)).toEqual(['2024-02-28', '2024-02-29', '2024-03-02', '2024-03-04']);
+		expect(instantiateTemplate(IT_REQUEST, opts('2024-02-28')).map((t) => t.due)).toEqual([
+			'2024-02-28',
+			'2024-02-29',
+			'2024-03-02',
+			'2024-03-04'
+		]);
 	});
 	it('maps roles to people, unknown or unmapped roles to nobody', () => {
 		const tasks = instantiateTemplate(NEW_HIRE_ONBOARDING, opts('2024-03-04'));
 		expect(tasks.map((t) => t.assignee)).toEqual(['cy', 'cy', null, 'di', null, 'di', 'cy']);
 	});
 	it('copies checklist, labels, priority; fresh ids; ascending keys after orderAfter and before orderBefore', () => {
-		const tasks = instantiateTemplate(MONTH_END_CLOSE, opts('2024-02-10', { orderAfter: 'a5', orderBefore: 'a6', salt: 'r1' }));
+		const tasks = instantiateTemplate(
+			MONTH_END_CLOSE,
+			opts('2024-02-10', { orderAfter: 'a5', orderBefore: 'a6', salt: 'r1' })
+		);
 		const first = tasks[0];
 		expect(first?.checklist.map((c) => [c.text, c.done])).toEqual([
 			['Review open purchase orders', false],
@@ -74,7 +103,12 @@ describe('instantiateTemplate', () => {
 		]);
 		expect(first?.labels).toEqual(['close']);
 		expect(first?.priority).toBe(2);
-		expect(first).toMatchObject({ listId: 'l1', status: 'todo', createdBy: 'ana', createdAt: '2024-02-01T08:00:00.000Z' });
+		expect(first).toMatchObject({
+			listId: 'l1',
+			status: 'todo',
+			createdBy: 'ana',
+			createdAt: '2024-02-01T08:00:00.000Z'
+		});
 		const allIds = tasks.flatMap((t) => [t.id, ...t.checklist.map((c) => c.id)]);
 		expect(new Set(allIds).size).toBe(allIds.length);
 		const orders = tasks.map((t) => t.order);
@@ -90,7 +124,10 @@ describe('instantiateTemplate', () => {
 
 describe('validateTemplate', () => {
 	it('names bad items', () => {
-		const bad = { ...IT_REQUEST, items: [{ ...IT_REQUEST.items[0], offsetDays: 1.5, role: 'cfo', priority: 7 }] };
+		const bad = {
+			...IT_REQUEST,
+			items: [{ ...IT_REQUEST.items[0], offsetDays: 1.5, role: 'cfo', priority: 7 }]
+		};
 		const r = validateTemplate(bad);
 		expect(r.ok ? [] : (r.error.details?.errors as { field: string }[]).map((x) => x.field)).toEqual([
 			'items[0].offsetDays',
@@ -112,6 +149,10 @@ function unwrapItem() {
 
 describe('monthEnd', () => {
 	it('is the last day of the month', () => {
-		expect([monthEnd(d('2024-02-01')), monthEnd(d('2023-02-15')), monthEnd(d('2024-04-30'))]).toEqual(['2024-02-29', '2023-02-28', '2024-04-30']);
+		expect([monthEnd(d('2024-02-01')), monthEnd(d('2023-02-15')), monthEnd(d('2024-04-30'))]).toEqual([
+			'2024-02-29',
+			'2023-02-28',
+			'2024-04-30'
+		]);
 	});
 });

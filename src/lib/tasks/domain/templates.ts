@@ -1,7 +1,17 @@
 // A template turns into tasks whose due dates are the anchor (or its month's last day) plus each
 // item's offset, whose order keys are ascending after `orderAfter`, and whose assignees come from
 // the role map; instantiating never mutates the template and yields only valid tasks.
-import { addDays, daysInMonth, dateParts, fail, isoDate, ok, unwrap, type IsoDate, type Result } from '../../shared/domain';
+import {
+	addDays,
+	daysInMonth,
+	dateParts,
+	fail,
+	isoDate,
+	ok,
+	unwrap,
+	type IsoDate,
+	type Result
+} from '../../shared/domain';
 import { FieldErrors, isRecord, readText } from './fields';
 import { keysBetween } from './ordering';
 import type { IdFactory, Priority, Recurrence, Task } from './types';
@@ -92,7 +102,8 @@ export function validateTemplate(input: unknown): Result<TaskTemplate> {
 	readText(e, 'name', input.name, { required: true, max: 200 });
 	readText(e, 'description', input.description, { required: false, max: 2000 });
 	if (!Number.isInteger(input.version)) e.add('version', 'version-invalid', 'must be a whole number');
-	if (input.anchor !== 'date' && input.anchor !== 'month-end') e.add('anchor', 'anchor-invalid', "must be 'date' or 'month-end'");
+	if (input.anchor !== 'date' && input.anchor !== 'month-end')
+		e.add('anchor', 'anchor-invalid', "must be 'date' or 'month-end'");
 	const roles = Array.isArray(input.roles) ? input.roles : [];
 	const items = Array.isArray(input.items) ? input.items : [];
 	if (items.length === 0) e.add('items', 'items-required', 'needs at least one item');
@@ -102,24 +113,48 @@ export function validateTemplate(input: unknown): Result<TaskTemplate> {
 		readText(e, `${f}.title`, item.title, { required: true, max: 500 });
 		const off = item.offsetDays;
 		if (typeof off !== 'number' || !Number.isInteger(off) || Math.abs(off) > 3660) {
-			e.add(`${f}.offsetDays`, 'items-offset-days-invalid', 'must be a whole number of days within ten years');
+			e.add(
+				`${f}.offsetDays`,
+				'items-offset-days-invalid',
+				'must be a whole number of days within ten years'
+			);
 		}
-		if (![0, 1, 2, 3].includes(item.priority as number)) e.add(`${f}.priority`, 'items-priority-invalid', 'must be 0 to 3');
-		if (item.role !== null && !roles.includes(item.role)) e.add(`${f}.role`, 'items-role-unknown', `${JSON.stringify(item.role)} is not one of the template's roles`);
-		if (!Array.isArray(item.checklist) || !item.checklist.every((c) => typeof c === 'string' && c.trim() !== '')) {
+		if (![0, 1, 2, 3].includes(item.priority as number))
+			e.add(`${f}.priority`, 'items-priority-invalid', 'must be 0 to 3');
+		if (item.role !== null && !roles.includes(item.role))
+			e.add(
+				`${f}.role`,
+				'items-role-unknown',
+				`${JSON.stringify(item.role)} is not one of the template's roles`
+			);
+		if (
+			!Array.isArray(item.checklist) ||
+			!item.checklist.every((c) => typeof c === 'string' && c.trim() !== '')
+		) {
 			e.add(`${f}.checklist`, 'items-checklist-invalid', 'must be a list of non-empty texts');
 		}
-		if (!Array.isArray(item.labels) || !item.labels.every((l) => typeof l === 'string')) e.add(`${f}.labels`, 'items-labels-invalid', 'must be a list of texts');
+		if (!Array.isArray(item.labels) || !item.labels.every((l) => typeof l === 'string'))
+			e.add(`${f}.labels`, 'items-labels-invalid', 'must be a list of texts');
 		if (e.list.length > 0) return;
 		// Whatever else a task needs (lengths, label rules, recurrence) is checked by making one.
 		const trial = newTask(
-			{ ...(item as unknown as TemplateItem), listId: 'l', createdBy: 'u', createdAt: '2000-01-01T00:00:00Z', due: null },
+			{
+				...(item as unknown as TemplateItem),
+				listId: 'l',
+				createdBy: 'u',
+				createdAt: '2000-01-01T00:00:00Z',
+				due: null
+			},
 			() => 'trial'
 		);
 		if (!trial.ok) e.add(f, 'items-invalid', trial.error.message);
 	});
 	if (e.list.length > 0) {
-		return fail('tasks/invalid-template', `template ${String(input.id)}: ${e.list.map((x) => x.message).join('; ')}`, { errors: e.list });
+		return fail(
+			'tasks/invalid-template',
+			`template ${String(input.id)}: ${e.list.map((x) => x.message).join('; ')}`,
+			{ errors: e.list }
+		);
 	}
 	return ok(input as unknown as TaskTemplate);
 }

@@ -10,7 +10,8 @@ function counter(prefix = 'id') {
 }
 
 const now = '2024-05-02T10:00:00.000Z';
-const good = () => unwrap(newTask({ listId: 'l1', title: 'Reconcile bank', createdBy: 'ana', createdAt: now }, counter()));
+const good = () =>
+	unwrap(newTask({ listId: 'l1', title: 'Reconcile bank', createdBy: 'ana', createdAt: now }, counter()));
 
 function errorsOf(input: unknown): FieldError[] {
 	const r = validateTask(input);
@@ -44,7 +45,17 @@ describe('newTask', () => {
 	});
 	it('gives checklist items ids and ascending keys, and orders after a given key', () => {
 		const t = unwrap(
-			newTask({ listId: 'l', title: 'x', createdBy: 'a', createdAt: now, checklist: ['one', { text: 'two', done: true }], orderAfter: 'a5' }, counter())
+			newTask(
+				{
+					listId: 'l',
+					title: 'x',
+					createdBy: 'a',
+					createdAt: now,
+					checklist: ['one', { text: 'two', done: true }],
+					orderAfter: 'a5'
+				},
+				counter()
+			)
 		);
 		expect(t.checklist.map((c) => [c.id, c.text, c.done])).toEqual([
 			['id-1', 'one', false],
@@ -55,36 +66,54 @@ describe('newTask', () => {
 		expect(t.order > 'a5').toBe(true);
 	});
 	it('reports bad fields instead of building', () => {
-		const r = newTask({ listId: 'l', title: '  ', createdBy: 'a', createdAt: now, due: '2023-02-29' }, counter());
+		const r = newTask(
+			{ listId: 'l', title: '  ', createdBy: 'a', createdAt: now, due: '2023-02-29' },
+			counter()
+		);
 		expect(r.ok).toBe(false);
-		if (!r.ok) expect((r.error.details?.errors as FieldError[]).map((x) => x.field)).toEqual(['title', 'due']);
+		if (!r.ok)
+			expect((r.error.details?.errors as FieldError[]).map((x) => x.field)).toEqual(['title', 'due']);
 	});
 });
 
 describe('validateTask', () => {
 	it('accepts a good task unchanged', () => {
-		const t = { ...good(), due: '2024-02-29', priority: 3, labels: ['tax'], recurrence: { every: 'month', interval: 1, anchor: '2024-01-31' } };
+		const t = {
+			...good(),
+			due: '2024-02-29',
+			priority: 3,
+			labels: ['tax'],
+			recurrence: { every: 'month', interval: 1, anchor: '2024-01-31' }
+		};
 		expect(unwrap(validateTask(t))).toEqual(t);
 	});
 	it('requires a title of at most 500 characters, trimmed', () => {
 		expect(errorsOf({ ...good(), title: '' }).map((x) => x.code)).toEqual(['tasks/title-required']);
 		expect(errorsOf({ ...good(), title: undefined })[0]?.field).toBe('title');
-		expect(errorsOf({ ...good(), title: 'x'.repeat(LIMITS.title + 1) })[0]?.code).toBe('tasks/title-too-long');
+		expect(errorsOf({ ...good(), title: 'x'.repeat(LIMITS.title + 1) })[0]?.code).toBe(
+			'tasks/title-too-long'
+		);
 		expect(unwrap(validateTask({ ...good(), title: ' x'.repeat(250) })).title).toHaveLength(499);
 		expect(unwrap(validateTask({ ...good(), title: '  Pay rent  ' })).title).toBe('Pay rent');
 	});
 	it('wants due to be a real date or empty', () => {
-		expect(errorsOf({ ...good(), due: '2023-02-29' })[0]).toMatchObject({ field: 'due', code: 'tasks/due-invalid' });
+		expect(errorsOf({ ...good(), due: '2023-02-29' })[0]).toMatchObject({
+			field: 'due',
+			code: 'tasks/due-invalid'
+		});
 		expect(errorsOf({ ...good(), due: '2024-5-2' })[0]?.field).toBe('due');
 		expect(errorsOf({ ...good(), due: 20240502 })[0]?.field).toBe('due');
 		expect(unwrap(validateTask({ ...good(), due: '' })).due).toBeNull();
 	});
 	it('keeps priority in 0..3 and status in the known set', () => {
-		for (const priority of [-1, 4, 1.5, '2', null]) expect(errorsOf({ ...good(), priority })[0]?.field).toBe('priority');
+		for (const priority of [-1, 4, 1.5, '2', null])
+			expect(errorsOf({ ...good(), priority })[0]?.field).toBe('priority');
 		expect(errorsOf({ ...good(), status: 'blocked' })[0]?.field).toBe('status');
 	});
 	it('trims and dedupes labels case-insensitively, keeping the first spelling', () => {
-		const t = unwrap(validateTask({ ...good(), labels: [' Tax ', 'tax', '', 'month  end', 'TAX', 'Month end'] }));
+		const t = unwrap(
+			validateTask({ ...good(), labels: [' Tax ', 'tax', '', 'month  end', 'TAX', 'Month end'] })
+		);
 		expect(t.labels).toEqual(['Tax', 'month end']);
 		expect(errorsOf({ ...good(), labels: ['x'.repeat(51)] })[0]?.code).toBe('tasks/labels-too-long');
 		expect(errorsOf({ ...good(), labels: 'tax' })[0]?.code).toBe('tasks/labels-invalid');
@@ -140,10 +169,16 @@ describe('validateTask', () => {
 			{ numRuns: 500 }
 		);
 		fc.assert(
-			fc.property(fc.dictionary(fc.constantFrom('title', 'due', 'labels', 'checklist', 'order', 'priority', 'recurrence'), fc.anything()), (patch) => {
-				const r = validateTask({ ...good(), ...patch });
-				return r.ok || (r.error.message.length > 0 && Array.isArray(r.error.details?.errors));
-			}),
+			fc.property(
+				fc.dictionary(
+					fc.constantFrom('title', 'due', 'labels', 'checklist', 'order', 'priority', 'recurrence'),
+					fc.anything()
+				),
+				(patch) => {
+					const r = validateTask({ ...good(), ...patch });
+					return r.ok || (r.error.message.length > 0 && Array.isArray(r.error.details?.errors));
+				}
+			),
 			{ numRuns: 1000 }
 		);
 	});
@@ -163,12 +198,21 @@ describe('validateTaskList', () => {
 			archived: false
 		});
 		const r = validateTaskList({ schemaVersion: 1, id: 'l', name: '', order: 'x', archived: 'yes' });
-		expect(r.ok ? [] : (r.error.details?.errors as FieldError[]).map((x) => x.field)).toEqual(['name', 'order', 'archived']);
+		expect(r.ok ? [] : (r.error.details?.errors as FieldError[]).map((x) => x.field)).toEqual([
+			'name',
+			'order',
+			'archived'
+		]);
 	});
 });
 
 describe('normaliseLabels', () => {
 	it('is idempotent', () => {
-		fc.assert(fc.property(fc.array(fc.string()), (ls) => JSON.stringify(normaliseLabels(normaliseLabels(ls))) === JSON.stringify(normaliseLabels(ls))));
+		fc.assert(
+			fc.property(
+				fc.array(fc.string()),
+				(ls) => JSON.stringify(normaliseLabels(normaliseLabels(ls))) === JSON.stringify(normaliseLabels(ls))
+			)
+		);
 	});
 });

@@ -75,9 +75,11 @@ function readLabels(e: FieldErrors, value: unknown): string[] {
 	});
 	const labels = normaliseLabels(texts);
 	labels.forEach((l, i) => {
-		if (l.length > LIMITS.label) e.add(`labels[${i}]`, 'labels-too-long', `is ${l.length} characters, at most ${LIMITS.label} allowed`);
+		if (l.length > LIMITS.label)
+			e.add(`labels[${i}]`, 'labels-too-long', `is ${l.length} characters, at most ${LIMITS.label} allowed`);
 	});
-	if (labels.length > LIMITS.labels) e.add('labels', 'labels-too-many', `has ${labels.length} labels, at most ${LIMITS.labels} allowed`);
+	if (labels.length > LIMITS.labels)
+		e.add('labels', 'labels-too-many', `has ${labels.length} labels, at most ${LIMITS.labels} allowed`);
 	return labels;
 }
 
@@ -88,10 +90,20 @@ function readRecurrence(e: FieldErrors, value: unknown): Recurrence {
 		return null;
 	}
 	const every = RECURRENCE_UNITS.find((u) => u === value.every);
-	if (every === undefined) e.add('recurrence.every', 'recurrence-every-invalid', `must be one of ${RECURRENCE_UNITS.join(', ')}`);
+	if (every === undefined)
+		e.add('recurrence.every', 'recurrence-every-invalid', `must be one of ${RECURRENCE_UNITS.join(', ')}`);
 	const interval = value.interval;
-	const goodInterval = typeof interval === 'number' && Number.isInteger(interval) && interval >= 1 && interval <= LIMITS.interval;
-	if (!goodInterval) e.add('recurrence.interval', 'recurrence-interval-invalid', `must be a whole number from 1 to ${LIMITS.interval}`);
+	const goodInterval =
+		typeof interval === 'number' &&
+		Number.isInteger(interval) &&
+		interval >= 1 &&
+		interval <= LIMITS.interval;
+	if (!goodInterval)
+		e.add(
+			'recurrence.interval',
+			'recurrence-interval-invalid',
+			`must be a whole number from 1 to ${LIMITS.interval}`
+		);
 	const anchor = readDate(e, 'recurrence.anchor', value.anchor);
 	if (every === undefined || !goodInterval) return null;
 	return anchor === null ? { every, interval } : { every, interval, anchor };
@@ -141,7 +153,8 @@ function readLinks(e: FieldErrors, value: unknown): RecordLink[] {
 		if (!isRecord(l)) return e.add(f, 'links-invalid', 'must be a link to a record');
 		const kind = readText(e, `${f}.kind`, l.kind, { required: true, max: 50 });
 		const id = readText(e, `${f}.id`, l.id, { required: true, max: 200 });
-		const label = l.label === undefined ? undefined : readText(e, `${f}.label`, l.label, { required: false, max: 200 });
+		const label =
+			l.label === undefined ? undefined : readText(e, `${f}.label`, l.label, { required: false, max: 200 });
 		const key = `${kind}\u0000${id}`;
 		if (seen.has(key)) return;
 		seen.add(key);
@@ -152,28 +165,51 @@ function readLinks(e: FieldErrors, value: unknown): RecordLink[] {
 
 function invalid(what: string, id: unknown, errors: readonly FieldError[]) {
 	const name = typeof id === 'string' && id !== '' ? `${what} ${id}` : what;
-	return fail(errors.length === 1 ? (errors[0]?.code ?? `tasks/invalid-${what}`) : `tasks/invalid-${what}`, `${name}: ${errors.map((x) => x.message).join('; ')}`, {
-		field: errors[0]?.field,
-		errors
-	});
+	return fail(
+		errors.length === 1 ? (errors[0]?.code ?? `tasks/invalid-${what}`) : `tasks/invalid-${what}`,
+		`${name}: ${errors.map((x) => x.message).join('; ')}`,
+		{
+			field: errors[0]?.field,
+			errors
+		}
+	);
 }
 
 /** A clean Task, or an error whose details.errors names every bad field. */
 export function validateTask(input: unknown): Result<Task> {
 	if (!isRecord(input)) return fail('tasks/invalid-task', 'task: must be a record', { errors: [] });
 	const e = new FieldErrors();
-	if (input.schemaVersion !== 1) e.add('schemaVersion', 'schema-version', `${String(input.schemaVersion)} is not a task schema this app knows (1)`);
+	if (input.schemaVersion !== 1)
+		e.add(
+			'schemaVersion',
+			'schema-version',
+			`${String(input.schemaVersion)} is not a task schema this app knows (1)`
+		);
 	const id = readText(e, 'id', input.id, { required: true, max: 200 });
 	const listId = readText(e, 'listId', input.listId, { required: true, max: 200 });
 	const title = readText(e, 'title', input.title, { required: true, max: LIMITS.title });
-	const description = readText(e, 'description', input.description, { required: false, max: LIMITS.description, fallback: '' });
+	const description = readText(e, 'description', input.description, {
+		required: false,
+		max: LIMITS.description,
+		fallback: ''
+	});
 	const assignee = readOptionalId(e, 'assignee', input.assignee);
 	const due = readDate(e, 'due', input.due);
 	const p = input.priority === undefined ? 0 : input.priority;
 	const priority = ([0, 1, 2, 3] as const).find((x) => x === p);
-	if (priority === undefined) e.add('priority', 'priority-invalid', `${JSON.stringify(p)} is not a priority (0 none, 1 low, 2 medium, 3 high)`);
+	if (priority === undefined)
+		e.add(
+			'priority',
+			'priority-invalid',
+			`${JSON.stringify(p)} is not a priority (0 none, 1 low, 2 medium, 3 high)`
+		);
 	const status = TASK_STATUSES.find((s) => s === (input.status === undefined ? 'todo' : input.status));
-	if (status === undefined) e.add('status', 'status-invalid', `${JSON.stringify(input.status)} is not one of ${TASK_STATUSES.join(', ')}`);
+	if (status === undefined)
+		e.add(
+			'status',
+			'status-invalid',
+			`${JSON.stringify(input.status)} is not one of ${TASK_STATUSES.join(', ')}`
+		);
 	const labels = readLabels(e, input.labels);
 	const order = readOrder(e, 'order', input.order);
 	const recurrence = readRecurrence(e, input.recurrence);
@@ -182,7 +218,10 @@ export function validateTask(input: unknown): Result<Task> {
 	const links = readLinks(e, input.links);
 	const createdAt = readInstant(e, 'createdAt', input.createdAt);
 	const createdBy = readText(e, 'createdBy', input.createdBy, { required: true, max: 200 });
-	const completedAt = input.completedAt === undefined || input.completedAt === null ? null : readInstant(e, 'completedAt', input.completedAt);
+	const completedAt =
+		input.completedAt === undefined || input.completedAt === null
+			? null
+			: readInstant(e, 'completedAt', input.completedAt);
 	const seriesId = readOptionalId(e, 'seriesId', input.seriesId);
 	if (e.list.length > 0) return invalid('task', input.id, e.list);
 	const task: Task = {
@@ -212,7 +251,12 @@ export function validateTask(input: unknown): Result<Task> {
 export function validateTaskList(input: unknown): Result<TaskList> {
 	if (!isRecord(input)) return fail('tasks/invalid-list', 'list: must be a record', { errors: [] });
 	const e = new FieldErrors();
-	if (input.schemaVersion !== 1) e.add('schemaVersion', 'schema-version', `${String(input.schemaVersion)} is not a list schema this app knows (1)`);
+	if (input.schemaVersion !== 1)
+		e.add(
+			'schemaVersion',
+			'schema-version',
+			`${String(input.schemaVersion)} is not a list schema this app knows (1)`
+		);
 	const id = readText(e, 'id', input.id, { required: true, max: 200 });
 	const name = readText(e, 'name', input.name, { required: true, max: LIMITS.listName });
 	const order = readOrder(e, 'order', input.order);
@@ -249,9 +293,15 @@ export interface NewTaskFields {
 export function newTask(fields: NewTaskFields, ids: IdFactory): Result<Task> {
 	const drafts = (fields.checklist ?? []).map((c) => (typeof c === 'string' ? { text: c } : c));
 	const keys = keysBetween(null, null, drafts.length);
-	const checklist = drafts.map((c, i) => ({ id: c.id ?? ids(), text: c.text, done: c.done ?? false, order: c.order ?? keys[i] }));
+	const checklist = drafts.map((c, i) => ({
+		id: c.id ?? ids(),
+		text: c.text,
+		done: c.done ?? false,
+		order: c.order ?? keys[i]
+	}));
 	const after = fields.orderAfter ?? null;
-	const order = fields.order ?? (after !== null && isValidKey(after) ? keyBetween(after, null) : keyBetween(null, null));
+	const order =
+		fields.order ?? (after !== null && isValidKey(after) ? keyBetween(after, null) : keyBetween(null, null));
 	const status = fields.status ?? 'todo';
 	return validateTask({
 		schemaVersion: 1,

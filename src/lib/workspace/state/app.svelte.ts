@@ -108,7 +108,11 @@ class KeelApp {
 			// Let the books worker read its copy of a large book first (it reads ~15× faster with the
 			// main thread idle), but never hold the workspace up for long on it. Small books skip this:
 			// the wait would only delay everything else.
-			if (open.books?.wasLarge) await Promise.race([open.books.workerReading, new Promise((r) => setTimeout(r, BOOKS_HEAD_START_MS))]);
+			if (open.books?.wasLarge)
+				await Promise.race([
+					open.books.workerReading,
+					new Promise((r) => setTimeout(r, BOOKS_HEAD_START_MS))
+				]);
 			performance.mark('keel:shards-loading');
 			const session = await WorkspaceSession.open(updated);
 			if (seq !== this.#openSeq || this.current !== open) {
@@ -225,7 +229,8 @@ if (typeof window !== 'undefined') {
 				taskCount: () => app.current?.tasks?.all.length ?? 0,
 				projectionReady: () => app.current?.tasks?.projectionReady ?? false,
 				/** Payroll bench: a gross-to-net batch in the payroll worker. */
-				payrollGrossToNet: (cases: Parameters<NonNullable<OpenWorkspace['payroll']>['grossToNetTimed']>[0]) => app.current?.payroll?.grossToNetTimed(cases) ?? null,
+				payrollGrossToNet: (cases: Parameters<NonNullable<OpenWorkspace['payroll']>['grossToNetTimed']>[0]) =>
+					app.current?.payroll?.grossToNetTimed(cases) ?? null,
 				/** Payroll bench: computes a run in the worker from the People records (ms, page to page). */
 				payrollPreview: async (runId: string) => {
 					const t0 = performance.now();

@@ -19,7 +19,13 @@ export interface EntryTags {
 
 /** The entry fields a transaction's tags give (id, status, ...), or why a tag is wrong. */
 export function entryTags(tx: Transaction): EntryTags | string {
-	const out: EntryTags = { id: undefined, status: 'posted', attachments: [], reverses: undefined, closing: false };
+	const out: EntryTags = {
+		id: undefined,
+		status: 'posted',
+		attachments: [],
+		reverses: undefined,
+		closing: false
+	};
 	for (const [k, v] of tx.tags) {
 		if (k === 'id') out.id = v;
 		else if (k === 'closing') out.closing = v !== 'false';

@@ -56,7 +56,10 @@ export class JournalDates {
 		let year = m[1] as string;
 		if (year === '') {
 			if (this.year === undefined) {
-				this.#report.problem(lineNo, `date '${text}' has no year (add one, or a 'Y YYYY' directive above it)`);
+				this.#report.problem(
+					lineNo,
+					`date '${text}' has no year (add one, or a 'Y YYYY' directive above it)`
+				);
 				return undefined;
 			}
 			year = String(this.year).padStart(4, '0');

@@ -88,7 +88,9 @@ describe('journal reader fuzz', () => {
 				result = readJournal(input);
 				readJournalBalances(input);
 			} catch (e) {
-				throw new Error(`reader threw on input #${i}: ${String(e)}\n---\n${input.slice(0, 2000)}`, { cause: e });
+				throw new Error(`reader threw on input #${i}: ${String(e)}\n---\n${input.slice(0, 2000)}`, {
+					cause: e
+				});
 			}
 			expect(performance.now() - started).toBeLessThan(1000);
 			expect(typeof result.ok).toBe('boolean');

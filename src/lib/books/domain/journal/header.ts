@@ -17,10 +17,10 @@ export function addTxComment(tx: Transaction, text: string): void {
 
 /** The transaction a header line opens, or undefined (problem reported) when it cannot be read. */
 export function readHeader(
-line: string,
-lineNo: number,
-dates: JournalDates,
-report: ProblemSink
+	line: string,
+	lineNo: number,
+	dates: JournalDates,
+	report: ProblemSink
 ): Transaction | undefined {
 	let i = 0;
 	while (i < line.length && !isSpace(line.charCodeAt(i)) && line.charCodeAt(i) !== 59) i++;

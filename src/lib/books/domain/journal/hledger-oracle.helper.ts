@@ -63,4 +63,3 @@ export function hledgerBalances(file: string, end?: string): Map<string, string>
 			.map((r) => [`${r[0]}|${r[1]}`, canonical(r[2] as string)])
 	);
 }
-

@@ -33,6 +33,11 @@ export function readJournalForImport(
 	if (!read.ok) return read;
 	return {
 		ok: true,
-		value: { accounts: read.value.accounts, entries: read.value.entries, lines, warnings: read.value.warnings }
+		value: {
+			accounts: read.value.accounts,
+			entries: read.value.entries,
+			lines,
+			warnings: read.value.warnings
+		}
 	};
 }

@@ -33,7 +33,13 @@ import type {
 	ReadJournalOptions
 } from './read-types';
 
-export type { BalanceTable, CommodityInfo, JournalBalances, JournalData, ReadJournalOptions } from './read-types';
+export type {
+	BalanceTable,
+	CommodityInfo,
+	JournalBalances,
+	JournalData,
+	ReadJournalOptions
+} from './read-types';
 
 type Mode = 'none' | 'tx' | 'skip' | 'account' | 'commodity';
 
@@ -159,7 +165,8 @@ class JournalReader {
 	#indented(line: string, i: number, lineNo: number): void {
 		switch (this.#mode) {
 			case 'account': {
-				if (line.charCodeAt(i) === 59) this.#accounts.tags(this.#account as string, line.slice(i + 1), lineNo);
+				if (line.charCodeAt(i) === 59)
+					this.#accounts.tags(this.#account as string, line.slice(i + 1), lineNo);
 				return;
 			}
 			case 'commodity': {
@@ -254,12 +261,12 @@ class JournalReader {
 			case 'account':
 				if (rest === '') return this.#problem(lineNo, 'account directive without an account name');
 				{
-				const name = this.#accounts.declare(line.slice(sp + 1), lineNo);
-				if (name === undefined) return;
-				this.#account = name;
-				this.#mode = 'account';
-				return;
-			}
+					const name = this.#accounts.declare(line.slice(sp + 1), lineNo);
+					if (name === undefined) return;
+					this.#account = name;
+					this.#mode = 'account';
+					return;
+				}
 			case 'commodity':
 				this.#commodities.directive(rest, lineNo);
 				this.#mode = 'commodity';

@@ -19,7 +19,8 @@ export function lineMatches(line: EntryLine, q: DrillQuery, accounts: ReadonlySe
 	if (!accounts.has(line.account)) return false;
 	if (q.commodity !== undefined && line.commodity !== q.commodity) return false;
 	if (q.fund !== undefined && (line.dimensions?.fund ?? q.defaultFund) !== q.fund) return false;
-	if (q.functionalClass !== undefined && (line.dimensions?.class ?? 'unassigned') !== q.functionalClass) return false;
+	if (q.functionalClass !== undefined && (line.dimensions?.class ?? 'unassigned') !== q.functionalClass)
+		return false;
 	return true;
 }
 

@@ -13,7 +13,8 @@ export class RuleReader {
 	}
 
 	object(value: unknown, path: string): Record<string, unknown> {
-		if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Record<string, unknown>;
+		if (typeof value === 'object' && value !== null && !Array.isArray(value))
+			return value as Record<string, unknown>;
 		this.problem(path, 'expected an object');
 		return {};
 	}
@@ -39,15 +40,22 @@ export class RuleReader {
 	}
 
 	/** A figure stored as a decimal string; never a JSON number, so no binary rounding sneaks in. */
-	decimal(obj: Record<string, unknown>, key: string, path: string, opts: { min?: string; max?: string } = {}): Decimal {
+	decimal(
+		obj: Record<string, unknown>,
+		key: string,
+		path: string,
+		opts: { min?: string; max?: string } = {}
+	): Decimal {
 		const v = obj[key];
 		const parsed = typeof v === 'string' ? parseDecimal(v) : undefined;
 		if (!parsed) {
 			this.problem(`${path}.${key}`, 'expected a decimal string');
 			return dec(0);
 		}
-		if (opts.min !== undefined && parsed.lessThan(opts.min)) this.problem(`${path}.${key}`, `must be at least ${opts.min}`);
-		if (opts.max !== undefined && parsed.greaterThan(opts.max)) this.problem(`${path}.${key}`, `must be at most ${opts.max}`);
+		if (opts.min !== undefined && parsed.lessThan(opts.min))
+			this.problem(`${path}.${key}`, `must be at least ${opts.min}`);
+		if (opts.max !== undefined && parsed.greaterThan(opts.max))
+			this.problem(`${path}.${key}`, `must be at most ${opts.max}`);
 		return parsed;
 	}
 

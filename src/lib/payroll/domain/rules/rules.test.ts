@@ -69,7 +69,11 @@ describe('rule files', () => {
 
 	it("UK: two- and four-weekly NI thresholds are HMRC's whole-pound figures near annual x weeks / 52", () => {
 		const rules = unwrap(ukRulesFor('2025-26'));
-		expect([rules.niTwoWeekly.ST.toFixed(), rules.niFourWeekly.ST.toFixed(), rules.niTwoWeekly.LEL.toFixed()]).toEqual(['193', '385', '250']);
+		expect([
+			rules.niTwoWeekly.ST.toFixed(),
+			rules.niFourWeekly.ST.toFixed(),
+			rules.niTwoWeekly.LEL.toFixed()
+		]).toEqual(['193', '385', '250']);
 		const far = clone(uk2025);
 		far.ni.thresholds.twoWeekly.ST = '195';
 		expect(loadUkRules(far, 'bad.json').ok).toBe(false);

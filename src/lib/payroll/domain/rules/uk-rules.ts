@@ -14,7 +14,17 @@ import { readStudentLoans, type StudentLoanRules } from './uk-student-loans';
 export type UkRegime = 'rUK' | 'scotland' | 'wales';
 /** FUST / IZUST: the freeport and investment zone upper secondary thresholds (letters F I L S, N E D K). */
 export type NiThresholdName = 'LEL' | 'PT' | 'ST' | 'UEL' | 'UST' | 'AUST' | 'VUST' | 'FUST' | 'IZUST';
-const THRESHOLDS: readonly NiThresholdName[] = ['LEL', 'PT', 'ST', 'UEL', 'UST', 'AUST', 'VUST', 'FUST', 'IZUST'];
+const THRESHOLDS: readonly NiThresholdName[] = [
+	'LEL',
+	'PT',
+	'ST',
+	'UEL',
+	'UST',
+	'AUST',
+	'VUST',
+	'FUST',
+	'IZUST'
+];
 
 /**
  * How the tax to the top of each band, k(i), is worked for n periods (both truncated to 4 places):
@@ -65,17 +75,37 @@ function readRegime(r: RuleReader, raw: unknown, path: string, additionalThresho
 	r.text(o, 'source', path);
 	const bands = r.array(o['bands'], `${path}.bands`).map((b, i) => {
 		const bo = r.object(b, `${path}.bands[${i}]`);
-		return { rate: r.decimal(bo, 'rate', `${path}.bands[${i}]`, { min: '0', max: '1' }), width: r.decimal(bo, 'width', `${path}.bands[${i}]`, { min: '1' }) };
+		return {
+			rate: r.decimal(bo, 'rate', `${path}.bands[${i}]`, { min: '0', max: '1' }),
+			width: r.decimal(bo, 'width', `${path}.bands[${i}]`, { min: '1' })
+		};
 	});
 	const topRate = r.decimal(o, 'topRate', path, { min: '0', max: '1' });
 	const basicRateIndex = r.integer(o, 'basicRateIndex', path);
 	const bandTaxToDate = r.text(o, 'bandTaxToDate', path) as BandTaxToDate;
-	r.check(BAND_TAX_TO_DATE.includes(bandTaxToDate), `${path}.bandTaxToDate`, `expected ${BAND_TAX_TO_DATE.join('|')}`);
-	r.check(basicRateIndex >= 0 && basicRateIndex < bands.length, `${path}.basicRateIndex`, 'must point at a band');
+	r.check(
+		BAND_TAX_TO_DATE.includes(bandTaxToDate),
+		`${path}.bandTaxToDate`,
+		`expected ${BAND_TAX_TO_DATE.join('|')}`
+	);
+	r.check(
+		basicRateIndex >= 0 && basicRateIndex < bands.length,
+		`${path}.basicRateIndex`,
+		'must point at a band'
+	);
 	const rates = [...bands.map((b) => b.rate), topRate];
-	for (let i = 1; i < rates.length; i++) r.check((rates[i] as Decimal).greaterThan(rates[i - 1] as Decimal), `${path}.bands[${i}]`, 'rates must rise band by band');
+	for (let i = 1; i < rates.length; i++)
+		r.check(
+			(rates[i] as Decimal).greaterThan(rates[i - 1] as Decimal),
+			`${path}.bands[${i}]`,
+			'rates must rise band by band'
+		);
 	const total = bands.reduce((acc, b) => acc.plus(b.width), dec(0));
-	r.check(total.equals(additionalThreshold), `${path}.bands`, `widths must sum to ${additionalThreshold.toFixed()} (top-rate threshold of taxable pay), found ${total.toFixed()}`);
+	r.check(
+		total.equals(additionalThreshold),
+		`${path}.bands`,
+		`widths must sum to ${additionalThreshold.toFixed()} (top-rate threshold of taxable pay), found ${total.toFixed()}`
+	);
 	return { bands, topRate, basicRateIndex, bandTaxToDate };
 }
 
@@ -87,20 +117,40 @@ export function loadUkRules(raw: unknown, file: string): Result<UkRules> {
 	const effectiveFrom = r.date(root, 'effectiveFrom', '$');
 	const effectiveTo = r.date(root, 'effectiveTo', '$');
 	const startYear = Number(taxYear.slice(0, 4));
-	r.check(/^\d{4}-\d{2}$/.test(taxYear) && (startYear + 1) % 100 === Number(taxYear.slice(5)), '$.taxYear', 'expected e.g. 2025-26');
-	r.check(effectiveFrom === `${startYear}-04-06` && effectiveTo === `${startYear + 1}-04-05`, '$', 'a UK tax year runs 6 April to 5 April');
+	r.check(
+		/^\d{4}-\d{2}$/.test(taxYear) && (startYear + 1) % 100 === Number(taxYear.slice(5)),
+		'$.taxYear',
+		'expected e.g. 2025-26'
+	);
+	r.check(
+		effectiveFrom === `${startYear}-04-06` && effectiveTo === `${startYear + 1}-04-05`,
+		'$',
+		'a UK tax year runs 6 April to 5 April'
+	);
 
 	const paye = r.object(root['paye'], '$.paye');
 	r.text(paye, 'source', '$.paye');
 	const pa = r.decimal(paye, 'personalAllowance', '$.paye', { min: '0' });
 	const emergencyCode = r.text(paye, 'emergencyCode', '$.paye');
-	r.check(emergencyCode === `${pa.dividedToIntegerBy(10).toFixed()}L`, '$.paye.emergencyCode', `expected the allowance ${pa.toFixed()} / 10 with suffix L`);
+	r.check(
+		emergencyCode === `${pa.dividedToIntegerBy(10).toFixed()}L`,
+		'$.paye.emergencyCode',
+		`expected the allowance ${pa.toFixed()} / 10 with suffix L`
+	);
 	const per500 = r.object(paye['payAdjustmentPer500'], '$.paye.payAdjustmentPer500');
 	const weekly500 = r.decimal(per500, 'weekly', '$.paye.payAdjustmentPer500');
 	const monthly500 = r.decimal(per500, 'monthly', '$.paye.payAdjustmentPer500');
 	const up = payrollRound.penceUp;
-	r.check(weekly500.equals(up(dec(5000).dividedBy(52))), '$.paye.payAdjustmentPer500.weekly', 'expected 5,000 / 52 rounded up to the penny');
-	r.check(monthly500.equals(up(dec(5000).dividedBy(12))), '$.paye.payAdjustmentPer500.monthly', 'expected 5,000 / 12 rounded up to the penny');
+	r.check(
+		weekly500.equals(up(dec(5000).dividedBy(52))),
+		'$.paye.payAdjustmentPer500.weekly',
+		'expected 5,000 / 52 rounded up to the penny'
+	);
+	r.check(
+		monthly500.equals(up(dec(5000).dividedBy(12))),
+		'$.paye.payAdjustmentPer500.monthly',
+		'expected 5,000 / 12 rounded up to the penny'
+	);
 	const regulatoryLimit = r.decimal(paye, 'regulatoryLimit', '$.paye', { min: '0', max: '1' });
 	const regimesRaw = r.object(paye['regimes'], '$.paye.regimes');
 
@@ -125,22 +175,54 @@ export function loadUkRules(raw: unknown, file: string): Result<UkRules> {
 		// HMRC publishes per-period thresholds as the annual figure over 52 or 12 to the nearest pound
 		// (the LEL is defined the other way round: annual = weekly x 52).
 		const weeklyExpected = t === 'LEL' ? annual[t].dividedBy(52) : round.halfUp(annual[t].dividedBy(52), 0);
-		r.check(niWeekly[t].equals(weeklyExpected), `$.ni.thresholds.weekly.${t}`, `expected ${weeklyExpected.toFixed()} from annual ${annual[t].toFixed()}`);
+		r.check(
+			niWeekly[t].equals(weeklyExpected),
+			`$.ni.thresholds.weekly.${t}`,
+			`expected ${weeklyExpected.toFixed()} from annual ${annual[t].toFixed()}`
+		);
 		const monthlyExpected = round.halfUp(annual[t].dividedBy(12), 0);
-		r.check(niMonthly[t].equals(monthlyExpected), `$.ni.thresholds.monthly.${t}`, `expected ${monthlyExpected.toFixed()} from annual ${annual[t].toFixed()}`);
+		r.check(
+			niMonthly[t].equals(monthlyExpected),
+			`$.ni.thresholds.monthly.${t}`,
+			`expected ${monthlyExpected.toFixed()} from annual ${annual[t].toFixed()}`
+		);
 		// Two- and four-weekly: HMRC publishes its own whole-pound figures, rounded either way from
 		// annual x weeks / 52 (ST 5,000 gives 193 two-weekly, not 96 x 2); the LEL is weekly x weeks.
-		for (const [key, weeks, set, raw] of [['twoWeekly', 2, niTwoWeekly, twoWeeklyRaw], ['fourWeekly', 4, niFourWeekly, fourWeeklyRaw]] as const) {
+		for (const [key, weeks, set, raw] of [
+			['twoWeekly', 2, niTwoWeekly, twoWeeklyRaw],
+			['fourWeekly', 4, niFourWeekly, fourWeeklyRaw]
+		] as const) {
 			const path = `$.ni.thresholds.${key}`;
 			set[t] = r.decimal(raw, t, path, { min: '0' });
 			const share = annual[t].times(weeks).dividedBy(52);
-			if (t === 'LEL') r.check(set[t].equals(niWeekly.LEL.times(weeks)), `${path}.LEL`, `expected the weekly LEL x ${weeks} = ${niWeekly.LEL.times(weeks).toFixed()}`);
-			else r.check(set[t].isInteger() && set[t].minus(share).abs().lessThan(1), `${path}.${t}`, `expected whole pounds within 1 of annual ${annual[t].toFixed()} x ${weeks} / 52 = ${share.toDecimalPlaces(2).toFixed()}`);
+			if (t === 'LEL')
+				r.check(
+					set[t].equals(niWeekly.LEL.times(weeks)),
+					`${path}.LEL`,
+					`expected the weekly LEL x ${weeks} = ${niWeekly.LEL.times(weeks).toFixed()}`
+				);
+			else
+				r.check(
+					set[t].isInteger() && set[t].minus(share).abs().lessThan(1),
+					`${path}.${t}`,
+					`expected whole pounds within 1 of annual ${annual[t].toFixed()} x ${weeks} / 52 = ${share.toDecimalPlaces(2).toFixed()}`
+				);
 		}
 	}
-	for (const [name, set] of [['weekly', niWeekly], ['twoWeekly', niTwoWeekly], ['fourWeekly', niFourWeekly], ['monthly', niMonthly], ['annual', annual]] as const) {
-		r.check(set.LEL.lessThan(set.PT) && set.PT.lessThan(set.UEL) && set.ST.lessThan(set.PT), `$.ni.${name}`, 'expected ST < PT and LEL < PT < UEL');
-		for (const u of ['UST', 'AUST', 'VUST', 'FUST', 'IZUST'] as const) r.check(set[u].greaterThanOrEqualTo(set.ST), `$.ni.${name}.${u}`, 'must not be below ST');
+	for (const [name, set] of [
+		['weekly', niWeekly],
+		['twoWeekly', niTwoWeekly],
+		['fourWeekly', niFourWeekly],
+		['monthly', niMonthly],
+		['annual', annual]
+	] as const) {
+		r.check(
+			set.LEL.lessThan(set.PT) && set.PT.lessThan(set.UEL) && set.ST.lessThan(set.PT),
+			`$.ni.${name}`,
+			'expected ST < PT and LEL < PT < UEL'
+		);
+		for (const u of ['UST', 'AUST', 'VUST', 'FUST', 'IZUST'] as const)
+			r.check(set[u].greaterThanOrEqualTo(set.ST), `$.ni.${name}.${u}`, 'must not be below ST');
 	}
 	const catsRaw = r.object(ni['categories'], '$.ni.categories');
 	const niCategories: Record<string, NiCategoryRules> = {};
@@ -148,7 +230,11 @@ export function loadUkRules(raw: unknown, file: string): Result<UkRules> {
 		const p = `$.ni.categories.${letter}`;
 		const c = r.object(value, p);
 		const from = r.text(c, 'employerFrom', p);
-		r.check((THRESHOLDS as readonly string[]).includes(from), `${p}.employerFrom`, `expected one of ${THRESHOLDS.join('|')}`);
+		r.check(
+			(THRESHOLDS as readonly string[]).includes(from),
+			`${p}.employerFrom`,
+			`expected one of ${THRESHOLDS.join('|')}`
+		);
 		niCategories[letter] = {
 			label: r.text(c, 'label', p),
 			employeePtToUel: r.decimal(c, 'employeePtToUel', p, { min: '0', max: '1' }),
@@ -157,26 +243,56 @@ export function loadUkRules(raw: unknown, file: string): Result<UkRules> {
 			employerRate: r.decimal(c, 'employerRate', p, { min: '0', max: '1' })
 		};
 	}
-	for (const needed of ['A', 'B', 'C', 'H', 'J', 'M', 'Z']) r.check(needed in niCategories, `$.ni.categories.${needed}`, 'required category letter missing');
+	for (const needed of ['A', 'B', 'C', 'H', 'J', 'M', 'Z'])
+		r.check(needed in niCategories, `$.ni.categories.${needed}`, 'required category letter missing');
 
 	// The top-rate threshold of taxable pay: basic band + higher band of rUK, shared by every regime.
 	const rukRaw = r.object(regimesRaw['rUK'], '$.paye.regimes.rUK');
 	const topThreshold = r
 		.array(rukRaw['bands'], '$.paye.regimes.rUK.bands')
-		.reduce<Decimal>((acc, b) => acc.plus(typeof b === 'object' && b !== null && typeof (b as { width?: unknown }).width === 'string' ? dec((b as { width: string }).width) : 0), dec(0));
+		.reduce<Decimal>(
+			(acc, b) =>
+				acc.plus(
+					typeof b === 'object' && b !== null && typeof (b as { width?: unknown }).width === 'string'
+						? dec((b as { width: string }).width)
+						: 0
+				),
+			dec(0)
+		);
 	const regimes = {
 		rUK: readRegime(r, regimesRaw['rUK'], '$.paye.regimes.rUK', topThreshold),
 		scotland: readRegime(r, regimesRaw['scotland'], '$.paye.regimes.scotland', topThreshold),
 		wales: readRegime(r, regimesRaw['wales'], '$.paye.regimes.wales', topThreshold)
 	};
 	const basic = regimes.rUK.bands[regimes.rUK.basicRateIndex];
-	r.check(basic !== undefined && pa.plus(basic.width).equals(annual.UEL), '$.paye.regimes.rUK', 'personal allowance + basic band should equal the NI upper earnings limit (aligned since 2011)');
+	r.check(
+		basic !== undefined && pa.plus(basic.width).equals(annual.UEL),
+		'$.paye.regimes.rUK',
+		'personal allowance + basic band should equal the NI upper earnings limit (aligned since 2011)'
+	);
 
 	const studentLoans = readStudentLoans(r, root['studentLoans']);
 
 	if (r.issues.length > 0)
-		return fail('payroll/invalid-rules', `Rule file ${file} is invalid: ${r.issues.slice(0, 5).join('; ')}`, { file, issues: r.issues });
-	return ok({ taxYear, effectiveFrom, effectiveTo, emergencyCode, payAdjustmentPer500: { weekly: weekly500, monthly: monthly500 }, regulatoryLimit, regimes, niWeekly, niTwoWeekly, niFourWeekly, niMonthly, niCategories, studentLoans });
+		return fail('payroll/invalid-rules', `Rule file ${file} is invalid: ${r.issues.slice(0, 5).join('; ')}`, {
+			file,
+			issues: r.issues
+		});
+	return ok({
+		taxYear,
+		effectiveFrom,
+		effectiveTo,
+		emergencyCode,
+		payAdjustmentPer500: { weekly: weekly500, monthly: monthly500 },
+		regulatoryLimit,
+		regimes,
+		niWeekly,
+		niTwoWeekly,
+		niFourWeekly,
+		niMonthly,
+		niCategories,
+		studentLoans
+	});
 }
 
 /** The built-in rule packs, by tax year. */
@@ -198,6 +314,10 @@ export function ukRulesFor(taxYear: string, payDate?: IsoDate): Result<UkRules> 
 	if (!loaded.ok || payDate === undefined) return loaded;
 	const rules = loaded.value;
 	if (payDate < rules.effectiveFrom || payDate > rules.effectiveTo)
-		return fail('payroll/out-of-range', `payDate: ${payDate} is outside ${entry.file} (effective ${rules.effectiveFrom} to ${rules.effectiveTo}); refusing to use another year's tables`, { payDate, taxYear });
+		return fail(
+			'payroll/out-of-range',
+			`payDate: ${payDate} is outside ${entry.file} (effective ${rules.effectiveFrom} to ${rules.effectiveTo}); refusing to use another year's tables`,
+			{ payDate, taxYear }
+		);
 	return loaded;
 }

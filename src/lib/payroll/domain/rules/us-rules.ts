@@ -32,7 +32,11 @@ export interface UsRules {
 	readonly allowance: Decimal;
 	readonly standard: Readonly<Record<UsStatus, BracketTable>>;
 	readonly step2Checkbox: Readonly<Record<UsStatus, BracketTable>>;
-	readonly supplemental: { readonly rate: Decimal; readonly mandatoryRate: Decimal; readonly mandatoryThreshold: Decimal };
+	readonly supplemental: {
+		readonly rate: Decimal;
+		readonly mandatoryRate: Decimal;
+		readonly mandatoryThreshold: Decimal;
+	};
 	readonly socialSecurity: { readonly rate: Decimal; readonly wageBase: Decimal };
 	readonly medicare: { readonly rate: Decimal };
 	readonly additionalMedicare: { readonly rate: Decimal; readonly threshold: Decimal };
@@ -40,7 +44,16 @@ export interface UsRules {
 	readonly sources: Readonly<Record<string, string>>;
 }
 
-const FREQUENCIES: readonly UsFrequency[] = ['weekly', 'biweekly', 'semimonthly', 'monthly', 'daily', 'quarterly', 'semiannual', 'annual'];
+const FREQUENCIES: readonly UsFrequency[] = [
+	'weekly',
+	'biweekly',
+	'semimonthly',
+	'monthly',
+	'daily',
+	'quarterly',
+	'semiannual',
+	'annual'
+];
 
 function readTable(r: RuleReader, value: unknown, path: string): BracketRow[] {
 	const rows = r.array(value, path).map((raw, i) => {
@@ -53,34 +66,72 @@ function readTable(r: RuleReader, value: unknown, path: string): BracketRow[] {
 	});
 	r.check(rows.length >= 2, path, 'a table needs at least two rows');
 	const first = rows[0];
-	if (first) r.check(first.atLeast.isZero() && first.base.isZero(), `${path}[0]`, 'the first row must start at 0 with 0 withheld');
+	if (first)
+		r.check(
+			first.atLeast.isZero() && first.base.isZero(),
+			`${path}[0]`,
+			'the first row must start at 0 with 0 withheld'
+		);
 	for (let i = 1; i < rows.length; i++) {
 		const prev = rows[i - 1] as BracketRow;
 		const row = rows[i] as BracketRow;
-		r.check(row.atLeast.greaterThan(prev.atLeast), `${path}[${i}].atLeast`, `must exceed ${prev.atLeast.toFixed()} (ascending)`);
+		r.check(
+			row.atLeast.greaterThan(prev.atLeast),
+			`${path}[${i}].atLeast`,
+			`must exceed ${prev.atLeast.toFixed()} (ascending)`
+		);
 		r.check(row.rate.greaterThanOrEqualTo(prev.rate), `${path}[${i}].rate`, 'rates must not fall');
 	}
 	return rows;
 }
 
 /** Standard table: column C is exact, column A = start + bracket top (from the Rev. Proc.). */
-function checkStandard(r: RuleReader, rows: BracketRow[], tops: Decimal[], deduction: Decimal, line1g: Decimal, path: string) {
+function checkStandard(
+	r: RuleReader,
+	rows: BracketRow[],
+	tops: Decimal[],
+	deduction: Decimal,
+	line1g: Decimal,
+	path: string
+) {
 	const start = rows[1]?.atLeast;
-	r.check(start !== undefined && start.equals(deduction.minus(line1g)), `${path}[1].atLeast`,
-		`must equal standard deduction ${deduction.toFixed()} - line 1g ${line1g.toFixed()}`);
-	r.check(tops.length === rows.length - 2, path, `expected ${rows.length - 2} bracket tops, found ${tops.length}`);
+	r.check(
+		start !== undefined && start.equals(deduction.minus(line1g)),
+		`${path}[1].atLeast`,
+		`must equal standard deduction ${deduction.toFixed()} - line 1g ${line1g.toFixed()}`
+	);
+	r.check(
+		tops.length === rows.length - 2,
+		path,
+		`expected ${rows.length - 2} bracket tops, found ${tops.length}`
+	);
 	for (let i = 1; i < rows.length; i++) {
 		const prev = rows[i - 1] as BracketRow;
 		const row = rows[i] as BracketRow;
 		const expected = prev.base.plus(prev.rate.times(row.atLeast.minus(prev.atLeast)));
-		r.check(row.base.equals(expected), `${path}[${i}].base`, `expected ${expected.toFixed()} = previous base + rate x width, found ${row.base.toFixed()}`);
+		r.check(
+			row.base.equals(expected),
+			`${path}[${i}].base`,
+			`expected ${expected.toFixed()} = previous base + rate x width, found ${row.base.toFixed()}`
+		);
 		const top = tops[i - 2];
-		if (i >= 2 && top && start) r.check(row.atLeast.equals(start.plus(top)), `${path}[${i}].atLeast`, `expected ${start.plus(top).toFixed()} = start + bracket top ${top.toFixed()}`);
+		if (i >= 2 && top && start)
+			r.check(
+				row.atLeast.equals(start.plus(top)),
+				`${path}[${i}].atLeast`,
+				`expected ${start.plus(top).toFixed()} = start + bracket top ${top.toFixed()}`
+			);
 	}
 }
 
 /** Checkbox table: half the standard deduction, half each bracket (bounds to whole dollars), half each amount (to the cent). */
-function checkCheckbox(r: RuleReader, rows: BracketRow[], standard: BracketRow[], deduction: Decimal, path: string) {
+function checkCheckbox(
+	r: RuleReader,
+	rows: BracketRow[],
+	standard: BracketRow[],
+	deduction: Decimal,
+	path: string
+) {
 	r.check(rows.length === standard.length, path, 'must have as many rows as the standard table');
 	const start = deduction.dividedBy(2);
 	const stdStart = standard[1]?.atLeast ?? dec(0);
@@ -88,9 +139,17 @@ function checkCheckbox(r: RuleReader, rows: BracketRow[], standard: BracketRow[]
 		const row = rows[i] as BracketRow;
 		const std = standard[i] as BracketRow;
 		const bound = payrollRound.dollarsHalfUp(start.plus(std.atLeast.minus(stdStart).dividedBy(2)));
-		r.check(row.atLeast.equals(bound), `${path}[${i}].atLeast`, `expected ${bound.toFixed()} (half of the standard row)`);
+		r.check(
+			row.atLeast.equals(bound),
+			`${path}[${i}].atLeast`,
+			`expected ${bound.toFixed()} (half of the standard row)`
+		);
 		const base = round.centsHalfUp(std.base.dividedBy(2));
-		r.check(row.base.equals(base), `${path}[${i}].base`, `expected ${base.toFixed()} (half of ${std.base.toFixed()})`);
+		r.check(
+			row.base.equals(base),
+			`${path}[${i}].base`,
+			`expected ${base.toFixed()} (half of ${std.base.toFixed()})`
+		);
 		r.check(row.rate.equals(std.rate), `${path}[${i}].rate`, 'must equal the standard row rate');
 	}
 }
@@ -98,16 +157,26 @@ function checkCheckbox(r: RuleReader, rows: BracketRow[], standard: BracketRow[]
 export function loadUsRules(raw: unknown, file: string): Result<UsRules> {
 	const r = new RuleReader(file);
 	const root = r.object(raw, '$');
-	r.check(root['schema'] === 'keel.payroll.rules.us-federal/1', '$.schema', 'expected keel.payroll.rules.us-federal/1');
+	r.check(
+		root['schema'] === 'keel.payroll.rules.us-federal/1',
+		'$.schema',
+		'expected keel.payroll.rules.us-federal/1'
+	);
 	const taxYear = r.integer(root, 'taxYear', '$');
 	const effectiveFrom = r.date(root, 'effectiveFrom', '$');
 	const effectiveTo = r.date(root, 'effectiveTo', '$');
 	r.check(effectiveFrom <= effectiveTo, '$.effectiveTo', 'must not precede effectiveFrom');
-	r.check(effectiveFrom.startsWith(`${taxYear}-`) && effectiveTo.startsWith(`${taxYear}-`), '$', 'effective dates must lie in the tax year');
+	r.check(
+		effectiveFrom.startsWith(`${taxYear}-`) && effectiveTo.startsWith(`${taxYear}-`),
+		'$',
+		'effective dates must lie in the tax year'
+	);
 
 	const freq = r.object(root['frequencies'], '$.frequencies');
 	const periodsRaw = r.object(freq['periods'], '$.frequencies.periods');
-	const periods = Object.fromEntries(FREQUENCIES.map((f) => [f, r.integer(periodsRaw, f, '$.frequencies.periods')])) as Record<UsFrequency, number>;
+	const periods = Object.fromEntries(
+		FREQUENCIES.map((f) => [f, r.integer(periodsRaw, f, '$.frequencies.periods')])
+	) as Record<UsFrequency, number>;
 
 	const it = r.object(root['incomeTax'], '$.incomeTax');
 	const sd = r.object(it['standardDeduction'], '$.incomeTax.standardDeduction');
@@ -132,14 +201,25 @@ export function loadUsRules(raw: unknown, file: string): Result<UsRules> {
 		checkStandard(r, standard[s], topList, deduction, line1g[s], `$.incomeTax.tables.standard.${s}`);
 		checkCheckbox(r, step2Checkbox[s], standard[s], deduction, `$.incomeTax.tables.step2Checkbox.${s}`);
 	}
-	const allowance = r.decimal(r.object(it['allowance'], '$.incomeTax.allowance'), 'amount', '$.incomeTax.allowance', { min: '0' });
+	const allowance = r.decimal(
+		r.object(it['allowance'], '$.incomeTax.allowance'),
+		'amount',
+		'$.incomeTax.allowance',
+		{ min: '0' }
+	);
 	const sup = r.object(it['supplemental'], '$.incomeTax.supplemental');
 	const ss = r.object(root['socialSecurity'], '$.socialSecurity');
 	const med = r.object(root['medicare'], '$.medicare');
 	const add = r.object(root['additionalMedicare'], '$.additionalMedicare');
 	const futa = r.object(root['futa'], '$.futa');
 	const sources: Record<string, string> = {};
-	for (const [key, obj] of [['incomeTax', it], ['socialSecurity', ss], ['medicare', med], ['additionalMedicare', add], ['futa', futa]] as const)
+	for (const [key, obj] of [
+		['incomeTax', it],
+		['socialSecurity', ss],
+		['medicare', med],
+		['additionalMedicare', add],
+		['futa', futa]
+	] as const)
 		sources[key] = r.text(obj, 'source', `$.${key}`);
 	const rules: UsRules = {
 		taxYear,
@@ -155,14 +235,26 @@ export function loadUsRules(raw: unknown, file: string): Result<UsRules> {
 			mandatoryRate: r.decimal(sup, 'mandatoryRate', '$.incomeTax.supplemental', { min: '0', max: '1' }),
 			mandatoryThreshold: r.decimal(sup, 'mandatoryThreshold', '$.incomeTax.supplemental', { min: '0' })
 		},
-		socialSecurity: { rate: r.decimal(ss, 'rate', '$.socialSecurity', { min: '0', max: '1' }), wageBase: r.decimal(ss, 'wageBase', '$.socialSecurity', { min: '0' }) },
+		socialSecurity: {
+			rate: r.decimal(ss, 'rate', '$.socialSecurity', { min: '0', max: '1' }),
+			wageBase: r.decimal(ss, 'wageBase', '$.socialSecurity', { min: '0' })
+		},
 		medicare: { rate: r.decimal(med, 'rate', '$.medicare', { min: '0', max: '1' }) },
-		additionalMedicare: { rate: r.decimal(add, 'rate', '$.additionalMedicare', { min: '0', max: '1' }), threshold: r.decimal(add, 'threshold', '$.additionalMedicare', { min: '0' }) },
-		futa: { rate: r.decimal(futa, 'rate', '$.futa', { min: '0', max: '1' }), wageBase: r.decimal(futa, 'wageBase', '$.futa', { min: '0' }) },
+		additionalMedicare: {
+			rate: r.decimal(add, 'rate', '$.additionalMedicare', { min: '0', max: '1' }),
+			threshold: r.decimal(add, 'threshold', '$.additionalMedicare', { min: '0' })
+		},
+		futa: {
+			rate: r.decimal(futa, 'rate', '$.futa', { min: '0', max: '1' }),
+			wageBase: r.decimal(futa, 'wageBase', '$.futa', { min: '0' })
+		},
 		sources
 	};
 	if (r.issues.length > 0)
-		return fail('payroll/invalid-rules', `Rule file ${file} is invalid: ${r.issues.slice(0, 5).join('; ')}`, { file, issues: r.issues });
+		return fail('payroll/invalid-rules', `Rule file ${file} is invalid: ${r.issues.slice(0, 5).join('; ')}`, {
+			file,
+			issues: r.issues
+		});
 	return ok(rules);
 }
 
@@ -188,6 +280,10 @@ export function usRulesFor(taxYear: number, payDate?: IsoDate): Result<UsRules> 
 	if (!loaded.ok || payDate === undefined) return loaded;
 	const rules = loaded.value;
 	if (payDate < rules.effectiveFrom || payDate > rules.effectiveTo)
-		return fail('payroll/out-of-range', `payDate: ${payDate} is outside ${entry.file} (effective ${rules.effectiveFrom} to ${rules.effectiveTo}); refusing to use another year's tables`, { payDate, taxYear });
+		return fail(
+			'payroll/out-of-range',
+			`payDate: ${payDate} is outside ${entry.file} (effective ${rules.effectiveFrom} to ${rules.effectiveTo}); refusing to use another year's tables`,
+			{ payDate, taxYear }
+		);
 	return loaded;
 }

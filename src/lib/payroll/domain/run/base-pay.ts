@@ -41,7 +41,8 @@ function boundaries(
 	compensation: History<Compensation>
 ): IsoDate[] {
 	const out = new Set<IsoDate>(employmentBoundaries(period, employment));
-	for (const f of compensation) if (f.effectiveDate > period.start && f.effectiveDate <= period.end) out.add(f.effectiveDate);
+	for (const f of compensation)
+		if (f.effectiveDate > period.start && f.effectiveDate <= period.end) out.add(f.effectiveDate);
 	return [...out].sort();
 }
 

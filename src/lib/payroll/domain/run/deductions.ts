@@ -5,8 +5,22 @@
 // rounded once to the cent, half up; a fixed per-period amount applies on regular runs only, so an
 // off-cycle run never takes a second month's premium; a kind of the other jurisdiction is refused.
 import type Decimal from 'decimal.js';
-import { dec, fail, ok, round, sum, toDecimalString, type DecimalString, type Result } from '../../../shared/domain';
-import { DEDUCTION_KINDS, deductionLabel, type DeductionKind, type RecurringDeduction } from '../../../people/domain';
+import {
+	dec,
+	fail,
+	ok,
+	round,
+	sum,
+	toDecimalString,
+	type DecimalString,
+	type Result
+} from '../../../shared/domain';
+import {
+	DEDUCTION_KINDS,
+	deductionLabel,
+	type DeductionKind,
+	type RecurringDeduction
+} from '../../../people/domain';
 import { fmt } from '../format';
 import type { EmployerContribution, Earning, PostTaxDeduction, PreTaxDeduction, PreTaxKind } from '../types';
 import type { Jurisdiction, RunKind } from './types';

@@ -10,7 +10,10 @@ import type { PayPeriod } from './types';
  * The days inside the period on which employment may change: its first day, each fact's effective
  * date, each start date and the day after each end date. Between two of these nothing changes.
  */
-export function employmentBoundaries(period: Pick<PayPeriod, 'start' | 'end'>, employment: History<Employment>): IsoDate[] {
+export function employmentBoundaries(
+	period: Pick<PayPeriod, 'start' | 'end'>,
+	employment: History<Employment>
+): IsoDate[] {
 	const out = new Set<IsoDate>([period.start]);
 	const inside = (d: IsoDate) => d > period.start && d <= period.end;
 	for (const f of employment) {
@@ -23,7 +26,10 @@ export function employmentBoundaries(period: Pick<PayPeriod, 'start' | 'end'>, e
 }
 
 /** Employed on at least one day of the period: the person belongs in a run for it. */
-export function employedInPeriod(employment: History<Employment>, period: Pick<PayPeriod, 'start' | 'end'>): boolean {
+export function employedInPeriod(
+	employment: History<Employment>,
+	period: Pick<PayPeriod, 'start' | 'end'>
+): boolean {
 	return employmentBoundaries(period, employment).some((d) => {
 		const e = employmentAsOf(employment, d);
 		return e !== undefined && isEmployedOn(e, d);

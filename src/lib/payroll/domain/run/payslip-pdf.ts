@@ -73,7 +73,7 @@ export function payslipPdf(p: PayslipPdfInput, fonts: PdfFontSource): Promise<Ui
 		{ text: 'Net pay', bold: true, size: 13, cells: cells(slip.payslip.net, ytd?.net) },
 		{ text: 'Cost to employer', cells: cells(slip.payslip.employerCost, ytd?.employerCost) }
 	);
-	for (const t of ytd?.totals ?? []) lines.push({ text: t.label, cells: [{ text: money(t.amount, currency), right: width }] });
+	for (const t of ytd?.totals ?? [])
+		lines.push({ text: t.label, cells: [{ text: money(t.amount, currency), right: width }] });
 	return textPdf(lines, { page, fonts });
 }
-

@@ -70,7 +70,9 @@ describe('payslip PDF in any script', () => {
 
 	it('embeds font subsets whose glyphs are whole: what a viewer draws, not only the text', async () => {
 		// No spaces: every glyph in each subset but .notdef has an outline.
-		const bytes = await textPdf([{ text: 'HarbourTrustŁukaszŻółć山田太郎Netpay1,234.56' }], { fonts: testFonts });
+		const bytes = await textPdf([{ text: 'HarbourTrustŁukaszŻółć山田太郎Netpay1,234.56' }], {
+			fonts: testFonts
+		});
 		const doc = await PDFDocument.load(bytes);
 		const outlines: number[] = [];
 		for (const [, obj] of doc.context.enumerateIndirectObjects()) {

@@ -23,7 +23,8 @@ const MARGIN = 40;
 const FOOTER = 30;
 
 /** Han, kana, CJK punctuation and symbols, Hangul-free full-width forms: what the CJK font is for. */
-const CJK = /[\u2e80-\u2fdf\u3000-\u30ff\u31c0-\u31ff\u3200-\u33ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u{20000}-\u{3ffff}]/u;
+const CJK =
+	/[\u2e80-\u2fdf\u3000-\u30ff\u31c0-\u31ff\u3200-\u33ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u{20000}-\u{3ffff}]/u;
 
 /** Whether any text on the lines (cells included) needs the CJK font. */
 export function needsCjk(lines: readonly PdfLine[]): boolean {

@@ -3,7 +3,6 @@ import type { IsoDate } from '../../../shared/domain';
 import { checkPaymentDate, computeRun, paymentJournalEntry, runJournalEntry } from './index';
 import { draft, finalize, person, schedule, testAccounts as accounts, usComp } from './fixtures';
 
-
 function december() {
 	const s = schedule();
 	const run = draft('dec', s, { start: '2026-12-01', end: '2026-12-31', payDate: '2026-12-18' }, ['a']);

@@ -4,7 +4,13 @@
 // each earlier period, expected-now − paid-then − retro already paid for it is what this run adds,
 // so a difference is paid once however many runs follow.
 import { dec, sum, toDecimalString, type DecimalString } from '../../../shared/domain';
-import { changesNotKnown, type Compensation, type Employment, type Fact, type History } from '../../../people/domain';
+import {
+	changesNotKnown,
+	type Compensation,
+	type Employment,
+	type Fact,
+	type History
+} from '../../../people/domain';
 import { basePay } from './base-pay';
 import type { SlipsByPerson } from './ytd';
 import type { KnownFacts, PaySchedule, PayPeriod, RetroLine } from './types';

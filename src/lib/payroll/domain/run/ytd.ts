@@ -107,7 +107,11 @@ export const ytdKey = (l: Pick<PayslipLine, 'code' | 'label'>) => `${l.code} ${l
 function openingByCode(o: OpeningFigures | undefined): Record<string, string> {
 	if (!o) return {};
 	if (o.jurisdiction === 'US')
-		return { 'US.FIT': o.us.federalIncomeTax, 'US.SS.EE': o.us.socialSecurityTax, 'US.MEDICARE.EE': o.us.medicareTax };
+		return {
+			'US.FIT': o.us.federalIncomeTax,
+			'US.SS.EE': o.us.socialSecurityTax,
+			'US.MEDICARE.EE': o.us.medicareTax
+		};
 	const ni = (k: 'employeeNics' | 'employerNics') => total(o.uk.ni.map((n) => n[k]));
 	return {
 		// This employment's tax with the earlier provider; the P45's previous employment shows in the totals.

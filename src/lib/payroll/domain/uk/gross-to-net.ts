@@ -23,7 +23,9 @@ function ytdField(value: unknown, field: string, allowNegative: boolean): Result
 	const r = readDecimal(value, { trim: true, places: 2 });
 	if (typeof r === 'object' && (allowNegative || !r.negative)) return ok(rescale(r.n, r.scale, 2, 'down'));
 	const expected = `expected a ${allowNegative ? '' : 'non-negative '}decimal string`;
-	return fail('payroll/invalid-input', amountProblem(field, typeof r === 'object' ? 'bad' : r, expected), { field });
+	return fail('payroll/invalid-input', amountProblem(field, typeof r === 'object' ? 'bad' : r, expected), {
+		field
+	});
 }
 
 /** Tax codes read once each (a pay run repeats a handful of codes). */
@@ -43,10 +45,16 @@ export function ukGrossToNet(c: UkPayCase): Result<Payslip> {
 	if (!rulesR.ok) return rulesR;
 	const rules = rulesR.value;
 	if (typeof c.frequency !== 'string' || !Object.prototype.hasOwnProperty.call(SHAPE, c.frequency))
-		return fail('payroll/invalid-input', 'frequency: expected weekly|two-weekly|four-weekly|monthly', { field: 'frequency' });
+		return fail('payroll/invalid-input', 'frequency: expected weekly|two-weekly|four-weekly|monthly', {
+			field: 'frequency'
+		});
 	const shape = SHAPE[c.frequency];
 	if (!Number.isInteger(c.period) || c.period < 1 || c.period > shape.periods)
-		return fail('payroll/invalid-input', `period: expected 1-${shape.periods} for ${c.frequency} pay (week 53 payments are not supported)`, { field: 'period' });
+		return fail(
+			'payroll/invalid-input',
+			`period: expected 1-${shape.periods} for ${c.frequency} pay (week 53 payments are not supported)`,
+			{ field: 'period' }
+		);
 	const codeR = taxCode(c.taxCode);
 	if (!codeR.ok) return codeR;
 	const code = codeR.value;
@@ -61,7 +69,15 @@ export function ukGrossToNet(c: UkPayCase): Result<Payslip> {
 	const cumulative = c.basis === 'cumulative' && !code.nonCumulativeMarker;
 	const period: PayePeriod = { base: shape.base, number: c.period * shape.span, span: shape.span };
 	const taxablePay = sub(pay.grossPay, pay.reductions['UK.PAYE']);
-	const payeR = calculatePaye({ rules, code, cumulative, period, pay: taxablePay, payToDateBefore: ytdPay.value, taxPaidBefore: ytdTax.value });
+	const payeR = calculatePaye({
+		rules,
+		code,
+		cumulative,
+		period,
+		pay: taxablePay,
+		payToDateBefore: ytdPay.value,
+		taxPaidBefore: ytdTax.value
+	});
 	if (!payeR.ok) return payeR;
 	const paye = payeR.value;
 	const niable = sub(pay.grossPay, pay.reductions['UK.NI']);
@@ -72,17 +88,32 @@ export function ukGrossToNet(c: UkPayCase): Result<Payslip> {
 	let loans: Payslip['lines'] = [];
 	let loanTotal = 0;
 	if (c.studentLoans !== undefined || c.postgraduateLoan !== undefined) {
-		const loansR = studentLoanLines({ rules, frequency: c.frequency, plans: c.studentLoans, postgraduate: c.postgraduateLoan, earnings: new Dec(niPay).dividedBy(100) });
+		const loansR = studentLoanLines({
+			rules,
+			frequency: c.frequency,
+			plans: c.studentLoans,
+			postgraduate: c.postgraduateLoan,
+			earnings: new Dec(niPay).dividedBy(100)
+		});
 		if (!loansR.ok) return loansR;
 		loans = loansR.value;
 		for (const l of loans) {
 			const r = readDecimal(l.amount, { trim: false, places: 2 });
-			if (typeof r !== 'object') return fail('payroll/invalid-input', `${l.code}: the loan amount ${l.amount} is not to the penny`, { field: 'studentLoans' });
+			if (typeof r !== 'object')
+				return fail('payroll/invalid-input', `${l.code}: the loan amount ${l.amount} is not to the penny`, {
+					field: 'studentLoans'
+				});
 			loanTotal = add(loanTotal, rescale(r.n, r.scale, 2, 'down'));
 		}
 	}
 
-	const net = sub(sub(sub(sub(sub(add(pay.grossPay, pay.reimbursements), pay.preTaxTotal), paye.tax), ni.employee), pay.postTaxTotal), loanTotal);
+	const net = sub(
+		sub(
+			sub(sub(sub(add(pay.grossPay, pay.reimbursements), pay.preTaxTotal), paye.tax), ni.employee),
+			pay.postTaxTotal
+		),
+		loanTotal
+	);
 	if (net < 0) return negativeNet(net);
 	return ok({
 		jurisdiction: 'UK',
@@ -90,7 +121,13 @@ export function ukGrossToNet(c: UkPayCase): Result<Payslip> {
 		frequency: c.frequency,
 		lines: [
 			...pay.lines,
-			payslipLine('UK.PAYE', paye.tax < 0 ? 'Income tax (refund)' : 'Income tax (PAYE)', 'employee-tax', paye.tax, paye.basis),
+			payslipLine(
+				'UK.PAYE',
+				paye.tax < 0 ? 'Income tax (refund)' : 'Income tax (PAYE)',
+				'employee-tax',
+				paye.tax,
+				paye.basis
+			),
 			payslipLine('UK.NI.EE', 'National Insurance (employee)', 'employee-tax', ni.employee, ni.employeeBasis),
 			payslipLine('UK.NI.ER', 'National Insurance (employer)', 'employer-tax', ni.employer, ni.employerBasis),
 			...loans
@@ -98,7 +135,9 @@ export function ukGrossToNet(c: UkPayCase): Result<Payslip> {
 		grossPay: centsText(pay.grossPay),
 		reimbursements: centsText(pay.reimbursements),
 		net: centsText(net),
-		employerCost: centsText(add(add(add(pay.grossPay, pay.reimbursements), ni.employer), pay.employerContributionTotal)),
+		employerCost: centsText(
+			add(add(add(pay.grossPay, pay.reimbursements), ni.employer), pay.employerContributionTotal)
+		),
 		uk: {
 			taxablePay: centsText(taxablePay),
 			taxablePayToDate: centsText(add(ytdPay.value, taxablePay)),

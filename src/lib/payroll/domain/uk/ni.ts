@@ -63,7 +63,12 @@ function category(rules: UkRules, letter: string): Category | undefined {
 	if (!c && Object.prototype.hasOwnProperty.call(rules.niCategories, letter)) {
 		const cat = rules.niCategories[letter];
 		if (!cat) return undefined;
-		c = { ee1: rateOf(cat.employeePtToUel), ee2: rateOf(cat.employeeAboveUel), er: rateOf(cat.employerRate), employerFrom: cat.employerFrom };
+		c = {
+			ee1: rateOf(cat.employeePtToUel),
+			ee2: rateOf(cat.employeeAboveUel),
+			er: rateOf(cat.employerRate),
+			employerFrom: cat.employerFrom
+		};
 		f.categories.set(letter, c);
 	}
 	return c;
@@ -97,10 +102,19 @@ const slice = (pay: number, from: number, to?: number) => {
 };
 
 /** Class 1 NI on this period's NI pay (pence; below zero counts as zero). */
-export function calculateNi(rules: UkRules, frequency: UkFrequency, letter: string, niablePay: number): Result<NiResult> {
+export function calculateNi(
+	rules: UkRules,
+	frequency: UkFrequency,
+	letter: string,
+	niablePay: number
+): Result<NiResult> {
 	const cat = typeof letter === 'string' ? category(rules, letter) : undefined;
 	if (!cat)
-		return fail('payroll/ni-category', `niCategory: expected one of ${Object.keys(rules.niCategories).join('|')}, got '${letter}'`, { niCategory: letter });
+		return fail(
+			'payroll/ni-category',
+			`niCategory: expected one of ${Object.keys(rules.niCategories).join('|')}, got '${letter}'`,
+			{ niCategory: letter }
+		);
 	const pay = niablePay < 0 ? 0 : niablePay;
 	const lel = threshold(rules, frequency, 'LEL');
 	const pt = threshold(rules, frequency, 'PT');

@@ -10,7 +10,12 @@ import { centsText } from '../fixed';
 import { calculatePaye, periodOneAdjustment } from './paye';
 import { parseTaxCode } from './tax-code';
 
-const regime = { bands: [{ rate: dec('0.20'), width: dec('37400') }], topRate: dec('0.40'), basicRateIndex: 0, bandTaxToDate: 'annualTotals' };
+const regime = {
+	bands: [{ rate: dec('0.20'), width: dec('37400') }],
+	topRate: dec('0.40'),
+	basicRateIndex: 0,
+	bandTaxToDate: 'annualTotals'
+};
 const rules2009 = {
 	taxYear: '2009-10',
 	regimes: { rUK: regime, scotland: regime, wales: regime },
@@ -37,7 +42,17 @@ describe('PAYE routine against HMRC test data 2009-10', () => {
 			const code = unwrap(parseTaxCode(codeText));
 			expect(periodOneAdjustment(rules2009, code.number, base).times(n).toFixed(2)).toBe(adjustment);
 			// Whole year-to-date pay arrives in this period; nothing paid before.
-			const r = unwrap(calculatePaye({ rules: rules2009, code, cumulative: true, period: { base, number: n, span: 1 }, pay: pence(gross), payToDateBefore: 0, taxPaidBefore: 0 }));
+			const r = unwrap(
+				calculatePaye({
+					rules: rules2009,
+					code,
+					cumulative: true,
+					period: { base, number: n, span: 1 },
+					pay: pence(gross),
+					payToDateBefore: 0,
+					taxPaidBefore: 0
+				})
+			);
 			expect(centsText(r.taxablePayToDate)).toBe(taxable);
 			expect(centsText(r.taxDueToDate)).toBe(due);
 		});
@@ -46,7 +61,17 @@ describe('PAYE routine against HMRC test data 2009-10', () => {
 	it('K code: the period deduction is capped at 50% of the period pay (overriding limit)', () => {
 		// K255 month 8: due 8,815.33 with nothing paid; this month's pay 1,000 -> at most 500.00.
 		const code = unwrap(parseTaxCode('K255'));
-		const r = unwrap(calculatePaye({ rules: rules2009, code, cumulative: true, period: { base: 12, number: 8, span: 1 }, pay: pence('1000'), payToDateBefore: pence('31799.98'), taxPaidBefore: 0 }));
+		const r = unwrap(
+			calculatePaye({
+				rules: rules2009,
+				code,
+				cumulative: true,
+				period: { base: 12, number: 8, span: 1 },
+				pay: pence('1000'),
+				payToDateBefore: pence('31799.98'),
+				taxPaidBefore: 0
+			})
+		);
 		expect(centsText(r.taxDueToDate)).toBe('8815.33');
 		expect(centsText(r.tax)).toBe('500.00');
 		expect(r.regulatoryLimitApplied).toBe(true);

@@ -170,7 +170,12 @@ function adjustment(rules: UkRules, codeNumber: number, base: 52 | 12): { p: num
 }
 
 /** Tax due to date (pence) on taxable pay to date (pence) by the band formulae of spec 4.4 (n periods of `base`). */
-export function taxDueByBands(regime: TaxRegimeRules, taxable: number, n: number, base: 52 | 12): { tax: number; working: string } {
+export function taxDueByBands(
+	regime: TaxRegimeRules,
+	taxable: number,
+	n: number,
+	base: 52 | 12
+): { tax: number; working: string } {
 	if (taxable <= 0) return { tax: 0, working: 'taxable pay not above 0: no tax' };
 	const rounded = rescale(taxable, 2, 0, 'down');
 	const steps = stepsFor(regime, n, base);
@@ -183,7 +188,10 @@ export function taxDueByBands(regime: TaxRegimeRules, taxable: number, n: number
 	const exact = add(mul(step.kPrev, 10_000), mul(sub(mul(rounded, 10_000), step.cPrev), step.rate.r));
 	const tax = rescale(exact, 8, 2, 'down');
 	const lower = step.kPrev === 0 ? '' : `${step.kPrevText} on the first ${step.cPrevText} + `;
-	return { tax, working: `${lower}(${fmtFx(rounded, 0, 0)} − ${step.cPrevText}) at ${step.rate.pct} = ${fmtFx(tax, 2)} (down to the penny)` };
+	return {
+		tax,
+		working: `${lower}(${fmtFx(rounded, 0, 0)} − ${step.cPrevText}) at ${step.rate.pct} = ${fmtFx(tax, 2)} (down to the penny)`
+	};
 }
 
 export function calculatePaye(input: PayeInput): Result<PayeResult> {
@@ -193,7 +201,9 @@ export function calculatePaye(input: PayeInput): Result<PayeResult> {
 	const payToDate = cumulative ? add(input.payToDateBefore, pay) : pay;
 	const paidBefore = cumulative ? input.taxPaidBefore : 0;
 	const unit = period.base === 52 ? 'week' : 'month';
-	const where = cumulative ? `${unit} ${period.number} cumulative` : `${unit} 1 basis over ${period.span} ${unit}(s)`;
+	const where = cumulative
+		? `${unit} ${period.number} cumulative`
+		: `${unit} 1 basis over ${period.span} ${unit}(s)`;
 	let taxable = payToDate;
 	let due: number;
 	let working: string;
@@ -204,9 +214,16 @@ export function calculatePaye(input: PayeInput): Result<PayeResult> {
 			break;
 		case 'BR':
 		case 'D': {
-			const rate = regimeFigures(regime).flat[code.kind === 'BR' ? regime.basicRateIndex : regime.basicRateIndex + 1 + code.number];
+			const rate =
+				regimeFigures(regime).flat[
+					code.kind === 'BR' ? regime.basicRateIndex : regime.basicRateIndex + 1 + code.number
+				];
 			if (rate === undefined)
-				return fail('payroll/tax-code', `taxCode: ${code.text} has no rate in the ${code.regime} bands for ${rules.taxYear}`, { taxCode: code.text });
+				return fail(
+					'payroll/tax-code',
+					`taxCode: ${code.text} has no rate in the ${code.regime} bands for ${rules.taxYear}`,
+					{ taxCode: code.text }
+				);
 			const whole = payToDate > 0 ? rescale(payToDate, 2, 0, 'down') : 0;
 			due = rescale(mul(whole, rate.r), 4, 2, 'down');
 			working = `code ${code.text}: ${fmtFx(whole, 0, 0)} (pay to date down to the pound) at ${rate.pct} = ${fmtFx(due, 2)}`;
@@ -234,7 +251,17 @@ export function calculatePaye(input: PayeInput): Result<PayeResult> {
 		tax = limit;
 		regulatoryLimitApplied = true;
 	}
-	const paid = cumulative ? `; due to date ${fmtFx(due, 2)} − paid ${fmtFx(paidBefore, 2)} = ${fmtFx(sub(due, paidBefore), 2)}` : '';
-	const capped = regulatoryLimitApplied ? `; capped at ${limitRate.pct} of this period's pay ${fmtFx(pay, 2)} = ${fmtFx(limit, 2)} (overriding limit)` : '';
-	return ok({ tax, taxDueToDate: due, taxablePayToDate: taxable, regulatoryLimitApplied, basis: `${where}: ${working}${paid}${capped}` });
+	const paid = cumulative
+		? `; due to date ${fmtFx(due, 2)} − paid ${fmtFx(paidBefore, 2)} = ${fmtFx(sub(due, paidBefore), 2)}`
+		: '';
+	const capped = regulatoryLimitApplied
+		? `; capped at ${limitRate.pct} of this period's pay ${fmtFx(pay, 2)} = ${fmtFx(limit, 2)} (overriding limit)`
+		: '';
+	return ok({
+		tax,
+		taxDueToDate: due,
+		taxablePayToDate: taxable,
+		regulatoryLimitApplied,
+		basis: `${where}: ${working}${paid}${capped}`
+	});
 }

@@ -13,7 +13,13 @@ import type { UkRules } from '../rules/uk-rules';
 import type { LoanKind } from '../rules/uk-student-loans';
 import type { PayslipLine, StudentLoanPlan, UkFrequency } from '../types';
 
-const payslipLine = (code: string, label: string, kind: PayslipLine['kind'], value: Decimal, basis: string): PayslipLine => ({
+const payslipLine = (
+	code: string,
+	label: string,
+	kind: PayslipLine['kind'],
+	value: Decimal,
+	basis: string
+): PayslipLine => ({
 	code,
 	label,
 	kind,

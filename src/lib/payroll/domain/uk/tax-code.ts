@@ -21,14 +21,21 @@ export function parseTaxCode(input: string): Result<TaxCode> {
 	const text = input.trim().toUpperCase();
 	const m = CODE_RE.exec(text);
 	if (!m)
-		return fail('payroll/tax-code', `taxCode: '${input}' is not a tax code this engine understands (e.g. 1257L, S1257L, C1257L, K475, BR, D0, D1, NT, 0T, with optional W1/M1/X)`, { taxCode: input });
+		return fail(
+			'payroll/tax-code',
+			`taxCode: '${input}' is not a tax code this engine understands (e.g. 1257L, S1257L, C1257L, K475, BR, D0, D1, NT, 0T, with optional W1/M1/X)`,
+			{ taxCode: input }
+		);
 	const regime: UkRegime = m[1] === 'S' ? 'scotland' : m[1] === 'C' ? 'wales' : 'rUK';
 	const nonCumulativeMarker = m[8] !== undefined;
 	const base = { text, regime, nonCumulativeMarker };
 	if (m[2] !== undefined) return ok({ ...base, kind: 'allowance', number: Number(m[2]) });
 	if (m[4] !== undefined) {
 		const n = Number(m[4]);
-		if (n === 0) return fail('payroll/tax-code', `taxCode: '${input}': a K code needs a number above 0`, { taxCode: input });
+		if (n === 0)
+			return fail('payroll/tax-code', `taxCode: '${input}': a K code needs a number above 0`, {
+				taxCode: input
+			});
 		return ok({ ...base, kind: 'K', number: n });
 	}
 	if (m[5] !== undefined) return ok({ ...base, kind: 'BR', number: 0 });

@@ -53,7 +53,14 @@ describe('PAYE 2025-26 (rUK, Scotland, Wales)', () => {
 	it('week 1 basis (code marker W1) ignores the year to date', () => {
 		// Weekly free pay 2 x 96.16 + (2,579 / 52 = 49.5962 up to 49.60) = 241.92; 600 - 241.92 = 358.08 -> 358 x 20% = 71.60.
 		// NI weekly: (600 - 242) x 8% = 28.64; employer (600 - 96) x 15% = 75.60.
-		const p = slip({ frequency: 'weekly', period: 10, gross: '600.00', code: '1257L W1', ytdPay: '9000', ytdTax: '0' });
+		const p = slip({
+			frequency: 'weekly',
+			period: 10,
+			gross: '600.00',
+			code: '1257L W1',
+			ytdPay: '9000',
+			ytdTax: '0'
+		});
 		expect(amountOf(p, 'UK.PAYE')).toBe('71.60');
 		expect(amountOf(p, 'UK.NI.EE')).toBe('28.64');
 		expect(amountOf(p, 'UK.NI.ER')).toBe('75.60');
@@ -61,7 +68,9 @@ describe('PAYE 2025-26 (rUK, Scotland, Wales)', () => {
 
 	it('BR, D0, D1, SD2, NT and 0T', () => {
 		// BR cumulative month 3: 3,000 x 20% = 600 - 400 paid = 200.00.
-		expect(amountOf(slip({ period: 3, gross: '1000.00', code: 'BR', ytdPay: '2000', ytdTax: '400' }), 'UK.PAYE')).toBe('200.00');
+		expect(
+			amountOf(slip({ period: 3, gross: '1000.00', code: 'BR', ytdPay: '2000', ytdTax: '400' }), 'UK.PAYE')
+		).toBe('200.00');
 		expect(amountOf(slip({ gross: '2000.00', code: 'D0' }), 'UK.PAYE')).toBe('800.00'); // 2,000 x 40%
 		expect(amountOf(slip({ gross: '2000.00', code: 'D1' }), 'UK.PAYE')).toBe('900.00'); // 2,000 x 45%
 		expect(amountOf(slip({ gross: '2000.00', code: 'SD0' }), 'UK.PAYE')).toBe('420.00'); // Scottish intermediate 21%
@@ -109,7 +118,10 @@ describe('PAYE 2025-26 (rUK, Scotland, Wales)', () => {
 		expect(amountOf(ss, 'UK.NI.EE')).toBe('100.16');
 		expect(amountOf(ss, 'UK.NI.ER')).toBe('282.45');
 		// Relief at source 160 (200 gross less 20% relief) comes from net: 2,093.64 - 160 = 1,933.64.
-		const ras = slip({ gross: '2500.00', postTax: [{ code: 'DED.PENSION.RAS', label: 'Pension (relief at source)', amount: '160.00' as never }] });
+		const ras = slip({
+			gross: '2500.00',
+			postTax: [{ code: 'DED.PENSION.RAS', label: 'Pension (relief at source)', amount: '160.00' as never }]
+		});
 		expect(ras.net).toBe('1933.64');
 	});
 });
@@ -147,7 +159,11 @@ describe('Class 1 NI by category letter, 2025-26 monthly, pay 5,000', () => {
 
 describe('2026-27', () => {
 	it('new LEL 559 monthly in the FPS bands', () => {
-		expect(slip({ year: '2026-27', gross: '1000.00' }).uk?.niBands).toEqual({ atLel: '559.00', lelToPt: '441.00', ptToUel: '0.00' });
+		expect(slip({ year: '2026-27', gross: '1000.00' }).uk?.niBands).toEqual({
+			atLel: '559.00',
+			lelToPt: '441.00',
+			ptToUel: '0.00'
+		});
 	});
 
 	it('Scottish S1257L month 1 with the wider starter and basic bands', () => {

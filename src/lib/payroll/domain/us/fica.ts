@@ -16,17 +16,33 @@ const max0 = (v: number) => (v < 0 ? 0 : v);
 export const taxAt = (cents: number, rate: Rate): number => rescale(mul(cents, rate.r), 6, 2, 'halfUp');
 
 /** Tax on the part of this period's wages that falls under an annual wage base. */
-export function underWageBase(wages: number, ytd: number, cap: { rate: Rate; base: number; baseText: string }, name: string): CappedTax {
+export function underWageBase(
+	wages: number,
+	ytd: number,
+	cap: { rate: Rate; base: number; baseText: string },
+	name: string
+): CappedTax {
 	const room = max0(sub(cap.base, ytd));
 	const taxable = wages < room ? wages : room;
 	const amount = taxAt(taxable, cap.rate);
-	const capNote = taxable < wages ? ` (wage base ${cap.baseText}: ${fmtFx(ytd, 2)} already taxed, room ${fmtFx(room, 2)})` : '';
-	return { taxable, amount, basis: `${name} wages ${fmtFx(wages, 2)}, taxable ${fmtFx(taxable, 2)}${capNote} × ${cap.rate.pct} = ${fmtFx(amount, 2)}` };
+	const capNote =
+		taxable < wages
+			? ` (wage base ${cap.baseText}: ${fmtFx(ytd, 2)} already taxed, room ${fmtFx(room, 2)})`
+			: '';
+	return {
+		taxable,
+		amount,
+		basis: `${name} wages ${fmtFx(wages, 2)}, taxable ${fmtFx(taxable, 2)}${capNote} × ${cap.rate.pct} = ${fmtFx(amount, 2)}`
+	};
 }
 
 export function medicare(f: UsFigures, wages: number): CappedTax {
 	const amount = taxAt(wages, f.medicare);
-	return { taxable: wages, amount, basis: `Medicare wages ${fmtFx(wages, 2)} × ${f.medicare.pct} = ${fmtFx(amount, 2)}` };
+	return {
+		taxable: wages,
+		amount,
+		basis: `Medicare wages ${fmtFx(wages, 2)} × ${f.medicare.pct} = ${fmtFx(amount, 2)}`
+	};
 }
 
 /** Additional Medicare: only the part of year-to-date Medicare wages above the threshold first reached this period. */

@@ -60,7 +60,11 @@ export function usFigures(rules: UsRules): UsFigures | null {
 	let f = cache.get(rules);
 	if (f !== undefined) return f;
 	try {
-		const per = <T>(fn: (s: UsStatus) => T): Record<UsStatus, T> => ({ single: fn('single'), married: fn('married'), head: fn('head') });
+		const per = <T>(fn: (s: UsStatus) => T): Record<UsStatus, T> => ({
+			single: fn('single'),
+			married: fn('married'),
+			head: fn('head')
+		});
 		f = {
 			periods: { ...rules.periods },
 			line1g: per((s) => need(fromDecimal(rules.line1g[s], 2))),
@@ -74,10 +78,22 @@ export function usFigures(rules: UsRules): UsFigures | null {
 				threshold: need(fromDecimal(rules.supplemental.mandatoryThreshold, 2)),
 				thresholdText: fmt(rules.supplemental.mandatoryThreshold, 0)
 			},
-			ss: { rate: rateOf(rules.socialSecurity.rate), base: need(fromDecimal(rules.socialSecurity.wageBase, 2)), baseText: fmt(rules.socialSecurity.wageBase, 0) },
+			ss: {
+				rate: rateOf(rules.socialSecurity.rate),
+				base: need(fromDecimal(rules.socialSecurity.wageBase, 2)),
+				baseText: fmt(rules.socialSecurity.wageBase, 0)
+			},
 			medicare: rateOf(rules.medicare.rate),
-			addl: { rate: rateOf(rules.additionalMedicare.rate), threshold: need(fromDecimal(rules.additionalMedicare.threshold, 2)), thresholdText: fmt(rules.additionalMedicare.threshold, 0) },
-			futa: { rate: rateOf(rules.futa.rate), base: need(fromDecimal(rules.futa.wageBase, 2)), baseText: fmt(rules.futa.wageBase, 0) }
+			addl: {
+				rate: rateOf(rules.additionalMedicare.rate),
+				threshold: need(fromDecimal(rules.additionalMedicare.threshold, 2)),
+				thresholdText: fmt(rules.additionalMedicare.threshold, 0)
+			},
+			futa: {
+				rate: rateOf(rules.futa.rate),
+				base: need(fromDecimal(rules.futa.wageBase, 2)),
+				baseText: fmt(rules.futa.wageBase, 0)
+			}
 		};
 	} catch (e) {
 		if (!(e instanceof NotExact)) throw e;

@@ -16,7 +16,11 @@ const YTD = ['socialSecurityWages', 'medicareWages', 'futaWages', 'supplementalW
 function ytdField(value: unknown, field: string): Result<number> {
 	const r = readDecimal(value, { trim: true, places: 2 });
 	if (typeof r === 'object' && !r.negative) return ok(rescale(r.n, r.scale, 2, 'down'));
-	return fail('payroll/invalid-input', amountProblem(field, typeof r === 'object' ? 'bad' : r, 'expected a non-negative decimal string'), { field });
+	return fail(
+		'payroll/invalid-input',
+		amountProblem(field, typeof r === 'object' ? 'bad' : r, 'expected a non-negative decimal string'),
+		{ field }
+	);
 }
 
 export function usGrossToNet(c: UsPayCase): Result<Payslip> {
@@ -24,9 +28,16 @@ export function usGrossToNet(c: UsPayCase): Result<Payslip> {
 	if (!rulesR.ok) return rulesR;
 	const rules = rulesR.value;
 	if (typeof c.frequency !== 'string' || !Object.prototype.hasOwnProperty.call(rules.periods, c.frequency))
-		return fail('payroll/invalid-input', `frequency: expected ${Object.keys(rules.periods).join('|')}`, { field: 'frequency' });
+		return fail('payroll/invalid-input', `frequency: expected ${Object.keys(rules.periods).join('|')}`, {
+			field: 'frequency'
+		});
 	const f = usFigures(rules);
-	if (!f) return fail('payroll/no-rules', `the US federal tables for ${rules.taxYear} have a figure that is not exact to the cent`, { taxYear: String(rules.taxYear) });
+	if (!f)
+		return fail(
+			'payroll/no-rules',
+			`the US federal tables for ${rules.taxYear} have a figure that is not exact to the cent`,
+			{ taxYear: String(rules.taxYear) }
+		);
 	const payR = buildPay(c);
 	if (!payR.ok) return payR;
 	const pay = payR.value;
@@ -44,9 +55,14 @@ export function usGrossToNet(c: UsPayCase): Result<Payslip> {
 	const supplementalFit = max0(sub(pay.supplemental, max0(sub(fitCut, regular))));
 	const reg = regularWithholding(f, c.frequency, c.w4, regularFit);
 	if (!reg.ok) return reg;
-	const sup = supplementalFit === 0 ? undefined : supplementalWithholding(f, supplementalFit, ytd.supplementalWages, c.w4.exempt === true);
+	const sup =
+		supplementalFit === 0
+			? undefined
+			: supplementalWithholding(f, supplementalFit, ytd.supplementalWages, c.w4.exempt === true);
 	const fit = add(reg.value.amount, sup?.amount ?? 0);
-	const fitBasis = sup ? `regular: ${reg.value.basis}; ${sup.basis}; total ${fmtFx(fit, 2)}` : reg.value.basis;
+	const fitBasis = sup
+		? `regular: ${reg.value.basis}; ${sup.basis}; total ${fmtFx(fit, 2)}`
+		: reg.value.basis;
 
 	const ssWages = max0(sub(pay.grossPay, pay.reductions['US.SS']));
 	const medWages = max0(sub(pay.grossPay, pay.reductions['US.MEDICARE']));
@@ -61,7 +77,16 @@ export function usGrossToNet(c: UsPayCase): Result<Payslip> {
 		payslipLine('US.SS.EE', 'Social Security (employee)', 'employee-tax', ss.amount, ss.basis),
 		payslipLine('US.MEDICARE.EE', 'Medicare (employee)', 'employee-tax', med.amount, med.basis)
 	];
-	if (addl.taxable > 0) taxLines.push(payslipLine('US.ADDL_MEDICARE.EE', 'Additional Medicare (employee)', 'employee-tax', addl.amount, addl.basis));
+	if (addl.taxable > 0)
+		taxLines.push(
+			payslipLine(
+				'US.ADDL_MEDICARE.EE',
+				'Additional Medicare (employee)',
+				'employee-tax',
+				addl.amount,
+				addl.basis
+			)
+		);
 	taxLines.push(
 		payslipLine('US.SS.ER', 'Social Security (employer)', 'employer-tax', ss.amount, ss.basis),
 		payslipLine('US.MEDICARE.ER', 'Medicare (employer)', 'employer-tax', med.amount, med.basis),
@@ -69,7 +94,10 @@ export function usGrossToNet(c: UsPayCase): Result<Payslip> {
 	);
 	const employeeTaxes = add(add(add(fit, ss.amount), med.amount), addl.amount);
 	const employerTaxes = add(add(ss.amount, med.amount), futa.amount);
-	const net = sub(sub(sub(add(pay.grossPay, pay.reimbursements), pay.preTaxTotal), employeeTaxes), pay.postTaxTotal);
+	const net = sub(
+		sub(sub(add(pay.grossPay, pay.reimbursements), pay.preTaxTotal), employeeTaxes),
+		pay.postTaxTotal
+	);
 	if (net < 0) return negativeNet(net);
 	return ok({
 		jurisdiction: 'US',
@@ -79,7 +107,9 @@ export function usGrossToNet(c: UsPayCase): Result<Payslip> {
 		grossPay: centsText(pay.grossPay),
 		reimbursements: centsText(pay.reimbursements),
 		net: centsText(net),
-		employerCost: centsText(add(add(add(pay.grossPay, pay.reimbursements), employerTaxes), pay.employerContributionTotal)),
+		employerCost: centsText(
+			add(add(add(pay.grossPay, pay.reimbursements), employerTaxes), pay.employerContributionTotal)
+		),
 		us: {
 			federalWages: centsText(add(regularFit, supplementalFit)),
 			socialSecurityWages: centsText(ss.taxable),

@@ -24,7 +24,11 @@ const max0 = (v: number) => (v < 0 ? 0 : v);
 function w4Cents(text: unknown, field: string): Result<number> {
 	const r = readDecimal(text, { trim: false, places: 2 });
 	if (typeof r === 'object' && !r.negative) return ok(rescale(r.n, r.scale, 2, 'down'));
-	return fail('payroll/invalid-input', amountProblem(field, typeof r === 'object' ? 'bad' : r, 'expected a non-negative decimal string'), { field });
+	return fail(
+		'payroll/invalid-input',
+		amountProblem(field, typeof r === 'object' ? 'bad' : r, 'expected a non-negative decimal string'),
+		{ field }
+	);
 }
 
 /**
@@ -37,14 +41,25 @@ function perPeriod(annual: number, credits: number, extra: number, periods: numb
 	const numerator = add(max0(sub(annual, mul(credits, 10_000))), mul(extra, denominator));
 	const q = Math.floor(numerator / denominator);
 	const rem = safe(numerator - q * denominator);
-	if (rem >= 0 && rem < denominator && (credits === 0 || 2 * rem !== denominator)) return 2 * rem >= denominator ? q + 1 : q;
-	const after = new Dec(annual).dividedBy(1_000_000).dividedBy(periods).minus(new Dec(credits).dividedBy(100).dividedBy(periods));
-	const amount = round.centsHalfUp((after.isNegative() ? new Dec(0) : after).plus(new Dec(extra).dividedBy(100)));
+	if (rem >= 0 && rem < denominator && (credits === 0 || 2 * rem !== denominator))
+		return 2 * rem >= denominator ? q + 1 : q;
+	const after = new Dec(annual)
+		.dividedBy(1_000_000)
+		.dividedBy(periods)
+		.minus(new Dec(credits).dividedBy(100).dividedBy(periods));
+	const amount = round.centsHalfUp(
+		(after.isNegative() ? new Dec(0) : after).plus(new Dec(extra).dividedBy(100))
+	);
 	return safe(amount.times(100).toNumber());
 }
 
 /** Worksheet 1A on this period's income-tax wages (regular wages, after pre-tax deductions). */
-export function regularWithholding(f: UsFigures, frequency: UsFrequency, w4: W4, wages: number): Result<WithholdingResult> {
+export function regularWithholding(
+	f: UsFigures,
+	frequency: UsFrequency,
+	w4: W4,
+	wages: number
+): Result<WithholdingResult> {
 	if (w4.exempt) return ok({ amount: 0, basis: EXEMPT_BASIS });
 	const periods = f.periods[frequency] as number;
 	const c1 = mul(wages, periods);
@@ -64,7 +79,10 @@ export function regularWithholding(f: UsFigures, frequency: UsFrequency, w4: W4,
 		const s4c = w4Cents(w4.step4c, 'w4.step4c');
 		if (!s4c.ok) return s4c;
 		const status = w4.filingStatus;
-		if (!US_STATUSES.includes(status)) return fail('payroll/invalid-input', `w4.filingStatus: expected ${US_STATUSES.join('|')}`, { field: 'w4.filingStatus' });
+		if (!US_STATUSES.includes(status))
+			return fail('payroll/invalid-input', `w4.filingStatus: expected ${US_STATUSES.join('|')}`, {
+				field: 'w4.filingStatus'
+			});
 		const g1 = w4.step2 ? 0 : f.line1g[status];
 		adjusted = max0(sub(add(c1, s4a.value), add(s4b.value, g1)));
 		rows = w4.step2 ? f.step2Checkbox[status] : f.standard[status];
@@ -74,7 +92,9 @@ export function regularWithholding(f: UsFigures, frequency: UsFrequency, w4: W4,
 		extra = s4c.value;
 	} else {
 		if (!Number.isInteger(w4.allowances) || w4.allowances < 0)
-			return fail('payroll/invalid-input', 'w4.allowances: expected a whole number, 0 or more', { field: 'w4.allowances' });
+			return fail('payroll/invalid-input', 'w4.allowances: expected a whole number, 0 or more', {
+				field: 'w4.allowances'
+			});
 		const more = w4Cents(w4.additional, 'w4.additional');
 		if (!more.ok) return more;
 		const status: UsStatus = w4.filingStatus === 'married' ? 'married' : 'single';
@@ -98,7 +118,12 @@ export function regularWithholding(f: UsFigures, frequency: UsFrequency, w4: W4,
 }
 
 /** Supplemental wages at the optional flat rate; the mandatory rate on supplemental wages over $1M in the year. */
-export function supplementalWithholding(f: UsFigures, wages: number, ytdSupplemental: number, exempt = false): WithholdingResult {
+export function supplementalWithholding(
+	f: UsFigures,
+	wages: number,
+	ytdSupplemental: number,
+	exempt = false
+): WithholdingResult {
 	const { mandatory, threshold, thresholdText } = f.sup;
 	// An exempt employee has nothing withheld below the $1 million line (the aggregate method gives
 	// nothing); above it the mandatory rate applies whatever the W-4 says (Treas. Reg. 31.3402(g)-1).
@@ -107,6 +132,9 @@ export function supplementalWithholding(f: UsFigures, wages: number, ytdSuppleme
 	const atFlat = roomBelow <= 0 ? 0 : wages < roomBelow ? wages : roomBelow;
 	const atMandatory = sub(wages, atFlat);
 	const amount = rescale(add(mul(atFlat, rate.r), mul(atMandatory, mandatory.r)), 6, 2, 'halfUp');
-	const over = atMandatory === 0 ? '' : ` + ${fmtFx(atMandatory, 2)} over ${thresholdText} for the year at ${mandatory.pct}`;
+	const over =
+		atMandatory === 0
+			? ''
+			: ` + ${fmtFx(atMandatory, 2)} over ${thresholdText} for the year at ${mandatory.pct}`;
 	return { amount, basis: `supplemental ${fmtFx(atFlat, 2)} at ${rate.pct}${over} = ${fmtFx(amount, 2)}` };
 }

@@ -15,8 +15,12 @@ export function validateSortCode(input: string, field = 'bank.sortCode'): Result
 	return ok(`${digits.slice(0, 2)}-${digits.slice(2, 4)}-${digits.slice(4)}` as SortCode);
 }
 
-export function validateUkAccountNumber(input: string, field = 'bank.accountNumber'): Result<UkAccountNumber> {
+export function validateUkAccountNumber(
+	input: string,
+	field = 'bank.accountNumber'
+): Result<UkAccountNumber> {
 	const compact = input.replace(/\s+/g, '');
-	if (!/^\d{8}$/.test(compact)) return fieldError(field, 'hr/uk-account-format', `${field} must be exactly 8 digits`);
+	if (!/^\d{8}$/.test(compact))
+		return fieldError(field, 'hr/uk-account-format', `${field} must be exactly 8 digits`);
 	return ok(compact as UkAccountNumber);
 }

@@ -16,7 +16,11 @@ export function validateRoutingNumber(input: string, field = 'bank.routingNumber
 	const compact = input.replace(/[\s-]+/g, '');
 	if (!/^\d{9}$/.test(compact)) return fieldError(field, 'hr/routing-format', `${field} must be 9 digits`);
 	if (!validPrefix(Number(compact.slice(0, 2)))) {
-		return fieldError(field, 'hr/routing-prefix', `${field} does not start with a Federal Reserve routing symbol`);
+		return fieldError(
+			field,
+			'hr/routing-prefix',
+			`${field} does not start with a Federal Reserve routing symbol`
+		);
 	}
 	let total = 0;
 	for (let i = 0; i < 9; i++) total += Number(compact[i]) * (WEIGHTS[i] ?? 0);
@@ -26,7 +30,10 @@ export function validateRoutingNumber(input: string, field = 'bank.routingNumber
 	return ok(compact as RoutingNumber);
 }
 
-export function validateUsAccountNumber(input: string, field = 'bank.accountNumber'): Result<UsAccountNumber> {
+export function validateUsAccountNumber(
+	input: string,
+	field = 'bank.accountNumber'
+): Result<UsAccountNumber> {
 	const compact = input.replace(/[\s-]+/g, '');
 	if (!/^\d{4,17}$/.test(compact)) {
 		return fieldError(field, 'hr/us-account-format', `${field} must be 4 to 17 digits`);

@@ -108,11 +108,15 @@ describe('IBAN', () => {
 	it('detects any single-character substitution in a valid IBAN', () => {
 		const valid = 'DE89370400440532013000';
 		fc.assert(
-			fc.property(fc.integer({ min: 4, max: valid.length - 1 }), fc.integer({ min: 1, max: 9 }), (pos, delta) => {
-				const digit = (Number(valid[pos]) + delta) % 10;
-				const changed = valid.slice(0, pos) + String(digit) + valid.slice(pos + 1);
-				expect(code(validateIban(changed))).toBe('hr/iban-checksum');
-			})
+			fc.property(
+				fc.integer({ min: 4, max: valid.length - 1 }),
+				fc.integer({ min: 1, max: 9 }),
+				(pos, delta) => {
+					const digit = (Number(valid[pos]) + delta) % 10;
+					const changed = valid.slice(0, pos) + String(digit) + valid.slice(pos + 1);
+					expect(code(validateIban(changed))).toBe('hr/iban-checksum');
+				}
+			)
 		);
 	});
 	it('formats and masks', () => {

@@ -15,17 +15,33 @@ export function validateNiNumber(input: string, field = 'nationalIds.ukNiNumber'
 	const compact = input.replace(/\s+/g, '').toUpperCase();
 	const m = NI_RE.exec(compact);
 	if (!m) {
-		return fieldError(field, 'hr/ni-format', `${field} must be 2 letters, 6 digits and a letter, e.g. QQ 12 34 56 C`);
+		return fieldError(
+			field,
+			'hr/ni-format',
+			`${field} must be 2 letters, 6 digits and a letter, e.g. QQ 12 34 56 C`
+		);
 	}
 	const [, first = '', second = '', , suffix = ''] = m;
 	if (BAD_FIRST.has(first)) {
-		return fieldError(field, 'hr/ni-prefix', `${field}: HMRC never uses D, F, I, Q, U or V as the first letter`);
+		return fieldError(
+			field,
+			'hr/ni-prefix',
+			`${field}: HMRC never uses D, F, I, Q, U or V as the first letter`
+		);
 	}
 	if (BAD_SECOND.has(second)) {
-		return fieldError(field, 'hr/ni-prefix', `${field}: HMRC never uses D, F, I, O, Q, U or V as the second letter`);
+		return fieldError(
+			field,
+			'hr/ni-prefix',
+			`${field}: HMRC never uses D, F, I, O, Q, U or V as the second letter`
+		);
 	}
 	if (BAD_PREFIXES.has(first + second)) {
-		return fieldError(field, 'hr/ni-prefix', `${field}: prefixes BG, GB, NK, KN, TN, NT and ZZ are not allocated`);
+		return fieldError(
+			field,
+			'hr/ni-prefix',
+			`${field}: prefixes BG, GB, NK, KN, TN, NT and ZZ are not allocated`
+		);
 	}
 	if (!'ABCD'.includes(suffix)) return fieldError(field, 'hr/ni-suffix', `${field} must end in A, B, C or D`);
 	return ok(compact as NiNumber);

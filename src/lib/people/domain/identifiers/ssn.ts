@@ -14,9 +14,14 @@ export function validateSsn(input: string, field = 'nationalIds.usSsn'): Result<
 	const [, area = '', group = '', serial = ''] = m;
 	const areaNumber = Number(area);
 	if (areaNumber === 0 || areaNumber === 666 || areaNumber >= 900) {
-		return fieldError(field, 'hr/ssn-area', `${field} has an area number (first 3 digits) the SSA never issues`);
+		return fieldError(
+			field,
+			'hr/ssn-area',
+			`${field} has an area number (first 3 digits) the SSA never issues`
+		);
 	}
-	if (group === '00') return fieldError(field, 'hr/ssn-group', `${field} has group 00 (digits 4-5), never issued`);
+	if (group === '00')
+		return fieldError(field, 'hr/ssn-group', `${field} has group 00 (digits 4-5), never issued`);
 	if (serial === '0000') {
 		return fieldError(field, 'hr/ssn-serial', `${field} has serial 0000 (last 4 digits), never issued`);
 	}

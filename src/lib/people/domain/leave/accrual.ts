@@ -1,7 +1,17 @@
 // What a policy credits in one leave year, derived from the employment history alone (plus hours
 // worked for hourly accrual): each credit is dated, prorated by the eligible days it covers (and by
 // FTE when the policy says so), and rounded once, half up, to the policy's places.
-import { addDays, addMonths, dec, fromEpochDay, round, sum, toEpochDay, type Dec, type IsoDate } from '../../../shared/domain';
+import {
+	addDays,
+	addMonths,
+	dec,
+	fromEpochDay,
+	round,
+	sum,
+	toEpochDay,
+	type Dec,
+	type IsoDate
+} from '../../../shared/domain';
 import { eachDay, type LeaveYear } from './calendar';
 import type { EmploymentDays } from './employment-days';
 import type { HoursWorked, LeavePolicy } from './types';
@@ -33,7 +43,13 @@ function annualGrant(policy: LeavePolicy, emp: EmploymentDays, year: LeaveYear, 
 		: policy.prorateByFte
 			? emp.fteOn(first)
 			: dec(1);
-	return [{ date: first, days: round.halfUp(daysPerYear.times(share), policy.places), sourceId: `grant:${year.start}` }];
+	return [
+		{
+			date: first,
+			days: round.halfUp(daysPerYear.times(share), policy.places),
+			sourceId: `grant:${year.start}`
+		}
+	];
 }
 
 function leaveYearMonths(year: LeaveYear): Period[] {
@@ -54,7 +70,10 @@ function calendarMonths(from: IsoDate, to: IsoDate): Period[] {
 	return periods;
 }
 
-function payPeriods(accrual: Extract<LeavePolicy['accrual'], { kind: 'perPayPeriod' }>, year: LeaveYear): Period[] {
+function payPeriods(
+	accrual: Extract<LeavePolicy['accrual'], { kind: 'perPayPeriod' }>,
+	year: LeaveYear
+): Period[] {
 	const from = addDays(year.start, -31);
 	if (accrual.schedule === 'monthly') return calendarMonths(from, year.end);
 	if (accrual.schedule === 'semimonthly') {
@@ -77,7 +96,13 @@ function payPeriods(accrual: Extract<LeavePolicy['accrual'], { kind: 'perPayPeri
 }
 
 /** Credits one amount per period, prorated by eligible days, dated at the period end or leaving date. */
-function periodCredits(policy: LeavePolicy, emp: EmploymentDays, year: LeaveYear, periods: Period[], perPeriod: Dec): Credit[] {
+function periodCredits(
+	policy: LeavePolicy,
+	emp: EmploymentDays,
+	year: LeaveYear,
+	periods: Period[],
+	perPeriod: Dec
+): Credit[] {
 	const credits: Credit[] = [];
 	for (const p of periods) {
 		const date = emp.endDate !== null && emp.endDate >= p.start && emp.endDate < p.end ? emp.endDate : p.end;
@@ -85,7 +110,11 @@ function periodCredits(policy: LeavePolicy, emp: EmploymentDays, year: LeaveYear
 		const length = toEpochDay(p.end) - toEpochDay(p.start) + 1;
 		const share = weightedDays(policy, emp, p.start, p.end).dividedBy(length);
 		if (share.isZero()) continue;
-		credits.push({ date, days: round.halfUp(perPeriod.times(share), policy.places), sourceId: `accrual:${p.start}` });
+		credits.push({
+			date,
+			days: round.halfUp(perPeriod.times(share), policy.places),
+			sourceId: `accrual:${p.start}`
+		});
 	}
 	return credits;
 }
@@ -107,7 +136,11 @@ export function policyCredits(
 		case 'perHourWorked':
 			return hoursWorked
 				.filter((h) => h.date >= year.start && h.date <= year.end && emp.isEligible(h.date))
-				.map((h) => ({ date: h.date, days: round.halfUp(dec(h.hours).times(dec(a.daysPerHour)), policy.places), sourceId: h.id }))
+				.map((h) => ({
+					date: h.date,
+					days: round.halfUp(dec(h.hours).times(dec(a.daysPerHour)), policy.places),
+					sourceId: h.id
+				}))
 				.filter((c) => !c.days.isZero());
 	}
 }

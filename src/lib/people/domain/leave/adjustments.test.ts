@@ -25,7 +25,9 @@ const adjustment = (over: Partial<LeaveAdjustment> = {}): LeaveAdjustment => ({
 
 describe('checkBalanceChange', () => {
 	it('accepts a positive grant and a signed adjustment, normalising days and trimming the reason', () => {
-		const g = checkBalanceChange(grant({ days: ' 1.50 ' as DecimalString, reason: '  Worked the bank holiday ' }));
+		const g = checkBalanceChange(
+			grant({ days: ' 1.50 ' as DecimalString, reason: '  Worked the bank holiday ' })
+		);
 		expect(g.ok && g.value).toMatchObject({ days: '1.5', reason: 'Worked the bank holiday' });
 		expect(checkBalanceChange(adjustment()).ok).toBe(true);
 		expect(checkBalanceChange(adjustment({ days: '3' as DecimalString })).ok).toBe(true);

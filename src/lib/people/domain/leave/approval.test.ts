@@ -24,7 +24,9 @@ describe('canDecideLeave', () => {
 		const r = canDecideLeave(other, 'approved');
 		expect(r.ok).toBe(false);
 		if (!r.ok) expect(r.reason).toMatch(/manager or an HR approver/);
-		expect(canDecideLeave(ctx({ me: 'member-x', myPersonId: 'emp-x', managerId: null }), 'rejected').ok).toBe(false);
+		expect(canDecideLeave(ctx({ me: 'member-x', myPersonId: 'emp-x', managerId: null }), 'rejected').ok).toBe(
+			false
+		);
 	});
 
 	it('never lets anyone approve or reject their own request, even an approver; they may cancel it', () => {
@@ -37,7 +39,10 @@ describe('canDecideLeave', () => {
 	});
 
 	it('lets anyone decide while the workspace names no HR approver, except on their own request', () => {
-		expect(canDecideLeave(ctx({ me: 'member-x', approvers: [] }), 'approved')).toEqual({ ok: true, as: 'anyone' });
+		expect(canDecideLeave(ctx({ me: 'member-x', approvers: [] }), 'approved')).toEqual({
+			ok: true,
+			as: 'anyone'
+		});
 		expect(canDecideLeave(ctx({ me: 'member-emp', approvers: [] }), 'approved').ok).toBe(false);
 	});
 });

@@ -24,7 +24,9 @@ export type Authority =
 	| { readonly ok: false; readonly reason: string };
 
 export function canDecideLeave(ctx: ApprovalContext, status: Exclude<RequestStatus, 'requested'>): Authority {
-	const self = ctx.myPersonId === ctx.requesterId || (ctx.requesterMemberId !== null && ctx.requesterMemberId === ctx.me);
+	const self =
+		ctx.myPersonId === ctx.requesterId ||
+		(ctx.requesterMemberId !== null && ctx.requesterMemberId === ctx.me);
 	if (self) {
 		if (status === 'cancelled') return { ok: true, as: 'requester' };
 		return { ok: false, reason: 'You cannot decide your own leave request.' };

@@ -31,7 +31,11 @@ describe('carry-over and its expiry', () => {
 	it('carries at most 5 days and forfeits the rest', () => {
 		const b = balance(policy(), employment, events, '2025-01-01');
 		expect(b.carriedOver).toBe('5');
-		expect(b.breakdown.previousYears[0]).toMatchObject({ closing: '14.6175', carriedOut: '5', forfeited: '9.6175' });
+		expect(b.breakdown.previousYears[0]).toMatchObject({
+			closing: '14.6175',
+			carriedOut: '5',
+			forfeited: '9.6175'
+		});
 	});
 	it('uses carried days first and shows what will expire', () => {
 		const b = balance(policy(), employment, events, '2025-03-31');
@@ -54,7 +58,12 @@ describe('carry-over and its expiry', () => {
 		expect(b.available).toBe('17');
 	});
 	it('never expires with expiresAfterMonths null', () => {
-		const b = balance(policy({ carryOver: { maxDays: n('5'), expiresAfterMonths: null } }), employment, events, '2025-06-30');
+		const b = balance(
+			policy({ carryOver: { maxDays: n('5'), expiresAfterMonths: null } }),
+			employment,
+			events,
+			'2025-06-30'
+		);
 		expect(b.expired).toBe('0');
 		expect(b.available).toBe('20');
 	});
@@ -67,19 +76,32 @@ describe('carry-over and its expiry', () => {
 
 describe('part-time and FTE changes', () => {
 	it('prorates a 0.6 FTE part-timer to 15 days', () => {
-		const b = balance(policy(), hired('2024-01-01', { employmentType: 'partTime', fte: n('0.6') }), [], '2025-06-01');
+		const b = balance(
+			policy(),
+			hired('2024-01-01', { employmentType: 'partTime', fte: n('0.6') }),
+			[],
+			'2025-06-01'
+		);
 		expect(b.entitlement).toBe('15');
 	});
 	it('weights each day by the FTE in force that day', () => {
 		const employment = [
 			...hired('2024-01-01'),
-			fact<Employment>('pt', '2025-07-01', '2025-05-01T00:00:00Z', { employmentType: 'partTime', fte: n('0.6') })
+			fact<Employment>('pt', '2025-07-01', '2025-05-01T00:00:00Z', {
+				employmentType: 'partTime',
+				fte: n('0.6')
+			})
 		];
 		// 25 × (181 × 1 + 184 × 0.6) / 365 = 19.95890…
 		expect(balance(policy(), employment, [], '2025-02-01').entitlement).toBe('19.9589');
 	});
 	it('ignores FTE when the policy does not prorate by it', () => {
-		const b = balance(policy({ prorateByFte: false }), hired('2024-01-01', { employmentType: 'partTime', fte: n('0.6') }), [], '2025-06-01');
+		const b = balance(
+			policy({ prorateByFte: false }),
+			hired('2024-01-01', { employmentType: 'partTime', fte: n('0.6') }),
+			[],
+			'2025-06-01'
+		);
 		expect(b.entitlement).toBe('25');
 	});
 });
@@ -116,12 +138,26 @@ describe('monthly accrual', () => {
 
 describe('per pay period and per hour accrual', () => {
 	it('credits each biweekly period at its end', () => {
-		const p = policy({ accrual: { kind: 'perPayPeriod', daysPerPeriod: n('1'), schedule: 'biweekly', anchorDate: d('2025-01-03') } });
+		const p = policy({
+			accrual: {
+				kind: 'perPayPeriod',
+				daysPerPeriod: n('1'),
+				schedule: 'biweekly',
+				anchorDate: d('2025-01-03')
+			}
+		});
 		expect(balance(p, hired('2025-01-03'), [], '2025-01-15').accrued).toBe('0');
 		expect(balance(p, hired('2025-01-03'), [], '2025-01-31').accrued).toBe('2');
 	});
 	it('credits semimonthly halves', () => {
-		const p = policy({ accrual: { kind: 'perPayPeriod', daysPerPeriod: n('1'), schedule: 'semimonthly', anchorDate: d('2025-01-01') } });
+		const p = policy({
+			accrual: {
+				kind: 'perPayPeriod',
+				daysPerPeriod: n('1'),
+				schedule: 'semimonthly',
+				anchorDate: d('2025-01-01')
+			}
+		});
 		expect(balance(p, hired('2025-01-01'), [], '2025-02-28').accrued).toBe('4');
 	});
 	it('credits hours worked', () => {
@@ -165,9 +201,30 @@ describe('requests, grants and adjustments', () => {
 	});
 	it('adds grants and signed adjustments on their dates, and ignores other policies', () => {
 		const events: LeaveEvent[] = [
-			{ kind: 'grant', id: 'g', policyId: 'annual', date: d('2025-05-01'), days: n('1.5'), reason: 'worked bank holiday' },
-			{ kind: 'adjustment', id: 'a', policyId: 'annual', date: d('2025-05-02'), days: n('-0.25'), reason: 'correction' },
-			{ kind: 'grant', id: 'x', policyId: 'sick', date: d('2025-05-01'), days: n('10'), reason: 'other policy' }
+			{
+				kind: 'grant',
+				id: 'g',
+				policyId: 'annual',
+				date: d('2025-05-01'),
+				days: n('1.5'),
+				reason: 'worked bank holiday'
+			},
+			{
+				kind: 'adjustment',
+				id: 'a',
+				policyId: 'annual',
+				date: d('2025-05-02'),
+				days: n('-0.25'),
+				reason: 'correction'
+			},
+			{
+				kind: 'grant',
+				id: 'x',
+				policyId: 'sick',
+				date: d('2025-05-01'),
+				days: n('10'),
+				reason: 'other policy'
+			}
 		];
 		const b = balance(policy({ carryOver: null }), employment, events, '2025-06-01');
 		expect(b.granted).toBe('1.5');
@@ -175,12 +232,24 @@ describe('requests, grants and adjustments', () => {
 		expect(b.available).toBe('26.25');
 	});
 	it('fails, naming the request, when a date is outside the holiday calendar', () => {
-		const r = leaveBalance({ policy: policy(), employment, events: [request('far', '2029-03-01', '2029-03-01')], calendars, asOf: d('2025-01-01') });
+		const r = leaveBalance({
+			policy: policy(),
+			employment,
+			events: [request('far', '2029-03-01', '2029-03-01')],
+			calendars,
+			asOf: d('2025-01-01')
+		});
 		expect(r.ok ? '' : r.error.code).toBe('hr/holidays-not-covered');
 		expect(r.ok ? '' : r.error.message).toContain('far');
 	});
 	it('fails for a location without a calendar', () => {
-		const r = leaveBalance({ policy: policy(), employment: hired('2024-01-01', { location: 'mars' }), events: [request('m', '2025-03-03', '2025-03-03')], calendars, asOf: d('2025-01-01') });
+		const r = leaveBalance({
+			policy: policy(),
+			employment: hired('2024-01-01', { location: 'mars' }),
+			events: [request('m', '2025-03-03', '2025-03-03')],
+			calendars,
+			asOf: d('2025-01-01')
+		});
 		expect(r.ok ? '' : r.error.code).toBe('hr/leave-no-calendar');
 	});
 });

@@ -1,7 +1,15 @@
 // A leave balance is always derived: replay the policy and the events up to the leave year of `asOf`
 // and read the figures off the ledger. By construction available = carriedOver + accrued + granted +
 // adjustments - taken - expired - booked, exact to the policy's places.
-import { sum, toDecimalString, ZERO, type Dec, type DecimalString, type IsoDate, type Result } from '../../../shared/domain';
+import {
+	sum,
+	toDecimalString,
+	ZERO,
+	type Dec,
+	type DecimalString,
+	type IsoDate,
+	type Result
+} from '../../../shared/domain';
 import { ok } from '../../../shared/domain';
 import { leaveYearContaining } from './calendar';
 import { total, type EntryKind } from './ledger';
@@ -29,7 +37,13 @@ export interface LeaveBalance {
 	/** Carried days that will expire later this year if not used first. */
 	readonly carriedExpiring: { readonly days: DecimalString; readonly on: IsoDate } | null;
 	readonly breakdown: {
-		readonly entries: readonly { date: IsoDate; kind: EntryKind; days: DecimalString; balance: DecimalString; sourceId: string }[];
+		readonly entries: readonly {
+			date: IsoDate;
+			kind: EntryKind;
+			days: DecimalString;
+			balance: DecimalString;
+			sourceId: string;
+		}[];
 		readonly previousYears: readonly {
 			start: IsoDate;
 			end: IsoDate;
@@ -83,9 +97,18 @@ export function leaveBalance(ctx: LeaveContext & { asOf: IsoDate }): Result<Leav
 		lostToCap: s(sum(upTo.map((e) => e.lostToCap))),
 		available: s(available),
 		availableAfterPending: s(available.minus(pending)),
-		carriedExpiring: expiry !== null && expiry > asOf && inYear(expiry) && carriedLeft.gt(0) ? { days: s(carriedLeft), on: expiry } : null,
+		carriedExpiring:
+			expiry !== null && expiry > asOf && inYear(expiry) && carriedLeft.gt(0)
+				? { days: s(carriedLeft), on: expiry }
+				: null,
 		breakdown: {
-			entries: all.map((e) => ({ date: e.date, kind: e.kind, days: s(e.days), balance: s(e.balance), sourceId: e.sourceId })),
+			entries: all.map((e) => ({
+				date: e.date,
+				kind: e.kind,
+				days: s(e.days),
+				balance: s(e.balance),
+				sourceId: e.sourceId
+			})),
 			previousYears: years
 				.filter((y) => y.year.start < leaveYear.start)
 				.map((y) => ({

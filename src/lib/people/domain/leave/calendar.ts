@@ -1,7 +1,17 @@
 // Leave years and working days: a leave year runs from the policy's start day to the day before the
 // next one (365 or 366 days); a working day is Monday-Friday and not a public holiday of the person's
 // location on that day. Dates outside a calendar's covered years are an error, never a guess.
-import { addDays, addMonths, fromEpochDay, isoDate, isoWeekday, ok, toEpochDay, type IsoDate, type Result } from '../../../shared/domain';
+import {
+	addDays,
+	addMonths,
+	fromEpochDay,
+	isoDate,
+	isoWeekday,
+	ok,
+	toEpochDay,
+	type IsoDate,
+	type Result
+} from '../../../shared/domain';
 import { fieldError } from '../errors';
 import type { CalendarsByLocation, LeavePolicy } from './types';
 
@@ -34,17 +44,31 @@ export function eachDay(from: IsoDate, to: IsoDate): IsoDate[] {
 }
 
 /** Whether `date` is a working day at `location`; fails if the location's calendar does not cover it. */
-export function isWorkingDay(date: IsoDate, location: string, calendars: CalendarsByLocation): Result<boolean> {
+export function isWorkingDay(
+	date: IsoDate,
+	location: string,
+	calendars: CalendarsByLocation
+): Result<boolean> {
 	if (isoWeekday(date) >= 5) return ok(false);
 	const calendar = calendars[location];
 	if (!calendar) {
-		return fieldError('location', 'hr/leave-no-calendar', `location ${location} has no public holiday calendar`, { location });
+		return fieldError(
+			'location',
+			'hr/leave-no-calendar',
+			`location ${location} has no public holiday calendar`,
+			{ location }
+		);
 	}
 	if (!calendar.years.includes(Number(date.slice(0, 4)))) {
-		return fieldError('date', 'hr/holidays-not-covered', `${calendar.name} has no holidays listed for ${date.slice(0, 4)}`, {
-			calendar: calendar.id,
-			date
-		});
+		return fieldError(
+			'date',
+			'hr/holidays-not-covered',
+			`${calendar.name} has no holidays listed for ${date.slice(0, 4)}`,
+			{
+				calendar: calendar.id,
+				date
+			}
+		);
 	}
 	return ok(!calendar.holidays.some((h) => h.date === date));
 }

@@ -17,7 +17,10 @@ export interface EmploymentDays {
 	fteOn(date: IsoDate): Dec;
 }
 
-export function employmentDays(history: History<Employment>, waitingPeriodDays: number): EmploymentDays | undefined {
+export function employmentDays(
+	history: History<Employment>,
+	waitingPeriodDays: number
+): EmploymentDays | undefined {
 	const dates = [...new Set(history.map((f) => f.effectiveDate))].sort();
 	const segments = dates
 		.map((from) => ({ from, state: employmentAsOf(history, from) }))

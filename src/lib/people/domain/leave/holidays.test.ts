@@ -7,11 +7,20 @@ import { calendars } from './leave-fixtures';
 
 /** Easter Sunday, anonymous Gregorian algorithm (Meeus/Jones/Butcher). */
 function easter(y: number): IsoDate {
-	const a = y % 19, b = Math.floor(y / 100), c = y % 100, dd = Math.floor(b / 4), e = b % 4;
-	const f = Math.floor((b + 8) / 25), g = Math.floor((b - f + 1) / 3);
-	const h = (19 * a + b - dd - g + 15) % 30, i = Math.floor(c / 4), k = c % 4;
-	const l = (32 + 2 * e + 2 * i - h - k) % 7, m = Math.floor((a + 11 * h + 22 * l) / 451);
-	const month = Math.floor((h + l - 7 * m + 114) / 31), day = ((h + l - 7 * m + 114) % 31) + 1;
+	const a = y % 19,
+		b = Math.floor(y / 100),
+		c = y % 100,
+		dd = Math.floor(b / 4),
+		e = b % 4;
+	const f = Math.floor((b + 8) / 25),
+		g = Math.floor((b - f + 1) / 3);
+	const h = (19 * a + b - dd - g + 15) % 30,
+		i = Math.floor(c / 4),
+		k = c % 4;
+	const l = (32 + 2 * e + 2 * i - h - k) % 7,
+		m = Math.floor((a + 11 * h + 22 * l) / 451);
+	const month = Math.floor((h + l - 7 * m + 114) / 31),
+		day = ((h + l - 7 * m + 114) % 31) + 1;
 	return isoDate(y, month, day);
 }
 /** nth (1-based) Monday..Sunday (0..6) of a month; n = -1 for the last. */
@@ -52,7 +61,9 @@ describe('England and Wales bank holidays match the rules', () => {
 				nth(y, 8, 0, -1),
 				...substituteAll([isoDate(y, 12, 25), isoDate(y, 12, 26)])
 			].sort();
-			const listed = ENGLAND_AND_WALES_2025_2027.holidays.filter((h) => h.date.startsWith(String(y))).map((h) => h.date);
+			const listed = ENGLAND_AND_WALES_2025_2027.holidays
+				.filter((h) => h.date.startsWith(String(y)))
+				.map((h) => h.date);
 			expect(listed).toEqual(expected);
 		});
 	}
@@ -77,12 +88,15 @@ describe('US federal holidays match 5 U.S.C. 6103', () => {
 			]
 				.filter((date) => date.startsWith(String(y)))
 				.sort();
-			const listed = US_FEDERAL_2025_2027.holidays.filter((h) => h.date.startsWith(String(y))).map((h) => h.date);
+			const listed = US_FEDERAL_2025_2027.holidays
+				.filter((h) => h.date.startsWith(String(y)))
+				.map((h) => h.date);
 			expect(listed).toEqual([...new Set(expected)]);
 		});
 	}
 	it('every listed holiday is a weekday', () => {
-		for (const h of [...US_FEDERAL_2025_2027.holidays, ...ENGLAND_AND_WALES_2025_2027.holidays]) expect(isoWeekday(h.date), h.date).toBeLessThan(5);
+		for (const h of [...US_FEDERAL_2025_2027.holidays, ...ENGLAND_AND_WALES_2025_2027.holidays])
+			expect(isoWeekday(h.date), h.date).toBeLessThan(5);
 	});
 });
 

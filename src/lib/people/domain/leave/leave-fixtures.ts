@@ -8,7 +8,13 @@ import type { CalendarsByLocation, LeavePolicy, LeaveRequest, RequestPortion } f
 export const calendars: CalendarsByLocation = {
 	london: ENGLAND_AND_WALES_2025_2027,
 	nyc: US_FEDERAL_2025_2027,
-	leapland: { id: 'none', name: 'No holidays', years: [2024, 2025, 2026, 2027, 2028], holidays: [], source: 'test' }
+	leapland: {
+		id: 'none',
+		name: 'No holidays',
+		years: [2024, 2025, 2026, 2027, 2028],
+		holidays: [],
+		source: 'test'
+	}
 };
 
 export function policy(over: Partial<LeavePolicy> = {}): LeavePolicy {
@@ -31,7 +37,14 @@ export function policy(over: Partial<LeavePolicy> = {}): LeavePolicy {
 }
 
 export function hired(startDate: string, over: Partial<Employment> = {}): History<Employment> {
-	return [fact<Employment>('hire', startDate, `${startDate}T00:00:00Z`, employment({ startDate: d(startDate), ...over }))];
+	return [
+		fact<Employment>(
+			'hire',
+			startDate,
+			`${startDate}T00:00:00Z`,
+			employment({ startDate: d(startDate), ...over })
+		)
+	];
 }
 
 export function request(
@@ -42,5 +55,15 @@ export function request(
 	requestedAt = '2025-01-01T00:00:00Z',
 	portion: RequestPortion = { kind: 'fullDays' }
 ): LeaveRequest {
-	return { kind: 'request', id, policyId: 'annual', personId: 'emp-1', start: d(start), end: d(end), portion, status, requestedAt };
+	return {
+		kind: 'request',
+		id,
+		policyId: 'annual',
+		personId: 'emp-1',
+		start: d(start),
+		end: d(end),
+		portion,
+		status,
+		requestedAt
+	};
 }

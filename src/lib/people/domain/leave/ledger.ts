@@ -40,7 +40,14 @@ interface Pending {
 	readonly sourceId: string;
 }
 
-const ORDER: Readonly<Record<EntryKind, number>> = { carriedIn: 0, expiry: 1, accrual: 2, grant: 2, adjustment: 3, taken: 4 };
+const ORDER: Readonly<Record<EntryKind, number>> = {
+	carriedIn: 0,
+	expiry: 1,
+	accrual: 2,
+	grant: 2,
+	adjustment: 3,
+	taken: 4
+};
 
 export function runYear({
 	policy,
@@ -64,13 +71,29 @@ export function runYear({
 	const inYear = (d: IsoDate) => d >= year.start && d <= year.end;
 	const pending: Pending[] = [
 		{ date: year.start, kind: 'carriedIn', days: carriedIn, sourceId: `carry:${year.start}` },
-		...(expiryDate !== null && inYear(expiryDate) ? [{ date: expiryDate, kind: 'expiry' as const, days: ZERO, sourceId: `expiry:${expiryDate}` }] : []),
-		...credits.filter((c) => inYear(c.date)).map((c) => ({ date: c.date, kind: 'accrual' as const, days: c.days, sourceId: c.sourceId })),
-		...grants.filter((g) => inYear(g.date)).map((g) => ({ date: g.date, kind: 'grant' as const, days: dec(g.days), sourceId: g.id })),
-		...adjustments.filter((a) => inYear(a.date)).map((a) => ({ date: a.date, kind: 'adjustment' as const, days: dec(a.days), sourceId: a.id })),
-		...taken.filter((t) => inYear(t.date)).map((t) => ({ date: t.date, kind: 'taken' as const, days: t.days.negated(), sourceId: t.requestId }))
+		...(expiryDate !== null && inYear(expiryDate)
+			? [{ date: expiryDate, kind: 'expiry' as const, days: ZERO, sourceId: `expiry:${expiryDate}` }]
+			: []),
+		...credits
+			.filter((c) => inYear(c.date))
+			.map((c) => ({ date: c.date, kind: 'accrual' as const, days: c.days, sourceId: c.sourceId })),
+		...grants
+			.filter((g) => inYear(g.date))
+			.map((g) => ({ date: g.date, kind: 'grant' as const, days: dec(g.days), sourceId: g.id })),
+		...adjustments
+			.filter((a) => inYear(a.date))
+			.map((a) => ({ date: a.date, kind: 'adjustment' as const, days: dec(a.days), sourceId: a.id })),
+		...taken
+			.filter((t) => inYear(t.date))
+			.map((t) => ({ date: t.date, kind: 'taken' as const, days: t.days.negated(), sourceId: t.requestId }))
 	];
-	pending.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : ORDER[a.kind] - ORDER[b.kind] || (a.sourceId < b.sourceId ? -1 : a.sourceId > b.sourceId ? 1 : 0)));
+	pending.sort((a, b) =>
+		a.date < b.date
+			? -1
+			: a.date > b.date
+				? 1
+				: ORDER[a.kind] - ORDER[b.kind] || (a.sourceId < b.sourceId ? -1 : a.sourceId > b.sourceId ? 1 : 0)
+	);
 
 	const cap = policy.capDays === null ? null : dec(policy.capDays);
 	let balance: Dec = ZERO;
@@ -94,10 +117,22 @@ export function runYear({
 			carriedLeft = carriedLeft.minus(minDec(usable, applied.negated()));
 		}
 		balance = balance.plus(applied);
-		entries.push({ date: p.date, kind: p.kind, days: applied, lostToCap: lost, sourceId: p.sourceId, balance, carriedLeft });
+		entries.push({
+			date: p.date,
+			kind: p.kind,
+			days: applied,
+			lostToCap: lost,
+			sourceId: p.sourceId,
+			balance,
+			carriedLeft
+		});
 	}
 	const closing = balance;
-	const carriedOut = closing.lte(0) ? closing : policy.carryOver ? minDec(closing, dec(policy.carryOver.maxDays)) : ZERO;
+	const carriedOut = closing.lte(0)
+		? closing
+		: policy.carryOver
+			? minDec(closing, dec(policy.carryOver.maxDays))
+			: ZERO;
 	return { year, carriedIn, expiryDate, entries, closing, carriedOut, forfeited: closing.minus(carriedOut) };
 }
 

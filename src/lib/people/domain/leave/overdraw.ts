@@ -1,7 +1,18 @@
 // Concurrent requests are never dropped: all approved and requested days are counted together, and if
 // the balance goes below the policy's floor (0, or minus the negative limit) at any point in a leave
 // year, the shortfall is flagged against the most recently requested of that year's requests first.
-import { dec, fail, ok, sum, toDecimalString, ZERO, type Dec, type DecimalString, type IsoDate, type Result } from '../../../shared/domain';
+import {
+	dec,
+	fail,
+	ok,
+	sum,
+	toDecimalString,
+	ZERO,
+	type Dec,
+	type DecimalString,
+	type IsoDate,
+	type Result
+} from '../../../shared/domain';
 import { compareInstants } from '../history';
 import { replayLeave, type LeaveContext } from './replay';
 import type { LeaveRequest } from './types';
@@ -40,16 +51,30 @@ export function checkOverdraw(ctx: LeaveContext & { through?: IsoDate }): Result
 	const flagged: OverdrawnRequest[] = [];
 	const years: OverdrawReport['years'][number][] = [];
 	for (const y of replay.value.years) {
-		const lowest = y.entries.reduce((m, e) => (e.balance.lt(m.balance) ? e : m), y.entries[0] ?? { balance: ZERO, date: y.year.start });
+		const lowest = y.entries.reduce(
+			(m, e) => (e.balance.lt(m.balance) ? e : m),
+			y.entries[0] ?? { balance: ZERO, date: y.year.start }
+		);
 		const opening = y.carriedIn;
 		const alreadyBelow = floor === null ? ZERO : maxDec(ZERO, floor.minus(opening));
 		let shortfall = floor === null ? ZERO : maxDec(ZERO, floor.minus(lowest.balance).minus(alreadyBelow));
 		const total = shortfall;
 		const inYear = replay.value.requests
 			.filter((r) => r.status === 'approved' || r.status === 'requested')
-			.map((r) => ({ r, days: sum((replay.value.units.get(r.id) ?? []).filter((u) => u.date >= y.year.start && u.date <= y.year.end).map((u) => u.days)) }))
+			.map((r) => ({
+				r,
+				days: sum(
+					(replay.value.units.get(r.id) ?? [])
+						.filter((u) => u.date >= y.year.start && u.date <= y.year.end)
+						.map((u) => u.days)
+				)
+			}))
 			.filter((x) => x.days.gt(0))
-			.sort((a, b) => compareInstants(b.r.requestedAt, a.r.requestedAt) || (a.r.id < b.r.id ? 1 : a.r.id > b.r.id ? -1 : 0));
+			.sort(
+				(a, b) =>
+					compareInstants(b.r.requestedAt, a.r.requestedAt) ||
+					(a.r.id < b.r.id ? 1 : a.r.id > b.r.id ? -1 : 0)
+			);
 		for (const { r, days } of inYear) {
 			if (shortfall.lte(0)) break;
 			const share = days.lt(shortfall) ? days : shortfall;
@@ -87,24 +112,37 @@ function maxDec(a: Dec, b: Dec): Dec {
  * Checks a new request before it is written: it must have at least one working day, and, counted with
  * every approved and requested day, must not take the balance below the policy's floor.
  */
-export function checkNewRequest(ctx: LeaveContext & { request: LeaveRequest }): Result<{ days: DecimalString }> {
+export function checkNewRequest(
+	ctx: LeaveContext & { request: LeaveRequest }
+): Result<{ days: DecimalString }> {
 	const { request } = ctx;
-	const events = [...ctx.events.filter((e) => e.id !== request.id), { ...request, status: 'requested' as const }];
+	const events = [
+		...ctx.events.filter((e) => e.id !== request.id),
+		{ ...request, status: 'requested' as const }
+	];
 	const report = checkOverdraw({ ...ctx, events });
 	if (!report.ok) return report;
 	const replay = replayLeave({ ...ctx, events }, request.start, []);
 	if (!replay.ok) return replay;
 	const total = sum((replay.value.units.get(request.id) ?? []).map((u) => u.days));
 	if (total.isZero()) {
-		return fail('hr/leave-no-working-days', `request ${request.id}: ${request.start} to ${request.end} has no working days`, { field: 'dates' });
+		return fail(
+			'hr/leave-no-working-days',
+			`request ${request.id}: ${request.start} to ${request.end} has no working days`,
+			{ field: 'dates' }
+		);
 	}
 	const mine = report.value.requests.find((r) => r.requestId === request.id);
 	if (mine) {
-		return fail('hr/leave-insufficient-balance', `request ${request.id}: not enough ${ctx.policy.name} balance, short by ${mine.overdrawnBy} days`, {
-			field: 'dates',
-			requestId: request.id,
-			shortBy: mine.overdrawnBy
-		});
+		return fail(
+			'hr/leave-insufficient-balance',
+			`request ${request.id}: not enough ${ctx.policy.name} balance, short by ${mine.overdrawnBy} days`,
+			{
+				field: 'dates',
+				requestId: request.id,
+				shortBy: mine.overdrawnBy
+			}
+		);
 	}
 	return ok({ days: toDecimalString(total) });
 }

@@ -8,7 +8,8 @@ import type { LeavePolicy } from './types';
 
 export function validateLeavePolicy(p: LeavePolicy): Result<LeavePolicy> {
 	const out: FieldProblem[] = [];
-	const say = (field: string, text: string) => out.push(problem(field, 'hr/leave-policy', `${field} ${text}`));
+	const say = (field: string, text: string) =>
+		out.push(problem(field, 'hr/leave-policy', `${field} ${text}`));
 	const nonNegative = (field: string, value: string) => {
 		const d = parseDecimal(value);
 		if (!d || d.isNegative()) say(field, 'must be a decimal 0 or more');
@@ -17,8 +18,10 @@ export function validateLeavePolicy(p: LeavePolicy): Result<LeavePolicy> {
 	if (!p.id.trim()) say('id', 'is required');
 	const { month, day } = p.leaveYearStart;
 	if (!Number.isInteger(month) || month < 1 || month > 12) say('leaveYearStart.month', 'must be 1 to 12');
-	if (!Number.isInteger(day) || day < 1 || day > 28) say('leaveYearStart.day', 'must be 1 to 28 so every year has it');
-	if (!Number.isInteger(p.waitingPeriodDays) || p.waitingPeriodDays < 0) say('waitingPeriodDays', 'must be a whole number 0 or more');
+	if (!Number.isInteger(day) || day < 1 || day > 28)
+		say('leaveYearStart.day', 'must be 1 to 28 so every year has it');
+	if (!Number.isInteger(p.waitingPeriodDays) || p.waitingPeriodDays < 0)
+		say('waitingPeriodDays', 'must be a whole number 0 or more');
 	if (!Number.isInteger(p.places) || p.places < 0 || p.places > 8) say('places', 'must be 0 to 8');
 	const hours = parseDecimal(p.hoursPerDay);
 	if (!hours || hours.lte(0) || hours.gt(24)) say('hoursPerDay', 'must be above 0 and at most 24');
@@ -35,8 +38,10 @@ export function validateLeavePolicy(p: LeavePolicy): Result<LeavePolicy> {
 	if (p.carryOver) {
 		nonNegative('carryOver.maxDays', p.carryOver.maxDays);
 		const m = p.carryOver.expiresAfterMonths;
-		if (m !== null && (!Number.isInteger(m) || m < 1 || m > 12)) say('carryOver.expiresAfterMonths', 'must be 1 to 12');
+		if (m !== null && (!Number.isInteger(m) || m < 1 || m > 12))
+			say('carryOver.expiresAfterMonths', 'must be 1 to 12');
 	}
-	if (p.negativeBalance.allowed && p.negativeBalance.limitDays !== null) nonNegative('negativeBalance.limitDays', p.negativeBalance.limitDays);
+	if (p.negativeBalance.allowed && p.negativeBalance.limitDays !== null)
+		nonNegative('negativeBalance.limitDays', p.negativeBalance.limitDays);
 	return out.length === 0 ? ok(p) : problemsError('hr/invalid-leave-policy', `Leave policy ${p.id}`, out);
 }

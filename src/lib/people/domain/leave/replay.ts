@@ -10,7 +10,16 @@ import { leaveYearContaining, nextLeaveYear } from './calendar';
 import { employmentDays, type EmploymentDays } from './employment-days';
 import { runYear, type YearLedger } from './ledger';
 import { requestDays, type DayUnit } from './requests';
-import type { CalendarsByLocation, HoursWorked, LeaveAdjustment, LeaveEvent, LeaveGrant, LeavePolicy, LeaveRequest, RequestStatus } from './types';
+import type {
+	CalendarsByLocation,
+	HoursWorked,
+	LeaveAdjustment,
+	LeaveEvent,
+	LeaveGrant,
+	LeavePolicy,
+	LeaveRequest,
+	RequestStatus
+} from './types';
 import { ZERO } from '../../../shared/domain';
 
 export interface LeaveContext {
@@ -28,10 +37,19 @@ export interface Replay {
 	readonly requests: readonly LeaveRequest[];
 }
 
-export function replayLeave(ctx: LeaveContext, through: IsoDate, counted: readonly RequestStatus[]): Result<Replay> {
+export function replayLeave(
+	ctx: LeaveContext,
+	through: IsoDate,
+	counted: readonly RequestStatus[]
+): Result<Replay> {
 	const { policy, events, calendars } = ctx;
 	const emp = employmentDays(ctx.employment, policy.waitingPeriodDays);
-	if (!emp) return fail('hr/leave-no-employment', 'employment history has no complete state; leave cannot be derived', { field: 'employment' });
+	if (!emp)
+		return fail(
+			'hr/leave-no-employment',
+			'employment history has no complete state; leave cannot be derived',
+			{ field: 'employment' }
+		);
 	const mine = events.filter((e) => e.kind === 'hoursWorked' || e.policyId === policy.id);
 	const requests = mine.filter((e): e is LeaveRequest => e.kind === 'request');
 	const grants = mine.filter((e): e is LeaveGrant => e.kind === 'grant');
@@ -49,7 +67,11 @@ export function replayLeave(ctx: LeaveContext, through: IsoDate, counted: readon
 
 	const years: YearLedger[] = [];
 	let carried: Dec = ZERO;
-	for (let year = leaveYearContaining(policy, emp.startDate); year.start <= through; year = nextLeaveYear(policy, year)) {
+	for (
+		let year = leaveYearContaining(policy, emp.startDate);
+		year.start <= through;
+		year = nextLeaveYear(policy, year)
+	) {
 		const ledger = runYear({
 			policy,
 			year,

@@ -38,7 +38,8 @@ export interface LeavePolicy {
 	readonly capDays: DecimalString | null;
 	readonly carryOver: CarryOverRule | null;
 	/** Whether the balance may go below zero, and how far (null = no limit). */
-	readonly negativeBalance: { readonly allowed: false } | { readonly allowed: true; readonly limitDays: DecimalString | null };
+	readonly negativeBalance:
+		{ readonly allowed: false } | { readonly allowed: true; readonly limitDays: DecimalString | null };
 	/** Scale accrual by FTE on each day. */
 	readonly prorateByFte: boolean;
 	/** Scale an annual grant by the share of the leave year employed (mid-year starters and leavers). */
