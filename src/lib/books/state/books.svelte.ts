@@ -26,6 +26,7 @@ import type { BooksApi } from '$lib/books/worker/api';
 import { newId } from '../../shared/state/ids';
 import { closeTarget } from './close';
 import { LARGE_BOOKS, readLargeHint, writeLargeHint } from './hint';
+import { background } from '$lib/shared/state/background';
 
 export { forgetBooksHint } from './hint';
 
@@ -164,7 +165,10 @@ export class BooksState {
 	/** Waits (briefly, debounced) until the worker's copy of the shard equals this page's, then bumps `version`. */
 	#scheduleSync(delay = 120): void {
 		if (this.#syncTimer) clearTimeout(this.#syncTimer);
-		this.#syncTimer = setTimeout(() => void this.#syncWorker(), delay);
+		this.#syncTimer = setTimeout(
+			() => background(this.#syncWorker(), 'bringing the books worker up to date'),
+			delay
+		);
 	}
 
 	async #syncWorker(): Promise<void> {

@@ -4,6 +4,7 @@
 // carries one, that hash too. Files this browser holds but has not shared yet are shared on attach.
 import { PeopleLocalDb, deleteFiles, fileIds, getFile, putFile } from '$lib/people/storage/local';
 import { sha256Hex, type PeopleFilesReplica } from '$lib/shared/sync/files';
+import { background } from '$lib/shared/state/background';
 
 export class DocumentFiles {
 	readonly #db: PeopleLocalDb;
@@ -22,7 +23,7 @@ export class DocumentFiles {
 		this.#shared = shared;
 		this.shared = new Set(shared.ids());
 		this.#unsubscribe = shared.onChange(() => (this.shared = new Set(shared.ids())));
-		void this.#publish(shared, listed);
+		background(this.#publish(shared, listed), 'sharing document files with teammates');
 	}
 
 	async #publish(shared: PeopleFilesReplica, listed: () => ReadonlySet<string>): Promise<void> {

@@ -11,6 +11,7 @@ import {
 	tasksProjectionState
 } from '$lib/tasks/storage/projections';
 import { tasksWorker } from '$lib/tasks/rpc/client';
+import { background } from '$lib/shared/state/background';
 
 const FLUSH_DELAY_MS = 40;
 /**
@@ -70,7 +71,7 @@ export class TasksProjection {
 	follow(replica: TasksReplica, onReady: () => void): () => void {
 		this.#replica = replica;
 		const stop = replica.onChange((change) => this.#queue(change));
-		void this.#repair(replica).finally(onReady);
+		background(this.#repair(replica).finally(onReady), "rebuilding the task list's index");
 		return stop;
 	}
 
@@ -84,7 +85,7 @@ export class TasksProjection {
 			this.#pendingChanged.delete(id);
 		}
 		clearTimeout(this.#timer);
-		this.#timer = setTimeout(() => void this.flush(), FLUSH_DELAY_MS);
+		this.#timer = setTimeout(() => background(this.flush(), "saving the task list's index"), FLUSH_DELAY_MS);
 	}
 
 	/** Writes whatever is queued now; resolves when every write so far has landed. */
@@ -139,6 +140,9 @@ export class TasksProjection {
 	}
 
 	close(): void {
-		void this.flush().finally(() => this.#db.close());
+		background(
+			this.flush().finally(() => this.#db.close()),
+			"saving the task list's index"
+		);
 	}
 }

@@ -8,6 +8,7 @@ import type { OpenWorkspace } from './workspace.svelte';
 import type { NewWorkspace, RestoreResult } from './workspace-ops';
 import { nowIso } from '../../shared/state/ids';
 import { booksDebug } from '../../books/state/debug';
+import { background } from '$lib/shared/state/background';
 
 // What an open workspace needs (its sections' state, engines and replicas) loads when one is first
 // opened, not with the workspace list: the first visit stays small. The service worker precaches
@@ -93,7 +94,7 @@ class KeelApp {
 			await this.close();
 			const updated = { ...entry, lastOpenedAt: nowIso() };
 			// Recording the open must not hold up showing it.
-			void putWorkspace(updated);
+			background(putWorkspace(updated), 'recording when this workspace was opened');
 			// Show the workspace at once (from the registry and projections), then go live.
 			const { OpenWorkspace } = await module;
 			if (seq !== this.#openSeq) return this.current;

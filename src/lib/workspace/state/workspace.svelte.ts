@@ -27,6 +27,7 @@ import { BankingReplica } from '$lib/banking/sync/replica';
 import { BankingState } from '../../banking/state/banking.svelte';
 import { memberColor, renameWorkspace } from './workspace-ops';
 import { newId, nowIso } from '../../shared/state/ids';
+import { background } from '$lib/shared/state/background';
 
 export class OpenWorkspace {
 	readonly tasks: TasksState | null;
@@ -90,7 +91,10 @@ export class OpenWorkspace {
 					this.profile = readProfile(meta);
 					this.members = readMembers(meta);
 					if (this.profile.name !== this.entry.name)
-						void this.#saveEntry({ ...this.entry, name: this.profile.name });
+						background(
+							this.#saveEntry({ ...this.entry, name: this.profile.name }),
+							"saving the workspace's name in this browser's list"
+						);
 				})
 			);
 		}
