@@ -6,3 +6,4 @@ export * from './commodity';
 export * from './dates';
 export * from './random';
 export * from './sha256';
+export * from './schema';
