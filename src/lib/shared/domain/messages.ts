@@ -64,3 +64,23 @@ export const SHARED_MESSAGES = defineMessages({
 	'invite/no-workspace-key': 'The invite lacks the workspace key: ask for a new link.',
 	'worker/failed': 'The background work failed. Nothing was changed; please try again.'
 });
+
+/** One problem with one field of a form or file, as a failure's `details.problems` lists them. */
+export interface FieldProblemWords {
+	readonly field: string;
+	readonly message: string;
+}
+
+/** The per-field problems a failure carries in `details.problems` (checked, not cast), for forms. */
+export function fieldProblems(error: Pick<DomainError, 'details'>): FieldProblemWords[] {
+	const list = error.details?.['problems'];
+	if (!Array.isArray(list)) return [];
+	const out: FieldProblemWords[] = [];
+	for (const p of list as unknown[]) {
+		if (typeof p !== 'object' || p === null) continue;
+		const field: unknown = Reflect.get(p, 'field');
+		const message: unknown = Reflect.get(p, 'message');
+		if (typeof field === 'string' && typeof message === 'string') out.push({ field, message });
+	}
+	return out;
+}

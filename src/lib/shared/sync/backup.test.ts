@@ -77,7 +77,10 @@ describe('workspace backup', () => {
 		expect((await decodeBackup(text, 'b.json')).ok).toBe(false);
 		const wrong = await decodeBackup(text, 'b.json', 'battery staple');
 		expect(wrong.ok).toBe(false);
-		if (!wrong.ok) expect(wrong.error.error.message).toMatch(/b\.json: wrong passphrase/);
+		if (!wrong.ok) {
+			expect(wrong.error.message).toMatch(/b\.json: wrong passphrase/);
+			expect(wrong.error.code).toBe('backup/wrong-passphrase');
+		}
 		expect((await decodeBackup(text, 'b.json', 'correct horse')).ok).toBe(true);
 	});
 

@@ -14,7 +14,8 @@ export const TASKS_MESSAGES = defineMessages({
 	'tasks/list-name-too-long': 'List name: at most 200 characters.',
 	'tasks/bad-due-date': (d) => `Due date: ${quoted(d, 'due')} is not a calendar date.`,
 	'tasks/bad-start-date': (d) => `Start date: ${quoted(d, 'anchor')} is not a calendar date.`,
-	'tasks/template-failed': (d) => `Template ${quoted(d, 'template')}: ${String(d.reason ?? 'could not be used')}`,
+	'tasks/template-failed': (d) =>
+		`Template ${quoted(d, 'template')}: ${String(d.reason ?? 'could not be used')}`,
 	'tasks/label-empty': 'Label: enter some text.',
 	'tasks/task-gone': 'That task no longer exists.',
 	'tasks/checklist-item-empty': 'Checklist item: enter some text.',

@@ -47,11 +47,7 @@ export interface NewTaskFields {
 }
 
 /** A checked new task, placed first or last among `siblings`. */
-export function buildTask(
-	fields: NewTaskFields,
-	siblings: readonly Task[],
-	me: string
-): Result<Task> {
+export function buildTask(fields: NewTaskFields, siblings: readonly Task[], me: string): Result<Task> {
 	const order = keyForPosition(siblings, fields.atTop ? 0 : siblings.length, salt());
 	const result = newTask(
 		{

@@ -25,14 +25,7 @@ import type { TasksReplica, TaskChange } from '$lib/tasks/sync/replica';
 import { TasksProjection } from './projection';
 import { tasksWorker } from '$lib/tasks/rpc/client';
 import { newId, nowIso } from '../../shared/state/ids';
-import {
-	buildTask,
-	completion,
-	salt,
-	siblingsOf,
-	templateTasks,
-	type NewTaskFields
-} from './create';
+import { buildTask, completion, salt, siblingsOf, templateTasks, type NewTaskFields } from './create';
 
 export class TasksState {
 	#replica: TasksReplica | null = null;

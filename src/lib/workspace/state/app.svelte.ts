@@ -255,7 +255,7 @@ if (typeof window !== 'undefined') {
 					const wallMs = Math.round(performance.now() - t0);
 					return r.ok
 						? { wallMs, workerMs: r.value.ms, matches: r.value.matches.length }
-						: { error: r.message };
+						: { error: r.error.message };
 				},
 				/** Parses statement text in the banking worker: lines read and time taken. */
 				bankParse: async (text: string, fileName: string) => {
@@ -267,7 +267,7 @@ if (typeof window !== 'undefined') {
 					const wallMs = Math.round(performance.now() - t0);
 					return r.ok
 						? { wallMs, lines: r.value.statements.reduce((n, s) => n + s.lines.length, 0) }
-						: { error: r.message };
+						: { error: r.error.message };
 				},
 				/** Sets the priority of the first n tasks, each as its own edit, like n separate clicks. */
 				setPriorityOfFirst: (n: number, p: 0 | 1 | 2 | 3) => {

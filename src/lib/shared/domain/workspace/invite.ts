@@ -84,8 +84,7 @@ export function parseInviteFragment(fragment: string): Result<Invite> {
 	const d = data as Partial<Invite>;
 	if (d?.v !== 1 || typeof d.workspaceId !== 'string' || typeof d.name !== 'string' || !d.shards)
 		return err(problem('invite/foreign'));
-	if (!d.grant || !(d.grant in GRANTS))
-		return err(problem('invite/unknown-grant'));
+	if (!d.grant || !(d.grant in GRANTS)) return err(problem('invite/unknown-grant'));
 	const shards: Partial<Record<ShardName, ShardKey>> = {};
 	for (const s of GRANTS[d.grant].shards) {
 		const k = d.shards[s];
