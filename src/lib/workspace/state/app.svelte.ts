@@ -52,20 +52,22 @@ class KeelApp {
 		this.openError = null;
 		return new Promise((resolve, reject) => {
 			let settled = false;
-			const settle = (ws: OpenWorkspace | null) => {
-				if (settled) return;
-				settled = true;
-				this.#shownWaiters = this.#shownWaiters.filter((w) => w.settle !== settle);
-				resolve(ws);
-			};
+			// The first of "on screen" and "open failed" decides; the other is then ignored.
+			const once =
+				<T>(finish: (x: T) => void) =>
+				(x: T) => {
+					if (settled) return;
+					settled = true;
+					this.#shownWaiters = this.#shownWaiters.filter((w) => w.settle !== settle);
+					finish(x);
+				};
+			const settle = once(resolve);
 			this.#shownWaiters.push({ id, settle });
 			this.open(id).then(settle, (e: unknown) => {
+				const error = e instanceof Error ? e : new Error(String(e));
 				// Shown already, then its shards failed to load: the layout says so from `openError`.
-				this.openError = `Keel could not open this workspace: ${e instanceof Error ? e.message : String(e)}`;
-				if (settled) return;
-				settled = true;
-				this.#shownWaiters = this.#shownWaiters.filter((w) => w.settle !== settle);
-				reject(e instanceof Error ? e : new Error(String(e)));
+				this.openError = `Keel could not open this workspace: ${error.message}`;
+				once(reject)(error);
 			});
 		});
 	}
