@@ -25,6 +25,7 @@ export type LedgerErrorCode = keyof typeof LEDGER_ERRORS;
 export const BOOKS_MESSAGES = defineMessages({
 	'books/loading': 'The books are still loading.',
 	'books/name-required': 'Name: required.',
+	'books/entry-form': 'The entry is not filled in correctly.',
 	'books/year-closed': (d) => `The year ending ${String(d.yearEnd ?? '')} is already closed.`,
 	'books/no-close-target': 'The chart has no account to close the year into.',
 	'books/load-failed': 'The books could not be read.',
