@@ -26,18 +26,11 @@ interface Loading {
 	readonly loaded: Promise<BooksShard>;
 }
 const cache = new Map<string, Loading>();
-let fullLoads = 0;
-
-/** How many times a shard has been read in full and checked since this worker started (tests count copies). */
-export function shardLoadCount(): number {
-	return fullLoads;
-}
 
 /** The workspace's load, begun now if none is under way or done. */
 export function beginShard(workspaceId: string): Loading {
 	const existing = cache.get(workspaceId);
 	if (existing) return existing;
-	fullLoads++;
 	const started = performance.now();
 	const read = readShardTail(workspaceId, 'books', null, indexedDB);
 	const loaded = (async (): Promise<BooksShard> => {
