@@ -247,7 +247,7 @@ if (typeof window !== 'undefined') {
 				countWithPriority: (p: number) => app.current?.tasks?.all.filter((t) => t.priority === p).length ?? 0,
 				bankingReady: () =>
 					app.current?.banking?.ready ? (app.current.banking.bankAccounts.length ?? 0) : 0,
-				/** Asks the banking worker for proposals on the first bank account, as the reconcile screen does. */
+				/** Asks the books worker (banking part) for proposals on the first bank account, as the reconcile screen does. */
 				bankMatch: async () => {
 					const b = app.current?.banking;
 					const account = b?.bankAccounts[0];
@@ -259,7 +259,7 @@ if (typeof window !== 'undefined') {
 						? { wallMs, workerMs: r.value.ms, matches: r.value.matches.length }
 						: { error: r.error.message };
 				},
-				/** Parses statement text in the banking worker: lines read and time taken. */
+				/** Parses statement text in the books worker (banking part): lines read and time taken. */
 				bankParse: async (text: string, fileName: string) => {
 					const b = app.current?.banking;
 					if (!b) return null;
