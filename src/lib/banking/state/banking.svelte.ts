@@ -85,14 +85,20 @@ export class BankingState {
 		return { by: this.#memberId, at: nowIso() };
 	}
 
+	/** The replica for a read, after touching `revision`: reads are reactive by construction. */
+	get #tracked(): BankingReplica | null {
+		void this.revision;
+		return this.#replica;
+	}
+
 	bankAccount(id: string): BankAccountRecord | undefined {
-		return this.#replica?.bankAccount(id);
+		return this.#tracked?.bankAccount(id);
 	}
 	line(id: string): BankLineRecord | undefined {
-		return this.#replica?.line(id);
+		return this.#tracked?.line(id);
 	}
 	status(statementId: string): StatementStatus | undefined {
-		return this.#replica?.status(statementId);
+		return this.#tracked?.status(statementId);
 	}
 	/** Ledger accounts a bank account can link to (open asset/liability accounts of a bank-like subtype). */
 	linkable(): Account[] {
@@ -211,6 +217,19 @@ export class BankingState {
 			autoAcceptThreshold,
 			want: () => this.#booksReplica?.stateVector()
 		});
+	}
+
+	/**
+	 * The proposals question for a LiveQuery: reads what the answer depends on (the banking records
+	 * and the counted book entries) now, and returns the request to send once they settle.
+	 */
+	askProposals(
+		bankAccountId: string,
+		autoAcceptThreshold: number
+	): () => Promise<Result<MatchResult & { ms: number }>> {
+		void this.revision;
+		void this.#books?.entries;
+		return () => this.proposals(bankAccountId, autoAcceptThreshold);
 	}
 
 	/** Claims lines as one match: `ledgerLineIds` are `entryId#lineIndex`. */
@@ -354,6 +373,12 @@ export class BankingState {
 	/** How many open bank lines each rule would apply to now, computed in the worker once it has caught up. */
 	async ruleCounts(): Promise<Result<RuleCounts>> {
 		return caughtUpRuleCounts(this.workspaceId, () => this.#booksReplica?.stateVector());
+	}
+
+	/** The rule-counts question for a LiveQuery: asked again whenever a rule, line or match changes. */
+	askRuleCounts(): () => Promise<Result<RuleCounts>> {
+		void this.revision;
+		return () => this.ruleCounts();
 	}
 
 	finish(statementId: string): Result<ReconciliationRecord> {

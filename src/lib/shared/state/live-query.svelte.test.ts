@@ -14,6 +14,34 @@ function controlled<T>() {
 const settle = () => new Promise((r) => setTimeout(r, 0));
 
 describe('LiveQuery', () => {
+	it('with debounceMs, sends one request once its inputs have settled', async () => {
+		const input = $state({ n: 1 });
+		const { pending, ask } = controlled<string>();
+		let q!: LiveQuery<string>;
+		const stop = $effect.root(() => {
+			q = new LiveQuery(
+				() => {
+					const n = input.n;
+					return () => ask(n);
+				},
+				undefined,
+				{ debounceMs: 20 }
+			);
+		});
+		flushSync();
+		input.n = 2;
+		flushSync();
+		input.n = 3;
+		flushSync();
+		expect(pending).toEqual([]);
+		await new Promise((r) => setTimeout(r, 40));
+		expect(pending.map((p) => p.arg)).toEqual([3]);
+		pending[0]?.resolve({ ok: true, value: 'three' });
+		await settle();
+		expect(q.value).toBe('three');
+		stop();
+	});
+
 	it('asks again when its input changes and keeps only the newest answer', async () => {
 		const input = $state({ n: 1 });
 		const { pending, ask } = controlled<string>();
