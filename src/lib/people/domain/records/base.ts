@@ -26,6 +26,8 @@ export const flag = v.boolean('is not true or false');
 export const count = v.pipe(v.number('is not a number'), v.integer('is not a whole number'));
 /** The version a stored record was written at; recordKind upgrades older ones. */
 export const version = v.pipe(v.number('is not a version'), v.integer('is not a version'));
+/** A record's version; one saved before records carried a version is version 1. */
+export const storedVersion = v.optional(version, 1);
 
 /** The exact record an open object's entries describe (its known keys only). */
 export type Exact<E extends v.ObjectEntries> = v.InferOutput<v.ObjectSchema<E, undefined>>;

@@ -21,7 +21,7 @@ import type {
 	HoursWorked,
 	RequestPortion
 } from '../leave/types';
-import { count, fields, flag, oneOf, openFields, version, type Exact, type Same } from './base';
+import { count, fields, flag, oneOf, openFields, storedVersion, type Exact, type Same } from './base';
 
 export const portionSchema = v.variant(
 	'kind',
@@ -120,7 +120,7 @@ const carryOverSchema = fields({ maxDays: decimalSchema, expiresAfterMonths: v.n
 const _carry: Same<v.InferOutput<typeof carryOverSchema>, CarryOverRule> = true;
 
 const policyEntries = {
-	schemaVersion: version,
+	schemaVersion: storedVersion,
 	id: nonEmptySchema,
 	name: textSchema,
 	accrual: accrualSchema,

@@ -12,7 +12,7 @@ import type {
 	Employee,
 	EmployeeNote
 } from '../employee-types';
-import { count, fields, flag, oneOf, openFields, version, type Exact, type Same } from './base';
+import { count, fields, flag, oneOf, openFields, storedVersion, type Exact, type Same } from './base';
 
 export const addressSchema = fields({
 	lines: v.array(textSchema, 'is not a list'),
@@ -63,7 +63,7 @@ export const noteSchema = fields({ id: nonEmptySchema, at: textSchema, by: textS
 const _note: Same<v.InferOutput<typeof noteSchema>, EmployeeNote> = true;
 
 const employeeEntries = {
-	schemaVersion: version,
+	schemaVersion: storedVersion,
 	id: nonEmptySchema,
 	legalName: fields({ given: textSchema, family: textSchema, middle: v.optional(textSchema) }),
 	preferredName: v.optional(textSchema),
@@ -102,7 +102,7 @@ export const customFieldKind = recordKind({
 });
 
 const documentEntries = {
-	schemaVersion: version,
+	schemaVersion: storedVersion,
 	id: nonEmptySchema,
 	personId: nonEmptySchema,
 	type: oneOf(['contract', 'id', 'certificate', 'other']),
