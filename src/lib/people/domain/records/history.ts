@@ -142,6 +142,8 @@ const factOf = <S extends v.GenericSchema>(changes: S) => fields({ ...factEntrie
 
 export const employmentFactSchema = factOf(changesOf(employmentEntries));
 export const compensationFactSchema = factOf(changesOf(compensationEntries));
+/** A fact of any area, its changes unread (as a person export holds them). */
+export const anyFactSchema = factOf(v.record(v.string(), v.unknown(), 'is not a record'));
 
 /** A history fact as stored in the people shard: its area, its person and the fact itself. */
 export const storedFactSchema = v.variant(

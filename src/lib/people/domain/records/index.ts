@@ -4,3 +4,4 @@
 export * from './history';
 export * from './leave';
 export * from './person';
+export * from './bundles';

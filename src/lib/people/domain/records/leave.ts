@@ -15,6 +15,7 @@ import type {
 	CarryOverRule,
 	LeaveAdjustment,
 	LeaveDecision,
+	LeaveEvent,
 	LeaveGrant,
 	LeavePolicy,
 	LeaveRequest,
@@ -70,6 +71,14 @@ const hoursEntries = {
 	hours: decimalSchema
 };
 const _hours: Same<Exact<typeof hoursEntries>, HoursWorked> = true;
+
+/** A leave event as the engine sees it (a grant, adjustment or hours without its person). */
+export const leaveEventSchema = v.variant(
+	'kind',
+	[fields(requestEntries), fields(grantEntries), fields(adjustmentEntries), fields(hoursEntries)],
+	'is not a leave event'
+);
+const _event: Same<v.InferOutput<typeof leaveEventSchema>, LeaveEvent> = true;
 
 /** A leave event as stored: every kind carries the person it belongs to; other keys are kept. */
 export const storedLeaveEventSchema = v.variant(
