@@ -2,7 +2,7 @@
 // verbs into facts and field edits in the people shard, document bytes go to this device's files
 // store, and checklist and expiry reminders become tasks. Every verb validates before it writes;
 // balances, statuses and the directory are derived on read, never stored.
-import { todayUtc, type IsoDate } from '$lib/shared/domain';
+import { todayUtc, type IsoDate, type Result } from '$lib/shared/domain';
 import {
 	directoryCards,
 	indexPeople,
@@ -193,9 +193,9 @@ export class PeopleState {
 
 	/** Checks the record and its first employment and pay facts together, so every problem shows at once. */
 	addPerson(
-		person: Employee,
-		employment: Employment,
-		compensation: Compensation | null
+		person: Result<Employee>,
+		employment: Result<Employment>,
+		compensation: Result<Compensation> | null
 	): PeopleResult<string> {
 		return addPerson(this.#record, person, employment, compensation);
 	}
