@@ -5,6 +5,7 @@
 import {
 	check,
 	decimalSchema,
+	isDecimalString,
 	isoDateSchema,
 	ok,
 	parseForm,
@@ -53,15 +54,34 @@ const EMPLOYMENT_LABELS = {
 };
 const PAY_LABELS = { annualAmount: 'Annual salary', hourlyRate: 'Hourly rate' };
 const COMPENSATION_LABELS = { pay: 'Pay', schedule: 'Pay schedule', currency: 'Currency', tax: 'Tax' };
+// The W-4 inputs are named and judged as the HR engine words them (compensation.ts), so a typo and
+// a negative figure read the same: "Form W-4 Step 3 (…) must be an amount of 0 or more, …".
 const W4_LABELS = {
-	filingStatus: 'Filing status',
-	step3Dependents: 'Step 3 (credits for dependents)',
-	step4aOtherIncome: 'Step 4(a) (other income)',
-	step4bDeductions: 'Step 4(b) (deductions)',
-	step4cExtraWithholding: 'Step 4(c) (extra withholding)',
-	allowances: 'Allowances',
-	additionalWithholding: 'Additional withholding'
+	filingStatus: 'Form W-4 filing status',
+	step3Dependents: 'Form W-4 Step 3 (credits for dependents)',
+	step4aOtherIncome: 'Form W-4 Step 4(a) (other income)',
+	step4bDeductions: 'Form W-4 Step 4(b) (deductions)',
+	step4cExtraWithholding: 'Form W-4 Step 4(c) (extra withholding)',
+	allowances: 'Form W-4 (before 2020) allowances',
+	additionalWithholding: 'Form W-4 (before 2020) additional withholding'
 };
+/** A non-negative amount as text, with the engine's wording when it is not one. */
+const amountAtLeastZero = (message: string) =>
+	v.custom<DecimalString>((x) => typeof x === 'string' && isDecimalString(x) && !x.startsWith('-'), message);
+const W4_AMOUNT = amountAtLeastZero('must be an amount of 0 or more, like 2000 or 25.50');
+const w4From2020Form = v.object({
+	...w4From2020Schema.entries,
+	step3Dependents: W4_AMOUNT,
+	step4aOtherIncome: W4_AMOUNT,
+	step4bDeductions: W4_AMOUNT,
+	step4cExtraWithholding: W4_AMOUNT
+});
+const WHOLE = 'must be a whole number, 0 or more';
+const w4Before2020Form = v.object({
+	...w4Before2020Schema.entries,
+	allowances: v.pipe(v.number(WHOLE), v.integer(WHOLE), v.minValue(0, WHOLE)),
+	additionalWithholding: amountAtLeastZero('must be an amount of 0 or more')
+});
 const UK_LABELS = {
 	taxCode: 'Tax code',
 	basis: 'Basis',
@@ -102,8 +122,8 @@ export function parseCompensation(f: CompensationForm): Result<Compensation> {
 	const us = draft.tax.us;
 	const parts: Result<unknown>[] = [
 		within('pay.', parseForm(paySchema, draft.pay, PAY_LABELS)),
-		us && us.form === 'w4-2020' ? within('tax.us.', parseForm(w4From2020Schema, us, W4_LABELS)) : null,
-		us && us.form === 'w4-pre2020' ? within('tax.us.', parseForm(w4Before2020Schema, us, W4_LABELS)) : null,
+		us && us.form === 'w4-2020' ? within('tax.us.', parseForm(w4From2020Form, us, W4_LABELS)) : null,
+		us && us.form === 'w4-pre2020' ? within('tax.us.', parseForm(w4Before2020Form, us, W4_LABELS)) : null,
 		draft.tax.uk ? within('tax.uk.', parseForm(ukTaxSchema, draft.tax.uk, UK_LABELS)) : null,
 		...(draft.deductions ?? []).map((d, i) =>
 			within(
