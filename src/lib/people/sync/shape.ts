@@ -60,8 +60,10 @@ export function readStoredFact(value: unknown, id: string): Result<StoredFact, R
 }
 
 /** A leave event as stored: requests are written once as 'requested'; a grant never takes days away. */
+const readKeyedLeaveEvent = keyed(leaveEventKind);
+
 export function readLeaveEvent(value: unknown, id: string): Result<StoredLeaveEvent, RecordError> {
-	const read = keyed(leaveEventKind)(value, id);
+	const read = readKeyedLeaveEvent(value, id);
 	if (read.ok && read.value.kind === 'grant' && read.value.days.startsWith('-'))
 		return invalid('days of a grant are negative', 'days');
 	return read;
