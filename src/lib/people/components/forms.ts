@@ -1,19 +1,29 @@
-// The People forms hold text, exactly as typed; these turn that text into HR records for the engine
-// to validate. Empty optional fields become absent fields, never empty strings, so validation speaks
-// only about what a person actually entered.
+// The People forms hold text, exactly as typed; these turn that text into HR records as drafts
+// (dates and amounts still text); form-parse.ts checks a draft against its record's schema. Empty
+// optional fields become absent fields, never empty strings, so validation speaks only about what
+// a person actually entered.
 import type { DecimalString, IsoDate } from '$lib/shared/domain';
-import type {
-	BankDetails,
-	Compensation,
-	DeductionKind,
-	Employee,
-	Employment,
-	EmploymentType,
-	EndReason,
-	PaySchedule,
-	StudentLoanPlan,
-	TaxSettings
+import {
+	employeeKind,
+	type BankDetails,
+	type Compensation,
+	type DeductionKind,
+	type Employee,
+	type Employment,
+	type EmploymentType,
+	type EndReason,
+	type PaySchedule,
+	type StudentLoanPlan
 } from '$lib/people/domain';
+
+/** A record as a form builds it: checked dates and amounts are still plain text. */
+export type Draft<T> = T extends IsoDate | DecimalString
+	? string
+	: T extends string | number | boolean | null | undefined
+		? T
+		: T extends readonly (infer U)[]
+			? readonly Draft<U>[]
+			: { readonly [K in keyof T]: Draft<T[K]> };
 
 export interface PersonalForm {
 	given: string;
@@ -171,7 +181,7 @@ function customFrom(f: PersonalForm, base?: Employee): Record<string, string> {
 }
 
 /** Builds the record; `base` keeps what the form does not show (notes, extra contacts, erasure). */
-export function employeeFrom(f: PersonalForm, id: string, base?: Employee): Employee {
+export function employeeFrom(f: PersonalForm, id: string, base?: Employee): Draft<Employee> {
 	const contact = Object.fromEntries(
 		Object.entries({
 			workEmail: opt(f.workEmail),
@@ -184,8 +194,8 @@ export function employeeFrom(f: PersonalForm, id: string, base?: Employee): Empl
 	);
 	const hasAddress = [f.addressLine, f.locality, f.postalCode, f.country].some((v) => v.trim());
 	const bank = bankOf(f);
-	const e: Employee = {
-		schemaVersion: 1,
+	const e: Draft<Employee> = {
+		schemaVersion: employeeKind.version,
 		id,
 		legalName: { given: f.given.trim(), family: f.family.trim() },
 		contact,
@@ -199,7 +209,7 @@ export function employeeFrom(f: PersonalForm, id: string, base?: Employee): Empl
 		customFields: customFrom(f, base),
 		notes: base?.notes ?? [],
 		...(opt(f.preferred) ? { preferredName: f.preferred.trim() } : {}),
-		...(opt(f.dateOfBirth) ? { dateOfBirth: f.dateOfBirth.trim() as IsoDate } : {}),
+		...(opt(f.dateOfBirth) ? { dateOfBirth: f.dateOfBirth.trim() } : {}),
 		...(hasAddress
 			? {
 					address: {
@@ -233,17 +243,17 @@ export function employmentForm(e?: Partial<Employment>): EmploymentForm {
 	};
 }
 
-export function employmentFrom(f: EmploymentForm): Employment {
+export function employmentFrom(f: EmploymentForm): Draft<Employment> {
 	return {
 		jobTitle: f.jobTitle.trim(),
 		department: f.department.trim(),
 		managerId: f.managerId || null,
 		location: f.location.trim(),
 		employmentType: f.employmentType,
-		fte: f.fte.trim() as DecimalString,
-		startDate: f.startDate as IsoDate,
-		probationEndDate: (f.probationEndDate || null) as IsoDate | null,
-		endDate: (f.endDate || null) as IsoDate | null,
+		fte: f.fte.trim(),
+		startDate: f.startDate.trim(),
+		probationEndDate: f.probationEndDate.trim() || null,
+		endDate: f.endDate.trim() || null,
 		endReason: f.endReason || null
 	};
 }
@@ -283,9 +293,9 @@ export function compensationForm(c?: Partial<Compensation>, currency = 'GBP'): C
 }
 
 /** A blank amount is 0; grouping commas are dropped. */
-const amountText = (v: string) => (v.trim() === '' ? '0' : v.trim().replace(/,/g, '')) as DecimalString;
+const amountText = (v: string) => (v.trim() === '' ? '0' : v.trim().replace(/,/g, ''));
 
-function taxFrom(f: CompensationForm): TaxSettings {
+function taxFrom(f: CompensationForm): Draft<Compensation['tax']> {
 	if (f.taxKind === 'uk')
 		return {
 			uk: {
@@ -324,14 +334,14 @@ function taxFrom(f: CompensationForm): TaxSettings {
 	};
 }
 
-export function compensationFrom(f: CompensationForm): Compensation {
-	const amount = f.amount.trim() as DecimalString;
+export function compensationFrom(f: CompensationForm): Draft<Compensation> {
+	const amount = f.amount.trim();
 	const deductions = f.deductions.map((d) => ({
 		id: d.id,
 		kind: d.kind,
 		label: d.label.trim(),
 		basis: d.basis,
-		amount: d.amount.trim().replace(/,/g, '').replace(/%$/, '') as DecimalString
+		amount: d.amount.trim().replace(/,/g, '').replace(/%$/, '')
 	}));
 	return {
 		pay:

@@ -4,6 +4,7 @@
 import { addDays, ok, parseIsoDate, type IsoDate, type Result } from '../../shared/domain';
 import { problem, problemsError, type FieldProblem } from './errors';
 import type { EmployeeId } from './employee-types';
+import { checklistTemplateKind } from './records/bundles';
 
 export type ChecklistRole = 'manager' | 'hr' | 'it' | 'person';
 
@@ -18,7 +19,8 @@ export interface ChecklistItem {
 }
 
 export interface ChecklistTemplate {
-	readonly schemaVersion: 1;
+	/** The version it was written at (see records/bundles.ts). */
+	readonly schemaVersion: number;
 	readonly id: string;
 	readonly name: string;
 	readonly kind: 'onboarding' | 'offboarding';
@@ -45,7 +47,7 @@ const item = (
 ): ChecklistItem => ({ id, title, description, role, relativeTo, dueOffsetDays });
 
 export const NEW_HIRE_TEMPLATE: ChecklistTemplate = {
-	schemaVersion: 1,
+	schemaVersion: checklistTemplateKind.version,
 	id: 'new-hire',
 	name: 'New hire',
 	kind: 'onboarding',
@@ -95,7 +97,7 @@ export const NEW_HIRE_TEMPLATE: ChecklistTemplate = {
 };
 
 export const LEAVER_TEMPLATE: ChecklistTemplate = {
-	schemaVersion: 1,
+	schemaVersion: checklistTemplateKind.version,
 	id: 'leaver',
 	name: 'Leaver',
 	kind: 'offboarding',

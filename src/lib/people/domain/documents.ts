@@ -8,7 +8,8 @@ import type { EmployeeId } from './employee-types';
 export type DocumentType = 'contract' | 'id' | 'certificate' | 'other';
 
 export interface DocumentMeta {
-	readonly schemaVersion: 1;
+	/** The version it was written at (see records/: the kind upgrades older ones). */
+	readonly schemaVersion: number;
 	readonly id: string;
 	readonly personId: EmployeeId;
 	readonly type: DocumentType;

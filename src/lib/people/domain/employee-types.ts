@@ -79,7 +79,8 @@ export interface EmployeeNote {
 }
 
 export interface Employee {
-	readonly schemaVersion: 1;
+	/** The version it was written at (see records/: the kind upgrades older ones). */
+	readonly schemaVersion: number;
 	readonly id: EmployeeId;
 	readonly legalName: PersonName;
 	readonly preferredName?: string;

@@ -5,6 +5,7 @@ import { ok, parseIsoDate, type IsoDate, type Result } from '../../shared/domain
 import { problem, problemsError, type FieldProblem } from './errors';
 import type { CustomFieldDefinition, Employee } from './employee-types';
 import { checkCustomFieldValues } from './custom-fields';
+import { employeeKind } from './records/person';
 import {
 	validateIban,
 	validateNiNumber,
@@ -47,8 +48,10 @@ export function validateEmployee(
 	}: { customFieldDefinitions?: readonly CustomFieldDefinition[]; today: IsoDate }
 ): Result<Employee> {
 	const problems: FieldProblem[] = [];
-	if (e.schemaVersion !== 1)
-		problems.push(problem('schemaVersion', 'hr/schema-version', 'schemaVersion must be 1'));
+	if (e.schemaVersion !== employeeKind.version)
+		problems.push(
+			problem('schemaVersion', 'hr/schema-version', `schemaVersion must be ${employeeKind.version}`)
+		);
 	if (!e.id.trim()) problems.push(problem('id', 'hr/required', 'id is required'));
 	if (!e.erasedAt) {
 		if (!e.legalName.given.trim())

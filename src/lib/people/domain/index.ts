@@ -31,3 +31,4 @@ export * from './checklists';
 export * from './documents';
 export { personExport, erasePersonalDetails, isErased, type PersonExport } from './privacy';
 export * from './directory';
+export * from './records';

@@ -5,10 +5,12 @@ import type { DocumentMeta } from './documents';
 import type { Employee } from './employee-types';
 import type { History, Instant } from './history';
 import type { LeaveEvent } from './leave';
+import { personExportKind } from './records/bundles';
 
 export interface PersonExport {
 	readonly format: 'keel.person-export';
-	readonly schemaVersion: 1;
+	/** The version it was written at (see records/bundles.ts). */
+	readonly schemaVersion: number;
 	readonly exportedAt: Instant;
 	readonly person: Employee;
 	readonly histories: Readonly<Record<string, History<unknown>>>;
@@ -30,7 +32,7 @@ export function personExport(
 ): PersonExport {
 	return plain({
 		format: 'keel.person-export',
-		schemaVersion: 1,
+		schemaVersion: personExportKind.version,
 		exportedAt,
 		person,
 		histories,

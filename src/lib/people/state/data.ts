@@ -1,7 +1,15 @@
 // Data the People screens start from: public holiday calendars to choose per location, leave policy
 // presets, labels for fields in messages, and the conversion of HR errors to form problems. Plain
 // values and pure functions only.
-import { err, fieldProblems, type DecimalString, type DomainError, type Result } from '$lib/shared/domain';
+import {
+	check,
+	decimalSchema,
+	err,
+	fieldProblems,
+	unwrap,
+	type DomainError,
+	type Result
+} from '$lib/shared/domain';
 import {
 	ENGLAND_AND_WALES_2025_2027,
 	HOLIDAY_CALENDARS,
@@ -9,7 +17,8 @@ import {
 	US_FEDERAL_2025_2027,
 	type FieldProblem,
 	type HolidayCalendar,
-	type LeavePolicy
+	type LeavePolicy,
+	leavePolicyKind
 } from '$lib/people/domain';
 
 // The calendars live in the HR domain, where Payroll's pay-date rule reads them too.
@@ -23,7 +32,8 @@ export function defaultCalendarId(country: string): string {
 	return NO_HOLIDAYS.id;
 }
 
-const n = (s: string) => s as DecimalString;
+/** A preset's amount, checked once when the module loads (a typo is a bug in Keel). */
+const n = (s: string) => unwrap(check(decimalSchema, s));
 
 export interface PolicyPreset {
 	readonly label: string;
@@ -34,7 +44,7 @@ export const POLICY_PRESETS: readonly PolicyPreset[] = [
 	{
 		label: 'UK annual leave: 25 days a year plus bank holidays',
 		policy: {
-			schemaVersion: 1,
+			schemaVersion: leavePolicyKind.version,
 			name: 'Annual leave',
 			accrual: { kind: 'annualGrant', daysPerYear: n('25') },
 			leaveYearStart: { month: 1, day: 1 },
@@ -53,7 +63,7 @@ export const POLICY_PRESETS: readonly PolicyPreset[] = [
 	{
 		label: 'US paid time off: 1.25 days a month, capped at 20',
 		policy: {
-			schemaVersion: 1,
+			schemaVersion: leavePolicyKind.version,
 			name: 'Paid time off',
 			accrual: { kind: 'monthly', daysPerMonth: n('1.25') },
 			leaveYearStart: { month: 1, day: 1 },
@@ -115,7 +125,8 @@ export function problemsOf(error: DomainError): FormProblem[] {
 	const raw = list ?? [{ field: String(error.details?.['field'] ?? ''), message: error.message }];
 	return raw.map((p) => {
 		const field = formField(p.field);
-		const label = LABELS[field];
+		// A form's parse failure already names the field by the label the form shows.
+		const label = error.code === 'form/invalid' ? undefined : LABELS[field];
 		return { field, message: label ? `${label}: ${p.message}` : p.message };
 	});
 }

@@ -3,7 +3,7 @@
 // (and an expiry reminder task). Invariant: a refused file, or one the store or the shard cannot
 // take, leaves nothing behind.
 import type { IsoDate } from '$lib/shared/domain';
-import { checkDocumentUpload, type DocumentMeta, type DocumentType } from '$lib/people/domain';
+import { checkDocumentUpload, documentKind, type DocumentMeta, type DocumentType } from '$lib/people/domain';
 import { sha256Hex } from '$lib/shared/sync/files';
 import type { DocumentFiles } from './document-files.svelte';
 import { failed, refuse } from './data';
@@ -26,7 +26,7 @@ export async function storeDocument(p: {
 	const bytes = new Uint8Array(await file.arrayBuffer());
 	const sha256 = await sha256Hex(bytes);
 	const meta: DocumentMeta = {
-		schemaVersion: 1,
+		schemaVersion: documentKind.version,
 		id: newId(),
 		personId: p.personId,
 		type: p.type,

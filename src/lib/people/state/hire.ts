@@ -1,8 +1,9 @@
 // The verbs on a person's record and histories: adding a person (the record and its first
-// employment and pay facts checked together, so every problem shows at once), editing the record,
-// and recording a change as of a date. Every check runs before anything is written; plain
-// functions that write through the replica PeopleState passes in.
-import { parseIsoDate, type IsoDate } from '$lib/shared/domain';
+// employment and pay facts checked together, so every problem shows at once: the forms' parse
+// failures and the HR engine's judgement of whatever parsed), editing the record, and recording a
+// change as of a date. Every check runs before anything is written; plain functions that write
+// through the replica PeopleState passes in.
+import type { IsoDate, Result } from '$lib/shared/domain';
 import {
 	validateCompensationHistory,
 	validateEmployee,
@@ -15,7 +16,7 @@ import {
 } from '$lib/people/domain';
 import type { HistoryArea, PeopleReplica } from '$lib/people/sync/replica';
 import { failed, problemsOf, refuse, type FormProblem } from './data';
-import { ok, type Result } from '$lib/shared/domain';
+import { ok } from '$lib/shared/domain';
 import { newId, nowIso } from '../../shared/state/ids';
 
 export interface HireFacts {
@@ -25,17 +26,26 @@ export interface HireFacts {
 
 /** The first facts of a new person's histories, and every problem with the record and them. */
 export function hireFacts(p: {
-	person: Employee;
-	employment: Employment;
-	compensation: Compensation | null;
+	person: Result<Employee>;
+	employment: Result<Employment>;
+	compensation: Result<Compensation> | null;
 	today: IsoDate;
 	customFields: CustomFieldDefinition[];
 	me: string;
-}): { facts: HireFacts; problems: FormProblem[] } {
-	const { employment, compensation } = p;
+}): { facts?: HireFacts; problems: FormProblem[] } {
 	const problems: FormProblem[] = [];
-	const checked = validateEmployee(p.person, { today: p.today, customFieldDefinitions: p.customFields });
-	if (!checked.ok) problems.push(...problemsOf(checked.error));
+	for (const parsed of [p.person, p.employment, p.compensation])
+		if (parsed && !parsed.ok) problems.push(...problemsOf(parsed.error));
+	if (p.person.ok) {
+		const checked = validateEmployee(p.person.value, {
+			today: p.today,
+			customFieldDefinitions: p.customFields
+		});
+		if (!checked.ok) problems.push(...problemsOf(checked.error));
+	}
+	if (!p.employment.ok || (p.compensation && !p.compensation.ok)) return { problems };
+	const employment = p.employment.value;
+	const compensation = p.compensation?.value ?? null;
 	const at = nowIso();
 	const fact = <T>(changes: T): Fact<T> => ({
 		id: newId(),
@@ -49,14 +59,10 @@ export function hireFacts(p: {
 		employment: fact(employment),
 		...(compensation ? { compensation: fact(compensation) } : {})
 	};
-	if (!parseIsoDate(employment.startDate)) {
-		problems.push({ field: 'startDate', message: 'Start date: enter the first day of work.' });
-	} else {
-		const e = validateEmploymentHistory([facts.employment]);
-		if (!e.ok) problems.push(...problemsOf(e.error));
-		const c = facts.compensation && validateCompensationHistory([facts.compensation]);
-		if (c && !c.ok) problems.push(...problemsOf(c.error));
-	}
+	const e = validateEmploymentHistory([facts.employment]);
+	if (!e.ok) problems.push(...problemsOf(e.error));
+	const c = facts.compensation && validateCompensationHistory([facts.compensation]);
+	if (c && !c.ok) problems.push(...problemsOf(c.error));
 	return { facts, problems };
 }
 
@@ -71,14 +77,15 @@ export interface RecordContext {
 /** Checks the record and its first employment and pay facts together, then adds the person. */
 export function addPerson(
 	ctx: RecordContext,
-	person: Employee,
-	employment: Employment,
-	compensation: Compensation | null
+	person: Result<Employee>,
+	employment: Result<Employment>,
+	compensation: Result<Compensation> | null
 ): Result<string> {
 	const { facts, problems } = hireFacts({ person, employment, compensation, ...ctx });
-	if (problems.length) return refuse('hr/invalid-employee', `${problems.length} problem(s) to fix`, problems);
-	const added = ctx.live().addPerson(person, facts);
-	return added.ok ? ok(person.id) : failed(added.error);
+	if (problems.length || !facts || !person.ok)
+		return refuse('hr/invalid-employee', `${problems.length} problem(s) to fix`, problems);
+	const added = ctx.live().addPerson(person.value, facts);
+	return added.ok ? ok(person.value.id) : failed(added.error);
 }
 
 /** Checks the edited record, then writes what changed. */

@@ -192,7 +192,11 @@ export class PeopleState {
 	}
 
 	/** Checks the record and its first employment and pay facts together, so every problem shows at once. */
-	addPerson(person: Employee, employment: Employment, compensation: Compensation | null): Result<string> {
+	addPerson(
+		person: Result<Employee>,
+		employment: Result<Employment>,
+		compensation: Result<Compensation> | null
+	): Result<string> {
 		return addPerson(this.#record, person, employment, compensation);
 	}
 

@@ -4,9 +4,18 @@
 // are immutable facts: one plain JSON value per id, written once (writing an existing id is a no-op).
 // Leave policies are mutable records, one key per top-level field. Nothing here leaks a Y type.
 import * as Y from 'yjs';
-import type { Employee, EmployeeNote, LeavePolicy } from '$lib/people/domain';
+import { v } from '$lib/shared/domain';
+import {
+	addressSchema,
+	bankSchema,
+	emergencyContactsSchema,
+	employeeKind,
+	noteSchema,
+	type Employee,
+	type EmployeeNote,
+	type LeavePolicy
+} from '$lib/people/domain';
 import type { StoredFact, StoredLeaveEvent, LeaveDecision, ChecklistRun, DocumentMeta } from './shape';
-import { isObj } from './shape';
 
 export const FACT_MAPS = [
 	'history',
@@ -151,35 +160,15 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : und
 const setIf = <T extends object>(o: T, key: string, v: unknown): T =>
 	v === undefined ? o : { ...o, [key]: v };
 
-function isAddress(v: unknown): v is Employee['address'] {
-	return (
-		isObj(v) &&
-		Array.isArray(v.lines) &&
-		v.lines.every((l) => typeof l === 'string') &&
-		typeof v.locality === 'string' &&
-		typeof v.postalCode === 'string' &&
-		typeof v.country === 'string'
-	);
-}
-function isContacts(v: unknown): v is Employee['emergencyContacts'] {
-	return (
-		Array.isArray(v) &&
-		v.every(
-			(c) =>
-				isObj(c) &&
-				typeof c.name === 'string' &&
-				typeof c.relationship === 'string' &&
-				typeof c.phone === 'string'
-		)
-	);
-}
-function isBank(v: unknown): v is NonNullable<Employee['bank']> {
-	if (!isObj(v) || typeof v.accountHolder !== 'string') return false;
-	if (v.kind === 'iban') return typeof v.iban === 'string';
-	if (v.kind === 'us') return typeof v.routingNumber === 'string' && typeof v.accountNumber === 'string';
-	if (v.kind === 'uk') return typeof v.sortCode === 'string' && typeof v.accountNumber === 'string';
-	return false;
-}
+/** A type guard from a schema: the stored value has the part's shape. */
+const shaped =
+	<S extends v.GenericSchema>(schema: S) =>
+	(value: unknown): value is v.InferOutput<S> =>
+		v.is(schema, value);
+const isAddress = shaped(addressSchema);
+const isContacts = shaped(emergencyContactsSchema);
+const isBank = shaped(bankSchema);
+const isNote = shaped(noteSchema);
 
 /**
  * One person as a plain Employee, plus the keys whose stored values had the wrong shape (ignored, not
@@ -212,20 +201,11 @@ export function readPerson(m: Y.Map<unknown>): { person: Employee; malformed: st
 	}
 	const notesMap = m.get('notes');
 	const notes: EmployeeNote[] = [];
-	if (notesMap instanceof Y.Map)
-		for (const n of notesMap.values())
-			if (
-				isObj(n) &&
-				typeof n.id === 'string' &&
-				typeof n.text === 'string' &&
-				typeof n.at === 'string' &&
-				typeof n.by === 'string'
-			)
-				notes.push(n as unknown as EmployeeNote);
+	if (notesMap instanceof Y.Map) for (const n of notesMap.values()) if (isNote(n)) notes.push(n);
 	notes.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : 1));
 	const erasedAt = str(m.get('erasedAt'));
 	let person: Employee = {
-		schemaVersion: 1,
+		schemaVersion: employeeKind.version,
 		id,
 		legalName: setIf(
 			{ given: str(m.get('legalName.given')) ?? '', family: str(m.get('legalName.family')) ?? '' },
@@ -245,7 +225,7 @@ export function readPerson(m: Y.Map<unknown>): { person: Employee; malformed: st
 	if (erasedAt !== undefined) {
 		// Erasure wins over any concurrent edit: only the id and (retained) tax identifiers show.
 		person = {
-			schemaVersion: 1,
+			schemaVersion: employeeKind.version,
 			id,
 			legalName: { given: '', family: '' },
 			contact: {},

@@ -1,19 +1,25 @@
 // The fact maps of the people shard (histories, leave, decisions, documents, checklists), judged
-// as they arrive. Invariant: a stored fact is held only if its shape check passed, else it sits in
-// quarantine with the reason; history and leave facts are also indexed by person, so one person's
-// reads never scan everyone's.
+// as they arrive. Invariant: a stored fact is held (as its record kind read it) only if it passed,
+// else it sits in quarantine with the reason; history and leave facts are also indexed by person,
+// so one person's reads never scan everyone's.
 import type * as Y from 'yjs';
-import type { Employment, Fact, History, LeaveEvent } from '$lib/people/domain';
+import type { Employment, Fact, History } from '$lib/people/domain';
 import * as docs from './doc';
-import { FACT_CHECKS as CHECKS, type HistoryArea, type Quarantined, type StoredFact } from './shape';
-
-type Stored = { personId?: string; event?: LeaveEvent } & Record<string, unknown>;
+import {
+	FACT_READERS,
+	quarantined,
+	type FactTypes,
+	type HistoryArea,
+	type Quarantined,
+	type StoredFact,
+	type StoredLeaveEvent
+} from './shape';
 
 export class PeopleFacts {
 	readonly #doc: Y.Doc;
 	readonly #quarantine: Map<string, Quarantined>;
 	/** Every well-formed fact, by map and id. */
-	readonly byMap: Record<docs.FactMap, Map<string, unknown>> = {
+	readonly byMap: { readonly [K in docs.FactMap]: Map<string, FactTypes[K]> } = {
 		history: new Map(),
 		leave: new Map(),
 		decisions: new Map(),
@@ -23,7 +29,7 @@ export class PeopleFacts {
 	};
 	/** personId → fact id → fact (history and leave). */
 	readonly historyBy = new Map<string, Map<string, StoredFact>>();
-	readonly leaveBy = new Map<string, Map<string, LeaveEvent>>();
+	readonly leaveBy = new Map<string, Map<string, StoredLeaveEvent>>();
 
 	constructor(doc: Y.Doc, quarantine: Map<string, Quarantined>) {
 		this.#doc = doc;
@@ -42,19 +48,27 @@ export class PeopleFacts {
 				this.#quarantine.delete(key);
 				continue;
 			}
-			const problem = CHECKS[name](value, id);
-			if (problem) {
+			if (!this.#keep(name, id, value)) {
 				this.byMap[name].delete(id);
-				this.#quarantine.set(key, { map: name, id, reason: problem });
 				continue;
 			}
 			this.#quarantine.delete(key);
-			this.byMap[name].set(id, value);
-			const v = value as Stored;
-			if (name === 'history')
-				this.#index(this.historyBy, (v as unknown as StoredFact).personId, id, value as StoredFact);
-			if (name === 'leave') this.#index(this.leaveBy, v.personId as string, id, v as unknown as LeaveEvent);
 		}
+	}
+
+	/** Reads one value into its map (and person index); false, quarantined, when it is refused. */
+	#keep<K extends docs.FactMap>(name: K, id: string, value: unknown): boolean {
+		const read = FACT_READERS[name](value, id);
+		if (!read.ok) {
+			this.#quarantine.set(`${name}:${id}`, quarantined(name, id, read.error));
+			return false;
+		}
+		this.byMap[name].set(id, read.value);
+		const held = this.byMap.history.get(id);
+		if (name === 'history' && held) this.#index(this.historyBy, held.personId, id, held);
+		const event = this.byMap.leave.get(id);
+		if (name === 'leave' && event) this.#index(this.leaveBy, event.personId, id, event);
+		return true;
 	}
 
 	#index<T>(by: Map<string, Map<string, T>>, personId: string, id: string, value: T): void {
@@ -64,10 +78,14 @@ export class PeopleFacts {
 	}
 
 	#unindex(name: docs.FactMap, id: string): void {
-		const old = this.byMap[name].get(id) as Stored | undefined;
-		if (!old?.personId) return;
-		if (name === 'history') this.historyBy.get(old.personId)?.delete(id);
-		if (name === 'leave') this.leaveBy.get(old.personId)?.delete(id);
+		if (name === 'history') {
+			const old = this.byMap.history.get(id);
+			if (old) this.historyBy.get(old.personId)?.delete(id);
+		}
+		if (name === 'leave') {
+			const old = this.byMap.leave.get(id);
+			if (old) this.leaveBy.get(old.personId)?.delete(id);
+		}
 	}
 
 	/** One person's facts of a history area, in id order. */
@@ -84,9 +102,7 @@ export class PeopleFacts {
 	allEmployment(): Record<string, History<Employment>> {
 		const out: Record<string, History<Employment>> = {};
 		for (const [personId, facts] of this.historyBy) {
-			out[personId] = [...facts.values()]
-				.filter((f) => f.area === 'employment')
-				.map((f) => f.fact as Fact<Employment>);
+			out[personId] = [...facts.values()].flatMap((f) => (f.area === 'employment' ? [f.fact] : []));
 		}
 		return out;
 	}

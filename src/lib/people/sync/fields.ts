@@ -4,8 +4,9 @@
 // keys of one map (member id → instant added): concurrent additions of different members both stay.
 // Every value is shape-checked on read; a bad definition is reported, never handed out.
 import * as Y from 'yjs';
-import type { CustomFieldDefinition } from '$lib/people/domain';
-import { isObj } from './shape';
+import type { RecordError } from '$lib/shared/domain';
+import { customFieldKind, type CustomFieldDefinition } from '$lib/people/domain';
+import { readStored } from './shape';
 
 export function fieldDefsMap(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
 	return doc.getMap('customFields');
@@ -15,7 +16,6 @@ export function approversMap(doc: Y.Doc): Y.Map<string> {
 }
 
 const DEF_FIELDS = ['name', 'type', 'options', 'required', 'archived'] as const;
-const TYPES = ['text', 'number', 'date', 'select'];
 const plain = (v: unknown) =>
 	typeof v === 'object' && v !== null ? (JSON.parse(JSON.stringify(v)) as unknown) : v;
 
@@ -26,7 +26,7 @@ export function saveFieldDef(doc: Y.Doc, def: CustomFieldDefinition, at: string)
 		let m = map.get(def.id);
 		if (!(m instanceof Y.Map)) {
 			m = new Y.Map<unknown>();
-			m.set('schemaVersion', 1);
+			m.set('schemaVersion', customFieldKind.version);
 			m.set('id', def.id);
 			m.set('createdAt', at);
 			map.set(def.id, m);
@@ -40,39 +40,33 @@ export function saveFieldDef(doc: Y.Doc, def: CustomFieldDefinition, at: string)
 	});
 }
 
-function checkDef(v: Record<string, unknown>): string | null {
-	if (typeof v.name !== 'string') return 'name is not text';
-	if (!TYPES.includes(v.type as string)) return 'type is unknown';
-	if (v.options !== undefined && !(Array.isArray(v.options) && v.options.every((o) => typeof o === 'string')))
-		return 'options is not a list of text';
-	if (v.required !== undefined && typeof v.required !== 'boolean') return 'required is not true or false';
-	if (v.archived !== undefined && typeof v.archived !== 'boolean') return 'archived is not true or false';
-	return null;
-}
-
 /** Definitions in the order they were created (then id), and any stored with a wrong shape. */
 export function readFieldDefs(doc: Y.Doc): {
 	defs: CustomFieldDefinition[];
-	bad: { id: string; reason: string }[];
+	bad: { id: string; error: RecordError }[];
 } {
 	const rows: { at: string; def: CustomFieldDefinition }[] = [];
-	const bad: { id: string; reason: string }[] = [];
+	const bad: { id: string; error: RecordError }[] = [];
 	for (const [id, m] of fieldDefsMap(doc)) {
-		const v = m instanceof Y.Map ? Object.fromEntries(m.entries()) : null;
-		const problem = !isObj(v) ? 'not a record' : checkDef(v);
-		if (problem || !v) {
-			bad.push({ id, reason: problem ?? 'not a record' });
+		// The key is the definition's id (older peers did not always store it in the record).
+		const read = readStored(
+			customFieldKind,
+			m instanceof Y.Map ? { ...Object.fromEntries(m.entries()), id } : m
+		);
+		if (!read.ok) {
+			bad.push({ id, error: read.error });
 			continue;
 		}
+		const v = read.value;
 		const def: CustomFieldDefinition = {
 			id,
-			name: v.name as string,
-			type: v.type as CustomFieldDefinition['type'],
-			...(v.options !== undefined ? { options: v.options as string[] } : {}),
+			name: v.name,
+			type: v.type,
+			...(v.options !== undefined ? { options: v.options } : {}),
 			...(v.required ? { required: true } : {}),
 			...(v.archived ? { archived: true } : {})
 		};
-		rows.push({ at: typeof v.createdAt === 'string' ? v.createdAt : '', def });
+		rows.push({ at: v.createdAt ?? '', def });
 	}
 	rows.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.def.id < b.def.id ? -1 : 1));
 	return { defs: rows.map((r) => r.def), bad };

@@ -16,10 +16,11 @@ import {
 	type LeaveDecision,
 	type LeaveEvent,
 	type LeavePolicy,
-	type LeaveRequest
+	type LeaveRequest,
+	leavePolicyKind
 } from '$lib/people/domain';
 import * as docs from './doc';
-import { checkLeaveEvent, checkPolicyShape, type PersonLeave, type Quarantined } from './shape';
+import { quarantined, readLeaveEvent, readStored, type PersonLeave, type Quarantined } from './shape';
 
 /** One person's leave events, request statuses folded from their decision facts. */
 export function foldLeave(
@@ -63,13 +64,14 @@ export function readPolicies(doc: Y.Doc, quarantine: Map<string, Quarantined>): 
 	const out: LeavePolicy[] = [];
 	for (const [id, m] of docs.policiesMap(doc)) {
 		const key = `policies:${id}`;
-		const v = docs.readPolicyValue(m);
-		if (!checkPolicyShape(v)) {
-			quarantine.set(key, { map: 'policies', id, reason: 'a field has the wrong shape' });
+		const read = readStored(leavePolicyKind, docs.readPolicyValue(m));
+		if (!read.ok) {
+			quarantine.set(key, quarantined('policies', id, read.error));
 			continue;
 		}
-		const valid = validateLeavePolicy({ ...v, schemaVersion: 1 });
-		if (!valid.ok) quarantine.set(key, { map: 'policies', id, reason: valid.error.message });
+		const valid = validateLeavePolicy(read.value);
+		if (!valid.ok)
+			quarantine.set(key, { map: 'policies', id, reason: valid.error.message, code: 'record/invalid' });
 		else {
 			quarantine.delete(key);
 			out.push(valid.value);
@@ -89,11 +91,15 @@ export function leaveEventToStore(
 		event = checked.value;
 	}
 	const value = { ...event, personId };
-	const problem = checkLeaveEvent(value, event.id);
-	if (problem || event.kind === 'request')
-		return fail('hr/leave-event', `Leave event: ${problem ?? 'use requestLeave for requests'}`, {
-			field: 'days'
-		});
+	const read = readLeaveEvent(value, event.id);
+	if (!read.ok || event.kind === 'request')
+		return fail(
+			'hr/leave-event',
+			`Leave event: ${read.ok ? 'use requestLeave for requests' : read.error.message}`,
+			{
+				field: 'days'
+			}
+		);
 	return ok({ event, value });
 }
 

@@ -26,13 +26,15 @@ import {
 import * as docs from './doc';
 import * as fields from './fields';
 import {
-	checkChecklistRun,
-	checkDocumentMeta,
+	readChecklistRun,
+	readDocumentMeta,
 	type ChecklistRun,
+	type FactTypes,
 	type HistoryArea,
 	type PeopleChange,
 	type PersonLeave,
-	type Quarantined
+	type Quarantined,
+	quarantined
 } from './shape';
 import { encodeStateVectorText } from '../../shared/sync/state-vector';
 import { PeopleFacts } from './facts';
@@ -49,7 +51,7 @@ export class PeopleReplica {
 	readonly #quarantine = new Map<string, Quarantined>();
 	readonly #store: PeopleFacts;
 	/** Every well-formed fact, by map and id (see PeopleFacts). */
-	readonly #facts: Record<docs.FactMap, Map<string, unknown>>;
+	readonly #facts: { readonly [K in docs.FactMap]: Map<string, FactTypes[K]> };
 	readonly #listeners = new Set<(c: PeopleChange) => void>();
 	readonly #unobserve: () => void;
 	#policies: LeavePolicy[] = [];
@@ -97,7 +99,7 @@ export class PeopleReplica {
 		this.#fieldDefs = read.defs;
 		for (const [key, q] of this.#quarantine) if (q.map === 'customFields') this.#quarantine.delete(key);
 		for (const b of read.bad)
-			this.#quarantine.set(`customFields:${b.id}`, { map: 'customFields', id: b.id, reason: b.reason });
+			this.#quarantine.set(`customFields:${b.id}`, quarantined('customFields', b.id, b.error));
 	}
 
 	// ---- reads ----------------------------------------------------------------------------------
@@ -126,14 +128,14 @@ export class PeopleReplica {
 		return this.#store.allEmployment();
 	}
 	decisions(requestId?: string): LeaveDecision[] {
-		const all = [...this.#facts.decisions.values()] as LeaveDecision[];
+		const all = [...this.#facts.decisions.values()];
 		return requestId === undefined ? all : all.filter((d) => d.requestId === requestId);
 	}
 	/** One person's leave events, request statuses folded from their decision facts. */
 	leave(personId: string): PersonLeave {
 		return foldLeave(
 			this.#store.leaveBy.get(personId)?.values() ?? [],
-			this.#facts.decisions.values() as IterableIterator<LeaveDecision>,
+			this.#facts.decisions.values(),
 			this.memberOf(personId)
 		);
 	}
@@ -146,14 +148,14 @@ export class PeopleReplica {
 	}
 	documents(personId?: string): DocumentMeta[] {
 		const removed = this.#facts.documentRemovals;
-		return ([...this.#facts.documents.values()] as DocumentMeta[])
+		return [...this.#facts.documents.values()]
 			.filter((d) => !removed.has(d.id) && (personId === undefined || d.personId === personId))
 			.sort((a, b) =>
 				a.uploadedAt < b.uploadedAt ? -1 : a.uploadedAt > b.uploadedAt ? 1 : a.id < b.id ? -1 : 1
 			);
 	}
 	checklistRuns(personId: string): ChecklistRun[] {
-		return ([...this.#facts.checklists.values()] as ChecklistRun[])
+		return [...this.#facts.checklists.values()]
 			.filter((r) => r.personId === personId)
 			.sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1));
 	}
@@ -290,9 +292,8 @@ export class PeopleReplica {
 	 * can still be rejected); the decision is a new fact, so a concurrent one elsewhere is kept too.
 	 */
 	decideLeave(decision: LeaveDecision, calendars: CalendarsByLocation): Result<LeaveRequest, DomainError> {
-		const stored = this.#facts.leave.get(decision.requestId) as
-			(LeaveRequest & { personId: string }) | undefined;
-		if (!stored)
+		const stored = this.#facts.leave.get(decision.requestId);
+		if (stored?.kind !== 'request')
 			return fail('hr/unknown-request', `There is no leave request ${decision.requestId}`, {
 				field: 'requestId'
 			});
@@ -349,8 +350,8 @@ export class PeopleReplica {
 	}
 
 	addDocument(meta: DocumentMeta): Result<DocumentMeta> {
-		const problem = checkDocumentMeta(meta, meta.id);
-		if (problem) return fail('hr/document', `Document: ${problem}`, { field: 'file' });
+		const read = readDocumentMeta(meta, meta.id);
+		if (!read.ok) return fail('hr/document', `Document: ${read.error.message}`, { field: 'file' });
 		docs.insertFact(this.#doc, 'documents', meta.id, meta);
 		return ok(meta);
 	}
@@ -360,8 +361,8 @@ export class PeopleReplica {
 	}
 
 	recordChecklist(run: ChecklistRun): Result<ChecklistRun> {
-		const problem = checkChecklistRun(run, run.id);
-		if (problem) return fail('hr/checklist', `Checklist: ${problem}`);
+		const read = readChecklistRun(run, run.id);
+		if (!read.ok) return fail('hr/checklist', `Checklist: ${read.error.message}`);
 		docs.insertFact(this.#doc, 'checklists', run.id, run);
 		return ok(run);
 	}

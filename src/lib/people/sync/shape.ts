@@ -1,187 +1,117 @@
-// Structural checks of values read from the people shard. A peer may run older, newer or broken
-// code, so every stored fact is untrusted: only a value with every field of the right JSON type is
-// handed to the HR engine (which then checks meaning: dates, FTE, balances). Messages name the field
-// that failed and never quote its value, so no identifier or name reaches a log or the screen.
-import type {
-	DocumentMeta,
-	Fact,
-	LeaveDecision,
-	LeaveEvent,
-	LeavePolicy,
-	LeaveRequest
+// Reading values from the people shard. A peer may run older, newer or broken code, so every stored
+// value is untrusted: each map's record kind (people/domain/records) checks it, upgrades an older
+// version, and keeps one from a newer Keel aside as 'newer' rather than guessing at it. Only a value
+// that passes is handed to the HR engine (which then judges meaning: dates in order, FTE, balances).
+// Reasons name the field in words and never quote its value, so no name or id reaches a log or screen.
+import { check, err, type RecordError, type RecordKind, type Result } from '$lib/shared/domain';
+import {
+	checklistRunKind,
+	decisionKind,
+	documentKind,
+	documentRemovalKind,
+	historyFactKind,
+	leaveEventKind,
+	type ChecklistRun,
+	type DocumentMeta,
+	type HistoryArea,
+	type LeaveDecision,
+	type LeaveEvent,
+	type LeaveRequest,
+	type StoredFact,
+	type StoredLeaveEvent
 } from '$lib/people/domain';
 import type { FactMap } from './doc';
 
-export type Check = string | null;
-
+/** A plain JSON object (not an array). Payroll's shard readers use it too. */
 export const isObj = (v: unknown): v is Record<string, unknown> =>
 	typeof v === 'object' && v !== null && !Array.isArray(v);
-const isStr = (v: unknown): v is string => typeof v === 'string';
-const optStr = (v: unknown) => v === undefined || isStr(v);
-const strOrNull = (v: unknown) => v === null || isStr(v);
-const isDate = (v: unknown) => isStr(v) && /^\d{4}-\d{2}-\d{2}$/.test(v);
-const isDecimal = (v: unknown) => isStr(v) && /^-?\d+(\.\d+)?$/.test(v);
 
-/** The area a history fact belongs to: what payroll and the directory read. */
-export type HistoryArea = 'employment' | 'compensation';
-
-export interface StoredFact {
-	readonly area: HistoryArea;
-	readonly personId: string;
-	readonly fact: Fact<unknown>;
+/**
+ * Reads one stored value of a kind. The current version (or none: facts written before records
+ * carried one are version 1) is checked as it is, the reason naming the field; an older version is
+ * upgraded through the kind's migrations; a newer one is kept aside with code 'record/newer'.
+ */
+export function readStored<T>(kind: RecordKind<T>, value: unknown): Result<T, RecordError> {
+	const stored = isObj(value) ? value.schemaVersion : undefined;
+	if (stored !== undefined && stored !== kind.version) return kind.read(value);
+	const checked = check(kind.schema, value);
+	if (checked.ok) return checked;
+	return err({ code: 'record/invalid', message: checked.error.message, details: checked.error.details });
 }
 
-const EMPLOYMENT_FIELDS: Record<string, (v: unknown) => boolean> = {
-	jobTitle: isStr,
-	department: isStr,
-	managerId: strOrNull,
-	location: isStr,
-	employmentType: (v) => v === 'fullTime' || v === 'partTime' || v === 'contractor',
-	fte: isDecimal,
-	startDate: isDate,
-	probationEndDate: (v) => v === null || isDate(v),
-	endDate: (v) => v === null || isDate(v),
-	endReason: strOrNull
+const invalid = (message: string, field: string): Result<never, RecordError> =>
+	err({ code: 'record/invalid', message, details: { field } });
+
+/** Reads a fact stored under `id`, which must be the id it carries. */
+function keyed<T extends { readonly id: string }>(kind: RecordKind<T>) {
+	return (value: unknown, id: string): Result<T, RecordError> => {
+		const read = readStored(kind, value);
+		if (read.ok && read.value.id !== id) return invalid('id does not match its key', 'id');
+		return read;
+	};
+}
+
+/** A history fact: its own id must be its key. */
+export function readStoredFact(value: unknown, id: string): Result<StoredFact, RecordError> {
+	const read = readStored(historyFactKind, value);
+	if (read.ok && read.value.fact.id !== id)
+		return invalid('id of the fact does not match its key', 'fact.id');
+	return read;
+}
+
+/** A leave event as stored: requests are written once as 'requested'; a grant never takes days away. */
+const readKeyedLeaveEvent = keyed(leaveEventKind);
+
+export function readLeaveEvent(value: unknown, id: string): Result<StoredLeaveEvent, RecordError> {
+	const read = readKeyedLeaveEvent(value, id);
+	if (read.ok && read.value.kind === 'grant' && read.value.days.startsWith('-'))
+		return invalid('days of a grant are negative', 'days');
+	return read;
+}
+
+export const readDecision = keyed<LeaveDecision>(decisionKind);
+export const readDocumentMeta = keyed<DocumentMeta>(documentKind);
+export const readChecklistRun = keyed<ChecklistRun>(checklistRunKind);
+
+export type { ChecklistRun, DocumentMeta, HistoryArea, LeaveDecision, StoredFact, StoredLeaveEvent };
+
+/** A document's removal: when, and by whom. */
+export type DocumentRemoval = typeof documentRemovalKind extends RecordKind<infer T> ? T : never;
+
+/** What each fact map holds once read. */
+export interface FactTypes {
+	history: StoredFact;
+	leave: StoredLeaveEvent;
+	decisions: LeaveDecision;
+	documents: DocumentMeta;
+	documentRemovals: DocumentRemoval;
+	checklists: ChecklistRun;
+}
+
+/** The reader of each fact map's values. */
+export const FACT_READERS: {
+	readonly [K in FactMap]: (value: unknown, id: string) => Result<FactTypes[K], RecordError>;
+} = {
+	history: readStoredFact,
+	leave: readLeaveEvent,
+	decisions: readDecision,
+	documents: readDocumentMeta,
+	documentRemovals: (value) => readStored(documentRemovalKind, value),
+	checklists: readChecklistRun
 };
-
-const COMPENSATION_FIELDS: Record<string, (v: unknown) => boolean> = {
-	pay: (v) =>
-		isObj(v) &&
-		((v.kind === 'salaried' && isDecimal(v.annualAmount)) ||
-			(v.kind === 'hourly' && isDecimal(v.hourlyRate))),
-	schedule: isStr,
-	currency: isStr,
-	tax: (v) => isObj(v) && (v.us === undefined || isObj(v.us)) && (v.uk === undefined || isObj(v.uk))
-};
-
-/** Null when `v` is a well-formed stored history fact; otherwise what is wrong with it. */
-export function checkStoredFact(v: unknown, id: string): Check {
-	if (!isObj(v)) return 'not an object';
-	if (v.area !== 'employment' && v.area !== 'compensation') return 'area is not employment or compensation';
-	if (!isStr(v.personId) || v.personId === '') return 'personId is missing';
-	const f = v.fact;
-	if (!isObj(f)) return 'fact is missing';
-	if (f.id !== id) return 'fact.id does not match its key';
-	if (!isDate(f.effectiveDate)) return 'fact.effectiveDate is not a date';
-	if (!isStr(f.recordedAt) || !isStr(f.recordedBy)) return 'fact.recordedAt or recordedBy is missing';
-	if (!optStr(f.reason)) return 'fact.reason is not text';
-	if (!isObj(f.changes)) return 'fact.changes is not an object';
-	const fields = v.area === 'employment' ? EMPLOYMENT_FIELDS : COMPENSATION_FIELDS;
-	for (const [key, value] of Object.entries(f.changes)) {
-		const check = fields[key];
-		// Unknown keys may come from a newer app version: kept, ignored by this one.
-		if (check && value !== undefined && !check(value)) return `fact.changes.${key} has the wrong shape`;
-	}
-	return null;
-}
-
-const PORTION = (v: unknown) =>
-	isObj(v) &&
-	(v.kind === 'fullDays' ||
-		(v.kind === 'halfDay' && (v.half === 'am' || v.half === 'pm')) ||
-		(v.kind === 'hours' && isDecimal(v.hours)));
-
-/** A leave event as stored: requests are written once with status 'requested'; decisions are separate facts. */
-export function checkLeaveEvent(v: unknown, id: string): Check {
-	if (!isObj(v)) return 'not an object';
-	if (v.id !== id) return 'id does not match its key';
-	if (!isStr(v.personId) || v.personId === '') return 'personId is missing';
-	switch (v.kind) {
-		case 'request':
-			if (!isStr(v.policyId) || !isDate(v.start) || !isDate(v.end))
-				return 'request policy or dates are malformed';
-			if (!PORTION(v.portion)) return 'request portion is malformed';
-			if (v.status !== 'requested') return 'request was not stored as requested';
-			if (!isStr(v.requestedAt) || !optStr(v.note)) return 'request requestedAt or note is malformed';
-			return null;
-		case 'grant':
-		case 'adjustment':
-			if (!isStr(v.policyId) || !isDate(v.date) || !isDecimal(v.days) || !isStr(v.reason))
-				return `${v.kind} fields are malformed`;
-			if (v.kind === 'grant' && String(v.days).startsWith('-')) return 'grant days are negative';
-			return null;
-		case 'hoursWorked':
-			return isDate(v.date) && isDecimal(v.hours) ? null : 'hoursWorked fields are malformed';
-		default:
-			return 'kind is not a leave event';
-	}
-}
-
-export interface StoredLeaveEvent {
-	readonly personId: string;
-	readonly event: LeaveEvent;
-}
-
-export type { LeaveDecision };
-
-export function checkDecision(v: unknown, id: string): Check {
-	if (!isObj(v)) return 'not an object';
-	if (v.id !== id) return 'id does not match its key';
-	if (!isStr(v.requestId) || !isStr(v.by) || !isStr(v.at)) return 'requestId, by or at is missing';
-	if (v.status !== 'approved' && v.status !== 'rejected' && v.status !== 'cancelled')
-		return 'status is not a decision';
-	return optStr(v.note) ? null : 'note is not text';
-}
-
-export function checkDocumentMeta(v: unknown, id: string): Check {
-	if (!isObj(v)) return 'not an object';
-	if (v.id !== id) return 'id does not match its key';
-	if (!isStr(v.personId) || !isStr(v.fileName) || !isStr(v.mimeType))
-		return 'personId, fileName or mimeType is missing';
-	if (!['contract', 'id', 'certificate', 'other'].includes(v.type as string)) return 'type is unknown';
-	if (typeof v.sizeBytes !== 'number' || !Number.isInteger(v.sizeBytes) || v.sizeBytes <= 0)
-		return 'sizeBytes is not a positive whole number';
-	if (!isStr(v.uploadedAt) || !isStr(v.uploadedBy)) return 'uploadedAt or uploadedBy is missing';
-	if (!(v.expiresOn === null || isDate(v.expiresOn))) return 'expiresOn is not a date';
-	if (!(v.sha256 === undefined || (isStr(v.sha256) && /^[0-9a-f]{64}$/.test(v.sha256))))
-		return 'sha256 is not a hex digest';
-	return null;
-}
-export type { DocumentMeta };
-
-/** Shape of a leave policy before validateLeavePolicy judges its figures. */
-export function checkPolicyShape(v: Record<string, unknown>): v is Record<string, unknown> & LeavePolicy {
-	const a = v.accrual;
-	if (!isStr(v.id) || !isStr(v.name) || !isObj(a) || !isStr(a.kind)) return false;
-	const start = v.leaveYearStart;
-	if (!isObj(start) || typeof start.month !== 'number' || typeof start.day !== 'number') return false;
-	if (typeof v.waitingPeriodDays !== 'number' || typeof v.places !== 'number') return false;
-	if (!(v.capDays === null || isDecimal(v.capDays)) || !isDecimal(v.hoursPerDay)) return false;
-	const c = v.carryOver;
-	if (!(
-		c === null ||
-		(isObj(c) &&
-			isDecimal(c.maxDays) &&
-			(c.expiresAfterMonths === null || typeof c.expiresAfterMonths === 'number'))
-	))
-		return false;
-	const n = v.negativeBalance;
-	if (!isObj(n) || typeof n.allowed !== 'boolean') return false;
-	if (n.allowed && !(n.limitDays === null || isDecimal(n.limitDays))) return false;
-	return typeof v.prorateByFte === 'boolean' && typeof v.prorateMidYear === 'boolean';
-}
-
-export interface ChecklistRun {
-	readonly id: string;
-	readonly personId: string;
-	readonly templateId: string;
-	readonly taskIds: readonly string[];
-	readonly createdAt: string;
-	readonly createdBy: string;
-}
-
-export function checkChecklistRun(v: unknown, id: string): Check {
-	if (!isObj(v)) return 'not an object';
-	if (v.id !== id || !isStr(v.personId) || !isStr(v.templateId))
-		return 'id, personId or templateId is malformed';
-	if (!Array.isArray(v.taskIds) || !v.taskIds.every(isStr)) return 'taskIds is not a list of ids';
-	return isStr(v.createdAt) && isStr(v.createdBy) ? null : 'createdAt or createdBy is missing';
-}
 
 export interface Quarantined {
 	readonly map: string;
 	readonly id: string;
+	/** What is wrong, naming the field in words; never the value. */
 	readonly reason: string;
+	/** 'record/newer' when a newer Keel wrote it (update to use it); else 'record/invalid'. */
+	readonly code: RecordError['code'];
+}
+
+/** The quarantine entry for a value a reader refused. */
+export function quarantined(map: string, id: string, error: RecordError): Quarantined {
+	return { map, id, reason: error.message, code: error.code };
 }
 
 export interface PeopleChange {
@@ -198,16 +128,3 @@ export interface PersonLeave {
 	readonly requests: LeaveRequest[];
 	readonly refused: { decision: LeaveDecision; message: string }[];
 }
-
-/** The shape check of each fact map's values. */
-export const FACT_CHECKS: Record<FactMap, (v: unknown, id: string) => string | null> = {
-	history: checkStoredFact,
-	leave: checkLeaveEvent,
-	decisions: checkDecision,
-	documents: checkDocumentMeta,
-	documentRemovals: (v) =>
-		typeof v === 'object' && v !== null && typeof (v as { at?: unknown }).at === 'string'
-			? null
-			: 'not a removal',
-	checklists: checkChecklistRun
-};

@@ -4,7 +4,9 @@
 import {
 	addDays,
 	addMonths,
+	dateParts,
 	dec,
+	isoDate,
 	fromEpochDay,
 	round,
 	sum,
@@ -61,7 +63,8 @@ function leaveYearMonths(year: LeaveYear): Period[] {
 
 function calendarMonths(from: IsoDate, to: IsoDate): Period[] {
 	const periods: Period[] = [];
-	let start = `${from.slice(0, 7)}-01` as IsoDate;
+	const first = dateParts(from);
+	let start = isoDate(first.year, first.month, 1);
 	while (start <= to) {
 		const next = addMonths(start, 1);
 		periods.push({ start, end: addDays(next, -1) });

@@ -1,9 +1,10 @@
 // Public holiday calendars are data with a cited source. Each lists every holiday (as observed, i.e.
 // substitute days included) for the years in `years`; a date outside those years is not guessed.
-import type { IsoDate } from '../../../shared/domain';
+import { check, isoDateSchema, unwrap } from '../../../shared/domain';
 import type { HolidayCalendar } from './types';
 
-const h = (date: string, name: string) => ({ date: date as IsoDate, name });
+/** One holiday; its date is checked when the module loads (a typo is a bug in Keel). */
+const h = (date: string, name: string) => ({ date: unwrap(check(isoDateSchema, date)), name });
 
 /**
  * Source: GOV.UK, "UK bank holidays" (https://www.gov.uk/bank-holidays), England and Wales, for 2025-2027.

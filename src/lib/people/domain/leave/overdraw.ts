@@ -4,6 +4,7 @@
 import {
 	dec,
 	fail,
+	isoDate,
 	ok,
 	sum,
 	toDecimalString,
@@ -95,7 +96,7 @@ export function checkOverdraw(ctx: LeaveContext & { through?: IsoDate }): Result
 
 /** The last date any event of this policy touches; the replay need not go further. */
 function lastEventDate(ctx: LeaveContext): IsoDate {
-	let last = '0000-01-01' as IsoDate;
+	let last = isoDate(0, 1, 1);
 	for (const e of ctx.events) {
 		if (e.kind === 'hoursWorked' || e.policyId !== ctx.policy.id) continue;
 		const date = e.kind === 'request' ? e.end : e.date;

@@ -4,6 +4,7 @@
 import { ok, parseDecimal, parseIsoDate, type Result } from '../../../shared/domain';
 import { problem, problemsError, type FieldProblem } from '../errors';
 import { PAY_SCHEDULES } from '../compensation';
+import { leavePolicyKind } from '../records/leave';
 import type { LeavePolicy } from './types';
 
 export function validateLeavePolicy(p: LeavePolicy): Result<LeavePolicy> {
@@ -14,7 +15,7 @@ export function validateLeavePolicy(p: LeavePolicy): Result<LeavePolicy> {
 		const d = parseDecimal(value);
 		if (!d || d.isNegative()) say(field, 'must be a decimal 0 or more');
 	};
-	if (p.schemaVersion !== 1) say('schemaVersion', 'must be 1');
+	if (p.schemaVersion !== leavePolicyKind.version) say('schemaVersion', `must be ${leavePolicyKind.version}`);
 	if (!p.id.trim()) say('id', 'is required');
 	const { month, day } = p.leaveYearStart;
 	if (!Number.isInteger(month) || month < 1 || month > 12) say('leaveYearStart.month', 'must be 1 to 12');

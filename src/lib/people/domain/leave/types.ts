@@ -26,7 +26,8 @@ export interface CarryOverRule {
 }
 
 export interface LeavePolicy {
-	readonly schemaVersion: 1;
+	/** The version it was written at (see records/: the kind upgrades older ones). */
+	readonly schemaVersion: number;
 	readonly id: string;
 	readonly name: string;
 	readonly accrual: Accrual;
