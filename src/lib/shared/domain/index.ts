@@ -7,3 +7,5 @@ export * from './dates';
 export * from './random';
 export * from './sha256';
 export * from './schema';
+export * from './exact';
+export * from './exact-sum';
