@@ -2,7 +2,7 @@
 // the computed payslip, so it is always en-US whatever the viewer's locale, and a negative figure carries
 // a true minus sign ("−12.00"). Invariant: formatting never changes a value, it only prints it.
 import type Decimal from 'decimal.js';
-import { formatDecimal } from '../../shared/domain';
+import { formatDecimal, formatUnits, rescaleUnits } from '../../shared/domain';
 
 export function fmt(value: Decimal, places = 2): string {
 	const fixed = value.toFixed(places);
@@ -13,4 +13,27 @@ export function fmt(value: Decimal, places = 2): string {
 /** A rate as a percentage without trailing zeros: 0.0185 → "1.85%". */
 export function pct(rate: Decimal): string {
 	return `${rate.times(100).toFixed()}%`;
+}
+
+/** en-US thousands grouping of a digit string ("1234567" -> "1,234,567"), the grouping fmt's Intl output has. */
+function group(whole: string): string {
+	if (whole.length <= 3) return whole;
+	const head = whole.length % 3 || 3;
+	let out = whole.slice(0, head);
+	for (let i = head; i < whole.length; i += 3) out += `,${whole.slice(i, i + 3)}`;
+	return out;
+}
+
+/**
+ * Same text as `fmt(value, places)` for the core's units n at `scale`, without building a Decimal or
+ * asking Intl per figure (the engine prints several per payslip). The sign is the unrounded figure's,
+ * as `toFixed` gives it: -0.001 prints "−0.00".
+ */
+export function fmtFx(n: number, scale: number, places = 2): string {
+	const r = places >= scale ? n : rescaleUnits(n, scale, places, 'halfUp');
+	const text = formatUnits(r < 0 ? -r : r, Math.min(scale, places));
+	const point = text.indexOf('.');
+	const whole = point < 0 ? text : text.slice(0, point);
+	const frac = (point < 0 ? '' : text.slice(point + 1)).padEnd(places, '0');
+	return `${n < 0 ? '−' : ''}${group(whole)}${places > 0 ? `.${frac}` : ''}`;
 }
