@@ -2,12 +2,19 @@
 // the computed payslip, so it is always en-US whatever the viewer's locale, and a negative figure carries
 // a true minus sign ("−12.00"). Invariant: formatting never changes a value, it only prints it.
 import type Decimal from 'decimal.js';
-import { formatDecimal, formatUnits, rescaleUnits } from '../../shared/domain';
+import { formatDecimal, rescaleUnits, roundDecimal, signOfDecimal } from '../../shared/domain';
 
 export function fmt(value: Decimal, places = 2): string {
 	const fixed = value.toFixed(places);
 	const negative = fixed.startsWith('-');
 	return `${negative ? '−' : ''}${formatDecimal(negative ? fixed.slice(1) : fixed, { locale: 'en-US' })}`;
+}
+
+/** Same text as `fmt` for an exact decimal string, without a Decimal: "-1234.5" → "−1,234.50". */
+export function fmtExact(text: string, places = 2): string {
+	const fixed = roundDecimal(text, places, 'halfUp');
+	const negative = signOfDecimal(text) < 0;
+	return `${negative ? '−' : ''}${formatDecimal(negative ? fixed.replace('-', '') : fixed, { locale: 'en-US' })}`;
 }
 
 /** A rate as a percentage without trailing zeros: 0.0185 → "1.85%". */
@@ -31,9 +38,9 @@ function group(whole: string): string {
  */
 export function fmtFx(n: number, scale: number, places = 2): string {
 	const r = places >= scale ? n : rescaleUnits(n, scale, places, 'halfUp');
-	const text = formatUnits(r < 0 ? -r : r, Math.min(scale, places));
-	const point = text.indexOf('.');
-	const whole = point < 0 ? text : text.slice(0, point);
-	const frac = (point < 0 ? '' : text.slice(point + 1)).padEnd(places, '0');
+	const shown = places > scale ? scale : places;
+	const digits = String(r < 0 ? -r : r).padStart(shown + 1, '0');
+	const whole = digits.slice(0, digits.length - shown);
+	const frac = digits.slice(digits.length - shown).padEnd(places, '0');
 	return `${n < 0 ? '−' : ''}${group(whole)}${places > 0 ? `.${frac}` : ''}`;
 }

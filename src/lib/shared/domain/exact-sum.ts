@@ -7,6 +7,7 @@ import {
 	divRound,
 	divRoundBig,
 	formatUnits,
+	formatUnitsTrimmed,
 	pow10,
 	scaleOf,
 	scanDecimal,
@@ -18,12 +19,13 @@ import {
 import type { DecimalString } from './money';
 
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
+const POW10: readonly number[] = Array.from({ length: SAFE_DIGITS + 1 }, (_, i) => 10 ** i);
 
 /** Units of a safe integer at a larger scale, or undefined when that would not be exact. */
 function scaleUp(n: number, k: number): number | undefined {
 	if (k === 0) return n;
-	if (k > SAFE_DIGITS) return undefined;
-	const r = n * pow10(k);
+	if (k >= POW10.length) return undefined;
+	const r = n * (POW10[k] as number);
 	return r <= MAX_SAFE && r >= -MAX_SAFE ? r : undefined;
 }
 
@@ -74,6 +76,11 @@ export class ExactSum {
 	addDecimal(text: string): this {
 		if (!scanDecimal(text)) throw notDecimal('ExactSum.addDecimal', text);
 		return this.addScanned();
+	}
+
+	/** Subtracts a plain decimal string (adds it to the negated sum, then negates back: exact either way). */
+	subDecimal(text: string): this {
+		return this.negate().addDecimal(text).negate();
 	}
 
 	addSum(other: ExactSum): this {
@@ -197,4 +204,10 @@ export function rescaleDecimal(text: string, scale: number): DecimalString | und
 	let s = text.slice(0, text.length - (have - scale));
 	if (s.endsWith('.')) s = s.slice(0, -1);
 	return (/^-0(\.0*)?$/.test(s) ? s.slice(1) : s) as DecimalString;
+}
+
+/** The same value without trailing zeros or "-0" ("12.50" -> "12.5", "-0.00" -> "0"), as decimal.js toString() writes it. */
+export function trimDecimal(text: string): DecimalString {
+	if (!scanDecimal(text)) throw notDecimal('trimDecimal', text);
+	return formatUnitsTrimmed(scanned.big ?? scanned.units, scanned.scale);
 }

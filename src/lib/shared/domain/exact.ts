@@ -44,33 +44,6 @@ export const addUnits = (a: number, b: number): number => safe(a + b);
 export const subUnits = (a: number, b: number): number => safe(a - b);
 export const mulUnits = (a: number, b: number): number => safe(a * b);
 
-/** Whether dropping remainder `r` of divisor `d` (0 <= r < d) moves the quotient `q` away from zero. */
-function roundsAway(
-	mode: RoundingMode,
-	twiceR: number,
-	d: number,
-	r: number,
-	odd: boolean,
-	neg: boolean
-): boolean {
-	switch (mode) {
-		case 'halfUp':
-			return twiceR >= d;
-		case 'halfDown':
-			return twiceR > d;
-		case 'halfEven':
-			return twiceR > d || (twiceR === d && odd);
-		case 'down':
-			return false;
-		case 'up':
-			return r > 0;
-		case 'floor':
-			return neg && r > 0;
-		case 'ceil':
-			return !neg && r > 0;
-	}
-}
-
 /** n / d rounded to an integer by `mode`, for safe integers n and d > 0 (no float division on the value). */
 export function divRound(n: number, d: number, mode: RoundingMode): number {
 	const neg = n < 0;
@@ -80,7 +53,31 @@ export function divRound(n: number, d: number, mode: RoundingMode): number {
 	while (q * d > a) q--;
 	while ((q + 1) * d <= a) q++;
 	const r = a - q * d;
-	const m = roundsAway(mode, 2 * r, d, r, q % 2 === 1, neg) ? q + 1 : q;
+	let away: boolean;
+	switch (mode) {
+		case 'halfUp':
+			away = 2 * r >= d;
+			break;
+		case 'halfDown':
+			away = 2 * r > d;
+			break;
+		case 'halfEven':
+			away = 2 * r > d || (2 * r === d && q % 2 === 1);
+			break;
+		case 'down':
+			away = false;
+			break;
+		case 'up':
+			away = r > 0;
+			break;
+		case 'floor':
+			away = neg && r > 0;
+			break;
+		case 'ceil':
+			away = !neg && r > 0;
+			break;
+	}
+	const m = away ? q + 1 : q;
 	return neg ? -m : m;
 }
 
