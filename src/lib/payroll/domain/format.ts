@@ -1,16 +1,15 @@
 // Figures inside payslip basis text ("3,000.00 × 9%"), through core's money display. Basis text is part of
 // the computed payslip, so it is always en-US whatever the viewer's locale, and a negative figure carries
 // a true minus sign ("−12.00"). Invariant: formatting never changes a value, it only prints it.
-import type Decimal from 'decimal.js';
-import { formatDecimal, rescaleUnits, roundDecimal, signOfDecimal } from '../../shared/domain';
+import { type Dec, formatDecimal, rescaleUnits, roundDecimal, signOfDecimal } from '../../shared/domain';
 
-export function fmt(value: Decimal, places = 2): string {
+export function fmt(value: Dec, places = 2): string {
 	const fixed = value.toFixed(places);
 	const negative = fixed.startsWith('-');
 	return `${negative ? '−' : ''}${formatDecimal(negative ? fixed.slice(1) : fixed, { locale: 'en-US' })}`;
 }
 
-/** Same text as `fmt` for an exact decimal string, without a Decimal: "-1234.5" → "−1,234.50". */
+/** Same text as `fmt` for an exact decimal string, without a decimal.js value: "-1234.5" → "−1,234.50". */
 export function fmtExact(text: string, places = 2): string {
 	const fixed = roundDecimal(text, places, 'halfUp');
 	const negative = signOfDecimal(text) < 0;
@@ -18,7 +17,7 @@ export function fmtExact(text: string, places = 2): string {
 }
 
 /** A rate as a percentage without trailing zeros: 0.0185 → "1.85%". */
-export function pct(rate: Decimal): string {
+export function pct(rate: Dec): string {
 	return `${rate.times(100).toFixed()}%`;
 }
 
@@ -32,7 +31,7 @@ function group(whole: string): string {
 }
 
 /**
- * Same text as `fmt(value, places)` for the core's units n at `scale`, without building a Decimal or
+ * Same text as `fmt(value, places)` for the core's units n at `scale`, without building a decimal.js value or
  * asking Intl per figure (the engine prints several per payslip). The sign is the unrounded figure's,
  * as `toFixed` gives it: -0.001 prints "−0.00".
  */

@@ -1,16 +1,16 @@
 // Period and year summaries from payslips: US Form 941 lines and W-2 boxes 1-6; UK FPS/P60 figures
 // (pay, tax, student and postgraduate loans to date, NI by category letter). Invariant: summaries are
 // sums of payslip figures only, never stored counters, so they can always be rebuilt from finalized runs.
-import type Decimal from 'decimal.js';
 import {
+	type Dec,
+	type DecimalString,
 	ExactSum,
 	fail,
 	isDecimalString,
 	multiplyDecimals,
 	ok,
-	roundDecimal,
-	type DecimalString,
-	type Result
+	type Result,
+	roundDecimal
 } from '../../shared/domain';
 import { usRulesFor } from './rules/us-rules';
 import type { Payslip } from './types';
@@ -28,7 +28,7 @@ const lineSum = (slips: readonly Payslip[], code: string): ExactSum => {
 	return acc;
 };
 /** Wages x rate x `times`, to the cent half up (the 941's line 5 figures). */
-const taxOn = (wages: ExactSum, rate: Decimal, times: string): ExactSum =>
+const taxOn = (wages: ExactSum, rate: Dec, times: string): ExactSum =>
 	new ExactSum().addDecimal(
 		roundDecimal(multiplyDecimals(wages.toDecimal(), multiplyDecimals(rate.toFixed(), times)), 2, 'halfUp')
 	);

@@ -4,9 +4,9 @@
 // HMRC's own NIC test data requires; in integer pence with rates at 4 places (fixed.ts).
 // Invariant: thresholds come only from the rule file, per frequency as HMRC publishes them (two-
 // and four-weekly are not always weekly x 2 or x 4).
-import type Decimal from 'decimal.js';
 import {
 	addUnits,
+	type Dec,
 	decToUnits,
 	ExactRangeError,
 	fail,
@@ -34,7 +34,7 @@ export interface NiResult {
 }
 
 /** Per-period threshold: HMRC's published figure for the frequency, as the rule file holds it. */
-export function niThreshold(rules: UkRules, frequency: UkFrequency, name: NiThresholdName): Decimal {
+export function niThreshold(rules: UkRules, frequency: UkFrequency, name: NiThresholdName): Dec {
 	switch (frequency) {
 		case 'weekly':
 			return rules.niWeekly[name];

@@ -5,10 +5,10 @@
 // pay adjustment) are worked in decimal.js from the rule file (periodBands, periodOneAdjustment),
 // once per rule file and period count, and used as integers; the payment's own arithmetic is in
 // integer pence (fixed.ts). Invariant: every step is recorded in the basis text.
-import type Decimal from 'decimal.js';
 import {
 	addUnits,
 	dec,
+	type Dec,
 	decToUnits,
 	ExactRangeError,
 	fail,
@@ -56,7 +56,7 @@ export interface PayeResult {
 }
 
 /** Pay adjustment for period 1 (free pay, or additional pay for K codes): spec 4.3.1, programmers' note. */
-export function periodOneAdjustment(rules: UkRules, codeNumber: number, base: 52 | 12): Decimal {
+export function periodOneAdjustment(rules: UkRules, codeNumber: number, base: 52 | 12): Dec {
 	if (codeNumber === 0) return dec(0);
 	const quotient = Math.floor((codeNumber - 1) / 500);
 	const remainder = ((codeNumber - 1) % 500) + 1;
@@ -68,10 +68,10 @@ export function periodOneAdjustment(rules: UkRules, codeNumber: number, base: 52
 /** One band for n periods: taxable pay up to v is taxed at `rate` above c(i-1), plus k(i-1) below it. */
 export interface PeriodBand {
 	/** v(i): c(i) rounded up to the pound; undefined for the top rate. */
-	readonly v: Decimal | undefined;
-	readonly rate: Decimal;
-	readonly cPrev: Decimal;
-	readonly kPrev: Decimal;
+	readonly v: Dec | undefined;
+	readonly rate: Dec;
+	readonly cPrev: Dec;
+	readonly kPrev: Dec;
 }
 
 /**
@@ -124,7 +124,7 @@ function need(n: number | undefined): number {
 	if (n === undefined) throw new ExactRangeError('not exact');
 	return n;
 }
-export const rateOf = (v: Decimal): Rate => ({ r: need(decToUnits(v, 4)), pct: pct(v) });
+export const rateOf = (v: Dec): Rate => ({ r: need(decToUnits(v, 4)), pct: pct(v) });
 
 const regimes = new WeakMap<TaxRegimeRules, RegimeFigures>();
 function regimeFigures(regime: TaxRegimeRules): RegimeFigures {
