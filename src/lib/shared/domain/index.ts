@@ -7,5 +7,6 @@ export * from './dates';
 export * from './random';
 export * from './sha256';
 export * from './schema';
+export * from './csv-cell';
 export * from './exact';
 export * from './exact-sum';
