@@ -1,7 +1,7 @@
 // `keel ledger …`: trial balance and validity check of an hledger/Ledger journal file, over the same
 // reader and reports the app uses. Exit codes: 0 ok, 1 invalid journal, 2 bad usage.
 import { parseIsoDate, type IsoDate } from '../lib/shared/domain/dates';
-import { ExactSum } from '../lib/books/domain/decimal';
+import { ExactSum } from '../lib/shared/domain';
 import { indexAccounts } from '../lib/books/domain/accounts';
 import { readJournal, readJournalBalances } from '../lib/books/domain/journal/reader';
 import type { CommodityInfo } from '../lib/books/domain/journal/reader';

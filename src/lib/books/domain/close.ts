@@ -6,7 +6,7 @@ import type { Result } from '../../shared/domain/result';
 import { isProfitAndLoss } from './accounts';
 import { postEntry, type EntryContext } from './entries';
 import { ledgerError, type LedgerError } from './errors';
-import { ExactSum } from './decimal';
+import { ExactSum } from '../../shared/domain';
 import {
 	LEDGER_SCHEMA_VERSION,
 	type AccountId,

@@ -3,7 +3,7 @@
 // after the lock date. Corrections are new facts (a reversal), never edits.
 import { parseIsoDate, type IsoDate } from '../../shared/domain/dates';
 import { ok, type Result } from '../../shared/domain/result';
-import { ExactSum, negateDecimal, scanDecimal } from './decimal';
+import { ExactSum, negateDecimal, scanDecimal } from '../../shared/domain';
 import { formatAmount } from './format';
 import { ledgerError, type LedgerError } from './errors';
 import {

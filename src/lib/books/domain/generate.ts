@@ -1,9 +1,8 @@
 // Deterministic, seeded generators of realistic books for tests and benchmarks: the same seed
 // always gives the same text or records. Every transaction generated balances exactly.
 import type { DecimalString } from '../../shared/domain/money';
-import { formatDecimal, seededRandom } from '../../shared/domain';
+import { formatDecimal, formatUnits, seededRandom } from '../../shared/domain';
 import { addDays, type IsoDate } from '../../shared/domain/dates';
-import { formatUnits } from './decimal';
 import {
 	LEDGER_SCHEMA_VERSION,
 	type Account,

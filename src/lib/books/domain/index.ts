@@ -5,6 +5,8 @@ export * from './accounts';
 export * from './entries';
 export * from './close';
 export * from './format';
+// The ledger's exact sums are the shared number core's (src/lib/shared/domain/exact-sum.ts),
+// re-exported for the books feature's other layers.
 export {
 	ExactSum,
 	sumDecimals,
@@ -13,7 +15,7 @@ export {
 	compareDecimals,
 	multiplyDecimals,
 	isZeroDecimal
-} from './decimal';
+} from '../../shared/domain';
 export {
 	readJournal,
 	readJournalBalances,

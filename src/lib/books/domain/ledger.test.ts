@@ -5,7 +5,7 @@ import { allocate, dec } from '../../shared/domain/money';
 import { unwrap } from '../../shared/domain/result';
 import { indexAccounts, validateChart } from './accounts';
 import { closeYear } from './close';
-import { ExactSum, formatUnits, multiplyDecimals, negateDecimal, sumDecimals } from './decimal';
+import { ExactSum, formatUnits, multiplyDecimals, negateDecimal, sumDecimals } from '../../shared/domain';
 import { postEntry, reverseEntry, validateEntry, type EntryContext } from './entries';
 import { generateBook, generatedChart } from './generate';
 import { cashFlowStatement } from './reports/cash-flow';

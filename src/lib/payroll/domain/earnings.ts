@@ -2,8 +2,19 @@
 // cents (fixed.ts). Invariants: every amount is a non-negative decimal to the cent; each pre-tax
 // deduction reduces exactly the tax bases its kind declares (or a custom deduction states), and only
 // bases of its jurisdiction; anything else is refused with the field named, never guessed.
-import { fail, ok, type Result } from '../../shared/domain';
-import { add, centsText, exactText, fmtFx, mul, readDecimal, rescale, type ReadFailure } from './fixed';
+import {
+	addUnits,
+	fail,
+	formatUnits,
+	formatUnitsTrimmed,
+	mulUnits,
+	ok,
+	readDecimal,
+	type ReadFailure,
+	rescaleUnits,
+	type Result
+} from '../../shared/domain';
+import { fmtFx } from './format';
 import type { PayCase, PayslipLine, PreTaxKind, TaxBase } from './types';
 
 export const PRE_TAX_KINDS: Readonly<
@@ -61,7 +72,7 @@ export const payslipLine = (
 	kind: PayslipLine['kind'],
 	cents: number,
 	basis: string
-): PayslipLine => ({ code, label, kind, amount: centsText(cents), basis });
+): PayslipLine => ({ code, label, kind, amount: formatUnits(cents, 2), basis });
 
 /** What a refused figure is told, in the words a person reads (the field named first). */
 export function amountProblem(field: string, why: ReadFailure, expected: string): string {
@@ -87,7 +98,7 @@ function amount(text: unknown, field: string, places = 2): Result<{ n: number; s
 
 const cents = (text: unknown, field: string): Result<number> => {
 	const r = amount(text, field);
-	return r.ok ? ok(rescale(r.value.n, r.value.scale, 2, 'down')) : r;
+	return r.ok ? ok(rescaleUnits(r.value.n, r.value.scale, 2, 'down')) : r;
 };
 
 const EARN_BASIS = {
@@ -117,8 +128,8 @@ export function buildPay(c: PayCase): Result<PayBuild> {
 			const h = hours.value;
 			const r = rate.value;
 			const m = mult.value;
-			value = rescale(mul(mul(h.n, r.n), m.n), h.scale + r.scale + m.scale, 2, 'halfUp');
-			basis = `${exactText(h.n, h.scale)} h × ${fmtFx(r.n, r.scale)}${e.kind === 'overtime' ? ` × ${exactText(m.n, m.scale)}` : ''} = ${fmtFx(value, 2)} (to the cent, half up)`;
+			value = rescaleUnits(mulUnits(mulUnits(h.n, r.n), m.n), h.scale + r.scale + m.scale, 2, 'halfUp');
+			basis = `${formatUnitsTrimmed(h.n, h.scale)} h × ${fmtFx(r.n, r.scale)}${e.kind === 'overtime' ? ` × ${formatUnitsTrimmed(m.n, m.scale)}` : ''} = ${fmtFx(value, 2)} (to the cent, half up)`;
 		} else {
 			const v = cents(e.amount, `${f}.amount`);
 			if (!v.ok) return v;
@@ -127,9 +138,9 @@ export function buildPay(c: PayCase): Result<PayBuild> {
 				? EARN_BASIS[e.kind as keyof typeof EARN_BASIS]
 				: 'salary for the period';
 		}
-		if (e.kind === 'reimbursement') reimbursements = add(reimbursements, value);
-		else grossPay = add(grossPay, value);
-		if (e.kind === 'bonus') supplemental = add(supplemental, value);
+		if (e.kind === 'reimbursement') reimbursements = addUnits(reimbursements, value);
+		else grossPay = addUnits(grossPay, value);
+		if (e.kind === 'bonus') supplemental = addUnits(supplemental, value);
 		lines.push(
 			payslipLine(`EARN.${String(e.kind).toUpperCase()}`, e.label ?? e.kind, 'earning', value, basis)
 		);
@@ -185,8 +196,8 @@ export function buildPay(c: PayCase): Result<PayBuild> {
 					`${f}.reduces: ${String(b)} is not a ${c.jurisdiction} tax base`,
 					{ field: `${f}.reduces` }
 				);
-		for (const b of reduces) reductions[b] = add(reductions[b], v.value);
-		preTaxTotal = add(preTaxTotal, v.value);
+		for (const b of reduces) reductions[b] = addUnits(reductions[b], v.value);
+		preTaxTotal = addUnits(preTaxTotal, v.value);
 		lines.push(payslipLine(code, label, 'pre-tax', v.value, `before tax; reduces ${reduces.join(', ')}`));
 	}
 	if (preTaxTotal > grossPay)
@@ -200,7 +211,7 @@ export function buildPay(c: PayCase): Result<PayBuild> {
 		const d = c.postTax[i] as PayCase['postTax'][number];
 		const v = cents(d.amount, `postTax[${i}].amount`);
 		if (!v.ok) return v;
-		postTaxTotal = add(postTaxTotal, v.value);
+		postTaxTotal = addUnits(postTaxTotal, v.value);
 		lines.push(payslipLine(d.code, d.label, 'post-tax', v.value, 'after tax, from net pay'));
 	}
 	let employerContributionTotal = 0;
@@ -208,7 +219,7 @@ export function buildPay(c: PayCase): Result<PayBuild> {
 		const d = c.employerContributions[i] as PayCase['employerContributions'][number];
 		const v = cents(d.amount, `employerContributions[${i}].amount`);
 		if (!v.ok) return v;
-		employerContributionTotal = add(employerContributionTotal, v.value);
+		employerContributionTotal = addUnits(employerContributionTotal, v.value);
 		lines.push(
 			payslipLine(d.code, d.label, 'employer-contribution', v.value, 'paid by the employer on top of pay')
 		);
@@ -230,6 +241,6 @@ export function negativeNet(net: number): Result<never> {
 	return fail(
 		'payroll/negative-net',
 		`postTax: deductions leave net pay negative (${fmtFx(net, 2)}); reduce post-tax deductions`,
-		{ net: centsText(net) }
+		{ net: formatUnits(net, 2) }
 	);
 }

@@ -4,8 +4,7 @@
 // files give by a division are worked once per rule file in decimal.js (uk/paye.ts, uk/ni.ts,
 // us/figures.ts). Invariant: a payslip is produced only from a validated rule file whose dates cover
 // the case, and a case is either answered exactly or refused in words, never approximated.
-import { fail, type Result } from '../../shared/domain';
-import { Unsafe } from './fixed';
+import { ExactRangeError, fail, type Result } from '../../shared/domain';
 import type { PayCase, Payslip } from './types';
 import { ukGrossToNet } from './uk/gross-to-net';
 import { usGrossToNet } from './us/gross-to-net';
@@ -22,7 +21,7 @@ export function grossToNet(input: PayCase): Result<Payslip> {
 		}
 	} catch (e) {
 		// A figure left the exact integer range (amounts in the hundreds of billions): say so, never round.
-		if (e instanceof Unsafe)
+		if (e instanceof ExactRangeError)
 			return fail('payroll/invalid-input', 'amounts: too large to work out exactly; check the figures', {
 				field: 'amounts'
 			});

@@ -1,18 +1,18 @@
 // Turns finalized payslips into one balanced journal: wages and employer costs as debits, taxes,
 // deductions and net pay owed as credits. Invariant: the lines sum to zero to the cent, or the
 // function refuses (a payslip whose own lines do not add up to its net is never posted).
-import type Decimal from 'decimal.js';
 import {
-	dec,
+	ExactSum,
 	fail,
+	isDecimalString,
+	isZeroDecimal,
 	ok,
-	parseDecimal,
-	sum,
-	toDecimalString,
+	roundDecimal,
+	sumDecimals,
 	type DecimalString,
 	type Result
 } from '../../shared/domain';
-import { fmt } from './format';
+import { fmtExact } from './format';
 import type { Payslip } from './types';
 
 export interface PayrollAccountMap {
@@ -35,9 +35,10 @@ export interface PayrollJournalLine {
 	readonly amount: DecimalString;
 }
 
-function amountOf(text: string): Decimal {
-	const v = parseDecimal(text);
-	if (!v) throw new Error(`payslip amount '${text}' is not a decimal (payslips come from grossToNet)`);
+function amountOf(text: string): DecimalString {
+	const v = text.trim();
+	if (!isDecimalString(v))
+		throw new Error(`payslip amount '${text}' is not a decimal (payslips come from grossToNet)`);
 	return v;
 }
 
@@ -45,11 +46,15 @@ export function buildPayrollJournal(
 	payslips: readonly Payslip[],
 	accounts: PayrollAccountMap
 ): Result<PayrollJournalLine[]> {
-	const totals = new Map<string, Decimal>();
-	const post = (account: string, amount: Decimal) =>
-		totals.set(account, (totals.get(account) ?? dec(0)).plus(amount));
+	const totals = new Map<string, ExactSum>();
+	const post = (account: string, amount: string, credit = false) => {
+		let total = totals.get(account);
+		if (total === undefined) totals.set(account, (total = new ExactSum()));
+		if (credit) total.subDecimal(amount);
+		else total.addDecimal(amount);
+	};
 	for (const [i, slip] of payslips.entries()) {
-		let paid = dec(0);
+		const paid = new ExactSum();
 		for (const l of slip.lines) {
 			const amount = amountOf(l.amount);
 			const liability = accounts.liabilities[l.code] ?? accounts.defaultLiability;
@@ -68,40 +73,40 @@ export function buildPayrollJournal(
 							: accounts.wagesExpense,
 						amount
 					);
-					paid = paid.plus(amount);
+					paid.addDecimal(amount);
 					break;
 				case 'pre-tax':
 				case 'post-tax':
 				case 'employee-tax':
-					post(liability as string, amount.negated());
-					paid = paid.minus(amount);
+					post(liability as string, amount, true);
+					paid.subDecimal(amount);
 					break;
 				case 'employer-tax':
 					post(accounts.employerTaxesExpense, amount);
-					post(liability as string, amount.negated());
+					post(liability as string, amount, true);
 					break;
 				case 'employer-contribution':
 					post(accounts.employerContributionsExpense ?? accounts.wagesExpense, amount);
-					post(liability as string, amount.negated());
+					post(liability as string, amount, true);
 					break;
 			}
 		}
 		const net = amountOf(slip.net);
-		if (!paid.equals(net))
+		if (!paid.clone().subDecimal(net).isZero())
 			return fail(
 				'payroll/payslip-inconsistent',
-				`payslips[${i}]: lines give net ${fmt(paid)} but the payslip says ${fmt(net)}`,
+				`payslips[${i}]: lines give net ${fmtExact(paid.toDecimal())} but the payslip says ${fmtExact(net)}`,
 				{ payslip: i }
 			);
-		post(accounts.netPayPayable, net.negated());
+		post(accounts.netPayPayable, net, true);
 	}
 	const lines = [...totals.entries()]
 		.filter(([, v]) => !v.isZero())
-		.map(([account, v]) => ({ account, amount: toDecimalString(v, 2) }));
-	const balance = sum(lines.map((l) => amountOf(l.amount)));
-	if (!balance.isZero())
-		return fail('payroll/journal-unbalanced', `payroll journal is off by ${fmt(balance)}`, {
-			balance: balance.toFixed(2)
+		.map(([account, v]) => ({ account, amount: roundDecimal(v.toDecimal(), 2, 'halfUp') }));
+	const balance = sumDecimals(lines.map((l) => l.amount));
+	if (!isZeroDecimal(balance))
+		return fail('payroll/journal-unbalanced', `payroll journal is off by ${fmtExact(balance)}`, {
+			balance: roundDecimal(balance, 2, 'halfUp')
 		});
 	return ok(lines);
 }

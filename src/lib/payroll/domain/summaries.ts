@@ -1,28 +1,36 @@
 // Period and year summaries from payslips: US Form 941 lines and W-2 boxes 1-6; UK FPS/P60 figures
 // (pay, tax, student and postgraduate loans to date, NI by category letter). Invariant: summaries are
 // sums of payslip figures only, never stored counters, so they can always be rebuilt from finalized runs.
-import type Decimal from 'decimal.js';
 import {
-	dec,
-	fail,
-	ok,
-	parseDecimal,
-	round,
-	toDecimalString,
+	type Dec,
 	type DecimalString,
-	type Result
+	ExactSum,
+	fail,
+	isDecimalString,
+	multiplyDecimals,
+	ok,
+	type Result,
+	roundDecimal
 } from '../../shared/domain';
 import { usRulesFor } from './rules/us-rules';
 import type { Payslip } from './types';
 
-const d = (text: string | undefined): Decimal =>
-	text === undefined ? dec(0) : (parseDecimal(text) ?? dec(0));
-const s = (v: Decimal): DecimalString => toDecimalString(v, 2);
-const lineSum = (slips: readonly Payslip[], code: string) =>
-	slips.reduce(
-		(acc, p) =>
-			acc.plus(p.lines.filter((l) => l.code === code).reduce((a, l) => a.plus(d(l.amount)), dec(0))),
-		dec(0)
+/** A payslip figure as the summaries read it: a missing or unreadable one counts as 0. */
+const d = (text: string | undefined): string => {
+	const t = text?.trim();
+	return t !== undefined && isDecimalString(t) ? t : '0';
+};
+const s = (v: ExactSum): DecimalString => roundDecimal(v.toDecimal(), 2, 'halfUp');
+const sumOf = (...parts: ExactSum[]): ExactSum => parts.reduce((a, p) => a.addSum(p), new ExactSum());
+const lineSum = (slips: readonly Payslip[], code: string): ExactSum => {
+	const acc = new ExactSum();
+	for (const p of slips) for (const l of p.lines) if (l.code === code) acc.addDecimal(d(l.amount));
+	return acc;
+};
+/** Wages x rate x `times`, to the cent half up (the 941's line 5 figures). */
+const taxOn = (wages: ExactSum, rate: Dec, times: string): ExactSum =>
+	new ExactSum().addDecimal(
+		roundDecimal(multiplyDecimals(wages.toDecimal(), multiplyDecimals(rate.toFixed(), times)), 2, 'halfUp')
 	);
 
 function sameJurisdiction(slips: readonly Payslip[], j: 'US' | 'UK'): Result<string> {
@@ -61,21 +69,22 @@ export function summarizeForm941(payslips: readonly Payslip[]): Result<Form941Li
 	if (!rulesR.ok) return rulesR;
 	const rules = rulesR.value;
 	const total = (k: 'federalWages' | 'socialSecurityWages' | 'medicareWages' | 'additionalMedicareWages') =>
-		payslips.reduce((a, p) => a.plus(d(p.us?.[k])), dec(0));
+		payslips.reduce((a, p) => a.addDecimal(d(p.us?.[k])), new ExactSum());
 	const wages = total('federalWages');
 	const fit = lineSum(payslips, 'US.FIT');
 	const ssW = total('socialSecurityWages');
 	const medW = total('medicareWages');
 	const addW = total('additionalMedicareWages');
-	const ssT = round.centsHalfUp(ssW.times(rules.socialSecurity.rate.times(2)));
-	const medT = round.centsHalfUp(medW.times(rules.medicare.rate.times(2)));
-	const addT = round.centsHalfUp(addW.times(rules.additionalMedicare.rate));
-	const line5e = ssT.plus(medT).plus(addT);
-	const actual = ['US.SS.EE', 'US.SS.ER', 'US.MEDICARE.EE', 'US.MEDICARE.ER', 'US.ADDL_MEDICARE.EE'].reduce(
-		(a, c) => a.plus(lineSum(payslips, c)),
-		dec(0)
+	const ssT = taxOn(ssW, rules.socialSecurity.rate, '2');
+	const medT = taxOn(medW, rules.medicare.rate, '2');
+	const addT = taxOn(addW, rules.additionalMedicare.rate, '1');
+	const line5e = sumOf(ssT, medT, addT);
+	const actual = sumOf(
+		...['US.SS.EE', 'US.SS.ER', 'US.MEDICARE.EE', 'US.MEDICARE.ER', 'US.ADDL_MEDICARE.EE'].map((c) =>
+			lineSum(payslips, c)
+		)
 	);
-	const line7 = actual.minus(line5e);
+	const line7 = actual.clone().addSum(line5e.clone().negate());
 	return ok({
 		line2Wages: s(wages),
 		line3FederalIncomeTaxWithheld: s(fit),
@@ -86,9 +95,9 @@ export function summarizeForm941(payslips: readonly Payslip[]): Result<Form941Li
 		line5dAdditionalMedicareWages: s(addW),
 		line5dTax: s(addT),
 		line5eTotal: s(line5e),
-		line6TotalBeforeAdjustments: s(fit.plus(line5e)),
+		line6TotalBeforeAdjustments: s(sumOf(fit, line5e)),
 		line7FractionsOfCents: s(line7),
-		line10TotalAfterAdjustments: s(fit.plus(line5e).plus(line7))
+		line10TotalAfterAdjustments: s(sumOf(fit, line5e, line7))
 	});
 }
 
@@ -106,7 +115,7 @@ export function summarizeW2(payslips: readonly Payslip[]): Result<W2Boxes> {
 	const year = sameJurisdiction(payslips, 'US');
 	if (!year.ok) return year;
 	const total = (k: 'federalWages' | 'socialSecurityWages' | 'medicareWages') =>
-		payslips.reduce((a, p) => a.plus(d(p.us?.[k])), dec(0));
+		payslips.reduce((a, p) => a.addDecimal(d(p.us?.[k])), new ExactSum());
 	return ok({
 		box1Wages: s(total('federalWages')),
 		box2FederalIncomeTax: s(lineSum(payslips, 'US.FIT')),
@@ -114,7 +123,7 @@ export function summarizeW2(payslips: readonly Payslip[]): Result<W2Boxes> {
 		box4SocialSecurityTax: s(lineSum(payslips, 'US.SS.EE')),
 		box5MedicareWages: s(total('medicareWages')),
 		// Box 6 includes Additional Medicare Tax withheld.
-		box6MedicareTax: s(lineSum(payslips, 'US.MEDICARE.EE').plus(lineSum(payslips, 'US.ADDL_MEDICARE.EE')))
+		box6MedicareTax: s(sumOf(lineSum(payslips, 'US.MEDICARE.EE'), lineSum(payslips, 'US.ADDL_MEDICARE.EE')))
 	});
 }
 
@@ -142,28 +151,27 @@ export interface UkYearToDate {
 export function summarizeUkYearToDate(payslips: readonly Payslip[]): Result<UkYearToDate> {
 	const year = sameJurisdiction(payslips, 'UK');
 	if (!year.ok) return year;
-	const byLetter = new Map<string, Decimal[]>();
+	const byLetter = new Map<string, ExactSum[]>();
 	for (const p of payslips) {
 		if (!p.uk) continue;
-		const acc = byLetter.get(p.uk.niCategory) ?? [dec(0), dec(0), dec(0), dec(0), dec(0), dec(0)];
+		let acc = byLetter.get(p.uk.niCategory);
+		if (acc === undefined)
+			byLetter.set(p.uk.niCategory, (acc = Array.from({ length: 6 }, () => new ExactSum())));
 		const add = [
-			d(p.uk.niablePay),
-			d(p.uk.niBands.atLel),
-			d(p.uk.niBands.lelToPt),
-			d(p.uk.niBands.ptToUel),
+			new ExactSum().addDecimal(d(p.uk.niablePay)),
+			new ExactSum().addDecimal(d(p.uk.niBands.atLel)),
+			new ExactSum().addDecimal(d(p.uk.niBands.lelToPt)),
+			new ExactSum().addDecimal(d(p.uk.niBands.ptToUel)),
 			lineSum([p], 'UK.NI.EE'),
 			lineSum([p], 'UK.NI.ER')
 		];
-		byLetter.set(
-			p.uk.niCategory,
-			acc.map((v, i) => v.plus(add[i] ?? 0))
-		);
+		acc.forEach((v, i) => v.addSum(add[i] ?? new ExactSum()));
 	}
 	const niByLetter = [...byLetter.entries()]
 		.sort(([a], [b]) => a.localeCompare(b))
 		.map(([letter, v]) => {
-			const [gross = dec(0), atLel = dec(0), lelToPt = dec(0), ptToUel = dec(0), ee = dec(0), er = dec(0)] =
-				v;
+			const zero = new ExactSum();
+			const [gross = zero, atLel = zero, lelToPt = zero, ptToUel = zero, ee = zero, er = zero] = v;
 			return {
 				letter,
 				grossEarningsForNics: s(gross),
@@ -175,7 +183,7 @@ export function summarizeUkYearToDate(payslips: readonly Payslip[]): Result<UkYe
 			};
 		});
 	return ok({
-		taxablePayToDate: s(payslips.reduce((a, p) => a.plus(d(p.uk?.taxablePay)), dec(0))),
+		taxablePayToDate: s(payslips.reduce((a, p) => a.addDecimal(d(p.uk?.taxablePay)), new ExactSum())),
 		taxToDate: s(lineSum(payslips, 'UK.PAYE')),
 		studentLoanToDate: s(lineSum(payslips, 'UK.SL')),
 		postgraduateLoanToDate: s(lineSum(payslips, 'UK.PGL')),

@@ -9,3 +9,5 @@ export * from './random';
 export * from './sha256';
 export * from './schema';
 export * from './csv-cell';
+export * from './exact';
+export * from './exact-sum';

@@ -4,7 +4,7 @@
 // unless a `decimal-mark ,` directive or the commodity's declared style says otherwise.
 import type { DecimalString } from '../../../shared/domain/money';
 import { isSimpleCommodityChar } from '../format';
-import { SAFE_DIGITS } from '../decimal';
+import { SAFE_DIGITS } from '../../../shared/domain';
 
 export interface ParsedAmount {
 	commodity: string;

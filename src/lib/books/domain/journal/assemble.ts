@@ -2,7 +2,7 @@
 // journal entry, a streamed transaction into running balances, and the problems found into one
 // parse error naming the first line. Plain functions; the reader decides when each applies.
 import type { IsoDate } from '../../../shared/domain/dates';
-import { ExactSum } from '../decimal';
+import { ExactSum } from '../../../shared/domain';
 import { ledgerError, type LedgerError, type LineProblem } from '../errors';
 import { LEDGER_SCHEMA_VERSION, type EntryLine, type JournalEntry } from '../types';
 import type { Result } from '../../../shared/domain/result';

@@ -2,7 +2,7 @@
 // date order as hledger does (same-date transactions in file order). Invariant: every assertion
 // holds against the exact running balance, and an assigned posting's amount is exactly what brings
 // the account to the asserted figure.
-import { ExactSum } from '../decimal';
+import { ExactSum } from '../../../shared/domain';
 import { formatAmount } from '../format';
 import type { LineProblem } from '../errors';
 import type { EntryLine } from '../types';

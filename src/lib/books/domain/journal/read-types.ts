@@ -2,7 +2,7 @@
 // problem sink its parts report to. Types only.
 import type { Account, Commodity, JournalEntry } from '../types';
 import type { LineProblem } from '../errors';
-import type { ExactSum } from '../decimal';
+import type { ExactSum } from '../../../shared/domain';
 
 export interface CommodityInfo {
 	/** Most decimals any amount of it was written with (or the declared format's, if more). */

@@ -3,7 +3,7 @@
 // commodity); at most one posting may leave its amount out, and it takes what is left over.
 import type { DecimalString } from '../../../shared/domain/money';
 import type { IsoDate } from '../../../shared/domain/dates';
-import { ExactSum, formatUnits } from '../decimal';
+import { ExactSum, formatUnits } from '../../../shared/domain';
 import { formatAmount } from '../format';
 import type { Clearing, EntryLine, LineDimensions } from '../types';
 import { parseAmount, type AmountStyle, type ParsedAmount } from './amount';

@@ -4,7 +4,7 @@
 import { ok, type Result } from '../../../shared/domain/result';
 import { indexAccounts } from '../accounts';
 import { ledgerError, type LedgerError } from '../errors';
-import { signOfDecimal } from '../decimal';
+import { signOfDecimal } from '../../../shared/domain';
 import { formatAmount, isWritableCommodity } from '../format';
 import { DIMENSION_KEYS, type Account, type EntryLine, type JournalEntry } from '../types';
 import { ENTRY_TAGS, formatTagList, LINE_TAGS, parseTagList, TYPE_TAG } from './tags';

@@ -4,7 +4,7 @@
 import type { IsoDate } from '../../../shared/domain/dates';
 import type { DecimalString } from '../../../shared/domain/money';
 import { indexAccounts, type AccountIndex } from '../accounts';
-import { ExactSum } from '../decimal';
+import { ExactSum } from '../../../shared/domain';
 import type { Account, AccountId, Commodity, JournalEntry, MultiAmount, Period } from '../types';
 import type { DrillQuery } from './drill-down';
 import { buildSection, type ReportSection } from './sections';

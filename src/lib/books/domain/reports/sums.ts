@@ -1,7 +1,7 @@
 // The one loop every report stands on: exact sums of posted lines per account and commodity over a
 // period. Invariant: sums are exact (see decimal.ts) and only posted entries count.
 import type { DecimalString } from '../../../shared/domain/money';
-import { ExactSum, scanDecimal } from '../decimal';
+import { ExactSum, scanDecimal } from '../../../shared/domain';
 import type { AccountIndex } from '../accounts';
 import type { AccountId, Commodity, EntryLine, JournalEntry, MultiAmount, Period } from '../types';
 

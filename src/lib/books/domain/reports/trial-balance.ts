@@ -5,7 +5,7 @@ import type { Account, AccountId, Commodity, JournalEntry, MultiAmount } from '.
 import type { DecimalString } from '../../../shared/domain/money';
 import type { DrillQuery } from './drill-down';
 import { sumByAccount, toMulti, type EntryFilter, type Sums } from './sums';
-import { ExactSum } from '../decimal';
+import { ExactSum } from '../../../shared/domain';
 
 export interface TrialBalanceRow {
 	readonly account: AccountId;

@@ -2,8 +2,16 @@
 // wrong in their words: each problem names the field as the form labels it. Invariant: figures that
 // pass are amounts of 0 or more to the cent, an NI letter appears once, and US Social Security wages
 // never exceed the year's wage base (the previous provider stopped taxing there too).
-import { dec, fail, ok, toDecimalString, type DecimalString, type Result } from '../../../shared/domain';
-import { fmt } from '../format';
+import {
+	compareDecimals,
+	fail,
+	isZeroDecimal,
+	ok,
+	roundDecimal,
+	type DecimalString,
+	type Result
+} from '../../../shared/domain';
+import { fmt, fmtExact } from '../format';
 import { usRulesFor } from '../rules/us-rules';
 import type { OpeningFigures, UkNiOpening, UkOpeningFigures, UsOpeningFigures } from './types';
 
@@ -69,7 +77,7 @@ export function readAmount(text: string | undefined): DecimalString | null {
 	const t = (text ?? '').trim().replace(/^[$£]/, '').trim();
 	if (t === '') return '0.00' as DecimalString;
 	if (!/^(\d{1,3}(,\d{3})+|\d+)(\.\d{1,2})?$/.test(t)) return null;
-	return toDecimalString(dec(t.replace(/,/g, '')), 2);
+	return roundDecimal(t.replace(/,/g, ''), 2, 'halfUp');
 }
 
 export const isUsTaxYear = (y: string) => /^\d{4}$/.test(y);
@@ -103,11 +111,11 @@ function usChecks(taxYear: string, us: UsOpeningFigures, problems: OpeningProble
 	const rules = usRulesFor(Number(taxYear));
 	if (!rules.ok) return;
 	const base = rules.value.socialSecurity.wageBase;
-	if (dec(us.socialSecurityWages).gt(base))
+	if (compareDecimals(us.socialSecurityWages, base.toFixed()) > 0)
 		problems.push({
 			field: US_OPENING_LABELS.socialSecurityWages,
 			key: 'socialSecurityWages',
-			message: `Social Security wages (${fmt(dec(us.socialSecurityWages))}) cannot be more than the ${taxYear} wage base of ${fmt(base)}: enter the wages Social Security tax was charged on.`
+			message: `Social Security wages (${fmtExact(us.socialSecurityWages)}) cannot be more than the ${taxYear} wage base of ${fmt(base)}: enter the wages Social Security tax was charged on.`
 		});
 }
 
@@ -143,7 +151,7 @@ export function validateOpening(input: OpeningInput): Result<OpeningFigures> {
 			/^[A-Za-z]?$/.test((row.letter ?? '').trim()) &&
 			NI_FIELDS.every((f) => {
 				const v = readAmount(row[f]);
-				return v !== null && dec(v).isZero();
+				return v !== null && isZeroDecimal(v);
 			});
 		if (empty) return;
 		const letter = (row.letter ?? '').trim().toUpperCase();

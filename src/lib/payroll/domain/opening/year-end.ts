@@ -5,14 +5,14 @@
 // the same employer, NI by category letter, student loans); the P60 shows pay and tax "In previous
 // employment(s)" (the P45), "In this employment" and "Total for year" on separate lines.
 // Invariant: every figure is an exact sum of payslip figures and opening figures, never stored.
-import type Decimal from 'decimal.js';
-import { dec, toDecimalString, type DecimalString } from '../../../shared/domain';
+import { ExactSum, roundDecimal, type DecimalString } from '../../../shared/domain';
 import type { NiLetterTotals, UkYearToDate, W2Boxes } from '../summaries';
 import type { Payslip } from '../types';
 import type { UkOpeningFigures, UsOpeningFigures } from './types';
 
-const s = (v: Decimal): DecimalString => toDecimalString(v, 2);
-const plus = (a: string | undefined, b: string | undefined) => s(dec(a ?? '0').plus(dec(b ?? '0')));
+const s = (v: ExactSum): DecimalString => roundDecimal(v.toDecimal(), 2, 'halfUp');
+const plus = (a: string | undefined, b: string | undefined) =>
+	s(new ExactSum().addDecimal(a ?? '0').addDecimal(b ?? '0'));
 
 /** W-2 boxes 1-6 with the previous provider's figures for the same calendar year added. */
 export function w2WithOpening(w2: W2Boxes | undefined, us: UsOpeningFigures | undefined): W2Boxes {
@@ -40,8 +40,8 @@ export interface UkYearEnd {
 
 const lineTotal = (slips: readonly Payslip[], code: string) =>
 	slips.reduce(
-		(a, p) => p.lines.filter((l) => l.code === code).reduce((b, l) => b.plus(dec(l.amount)), a),
-		dec(0)
+		(a, p) => p.lines.filter((l) => l.code === code).reduce((b, l) => b.addDecimal(l.amount), a),
+		new ExactSum()
 	);
 
 function mergeNi(keel: readonly NiLetterTotals[], opening: UkOpeningFigures['ni']): NiLetterTotals[] {
@@ -71,8 +71,8 @@ export function ukYearEnd(
 	const thisTax = plus(ytd?.taxToDate, uk?.thisEmploymentTax);
 	const prev = { pay: plus(uk?.previousEmploymentPay, '0'), tax: plus(uk?.previousEmploymentTax, '0') };
 	// Student loans are collected in this employment (a P45 carries only whether deductions continue).
-	const studentLoanToDate = s(lineTotal(payslips, 'UK.SL').plus(dec(uk?.studentLoan ?? '0')));
-	const postgraduateLoanToDate = s(lineTotal(payslips, 'UK.PGL').plus(dec(uk?.postgraduateLoan ?? '0')));
+	const studentLoanToDate = s(lineTotal(payslips, 'UK.SL').addDecimal(uk?.studentLoan ?? '0'));
+	const postgraduateLoanToDate = s(lineTotal(payslips, 'UK.PGL').addDecimal(uk?.postgraduateLoan ?? '0'));
 	return {
 		thisEmployment: {
 			taxablePayToDate: thisPay,

@@ -1,7 +1,6 @@
 // A small reader for untrusted rule data: every access names its path, and every problem is
 // collected rather than thrown, so a broken rule file reports all its faults at once.
-import type Decimal from 'decimal.js';
-import { dec, parseDecimal, parseIsoDate, type IsoDate } from '../../../shared/domain';
+import { dec, type Dec, type IsoDate, parseDecimal, parseIsoDate } from '../../../shared/domain';
 
 export class RuleReader {
 	readonly issues: string[] = [];
@@ -45,7 +44,7 @@ export class RuleReader {
 		key: string,
 		path: string,
 		opts: { min?: string; max?: string } = {}
-	): Decimal {
+	): Dec {
 		const v = obj[key];
 		const parsed = typeof v === 'string' ? parseDecimal(v) : undefined;
 		if (!parsed) {

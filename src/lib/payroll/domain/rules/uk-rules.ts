@@ -2,8 +2,7 @@
 // versioned JSON and validated (bands positive and summing to the additional-rate threshold, rates
 // rising, per-500 pay adjustment = 5,000/52 or /12 rounded up, NI thresholds ordered and matching
 // the annual figures) before any figure is used.
-import type Decimal from 'decimal.js';
-import { dec, fail, ok, round, type IsoDate, type Result } from '../../../shared/domain';
+import { dec, type Dec, fail, type IsoDate, ok, type Result, round } from '../../../shared/domain';
 import { payrollRound } from '../rounding';
 import { importedRulesFor } from './active';
 import { RuleReader } from './read';
@@ -37,8 +36,8 @@ const BAND_TAX_TO_DATE: readonly BandTaxToDate[] = ['annualTotals', 'bandByBand'
 
 export interface TaxRegimeRules {
 	/** Bands of taxable pay: width and rate; the top rate applies beyond the last band. */
-	readonly bands: readonly { readonly rate: Decimal; readonly width: Decimal }[];
-	readonly topRate: Decimal;
+	readonly bands: readonly { readonly rate: Dec; readonly width: Dec }[];
+	readonly topRate: Dec;
 	/** Index (into bands) of the basic rate: BR uses it, D0 the next rate, D1 the one after. */
 	readonly basicRateIndex: number;
 	readonly bandTaxToDate: BandTaxToDate;
@@ -46,10 +45,10 @@ export interface TaxRegimeRules {
 
 export interface NiCategoryRules {
 	readonly label: string;
-	readonly employeePtToUel: Decimal;
-	readonly employeeAboveUel: Decimal;
+	readonly employeePtToUel: Dec;
+	readonly employeeAboveUel: Dec;
 	readonly employerFrom: NiThresholdName;
-	readonly employerRate: Decimal;
+	readonly employerRate: Dec;
 }
 
 export interface UkRules {
@@ -57,20 +56,20 @@ export interface UkRules {
 	readonly effectiveFrom: IsoDate;
 	readonly effectiveTo: IsoDate;
 	readonly emergencyCode: string;
-	readonly payAdjustmentPer500: { readonly weekly: Decimal; readonly monthly: Decimal };
-	readonly regulatoryLimit: Decimal;
+	readonly payAdjustmentPer500: { readonly weekly: Dec; readonly monthly: Dec };
+	readonly regulatoryLimit: Dec;
 	readonly regimes: Readonly<Record<UkRegime, TaxRegimeRules>>;
-	readonly niWeekly: Readonly<Record<NiThresholdName, Decimal>>;
+	readonly niWeekly: Readonly<Record<NiThresholdName, Dec>>;
 	/** HMRC's published two- and four-weekly figures (not always weekly x 2 or x 4). */
-	readonly niTwoWeekly: Readonly<Record<NiThresholdName, Decimal>>;
-	readonly niFourWeekly: Readonly<Record<NiThresholdName, Decimal>>;
-	readonly niMonthly: Readonly<Record<NiThresholdName, Decimal>>;
+	readonly niTwoWeekly: Readonly<Record<NiThresholdName, Dec>>;
+	readonly niFourWeekly: Readonly<Record<NiThresholdName, Dec>>;
+	readonly niMonthly: Readonly<Record<NiThresholdName, Dec>>;
 	readonly niCategories: Readonly<Record<string, NiCategoryRules>>;
 	/** Student and postgraduate loan thresholds and rates (uk-student-loans.ts). */
 	readonly studentLoans: StudentLoanRules;
 }
 
-function readRegime(r: RuleReader, raw: unknown, path: string, additionalThreshold: Decimal): TaxRegimeRules {
+function readRegime(r: RuleReader, raw: unknown, path: string, additionalThreshold: Dec): TaxRegimeRules {
 	const o = r.object(raw, path);
 	r.text(o, 'source', path);
 	const bands = r.array(o['bands'], `${path}.bands`).map((b, i) => {
@@ -96,7 +95,7 @@ function readRegime(r: RuleReader, raw: unknown, path: string, additionalThresho
 	const rates = [...bands.map((b) => b.rate), topRate];
 	for (let i = 1; i < rates.length; i++)
 		r.check(
-			(rates[i] as Decimal).greaterThan(rates[i - 1] as Decimal),
+			(rates[i] as Dec).greaterThan(rates[i - 1] as Dec),
 			`${path}.bands[${i}]`,
 			'rates must rise band by band'
 		);
@@ -163,11 +162,11 @@ export function loadUkRules(raw: unknown, file: string): Result<UkRules> {
 	const twoWeeklyRaw = r.object(thresholds['twoWeekly'], '$.ni.thresholds.twoWeekly');
 	const fourWeeklyRaw = r.object(thresholds['fourWeekly'], '$.ni.thresholds.fourWeekly');
 	r.text(thresholds, 'source', '$.ni.thresholds');
-	const annual = {} as Record<NiThresholdName, Decimal>;
-	const niWeekly = {} as Record<NiThresholdName, Decimal>;
-	const niTwoWeekly = {} as Record<NiThresholdName, Decimal>;
-	const niFourWeekly = {} as Record<NiThresholdName, Decimal>;
-	const niMonthly = {} as Record<NiThresholdName, Decimal>;
+	const annual = {} as Record<NiThresholdName, Dec>;
+	const niWeekly = {} as Record<NiThresholdName, Dec>;
+	const niTwoWeekly = {} as Record<NiThresholdName, Dec>;
+	const niFourWeekly = {} as Record<NiThresholdName, Dec>;
+	const niMonthly = {} as Record<NiThresholdName, Dec>;
 	for (const t of THRESHOLDS) {
 		annual[t] = r.decimal(annualRaw, t, '$.ni.annual', { min: '0' });
 		niWeekly[t] = r.decimal(weeklyRaw, t, '$.ni.thresholds.weekly', { min: '0' });
@@ -250,7 +249,7 @@ export function loadUkRules(raw: unknown, file: string): Result<UkRules> {
 	const rukRaw = r.object(regimesRaw['rUK'], '$.paye.regimes.rUK');
 	const topThreshold = r
 		.array(rukRaw['bands'], '$.paye.regimes.rUK.bands')
-		.reduce<Decimal>(
+		.reduce<Dec>(
 			(acc, b) =>
 				acc.plus(
 					typeof b === 'object' && b !== null && typeof (b as { width?: unknown }).width === 'string'

@@ -2,8 +2,7 @@
 // loan, the two rates, and per-period thresholds. Invariant: every per-period threshold equals the
 // period's share of the annual one (x weeks / 52, or / 12) rounded down to the penny (HMRC CSLM17065),
 // so a mistyped figure refuses the whole file instead of deducting the wrong amount.
-import type Decimal from 'decimal.js';
-import { dec } from '../../../shared/domain';
+import { dec, type Dec } from '../../../shared/domain';
 import { payrollRound } from '../rounding';
 import type { StudentLoanPlan, UkFrequency } from '../types';
 import type { RuleReader } from './read';
@@ -19,17 +18,17 @@ const WEEKS: Readonly<Record<Exclude<UkFrequency, 'monthly'>, number>> = {
 
 export interface StudentLoanRules {
 	/** Plans 1, 2, 4 and 5 (HMRC: 9%). */
-	readonly planRate: Decimal;
-	readonly postgraduateRate: Decimal;
+	readonly planRate: Dec;
+	readonly postgraduateRate: Dec;
 	/** Annual thresholds of the loans collected this tax year. */
-	readonly annual: Readonly<Partial<Record<LoanKind, Decimal>>>;
+	readonly annual: Readonly<Partial<Record<LoanKind, Dec>>>;
 	/** Loans not collected through PAYE this tax year, with the reason (e.g. Plan 5 before April 2026). */
 	readonly notCollected: Readonly<Partial<Record<LoanKind, string>>>;
-	readonly perPeriod: Readonly<Record<UkFrequency, Readonly<Partial<Record<LoanKind, Decimal>>>>>;
+	readonly perPeriod: Readonly<Record<UkFrequency, Readonly<Partial<Record<LoanKind, Dec>>>>>;
 }
 
 /** The period's share of an annual threshold, rounded down to the penny (HMRC CSLM17065). */
-export function loanPeriodThreshold(annual: Decimal, frequency: UkFrequency): Decimal {
+export function loanPeriodThreshold(annual: Dec, frequency: UkFrequency): Dec {
 	const share = frequency === 'monthly' ? annual.dividedBy(12) : annual.times(WEEKS[frequency]).dividedBy(52);
 	return payrollRound.loanThresholdPenceDown(share);
 }
@@ -43,7 +42,7 @@ export function readStudentLoans(r: RuleReader, raw: unknown): StudentLoanRules 
 	const postgraduateRate = r.decimal(o, 'postgraduateRate', path, { min: '0', max: '1' });
 	const annualRaw = r.object(o['annual'], `${path}.annual`);
 	const notRaw = o['notCollected'] === undefined ? {} : r.object(o['notCollected'], `${path}.notCollected`);
-	const annual: Partial<Record<LoanKind, Decimal>> = {};
+	const annual: Partial<Record<LoanKind, Dec>> = {};
 	const notCollected: Partial<Record<LoanKind, string>> = {};
 	for (const k of Object.keys(annualRaw))
 		r.check(
@@ -65,14 +64,14 @@ export function readStudentLoans(r: RuleReader, raw: unknown): StudentLoanRules 
 		);
 	}
 	const thresholdsRaw = r.object(o['thresholds'], `${path}.thresholds`);
-	const perPeriod = {} as Record<UkFrequency, Partial<Record<LoanKind, Decimal>>>;
+	const perPeriod = {} as Record<UkFrequency, Partial<Record<LoanKind, Dec>>>;
 	for (const f of FREQUENCIES) {
 		const p = `${path}.thresholds.${f}`;
 		const fr = r.object(thresholdsRaw[f], p);
 		perPeriod[f] = {};
 		for (const k of Object.keys(fr))
 			r.check(annual[k as LoanKind] !== undefined, `${p}.${k}`, 'no annual threshold for this loan');
-		for (const [k, a] of Object.entries(annual) as [LoanKind, Decimal][]) {
+		for (const [k, a] of Object.entries(annual) as [LoanKind, Dec][]) {
 			const v = r.decimal(fr, k, p, { min: '0' });
 			const expected = loanPeriodThreshold(a, f);
 			r.check(

@@ -1,8 +1,7 @@
 // US federal rule files: loaded from versioned JSON, validated before use (schema and invariants:
 // table rows ascending from 0, each tentative amount = previous + rate x width, column A matching the
 // Rev. Proc. brackets, Step 2 checkbox rows = half the standard rows). Invalid files never compute.
-import type Decimal from 'decimal.js';
-import { dec, fail, ok, round, type IsoDate, type Result } from '../../../shared/domain';
+import { dec, type Dec, fail, type IsoDate, ok, type Result, round } from '../../../shared/domain';
 import type { UsFrequency } from '../types';
 import { payrollRound } from '../rounding';
 import { importedRulesFor } from './active';
@@ -15,11 +14,11 @@ export const US_STATUSES: readonly UsStatus[] = ['single', 'married', 'head'];
 
 export interface BracketRow {
 	/** Column A: the row applies when the adjusted annual wage is at least this. */
-	readonly atLeast: Decimal;
+	readonly atLeast: Dec;
 	/** Column C: tentative amount to withhold at column A. */
-	readonly base: Decimal;
+	readonly base: Dec;
 	/** Column D. */
-	readonly rate: Decimal;
+	readonly rate: Dec;
 }
 export type BracketTable = readonly BracketRow[];
 
@@ -28,19 +27,19 @@ export interface UsRules {
 	readonly effectiveFrom: IsoDate;
 	readonly effectiveTo: IsoDate;
 	readonly periods: Readonly<Record<UsFrequency, number>>;
-	readonly line1g: Readonly<Record<UsStatus, Decimal>>;
-	readonly allowance: Decimal;
+	readonly line1g: Readonly<Record<UsStatus, Dec>>;
+	readonly allowance: Dec;
 	readonly standard: Readonly<Record<UsStatus, BracketTable>>;
 	readonly step2Checkbox: Readonly<Record<UsStatus, BracketTable>>;
 	readonly supplemental: {
-		readonly rate: Decimal;
-		readonly mandatoryRate: Decimal;
-		readonly mandatoryThreshold: Decimal;
+		readonly rate: Dec;
+		readonly mandatoryRate: Dec;
+		readonly mandatoryThreshold: Dec;
 	};
-	readonly socialSecurity: { readonly rate: Decimal; readonly wageBase: Decimal };
-	readonly medicare: { readonly rate: Decimal };
-	readonly additionalMedicare: { readonly rate: Decimal; readonly threshold: Decimal };
-	readonly futa: { readonly rate: Decimal; readonly wageBase: Decimal };
+	readonly socialSecurity: { readonly rate: Dec; readonly wageBase: Dec };
+	readonly medicare: { readonly rate: Dec };
+	readonly additionalMedicare: { readonly rate: Dec; readonly threshold: Dec };
+	readonly futa: { readonly rate: Dec; readonly wageBase: Dec };
 	readonly sources: Readonly<Record<string, string>>;
 }
 
@@ -89,9 +88,9 @@ function readTable(r: RuleReader, value: unknown, path: string): BracketRow[] {
 function checkStandard(
 	r: RuleReader,
 	rows: BracketRow[],
-	tops: Decimal[],
-	deduction: Decimal,
-	line1g: Decimal,
+	tops: Dec[],
+	deduction: Dec,
+	line1g: Dec,
 	path: string
 ) {
 	const start = rows[1]?.atLeast;
@@ -129,7 +128,7 @@ function checkCheckbox(
 	r: RuleReader,
 	rows: BracketRow[],
 	standard: BracketRow[],
-	deduction: Decimal,
+	deduction: Dec,
 	path: string
 ) {
 	r.check(rows.length === standard.length, path, 'must have as many rows as the standard table');
@@ -185,7 +184,7 @@ export function loadUsRules(raw: unknown, file: string): Result<UsRules> {
 	const tables = r.object(it['tables'], '$.incomeTax.tables');
 	const std = r.object(tables['standard'], '$.incomeTax.tables.standard');
 	const chk = r.object(tables['step2Checkbox'], '$.incomeTax.tables.step2Checkbox');
-	const line1g = {} as Record<UsStatus, Decimal>;
+	const line1g = {} as Record<UsStatus, Dec>;
 	const standard = {} as Record<UsStatus, BracketRow[]>;
 	const step2Checkbox = {} as Record<UsStatus, BracketRow[]>;
 	for (const s of US_STATUSES) {

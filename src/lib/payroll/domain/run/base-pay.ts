@@ -3,12 +3,13 @@
 // or hours x the hourly rate. Invariant: rounded once, to the cent half up, after exact arithmetic.
 import {
 	addDays,
-	dec,
 	daysBetween,
-	round,
-	toDecimalString,
+	dec,
+	type Dec,
 	type DecimalString,
-	type IsoDate
+	type IsoDate,
+	round,
+	toDecimalString
 } from '../../../shared/domain';
 import {
 	completeAsOf,
@@ -18,7 +19,6 @@ import {
 	type Employment,
 	type History
 } from '../../../people/domain';
-import type Decimal from 'decimal.js';
 import { employmentBoundaries } from './eligibility';
 import { PERIODS_PER_YEAR } from './schedule';
 import type { PayPeriod } from './types';
@@ -62,7 +62,7 @@ export function basePay(p: {
 	const perYear = p.periodsPerYear ?? PERIODS_PER_YEAR[p.frequency];
 	const days = daysBetween(period.start, period.end) + 1;
 	const cuts = boundaries(period, p.employment, p.compensation);
-	let salary: Decimal = dec(0);
+	let salary: Dec = dec(0);
 	let salaried = false;
 	let lastRate: DecimalString | undefined;
 	const parts: string[] = [];

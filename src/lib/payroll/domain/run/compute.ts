@@ -2,7 +2,15 @@
 // period, hours, off-cycle amounts, retro differences, YTD from finalized runs), then gross-to-net
 // for all of them at once. Invariant: a person whose case cannot be built or calculated is listed
 // as a problem with the reason and left out — never paid on a guess.
-import { dec, fail, ok, sum, toDecimalString, type DecimalString, type Result } from '../../../shared/domain';
+import {
+	fail,
+	ok,
+	roundDecimal,
+	signOfDecimal,
+	sumDecimals,
+	type DecimalString,
+	type Result
+} from '../../../shared/domain';
 import {
 	completeAsOf,
 	COMPENSATION_REQUIRED,
@@ -149,7 +157,7 @@ function buildCase(
 			return fail('payroll/no-pay', 'has no pay recorded for the days employed in this period');
 	} else {
 		const amount = run.amounts[p.personId];
-		if (amount === undefined || !dec(amount).gt(0))
+		if (amount === undefined || signOfDecimal(amount) <= 0)
 			return fail('payroll/no-amount', `has no ${run.kind} amount`);
 		earnings.push(
 			run.kind === 'bonus'
@@ -158,7 +166,7 @@ function buildCase(
 		);
 	}
 	const overtime = run.overtimeHours?.[p.personId];
-	if (overtime !== undefined && dec(overtime).gt(0)) {
+	if (overtime !== undefined && signOfDecimal(overtime) > 0) {
 		if (comp.pay.kind !== 'hourly')
 			return fail(
 				'payroll/overtime',
@@ -173,10 +181,10 @@ function buildCase(
 		});
 	}
 	const bonus = run.bonuses?.[p.personId];
-	if (bonus !== undefined && dec(bonus).gt(0))
+	if (bonus !== undefined && signOfDecimal(bonus) > 0)
 		earnings.push({ kind: 'bonus', amount: bonus, label: 'Bonus' });
 	const reimbursement = run.reimbursements?.[p.personId];
-	if (reimbursement !== undefined && dec(reimbursement).gt(0))
+	if (reimbursement !== undefined && signOfDecimal(reimbursement) > 0)
 		earnings.push({ kind: 'reimbursement', amount: reimbursement, label: 'Expenses reimbursed' });
 	const oneOff = run.oneOffDeductions?.[p.personId];
 	const deductions = caseDeductions({
@@ -244,7 +252,7 @@ function buildCase(
 
 export function runTotals(slips: readonly Payslip[]): RunTotals {
 	const of = (pick: (s: Payslip) => DecimalString[]) =>
-		toDecimalString(sum(slips.flatMap(pick).map((v) => dec(v))), 2);
+		roundDecimal(sumDecimals(slips.flatMap(pick)), 2, 'halfUp');
 	const lines = (s: Payslip, kinds: string[]) =>
 		s.lines.filter((l) => kinds.includes(l.kind)).map((l) => l.amount);
 	return {

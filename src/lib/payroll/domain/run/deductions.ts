@@ -4,16 +4,16 @@
 // nothing else; a percentage is of this run's gross pay (earnings other than reimbursements) and
 // rounded once to the cent, half up; a fixed per-period amount applies on regular runs only, so an
 // off-cycle run never takes a second month's premium; a kind of the other jurisdiction is refused.
-import type Decimal from 'decimal.js';
 import {
 	dec,
+	type Dec,
+	type DecimalString,
 	fail,
 	ok,
+	type Result,
 	round,
 	sum,
-	toDecimalString,
-	type DecimalString,
-	type Result
+	toDecimalString
 } from '../../../shared/domain';
 import {
 	DEDUCTION_KINDS,
@@ -65,7 +65,7 @@ export interface CaseDeductions {
 }
 
 /** Gross pay of these earnings as the engine counts it: each line to the cent, half up. */
-export function grossOfEarnings(earnings: readonly Earning[]): Decimal {
+export function grossOfEarnings(earnings: readonly Earning[]): Dec {
 	return sum(
 		earnings.map((e) =>
 			e.kind === 'reimbursement'

@@ -3,7 +3,7 @@
 // year to date, net pay and the employer's cost. Invariant: the amounts are the finalized (or
 // previewed) payslip's own figures and its YTD column, formatted, never recomputed; a full SSN or NI
 // number is never printed. The PDF itself is written by payslip-pdf.ts.
-import { dec } from '../../../shared/domain';
+import { roundDecimal, sumDecimals } from '../../../shared/domain';
 import { maskNiNumber, maskSsn, type Address, type NationalIdentifiers } from '../../../people/domain';
 import type { PayslipLine } from '../types';
 import type { PageSize } from './pdf-page';
@@ -50,8 +50,6 @@ export const payslipPage = (j: Jurisdiction): PageSize => (j === 'US' ? 'letter'
 
 /** The exact total of a payslip's lines of the given kinds. */
 export function kindTotal(slip: RunPayslip, kinds: readonly PayslipLine['kind'][]): string {
-	return slip.payslip.lines
-		.filter((l) => kinds.includes(l.kind))
-		.reduce((a, l) => a.plus(dec(l.amount)), dec(0))
-		.toFixed(2);
+	const amounts = slip.payslip.lines.filter((l) => kinds.includes(l.kind)).map((l) => l.amount);
+	return roundDecimal(sumDecimals(amounts), 2, 'halfUp');
 }

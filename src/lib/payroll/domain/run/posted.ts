@@ -2,14 +2,14 @@
 // teammates finalizing one run at once may each post before they see the other: Books keeps one
 // entry per id (one posting), but it may be the finalization that was not kept. Invariant: true
 // exactly when the posted amounts equal the kept run's journal amounts (account choices aside).
-import { dec } from '../../../shared/domain';
+import { trimDecimal } from '../../../shared/domain';
 import type { JournalEntry } from '../../../books/domain';
 import { runJournalEntry, type PayrollAccounts } from './posting';
 import type { FinalizedRun } from './types';
 
 const amounts = (e: Pick<JournalEntry, 'lines'>) =>
 	e.lines
-		.map((l) => dec(l.amount).toString())
+		.map((l) => trimDecimal(l.amount))
 		.sort()
 		.join(' ');
 

@@ -5,12 +5,13 @@
 // own posting (a payment before the wages it pays would leave net pay payable negative). UK student
 // and postgraduate loan deductions post to their own liability when one is chosen.
 import {
-	dec,
 	fail,
+	negateDecimal,
 	ok,
 	parseIsoDate,
-	sum,
-	toDecimalString,
+	roundDecimal,
+	signOfDecimal,
+	sumDecimals,
 	type DecimalString,
 	type IsoDate,
 	type Result
@@ -81,7 +82,7 @@ export function runJournalEntry(run: FinalizedRun, a: PayrollAccounts): Result<J
 }
 
 export function runNetPay(run: FinalizedRun): DecimalString {
-	return toDecimalString(sum(run.payslips.map((s) => dec(s.payslip.net))), 2);
+	return roundDecimal(sumDecimals(run.payslips.map((s) => s.payslip.net)), 2, 'halfUp');
 }
 
 /** The date a run's wages entry is posted on (its journal entry's date): the run's pay date. */
@@ -112,7 +113,7 @@ export function paymentJournalEntry(
 	const checked = checkPaymentDate(run, date);
 	if (!checked.ok) return checked;
 	const net = runNetPay(run);
-	if (!dec(net).gt(0)) return fail('payroll/empty-run', 'The run has no net pay to pay.');
+	if (signOfDecimal(net) <= 0) return fail('payroll/empty-run', 'The run has no net pay to pay.');
 	return ok({
 		schemaVersion: LEDGER_SCHEMA_VERSION,
 		id: paymentEntryId(run.runId),
@@ -121,7 +122,7 @@ export function paymentJournalEntry(
 		status: 'posted',
 		lines: [
 			{ account: a.netPayPayable, amount: net, commodity: run.currency },
-			{ account: a.bank, amount: toDecimalString(dec(net).negated(), 2), commodity: run.currency }
+			{ account: a.bank, amount: negateDecimal(net), commodity: run.currency }
 		]
 	});
 }

@@ -3,7 +3,7 @@
 // ids its payslip records (`knownFacts`), never a comparison of two devices' clocks. Invariant: for
 // each earlier period, expected-now − paid-then − retro already paid for it is what this run adds,
 // so a difference is paid once however many runs follow.
-import { dec, sum, toDecimalString, type DecimalString } from '../../../shared/domain';
+import { roundDecimal, signOfDecimal, subtractDecimals, sumDecimals } from '../../../shared/domain';
 import {
 	changesNotKnown,
 	type Compensation,
@@ -76,18 +76,20 @@ export function retroFor(p: {
 			...(slip.hours !== undefined ? { hours: slip.hours } : {})
 		});
 		const alreadyRetro = mine.flatMap((m) =>
-			m.slip.retro.filter((r) => r.runId === run.runId).map((r) => dec(r.amount))
+			m.slip.retro.filter((r) => r.runId === run.runId).map((r) => r.amount)
 		);
-		const diff = dec(now.amount).minus(slip.basePay).minus(sum(alreadyRetro));
-		if (diff.isZero()) continue;
+		const earlier = sumDecimals(alreadyRetro);
+		const diff = subtractDecimals(subtractDecimals(now.amount, slip.basePay), earlier);
+		const sign = signOfDecimal(diff);
+		if (sign === 0) continue;
 		const line: RetroLine = {
 			runId: run.runId,
 			periodStart: run.period.start,
 			periodEnd: run.period.end,
-			amount: toDecimalString(diff, 2) as DecimalString,
-			basis: `${run.period.start} to ${run.period.end}: now ${now.amount} (${now.basis}), paid ${slip.basePay}${alreadyRetro.length ? ` + earlier retro ${toDecimalString(sum(alreadyRetro), 2)}` : ''}; ${reason}`
+			amount: roundDecimal(diff, 2, 'halfUp'),
+			basis: `${run.period.start} to ${run.period.end}: now ${now.amount} (${now.basis}), paid ${slip.basePay}${alreadyRetro.length ? ` + earlier retro ${roundDecimal(earlier, 2, 'halfUp')}` : ''}; ${reason}`
 		};
-		(diff.isNegative() ? overpaid : lines).push(line);
+		(sign < 0 ? overpaid : lines).push(line);
 	}
 	return { lines, overpaid };
 }

@@ -2,7 +2,7 @@
 // exact sum over the finalized runs of the same jurisdiction and tax year paid on or before the pay
 // date (this run excluded), plus the opening figures from a previous provider when there are any, so
 // it does not depend on the order runs were prepared or merged in.
-import { dec, sum, toDecimalString, type DecimalString, type IsoDate } from '../../../shared/domain';
+import { roundDecimal, sumDecimals, type DecimalString, type IsoDate } from '../../../shared/domain';
 import type { OpeningFigures, UkOpeningFigures, UsOpeningFigures } from '../opening/types';
 import type { PayslipLine, UkPayCase, UsPayCase } from '../types';
 import type { FinalizedRun, Jurisdiction, RunPayslip } from './types';
@@ -39,7 +39,7 @@ function counted(
 }
 
 const total = (values: readonly (string | undefined)[]): DecimalString =>
-	toDecimalString(sum(values.map((v) => dec(v ?? '0'))), 2);
+	roundDecimal(sumDecimals(values.map((v) => v ?? '0')), 2, 'halfUp');
 
 /** The wage bases this year so far; `opening` (same employer, earlier provider) adds to each. */
 export function usYearToDate(

@@ -2,9 +2,18 @@
 // letter, pre-tax deductions by declared base (net-pay pension: tax only; salary sacrifice: tax and
 // NI), then student and postgraduate loans (student-loan.ts) on the NI earnings; in integer pence.
 // Invariant: net = gross + reimbursements − pre-tax − PAYE − employee NI − post-tax − loans.
-import { Dec, fail, ok, type Result } from '../../../shared/domain';
+import {
+	addUnits,
+	Dec,
+	fail,
+	formatUnits,
+	ok,
+	readDecimal,
+	rescaleUnits,
+	type Result,
+	subUnits
+} from '../../../shared/domain';
 import { amountProblem, buildPay, negativeNet, payslipLine } from '../earnings';
-import { add, centsText, readDecimal, rescale, sub } from '../fixed';
 import { ukRulesFor } from '../rules/uk-rules';
 import type { Payslip, UkFrequency, UkPayCase } from '../types';
 import { calculateNi } from './ni';
@@ -21,7 +30,8 @@ const SHAPE: Readonly<Record<UkFrequency, { base: 52 | 12; span: number; periods
 
 function ytdField(value: unknown, field: string, allowNegative: boolean): Result<number> {
 	const r = readDecimal(value, { trim: true, places: 2 });
-	if (typeof r === 'object' && (allowNegative || !r.negative)) return ok(rescale(r.n, r.scale, 2, 'down'));
+	if (typeof r === 'object' && (allowNegative || !r.negative))
+		return ok(rescaleUnits(r.n, r.scale, 2, 'down'));
 	const expected = `expected a ${allowNegative ? '' : 'non-negative '}decimal string`;
 	return fail('payroll/invalid-input', amountProblem(field, typeof r === 'object' ? 'bad' : r, expected), {
 		field
@@ -68,7 +78,7 @@ export function ukGrossToNet(c: UkPayCase): Result<Payslip> {
 
 	const cumulative = c.basis === 'cumulative' && !code.nonCumulativeMarker;
 	const period: PayePeriod = { base: shape.base, number: c.period * shape.span, span: shape.span };
-	const taxablePay = sub(pay.grossPay, pay.reductions['UK.PAYE']);
+	const taxablePay = subUnits(pay.grossPay, pay.reductions['UK.PAYE']);
 	const payeR = calculatePaye({
 		rules,
 		code,
@@ -80,7 +90,7 @@ export function ukGrossToNet(c: UkPayCase): Result<Payslip> {
 	});
 	if (!payeR.ok) return payeR;
 	const paye = payeR.value;
-	const niable = sub(pay.grossPay, pay.reductions['UK.NI']);
+	const niable = subUnits(pay.grossPay, pay.reductions['UK.NI']);
 	const niR = calculateNi(rules, c.frequency, c.niCategory, niable);
 	if (!niR.ok) return niR;
 	const ni = niR.value;
@@ -103,13 +113,16 @@ export function ukGrossToNet(c: UkPayCase): Result<Payslip> {
 				return fail('payroll/invalid-input', `${l.code}: the loan amount ${l.amount} is not to the penny`, {
 					field: 'studentLoans'
 				});
-			loanTotal = add(loanTotal, rescale(r.n, r.scale, 2, 'down'));
+			loanTotal = addUnits(loanTotal, rescaleUnits(r.n, r.scale, 2, 'down'));
 		}
 	}
 
-	const net = sub(
-		sub(
-			sub(sub(sub(add(pay.grossPay, pay.reimbursements), pay.preTaxTotal), paye.tax), ni.employee),
+	const net = subUnits(
+		subUnits(
+			subUnits(
+				subUnits(subUnits(addUnits(pay.grossPay, pay.reimbursements), pay.preTaxTotal), paye.tax),
+				ni.employee
+			),
 			pay.postTaxTotal
 		),
 		loanTotal
@@ -132,20 +145,28 @@ export function ukGrossToNet(c: UkPayCase): Result<Payslip> {
 			payslipLine('UK.NI.ER', 'National Insurance (employer)', 'employer-tax', ni.employer, ni.employerBasis),
 			...loans
 		],
-		grossPay: centsText(pay.grossPay),
-		reimbursements: centsText(pay.reimbursements),
-		net: centsText(net),
-		employerCost: centsText(
-			add(add(add(pay.grossPay, pay.reimbursements), ni.employer), pay.employerContributionTotal)
+		grossPay: formatUnits(pay.grossPay, 2),
+		reimbursements: formatUnits(pay.reimbursements, 2),
+		net: formatUnits(net, 2),
+		employerCost: formatUnits(
+			addUnits(
+				addUnits(addUnits(pay.grossPay, pay.reimbursements), ni.employer),
+				pay.employerContributionTotal
+			),
+			2
 		),
 		uk: {
-			taxablePay: centsText(taxablePay),
-			taxablePayToDate: centsText(add(ytdPay.value, taxablePay)),
-			taxDueToDate: centsText(paye.taxDueToDate),
-			taxPaidToDate: centsText(add(ytdTax.value, paye.tax)),
+			taxablePay: formatUnits(taxablePay, 2),
+			taxablePayToDate: formatUnits(addUnits(ytdPay.value, taxablePay), 2),
+			taxDueToDate: formatUnits(paye.taxDueToDate, 2),
+			taxPaidToDate: formatUnits(addUnits(ytdTax.value, paye.tax), 2),
 			niCategory: c.niCategory,
-			niablePay: centsText(niPay),
-			niBands: { atLel: centsText(ni.atLel), lelToPt: centsText(ni.lelToPt), ptToUel: centsText(ni.ptToUel) }
+			niablePay: formatUnits(niPay, 2),
+			niBands: {
+				atLel: formatUnits(ni.atLel, 2),
+				lelToPt: formatUnits(ni.lelToPt, 2),
+				ptToUel: formatUnits(ni.ptToUel, 2)
+			}
 		}
 	});
 }

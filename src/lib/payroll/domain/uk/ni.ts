@@ -4,9 +4,19 @@
 // HMRC's own NIC test data requires; in integer pence with rates at 4 places (fixed.ts).
 // Invariant: thresholds come only from the rule file, per frequency as HMRC publishes them (two-
 // and four-weekly are not always weekly x 2 or x 4).
-import type Decimal from 'decimal.js';
-import { fail, ok, type Result } from '../../../shared/domain';
-import { Unsafe, add, exactText, fmtFx, fromDecimal, mul, rescale } from '../fixed';
+import {
+	addUnits,
+	type Dec,
+	decToUnits,
+	ExactRangeError,
+	fail,
+	formatUnitsTrimmed,
+	mulUnits,
+	ok,
+	rescaleUnits,
+	type Result
+} from '../../../shared/domain';
+import { fmtFx } from '../format';
 import { fmt } from '../format';
 import type { NiThresholdName, UkRules } from '../rules/uk-rules';
 import type { UkFrequency } from '../types';
@@ -24,7 +34,7 @@ export interface NiResult {
 }
 
 /** Per-period threshold: HMRC's published figure for the frequency, as the rule file holds it. */
-export function niThreshold(rules: UkRules, frequency: UkFrequency, name: NiThresholdName): Decimal {
+export function niThreshold(rules: UkRules, frequency: UkFrequency, name: NiThresholdName): Dec {
 	switch (frequency) {
 		case 'weekly':
 			return rules.niWeekly[name];
@@ -80,8 +90,8 @@ function threshold(rules: UkRules, frequency: UkFrequency, name: NiThresholdName
 	let t = f.thresholds.get(key);
 	if (!t) {
 		const v = niThreshold(rules, frequency, name);
-		const p = fromDecimal(v, 2);
-		if (p === undefined) throw new Unsafe('not exact');
+		const p = decToUnits(v, 2);
+		if (p === undefined) throw new ExactRangeError('not exact');
 		t = { p, text: fmt(v, 0) };
 		f.thresholds.set(key, t);
 	}
@@ -94,7 +104,7 @@ function threshold(rules: UkRules, frequency: UkFrequency, name: NiThresholdName
  * is a halfpenny "or less" and goes (0.0056 -> 0.00), while 0.6p rounds up. On pence x rate
  * (scale 6, non-negative): drop past the third decimal, then a half penny down.
  */
-const niPence = (exact: number): number => rescale(rescale(exact, 6, 3, 'down'), 3, 2, 'halfDown');
+const niPence = (exact: number): number => rescaleUnits(rescaleUnits(exact, 6, 3, 'down'), 3, 2, 'halfDown');
 
 const slice = (pay: number, from: number, to?: number) => {
 	const top = to !== undefined && pay > to ? to : pay;
@@ -121,14 +131,14 @@ export function calculateNi(
 	const uel = threshold(rules, frequency, 'UEL');
 	const mainBand = slice(pay, pt.p, uel.p);
 	const upperBand = slice(pay, uel.p);
-	const mainExact = mul(mainBand, cat.ee1.r);
-	const upperExact = mul(upperBand, cat.ee2.r);
+	const mainExact = mulUnits(mainBand, cat.ee1.r);
+	const upperExact = mulUnits(upperBand, cat.ee2.r);
 	const main = niPence(mainExact);
 	const upper = niPence(upperExact);
-	const employee = add(main, upper);
+	const employee = addUnits(main, upper);
 	const erFrom = threshold(rules, frequency, cat.employerFrom);
 	const erBand = slice(pay, erFrom.p);
-	const erExact = mul(erBand, cat.er.r);
+	const erExact = mulUnits(erBand, cat.er.r);
 	const employer = niPence(erExact);
 	const reachesLel = pay >= lel.p;
 	return ok({
@@ -137,7 +147,7 @@ export function calculateNi(
 		atLel: reachesLel ? lel.p : 0,
 		lelToPt: reachesLel ? slice(pay, lel.p, pt.p) : 0,
 		ptToUel: mainBand,
-		employeeBasis: `category ${letter}, ${frequency}: ${fmtFx(mainBand, 2)} between PT ${pt.text} and UEL ${uel.text} at ${cat.ee1.pct} = ${exactText(mainExact, 6)} → ${fmtFx(main, 2)}; ${fmtFx(upperBand, 2)} above UEL at ${cat.ee2.pct} = ${exactText(upperExact, 6)} → ${fmtFx(upper, 2)}; total ${fmtFx(employee, 2)} (each band to the nearest penny, a halfpenny or less dropped)`,
-		employerBasis: `category ${letter}, ${frequency}: ${fmtFx(erBand, 2)} above ${cat.employerFrom} ${erFrom.text} at ${cat.er.pct} = ${exactText(erExact, 6)} → ${fmtFx(employer, 2)} (nearest penny, a halfpenny or less dropped)`
+		employeeBasis: `category ${letter}, ${frequency}: ${fmtFx(mainBand, 2)} between PT ${pt.text} and UEL ${uel.text} at ${cat.ee1.pct} = ${formatUnitsTrimmed(mainExact, 6)} → ${fmtFx(main, 2)}; ${fmtFx(upperBand, 2)} above UEL at ${cat.ee2.pct} = ${formatUnitsTrimmed(upperExact, 6)} → ${fmtFx(upper, 2)}; total ${fmtFx(employee, 2)} (each band to the nearest penny, a halfpenny or less dropped)`,
+		employerBasis: `category ${letter}, ${frequency}: ${fmtFx(erBand, 2)} above ${cat.employerFrom} ${erFrom.text} at ${cat.er.pct} = ${formatUnitsTrimmed(erExact, 6)} → ${fmtFx(employer, 2)} (nearest penny, a halfpenny or less dropped)`
 	});
 }

@@ -5,9 +5,20 @@
 // pay adjustment) are worked in decimal.js from the rule file (periodBands, periodOneAdjustment),
 // once per rule file and period count, and used as integers; the payment's own arithmetic is in
 // integer pence (fixed.ts). Invariant: every step is recorded in the basis text.
-import type Decimal from 'decimal.js';
-import { dec, fail, ok, type Result } from '../../../shared/domain';
-import { Unsafe, add, fmtFx, fromDecimal, mul, rescale, sub } from '../fixed';
+import {
+	addUnits,
+	dec,
+	type Dec,
+	decToUnits,
+	ExactRangeError,
+	fail,
+	mulUnits,
+	ok,
+	rescaleUnits,
+	type Result,
+	subUnits
+} from '../../../shared/domain';
+import { fmtFx } from '../format';
 import { fmt, pct } from '../format';
 import { payrollRound } from '../rounding';
 import type { TaxRegimeRules, UkRules } from '../rules/uk-rules';
@@ -45,7 +56,7 @@ export interface PayeResult {
 }
 
 /** Pay adjustment for period 1 (free pay, or additional pay for K codes): spec 4.3.1, programmers' note. */
-export function periodOneAdjustment(rules: UkRules, codeNumber: number, base: 52 | 12): Decimal {
+export function periodOneAdjustment(rules: UkRules, codeNumber: number, base: 52 | 12): Dec {
 	if (codeNumber === 0) return dec(0);
 	const quotient = Math.floor((codeNumber - 1) / 500);
 	const remainder = ((codeNumber - 1) % 500) + 1;
@@ -57,10 +68,10 @@ export function periodOneAdjustment(rules: UkRules, codeNumber: number, base: 52
 /** One band for n periods: taxable pay up to v is taxed at `rate` above c(i-1), plus k(i-1) below it. */
 export interface PeriodBand {
 	/** v(i): c(i) rounded up to the pound; undefined for the top rate. */
-	readonly v: Decimal | undefined;
-	readonly rate: Decimal;
-	readonly cPrev: Decimal;
-	readonly kPrev: Decimal;
+	readonly v: Dec | undefined;
+	readonly rate: Dec;
+	readonly cPrev: Dec;
+	readonly kPrev: Dec;
 }
 
 /**
@@ -110,10 +121,10 @@ interface RegimeFigures {
 }
 
 function need(n: number | undefined): number {
-	if (n === undefined) throw new Unsafe('not exact');
+	if (n === undefined) throw new ExactRangeError('not exact');
 	return n;
 }
-export const rateOf = (v: Decimal): Rate => ({ r: need(fromDecimal(v, 4)), pct: pct(v) });
+export const rateOf = (v: Dec): Rate => ({ r: need(decToUnits(v, 4)), pct: pct(v) });
 
 const regimes = new WeakMap<TaxRegimeRules, RegimeFigures>();
 function regimeFigures(regime: TaxRegimeRules): RegimeFigures {
@@ -131,10 +142,10 @@ function stepsFor(regime: TaxRegimeRules, n: number, base: 52 | 12): readonly Ba
 	let steps = f.steps.get(key);
 	if (steps) return steps;
 	steps = periodBands(regime, n, base).map((b, i) => ({
-		v: b.v === undefined ? Infinity : need(fromDecimal(b.v, 2)),
+		v: b.v === undefined ? Infinity : need(decToUnits(b.v, 2)),
 		rate: f.flat[i] as Rate,
-		cPrev: need(fromDecimal(b.cPrev, 4)),
-		kPrev: need(fromDecimal(b.kPrev, 4)),
+		cPrev: need(decToUnits(b.cPrev, 4)),
+		kPrev: need(decToUnits(b.kPrev, 4)),
 		cPrevText: fmt(b.cPrev, 4),
 		kPrevText: fmt(b.kPrev, 4)
 	}));
@@ -163,7 +174,7 @@ function adjustment(rules: UkRules, codeNumber: number, base: 52 | 12): { p: num
 	let a = f.adjustments.get(key);
 	if (a === undefined) {
 		const v = periodOneAdjustment(rules, codeNumber, base);
-		a = { p: need(fromDecimal(v, 2)), text: fmt(v) };
+		a = { p: need(decToUnits(v, 2)), text: fmt(v) };
 		if (f.adjustments.size < 10_000) f.adjustments.set(key, a);
 	}
 	return a;
@@ -177,7 +188,7 @@ export function taxDueByBands(
 	base: 52 | 12
 ): { tax: number; working: string } {
 	if (taxable <= 0) return { tax: 0, working: 'taxable pay not above 0: no tax' };
-	const rounded = rescale(taxable, 2, 0, 'down');
+	const rounded = rescaleUnits(taxable, 2, 0, 'down');
 	const steps = stepsFor(regime, n, base);
 	let step = steps[steps.length - 1] as BandStep;
 	for (const s of steps)
@@ -185,8 +196,11 @@ export function taxDueByBands(
 			step = s;
 			break;
 		}
-	const exact = add(mul(step.kPrev, 10_000), mul(sub(mul(rounded, 10_000), step.cPrev), step.rate.r));
-	const tax = rescale(exact, 8, 2, 'down');
+	const exact = addUnits(
+		mulUnits(step.kPrev, 10_000),
+		mulUnits(subUnits(mulUnits(rounded, 10_000), step.cPrev), step.rate.r)
+	);
+	const tax = rescaleUnits(exact, 8, 2, 'down');
 	const lower = step.kPrev === 0 ? '' : `${step.kPrevText} on the first ${step.cPrevText} + `;
 	return {
 		tax,
@@ -198,7 +212,7 @@ export function calculatePaye(input: PayeInput): Result<PayeResult> {
 	const { rules, code, cumulative, period, pay } = input;
 	const regime = rules.regimes[code.regime];
 	const n = cumulative ? period.number : period.span;
-	const payToDate = cumulative ? add(input.payToDateBefore, pay) : pay;
+	const payToDate = cumulative ? addUnits(input.payToDateBefore, pay) : pay;
 	const paidBefore = cumulative ? input.taxPaidBefore : 0;
 	const unit = period.base === 52 ? 'week' : 'month';
 	const where = cumulative
@@ -224,16 +238,16 @@ export function calculatePaye(input: PayeInput): Result<PayeResult> {
 					`taxCode: ${code.text} has no rate in the ${code.regime} bands for ${rules.taxYear}`,
 					{ taxCode: code.text }
 				);
-			const whole = payToDate > 0 ? rescale(payToDate, 2, 0, 'down') : 0;
-			due = rescale(mul(whole, rate.r), 4, 2, 'down');
+			const whole = payToDate > 0 ? rescaleUnits(payToDate, 2, 0, 'down') : 0;
+			due = rescaleUnits(mulUnits(whole, rate.r), 4, 2, 'down');
 			working = `code ${code.text}: ${fmtFx(whole, 0, 0)} (pay to date down to the pound) at ${rate.pct} = ${fmtFx(due, 2)}`;
 			break;
 		}
 		case 'allowance':
 		case 'K': {
 			const one = adjustment(rules, code.number, period.base);
-			const adj = mul(one.p, n);
-			taxable = code.kind === 'K' ? add(payToDate, adj) : sub(payToDate, adj);
+			const adj = mulUnits(one.p, n);
+			taxable = code.kind === 'K' ? addUnits(payToDate, adj) : subUnits(payToDate, adj);
 			const word = code.kind === 'K' ? 'additional pay' : 'free pay';
 			const sign = code.kind === 'K' ? '+' : '−';
 			const bands = taxDueByBands(regime, taxable, n, period.base);
@@ -242,17 +256,17 @@ export function calculatePaye(input: PayeInput): Result<PayeResult> {
 			break;
 		}
 	}
-	let tax = sub(due, paidBefore);
+	let tax = subUnits(due, paidBefore);
 	let regulatoryLimitApplied = false;
 	if (!cumulative && tax < 0) tax = 0;
 	const limitRate = rulesFigures(rules).limit;
-	const limit = rescale(mul(pay < 0 ? 0 : pay, limitRate.r), 6, 2, 'down');
+	const limit = rescaleUnits(mulUnits(pay < 0 ? 0 : pay, limitRate.r), 6, 2, 'down');
 	if (tax > limit) {
 		tax = limit;
 		regulatoryLimitApplied = true;
 	}
 	const paid = cumulative
-		? `; due to date ${fmtFx(due, 2)} − paid ${fmtFx(paidBefore, 2)} = ${fmtFx(sub(due, paidBefore), 2)}`
+		? `; due to date ${fmtFx(due, 2)} − paid ${fmtFx(paidBefore, 2)} = ${fmtFx(subUnits(due, paidBefore), 2)}`
 		: '';
 	const capped = regulatoryLimitApplied
 		? `; capped at ${limitRate.pct} of this period's pay ${fmtFx(pay, 2)} = ${fmtFx(limit, 2)} (overriding limit)`

@@ -5,8 +5,7 @@
 // several of Plans 1, 2, 4 and 5 repays once, at the lowest of their plans' thresholds; a postgraduate
 // loan is repaid in addition. Invariant: a recorded loan always gives its line (0.00 when nothing is
 // due), so the payslip says why; a plan the year's rules do not know is refused, never skipped.
-import type Decimal from 'decimal.js';
-import { dec, fail, ok, toDecimalString, type Result } from '../../../shared/domain';
+import { dec, type Dec, fail, ok, type Result, toDecimalString } from '../../../shared/domain';
 import { fmt, pct } from '../format';
 import { payrollRound } from '../rounding';
 import type { UkRules } from '../rules/uk-rules';
@@ -17,7 +16,7 @@ const payslipLine = (
 	code: string,
 	label: string,
 	kind: PayslipLine['kind'],
-	value: Decimal,
+	value: Dec,
 	basis: string
 ): PayslipLine => ({
 	code,
@@ -46,20 +45,14 @@ const share = (frequency: UkFrequency) =>
 	({ weekly: '/ 52', 'two-weekly': '× 2 / 52', 'four-weekly': '× 4 / 52', monthly: '/ 12' })[frequency];
 
 interface Deduction {
-	readonly amount: Decimal;
+	readonly amount: Dec;
 	readonly working: string;
 }
 
-function deduct(
-	rules: UkRules,
-	frequency: UkFrequency,
-	kind: LoanKind,
-	rate: Decimal,
-	earnings: Decimal
-): Deduction {
+function deduct(rules: UkRules, frequency: UkFrequency, kind: LoanKind, rate: Dec, earnings: Dec): Deduction {
 	const sl = rules.studentLoans;
-	const threshold = sl.perPeriod[frequency][kind] as Decimal;
-	const annual = sl.annual[kind] as Decimal;
+	const threshold = sl.perPeriod[frequency][kind] as Dec;
+	const annual = sl.annual[kind] as Dec;
 	const t = `threshold ${fmt(threshold)} (${fmt(annual, 0)} ${share(frequency)}, down to the penny)`;
 	if (!earnings.greaterThan(threshold))
 		return {
@@ -79,7 +72,7 @@ function planLine(
 	rules: UkRules,
 	frequency: UkFrequency,
 	plans: readonly StudentLoanPlan[],
-	earnings: Decimal
+	earnings: Dec
 ): Result<PayslipLine> {
 	const sl = rules.studentLoans;
 	for (const [i, p] of plans.entries()) {
@@ -102,9 +95,7 @@ function planLine(
 	const collected = recorded.filter((p) => sl.annual[p] !== undefined);
 	const lowest = collected.reduce<StudentLoanPlan | undefined>((best, p) => {
 		if (best === undefined) return p;
-		return (sl.perPeriod[frequency][p] as Decimal).lessThan(sl.perPeriod[frequency][best] as Decimal)
-			? p
-			: best;
+		return (sl.perPeriod[frequency][p] as Dec).lessThan(sl.perPeriod[frequency][best] as Dec) ? p : best;
 	}, undefined);
 	if (lowest === undefined)
 		return ok(payslipLine('UK.SL', label, 'post-tax', dec(0), `${notes.join('; ')}: nothing due`));
@@ -132,7 +123,7 @@ export function studentLoanLines(p: {
 	plans: readonly StudentLoanPlan[] | undefined;
 	postgraduate: boolean | undefined;
 	/** Pay for the employer's Class 1 NI this period (never negative). */
-	earnings: Decimal;
+	earnings: Dec;
 }): Result<PayslipLine[]> {
 	const lines: PayslipLine[] = [];
 	if (p.plans !== undefined && !Array.isArray(p.plans))

@@ -2,7 +2,8 @@
 // over the threshold paid this year) and FUTA (employer, to its wage base), in integer cents.
 // Invariant: each tax is worked from year-to-date wages given by the caller, so a crossing is taxed
 // exactly once; each amount is wages x rate to the cent, half up (core round.centsHalfUp).
-import { add, fmtFx, mul, rescale, sub } from '../fixed';
+import { addUnits, mulUnits, rescaleUnits, subUnits } from '../../../shared/domain';
+import { fmtFx } from '../format';
 import type { Rate, UsFigures } from './figures';
 
 export interface CappedTax {
@@ -13,7 +14,8 @@ export interface CappedTax {
 
 const max0 = (v: number) => (v < 0 ? 0 : v);
 /** cents x rate (4 places), to the cent half up. */
-export const taxAt = (cents: number, rate: Rate): number => rescale(mul(cents, rate.r), 6, 2, 'halfUp');
+export const taxAt = (cents: number, rate: Rate): number =>
+	rescaleUnits(mulUnits(cents, rate.r), 6, 2, 'halfUp');
 
 /** Tax on the part of this period's wages that falls under an annual wage base. */
 export function underWageBase(
@@ -22,7 +24,7 @@ export function underWageBase(
 	cap: { rate: Rate; base: number; baseText: string },
 	name: string
 ): CappedTax {
-	const room = max0(sub(cap.base, ytd));
+	const room = max0(subUnits(cap.base, ytd));
 	const taxable = wages < room ? wages : room;
 	const amount = taxAt(taxable, cap.rate);
 	const capNote =
@@ -48,7 +50,7 @@ export function medicare(f: UsFigures, wages: number): CappedTax {
 /** Additional Medicare: only the part of year-to-date Medicare wages above the threshold first reached this period. */
 export function additionalMedicare(f: UsFigures, wages: number, ytd: number): CappedTax {
 	const { threshold, thresholdText, rate } = f.addl;
-	const taxable = sub(max0(sub(add(ytd, wages), threshold)), max0(sub(ytd, threshold)));
+	const taxable = subUnits(max0(subUnits(addUnits(ytd, wages), threshold)), max0(subUnits(ytd, threshold)));
 	const amount = taxAt(taxable, rate);
 	return {
 		taxable,

@@ -1,8 +1,7 @@
 // A US federal rule file's figures as integers (cents, rates at 4 places) with their printed forms,
 // worked once per rule file for the engine. Invariant: each figure equals the rule file's decimal
 // exactly; a rule file with a figure that is not exact at those places is refused in words.
-import { dec } from '../../../shared/domain';
-import { fromDecimal } from '../fixed';
+import { dec, decToUnits } from '../../../shared/domain';
 import { fmt, pct } from '../format';
 import { type BracketTable, type UsRules, type UsStatus } from '../rules/us-rules';
 
@@ -38,15 +37,15 @@ function need(n: number | undefined): number {
 	if (n === undefined) throw new NotExact();
 	return n;
 }
-const rateOf = (v: Parameters<typeof pct>[0]): Rate => ({ r: need(fromDecimal(v, 4)), pct: pct(v) });
+const rateOf = (v: Parameters<typeof pct>[0]): Rate => ({ r: need(decToUnits(v, 4)), pct: pct(v) });
 /** The flat supplemental rate for an employee exempt on Form W-4 (see withholding.ts). */
 export const EXEMPT_SUPPLEMENTAL: Rate = { r: 0, pct: pct(dec(0)) };
 
 function table(t: BracketTable): Row[] {
 	return t.map((row) => ({
-		atLeast: need(fromDecimal(row.atLeast, 2)),
-		base: need(fromDecimal(row.base, 2)),
-		rate: need(fromDecimal(row.rate, 4)),
+		atLeast: need(decToUnits(row.atLeast, 2)),
+		base: need(decToUnits(row.base, 2)),
+		rate: need(decToUnits(row.rate, 4)),
 		atLeastText: fmt(row.atLeast, 0),
 		baseText: fmt(row.base),
 		pctText: pct(row.rate)
@@ -67,31 +66,31 @@ export function usFigures(rules: UsRules): UsFigures | null {
 		});
 		f = {
 			periods: { ...rules.periods },
-			line1g: per((s) => need(fromDecimal(rules.line1g[s], 2))),
-			allowance: need(fromDecimal(rules.allowance, 2)),
+			line1g: per((s) => need(decToUnits(rules.line1g[s], 2))),
+			allowance: need(decToUnits(rules.allowance, 2)),
 			allowanceText: fmt(rules.allowance),
 			standard: per((s) => table(rules.standard[s])),
 			step2Checkbox: per((s) => table(rules.step2Checkbox[s])),
 			sup: {
 				rate: rateOf(rules.supplemental.rate),
 				mandatory: rateOf(rules.supplemental.mandatoryRate),
-				threshold: need(fromDecimal(rules.supplemental.mandatoryThreshold, 2)),
+				threshold: need(decToUnits(rules.supplemental.mandatoryThreshold, 2)),
 				thresholdText: fmt(rules.supplemental.mandatoryThreshold, 0)
 			},
 			ss: {
 				rate: rateOf(rules.socialSecurity.rate),
-				base: need(fromDecimal(rules.socialSecurity.wageBase, 2)),
+				base: need(decToUnits(rules.socialSecurity.wageBase, 2)),
 				baseText: fmt(rules.socialSecurity.wageBase, 0)
 			},
 			medicare: rateOf(rules.medicare.rate),
 			addl: {
 				rate: rateOf(rules.additionalMedicare.rate),
-				threshold: need(fromDecimal(rules.additionalMedicare.threshold, 2)),
+				threshold: need(decToUnits(rules.additionalMedicare.threshold, 2)),
 				thresholdText: fmt(rules.additionalMedicare.threshold, 0)
 			},
 			futa: {
 				rate: rateOf(rules.futa.rate),
-				base: need(fromDecimal(rules.futa.wageBase, 2)),
+				base: need(decToUnits(rules.futa.wageBase, 2)),
 				baseText: fmt(rules.futa.wageBase, 0)
 			}
 		};

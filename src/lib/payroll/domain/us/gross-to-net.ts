@@ -1,9 +1,18 @@
 // US federal gross-to-net for one pay period: earnings, pre-tax deductions by declared base, FIT,
 // FICA, Additional Medicare, FUTA, post-tax deductions, in integer cents. Invariant: net = gross +
 // reimbursements − pre-tax − employee taxes − post-tax, to the cent, and every line carries its working.
-import { fail, ok, type Result } from '../../../shared/domain';
+import {
+	addUnits,
+	fail,
+	formatUnits,
+	ok,
+	readDecimal,
+	rescaleUnits,
+	type Result,
+	subUnits
+} from '../../../shared/domain';
 import { amountProblem, buildPay, negativeNet, payslipLine } from '../earnings';
-import { add, centsText, fmtFx, readDecimal, rescale, sub } from '../fixed';
+import { fmtFx } from '../format';
 import { usRulesFor } from '../rules/us-rules';
 import type { Payslip, PayslipLine, UsPayCase } from '../types';
 import { usFigures } from './figures';
@@ -15,7 +24,7 @@ const YTD = ['socialSecurityWages', 'medicareWages', 'futaWages', 'supplementalW
 
 function ytdField(value: unknown, field: string): Result<number> {
 	const r = readDecimal(value, { trim: true, places: 2 });
-	if (typeof r === 'object' && !r.negative) return ok(rescale(r.n, r.scale, 2, 'down'));
+	if (typeof r === 'object' && !r.negative) return ok(rescaleUnits(r.n, r.scale, 2, 'down'));
 	return fail(
 		'payroll/invalid-input',
 		amountProblem(field, typeof r === 'object' ? 'bad' : r, 'expected a non-negative decimal string'),
@@ -49,24 +58,24 @@ export function usGrossToNet(c: UsPayCase): Result<Payslip> {
 	}
 
 	// Income tax wages: pre-tax reductions come off regular wages first, then supplemental.
-	const regular = sub(pay.grossPay, pay.supplemental);
+	const regular = subUnits(pay.grossPay, pay.supplemental);
 	const fitCut = pay.reductions['US.FIT'];
-	const regularFit = max0(sub(regular, fitCut));
-	const supplementalFit = max0(sub(pay.supplemental, max0(sub(fitCut, regular))));
+	const regularFit = max0(subUnits(regular, fitCut));
+	const supplementalFit = max0(subUnits(pay.supplemental, max0(subUnits(fitCut, regular))));
 	const reg = regularWithholding(f, c.frequency, c.w4, regularFit);
 	if (!reg.ok) return reg;
 	const sup =
 		supplementalFit === 0
 			? undefined
 			: supplementalWithholding(f, supplementalFit, ytd.supplementalWages, c.w4.exempt === true);
-	const fit = add(reg.value.amount, sup?.amount ?? 0);
+	const fit = addUnits(reg.value.amount, sup?.amount ?? 0);
 	const fitBasis = sup
 		? `regular: ${reg.value.basis}; ${sup.basis}; total ${fmtFx(fit, 2)}`
 		: reg.value.basis;
 
-	const ssWages = max0(sub(pay.grossPay, pay.reductions['US.SS']));
-	const medWages = max0(sub(pay.grossPay, pay.reductions['US.MEDICARE']));
-	const futaWages = max0(sub(pay.grossPay, pay.reductions['US.FUTA']));
+	const ssWages = max0(subUnits(pay.grossPay, pay.reductions['US.SS']));
+	const medWages = max0(subUnits(pay.grossPay, pay.reductions['US.MEDICARE']));
+	const futaWages = max0(subUnits(pay.grossPay, pay.reductions['US.FUTA']));
 	const ss = underWageBase(ssWages, ytd.socialSecurityWages, f.ss, 'Social Security');
 	const med = medicare(f, medWages);
 	const addl = additionalMedicare(f, medWages, ytd.medicareWages);
@@ -92,10 +101,10 @@ export function usGrossToNet(c: UsPayCase): Result<Payslip> {
 		payslipLine('US.MEDICARE.ER', 'Medicare (employer)', 'employer-tax', med.amount, med.basis),
 		payslipLine('US.FUTA.ER', 'FUTA (employer)', 'employer-tax', futa.amount, futa.basis)
 	);
-	const employeeTaxes = add(add(add(fit, ss.amount), med.amount), addl.amount);
-	const employerTaxes = add(add(ss.amount, med.amount), futa.amount);
-	const net = sub(
-		sub(sub(add(pay.grossPay, pay.reimbursements), pay.preTaxTotal), employeeTaxes),
+	const employeeTaxes = addUnits(addUnits(addUnits(fit, ss.amount), med.amount), addl.amount);
+	const employerTaxes = addUnits(addUnits(ss.amount, med.amount), futa.amount);
+	const net = subUnits(
+		subUnits(subUnits(addUnits(pay.grossPay, pay.reimbursements), pay.preTaxTotal), employeeTaxes),
 		pay.postTaxTotal
 	);
 	if (net < 0) return negativeNet(net);
@@ -104,18 +113,22 @@ export function usGrossToNet(c: UsPayCase): Result<Payslip> {
 		taxYear: String(c.taxYear),
 		frequency: c.frequency,
 		lines: [...pay.lines, ...taxLines],
-		grossPay: centsText(pay.grossPay),
-		reimbursements: centsText(pay.reimbursements),
-		net: centsText(net),
-		employerCost: centsText(
-			add(add(add(pay.grossPay, pay.reimbursements), employerTaxes), pay.employerContributionTotal)
+		grossPay: formatUnits(pay.grossPay, 2),
+		reimbursements: formatUnits(pay.reimbursements, 2),
+		net: formatUnits(net, 2),
+		employerCost: formatUnits(
+			addUnits(
+				addUnits(addUnits(pay.grossPay, pay.reimbursements), employerTaxes),
+				pay.employerContributionTotal
+			),
+			2
 		),
 		us: {
-			federalWages: centsText(add(regularFit, supplementalFit)),
-			socialSecurityWages: centsText(ss.taxable),
-			medicareWages: centsText(medWages),
-			additionalMedicareWages: centsText(addl.taxable),
-			futaWages: centsText(futa.taxable)
+			federalWages: formatUnits(addUnits(regularFit, supplementalFit), 2),
+			socialSecurityWages: formatUnits(ss.taxable, 2),
+			medicareWages: formatUnits(medWages, 2),
+			additionalMedicareWages: formatUnits(addl.taxable, 2),
+			futaWages: formatUnits(futa.taxable, 2)
 		}
 	});
 }

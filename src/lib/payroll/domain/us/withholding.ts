@@ -3,9 +3,21 @@
 // rate, in integer cents with rates at 4 places. Invariant: intermediate figures stay exact; the
 // amount to withhold is rounded once, to the cent half up, and every worksheet line used appears in
 // the basis.
-import { Dec, fail, ok, round, type Result } from '../../../shared/domain';
+import {
+	addUnits,
+	Dec,
+	fail,
+	mulUnits,
+	ok,
+	readDecimal,
+	rescaleUnits,
+	type Result,
+	round,
+	safe,
+	subUnits
+} from '../../../shared/domain';
 import { amountProblem } from '../earnings';
-import { add, fmtFx, mul, readDecimal, rescale, safe, sub } from '../fixed';
+import { fmtFx } from '../format';
 import { US_STATUSES, type UsStatus } from '../rules/us-rules';
 import type { UsFrequency, W4 } from '../types';
 import { EXEMPT_SUPPLEMENTAL, type Row, type UsFigures } from './figures';
@@ -23,7 +35,7 @@ const max0 = (v: number) => (v < 0 ? 0 : v);
 /** A W-4 dollar figure in cents (as written: no spaces, never negative). */
 function w4Cents(text: unknown, field: string): Result<number> {
 	const r = readDecimal(text, { trim: false, places: 2 });
-	if (typeof r === 'object' && !r.negative) return ok(rescale(r.n, r.scale, 2, 'down'));
+	if (typeof r === 'object' && !r.negative) return ok(rescaleUnits(r.n, r.scale, 2, 'down'));
 	return fail(
 		'payroll/invalid-input',
 		amountProblem(field, typeof r === 'object' ? 'bad' : r, 'expected a non-negative decimal string'),
@@ -37,8 +49,8 @@ function w4Cents(text: unknown, field: string): Result<number> {
  * annual / periods − credits / periods to 40 significant digits, so those results never change.
  */
 function perPeriod(annual: number, credits: number, extra: number, periods: number): number {
-	const denominator = mul(periods, 10_000);
-	const numerator = add(max0(sub(annual, mul(credits, 10_000))), mul(extra, denominator));
+	const denominator = mulUnits(periods, 10_000);
+	const numerator = addUnits(max0(subUnits(annual, mulUnits(credits, 10_000))), mulUnits(extra, denominator));
 	const q = Math.floor(numerator / denominator);
 	const rem = safe(numerator - q * denominator);
 	if (rem >= 0 && rem < denominator && (credits === 0 || 2 * rem !== denominator))
@@ -62,7 +74,7 @@ export function regularWithholding(
 ): Result<WithholdingResult> {
 	if (w4.exempt) return ok({ amount: 0, basis: EXEMPT_BASIS });
 	const periods = f.periods[frequency] as number;
-	const c1 = mul(wages, periods);
+	const c1 = mulUnits(wages, periods);
 	let adjusted: number;
 	let rows: readonly Row[];
 	let tableName: string;
@@ -84,7 +96,7 @@ export function regularWithholding(
 				field: 'w4.filingStatus'
 			});
 		const g1 = w4.step2 ? 0 : f.line1g[status];
-		adjusted = max0(sub(add(c1, s4a.value), add(s4b.value, g1)));
+		adjusted = max0(subUnits(addUnits(c1, s4a.value), addUnits(s4b.value, g1)));
 		rows = w4.step2 ? f.step2Checkbox[status] : f.standard[status];
 		tableName = `${w4.step2 ? 'Step 2 checkbox' : 'standard'} ${status}`;
 		step1 = `annualised wages ${fmtFx(wages, 2)} × ${periods} = ${fmtFx(c1, 2)} + 4(a) ${fmtFx(s4a.value, 2)} − 4(b) ${fmtFx(s4b.value, 2)} − 1g ${fmtFx(g1, 2)} = adjusted ${fmtFx(adjusted, 2)}`;
@@ -98,7 +110,7 @@ export function regularWithholding(
 		const more = w4Cents(w4.additional, 'w4.additional');
 		if (!more.ok) return more;
 		const status: UsStatus = w4.filingStatus === 'married' ? 'married' : 'single';
-		adjusted = max0(sub(c1, mul(f.allowance, w4.allowances)));
+		adjusted = max0(subUnits(c1, mulUnits(f.allowance, w4.allowances)));
 		rows = f.standard[status];
 		tableName = `standard ${status} (W-4 2019 or earlier)`;
 		step1 = `annualised wages ${fmtFx(wages, 2)} × ${periods} = ${fmtFx(c1, 2)} − ${w4.allowances} allowance(s) × ${f.allowanceText} = adjusted ${fmtFx(adjusted, 2)}`;
@@ -107,7 +119,7 @@ export function regularWithholding(
 	let row = rows[0] as Row;
 	for (const r of rows) if (adjusted >= r.atLeast) row = r;
 	// annual at 6 places: base + (adjusted − atLeast) × rate.
-	const annual = add(mul(row.base, 10_000), mul(sub(adjusted, row.atLeast), row.rate));
+	const annual = addUnits(mulUnits(row.base, 10_000), mulUnits(subUnits(adjusted, row.atLeast), row.rate));
 	const amount = perPeriod(annual, credits, extra, periods);
 	const creditText = credits === 0 ? '' : ` − Step 3 ${fmtFx(credits, 2)} / ${periods}`;
 	const extraText = extra === 0 ? '' : ` + extra ${fmtFx(extra, 2)}`;
@@ -128,10 +140,15 @@ export function supplementalWithholding(
 	// An exempt employee has nothing withheld below the $1 million line (the aggregate method gives
 	// nothing); above it the mandatory rate applies whatever the W-4 says (Treas. Reg. 31.3402(g)-1).
 	const rate = exempt ? EXEMPT_SUPPLEMENTAL : f.sup.rate;
-	const roomBelow = sub(threshold, ytdSupplemental);
+	const roomBelow = subUnits(threshold, ytdSupplemental);
 	const atFlat = roomBelow <= 0 ? 0 : wages < roomBelow ? wages : roomBelow;
-	const atMandatory = sub(wages, atFlat);
-	const amount = rescale(add(mul(atFlat, rate.r), mul(atMandatory, mandatory.r)), 6, 2, 'halfUp');
+	const atMandatory = subUnits(wages, atFlat);
+	const amount = rescaleUnits(
+		addUnits(mulUnits(atFlat, rate.r), mulUnits(atMandatory, mandatory.r)),
+		6,
+		2,
+		'halfUp'
+	);
 	const over =
 		atMandatory === 0
 			? ''

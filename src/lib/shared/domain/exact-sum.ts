@@ -1,68 +1,25 @@
-// Exact decimal arithmetic for the ledger's hot paths. An amount is an integer count of units at a
-// scale (value = units / 10^scale). Units stay in a JS number while they are safe integers and move
-// to BigInt the moment they would not be, so no sum, however long or large, ever loses a cent.
-import type { DecimalString } from '../../shared/domain/money';
+// Decimal strings worked exactly through the core in exact.ts: a running sum (the accumulator inside
+// the ledger's report loops) and the one-shot helpers built on it (add, compare, multiply, round,
+// rescale). Units stay in a JS number while they are safe integers and move to BigInt the moment
+// they would not be, so no sum, however long or large, ever loses a cent.
+import {
+	bigPow10,
+	divRound,
+	divRoundBig,
+	formatUnits,
+	formatUnitsTrimmed,
+	pow10,
+	scaleOf,
+	scanDecimal,
+	scanned,
+	scannedBig,
+	SAFE_DIGITS,
+	type RoundingMode
+} from './exact';
+import type { DecimalString } from './money';
 
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
-const POW10: readonly number[] = Array.from({ length: 16 }, (_, i) => 10 ** i);
-const BIG_POW10: bigint[] = [];
-
-export function bigPow10(k: number): bigint {
-	let p = BIG_POW10[k];
-	if (p === undefined) {
-		p = 10n ** BigInt(k);
-		BIG_POW10[k] = p;
-	}
-	return p;
-}
-
-/** Most digits a JS number holds exactly whatever they are (10^15 < 2^53). */
-export const SAFE_DIGITS = 15;
-
-/**
- * Result of the last successful `scanDecimal` call. Module-level scratch values rather than a
- * returned object, so the scanner allocates nothing per amount.
- */
-export const scanned = { units: 0, big: null as bigint | null, scale: 0 };
-
-/**
- * Reads a plain decimal ("-1234.50", "7", "0.001") into `scanned`. Returns false for anything
- * else (signs other than a leading '-', exponents, grouping marks, empty text).
- */
-export function scanDecimal(text: string): boolean {
-	const len = text.length;
-	let i = 0;
-	let neg = false;
-	if (len > 0 && text.charCodeAt(0) === 45) {
-		neg = true;
-		i = 1;
-	}
-	let n = 0;
-	let digits = 0;
-	let scale = 0;
-	let point = false;
-	for (; i < len; i++) {
-		const c = text.charCodeAt(i);
-		if (c >= 48 && c <= 57) {
-			n = n * 10 + (c - 48);
-			digits++;
-			if (point) scale++;
-		} else if (c === 46 && !point) point = true;
-		else return false;
-	}
-	if (digits === 0) return false;
-	if (point && scale === 0) return false;
-	if (digits > SAFE_DIGITS) {
-		const body = point ? text.replace('.', '') : text;
-		scanned.big = BigInt(body);
-		scanned.units = 0;
-	} else {
-		scanned.big = null;
-		scanned.units = neg && n !== 0 ? -n : n;
-	}
-	scanned.scale = scale;
-	return true;
-}
+const POW10: readonly number[] = Array.from({ length: SAFE_DIGITS + 1 }, (_, i) => 10 ** i);
 
 /** Units of a safe integer at a larger scale, or undefined when that would not be exact. */
 function scaleUp(n: number, k: number): number | undefined {
@@ -72,16 +29,8 @@ function scaleUp(n: number, k: number): number | undefined {
 	return r <= MAX_SAFE && r >= -MAX_SAFE ? r : undefined;
 }
 
-/** Formats units at a scale as a plain decimal string, never with an exponent or "-0". */
-export function formatUnits(units: number | bigint, scale: number): DecimalString {
-	let neg = units < 0;
-	let s = typeof units === 'bigint' ? (neg ? -units : units).toString() : String(neg ? -units : units);
-	if (units === 0 || units === 0n) neg = false;
-	if (scale > 0) {
-		if (s.length <= scale) s = '0'.repeat(scale - s.length + 1) + s;
-		s = s.slice(0, s.length - scale) + '.' + s.slice(s.length - scale);
-	}
-	return (neg ? '-' + s : s) as DecimalString;
+function notDecimal(fn: string, text: string): Error {
+	return new Error(`${fn}(): not a decimal: ${JSON.stringify(text)}`);
 }
 
 /** A running exact sum. Mutable on purpose: it is the accumulator inside report loops. */
@@ -125,8 +74,13 @@ export class ExactSum {
 
 	/** Adds a plain decimal string; throws on anything else (callers pass validated amounts). */
 	addDecimal(text: string): this {
-		if (!scanDecimal(text)) throw new Error(`ExactSum.addDecimal(): not a decimal: ${JSON.stringify(text)}`);
+		if (!scanDecimal(text)) throw notDecimal('ExactSum.addDecimal', text);
 		return this.addScanned();
+	}
+
+	/** Subtracts a plain decimal string (adds it to the negated sum, then negates back: exact either way). */
+	subDecimal(text: string): this {
+		return this.negate().addDecimal(text).negate();
 	}
 
 	addSum(other: ExactSum): this {
@@ -187,12 +141,17 @@ export function addDecimals(a: string, b: string): DecimalString {
 
 /** -x, keeping the scale as written ("10.00" -> "-10.00", "0" -> "0"). */
 export function negateDecimal(text: string): DecimalString {
-	if (!scanDecimal(text)) throw new Error(`negateDecimal(): not a decimal: ${JSON.stringify(text)}`);
+	if (!scanDecimal(text)) throw notDecimal('negateDecimal', text);
 	return new ExactSum().addScanned().negate().toDecimal();
 }
 
+/** a - b, exactly, at the larger of the two scales. */
+export function subtractDecimals(a: string, b: string): DecimalString {
+	return new ExactSum().addDecimal(a).addDecimal(negateDecimal(b)).toDecimal();
+}
+
 export function isZeroDecimal(text: string): boolean {
-	if (!scanDecimal(text)) throw new Error(`isZeroDecimal(): not a decimal: ${JSON.stringify(text)}`);
+	if (!scanDecimal(text)) throw notDecimal('isZeroDecimal', text);
 	return scanned.big === null ? scanned.units === 0 : scanned.big === 0n;
 }
 
@@ -205,20 +164,34 @@ export function compareDecimals(a: string, b: string): -1 | 0 | 1 {
 	return new ExactSum().addDecimal(a).addDecimal(negateDecimal(b)).sign();
 }
 
-/** Exact product of two decimals (for unit prices: quantity x price). */
+/** Exact product of two decimals (quantity x price, amount x rate), at the sum of their scales. */
 export function multiplyDecimals(a: string, b: string): DecimalString {
-	if (!scanDecimal(a)) throw new Error(`multiplyDecimals(): not a decimal: ${JSON.stringify(a)}`);
-	const ua = scanned.big ?? BigInt(scanned.units);
+	if (!scanDecimal(a)) throw notDecimal('multiplyDecimals', a);
+	const ua = scannedBig();
 	const sa = scanned.scale;
-	if (!scanDecimal(b)) throw new Error(`multiplyDecimals(): not a decimal: ${JSON.stringify(b)}`);
-	const ub = scanned.big ?? BigInt(scanned.units);
-	return formatUnits(ua * ub, sa + scanned.scale);
+	if (!scanDecimal(b)) throw notDecimal('multiplyDecimals', b);
+	return formatUnits(ua * scannedBig(), sa + scanned.scale);
 }
 
-/** Number of decimals as written ("1.50" -> 2). */
-export function scaleOf(text: string): number {
-	const p = text.indexOf('.');
-	return p < 0 ? 0 : text.length - p - 1;
+/**
+ * `text` rounded to exactly `places` decimals by `mode` ("2.345", 2, 'halfUp' -> "2.35"); widening
+ * pads with zeros. Never prints "-0": a negative figure that rounds to nothing is "0.00".
+ */
+export function roundDecimal(text: string, places: number, mode: RoundingMode): DecimalString {
+	if (!scanDecimal(text)) throw notDecimal('roundDecimal', text);
+	const scale = scanned.scale;
+	if (places >= scale) {
+		const k = places - scale;
+		if (scanned.big === null) {
+			const r = scaleUp(scanned.units, k);
+			if (r !== undefined) return formatUnits(r, places);
+		}
+		return formatUnits(scannedBig() * bigPow10(k), places);
+	}
+	const k = scale - places;
+	if (scanned.big === null && k <= SAFE_DIGITS)
+		return formatUnits(divRound(scanned.units, pow10(k), mode), places);
+	return formatUnits(divRoundBig(scannedBig(), bigPow10(k), mode), places);
 }
 
 /** Same value, written with exactly `scale` decimals; undefined if that would drop non-zero digits. */
@@ -231,4 +204,10 @@ export function rescaleDecimal(text: string, scale: number): DecimalString | und
 	let s = text.slice(0, text.length - (have - scale));
 	if (s.endsWith('.')) s = s.slice(0, -1);
 	return (/^-0(\.0*)?$/.test(s) ? s.slice(1) : s) as DecimalString;
+}
+
+/** The same value without trailing zeros or "-0" ("12.50" -> "12.5", "-0.00" -> "0"), as decimal.js toString() writes it. */
+export function trimDecimal(text: string): DecimalString {
+	if (!scanDecimal(text)) throw notDecimal('trimDecimal', text);
+	return formatUnitsTrimmed(scanned.big ?? scanned.units, scanned.scale);
 }
