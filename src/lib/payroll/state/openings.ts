@@ -15,6 +15,7 @@ import {
 	type OpeningProblem,
 	type OpeningYtd
 } from '$lib/payroll/domain/opening';
+import { openingKind } from '$lib/payroll/sync/openings';
 import { newId, nowIso } from '../../shared/state/ids';
 
 /** The entry to write for these figures, or null when they are what already counts. */
@@ -35,7 +36,7 @@ export function openingEntry(p: {
 	);
 	const replaces = (now.kind === 'conflict' ? now.entries : standingEntries(group)).map((e) => e.id);
 	return {
-		schemaVersion: 1,
+		schemaVersion: openingKind.version,
 		id: p.id,
 		personId: p.personId,
 		taxYear: p.taxYear,

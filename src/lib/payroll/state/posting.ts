@@ -1,7 +1,7 @@
 // Payroll's writes into Books: a run's or a payment's journal entry (posted once: an entry already
 // in Books is only recorded as posted), and the one-click accounts Setup adds to the chart. Plain
 // functions; PayrollState passes the Books it holds (null when this browser has no Books access).
-import type { IsoDate } from '$lib/shared/domain';
+import { check } from '$lib/shared/domain/schema';
 import {
 	checkPaymentDate,
 	paymentEntryId,
@@ -13,6 +13,7 @@ import {
 	type PayrollAccounts
 } from '$lib/payroll/domain/run';
 import type { Payment, PayrollReplica, SupersededAttempt } from '$lib/payroll/sync/replica';
+import { postingAccountsSchema } from '$lib/payroll/sync/records';
 import type { BooksState } from '../../books/state/books.svelte';
 import { nowIso } from '../../shared/state/ids';
 import { REQUIRED_ROLES } from './accounts';
@@ -47,7 +48,9 @@ export function postToBooks(
 	const a = ctx.accounts();
 	const missing = REQUIRED_ROLES.filter((r) => !a[r.key]).map((r) => r.label);
 	if (missing.length) return no(`Set up the ledger accounts first (${missing.join(', ')}).`);
-	const entry = build(a as PayrollAccounts);
+	const chosen = check(postingAccountsSchema, a);
+	if (!chosen.ok) return no(`Set up the ledger accounts first (${chosen.error.message}).`);
+	const entry = build(chosen.value);
 	if (!entry.ok) return no(entry.error.message);
 	const posted = books.post(entry.value);
 	if (!posted.ok) return no(posted.message);
@@ -86,7 +89,7 @@ export function postRun(ctx: PostingContext, id: string): PayrollVerb<string> {
 }
 
 /** Records a run's payment (once) on a checked date, then posts it. */
-export function markPaid(ctx: PostingContext, id: string, paidOn?: IsoDate): PayrollVerb<PostingState> {
+export function markPaid(ctx: PostingContext, id: string, paidOn?: string): PayrollVerb<PostingState> {
 	const run = ctx.final(id);
 	if (!run) return no('Only a finalized run can be marked paid.');
 	if (!ctx.payment(id)) {
@@ -142,5 +145,6 @@ export function postedFromSuperseded(
 	const posted = ctx.books?.entry(payrollEntryId(id));
 	if (!run || !posted || !superseded().some((a) => !a.sameFigures)) return false;
 	const a = ctx.accounts();
-	return REQUIRED_ROLES.every((r) => a[r.key]) && !postedMatchesRun(posted, run, a as PayrollAccounts);
+	const chosen = check(postingAccountsSchema, a);
+	return chosen.ok && !postedMatchesRun(posted, run, chosen.value);
 }

@@ -2,10 +2,11 @@
 // applied to every value a peer or backup hands us), its kind (version and numbered migrations), and a
 // compile-time assertion that the schema's type is the domain's interface. A value that fails is kept
 // aside by the replica with the reason, never applied; one from a newer Keel is kept aside as such.
-import { decimalSchema, isoDateSchema, textSchema, v } from '$lib/shared/domain/schema';
+import { decimalSchema, isoDateSchema, nonEmptySchema, textSchema, v } from '$lib/shared/domain/schema';
 import { recordKind, type RecordError } from '$lib/shared/domain/schema';
 import { sameType, versioned, versionOrFirst } from '$lib/shared/domain/record-version';
-import type { Result } from '$lib/shared/domain';
+import type { DecimalString, Result } from '$lib/shared/domain';
+import { isDecimalString } from '$lib/shared/domain/money';
 import type { PayCase, Payslip } from '$lib/payroll/domain';
 import type {
 	FinalizedRun,
@@ -61,12 +62,30 @@ const scheduleSchema = fields({
 	holidayCalendar: v.optional(textSchema)
 });
 sameType<v.InferOutput<typeof scheduleSchema>, PaySchedule>(true);
+
+/** The schedule form's fields in the words its labels use, for messages. */
+export const SCHEDULE_LABELS = {
+	name: 'Schedule name',
+	frequency: 'Pay frequency',
+	jurisdiction: 'Tax rules',
+	currency: 'Schedule currency',
+	anchor: 'First period starts',
+	payDayOffset: 'Pay day',
+	payDateRule: 'Pay date on a weekend or holiday',
+	holidayCalendar: 'Public holidays'
+} as const;
 export const scheduleKind = versioned(recordKind({ name: 'pay schedule', schema: scheduleSchema }), 1);
 
 // ---- draft runs -------------------------------------------------------------------------------
 
-/** Per-person amounts of a draft: person id → decimal. */
-const perPerson = v.record(v.string(), decimalSchema, 'is not a list of amounts per person');
+/**
+ * Per-person amounts of a draft: person id → decimal. Checked as a whole, so a message names the
+ * field ("bonuses") and never a person's internal id.
+ */
+export const perPerson = v.custom<Readonly<Record<string, DecimalString>>>(
+	(x) => isPlainObject(x) && Object.values(x).every((a) => typeof a === 'string' && isDecimalString(a)),
+	'holds a figure that is not an amount'
+);
 
 const draftSchema = fields({
 	schemaVersion: v.literal(1, 'is not a version this Keel reads'),
@@ -162,6 +181,20 @@ export type Payment = v.InferOutput<typeof paymentSchema>;
 
 /** Who recorded posting a run's journal entry to Books. */
 export const postingSchema = fields({ at: textSchema, by: textSchema });
+
+/** The accounts a journal can be posted with: every required role chosen (Setup checks this). */
+export const postingAccountsSchema = fields({
+	wagesExpense: nonEmptySchema,
+	employerTaxesExpense: nonEmptySchema,
+	taxLiability: nonEmptySchema,
+	deductionsLiability: nonEmptySchema,
+	netPayPayable: nonEmptySchema,
+	bank: nonEmptySchema,
+	retirementLiability: v.optional(textSchema),
+	employerContributionsExpense: v.optional(textSchema),
+	studentLoanLiability: v.optional(textSchema)
+});
+sameType<v.InferOutput<typeof postingAccountsSchema>, PayrollAccounts>(true);
 
 /** Who stored an imported rule pack and when (the pack itself is judged by the rules domain). */
 export const packAddedSchema = v.looseObject({ addedAt: textSchema, addedBy: textSchema });
