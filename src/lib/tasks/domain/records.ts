@@ -162,7 +162,8 @@ const labels = v.pipe(
 	})
 );
 
-const recurrence = v.pipe(
+/** A recurrence rule or none: what a task's `recurrence` field holds. */
+export const recurrenceSchema = v.pipe(
 	v.unknown(),
 	v.transform((x) => (x === undefined ? null : x)),
 	v.nullable(
@@ -200,7 +201,8 @@ const checklistItem = v.pipe(
 	v.transform((c): ChecklistItem => ({ id: c.id, text: c.text, done: c.done, order: c.order }))
 );
 
-const comment = v.pipe(
+/** A comment: an immutable fact on a task. */
+export const commentSchema = v.pipe(
 	record(
 		{ id: requiredId, author: requiredText(200), at: instant, text: requiredText(LIMITS.commentText) },
 		'must be a comment'
@@ -208,7 +210,8 @@ const comment = v.pipe(
 	v.transform((c): TaskComment => ({ id: c.id, author: c.author, at: c.at, text: c.text }))
 );
 
-const link = v.pipe(
+/** A link from a task to another record. */
+export const linkSchema = v.pipe(
 	record(
 		{ kind: requiredText(50), id: requiredText(200), label: v.optional(optionalText(200)) },
 		'must be a link to a record'
@@ -239,7 +242,7 @@ const taskSchema = v.pipe(
 			),
 			labels,
 			order: orderKey,
-			recurrence,
+			recurrence: recurrenceSchema,
 			checklist: list(
 				LIMITS.checklist,
 				checklistItem,
@@ -247,12 +250,12 @@ const taskSchema = v.pipe(
 			),
 			comments: list(
 				LIMITS.comments,
-				comment,
+				commentSchema,
 				firstOf((c) => c.id)
 			),
 			links: list(
 				LIMITS.links,
-				link,
+				linkSchema,
 				firstOf((l) => `${l.kind}\u0000${l.id}`)
 			),
 			createdAt: instant,
