@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { unwrap } from '../../shared/domain';
 import { listKind, taskKind } from './records';
 import { newTask, validateTask } from './validate';
+import { validateTemplate } from './templates';
 
 const now = '2024-05-02T10:00:00.000Z';
 const task = () =>
@@ -42,5 +43,32 @@ describe('task records', () => {
 			{ field: 'title', code: 'tasks/title-required', message: 'title: is required' },
 			{ field: 'labels[1]', code: 'tasks/labels-invalid', message: 'labels[1]: must be text' }
 		]);
+	});
+});
+
+describe('template records', () => {
+	it('name an unknown role and an empty template by their codes', () => {
+		const base = {
+			id: 't',
+			name: 'T',
+			description: '',
+			version: 1,
+			anchor: 'date',
+			roles: ['lead'],
+			items: [{ title: 'Do', offsetDays: 0, priority: 0, role: 'cfo', checklist: [], labels: [] }]
+		};
+		const r = validateTemplate(base);
+		expect(r.ok || r.error.details?.errors).toEqual([
+			{
+				field: 'items[0].role',
+				code: 'tasks/items-role-unknown',
+				message: `items[0].role: "cfo" is not one of the template's roles`
+			}
+		]);
+		const empty = validateTemplate({ ...base, items: [] });
+		expect(empty.ok || empty.error.details?.errors).toEqual([
+			{ field: 'items', code: 'tasks/items-required', message: 'items: needs at least one item' }
+		]);
+		expect(validateTemplate({ ...base, items: [{ ...base.items[0], role: 'lead' }] }).ok).toBe(true);
 	});
 });

@@ -54,7 +54,7 @@ export function normaliseLabels(labels: readonly string[]): string[] {
  * A record with every field present (absent ones as undefined), so a missing field is judged by its
  * own schema ("title is required") rather than reported as a missing key.
  */
-function record<E extends v.ObjectEntries>(entries: E, notRecord: string) {
+export function record<E extends v.ObjectEntries>(entries: E, notRecord: string) {
 	const blank = Object.fromEntries(Object.keys(entries).map((k) => [k, undefined]));
 	return v.pipe(
 		v.custom<Record<string, unknown>>(isRecord, notRecord),
@@ -64,14 +64,14 @@ function record<E extends v.ObjectEntries>(entries: E, notRecord: string) {
 }
 
 /** Text trimmed; required means not empty once trimmed. */
-const requiredText = (max: number) =>
+export const requiredText = (max: number) =>
 	v.pipe(
 		v.string('is required'),
 		v.trim(),
 		v.minLength(1, 'is required'),
 		v.maxLength(max, (i) => `is ${i.received} characters, at most ${max} allowed`)
 	);
-const optionalText = (max: number) =>
+export const optionalText = (max: number) =>
 	v.pipe(
 		v.string('must be text'),
 		v.trim(),

@@ -20,14 +20,14 @@ function fieldOf(issue: v.BaseIssue<unknown>): string {
 
 /** The code's last word: text missing or not text is "required", too long "too-long", else "invalid". */
 function kindOf(issue: v.BaseIssue<unknown>): string {
-	if (issue.type === 'raw_transform') return issue.expected ?? 'invalid';
+	if (issue.type === 'raw_transform' || issue.type === 'raw_check') return issue.expected ?? 'invalid';
 	if (issue.type === 'string' || issue.type === 'min_length') return 'required';
 	if (issue.type === 'max_length') return 'too-long';
 	return 'invalid';
 }
 
 /** The schema's issues as FieldErrors: every bad field, each with its stable code. */
-function fieldErrors(issues: readonly v.BaseIssue<unknown>[]): FieldError[] {
+export function fieldErrors(issues: readonly v.BaseIssue<unknown>[]): FieldError[] {
 	return issues.map((issue) => {
 		const field = fieldOf(issue);
 		const code = field === 'schemaVersion' ? 'schema-version' : `${fieldCode(field)}-${kindOf(issue)}`;
