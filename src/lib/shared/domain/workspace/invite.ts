@@ -1,6 +1,7 @@
 // Invite links carry the workspace id, the granted shards' room ids and secrets, and the signaling
 // servers, all inside the URL #fragment, which browsers never send to any server. Secrets are at
 // least 128 random bits from the platform CSPRNG.
+import { v } from '../schema';
 import type { ShardKey, ShardName } from './types';
 
 export type Grant = 'tasks' | 'books' | 'people' | 'all';
@@ -69,6 +70,20 @@ export function inviteUrl(origin: string, invite: Invite): string {
 	return `${origin}/join#${toBase64Url(new TextEncoder().encode(JSON.stringify(invite)))}`;
 }
 
+/** What an invite's JSON must hold before its keys are read (newer fields are let through). */
+const inviteSchema = v.looseObject({
+	v: v.literal(1),
+	workspaceId: v.string(),
+	name: v.string(),
+	shards: v.record(v.string(), v.unknown())
+});
+const grantSchema = v.picklist(['tasks', 'books', 'people', 'all'] satisfies Grant[]);
+/** A shard's room id and secret, each long enough to be safe (at least 128 bits of base64). */
+const shardKeySchema = v.object({
+	room: v.pipe(v.string(), v.minLength(22)),
+	secret: v.pipe(v.string(), v.minLength(22))
+});
+
 export type InviteParse = { ok: true; invite: Invite } | { ok: false; message: string };
 
 export function parseInviteFragment(fragment: string): InviteParse {
@@ -83,23 +98,19 @@ export function parseInviteFragment(fragment: string): InviteParse {
 			message: 'This invite link is damaged (it could not be decoded): ask for a new link.'
 		};
 	}
-	const d = data as Partial<Invite>;
-	if (d?.v !== 1 || typeof d.workspaceId !== 'string' || typeof d.name !== 'string' || !d.shards)
+	const head = v.safeParse(inviteSchema, data);
+	if (!head.success)
 		return { ok: false, message: 'This is not a Keel invite link, or it is from a newer version of Keel.' };
-	if (!d.grant || !(d.grant in GRANTS))
-		return { ok: false, message: 'The invite names an unknown kind of access.' };
+	const d = head.output;
+	const grant = v.safeParse(grantSchema, d.grant);
+	if (!grant.success) return { ok: false, message: 'The invite names an unknown kind of access.' };
 	const shards: Partial<Record<ShardName, ShardKey>> = {};
-	for (const s of GRANTS[d.grant].shards) {
-		const k = d.shards[s];
-		if (!k) continue;
-		if (
-			typeof k.room !== 'string' ||
-			typeof k.secret !== 'string' ||
-			k.room.length < 22 ||
-			k.secret.length < 22
-		)
+	for (const s of GRANTS[grant.output].shards) {
+		if (!d.shards[s]) continue;
+		const k = v.safeParse(shardKeySchema, d.shards[s]);
+		if (!k.success)
 			return { ok: false, message: `The invite's key for ${s} is too short to be safe: ask for a new link.` };
-		shards[s] = { room: k.room, secret: k.secret };
+		shards[s] = k.output;
 	}
 	if (!shards.meta) return { ok: false, message: 'The invite lacks the workspace key: ask for a new link.' };
 	const signaling = Array.isArray(d.signaling)
@@ -107,6 +118,6 @@ export function parseInviteFragment(fragment: string): InviteParse {
 		: [];
 	return {
 		ok: true,
-		invite: { v: 1, workspaceId: d.workspaceId, name: d.name, grant: d.grant, shards, signaling }
+		invite: { v: 1, workspaceId: d.workspaceId, name: d.name, grant: grant.output, shards, signaling }
 	};
 }
