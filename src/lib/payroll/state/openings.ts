@@ -16,7 +16,14 @@ import {
 	type OpeningYtd
 } from '$lib/payroll/domain/opening';
 import { openingKind } from '$lib/payroll/sync/openings';
+import { v } from '$lib/shared/domain/schema';
 import { newId, nowIso } from '../../shared/state/ids';
+
+/** The problems a refused opening lists, each naming its field as the form does. */
+const problemList = v.fallback(
+	v.array(v.object({ field: v.string(), key: v.optional(v.string()), message: v.string() })),
+	[]
+);
 
 /** The entry to write for these figures, or null when they are what already counts. */
 export function openingEntry(p: {
@@ -78,7 +85,7 @@ export function openingToSave(p: {
 		return {
 			ok: false,
 			message: valid.error.message,
-			problems: (valid.error.details?.['problems'] ?? []) as OpeningProblem[]
+			problems: v.parse(problemList, valid.error.details?.['problems'] ?? [])
 		};
 	const entry = openingEntry({
 		existing: p.existing,
