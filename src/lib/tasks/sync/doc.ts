@@ -238,7 +238,8 @@ export function readTask(m: Y.Map<unknown>): Task | null {
 	const linkList: RecordLink[] = links instanceof Y.Map ? checked(linkSchema, links.values()) : [];
 	linkList.sort((a, b) => linkKey(a).localeCompare(linkKey(b)));
 	const due = m.get('due');
-	const rule = v.safeParse(recurrenceSchema, recurrence);
+	// Most tasks do not repeat: only a rule that is there needs its check.
+	const rule = recurrence == null ? null : v.safeParse(recurrenceSchema, recurrence);
 	return {
 		schemaVersion: taskKind.version,
 		id,
@@ -251,7 +252,7 @@ export function readTask(m: Y.Map<unknown>): Task | null {
 		status: TASK_STATUSES.find((s) => s === status) ?? 'todo',
 		labels: labels instanceof Y.Map ? [...labels.keys()].sort() : [],
 		order: str(m.get('order')),
-		recurrence: rule.success ? rule.output : null,
+		recurrence: rule?.success ? rule.output : null,
 		checklist: items,
 		comments: commentList,
 		links: linkList,
