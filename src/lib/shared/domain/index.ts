@@ -1,4 +1,5 @@
 export * from './result';
+export * from './messages';
 export * from './money';
 export * from './money-format';
 export * from './currency';
@@ -7,3 +8,4 @@ export * from './dates';
 export * from './random';
 export * from './sha256';
 export * from './schema';
+export * from './csv-cell';

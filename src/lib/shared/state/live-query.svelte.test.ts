@@ -2,12 +2,13 @@
 // newer question, and reports both failure shapes workers use in words.
 import { describe, expect, it } from 'vitest';
 import { flushSync } from 'svelte';
-import { LiveQuery, type Answer } from './live-query.svelte';
+import { LiveQuery } from './live-query.svelte';
+import type { Result } from '../domain';
 
 /** A question whose answers the test releases by hand, in any order. */
 function controlled<T>() {
-	const pending: { arg: number; resolve: (a: Answer<T>) => void }[] = [];
-	const ask = (arg: number) => new Promise<Answer<T>>((resolve) => pending.push({ arg, resolve }));
+	const pending: { arg: number; resolve: (a: Result<T>) => void }[] = [];
+	const ask = (arg: number) => new Promise<Result<T>>((resolve) => pending.push({ arg, resolve }));
 	return { pending, ask };
 }
 const settle = () => new Promise((r) => setTimeout(r, 0));
@@ -37,7 +38,7 @@ describe('LiveQuery', () => {
 		stop();
 	});
 
-	it('reports either failure shape in words and keeps the last good answer', async () => {
+	it('reports a failure in words, keeps its code, and keeps the last good answer', async () => {
 		const input = $state({ n: 1 });
 		const { pending, ask } = controlled<string>();
 		let q!: LiveQuery<string>;
@@ -49,15 +50,23 @@ describe('LiveQuery', () => {
 		await settle();
 		input.n = 2;
 		flushSync();
-		pending[1]?.resolve({ ok: false, error: { message: 'The books could not be read.' } });
+		pending[1]?.resolve({
+			ok: false,
+			error: { code: 'books/report-failed', message: 'The books could not be read.' }
+		});
 		await settle();
 		expect(q.error).toBe('The books could not be read.');
+		expect(q.failure?.code).toBe('books/report-failed');
 		expect(q.value).toBe('first');
 		input.n = 3;
 		flushSync();
-		pending[2]?.resolve({ ok: false, message: 'No such account.' });
+		pending[2]?.resolve({
+			ok: false,
+			error: { code: 'ledger/unknown-account', message: 'No such account.' }
+		});
 		await settle();
 		expect(q.error).toBe('No such account.');
+		expect(q.failure?.code).toBe('ledger/unknown-account');
 		stop();
 	});
 

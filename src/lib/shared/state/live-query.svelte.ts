@@ -4,20 +4,20 @@
 // question was asked is dropped. Screens hold one of these per question instead of each keeping its
 // own sequence counter. Create it while a component initialises (it owns an effect).
 
-/** The two answer shapes workers give: `{ ok: false, error: { message } }` and `{ ok: false, message }`. */
-export type Answer<T> =
-	{ ok: true; value: T } | { ok: false; error: { message: string } } | { ok: false; message: string };
+import { describeError, type DomainError, type Result } from '../domain';
 
 export class LiveQuery<T> {
 	/** The latest answer, kept while a newer question is on its way (no flicker). */
 	value = $state.raw<T | undefined>(undefined);
-	/** The latest question's failure in words, or null. */
+	/** The latest question's failure in words (`describeError`), or null. */
 	error = $state<string | null>(null);
+	/** The latest question's failure with its code, or null. */
+	failure = $state.raw<DomainError | null>(null);
 	/** Whether the latest question is still unanswered. */
 	loading = $state(true);
 	#asked = 0;
 
-	constructor(ask: () => Promise<Answer<T>> | null, onAnswer?: (value: T) => void) {
+	constructor(ask: () => Promise<Result<T>> | null, onAnswer?: (value: T) => void) {
 		$effect(() => {
 			const pending = ask();
 			if (pending === null) return;
@@ -30,15 +30,21 @@ export class LiveQuery<T> {
 					if (r.ok) {
 						this.value = r.value;
 						this.error = null;
+						this.failure = null;
 						onAnswer?.(r.value);
-					} else this.error = 'error' in r ? r.error.message : r.message;
+					} else this.#fail(r.error);
 				},
 				(e: unknown) => {
 					if (mine !== this.#asked) return;
 					this.loading = false;
-					this.error = e instanceof Error ? e.message : String(e);
+					this.#fail({ code: 'worker/failed', message: e instanceof Error ? e.message : String(e) });
 				}
 			);
 		});
+	}
+
+	#fail(error: DomainError): void {
+		this.failure = error;
+		this.error = describeError(error);
 	}
 }

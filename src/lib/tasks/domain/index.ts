@@ -8,3 +8,4 @@ export { commentSchema, linkSchema, listKind, recurrenceSchema, taskKind } from 
 export * from './filters';
 export * from './templates';
 export * from './template-library';
+export * from './messages';

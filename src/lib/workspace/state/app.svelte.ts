@@ -3,9 +3,9 @@
 import type { Invite, WorkspaceEntry } from '$lib/shared/domain/workspace';
 import { getWorkspace, listWorkspaces, putWorkspace } from '$lib/shared/storage/registry';
 import { WorkspaceSession } from '$lib/shared/sync/session';
-import { todayUtc } from '$lib/shared/domain';
+import { err, problem, todayUtc, type Result } from '$lib/shared/domain';
 import type { OpenWorkspace } from './workspace.svelte';
-import type { NewWorkspace, RestoreResult } from './workspace-ops';
+import type { NewWorkspace } from './workspace-ops';
 import { nowIso } from '../../shared/state/ids';
 import { booksDebug } from '../../books/state/debug';
 import { background } from '$lib/shared/state/background';
@@ -52,20 +52,22 @@ class KeelApp {
 		this.openError = null;
 		return new Promise((resolve, reject) => {
 			let settled = false;
-			const settle = (ws: OpenWorkspace | null) => {
-				if (settled) return;
-				settled = true;
-				this.#shownWaiters = this.#shownWaiters.filter((w) => w.settle !== settle);
-				resolve(ws);
-			};
+			// The first of "on screen" and "open failed" decides; the other is then ignored.
+			const once =
+				<T>(finish: (x: T) => void) =>
+				(x: T) => {
+					if (settled) return;
+					settled = true;
+					this.#shownWaiters = this.#shownWaiters.filter((w) => w.settle !== settle);
+					finish(x);
+				};
+			const settle = once(resolve);
 			this.#shownWaiters.push({ id, settle });
 			this.open(id).then(settle, (e: unknown) => {
+				const error = e instanceof Error ? e : new Error(String(e));
 				// Shown already, then its shards failed to load: the layout says so from `openError`.
-				this.openError = `Keel could not open this workspace: ${e instanceof Error ? e.message : String(e)}`;
-				if (settled) return;
-				settled = true;
-				this.#shownWaiters = this.#shownWaiters.filter((w) => w.settle !== settle);
-				reject(e instanceof Error ? e : new Error(String(e)));
+				this.openError = `Keel could not open this workspace: ${error.message}`;
+				once(reject)(error);
 			});
 		});
 	}
@@ -186,16 +188,20 @@ class KeelApp {
 		fileName: string;
 		passphrase?: string;
 		memberName: string;
-	}): Promise<RestoreResult> {
+	}): Promise<Result<WorkspaceEntry>> {
 		const { restoreAsNewWorkspace } = await ops();
 		const result = await restoreAsNewWorkspace(args);
 		await this.refresh();
 		return result;
 	}
 
-	async restoreInto(args: { text: string; fileName: string; passphrase?: string }): Promise<RestoreResult> {
+	async restoreInto(args: {
+		text: string;
+		fileName: string;
+		passphrase?: string;
+	}): Promise<Result<WorkspaceEntry>> {
 		const open = this.current;
-		if (!open) return { ok: false, message: 'Open the workspace to restore into first.' };
+		if (!open) return err(problem('workspace/not-open'));
 		// Check the file before closing anything: a bad file must leave the open workspace untouched.
 		const { decodeBackup } = await import('$lib/shared/sync/backup');
 		const probe = await decodeBackup(args.text, args.fileName, args.passphrase);
@@ -241,7 +247,7 @@ if (typeof window !== 'undefined') {
 				countWithPriority: (p: number) => app.current?.tasks?.all.filter((t) => t.priority === p).length ?? 0,
 				bankingReady: () =>
 					app.current?.banking?.ready ? (app.current.banking.bankAccounts.length ?? 0) : 0,
-				/** Asks the banking worker for proposals on the first bank account, as the reconcile screen does. */
+				/** Asks the books worker (banking part) for proposals on the first bank account, as the reconcile screen does. */
 				bankMatch: async () => {
 					const b = app.current?.banking;
 					const account = b?.bankAccounts[0];
@@ -251,9 +257,9 @@ if (typeof window !== 'undefined') {
 					const wallMs = Math.round(performance.now() - t0);
 					return r.ok
 						? { wallMs, workerMs: r.value.ms, matches: r.value.matches.length }
-						: { error: r.message };
+						: { error: r.error.message };
 				},
-				/** Parses statement text in the banking worker: lines read and time taken. */
+				/** Parses statement text in the books worker (banking part): lines read and time taken. */
 				bankParse: async (text: string, fileName: string) => {
 					const b = app.current?.banking;
 					if (!b) return null;
@@ -263,7 +269,7 @@ if (typeof window !== 'undefined') {
 					const wallMs = Math.round(performance.now() - t0);
 					return r.ok
 						? { wallMs, lines: r.value.statements.reduce((n, s) => n + s.lines.length, 0) }
-						: { error: r.message };
+						: { error: r.error.message };
 				},
 				/** Sets the priority of the first n tasks, each as its own edit, like n separate clicks. */
 				setPriorityOfFirst: (n: number, p: 0 | 1 | 2 | 3) => {

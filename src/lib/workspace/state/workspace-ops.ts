@@ -2,6 +2,7 @@
 // keeps the registry and the shards consistent: a failure part-way leaves no half-made workspace.
 import {
 	SHARDS,
+	mergeInvite,
 	randomKey,
 	type Invite,
 	type ShardKey,
@@ -18,6 +19,7 @@ import { writeShardUpdates } from '$lib/shared/sync/shard-writer';
 import { BooksReplica } from '$lib/books/sync/replica';
 import { PeopleFilesReplica } from '$lib/shared/sync/files';
 import { newId, nowIso } from '../../shared/state/ids';
+import { ok, type Result } from '$lib/shared/domain';
 import { forgetBooksHint } from '../../books/state/books.svelte';
 
 const COLORS = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#8c564b', '#e377c2', '#17becf', '#bcbd22'];
@@ -84,12 +86,7 @@ export async function joinWorkspace(invite: Invite, memberName: string): Promise
 	const now = nowIso();
 	const existing = await getWorkspace(invite.workspaceId);
 	const entry: WorkspaceEntry = existing
-		? {
-				...existing,
-				shards: { ...existing.shards, ...invite.shards },
-				signaling: invite.signaling.length ? invite.signaling : existing.signaling,
-				lastOpenedAt: now
-			}
+		? mergeInvite(existing, invite, now)
 		: {
 				id: invite.workspaceId,
 				name: invite.name,
@@ -177,18 +174,16 @@ async function restoreDocumentFiles(workspaceId: string, backup: DecodedBackup):
 	}
 }
 
-export type RestoreResult = { ok: true; entry: WorkspaceEntry } | { ok: false; message: string };
-
 /** Checks the whole file first; only a valid backup creates anything. */
 export async function restoreAsNewWorkspace(args: {
 	text: string;
 	fileName: string;
 	passphrase?: string;
 	memberName: string;
-}): Promise<RestoreResult> {
+}): Promise<Result<WorkspaceEntry>> {
 	const decoded = await decodeBackup(args.text, args.fileName, args.passphrase);
 	if (!decoded.ok) return decoded;
-	return { ok: true, entry: await writeRestoredWorkspace(decoded.value, args.memberName) };
+	return ok(await writeRestoredWorkspace(decoded.value, args.memberName));
 }
 
 async function writeRestoredWorkspace(backup: DecodedBackup, memberName: string): Promise<WorkspaceEntry> {
@@ -229,7 +224,7 @@ export async function restoreIntoWorkspace(args: {
 	text: string;
 	fileName: string;
 	passphrase?: string;
-}): Promise<RestoreResult> {
+}): Promise<Result<WorkspaceEntry>> {
 	const decoded = await decodeBackup(args.text, args.fileName, args.passphrase);
 	if (!decoded.ok) return decoded;
 	await deleteShardStores(args.entry.id, SHARDS);
@@ -242,5 +237,5 @@ export async function restoreIntoWorkspace(args: {
 		shards[s] ??= { room: randomKey(), secret: randomKey() };
 	const entry = { ...args.entry, shards, name: decoded.value.workspace.name };
 	await putWorkspace(entry);
-	return { ok: true, entry };
+	return ok(entry);
 }

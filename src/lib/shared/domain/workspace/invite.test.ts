@@ -18,13 +18,13 @@ describe('parseInviteFragment', () => {
 		const r = parseInviteFragment(inviteUrl('https://keel.example', invite).split('#')[1] ?? '');
 		expect(r).toEqual({
 			ok: true,
-			invite: { ...invite, shards: { meta: key('m'), tasks: key('t') }, signaling: ['wss://signal.example'] }
+			value: { ...invite, shards: { meta: key('m'), tasks: key('t') }, signaling: ['wss://signal.example'] }
 		});
 	});
 	it('refuses a foreign or newer link, an unknown grant, a weak key and a missing workspace key', () => {
 		const message = (data: unknown) => {
 			const r = parseInviteFragment(fragment(data));
-			return r.ok ? '' : r.message;
+			return r.ok ? '' : r.error.message;
 		};
 		expect(message({ ...invite, v: 2 })).toMatch(/newer version of Keel/);
 		expect(message({ ...invite, grant: 'root' })).toMatch(/unknown kind of access/);

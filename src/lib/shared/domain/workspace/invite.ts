@@ -3,6 +3,8 @@
 // least 128 random bits from the platform CSPRNG.
 import { v } from '../schema';
 import type { ShardKey, ShardName } from './types';
+import { err, ok, type Result } from '../result';
+import { problem } from '../messages';
 
 export type Grant = 'tasks' | 'books' | 'people' | 'all';
 
@@ -84,40 +86,31 @@ const shardKeySchema = v.object({
 	secret: v.pipe(v.string(), v.minLength(22))
 });
 
-export type InviteParse = { ok: true; invite: Invite } | { ok: false; message: string };
-
-export function parseInviteFragment(fragment: string): InviteParse {
+/** The invite a link carries, or why it cannot be used (codes `invite/…`, worded in messages.ts). */
+export function parseInviteFragment(fragment: string): Result<Invite> {
 	const raw = fragment.replace(/^#/, '');
-	if (!raw) return { ok: false, message: 'This invite link has nothing after the #: ask for a new link.' };
+	if (!raw) return err(problem('invite/empty'));
 	let data: unknown;
 	try {
 		data = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(fromBase64Url(raw)));
 	} catch {
-		return {
-			ok: false,
-			message: 'This invite link is damaged (it could not be decoded): ask for a new link.'
-		};
+		return err(problem('invite/damaged'));
 	}
 	const head = v.safeParse(inviteSchema, data);
-	if (!head.success)
-		return { ok: false, message: 'This is not a Keel invite link, or it is from a newer version of Keel.' };
+	if (!head.success) return err(problem('invite/foreign'));
 	const d = head.output;
 	const grant = v.safeParse(grantSchema, d.grant);
-	if (!grant.success) return { ok: false, message: 'The invite names an unknown kind of access.' };
+	if (!grant.success) return err(problem('invite/unknown-grant'));
 	const shards: Partial<Record<ShardName, ShardKey>> = {};
 	for (const s of GRANTS[grant.output].shards) {
 		if (!d.shards[s]) continue;
 		const k = v.safeParse(shardKeySchema, d.shards[s]);
-		if (!k.success)
-			return { ok: false, message: `The invite's key for ${s} is too short to be safe: ask for a new link.` };
+		if (!k.success) return err(problem('invite/weak-key', { shard: s }));
 		shards[s] = k.output;
 	}
-	if (!shards.meta) return { ok: false, message: 'The invite lacks the workspace key: ask for a new link.' };
+	if (!shards.meta) return err(problem('invite/no-workspace-key'));
 	const signaling = Array.isArray(d.signaling)
 		? d.signaling.filter((u): u is string => typeof u === 'string' && /^wss?:\/\//.test(u))
 		: [];
-	return {
-		ok: true,
-		invite: { v: 1, workspaceId: d.workspaceId, name: d.name, grant: grant.output, shards, signaling }
-	};
+	return ok({ v: 1, workspaceId: d.workspaceId, name: d.name, grant: grant.output, shards, signaling });
 }
