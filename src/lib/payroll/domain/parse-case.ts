@@ -1,6 +1,7 @@
 // Reads an untrusted pay-period case (the CLI's JSON, an import) into a PayCase. Invariant: every
 // field is checked and a refusal names the field and what was expected; defaults are explicit.
-import { fail, ok, parseDecimal, parseIsoDate, type DecimalString, type Result } from '../../shared/domain';
+import { fail, ok, parseIsoDate, unwrap, type DecimalString, type Result } from '../../shared/domain';
+import { check, decimalSchema } from '../../shared/domain/schema';
 import type {
 	Earning,
 	EmployerContribution,
@@ -19,17 +20,20 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 const bad = (field: string, expected: string) =>
 	fail('payroll/invalid-input', `${field}: expected ${expected}`, { field });
 
+/** A decimal amount as text, surrounding spaces dropped; checked, never cast. */
+const decimal = (x: unknown) => check(decimalSchema, typeof x === 'string' ? x.trim() : x);
+const ZERO = unwrap(decimal('0'));
+
 function decimalField(o: Obj, key: string, field: string, fallback?: string): Result<DecimalString> {
-	const v = o[key] ?? fallback;
-	if (typeof v !== 'string' || !parseDecimal(v)) return bad(field, 'a decimal string like "1234.50"');
-	if (v.trim().startsWith('-')) return bad(field, 'a non-negative decimal string');
-	return ok(v.trim() as DecimalString);
+	const d = decimal(o[key] ?? fallback);
+	if (!d.ok) return bad(field, 'a decimal string like "1234.50"');
+	if (d.value.startsWith('-')) return bad(field, 'a non-negative decimal string');
+	return d;
 }
 
 function oneOf<T extends string>(v: unknown, allowed: readonly T[], field: string): Result<T> {
-	return typeof v === 'string' && (allowed as readonly string[]).includes(v)
-		? ok(v as T)
-		: bad(field, allowed.join('|'));
+	const found = allowed.find((a) => a === v);
+	return found !== undefined ? ok(found) : bad(field, allowed.join('|'));
 }
 
 const US_FREQ: readonly UsFrequency[] = [
@@ -193,7 +197,7 @@ function parseW4(v: unknown): Result<W4> {
 		if (!r.ok) return r;
 		steps[k] = r.value;
 	}
-	const get = (k: string) => steps[k] ?? ('0' as DecimalString);
+	const get = (k: string) => steps[k] ?? ZERO;
 	const exempt = v['exempt'] ?? false;
 	if (typeof exempt !== 'boolean') return bad('w4.exempt', 'true or false');
 	return ok({
@@ -255,7 +259,7 @@ export function parsePayCase(input: unknown): Result<PayCase> {
 			if (!r.ok) return r;
 			y[k] = r.value;
 		}
-		const g = (k: string) => y[k] ?? ('0' as DecimalString);
+		const g = (k: string) => y[k] ?? ZERO;
 		return ok({
 			...common,
 			jurisdiction: 'US',
@@ -287,9 +291,8 @@ export function parsePayCase(input: unknown): Result<PayCase> {
 		return bad('niCategory', 'a category letter such as "A"');
 	const taxablePay = decimalField(ytd, 'taxablePay', 'ytd.taxablePay', '0');
 	if (!taxablePay.ok) return taxablePay;
-	const taxPaidRaw = ytd['taxPaid'] ?? '0';
-	if (typeof taxPaidRaw !== 'string' || !parseDecimal(taxPaidRaw))
-		return bad('ytd.taxPaid', 'a decimal string (negative after refunds)');
+	const taxPaid = decimal(ytd['taxPaid'] ?? '0');
+	if (!taxPaid.ok) return bad('ytd.taxPaid', 'a decimal string (negative after refunds)');
 	const loans = parseLoans(input);
 	if (!loans.ok) return loans;
 	return ok({
@@ -301,7 +304,7 @@ export function parsePayCase(input: unknown): Result<PayCase> {
 		taxCode: input['taxCode'],
 		basis: basis.value,
 		niCategory,
-		ytd: { taxablePay: taxablePay.value, taxPaid: taxPaidRaw.trim() as DecimalString },
+		ytd: { taxablePay: taxablePay.value, taxPaid: taxPaid.value },
 		...loans.value
 	});
 }

@@ -14,6 +14,7 @@ import {
 	type OpeningInput,
 	type OpeningYtd
 } from '$lib/payroll/domain/opening';
+import { openingKind } from '$lib/payroll/sync/openings';
 import { ok, type Result } from '$lib/shared/domain';
 import { newId, nowIso } from '../../shared/state/ids';
 
@@ -35,7 +36,7 @@ export function openingEntry(p: {
 	);
 	const replaces = (now.kind === 'conflict' ? now.entries : standingEntries(group)).map((e) => e.id);
 	return {
-		schemaVersion: 1,
+		schemaVersion: openingKind.version,
 		id: p.id,
 		personId: p.personId,
 		taxYear: p.taxYear,

@@ -3,7 +3,7 @@
 // shard and, when this browser has Books, posts its journal (entry id derived from the run id, so a
 // teammate posting the same run writes the same entry, not a second one). YTD is derived from the
 // finalized runs on every computation, never stored.
-import { ok, type IsoDate, type Result } from '$lib/shared/domain';
+import { ok, type Result } from '$lib/shared/domain';
 import type { Employment } from '$lib/people/domain';
 import type { PayCase } from '$lib/payroll/domain';
 import {
@@ -31,6 +31,8 @@ import {
 import type { BooksState } from '../../books/state/books.svelte';
 import type { PeopleState } from '../../people/state/people.svelte';
 import { newId } from '../../shared/state/ids';
+import { check, parseForm } from '$lib/shared/domain/schema';
+import { postingAccountsSchema, scheduleKind, SCHEDULE_LABELS } from '$lib/payroll/sync/records';
 import { candidates, type Candidate } from './data';
 import { clashWords } from './clash';
 import { openingsFromCsv, openingToSave } from './openings';
@@ -50,6 +52,12 @@ import { finalizedRun, computeInWorker, grossToNetTimed, newDraft, withRunInput,
 
 export { ACCOUNT_ROLES, ONE_CLICK_ROLES, type AccountRole, type OneClickRole } from './accounts';
 export { RUN_INPUTS, type PayslipExtras, type PostingState, type RunInput } from './verb';
+
+/** A schedule as its form gives it: the first period's start as typed, checked when saved. */
+export type ScheduleInput = Omit<PaySchedule, 'schemaVersion' | 'id' | 'anchor'> & {
+	readonly id?: string;
+	readonly anchor: string;
+};
 
 export class PayrollState {
 	#replica: PayrollReplica | null = null;
@@ -176,16 +184,23 @@ export class PayrollState {
 
 	// ---- setup ----------------------------------------------------------------------------------
 
-	saveSchedule(input: Omit<PaySchedule, 'schemaVersion' | 'id'> & { id?: string }): Result<string> {
-		const s: PaySchedule = { schemaVersion: 1, ...input, id: input.id ?? newId() };
-		const saved = this.#live.saveSchedule(s);
-		return saved.ok ? ok(s.id) : saved;
+	/** Saves a schedule as the form gives it (the first period's start as typed), checked first. */
+	saveSchedule(input: ScheduleInput): Result<string> {
+		const s = parseForm(
+			scheduleKind.schema,
+			{ ...input, schemaVersion: scheduleKind.version, id: input.id ?? newId() },
+			SCHEDULE_LABELS
+		);
+		if (!s.ok) return s;
+		const saved = this.#live.saveSchedule(s.value);
+		return saved.ok ? ok(s.value.id) : saved;
 	}
 
 	saveAccounts(a: Partial<PayrollAccounts>): Result<null> {
 		const missing = REQUIRED_ROLES.filter((r) => !a[r.key]).map((r) => r.label);
-		if (missing.length) return no('payroll/choose-accounts', undefined, { missing });
-		this.#live.setAccounts(a as PayrollAccounts);
+		const chosen = check(postingAccountsSchema, a);
+		if (missing.length || !chosen.ok) return no('payroll/choose-accounts', undefined, { missing });
+		this.#live.setAccounts(chosen.value);
 		return ok(null);
 	}
 
@@ -210,8 +225,9 @@ export class PayrollState {
 	createRun(p: NewRun): Result<string> {
 		if (p.personIds.length === 0) return no('payroll/no-employees');
 		const d = newDraft(p, this.#me);
-		const saved = this.#live.saveDraft(d);
-		return saved.ok ? ok(d.id) : saved;
+		if (!d.ok) return d;
+		const saved = this.#live.saveDraft(d.value);
+		return saved.ok ? ok(d.value.id) : saved;
 	}
 
 	updateRun(
@@ -335,7 +351,7 @@ export class PayrollState {
 	 * Records the payment (a fact) and posts it: net pay payable to the bank. Paid on the run's pay
 	 * date unless told otherwise; never before the run's posting date (the domain refuses it).
 	 */
-	markPaid(id: string, paidOn?: IsoDate): Result<PostingState> {
+	markPaid(id: string, paidOn?: string): Result<PostingState> {
 		return markPaid(this.#posting, id, paidOn);
 	}
 

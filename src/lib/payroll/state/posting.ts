@@ -1,7 +1,7 @@
 // Payroll's writes into Books: a run's or a payment's journal entry (posted once: an entry already
 // in Books is only recorded as posted), and the one-click accounts Setup adds to the chart. Plain
 // functions; PayrollState passes the Books it holds (null when this browser has no Books access).
-import type { IsoDate } from '$lib/shared/domain';
+import { check } from '$lib/shared/domain/schema';
 import {
 	checkPaymentDate,
 	paymentEntryId,
@@ -13,6 +13,7 @@ import {
 	type PayrollAccounts
 } from '$lib/payroll/domain/run';
 import type { Payment, PayrollReplica, SupersededAttempt } from '$lib/payroll/sync/replica';
+import { postingAccountsSchema } from '$lib/payroll/sync/records';
 import type { BooksState } from '../../books/state/books.svelte';
 import { nowIso } from '../../shared/state/ids';
 import { REQUIRED_ROLES } from './accounts';
@@ -44,8 +45,9 @@ export function postToBooks(
 	}
 	const a = ctx.accounts();
 	const missing = REQUIRED_ROLES.filter((r) => !a[r.key]).map((r) => r.label);
-	if (missing.length) return no('payroll/accounts-missing', undefined, { missing });
-	const entry = build(a as PayrollAccounts);
+	const chosen = check(postingAccountsSchema, a);
+	if (missing.length || !chosen.ok) return no('payroll/accounts-missing', undefined, { missing });
+	const entry = build(chosen.value);
 	if (!entry.ok) return entry;
 	const posted = books.post(entry.value);
 	if (!posted.ok) return posted;
@@ -84,7 +86,7 @@ export function postRun(ctx: PostingContext, id: string): Result<string> {
 }
 
 /** Records a run's payment (once) on a checked date, then posts it. */
-export function markPaid(ctx: PostingContext, id: string, paidOn?: IsoDate): Result<PostingState> {
+export function markPaid(ctx: PostingContext, id: string, paidOn?: string): Result<PostingState> {
 	const run = ctx.final(id);
 	if (!run) return no('payroll/not-finalized', 'Only a finalized run can be marked paid.');
 	if (!ctx.payment(id)) {
@@ -142,5 +144,6 @@ export function postedFromSuperseded(
 	const posted = ctx.books?.entry(payrollEntryId(id));
 	if (!run || !posted || !superseded().some((a) => !a.sameFigures)) return false;
 	const a = ctx.accounts();
-	return REQUIRED_ROLES.every((r) => a[r.key]) && !postedMatchesRun(posted, run, a as PayrollAccounts);
+	const chosen = check(postingAccountsSchema, a);
+	return chosen.ok && !postedMatchesRun(posted, run, chosen.value);
 }

@@ -14,6 +14,10 @@ import {
 } from '$lib/payroll/domain/rules';
 import type { PayrollReplica } from '$lib/payroll/sync/replica';
 import { nowIso } from '../../shared/state/ids';
+import { v } from '$lib/shared/domain/schema';
+
+/** The problems a refused pack lists (each names its field in words). */
+const problemList = v.array(v.object({ field: v.string(), message: v.string() }));
 import { err, ok, problem, type Result } from '$lib/shared/domain';
 
 const MAX_BYTES = 2_000_000;
@@ -79,7 +83,8 @@ export class RulePacksState {
 		}
 		const plan = planImport(raw, [...this.builtIn, ...this.imported], fileName);
 		if (!plan.ok) {
-			const problems = plan.error.details?.['problems'] as PackProblem[] | undefined;
+			const listed = v.safeParse(problemList, plan.error.details?.['problems']);
+			const problems = listed.success ? listed.output : undefined;
 			const count = problems?.length ?? 0;
 			return refuse(
 				`${fileName} was not imported: ${count === 1 ? 'one problem' : `${count} problems`}.`,

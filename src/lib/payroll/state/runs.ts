@@ -2,7 +2,7 @@
 // amount, the people a run pays (with their history and opening figures), and the finalized run.
 // Plain functions; PayrollState validates with them and writes through its replica. Also the
 // bench-only gross-to-net timing call.
-import { err, ok, type DecimalString, type Result } from '$lib/shared/domain';
+import { err, fail, ok, type DecimalString, type Result } from '$lib/shared/domain';
 import { displayName, type Employee, type Employment } from '$lib/people/domain';
 import {
 	taxYearOf,
@@ -19,17 +19,28 @@ import { payrollWorker } from '$lib/payroll/rpc/client';
 import type { PeopleState } from '../../people/state/people.svelte';
 import { newId, nowIso } from '../../shared/state/ids';
 import { RUN_INPUTS, type RunInput } from './verb';
+import { check, decimalSchema, v } from '$lib/shared/domain/schema';
+import { draftKind, finalKind, perPerson } from '$lib/payroll/sync/records';
 
 export type NewRun = Pick<PayRunDraft, 'scheduleId' | 'kind' | 'period' | 'personIds'> & {
-	amounts?: PayRunDraft['amounts'];
+	/** Off-cycle runs: the amount per person, as typed. */
+	amounts?: Readonly<Record<string, string>>;
 };
 
-export function newDraft(p: NewRun, me: string): PayRunDraft {
-	return {
-		schemaVersion: 1,
+/** A one-off input or hours: 0 or more, at most 2 decimals. */
+const runInputSchema = v.pipe(
+	decimalSchema,
+	v.regex(/^\d+(\.\d{1,2})?$/, 'is not 0 or more with at most 2 decimals')
+);
+
+/** A new draft run, or the message refusing an amount that is not one. */
+export function newDraft(p: NewRun, me: string): Result<PayRunDraft> {
+	const amounts = check(perPerson, p.amounts ?? {});
+	if (!amounts.ok) return fail('payroll/run', 'Each amount must be a number, like 250.00.');
+	return ok({
+		schemaVersion: draftKind.version,
 		id: newId(),
 		hours: {},
-		amounts: p.amounts ?? {},
 		overtimeHours: {},
 		bonuses: {},
 		reimbursements: {},
@@ -37,8 +48,9 @@ export function newDraft(p: NewRun, me: string): PayRunDraft {
 		status: 'draft',
 		createdAt: nowIso(),
 		createdBy: me,
-		...p
-	};
+		...p,
+		amounts: amounts.value
+	});
 }
 
 /**
@@ -55,15 +67,19 @@ export function withRunInput(
 	const value = text.trim().replace(/,/g, '');
 	const what = field === 'hours' ? 'Hours' : RUN_INPUTS[field];
 	const who = person ? displayName(person) : 'this person';
-	if (value !== '' && !/^\d+(\.\d{1,2})?$/.test(value))
+	const next: Record<string, DecimalString> = { ...(d[field] ?? {}) };
+	if (value === '') {
+		delete next[personId];
+		return ok(next);
+	}
+	const amount = check(runInputSchema, value);
+	if (!amount.ok)
 		return err({
 			code: 'payroll/bad-amount',
 			message: `${what} for ${who} must be a number of 0 or more with at most 2 decimals, like 7.5 or 250.00.`,
 			details: { field, personId }
 		});
-	const next: Record<string, DecimalString> = { ...(d[field] ?? {}) };
-	if (value === '') delete next[personId];
-	else next[personId] = value as DecimalString;
+	next[personId] = amount.value;
 	return ok(next);
 }
 
@@ -90,7 +106,7 @@ export function finalizedRun(
 	me: string
 ): FinalizedRun {
 	return {
-		schemaVersion: 1,
+		schemaVersion: finalKind.version,
 		runId: id,
 		scheduleId: schedule.id,
 		kind: d.kind,

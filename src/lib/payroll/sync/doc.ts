@@ -31,8 +31,11 @@ export const attemptsMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap('payRunFin
 /** Checksum → imported rule pack ({ text, addedAt, addedBy }): immutable facts, written once. */
 export const rulePacksMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap('payrollRulePacks');
 
-const plain = (v: unknown) =>
-	typeof v === 'object' && v !== null ? (JSON.parse(JSON.stringify(v)) as unknown) : v;
+function plain(v: unknown): unknown {
+	if (typeof v !== 'object' || v === null) return v;
+	const copy: unknown = JSON.parse(JSON.stringify(v));
+	return copy;
+}
 /** Per-person records of a draft run: concurrent edits for different people both survive. */
 const NESTED = new Set([
 	'hours',
@@ -58,9 +61,9 @@ export function saveRecord(
 		}
 		for (const [k, v] of Object.entries(record)) {
 			if (NESTED.has(k) && typeof v === 'object' && v !== null) {
-				let inner = m.get(k);
-				if (!(inner instanceof Y.Map)) m.set(k, (inner = new Y.Map<unknown>()));
-				const y = inner as Y.Map<unknown>;
+				const found = m.get(k);
+				const y: Y.Map<unknown> = found instanceof Y.Map ? found : new Y.Map<unknown>();
+				if (y !== found) m.set(k, y);
 				for (const [pk, pv] of Object.entries(v)) if (y.get(pk) !== pv) y.set(pk, pv);
 				for (const pk of [...y.keys()]) if (!(pk in v)) y.delete(pk);
 			} else if (v === undefined) {

@@ -21,8 +21,11 @@ const hex = (bytes: Uint8Array) => [...bytes].map((b) => b.toString(16).padStart
  * The attempt id: SHA-256 (hex) of the finalized run's JSON text, its own attempt id left out. Yjs
  * keeps an object's key order, so every replica reads the text the writer hashed.
  */
-export function attemptDigest(run: FinalizedRun): string {
-	const { attemptId: _id, ...content } = run;
+export function attemptDigest(run: unknown): string {
+	const content =
+		typeof run === 'object' && run !== null
+			? Object.fromEntries(Object.entries(run).filter(([k]) => k !== 'attemptId'))
+			: run;
 	return hex(digest(new TextEncoder().encode(JSON.stringify(content))));
 }
 
@@ -42,7 +45,8 @@ export const attemptKey = (runId: string, attemptId: string) => `${runId}/${atte
 /** Splits an attempt key; undefined when it is not `<run id>/<64 hex digits>`. */
 export function parseAttemptKey(key: string): { runId: string; attemptId: string } | undefined {
 	const m = /^(.+)\/([0-9a-f]{64})$/.exec(key);
-	return m ? { runId: m[1] as string, attemptId: m[2] as string } : undefined;
+	const [, runId, attemptId] = m ?? [];
+	return runId !== undefined && attemptId !== undefined ? { runId, attemptId } : undefined;
 }
 
 /**
@@ -59,7 +63,8 @@ export function settleFinals(
 	const superseded = new Map<string, SupersededAttempt[]>();
 	for (const [runId, list] of byRun) {
 		const sorted = [...list].sort((a, b) => ((a.attemptId ?? '') < (b.attemptId ?? '') ? -1 : 1));
-		const kept = finals.get(runId) ?? (sorted[0] as FinalizedRun);
+		const kept = finals.get(runId) ?? sorted[0];
+		if (!kept) continue;
 		finals.set(runId, kept);
 		const others = sorted.filter((a) => a !== kept);
 		if (others.length === 0) continue;

@@ -5,7 +5,7 @@
 // finalizing one run at once each write their own attempt; the kept one is chosen by content
 // (`settleFinals`) and the others are listed in superseded(), never silently dropped.
 import type * as Y from 'yjs';
-import { fail, ok, type IsoDate, type Result } from '$lib/shared/domain';
+import { fail, ok, type Result } from '$lib/shared/domain';
 import {
 	checkPaymentDate,
 	validateSchedule,
@@ -19,6 +19,8 @@ import type { OpeningYtd } from '$lib/payroll/domain/opening';
 import * as docs from './doc';
 import { readOpenings, writeOpenings } from './openings';
 import { checkDraft, checkFinal, checkPayment, checkSchedule } from './shape';
+import { packAddedSchema, postingSchema, readAccounts, type Payment } from './records';
+import { check } from '$lib/shared/domain/schema';
 import { attemptDigest, attemptKey, parseAttemptKey, settleFinals, type SupersededAttempt } from './finals';
 
 export type { SupersededAttempt };
@@ -29,23 +31,27 @@ export interface PayrollQuarantined {
 	readonly reason: string;
 }
 
-export interface Payment {
-	readonly paidOn: IsoDate;
-	readonly at: string;
-	readonly by: string;
-}
+export type { Payment };
 
 /** An attempt counts when its shape is right and its key is its run id and the digest of its content. */
-function checkAttempt(key: string, v: unknown): string | null {
+function checkAttempt(key: string, v: unknown): Result<FinalizedRun> {
 	const k = parseAttemptKey(key);
-	if (!k) return 'key is not a run id and digest';
-	const bad = checkFinal(v, k.runId);
-	if (bad) return bad;
-	const run = v as FinalizedRun;
-	return run.attemptId === k.attemptId && attemptDigest(run) === k.attemptId
-		? null
-		: 'digest does not match its content';
+	if (!k)
+		return fail(
+			'record/invalid',
+			'One finalization attempt is stored under a key that is not a run id and digest.'
+		);
+	const run = checkFinal(v, k.runId);
+	if (!run.ok) return run;
+	// The digest is of the stored value as written (its key order), not of the checked copy.
+	return run.value.attemptId === k.attemptId && attemptDigest(v) === k.attemptId
+		? run
+		: fail('record/invalid', 'digest does not match its content');
 }
+
+/** The copy of an attempt written under the run id for older versions (it names its attempt). */
+const isAttemptCopy = (v: unknown) =>
+	typeof v === 'object' && v !== null && 'attemptId' in v && typeof v.attemptId === 'string';
 
 const byId =
 	<T>(key: (t: T) => string) =>
@@ -75,40 +81,34 @@ export class PayrollReplica {
 
 	#read(): void {
 		const q: PayrollQuarantined[] = [];
-		const judge = <T>(map: string, id: string, v: unknown, problem: string | null, out: (t: T) => void) => {
-			if (problem) q.push({ map, id, reason: problem });
-			else out(v as T);
+		const judge = <T>(map: string, id: string, r: Result<T>, out: (t: T) => void) => {
+			if (r.ok) out(r.value);
+			else q.push({ map, id, reason: r.error.message });
 		};
 		const schedules: PaySchedule[] = [];
-		for (const [id, m] of docs.schedulesMap(this.#doc)) {
-			const v = docs.readRecord(m);
-			judge<PaySchedule>('paySchedules', id, v, checkSchedule(v), (s) =>
-				schedules.push({ ...s, schemaVersion: 1 })
-			);
-		}
+		for (const [id, m] of docs.schedulesMap(this.#doc))
+			judge('paySchedules', id, checkSchedule(docs.readRecord(m)), (s) => schedules.push(s));
 		const drafts: PayRunDraft[] = [];
-		for (const [id, m] of docs.runsMap(this.#doc)) {
-			const v = docs.readRecord(m);
-			judge<PayRunDraft>('payRuns', id, v, checkDraft(v), (d) => drafts.push({ ...d, schemaVersion: 1 }));
-		}
+		for (const [id, m] of docs.runsMap(this.#doc))
+			judge('payRuns', id, checkDraft(docs.readRecord(m)), (d) => drafts.push(d));
 		const legacy = new Map<string, FinalizedRun>();
 		for (const [id, v] of docs.finalsMap(this.#doc)) {
 			// The copy of an attempt kept for older versions: the attempt itself is what counts here.
-			if (typeof (v as { attemptId?: unknown } | null)?.attemptId === 'string') continue;
-			const problem = this.#verdict(`legacy|${id}`, v, () => checkFinal(v, id));
-			judge<FinalizedRun>('payRunFinals', id, v, problem, (f) => legacy.set(id, f));
+			if (isAttemptCopy(v)) continue;
+			const r = this.#verdict(`legacy|${id}`, v, () => checkFinal(v, id));
+			judge('payRunFinals', id, r, (f) => legacy.set(id, f));
 		}
 		const attempts: FinalizedRun[] = [];
 		for (const [key, v] of docs.attemptsMap(this.#doc)) {
-			const problem = this.#verdict(`attempt|${key}`, v, () => checkAttempt(key, v));
-			judge<FinalizedRun>('payRunFinalizations', key, v, problem, (f) => attempts.push(f));
+			const r = this.#verdict(`attempt|${key}`, v, () => checkAttempt(key, v));
+			judge('payRunFinalizations', key, r, (f) => attempts.push(f));
 		}
 		const settled = settleFinals(legacy, attempts);
 		const finals = settled.finals;
 		this.#superseded = settled.superseded;
 		const payments = new Map<string, Payment>();
 		for (const [id, v] of docs.paymentsMap(this.#doc))
-			judge<Payment>('payRunPayments', id, v, checkPayment(v), (p) => payments.set(id, p));
+			judge('payRunPayments', id, checkPayment(v), (p) => payments.set(id, p));
 		this.#schedules = schedules.sort(byId((s) => s.name + s.id));
 		this.#drafts = drafts.sort(byId((d) => d.period.payDate + d.id));
 		this.#finals = finals;
@@ -123,15 +123,15 @@ export class PayrollReplica {
 	}
 	/** Verdicts on finalized values by map and key: a fact is written once, so the same value needs
 	 * no second check (the digest of a large run is the costly part). */
-	readonly #verdicts = new Map<string, { raw: unknown; reason: string | null }>();
+	readonly #verdicts = new Map<string, { raw: unknown; verdict: Result<FinalizedRun> }>();
 	#superseded = new Map<string, SupersededAttempt[]>();
 
-	#verdict(slot: string, v: unknown, check: () => string | null): string | null {
+	#verdict(slot: string, v: unknown, check: () => Result<FinalizedRun>): Result<FinalizedRun> {
 		const known = this.#verdicts.get(slot);
-		if (known && known.raw === v) return known.reason;
-		const reason = check();
-		this.#verdicts.set(slot, { raw: v, reason });
-		return reason;
+		if (known && known.raw === v) return known.verdict;
+		const verdict = check();
+		this.#verdicts.set(slot, { raw: v, verdict });
+		return verdict;
 	}
 
 	// ---- reads ----------------------------------------------------------------------------------
@@ -162,15 +162,11 @@ export class PayrollReplica {
 	}
 	/** Who recorded posting this journal entry to Books, if anyone (readable without Books access). */
 	posting(entryId: string): { at: string; by: string } | undefined {
-		const v = docs.postingsMap(this.#doc).get(entryId) as { at?: unknown; by?: unknown } | undefined;
-		return v && typeof v.at === 'string' && typeof v.by === 'string' ? { at: v.at, by: v.by } : undefined;
+		const r = check(postingSchema, docs.postingsMap(this.#doc).get(entryId));
+		return r.ok ? r.value : undefined;
 	}
 	accounts(): Partial<PayrollAccounts> {
-		const v = docs.settingsMap(this.#doc).get('accounts');
-		if (typeof v !== 'object' || v === null) return {};
-		return Object.fromEntries(
-			Object.entries(v).filter(([, x]) => typeof x === 'string')
-		) as Partial<PayrollAccounts>;
+		return readAccounts(docs.settingsMap(this.#doc).get('accounts'));
 	}
 	/** Imported rule packs that count (checked whole, no overlap), by kind and date. */
 	rulePacks(): LoadedPack[] {
@@ -178,11 +174,8 @@ export class PayrollReplica {
 	}
 	/** Who stored an imported pack and when (as the stored value says). */
 	rulePackAdded(checksum: string): { by: string; at: string } | undefined {
-		const v = docs.rulePacksMap(this.#doc).get(checksum) as
-			{ addedBy?: unknown; addedAt?: unknown } | undefined;
-		return v && typeof v.addedBy === 'string' && typeof v.addedAt === 'string'
-			? { by: v.addedBy, at: v.addedAt }
-			: undefined;
+		const r = check(packAddedSchema, docs.rulePacksMap(this.#doc).get(checksum));
+		return r.ok ? { by: r.value.addedBy, at: r.value.addedAt } : undefined;
 	}
 	/** Imported rule packs kept aside, with the reason, never used. */
 	rulePacksInReview(): PackInReview[] {
@@ -216,8 +209,8 @@ export class PayrollReplica {
 				'payroll/finalized',
 				'This run is finalized and cannot change; make a correction run instead.'
 			);
-		const problem = checkDraft(d);
-		if (problem) return fail('payroll/run', `Pay run: ${problem}`);
+		const checked = checkDraft(d);
+		if (!checked.ok) return fail('payroll/run', checked.error.message);
 		docs.saveRecord(this.#doc, docs.runsMap(this.#doc), { ...d });
 		return ok(d);
 	}
@@ -228,8 +221,8 @@ export class PayrollReplica {
 	 * made at the same time may still win once it arrives: superseded() then lists this one.
 	 */
 	finalize(run: FinalizedRun): Result<FinalizedRun> {
-		const problem = checkFinal(run, run.runId);
-		if (problem) return fail('payroll/run', `Finalized run: ${problem}`);
+		const checked = checkFinal(run, run.runId);
+		if (!checked.ok) return fail('payroll/run', checked.error.message);
 		if (this.#finals.has(run.runId) || docs.finalsMap(this.#doc).has(run.runId))
 			return fail('payroll/finalized', 'This run is already finalized.');
 		const attempt: FinalizedRun = { ...run, attemptId: attemptDigest(run) };

@@ -1,7 +1,18 @@
 // The workspace meta shard, held by every member: the organisation's profile and the member list.
-// It carries nothing sensitive, because every peer, even a task-only one, receives it.
+// It carries nothing sensitive, because every peer, even a task-only one, receives it. Both records
+// are read through their schemas (shared/domain/workspace/records.ts): a profile field that is not
+// text reads as its default, and a member a peer wrote malformed is left out and listed.
 import type * as Y from 'yjs';
-import { DEFAULT_NUMBER_LOCALE } from '$lib/shared/domain';
+import { v } from '$lib/shared/domain/schema';
+import { sameType } from '$lib/shared/domain/record-version';
+import {
+	memberSchema,
+	profileKind,
+	readProfileFields,
+	type Member
+} from '$lib/shared/domain/workspace/records';
+
+export type { Member };
 
 export interface WorkspaceProfile {
 	name: string;
@@ -16,46 +27,43 @@ export interface WorkspaceProfile {
 	numberLocale?: string;
 }
 
-export interface Member {
-	id: string;
-	name: string;
-	color: string;
-	joinedAt: string;
-}
-
 export function writeProfile(doc: Y.Doc, profile: Partial<WorkspaceProfile>): void {
 	const m = doc.getMap<unknown>('profile');
 	doc.transact(() => {
-		m.set('schemaVersion', 1);
+		m.set('schemaVersion', profileKind.version);
 		for (const [k, v] of Object.entries(profile)) if (v !== undefined && m.get(k) !== v) m.set(k, v);
 	});
 }
 
+sameType<ReturnType<typeof readProfileFields>, Required<WorkspaceProfile>>(true);
+
+/** The profile, each field that is not text read as its default. */
 export function readProfile(doc: Y.Doc): WorkspaceProfile {
-	const m = doc.getMap<unknown>('profile');
-	const s = (k: string, d: string) => {
-		const v = m.get(k);
-		return typeof v === 'string' ? v : d;
-	};
-	return {
-		name: s('name', 'Untitled workspace'),
-		country: s('country', 'US'),
-		baseCurrency: s('baseCurrency', 'USD'),
-		fiscalYearStart: s('fiscalYearStart', '01-01'),
-		createdAt: s('createdAt', ''),
-		address: s('address', ''),
-		numberLocale: s('numberLocale', DEFAULT_NUMBER_LOCALE)
-	};
+	return readProfileFields(Object.fromEntries(doc.getMap<unknown>('profile').entries()));
 }
 
 export function upsertMember(doc: Y.Doc, member: Member): void {
-	const m = doc.getMap<Member>('members');
-	const prev = m.get(member.id);
-	if (!prev || prev.name !== member.name || prev.color !== member.color) m.set(member.id, member);
+	const m = doc.getMap<unknown>('members');
+	const prev = v.safeParse(memberSchema, m.get(member.id));
+	if (!prev.success || prev.output.name !== member.name || prev.output.color !== member.color)
+		m.set(member.id, member);
 }
 
+/** Every well-formed member, by name. */
 export function readMembers(doc: Y.Doc): Member[] {
-	return [...doc.getMap<Member>('members').values()].sort((a, b) => a.name.localeCompare(b.name));
+	const out: Member[] = [];
+	for (const x of doc.getMap<unknown>('members').values()) {
+		const r = v.safeParse(memberSchema, x);
+		if (r.success) out.push(r.output);
+	}
+	return out.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Keys of member records a peer wrote malformed: left out of readMembers, listed here. */
+export function malformedMembers(doc: Y.Doc): string[] {
+	return [...doc.getMap<unknown>('members').entries()]
+		.filter(([, x]) => !v.is(memberSchema, x))
+		.map(([k]) => k);
 }
 
 export function observeMeta(doc: Y.Doc, onChange: () => void): () => void {

@@ -4,6 +4,7 @@ export * from './ordering';
 export * from './recurrence';
 export { isIsoInstant, type FieldError } from './fields';
 export * from './validate';
+export { commentSchema, linkSchema, listKind, recurrenceSchema, taskKind } from './records';
 export * from './filters';
 export * from './templates';
 export * from './template-library';

@@ -12,10 +12,12 @@ import {
 	type IsoDate,
 	type Result
 } from '../../shared/domain';
-import { FieldErrors, isRecord, readText } from './fields';
+import { v } from '../../shared/domain/schema';
+import { isRecord } from './fields';
+import { optionalText, record, recurrenceSchema, requiredText } from './records';
 import { keysBetween } from './ordering';
 import type { IdFactory, Priority, Recurrence, Task } from './types';
-import { newTask } from './validate';
+import { fieldErrors, newTask } from './validate';
 
 export interface TemplateItem {
 	title: string;
@@ -94,67 +96,87 @@ export function instantiateTemplate(template: TaskTemplate, opts: InstantiateOpt
 	);
 }
 
+/** A template's items as its schema reads them; `roles` are the roles an item may name. */
+function templateSchema(roles: readonly string[]) {
+	const days = 'must be a whole number of days within ten years';
+	const item = v.pipe(
+		record(
+			{
+				title: requiredText(500),
+				offsetDays: v.pipe(v.number(days), v.integer(days), v.minValue(-3660, days), v.maxValue(3660, days)),
+				priority: v.picklist([0, 1, 2, 3], 'must be 0 to 3'),
+				role: v.pipe(
+					v.unknown(),
+					v.rawCheck(({ dataset, addIssue }) => {
+						const role = dataset.value;
+						if (role !== null && !(typeof role === 'string' && roles.includes(role)))
+							addIssue({
+								expected: 'unknown',
+								message: `${JSON.stringify(role)} is not one of the template's roles`
+							});
+					}),
+					v.transform((role) => (typeof role === 'string' ? role : null))
+				),
+				checklist: v.custom<string[]>(
+					(x) => Array.isArray(x) && x.every((c) => typeof c === 'string' && c.trim() !== ''),
+					'must be a list of non-empty texts'
+				),
+				labels: v.custom<string[]>(
+					(x) => Array.isArray(x) && x.every((l) => typeof l === 'string'),
+					'must be a list of texts'
+				),
+				description: v.optional(v.string('must be text'), ''),
+				recurrence: v.optional(recurrenceSchema)
+			},
+			'must be an item'
+		),
+		// Whatever else a task needs (lengths, label rules, recurrence) is checked by making one.
+		v.rawTransform(({ dataset, addIssue }): TemplateItem => {
+			const { title, description, offsetDays, checklist, labels, priority, role, recurrence } = dataset.value;
+			const made: TemplateItem = { title, description, offsetDays, checklist, labels, priority, role };
+			const trial = newTask(
+				{ ...made, recurrence, listId: 'l', createdBy: 'u', createdAt: '2000-01-01T00:00:00Z', due: null },
+				() => 'trial'
+			);
+			if (!trial.ok) addIssue({ expected: 'invalid', message: trial.error.message });
+			return recurrence === undefined ? made : { ...made, recurrence };
+		})
+	);
+	return record(
+		{
+			id: requiredText(100),
+			name: requiredText(200),
+			description: optionalText(2000),
+			version: v.pipe(v.number('must be a whole number'), v.integer('must be a whole number')),
+			anchor: v.picklist(['date', 'month-end'], "must be 'date' or 'month-end'"),
+			roles: v.pipe(
+				v.unknown(),
+				v.transform((x) => (Array.isArray(x) ? x.filter((r) => typeof r === 'string') : []))
+			),
+			items: v.pipe(
+				v.unknown(),
+				v.transform((x): unknown[] => (Array.isArray(x) ? x : [])),
+				v.rawCheck<unknown[]>(({ dataset, addIssue }) => {
+					if (dataset.typed && dataset.value.length === 0)
+						addIssue({ expected: 'required', message: 'needs at least one item' });
+				}),
+				v.array(item)
+			)
+		},
+		'must be a record'
+	);
+}
+
 /** Checks template data loaded from outside (a file, a peer) before it is offered. */
 export function validateTemplate(input: unknown): Result<TaskTemplate> {
 	if (!isRecord(input)) return fail('tasks/invalid-template', 'template: must be a record');
-	const e = new FieldErrors();
-	readText(e, 'id', input.id, { required: true, max: 100 });
-	readText(e, 'name', input.name, { required: true, max: 200 });
-	readText(e, 'description', input.description, { required: false, max: 2000 });
-	if (!Number.isInteger(input.version)) e.add('version', 'version-invalid', 'must be a whole number');
-	if (input.anchor !== 'date' && input.anchor !== 'month-end')
-		e.add('anchor', 'anchor-invalid', "must be 'date' or 'month-end'");
-	const roles = Array.isArray(input.roles) ? input.roles : [];
-	const items = Array.isArray(input.items) ? input.items : [];
-	if (items.length === 0) e.add('items', 'items-required', 'needs at least one item');
-	items.forEach((item: unknown, i) => {
-		const f = `items[${i}]`;
-		if (!isRecord(item)) return e.add(f, 'items-invalid', 'must be an item');
-		readText(e, `${f}.title`, item.title, { required: true, max: 500 });
-		const off = item.offsetDays;
-		if (typeof off !== 'number' || !Number.isInteger(off) || Math.abs(off) > 3660) {
-			e.add(
-				`${f}.offsetDays`,
-				'items-offset-days-invalid',
-				'must be a whole number of days within ten years'
-			);
-		}
-		if (![0, 1, 2, 3].includes(item.priority as number))
-			e.add(`${f}.priority`, 'items-priority-invalid', 'must be 0 to 3');
-		if (item.role !== null && !roles.includes(item.role))
-			e.add(
-				`${f}.role`,
-				'items-role-unknown',
-				`${JSON.stringify(item.role)} is not one of the template's roles`
-			);
-		if (
-			!Array.isArray(item.checklist) ||
-			!item.checklist.every((c) => typeof c === 'string' && c.trim() !== '')
-		) {
-			e.add(`${f}.checklist`, 'items-checklist-invalid', 'must be a list of non-empty texts');
-		}
-		if (!Array.isArray(item.labels) || !item.labels.every((l) => typeof l === 'string'))
-			e.add(`${f}.labels`, 'items-labels-invalid', 'must be a list of texts');
-		if (e.list.length > 0) return;
-		// Whatever else a task needs (lengths, label rules, recurrence) is checked by making one.
-		const trial = newTask(
-			{
-				...(item as unknown as TemplateItem),
-				listId: 'l',
-				createdBy: 'u',
-				createdAt: '2000-01-01T00:00:00Z',
-				due: null
-			},
-			() => 'trial'
-		);
-		if (!trial.ok) e.add(f, 'items-invalid', trial.error.message);
-	});
-	if (e.list.length > 0) {
-		return fail(
-			'tasks/invalid-template',
-			`template ${String(input.id)}: ${e.list.map((x) => x.message).join('; ')}`,
-			{ errors: e.list }
-		);
-	}
-	return ok(input as unknown as TaskTemplate);
+	const roles = Array.isArray(input.roles) ? input.roles.filter((r) => typeof r === 'string') : [];
+	const parsed = v.safeParse(templateSchema(roles), input);
+	if (parsed.success) return ok(parsed.output);
+	const errors = fieldErrors(parsed.issues);
+	return fail(
+		'tasks/invalid-template',
+		`template ${String(input.id)}: ${errors.map((x) => x.message).join('; ')}`,
+		{ errors }
+	);
 }

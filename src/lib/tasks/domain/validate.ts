@@ -2,165 +2,37 @@
 // or one DomainError listing every bad field; it never throws and never returns a half-valid task.
 // It normalises rather than rejects what a merge can produce: labels trimmed and deduplicated,
 // completedAt cleared unless the task is done, duplicate checklist/link entries dropped.
-import { fail, ok, type Result } from '../../shared/domain';
-import {
-	FieldErrors,
-	fieldCode,
-	isRecord,
-	readArray,
-	readDate,
-	readInstant,
-	readOptionalId,
-	readText,
-	type FieldError
-} from './fields';
+import { fail, type Result } from '../../shared/domain';
+import { v } from '../../shared/domain/schema';
+import { fieldCode, isRecord, type FieldError } from './fields';
 import { isValidKey, keysBetween, keyBetween } from './ordering';
-import {
-	RECURRENCE_UNITS,
-	TASK_STATUSES,
-	type ChecklistItem,
-	type IdFactory,
-	type Priority,
-	type RecordLink,
-	type Recurrence,
-	type Task,
-	type TaskComment,
-	type TaskList,
-	type TaskStatus
-} from './types';
+import { listKind, taskKind } from './records';
+import type { IdFactory, Priority, RecordLink, Recurrence, Task, TaskList, TaskStatus } from './types';
 
-export const LIMITS = {
-	title: 500,
-	description: 50_000,
-	label: 50,
-	labels: 20,
-	checklist: 200,
-	checklistText: 500,
-	comments: 1000,
-	commentText: 10_000,
-	links: 100,
-	listName: 200,
-	interval: 366
-} as const;
+export { LIMITS, normaliseLabels } from './records';
 
-/** Trims, collapses inner whitespace, drops empties, and keeps the first spelling of each label
- * compared case-insensitively. */
-export function normaliseLabels(labels: readonly string[]): string[] {
-	const seen = new Set<string>();
-	const out: string[] = [];
-	for (const raw of labels) {
-		const label = raw.trim().replace(/\s+/g, ' ');
-		const key = label.toLowerCase();
-		if (label.length === 0 || seen.has(key)) continue;
-		seen.add(key);
-		out.push(label);
-	}
-	return out;
+/** An issue's field as Tasks has always named it: `checklist[2].text`. */
+function fieldOf(issue: v.BaseIssue<unknown>): string {
+	return (issue.path ?? [])
+		.map((p, i) => (typeof p.key === 'number' ? `[${p.key}]` : `${i === 0 ? '' : '.'}${String(p.key)}`))
+		.join('');
 }
 
-function readOrder(e: FieldErrors, field: string, value: unknown): string {
-	if (typeof value !== 'string' || !isValidKey(value)) {
-		e.add(field, `${fieldCode(field)}-invalid`, `${JSON.stringify(value)} is not an order key`);
-		return '';
-	}
-	return value;
+/** The code's last word: text missing or not text is "required", too long "too-long", else "invalid". */
+function kindOf(issue: v.BaseIssue<unknown>): string {
+	if (issue.type === 'raw_transform' || issue.type === 'raw_check') return issue.expected ?? 'invalid';
+	if (issue.type === 'string' || issue.type === 'min_length') return 'required';
+	if (issue.type === 'max_length') return 'too-long';
+	return 'invalid';
 }
 
-function readLabels(e: FieldErrors, value: unknown): string[] {
-	const raw = readArray(e, 'labels', value, 1000);
-	const texts = raw.filter((l, i): l is string => {
-		if (typeof l === 'string') return true;
-		e.add(`labels[${i}]`, 'labels-invalid', 'must be text');
-		return false;
+/** The schema's issues as FieldErrors: every bad field, each with its stable code. */
+export function fieldErrors(issues: readonly v.BaseIssue<unknown>[]): FieldError[] {
+	return issues.map((issue) => {
+		const field = fieldOf(issue);
+		const code = field === 'schemaVersion' ? 'schema-version' : `${fieldCode(field)}-${kindOf(issue)}`;
+		return { field, code: `tasks/${code}`, message: `${field}: ${issue.message}` };
 	});
-	const labels = normaliseLabels(texts);
-	labels.forEach((l, i) => {
-		if (l.length > LIMITS.label)
-			e.add(`labels[${i}]`, 'labels-too-long', `is ${l.length} characters, at most ${LIMITS.label} allowed`);
-	});
-	if (labels.length > LIMITS.labels)
-		e.add('labels', 'labels-too-many', `has ${labels.length} labels, at most ${LIMITS.labels} allowed`);
-	return labels;
-}
-
-function readRecurrence(e: FieldErrors, value: unknown): Recurrence {
-	if (value === undefined || value === null) return null;
-	if (!isRecord(value)) {
-		e.add('recurrence', 'recurrence-invalid', 'must be a rule or empty');
-		return null;
-	}
-	const every = RECURRENCE_UNITS.find((u) => u === value.every);
-	if (every === undefined)
-		e.add('recurrence.every', 'recurrence-every-invalid', `must be one of ${RECURRENCE_UNITS.join(', ')}`);
-	const interval = value.interval;
-	const goodInterval =
-		typeof interval === 'number' &&
-		Number.isInteger(interval) &&
-		interval >= 1 &&
-		interval <= LIMITS.interval;
-	if (!goodInterval)
-		e.add(
-			'recurrence.interval',
-			'recurrence-interval-invalid',
-			`must be a whole number from 1 to ${LIMITS.interval}`
-		);
-	const anchor = readDate(e, 'recurrence.anchor', value.anchor);
-	if (every === undefined || !goodInterval) return null;
-	return anchor === null ? { every, interval } : { every, interval, anchor };
-}
-
-function readChecklist(e: FieldErrors, value: unknown): ChecklistItem[] {
-	const ids = new Set<string>();
-	const out: ChecklistItem[] = [];
-	readArray(e, 'checklist', value, LIMITS.checklist).forEach((item, i) => {
-		const f = `checklist[${i}]`;
-		if (!isRecord(item)) return e.add(f, 'checklist-invalid', 'must be a checklist item');
-		const id = readOptionalId(e, `${f}.id`, item.id);
-		const text = readText(e, `${f}.text`, item.text, { required: true, max: LIMITS.checklistText });
-		if (typeof item.done !== 'boolean') e.add(`${f}.done`, 'checklist-done-invalid', 'must be true or false');
-		const order = readOrder(e, `${f}.order`, item.order);
-		if (id === null) return e.add(`${f}.id`, 'checklist-id-required', 'is required');
-		if (ids.has(id)) return; // a merge can deliver the same item twice: keep the first
-		ids.add(id);
-		out.push({ id, text, done: item.done === true, order });
-	});
-	return out;
-}
-
-function readComments(e: FieldErrors, value: unknown): TaskComment[] {
-	const ids = new Set<string>();
-	const out: TaskComment[] = [];
-	readArray(e, 'comments', value, LIMITS.comments).forEach((c, i) => {
-		const f = `comments[${i}]`;
-		if (!isRecord(c)) return e.add(f, 'comments-invalid', 'must be a comment');
-		const id = readOptionalId(e, `${f}.id`, c.id);
-		const author = readText(e, `${f}.author`, c.author, { required: true, max: 200 });
-		const at = readInstant(e, `${f}.at`, c.at);
-		const text = readText(e, `${f}.text`, c.text, { required: true, max: LIMITS.commentText });
-		if (id === null) return e.add(`${f}.id`, 'comments-id-required', 'is required');
-		if (ids.has(id)) return;
-		ids.add(id);
-		out.push({ id, author, at, text });
-	});
-	return out;
-}
-
-function readLinks(e: FieldErrors, value: unknown): RecordLink[] {
-	const seen = new Set<string>();
-	const out: RecordLink[] = [];
-	readArray(e, 'links', value, LIMITS.links).forEach((l, i) => {
-		const f = `links[${i}]`;
-		if (!isRecord(l)) return e.add(f, 'links-invalid', 'must be a link to a record');
-		const kind = readText(e, `${f}.kind`, l.kind, { required: true, max: 50 });
-		const id = readText(e, `${f}.id`, l.id, { required: true, max: 200 });
-		const label =
-			l.label === undefined ? undefined : readText(e, `${f}.label`, l.label, { required: false, max: 200 });
-		const key = `${kind}\u0000${id}`;
-		if (seen.has(key)) return;
-		seen.add(key);
-		out.push(label === undefined || label === '' ? { kind, id } : { kind, id, label });
-	});
-	return out;
 }
 
 function invalid(what: string, id: unknown, errors: readonly FieldError[]) {
@@ -175,95 +47,22 @@ function invalid(what: string, id: unknown, errors: readonly FieldError[]) {
 	);
 }
 
+/** Reads untrusted input with a kind's schema: the clean record, or an error naming every bad field. */
+function validate<T>(what: string, schema: v.GenericSchema<unknown, T>, input: unknown): Result<T> {
+	if (!isRecord(input)) return fail(`tasks/invalid-${what}`, `${what}: must be a record`, { errors: [] });
+	const parsed = v.safeParse(schema, input);
+	return parsed.success
+		? { ok: true, value: parsed.output }
+		: invalid(what, input.id, fieldErrors(parsed.issues));
+}
+
 /** A clean Task, or an error whose details.errors names every bad field. */
 export function validateTask(input: unknown): Result<Task> {
-	if (!isRecord(input)) return fail('tasks/invalid-task', 'task: must be a record', { errors: [] });
-	const e = new FieldErrors();
-	if (input.schemaVersion !== 1)
-		e.add(
-			'schemaVersion',
-			'schema-version',
-			`${String(input.schemaVersion)} is not a task schema this app knows (1)`
-		);
-	const id = readText(e, 'id', input.id, { required: true, max: 200 });
-	const listId = readText(e, 'listId', input.listId, { required: true, max: 200 });
-	const title = readText(e, 'title', input.title, { required: true, max: LIMITS.title });
-	const description = readText(e, 'description', input.description, {
-		required: false,
-		max: LIMITS.description,
-		fallback: ''
-	});
-	const assignee = readOptionalId(e, 'assignee', input.assignee);
-	const due = readDate(e, 'due', input.due);
-	const p = input.priority === undefined ? 0 : input.priority;
-	const priority = ([0, 1, 2, 3] as const).find((x) => x === p);
-	if (priority === undefined)
-		e.add(
-			'priority',
-			'priority-invalid',
-			`${JSON.stringify(p)} is not a priority (0 none, 1 low, 2 medium, 3 high)`
-		);
-	const status = TASK_STATUSES.find((s) => s === (input.status === undefined ? 'todo' : input.status));
-	if (status === undefined)
-		e.add(
-			'status',
-			'status-invalid',
-			`${JSON.stringify(input.status)} is not one of ${TASK_STATUSES.join(', ')}`
-		);
-	const labels = readLabels(e, input.labels);
-	const order = readOrder(e, 'order', input.order);
-	const recurrence = readRecurrence(e, input.recurrence);
-	const checklist = readChecklist(e, input.checklist);
-	const comments = readComments(e, input.comments);
-	const links = readLinks(e, input.links);
-	const createdAt = readInstant(e, 'createdAt', input.createdAt);
-	const createdBy = readText(e, 'createdBy', input.createdBy, { required: true, max: 200 });
-	const completedAt =
-		input.completedAt === undefined || input.completedAt === null
-			? null
-			: readInstant(e, 'completedAt', input.completedAt);
-	const seriesId = readOptionalId(e, 'seriesId', input.seriesId);
-	if (e.list.length > 0) return invalid('task', input.id, e.list);
-	const task: Task = {
-		schemaVersion: 1,
-		id,
-		listId,
-		title,
-		description,
-		assignee,
-		due,
-		priority: priority ?? 0,
-		status: status ?? 'todo',
-		labels,
-		order,
-		recurrence,
-		checklist,
-		comments,
-		links,
-		createdAt,
-		createdBy,
-		completedAt: status === 'done' ? completedAt : null,
-		seriesId
-	};
-	return ok(task);
+	return validate('task', taskKind.schema, input);
 }
 
 export function validateTaskList(input: unknown): Result<TaskList> {
-	if (!isRecord(input)) return fail('tasks/invalid-list', 'list: must be a record', { errors: [] });
-	const e = new FieldErrors();
-	if (input.schemaVersion !== 1)
-		e.add(
-			'schemaVersion',
-			'schema-version',
-			`${String(input.schemaVersion)} is not a list schema this app knows (1)`
-		);
-	const id = readText(e, 'id', input.id, { required: true, max: 200 });
-	const name = readText(e, 'name', input.name, { required: true, max: LIMITS.listName });
-	const order = readOrder(e, 'order', input.order);
-	const archived = input.archived ?? false;
-	if (typeof archived !== 'boolean') e.add('archived', 'archived-invalid', 'must be true or false');
-	if (e.list.length > 0) return invalid('list', input.id, e.list);
-	return ok({ schemaVersion: 1, id, name, order, archived: archived === true });
+	return validate('list', listKind.schema, input);
 }
 
 export type ChecklistDraft = string | { text: string; done?: boolean; id?: string; order?: string };
@@ -304,7 +103,7 @@ export function newTask(fields: NewTaskFields, ids: IdFactory): Result<Task> {
 		fields.order ?? (after !== null && isValidKey(after) ? keyBetween(after, null) : keyBetween(null, null));
 	const status = fields.status ?? 'todo';
 	return validateTask({
-		schemaVersion: 1,
+		schemaVersion: taskKind.version,
 		id: ids(),
 		listId: fields.listId,
 		title: fields.title,

@@ -6,6 +6,7 @@ import {
 	groupByStatus,
 	isValidKey,
 	keyForPosition,
+	listKind,
 	normaliseLabels,
 	sortTasks,
 	type ChecklistItem,
@@ -147,7 +148,7 @@ export class TasksState {
 		const last = this.lists.at(-1)?.order ?? null;
 		const id = newId();
 		this.#live.createList({
-			schemaVersion: 1,
+			schemaVersion: listKind.version,
 			id,
 			name: trimmed,
 			order: keyForPosition(this.lists, this.lists.length, salt()) || last || 'a0',
@@ -194,12 +195,12 @@ export class TasksState {
 	}
 
 	setDue(id: string, due: string): Result<null> {
-		if (due && !parseIsoDate(due)) return err(tasksProblem('tasks/bad-due-date', { due }));
+		const date = due ? parseIsoDate(due) : null;
+		if (date === undefined) return err(tasksProblem('tasks/bad-due-date', { due }));
 		const task = this.#live.get(id);
 		// Moving a repeating task's date by hand moves the series' day too.
-		const recurrence =
-			task?.recurrence && due ? { ...task.recurrence, anchor: due as IsoDate } : task?.recurrence;
-		this.#live.patch(id, { due: (due || null) as IsoDate | null, recurrence: recurrence ?? null });
+		const recurrence = task?.recurrence && date ? { ...task.recurrence, anchor: date } : task?.recurrence;
+		this.#live.patch(id, { due: date, recurrence: recurrence ?? null });
 		return ok(null);
 	}
 

@@ -3,7 +3,21 @@
 // keyed maps (concurrent adds both stay), comments are immutable JSON facts. Nothing here leaks a Y
 // type: readers return plain Task and TaskList records.
 import * as Y from 'yjs';
-import type { ChecklistItem, RecordLink, Task, TaskComment, TaskList } from '$lib/tasks/domain';
+import {
+	commentSchema,
+	linkSchema,
+	listKind,
+	recurrenceSchema,
+	taskKind,
+	TASK_STATUSES,
+	type ChecklistItem,
+	type RecordLink,
+	type Task,
+	type TaskComment,
+	type TaskList
+} from '$lib/tasks/domain';
+import { parseIsoDate } from '$lib/shared/domain';
+import { v } from '$lib/shared/domain/schema';
 import { applyTextChange } from '../../shared/sync/text-diff';
 
 type TaskScalarField =
@@ -164,8 +178,7 @@ export function restoreTask(doc: Y.Doc, id: string): boolean {
 	return true;
 }
 
-const PRIORITIES = new Set([0, 1, 2, 3]);
-const STATUSES = new Set(['todo', 'doing', 'done']);
+const PRIORITIES = [0, 1, 2, 3] as const;
 
 function str(v: unknown, fallback = ''): string {
 	return typeof v === 'string' ? v : fallback;
@@ -174,9 +187,28 @@ function strOrNull(v: unknown): string | null {
 	return typeof v === 'string' && v !== '' ? v : null;
 }
 
-/** Reads one task as a plain record; null for a tombstone or a record too broken to show. */
+/** Each value that passes `schema`, as it reads it (the rest left out). */
+function checked<S extends v.GenericSchema>(schema: S, values: Iterable<unknown>): v.InferOutput<S>[] {
+	const out: v.InferOutput<S>[] = [];
+	for (const x of values) {
+		const r = v.safeParse(schema, x);
+		if (r.success) out.push(r.output);
+	}
+	return out;
+}
+
+/** True when a newer Keel wrote this record: it is kept aside, never read as this version's. */
+export function isNewer(m: Y.Map<unknown>, version: number): boolean {
+	const stored = m.get('schemaVersion');
+	return typeof stored === 'number' && stored > version;
+}
+
+/**
+ * Reads one task as a plain record; null for a tombstone, a record too broken to show, or one from
+ * a newer Keel (`newerRecordIds`). Fields a merge or an older peer left odd read as their default.
+ */
 export function readTask(m: Y.Map<unknown>): Task | null {
-	if (m.get('deletedAt')) return null;
+	if (m.get('deletedAt') || isNewer(m, taskKind.version)) return null;
 	const id = m.get('id');
 	if (typeof id !== 'string') return null;
 	const description = m.get('description');
@@ -201,24 +233,26 @@ export function readTask(m: Y.Map<unknown>): Task | null {
 		items.sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : a.id < b.id ? -1 : 1));
 	}
 	const commentList: TaskComment[] =
-		comments instanceof Y.Map ? [...(comments.values() as IterableIterator<TaskComment>)] : [];
+		comments instanceof Y.Map ? checked(commentSchema, comments.values()) : [];
 	commentList.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : 1));
-	const linkList: RecordLink[] =
-		links instanceof Y.Map ? [...(links.values() as IterableIterator<RecordLink>)] : [];
+	const linkList: RecordLink[] = links instanceof Y.Map ? checked(linkSchema, links.values()) : [];
 	linkList.sort((a, b) => linkKey(a).localeCompare(linkKey(b)));
+	const due = m.get('due');
+	// Most tasks do not repeat: only a rule that is there needs its check.
+	const rule = recurrence == null ? null : v.safeParse(recurrenceSchema, recurrence);
 	return {
-		schemaVersion: 1,
+		schemaVersion: taskKind.version,
 		id,
 		listId: str(m.get('listId')),
 		title: str(m.get('title')),
 		description: description instanceof Y.Text ? description.toString() : '',
 		assignee: strOrNull(m.get('assignee')),
-		due: strOrNull(m.get('due')) as Task['due'],
-		priority: (PRIORITIES.has(priority as number) ? priority : 0) as Task['priority'],
-		status: (STATUSES.has(status as string) ? status : 'todo') as Task['status'],
+		due: typeof due === 'string' ? (parseIsoDate(due) ?? null) : null,
+		priority: PRIORITIES.find((p) => p === priority) ?? 0,
+		status: TASK_STATUSES.find((s) => s === status) ?? 'todo',
 		labels: labels instanceof Y.Map ? [...labels.keys()].sort() : [],
 		order: str(m.get('order')),
-		recurrence: (recurrence && typeof recurrence === 'object' ? recurrence : null) as Task['recurrence'],
+		recurrence: rule?.success ? rule.output : null,
 		checklist: items,
 		comments: commentList,
 		links: linkList,
@@ -227,6 +261,13 @@ export function readTask(m: Y.Map<unknown>): Task | null {
 		completedAt: strOrNull(m.get('completedAt')),
 		seriesId: strOrNull(m.get('seriesId'))
 	};
+}
+
+/** Ids of the tasks and lists a newer Keel wrote, kept aside (shown as such, never read). */
+export function newerRecordIds(doc: Y.Doc): { tasks: string[]; lists: string[] } {
+	const ids = (map: Y.Map<Y.Map<unknown>>, version: number) =>
+		[...map.entries()].filter(([, m]) => m instanceof Y.Map && isNewer(m, version)).map(([id]) => id);
+	return { tasks: ids(tasksMap(doc), taskKind.version), lists: ids(listsMap(doc), listKind.version) };
 }
 
 export function readAllTasks(doc: Y.Doc): Task[] {
@@ -272,9 +313,9 @@ export function readAllLists(doc: Y.Doc): TaskList[] {
 	const out: TaskList[] = [];
 	for (const m of listsMap(doc).values()) {
 		const id = m.get('id');
-		if (typeof id !== 'string') continue;
+		if (typeof id !== 'string' || isNewer(m, listKind.version)) continue;
 		out.push({
-			schemaVersion: 1,
+			schemaVersion: listKind.version,
 			id,
 			name: str(m.get('name'), 'Untitled'),
 			order: str(m.get('order')),
@@ -296,7 +337,7 @@ export function observeTasks(
 	const handler = (events: Y.YEvent<Y.AbstractType<unknown>>[], tr: Y.Transaction) => {
 		const touched = new Set<string>();
 		for (const e of events) {
-			if (e.target === map) for (const k of (e as Y.YMapEvent<unknown>).keysChanged) touched.add(k);
+			if (e.target === map && e instanceof Y.YMapEvent) for (const k of e.keysChanged) touched.add(k);
 			else {
 				const key = e.path[0];
 				if (typeof key === 'string') touched.add(key);

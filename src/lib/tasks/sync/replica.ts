@@ -55,6 +55,10 @@ export class TasksReplica {
 	lists(): TaskList[] {
 		return docs.readAllLists(this.#doc);
 	}
+	/** Tasks and lists a newer Keel wrote: kept aside, never read as this version's records. */
+	keptAside(): { tasks: string[]; lists: string[] } {
+		return docs.newerRecordIds(this.#doc);
+	}
 
 	onChange(listener: (change: TaskChange) => void): () => void {
 		this.#listeners.add(listener);

@@ -2,7 +2,9 @@
 // same load-time invariants as the built-in files), the checksum, and effective dates that match
 // the tables and fit the tax year. Invariant: a pack is usable only when every check passes, and
 // every problem names its field in words (never an internal path).
-import { fail, ok, parseIsoDate, type Result } from '../../../shared/domain';
+import { fail, ok, parseIsoDate, type IsoDate, type Result } from '../../../shared/domain';
+import { v } from '../../../shared/domain/schema';
+import { sameType } from '../../../shared/domain/record-version';
 import type { LoadedPack } from './active';
 import { fieldWords } from './field-words';
 import {
@@ -22,8 +24,10 @@ export interface PackProblem {
 	readonly message: string;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> =>
-	typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (x: unknown): x is Record<string, unknown> =>
+	typeof x === 'object' && x !== null && !Array.isArray(x);
+
+const problemList = v.array(v.object({ field: v.string(), message: v.string() }));
 
 /** A problem reported by the rule loaders ("<path>: <message>", see read.ts) in words. */
 function fromLoader(issue: string): PackProblem {
@@ -46,9 +50,48 @@ type HeaderParts = Partial<
 	Pick<RulePackHeader, 'kind' | 'taxYear' | 'effectiveFrom' | 'effectiveTo' | 'checksum'>
 >;
 
+const someText = (max: number) =>
+	v.pipe(
+		v.string('expected some text'),
+		v.check((t) => t.trim() !== '', 'expected some text'),
+		v.maxLength(max, `must be at most ${max} characters`)
+	);
+const packDate = v.custom<IsoDate>(
+	(x) => typeof x === 'string' && parseIsoDate(x) !== undefined,
+	'expected a date such as 2027-01-01'
+);
+const usYear = v.pipe(
+	v.string('expected a year such as 2027'),
+	v.regex(/^\d{4}$/, 'expected a year such as 2027')
+);
+const ukYear = v.pipe(
+	v.string('expected a UK tax year such as 2027-28'),
+	v.check(
+		(y) => /^\d{4}-\d{2}$/.test(y) && (Number(y.slice(0, 4)) + 1) % 100 === Number(y.slice(5)),
+		'expected a UK tax year such as 2027-28'
+	)
+);
+
+/** The header's fields, in the order problems are reported; the tax year's form follows the kind. */
+function headerEntries(kind: unknown) {
+	return {
+		format: v.literal(PACK_FORMAT, `expected ${PACK_FORMAT}`),
+		kind: v.picklist(PACK_KINDS, 'expected us-federal or uk'),
+		taxYear: kind === 'uk' ? ukYear : kind === 'us-federal' ? usYear : v.union([usYear, ukYear]),
+		effectiveFrom: packDate,
+		effectiveTo: packDate,
+		title: someText(200),
+		source: someText(2000),
+		checksum: v.pipe(
+			v.string('expected 64 lowercase hexadecimal digits (SHA-256)'),
+			v.regex(/^[0-9a-f]{64}$/, 'expected 64 lowercase hexadecimal digits (SHA-256)')
+		)
+	};
+}
+sameType<v.InferOutput<ReturnType<typeof headerSchema>>, RulePackHeader>(true);
+const headerSchema = (kind: unknown) => v.object(headerEntries(kind));
+
 function readHeader(raw: unknown, problems: PackProblem[]): { header?: RulePackHeader; parts: HeaderParts } {
-	const add = (key: string, message: string) =>
-		problems.push({ field: fieldWords(`$.pack.${key}`), message });
 	const parts: { -readonly [K in keyof HeaderParts]: HeaderParts[K] } = {};
 	if (!isObject(raw)) {
 		problems.push({ field: 'The file', message: 'expected a JSON object (a rule pack)' });
@@ -64,37 +107,26 @@ function readHeader(raw: unknown, problems: PackProblem[]): { header?: RulePackH
 		return { parts };
 	}
 	const before = problems.length;
-	if (h['format'] !== PACK_FORMAT) add('format', `expected ${PACK_FORMAT}`);
-	const kind = h['kind'];
-	if (PACK_KINDS.includes(kind as PackKind)) parts.kind = kind as PackKind;
-	else add('kind', 'expected us-federal or uk');
-	const taxYear = h['taxYear'];
-	const usYear = typeof taxYear === 'string' && /^\d{4}$/.test(taxYear);
-	const ukYear =
-		typeof taxYear === 'string' &&
-		/^\d{4}-\d{2}$/.test(taxYear) &&
-		(Number(taxYear.slice(0, 4)) + 1) % 100 === Number(taxYear.slice(5));
-	if (kind === 'us-federal' && !usYear) add('taxYear', 'expected a year such as 2027');
-	else if (kind === 'uk' && !ukYear) add('taxYear', 'expected a UK tax year such as 2027-28');
-	else if (usYear || ukYear) parts.taxYear = taxYear as string;
-	for (const key of ['effectiveFrom', 'effectiveTo'] as const) {
-		const d = typeof h[key] === 'string' ? parseIsoDate(h[key]) : undefined;
-		if (d) parts[key] = d;
-		else add(key, 'expected a date such as 2027-01-01');
-	}
-	for (const [key, max] of [
-		['title', 200],
-		['source', 2000]
-	] as const) {
-		const v = h[key];
-		if (typeof v !== 'string' || v.trim() === '') add(key, 'expected some text');
-		else if (v.length > max) add(key, `must be at most ${max} characters`);
-	}
-	if (typeof h['checksum'] === 'string' && /^[0-9a-f]{64}$/.test(h['checksum']))
-		parts.checksum = h['checksum'];
-	else add('checksum', 'expected 64 lowercase hexadecimal digits (SHA-256)');
-	if (problems.length > before) return { parts };
-	return { header: { ...(h as unknown as RulePackHeader), ...parts } as RulePackHeader, parts };
+	const entries = headerEntries(h['kind']);
+	const known = PACK_KINDS.some((k) => k === h['kind']);
+	const each = <S extends v.GenericSchema>(key: keyof typeof entries, schema: S) => {
+		const r = v.safeParse(schema, h[key]);
+		// A tax year is judged by its kind: with no known kind there is nothing to judge it by.
+		if (!r.success && (key !== 'taxYear' || known))
+			problems.push({ field: fieldWords(`$.pack.${key}`), message: r.issues[0].message });
+		return r.success ? r.output : undefined;
+	};
+	each('format', entries.format);
+	parts.kind = each('kind', entries.kind);
+	parts.taxYear = each('taxYear', entries.taxYear);
+	parts.effectiveFrom = each('effectiveFrom', entries.effectiveFrom);
+	parts.effectiveTo = each('effectiveTo', entries.effectiveTo);
+	each('title', entries.title);
+	each('source', entries.source);
+	parts.checksum = each('checksum', entries.checksum);
+	const header = v.safeParse(headerSchema(h['kind']), h);
+	if (problems.length > before || !header.success) return { parts };
+	return { header: header.output, parts };
 }
 
 /** Dates: in order, inside the tax year, and the same as the tables' own. */
@@ -132,18 +164,21 @@ export function checkRulePack(
 	const root = isObject(raw) ? raw : {};
 	checkDates(parts, root, problems);
 	const kind = parts.kind ?? (root['jurisdiction'] === 'UK' ? 'uk' : 'us-federal');
-	const loaded = kind === 'uk' ? loadUkRules(raw, file) : loadUsRules(raw, file);
-	if (!loaded.ok) {
-		const issues = loaded.error.details?.['issues'];
+	const loaded =
+		kind === 'uk'
+			? { kind, rules: loadUkRules(raw, file) }
+			: { kind: 'us-federal' as const, rules: loadUsRules(raw, file) };
+	if (!loaded.rules.ok) {
+		const issues = loaded.rules.error.details?.['issues'];
 		if (Array.isArray(issues)) problems.push(...issues.map((i) => fromLoader(String(i))));
-		else problems.push({ field: 'The file', message: loaded.error.message });
+		else problems.push({ field: 'The file', message: loaded.rules.error.message });
 	}
 	if (parts.checksum && packChecksum(root) !== parts.checksum)
 		problems.push({
 			field: fieldWords('$.pack.checksum'),
 			message: 'does not match the contents: the pack was changed after it was sealed'
 		});
-	if (problems.length > 0 || !header || !loaded.ok)
+	if (problems.length > 0 || !header || !loaded.rules.ok)
 		return fail(
 			'payroll/invalid-pack',
 			`${file} is not a valid rule pack: ${problems
@@ -154,13 +189,9 @@ export function checkRulePack(
 		);
 	const base = { header, builtIn: opts.builtIn === true, text: canonicalJson(raw) };
 	return ok(
-		header.kind === 'uk'
-			? { ...base, kind: 'uk', rules: loaded.value as Extract<LoadedPack, { kind: 'uk' }>['rules'] }
-			: {
-					...base,
-					kind: 'us-federal',
-					rules: loaded.value as Extract<LoadedPack, { kind: 'us-federal' }>['rules']
-				}
+		loaded.kind === 'uk'
+			? { ...base, kind: 'uk', rules: loaded.rules.value }
+			: { ...base, kind: 'us-federal', rules: loaded.rules.value }
 	);
 }
 
@@ -169,8 +200,8 @@ export function packProblems(error: {
 	details?: Readonly<Record<string, unknown>>;
 	message: string;
 }): PackProblem[] {
-	const list = error.details?.['problems'];
-	return Array.isArray(list) ? (list as PackProblem[]) : [{ field: 'The file', message: error.message }];
+	const list = v.safeParse(problemList, error.details?.['problems']);
+	return list.success ? list.output : [{ field: 'The file', message: error.message }];
 }
 
 let builtIns: { file: string; result: Result<LoadedPack> }[] | undefined;

@@ -1,6 +1,7 @@
 // Invite links carry the workspace id, the granted shards' room ids and secrets, and the signaling
 // servers, all inside the URL #fragment, which browsers never send to any server. Secrets are at
 // least 128 random bits from the platform CSPRNG.
+import { v } from '../schema';
 import type { ShardKey, ShardName } from './types';
 import { err, ok, type Result } from '../result';
 import { problem } from '../messages';
@@ -71,6 +72,20 @@ export function inviteUrl(origin: string, invite: Invite): string {
 	return `${origin}/join#${toBase64Url(new TextEncoder().encode(JSON.stringify(invite)))}`;
 }
 
+/** What an invite's JSON must hold before its keys are read (newer fields are let through). */
+const inviteSchema = v.looseObject({
+	v: v.literal(1),
+	workspaceId: v.string(),
+	name: v.string(),
+	shards: v.record(v.string(), v.unknown())
+});
+const grantSchema = v.picklist(['tasks', 'books', 'people', 'all'] satisfies Grant[]);
+/** A shard's room id and secret, each long enough to be safe (at least 128 bits of base64). */
+const shardKeySchema = v.object({
+	room: v.pipe(v.string(), v.minLength(22)),
+	secret: v.pipe(v.string(), v.minLength(22))
+});
+
 /** The invite a link carries, or why it cannot be used (codes `invite/…`, worded in messages.ts). */
 export function parseInviteFragment(fragment: string): Result<Invite> {
 	const raw = fragment.replace(/^#/, '');
@@ -81,26 +96,21 @@ export function parseInviteFragment(fragment: string): Result<Invite> {
 	} catch {
 		return err(problem('invite/damaged'));
 	}
-	const d = data as Partial<Invite>;
-	if (d?.v !== 1 || typeof d.workspaceId !== 'string' || typeof d.name !== 'string' || !d.shards)
-		return err(problem('invite/foreign'));
-	if (!d.grant || !(d.grant in GRANTS)) return err(problem('invite/unknown-grant'));
+	const head = v.safeParse(inviteSchema, data);
+	if (!head.success) return err(problem('invite/foreign'));
+	const d = head.output;
+	const grant = v.safeParse(grantSchema, d.grant);
+	if (!grant.success) return err(problem('invite/unknown-grant'));
 	const shards: Partial<Record<ShardName, ShardKey>> = {};
-	for (const s of GRANTS[d.grant].shards) {
-		const k = d.shards[s];
-		if (!k) continue;
-		if (
-			typeof k.room !== 'string' ||
-			typeof k.secret !== 'string' ||
-			k.room.length < 22 ||
-			k.secret.length < 22
-		)
-			return err(problem('invite/weak-key', { shard: s }));
-		shards[s] = { room: k.room, secret: k.secret };
+	for (const s of GRANTS[grant.output].shards) {
+		if (!d.shards[s]) continue;
+		const k = v.safeParse(shardKeySchema, d.shards[s]);
+		if (!k.success) return err(problem('invite/weak-key', { shard: s }));
+		shards[s] = k.output;
 	}
 	if (!shards.meta) return err(problem('invite/no-workspace-key'));
 	const signaling = Array.isArray(d.signaling)
 		? d.signaling.filter((u): u is string => typeof u === 'string' && /^wss?:\/\//.test(u))
 		: [];
-	return ok({ v: 1, workspaceId: d.workspaceId, name: d.name, grant: d.grant, shards, signaling });
+	return ok({ v: 1, workspaceId: d.workspaceId, name: d.name, grant: grant.output, shards, signaling });
 }
