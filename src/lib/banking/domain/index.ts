@@ -28,3 +28,4 @@ export {
 export * from './records';
 export { resolveClaims, proposalKey, type Claims, type ClaimConflict } from './claims';
 export * from './rules';
+export * from './record-schemas';
