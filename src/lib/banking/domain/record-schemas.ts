@@ -31,7 +31,7 @@ const positive = v.custom<DecimalString>(
 	(x) => typeof x === 'string' && isDecimalString(x) && !x.startsWith('-') && /[1-9]/.test(x),
 	'is not a positive decimal'
 );
-const text = v.string('is not text');
+const text = textSchema;
 /** The four rule dimensions, and any other text a newer peer adds. */
 const dimensions = v.optional(
 	v.objectWithRest(
