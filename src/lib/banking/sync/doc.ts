@@ -32,6 +32,8 @@ export type BankAccountPatch = Partial<Pick<BankAccountRecord, (typeof ACCOUNT_F
 export interface KeptAside {
 	readonly map: BankingMap;
 	readonly key: string;
+	/** What the record is, in words ("bank line"), for the screen. */
+	readonly what: string;
 	readonly reason: string;
 }
 
@@ -104,8 +106,9 @@ export function readMap<K extends BankingMap>(
 	for (const [key, raw] of source.entries()) {
 		const v = name === 'bankAccounts' ? readAccount(raw) : name === 'bankRules' ? readRule(raw) : raw;
 		const read = readRecord(kind, v);
-		if (!read.ok) aside.push({ map: name, key, reason: read.reason });
-		else if (read.value.id !== key) aside.push({ map: name, key, reason: 'stored under another id' });
+		const what = kind.name;
+		if (!read.ok) aside.push({ map: name, key, what, reason: read.reason });
+		else if (read.value.id !== key) aside.push({ map: name, key, what, reason: 'stored under another id' });
 		else records.set(key, read.value);
 	}
 	return { records, aside };

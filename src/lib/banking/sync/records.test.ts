@@ -64,7 +64,7 @@ describe('banking record kinds', () => {
 		const r = replicaWith({ 'ba.9': line('ba.9', { schemaVersion: bankLineKind.version + 1 }) });
 		expect(r.line('ba.9')).toBeUndefined();
 		expect(r.keptAside()).toEqual([
-			{ map: 'bankLines', key: 'ba.9', reason: 'saved by a newer version of Keel' }
+			{ map: 'bankLines', key: 'ba.9', what: 'bank line', reason: 'saved by a newer version of Keel' }
 		]);
 	});
 
