@@ -51,6 +51,17 @@ describe('keel ledger', () => {
 		]);
 	});
 
+	it('balance --format csv neutralises account names a spreadsheet would run as formulas', async () => {
+		const journal = '2024-01-01 Crafted\n    =HYPERLINK("http://x")   $5\n    @Cash\n';
+		const r = await keel('balance', '--file', file('formula.journal', journal), '--format', 'csv');
+		expect(r.code).toBe(0);
+		expect(r.out.trim().split('\n')).toEqual([
+			'account,commodity,amount',
+			'"\'=HYPERLINK(""http://x"")",$,5',
+			"'@Cash,$,-5"
+		]);
+	});
+
 	it('balance --end is exclusive (hledger -e)', async () => {
 		const r = await keel(
 			'balance',

@@ -9,6 +9,7 @@ import { formatAmount } from '../lib/books/domain/format';
 import { compareAccountNames } from '../lib/books/domain/reports/trial-balance';
 import type { LineProblem } from '../lib/books/domain/errors';
 import type { CliIo } from './io';
+import { csvCell } from '../lib/shared/domain/csv-cell';
 import { parseArgs } from './io';
 
 const HELP = `usage: keel ledger <command> --file <journal> [options]
@@ -26,10 +27,6 @@ options:
 
 The journal is read whole or not at all: any malformed line, unbalanced transaction or failed
 balance assertion makes both commands exit 1 and name the line.`;
-
-function csvField(text: string): string {
-	return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
 
 function problemLines(file: string, problems: readonly LineProblem[]): string {
 	return problems.map((p) => `${file}:${p.line}: ${p.message}`).join('\n');
@@ -109,7 +106,7 @@ async function balance(options: Record<string, string | true>, io: CliIo): Promi
 	);
 	if (format === 'csv') {
 		const out = ['account,commodity,amount'];
-		for (const r of rows) out.push(`${csvField(r.fullName)},${csvField(r.commodity)},${r.amount}`);
+		for (const r of rows) out.push(`${csvCell(r.fullName)},${csvCell(r.commodity)},${r.amount}`);
 		io.out(out.join('\n'));
 		return 0;
 	}

@@ -1,16 +1,10 @@
-// Typed Comlink client for the banking worker. One worker per page, started on first use; every call
-// takes one object argument and answers { ok, value } or { ok: false, error: { code, message } }.
-import { wrap, type Remote } from 'comlink';
+// Typed Comlink client for Banking's worker calls. They go to the books worker (books/rpc/client.ts),
+// which hosts the banking API beside the books one so both read its one copy of the books shard. Every
+// call takes one object argument and answers { ok, value } or { ok: false, error: { code, message } }.
+import type { Remote } from 'comlink';
 import type { BankingApi } from '$lib/banking/worker/api';
-
-let client: Remote<BankingApi> | undefined;
+import { sharedBooksWorker } from '$lib/books/rpc/client';
 
 export function bankingWorker(): Remote<BankingApi> {
-	client ??= wrap<BankingApi>(
-		new Worker(new URL('../worker/banking.worker.ts', import.meta.url), {
-			type: 'module',
-			name: 'keel-banking'
-		})
-	);
-	return client;
+	return sharedBooksWorker().banking;
 }

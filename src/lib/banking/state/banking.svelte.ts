@@ -1,6 +1,7 @@
 // What the Banking screens read and the verbs they call. The replica (main thread) holds bank accounts,
 // statements, lines and decisions from the books shard and validates every write; parsing, CSV preview and
-// matching are asked of the banking worker, which reads the same shard from IndexedDB. Proposals are only
+// matching are asked of the books worker (which hosts banking's worker API beside the books one and holds
+// one copy of the shard, read from IndexedDB). Proposals are only
 // shown once the worker has caught up with this page's shard, so a line just matched is never proposed.
 import { todayUtc } from '$lib/shared/domain';
 import type { Account, JournalEntry } from '$lib/books/domain';

@@ -1,4 +1,4 @@
-// Asks the banking worker for match proposals and rule counts, retrying until the worker has read
+// Asks the worker (banking's API, hosted in the books worker) for match proposals and rule counts, retrying until the worker has read
 // the books shard as this page holds it (so a line just matched is never proposed), and fetching a
 // large answer page by page. Also reads the `entryId#lineIndex` references a match claims.
 import type { MatchResult } from '$lib/banking/domain';

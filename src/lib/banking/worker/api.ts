@@ -1,9 +1,10 @@
-// What the banking worker does, as plain async functions so tests can call them without a Worker:
+// What Banking asks of a worker, as plain async functions so tests can call them without a Worker:
 // statement files in (bytes), statements out; CSV detection and live preview for the mapping step; and
-// the reconciliation matcher over the persisted books shard, which this worker reads itself (read-only,
-// like the books worker). Invariant: only lines no holding match claims, and no finished reconciliation
-// locks, go to the matcher; a proposal someone rejected is not offered again. Errors cross as values.
-import * as Y from 'yjs';
+// the reconciliation matcher over the persisted books shard. They run in the books worker (see
+// books/worker/books.worker.ts) and read its one copy of the shard (books/worker/shard.ts), so the
+// shard is loaded and checked once for reports and banking alike. Invariant: only lines no holding
+// match claims, and no finished reconciliation locks, go to the matcher; a proposal someone rejected
+// is not offered again. Errors cross as values.
 import {
 	checkBalance,
 	decodeBytes,
@@ -26,48 +27,27 @@ import {
 	type MatchResult,
 	type Statement
 } from '$lib/banking/domain';
-import { BooksReplica } from '$lib/books/sync/replica';
+import type { BooksReplica } from '$lib/books/sync/replica';
+import { loadShard, dropShard, type BooksShard } from '$lib/books/worker/shard';
 import { BankingReplica } from '$lib/banking/sync/replica';
-import { readShardTail } from '$lib/shared/sync/shard-reader';
 import { WorkerError, guard, type WorkerResult } from '../../shared/worker/result';
 
 export type { WorkerResult };
 
-interface Loaded {
-	readonly doc: Y.Doc;
-	readonly books: BooksReplica;
-	readonly banking: BankingReplica;
-	lastKey: number;
-}
+/** The banking replica built on the books worker's one copy of the shard, made once per loaded shard. */
+const built = new WeakMap<BooksShard, BankingReplica>();
 
-const cache = new Map<string, Promise<Loaded>>();
-
-/** The books shard as stored, loaded once per workspace and then kept current from the stored tail. */
-async function load(workspaceId: string): Promise<Loaded> {
-	let pending = cache.get(workspaceId);
-	if (!pending) {
-		pending = (async () => {
-			const doc = new Y.Doc();
-			const tail = await readShardTail(workspaceId, 'books', null);
-			Y.transact(doc, () => {
-				for (const u of tail.updates) Y.applyUpdate(doc, u);
-			});
-			const books = new BooksReplica(doc);
-			return { doc, books, banking: new BankingReplica(doc, books), lastKey: tail.lastKey };
-		})();
-		cache.set(workspaceId, pending);
-		pending.catch(() => cache.delete(workspaceId));
-		return pending;
+/** The books shard as the books worker holds it (loaded once, kept current), and banking's view of it. */
+async function load(workspaceId: string): Promise<{ books: BooksReplica; banking: BankingReplica }> {
+	const shard = await loadShard(workspaceId);
+	let banking = built.get(shard);
+	if (!banking) {
+		const made = new BankingReplica(shard.doc, shard.replica);
+		built.set(shard, made);
+		shard.onDrop.push(() => made.destroy());
+		banking = made;
 	}
-	const loaded = await pending;
-	const tail = await readShardTail(workspaceId, 'books', loaded.lastKey);
-	if (tail.updates.length > 0) {
-		Y.transact(loaded.doc, () => {
-			for (const u of tail.updates) Y.applyUpdate(loaded.doc, u);
-		});
-		loaded.lastKey = Math.max(loaded.lastKey, tail.lastKey);
-	}
-	return loaded;
+	return { books: shard.replica, banking };
 }
 
 export interface ParsedFile {
@@ -300,12 +280,8 @@ export const bankingApi = {
 
 	async reload({ workspaceId }) {
 		return guard('banking/load-failed', async () => {
-			const old = cache.get(workspaceId);
-			cache.delete(workspaceId);
-			const loaded = old ? await old.catch(() => null) : null;
-			loaded?.banking.destroy();
-			loaded?.books.destroy();
-			loaded?.doc.destroy();
+			// The shard is shared with the books reports: dropping it reloads both on their next call.
+			await dropShard(workspaceId);
 			return null;
 		});
 	}

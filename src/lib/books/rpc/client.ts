@@ -1,13 +1,26 @@
-// Typed Comlink client for the books worker. One worker per page, started on first use; every call
+// Typed Comlink client for the books worker. One worker per page, started on first use, and shared by
+// Books and Banking (banking/rpc/client.ts): it holds the one worker copy of the books shard. Every call
 // takes one object argument and answers { ok, value } or { ok: false, error: { code, message } }.
-import { wrap, type Remote } from 'comlink';
+import { wrap, type ProxyMarked, type Remote } from 'comlink';
 import type { BooksApi } from '$lib/books/worker/api';
+import type { BankingApi } from '$lib/banking/worker/api';
 
-let client: Remote<BooksApi> | undefined;
+/** What books.worker.ts exposes: each feature's API under its name (proxy-marked, so calls reach through). */
+export interface BooksWorkerApi {
+	readonly books: BooksApi & ProxyMarked;
+	readonly banking: BankingApi & ProxyMarked;
+}
 
-export function booksWorker(): Remote<BooksApi> {
-	client ??= wrap<BooksApi>(
+let remote: Remote<BooksWorkerApi> | undefined;
+
+/** The page's one books worker, with both APIs. */
+export function sharedBooksWorker(): Remote<BooksWorkerApi> {
+	remote ??= wrap<BooksWorkerApi>(
 		new Worker(new URL('../worker/books.worker.ts', import.meta.url), { type: 'module', name: 'keel-books' })
 	);
-	return client;
+	return remote;
+}
+
+export function booksWorker(): Remote<BooksApi> {
+	return sharedBooksWorker().books;
 }

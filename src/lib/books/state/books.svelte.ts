@@ -214,7 +214,9 @@ export class BooksState {
 		return this.#replica;
 	}
 
+	/** One entry by id; reactive (reads `entries`, which is replaced whenever the counted entries change). */
 	entry(id: string): JournalEntry | undefined {
+		void this.entries;
 		return this.#replica?.entry(id);
 	}
 

@@ -285,9 +285,7 @@ export function mergeColumns(sections: readonly (ReportSection | undefined)[]): 
 
 /** A figure's query without the fund (a "total over all funds" column). */
 export function withoutFund(q: DrillQuery): DrillQuery {
-	const { fund, defaultFund, ...rest } = q;
-	void fund;
-	void defaultFund;
+	const { fund: _fund, defaultFund: _defaultFund, ...rest } = q;
 	return rest;
 }
 

@@ -2,9 +2,8 @@
 // ledger reports over the persisted books shard, CSV export, and journal parsing for import.
 // Invariant: reports count exactly what BooksReplica counts (the same checks run here on the same
 // shard), so a quarantined entry never reaches a figure. Errors cross as values { code, message }.
-// The shard is loaded once per workspace and kept current by reading only the updates
-// y-indexeddb stored since the last call (see sync/shard-reader.ts); reload() drops the cache.
-import * as Y from 'yjs';
+// The shard is the worker's one copy (shard.ts), shared with the banking matcher hosted in the same
+// worker; reload() drops it.
 import {
 	balanceSheet as balanceSheetReport,
 	cashFlowStatement,
@@ -17,7 +16,6 @@ import {
 	statementOfActivities,
 	statementOfFinancialPosition,
 	trialBalance as trialBalanceReport,
-	type Account,
 	type AccountIndex,
 	type BalanceSheet,
 	type CashFlowStatement,
@@ -30,87 +28,20 @@ import {
 	type StatementOfActivities,
 	type TrialBalance
 } from '$lib/books/domain';
-import { BooksReplica } from '$lib/books/sync/replica';
-import { readShardTail } from '$lib/shared/sync/shard-reader';
+import type { BooksReplica } from '$lib/books/sync/replica';
+import { beginShard, dropShard, loadShard } from './shard';
 import { reportToCsv, type CsvReport } from './csv';
 import { WorkerError, guard, type WorkerResult } from '../../shared/worker/result';
 
 export type { WorkerResult };
 export type { BooksApi, BooksSummary, DrillResult, LoadTimes, ParsedJournal, ReportRequest } from './types';
-import type { BooksApi, LoadTimes, ReportRequest } from './types';
-
-interface Loaded {
-	readonly doc: Y.Doc;
-	readonly replica: BooksReplica;
-	lastKey: number;
-	index: { chart: readonly Account[]; index: AccountIndex } | null;
-	readonly loadMs: LoadTimes;
-}
-
-/** A workspace's shard being (or done) loading: `read` settles once IndexedDB has been read. */
-interface Loading {
-	readonly read: Promise<unknown>;
-	readonly loaded: Promise<Loaded>;
-}
-const cache = new Map<string, Loading>();
-
-/** The workspace's load, begun now if none is under way or done. */
-function begin(workspaceId: string): Loading {
-	const existing = cache.get(workspaceId);
-	if (existing) return existing;
-	const started = performance.now();
-	const read = readShardTail(workspaceId, 'books', null, indexedDB);
-	const loaded = (async () => {
-		const tail = await read;
-		const readAt = performance.now();
-		// Let start()'s answer leave before the long apply-and-check below holds this thread.
-		await new Promise((r) => setTimeout(r, 0));
-		const doc = new Y.Doc();
-		Y.transact(doc, () => {
-			for (const u of tail.updates) Y.applyUpdate(doc, u);
-		});
-		const applied = performance.now();
-		const replica = new BooksReplica(doc);
-		const done = performance.now();
-		const loadMs = {
-			startedAt: Math.round(performance.timeOrigin + started),
-			total: Math.round(done - started),
-			read: Math.round(readAt - started),
-			apply: Math.round(applied - readAt),
-			check: Math.round(done - applied),
-			updates: tail.updates.length,
-			bytes: tail.updates.reduce((n, u) => n + u.byteLength, 0)
-		};
-		return { doc, replica, lastKey: tail.lastKey, index: null, loadMs };
-	})();
-	const loading = { read, loaded };
-	cache.set(workspaceId, loading);
-	loaded.catch(() => {
-		if (cache.get(workspaceId) === loading) cache.delete(workspaceId);
-	});
-	return loading;
-}
-
-/** The loaded shard, with whatever y-indexeddb stored since the last call applied. */
-async function load(workspaceId: string): Promise<Loaded> {
-	const fresh = !cache.has(workspaceId);
-	const loaded = await begin(workspaceId).loaded;
-	if (fresh) return loaded;
-	const tail = await readShardTail(workspaceId, 'books', loaded.lastKey, indexedDB);
-	if (tail.updates.length > 0) {
-		Y.transact(loaded.doc, () => {
-			for (const u of tail.updates) Y.applyUpdate(loaded.doc, u);
-		});
-		loaded.lastKey = Math.max(loaded.lastKey, tail.lastKey);
-	}
-	return loaded;
-}
+import type { BooksApi, ReportRequest } from './types';
 
 /** Counted entries and the chart index (built once per chart version). */
 async function books(
 	workspaceId: string
 ): Promise<{ entries: JournalEntry[]; accounts: AccountIndex; replica: BooksReplica }> {
-	const loaded = await load(workspaceId);
+	const loaded = await loadShard(workspaceId);
 	const chart = loaded.replica.accounts();
 	if (loaded.index?.chart !== chart) loaded.index = { chart, index: indexAccounts(chart) };
 	return { entries: loaded.replica.entries(), accounts: loaded.index.index, replica: loaded.replica };
@@ -219,14 +150,14 @@ async function report<K extends keyof ReportOf>(
 export const booksApi = {
 	async start({ workspaceId }) {
 		return guard('books/load-failed', async () => {
-			await begin(workspaceId).read;
+			await beginShard(workspaceId).read;
 			return null;
 		});
 	},
 
 	async summary({ workspaceId }) {
 		return guard('books/load-failed', async () => {
-			const loaded = await load(workspaceId);
+			const loaded = await loadShard(workspaceId);
 			const r = loaded.replica;
 			return {
 				accounts: r.accounts().length,
@@ -341,11 +272,7 @@ export const booksApi = {
 
 	async reload({ workspaceId }) {
 		return guard('books/load-failed', async () => {
-			const old = cache.get(workspaceId);
-			cache.delete(workspaceId);
-			const loaded = old ? await old.loaded.catch(() => null) : null;
-			loaded?.replica.destroy();
-			loaded?.doc.destroy();
+			await dropShard(workspaceId);
 			return null;
 		});
 	}

@@ -1,6 +1,9 @@
-// Web Worker entry for Books: ledger reports, CSV export and journal parsing run here, off the
-// main thread, over the persisted books shard (read-only).
-import { expose } from 'comlink';
+// Web Worker entry for Books, and the one worker that holds the books shard: ledger reports, CSV
+// export and journal parsing (books), and statement parsing and reconciliation matching (banking) run
+// here, off the main thread, over one read-only copy of the persisted shard (shard.ts). Each feature's
+// API is exposed under its own name, so its client reaches it as `remote.books` or `remote.banking`.
+import { expose, proxy } from 'comlink';
+import { bankingApi } from '$lib/banking/worker/api';
 import { booksApi } from './api';
 
-expose(booksApi);
+expose({ books: proxy(booksApi), banking: proxy(bankingApi) });

@@ -1,6 +1,7 @@
 // Ledger reports as CSV text: one row per account line and commodity, amounts as the exact decimal
 // strings the report holds (never re-parsed as numbers). Text cells that a spreadsheet would run
 // as a formula are neutralised with a leading apostrophe.
+import { csvCell } from '$lib/shared/domain/csv-cell';
 import type { MultiAmount, ReportSection } from '$lib/books/domain';
 import type {
 	BalanceSheet,
@@ -21,12 +22,7 @@ export type CsvReport =
 	| { kind: 'financialPosition'; report: FinancialPosition }
 	| { kind: 'activities'; report: StatementOfActivities };
 
-const NUMBER = /^-?\d+(\.\d+)?$/;
-
-export function csvCell(value: string): string {
-	const safe = /^[=+\-@\t\r]/.test(value) && !NUMBER.test(value) ? `'${value}` : value;
-	return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
+export { csvCell };
 
 function toCsv(header: readonly string[], rows: readonly (readonly string[])[]): string {
 	return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';

@@ -7,3 +7,4 @@ export * from './dates';
 export * from './random';
 export * from './sha256';
 export * from './schema';
+export * from './csv-cell';

@@ -51,7 +51,8 @@ export function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string 
 	const keys = (first.path ?? []).map((p) => p.key);
 	const named = keys.filter((k): k is string => typeof k === 'string');
 	const item = keys.filter((k): k is number => typeof k === 'number').at(-1);
-	const field = named.length > 0 ? fieldWords(named[named.length - 1]) : '';
+	const last = named.at(-1);
+	const field = last === undefined ? '' : fieldWords(last);
 	const where = item === undefined ? field : `${field || 'item'} (item ${item + 1})`.trim();
 	return where === '' ? first.message : `${where} ${first.message}`;
 }

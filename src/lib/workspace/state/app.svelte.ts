@@ -52,20 +52,22 @@ class KeelApp {
 		this.openError = null;
 		return new Promise((resolve, reject) => {
 			let settled = false;
-			const settle = (ws: OpenWorkspace | null) => {
-				if (settled) return;
-				settled = true;
-				this.#shownWaiters = this.#shownWaiters.filter((w) => w.settle !== settle);
-				resolve(ws);
-			};
+			// The first of "on screen" and "open failed" decides; the other is then ignored.
+			const once =
+				<T>(finish: (x: T) => void) =>
+				(x: T) => {
+					if (settled) return;
+					settled = true;
+					this.#shownWaiters = this.#shownWaiters.filter((w) => w.settle !== settle);
+					finish(x);
+				};
+			const settle = once(resolve);
 			this.#shownWaiters.push({ id, settle });
 			this.open(id).then(settle, (e: unknown) => {
+				const error = e instanceof Error ? e : new Error(String(e));
 				// Shown already, then its shards failed to load: the layout says so from `openError`.
-				this.openError = `Keel could not open this workspace: ${e instanceof Error ? e.message : String(e)}`;
-				if (settled) return;
-				settled = true;
-				this.#shownWaiters = this.#shownWaiters.filter((w) => w.settle !== settle);
-				reject(e instanceof Error ? e : new Error(String(e)));
+				this.openError = `Keel could not open this workspace: ${error.message}`;
+				once(reject)(error);
 			});
 		});
 	}
@@ -241,7 +243,7 @@ if (typeof window !== 'undefined') {
 				countWithPriority: (p: number) => app.current?.tasks?.all.filter((t) => t.priority === p).length ?? 0,
 				bankingReady: () =>
 					app.current?.banking?.ready ? (app.current.banking.bankAccounts.length ?? 0) : 0,
-				/** Asks the banking worker for proposals on the first bank account, as the reconcile screen does. */
+				/** Asks the books worker (banking part) for proposals on the first bank account, as the reconcile screen does. */
 				bankMatch: async () => {
 					const b = app.current?.banking;
 					const account = b?.bankAccounts[0];
@@ -253,7 +255,7 @@ if (typeof window !== 'undefined') {
 						? { wallMs, workerMs: r.value.ms, matches: r.value.matches.length }
 						: { error: r.message };
 				},
-				/** Parses statement text in the banking worker: lines read and time taken. */
+				/** Parses statement text in the books worker (banking part): lines read and time taken. */
 				bankParse: async (text: string, fileName: string) => {
 					const b = app.current?.banking;
 					if (!b) return null;

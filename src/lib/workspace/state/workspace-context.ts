@@ -26,3 +26,25 @@ export function useWorkspace(): () => OpenWorkspace {
 	if (!get) throw new Error('No workspace is open here: this page must sit inside /w/[id].');
 	return get;
 }
+
+/** The parts of an open workspace that a member may or may not share (null when not shared). */
+export type SharedPart = 'books' | 'banking' | 'people' | 'payroll' | 'rulePacks';
+
+/**
+ * In a page under a feature's layout (books, banking, people, payroll): a getter for that feature's
+ * state. The feature layout renders its pages only while the part is shared and open, so the getter
+ * never hands out null; while the layout tears down it keeps answering with the last one it had.
+ */
+export function useShard<K extends SharedPart>(part: K): () => NonNullable<OpenWorkspace[K]> {
+	const workspace = useWorkspace();
+	let last: NonNullable<OpenWorkspace[K]> | null = null;
+	return () => {
+		const now = workspace()[part];
+		if (now !== null) last = now;
+		if (last === null)
+			throw new Error(
+				`This page must sit inside the ${part} layout, which shows it only when ${part} is open.`
+			);
+		return last;
+	};
+}

@@ -2,6 +2,7 @@
 // keeps the registry and the shards consistent: a failure part-way leaves no half-made workspace.
 import {
 	SHARDS,
+	mergeInvite,
 	randomKey,
 	type Invite,
 	type ShardKey,
@@ -84,12 +85,7 @@ export async function joinWorkspace(invite: Invite, memberName: string): Promise
 	const now = nowIso();
 	const existing = await getWorkspace(invite.workspaceId);
 	const entry: WorkspaceEntry = existing
-		? {
-				...existing,
-				shards: { ...existing.shards, ...invite.shards },
-				signaling: invite.signaling.length ? invite.signaling : existing.signaling,
-				lastOpenedAt: now
-			}
+		? mergeInvite(existing, invite, now)
 		: {
 				id: invite.workspaceId,
 				name: invite.name,
