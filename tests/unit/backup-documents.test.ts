@@ -44,7 +44,7 @@ describe('backup and restore of document files', () => {
 			});
 			expect(restored.ok).toBe(true);
 			if (!restored.ok) return;
-			const db = new PeopleLocalDb(restored.entry.id);
+			const db = new PeopleLocalDb(restored.value.id);
 			const back = await getFile(db, 'doc1');
 			expect(back?.type).toBe('application/pdf');
 			expect(new Uint8Array(await (back as Blob).arrayBuffer())).toEqual(pdf);

@@ -1,6 +1,6 @@
 // Applies a CSV mapping to a file. Every data row becomes a line or the import fails naming the row, column and
 // value; balances come only from a running-balance column whose rows chain together without ambiguity.
-import { Dec, ok, toDecimalString, type DecimalString, type Result } from '../../shared/domain';
+import { Dec, err, ok, toDecimalString, type DecimalString, type Result } from '../../shared/domain';
 import { parseCsvDate } from './csv-dates';
 import { DEFAULT_DEBIT_VALUES, validateCsvMapping, type CsvMapping } from './csv-mapping';
 import { isBlankRow, readCsvRows, type CsvRow } from './csv-read';
@@ -282,8 +282,8 @@ function readStatements(
 export interface CsvPreviewRow {
 	readonly line: number;
 	readonly cells: readonly string[];
-	readonly parsed:
-		{ readonly ok: true; readonly line: DraftLine } | { readonly ok: false; readonly message: string };
+	/** The line the mapping makes of the row, or why it cannot (with its code). */
+	readonly parsed: Result<DraftLine>;
 }
 
 /** The header and the first rows, each with what the mapping makes of it, for a live preview while mapping. */
@@ -301,7 +301,7 @@ export function previewCsv(
 		return {
 			line: row.line,
 			cells: row.cells,
-			parsed: r.ok ? { ok: true, line: r.value.draft } : { ok: false, message: r.error.message }
+			parsed: r.ok ? ok(r.value.draft) : err(r.error)
 		};
 	});
 	return ok({ header, rows });

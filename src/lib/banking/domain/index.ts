@@ -29,3 +29,4 @@ export * from './records';
 export { resolveClaims, proposalKey, type Claims, type ClaimConflict } from './claims';
 export * from './rules';
 export * from './record-schemas';
+export * from './messages';

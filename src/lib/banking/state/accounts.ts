@@ -2,7 +2,9 @@
 // the chart, or a new one made under the chart's root of its type. Plain functions over the chart;
 // BankingState writes the bank account itself.
 import type { Account, AccountSubtype } from '$lib/books/domain';
-import type { BooksState, Verb } from '../../books/state/books.svelte';
+import type { BooksState } from '../../books/state/books.svelte';
+import { bankingProblem } from '$lib/banking/domain';
+import { err, ok, type Result } from '$lib/shared/domain';
 
 /** Ledger subtypes a bank account can post into. */
 export const BANK_SUBTYPES: readonly AccountSubtype[] = ['bank', 'cash', 'credit-card'];
@@ -29,12 +31,12 @@ export function linkableAccounts(accounts: readonly Account[]): Account[] {
 }
 
 /** The id of the ledger account the new bank account posts into, making it first if asked. */
-export function ledgerAccountFor(input: NewBankAccount, books: BooksState): Verb<string> {
+export function ledgerAccountFor(input: NewBankAccount, books: BooksState): Result<string> {
 	if ('existing' in input.ledger) {
 		const existing = input.ledger.existing;
 		if (!linkableAccounts(books.accounts).some((a) => a.id === existing))
-			return { ok: false, message: 'Ledger account: choose a bank, cash or credit card account.' };
-		return { ok: true, value: existing };
+			return err(bankingProblem('banking/ledger-account'));
+		return ok(existing);
 	}
 	const { name, subtype } = input.ledger.create;
 	const type = subtype === 'credit-card' ? 'liability' : 'asset';
@@ -46,5 +48,5 @@ export function ledgerAccountFor(input: NewBankAccount, books: BooksState): Verb
 		...(parent ? { parentId: parent.id } : {}),
 		...(input.currency ? { currency: input.currency } : {})
 	});
-	return made.ok ? { ok: true, value: made.value.id } : made;
+	return made.ok ? ok(made.value.id) : made;
 }

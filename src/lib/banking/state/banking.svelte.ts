@@ -3,9 +3,10 @@
 // matching are asked of the books worker (which hosts banking's worker API beside the books one and holds
 // one copy of the shard, read from IndexedDB). Proposals are only
 // shown once the worker has caught up with this page's shard, so a line just matched is never proposed.
-import { todayUtc } from '$lib/shared/domain';
+import { err, ok, todayUtc, type DomainError, type Result } from '$lib/shared/domain';
 import type { Account, JournalEntry } from '$lib/books/domain';
 import {
+	bankingProblem,
 	type BankAccountRecord,
 	type BankRuleRecord,
 	type BankLineRecord,
@@ -21,7 +22,7 @@ import type { BankingReplica, ImportOutcome, KeptAside, StatementStatus } from '
 import type { BooksReplica } from '$lib/books/sync/replica';
 import { bankingWorker } from '$lib/banking/rpc/client';
 import type { FileKind, ParsedFile, RuleCounts } from '$lib/banking/worker/api';
-import type { BooksState, Verb } from '../../books/state/books.svelte';
+import type { BooksState } from '../../books/state/books.svelte';
 import { newId, nowIso } from '../../shared/state/ids';
 import { cleanDimensions, type RuleParts } from './rule-form';
 import { entryForLine, rememberedRule, type EntryFromLine } from './entry';
@@ -33,7 +34,7 @@ export type { StatementStatus, ImportOutcome, KeptAside, ParsedFile, FileKind, E
 
 export { BANK_SUBTYPES, type NewBankAccount };
 
-const fail = (message: string): Verb<never> => ({ ok: false, message });
+const loading = (): Result<never> => err(bankingProblem('banking/loading'));
 
 export class BankingState {
 	readonly workspaceId: string;
@@ -84,14 +85,20 @@ export class BankingState {
 		return { by: this.#memberId, at: nowIso() };
 	}
 
+	/** The replica for a read, after touching `revision`: reads are reactive by construction. */
+	get #tracked(): BankingReplica | null {
+		void this.revision;
+		return this.#replica;
+	}
+
 	bankAccount(id: string): BankAccountRecord | undefined {
-		return this.#replica?.bankAccount(id);
+		return this.#tracked?.bankAccount(id);
 	}
 	line(id: string): BankLineRecord | undefined {
-		return this.#replica?.line(id);
+		return this.#tracked?.line(id);
 	}
 	status(statementId: string): StatementStatus | undefined {
-		return this.#replica?.status(statementId);
+		return this.#tracked?.status(statementId);
 	}
 	/** Ledger accounts a bank account can link to (open asset/liability accounts of a bank-like subtype). */
 	linkable(): Account[] {
@@ -100,11 +107,11 @@ export class BankingState {
 
 	// ---- bank accounts ------------------------------------------------------------------------
 
-	createBankAccount(input: NewBankAccount): Verb<BankAccountRecord> {
+	createBankAccount(input: NewBankAccount): Result<BankAccountRecord> {
 		const r = this.#replica;
 		const books = this.#books;
-		if (!r || !books) return fail('Banking is still loading.');
-		if (!input.name.trim()) return fail('Name: required.');
+		if (!r || !books) return loading();
+		if (!input.name.trim()) return err(bankingProblem('banking/name-required'));
 		const ledger = ledgerAccountFor(input, books);
 		if (!ledger.ok) return ledger;
 		const ledgerAccountId = ledger.value;
@@ -116,7 +123,7 @@ export class BankingState {
 			identifier: input.identifier.trim(),
 			ledgerAccountId
 		});
-		return made.ok ? { ok: true, value: made.value } : fail(made.error.message);
+		return made;
 	}
 
 	saveCsvMapping(bankAccountId: string, mapping: unknown): void {
@@ -125,29 +132,25 @@ export class BankingState {
 
 	// ---- import -------------------------------------------------------------------------------
 
-	async inspect(bytes: Uint8Array, fileName: string): Promise<Verb<FileKind>> {
-		const r = await bankingWorker().inspect({ bytes, fileName });
-		return r.ok ? r : fail(r.error.message);
+	async inspect(bytes: Uint8Array, fileName: string): Promise<Result<FileKind>> {
+		return await bankingWorker().inspect({ bytes, fileName });
 	}
-	async detectCsv(bytes: Uint8Array, fileName: string): Promise<Verb<CsvDetection>> {
-		const r = await bankingWorker().detectCsv({ bytes, fileName });
-		return r.ok ? r : fail(r.error.message);
+	async detectCsv(bytes: Uint8Array, fileName: string): Promise<Result<CsvDetection>> {
+		return await bankingWorker().detectCsv({ bytes, fileName });
 	}
 	async previewCsv(
 		bytes: Uint8Array,
 		fileName: string,
 		mapping: unknown
-	): Promise<Verb<{ header: readonly string[]; rows: CsvPreviewRow[] }>> {
-		const r = await bankingWorker().previewCsv({ bytes, fileName, mapping });
-		return r.ok ? r : fail(r.error.message);
+	): Promise<Result<{ header: readonly string[]; rows: CsvPreviewRow[] }>> {
+		return await bankingWorker().previewCsv({ bytes, fileName, mapping });
 	}
-	async parse(bytes: Uint8Array, fileName: string, csvMapping?: unknown): Promise<Verb<ParsedFile>> {
-		const r = await bankingWorker().parse({
+	async parse(bytes: Uint8Array, fileName: string, csvMapping?: unknown): Promise<Result<ParsedFile>> {
+		return await bankingWorker().parse({
 			bytes,
 			fileName,
 			...(csvMapping !== undefined ? { csvMapping } : {})
 		});
-		return r.ok ? r : fail(r.error.message);
 	}
 
 	/** How many of these lines this bank account already holds (shown before importing). */
@@ -169,7 +172,7 @@ export class BankingState {
 	}
 
 	/** Writes every statement of the file into one bank account, or none (see importLinked). */
-	importParsed(bankAccountId: string, parsed: ParsedFile, acceptMismatch: boolean): Verb<ImportOutcome[]> {
+	importParsed(bankAccountId: string, parsed: ParsedFile, acceptMismatch: boolean): Result<ImportOutcome[]> {
 		return this.importLinked(
 			parsed,
 			parsed.statements.map(() => bankAccountId),
@@ -185,9 +188,9 @@ export class BankingState {
 		parsed: ParsedFile,
 		targets: readonly (string | null)[],
 		acceptMismatch: boolean
-	): Verb<ImportOutcome[]> {
+	): Result<ImportOutcome[]> {
 		const r = this.#replica;
-		if (!r) return fail('Banking is still loading.');
+		if (!r) return loading();
 		const chosen = chooseStatements(parsed, targets, acceptMismatch, (id) => !!r.bankAccount(id));
 		if (!chosen.ok) return chosen;
 		const done = r.importStatements(
@@ -198,7 +201,7 @@ export class BankingState {
 				...this.#stamp()
 			}))
 		);
-		return done.ok ? { ok: true, value: done.value } : fail(done.error.message);
+		return done;
 	}
 
 	// ---- reconcile ----------------------------------------------------------------------------
@@ -207,7 +210,7 @@ export class BankingState {
 	async proposals(
 		bankAccountId: string,
 		autoAcceptThreshold: number
-	): Promise<Verb<MatchResult & { ms: number }>> {
+	): Promise<Result<MatchResult & { ms: number }>> {
 		return caughtUpProposals({
 			workspaceId: this.workspaceId,
 			bankAccountId,
@@ -216,15 +219,28 @@ export class BankingState {
 		});
 	}
 
+	/**
+	 * The proposals question for a LiveQuery: reads what the answer depends on (the banking records
+	 * and the counted book entries) now, and returns the request to send once they settle.
+	 */
+	askProposals(
+		bankAccountId: string,
+		autoAcceptThreshold: number
+	): () => Promise<Result<MatchResult & { ms: number }>> {
+		void this.revision;
+		void this.#books?.entries;
+		return () => this.proposals(bankAccountId, autoAcceptThreshold);
+	}
+
 	/** Claims lines as one match: `ledgerLineIds` are `entryId#lineIndex`. */
 	accept(
 		bankAccountId: string,
 		bankLineIds: readonly string[],
 		ledgerLineIds: readonly string[],
 		proposal?: MatchProposal
-	): Verb<null> {
+	): Result<null> {
 		const r = this.#replica;
-		if (!r) return fail('Banking is still loading.');
+		if (!r) return loading();
 		const done = r.accept({
 			id: newId(),
 			bankAccountId,
@@ -233,16 +249,16 @@ export class BankingState {
 			...(proposal ? { score: proposal.score, reasons: proposal.reasons } : {}),
 			...this.#stamp()
 		});
-		return done.ok ? { ok: true, value: null } : fail(done.error.message);
+		return done.ok ? ok(null) : done;
 	}
 
 	/**
 	 * Accepts several proposals as one write (teammates get them in one update). Returns how many were
 	 * accepted; a proposal whose lines a teammate claimed meanwhile is left as it is.
 	 */
-	acceptMany(bankAccountId: string, proposals: readonly MatchProposal[]): Verb<number> {
+	acceptMany(bankAccountId: string, proposals: readonly MatchProposal[]): Result<number> {
 		const r = this.#replica;
-		if (!r) return fail('Banking is still loading.');
+		if (!r) return loading();
 		const stamp = this.#stamp();
 		const done = r.acceptMany(
 			proposals.map((p) => ({
@@ -258,9 +274,9 @@ export class BankingState {
 		return { ok: true, value: done.accepted.length };
 	}
 
-	reject(bankAccountId: string, proposal: MatchProposal): Verb<null> {
+	reject(bankAccountId: string, proposal: MatchProposal): Result<null> {
 		const r = this.#replica;
-		if (!r) return fail('Banking is still loading.');
+		if (!r) return loading();
 		const done = r.reject({
 			id: newId(),
 			bankAccountId,
@@ -268,28 +284,27 @@ export class BankingState {
 			ledgerLines: proposal.ledgerLineIds.map(parseRef),
 			...this.#stamp()
 		});
-		return done.ok ? { ok: true, value: null } : fail(done.error.message);
+		return done.ok ? ok(null) : done;
 	}
 
-	unmatch(decisionId: string): Verb<null> {
+	unmatch(decisionId: string): Result<null> {
 		const r = this.#replica;
-		if (!r) return fail('Banking is still loading.');
+		if (!r) return loading();
 		const done = r.unmatch({ id: newId(), decisionId, ...this.#stamp() });
-		return done.ok ? { ok: true, value: null } : fail(done.error.message);
+		return done.ok ? ok(null) : done;
 	}
 
 	/**
 	 * Posts a balanced entry for a bank line (bank account against `account`, that line carrying the
 	 * dimensions), matches the line to it, and, when asked, adds a "payee equals" rule for the next statements.
 	 */
-	createEntryFrom(bankAccountId: string, lineId: string, input: EntryFromLine): Verb<JournalEntry> {
+	createEntryFrom(bankAccountId: string, lineId: string, input: EntryFromLine): Result<JournalEntry> {
 		const r = this.#replica;
 		const books = this.#books;
 		const account = r?.bankAccount(bankAccountId);
 		const line = r?.line(lineId);
-		if (!r || !books || !account || !line) return fail('Banking is still loading.');
-		if (!input.account && !input.split?.length)
-			return fail('Account: choose where this money came from or went to.');
+		if (!r || !books || !account || !line) return loading();
+		if (!input.account && !input.split?.length) return err(bankingProblem('banking/choose-account'));
 		const dims = cleanDimensions(input.dimensions);
 		if (!dims.ok) return dims;
 		const dimensions = dims.value;
@@ -307,58 +322,70 @@ export class BankingState {
 
 	// ---- rules --------------------------------------------------------------------------------
 
-	createRule(parts: RuleParts): Verb<BankRuleRecord> {
+	createRule(parts: RuleParts): Result<BankRuleRecord> {
 		const r = this.#replica;
-		if (!r) return fail('Banking is still loading.');
+		if (!r) return loading();
 		const known = this.#unknownAccount(parts);
-		if (known) return fail(known);
+		if (known) return err(known);
 		const made = r.createRule({ id: newId(), enabled: true, ...parts }, this.#memberId);
-		return made.ok ? made : fail(made.error.message);
+		return made;
 	}
 
-	updateRule(id: string, parts: Partial<RuleParts> & { enabled?: boolean }): Verb<BankRuleRecord> {
+	updateRule(id: string, parts: Partial<RuleParts> & { enabled?: boolean }): Result<BankRuleRecord> {
 		const r = this.#replica;
-		if (!r) return fail('Banking is still loading.');
+		if (!r) return loading();
 		const known = parts.outcome ? this.#unknownAccount({ outcome: parts.outcome }) : null;
-		if (known) return fail(known);
+		if (known) return err(known);
 		const done = r.updateRule(id, parts);
-		return done.ok ? done : fail(done.error.message);
+		return done;
 	}
 
 	/** Moves a rule to `index` in the list (0 applies first). */
-	moveRule(id: string, index: number): Verb<BankRuleRecord> {
+	moveRule(id: string, index: number): Result<BankRuleRecord> {
 		const r = this.#replica;
-		if (!r) return fail('Banking is still loading.');
+		if (!r) return loading();
 		const done = r.moveRule(id, index, this.#memberId);
-		return done.ok ? done : fail(done.error.message);
+		return done;
 	}
 
-	deleteRule(id: string): Verb<null> {
+	deleteRule(id: string): Result<null> {
 		const r = this.#replica;
-		if (!r) return fail('Banking is still loading.');
+		if (!r) return loading();
 		const done = r.deleteRule(id);
-		return done.ok ? { ok: true, value: null } : fail(done.error.message);
+		return done.ok ? ok(null) : done;
 	}
 
-	#unknownAccount(parts: Pick<RuleParts, 'outcome'>): string | null {
+	#unknownAccount(parts: Pick<RuleParts, 'outcome'>): DomainError | null {
 		const { account, splits } = parts.outcome;
-		if (!account) return 'Account: choose the account the rule posts to.';
+		if (!account) return bankingProblem('banking/rule-account');
 		const open = (id: string) => this.#books?.accounts.some((x) => x.id === id && !x.archived) === true;
-		if (!open(account)) return 'Account: choose an open account of the chart.';
+		if (!open(account)) return bankingProblem('banking/closed-account');
 		const i = (splits ?? []).findIndex((x) => x.account && !open(x.account));
-		return i >= 0 ? `Split part ${i + 1}: choose an open account of the chart.` : null;
+		return i >= 0
+			? {
+					code: 'banking/closed-account',
+					message: `Split part ${i + 1}: choose an open account of the chart.`,
+					details: { part: i + 1 }
+				}
+			: null;
 	}
 
 	/** How many open bank lines each rule would apply to now, computed in the worker once it has caught up. */
-	async ruleCounts(): Promise<Verb<RuleCounts>> {
+	async ruleCounts(): Promise<Result<RuleCounts>> {
 		return caughtUpRuleCounts(this.workspaceId, () => this.#booksReplica?.stateVector());
 	}
 
-	finish(statementId: string): Verb<ReconciliationRecord> {
+	/** The rule-counts question for a LiveQuery: asked again whenever a rule, line or match changes. */
+	askRuleCounts(): () => Promise<Result<RuleCounts>> {
+		void this.revision;
+		return () => this.ruleCounts();
+	}
+
+	finish(statementId: string): Result<ReconciliationRecord> {
 		const r = this.#replica;
-		if (!r) return fail('Banking is still loading.');
+		if (!r) return loading();
 		const done = r.finish(statementId, this.#stamp());
-		return done.ok ? { ok: true, value: done.value } : fail(done.error.message);
+		return done;
 	}
 
 	today() {

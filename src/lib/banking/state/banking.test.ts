@@ -6,12 +6,13 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import { parseStatementFile, checkBalance, type Statement } from '$lib/banking/domain';
 import { fixtureBytes } from '$lib/banking/domain/fixtures.helper';
-import { unwrap, type DecimalString, type IsoDate } from '$lib/shared/domain';
+import { unwrap, type DecimalString, type IsoDate, type Result } from '$lib/shared/domain';
 import { openPersistedBooks } from '$lib/books/testing/persisted-books';
 import { bankingApi } from '$lib/banking/worker/api';
 import { BankingState } from './banking.svelte';
 import { BooksState } from '../../books/state/books.svelte';
 import { suggestLinks } from './view';
+import { refused } from '$lib/shared/testing/refused';
 
 vi.mock('$lib/banking/rpc/client', () => ({ bankingWorker: () => bankingApi }));
 vi.mock('$lib/books/rpc/client', () => ({
@@ -19,8 +20,8 @@ vi.mock('$lib/books/rpc/client', () => ({
 }));
 
 /** The value of a verb that must succeed here. */
-function must<T>(v: { ok: true; value: T } | { ok: false; message: string }): T {
-	if (!v.ok) throw new Error(v.message);
+function must<T>(v: Result<T>): T {
+	if (!v.ok) throw new Error(v.error.message);
 	return v.value;
 }
 
@@ -83,7 +84,7 @@ describe('BankingState', () => {
 			identifier: '',
 			ledger: { existing: byName('Operating Bank') }
 		});
-		expect(noName).toEqual({ ok: false, message: 'Name: required.' });
+		expect(noName).toEqual(refused('Name: required.'));
 		const wrong = banking.createBankAccount({
 			name: 'X',
 			institution: '',
@@ -91,7 +92,7 @@ describe('BankingState', () => {
 			identifier: '',
 			ledger: { existing: byName('Occupancy') }
 		});
-		expect(wrong.ok ? '' : wrong.message).toMatch(/^Ledger account:/);
+		expect(wrong.ok ? '' : wrong.error.message).toMatch(/^Ledger account:/);
 		const made = banking.createBankAccount({
 			name: 'Card',
 			institution: 'Bank',
@@ -119,10 +120,9 @@ describe('BankingState', () => {
 		const file = parsed('csv/csv2ofx/default.csv');
 		const links = suggestLinks(file.statements, banking.bankAccounts, checking.id);
 		expect(links).toEqual([checking.id, null]);
-		expect(banking.importLinked(file, [null, null], false)).toEqual({
-			ok: false,
-			message: 'default.csv: every statement is skipped; link one to a bank account.'
-		});
+		expect(banking.importLinked(file, [null, null], false)).toEqual(
+			refused('default.csv: every statement is skipped; link one to a bank account.', 'banking/unlinked')
+		);
 		expect(banking.importLinked(file, [checking.id], false).ok).toBe(false);
 		const done = must(banking.importLinked(file, links, false));
 		expect(done.map((o) => o.added)).toEqual([6]);
@@ -180,10 +180,9 @@ describe('BankingState', () => {
 			conditions: { payee: { test: 'contains' as const, text: 'coffee' } },
 			outcome: { account: byName('Occupancy') }
 		};
-		expect(banking.createRule({ ...coffee, outcome: { account: 'nope' } })).toEqual({
-			ok: false,
-			message: 'Account: choose an open account of the chart.'
-		});
+		expect(banking.createRule({ ...coffee, outcome: { account: 'nope' } })).toEqual(
+			refused('Account: choose an open account of the chart.', 'banking/closed-account')
+		);
 		const a = must(banking.createRule(coffee));
 		const b = must(
 			banking.createRule({ ...coffee, name: 'Tea', conditions: { payee: { test: 'words', text: 'tea' } } })
@@ -193,7 +192,7 @@ describe('BankingState', () => {
 		expect(banking.rules.map((r) => r.name)).toEqual(['Tea', 'Coffee']);
 		must(banking.updateRule(a.id, { enabled: false }));
 		expect(banking.rules.find((r) => r.id === a.id)?.enabled).toBe(false);
-		expect(banking.updateRule(a.id, { name: ' ' })).toEqual({ ok: false, message: 'Name: required.' });
+		expect(banking.updateRule(a.id, { name: ' ' })).toEqual(refused('Name: required.'));
 		must(banking.deleteRule(b.id));
 		expect(banking.rules.map((r) => r.name)).toEqual(['Coffee']);
 		await close();
@@ -238,7 +237,9 @@ describe('BankingState', () => {
 			memo: p!.memo,
 			dimensions: { tag: 'a;b' }
 		});
-		expect(bad).toEqual({ ok: false, message: 'Tag: may not hold commas, semicolons or line breaks.' });
+		expect(bad).toEqual(
+			refused('Tag: may not hold commas, semicolons or line breaks.', 'banking/bad-dimension')
+		);
 		expect(books.entries).toEqual([]);
 		const posted = must(
 			banking.createEntryFrom(ba.id, lineId, {
@@ -286,7 +287,7 @@ describe('BankingState', () => {
 					]
 				}
 			})
-		).toEqual({ ok: false, message: 'Split part 2: choose an open account of the chart.' });
+		).toEqual(refused('Split part 2: choose an open account of the chart.', 'banking/closed-account'));
 		must(
 			banking.createRule({
 				name: 'Rent',
@@ -311,7 +312,7 @@ describe('BankingState', () => {
 			memo: 'Rent',
 			split: [{ ...p.lines[0]!, amount: '750.00' as DecimalString }, p.lines[1]!]
 		});
-		expect(wrong).toEqual({ ok: false, message: "The split adds up to -1000.00, not the line's -1000.01." });
+		expect(wrong).toEqual(refused("The split adds up to -1000.00, not the line's -1000.01."));
 		const posted = must(
 			banking.createEntryFrom(ba.id, lineId, { account: '', memo: 'Rent', split: p.lines, remember: true })
 		);

@@ -1,7 +1,6 @@
 // The journal entry "Create entry" posts for a bank line: the bank account against one account or
 // a rule's split (which must add up to the line, negated), and the "payee equals" rule that
 // remembers the choice. Plain functions; BankingState posts, matches and saves through its replicas.
-import { Dec } from '$lib/shared/domain';
 import {
 	LEDGER_SCHEMA_VERSION,
 	negateDecimal,
@@ -9,8 +8,14 @@ import {
 	type EntryLine,
 	type JournalEntry
 } from '$lib/books/domain';
-import type { BankAccountRecord, BankLineRecord, ProposedLine, RuleDimension } from '$lib/banking/domain';
-import type { Verb } from '../../books/state/books.svelte';
+import {
+	bankingProblem,
+	type BankAccountRecord,
+	type BankLineRecord,
+	type ProposedLine,
+	type RuleDimension
+} from '$lib/banking/domain';
+import { Dec, err, type Result } from '$lib/shared/domain';
 import { newId } from '../../shared/state/ids';
 import type { RuleParts } from './rule-form';
 
@@ -33,19 +38,21 @@ export function entryForLine(p: {
 	ledger: Account | undefined;
 	input: EntryFromLine;
 	dimensions: Partial<Record<RuleDimension, string>>;
-}): Verb<JournalEntry> {
+}): Result<JournalEntry> {
 	const { account, line, input, dimensions } = p;
 	const commodity = p.ledger?.currency ?? account.currency;
-	if (!commodity) return { ok: false, message: 'The bank account has no currency.' };
+	if (!commodity) return err(bankingProblem('banking/no-currency'));
 	const memo = input.memo.trim();
 	const split = input.split ?? [];
 	if (split.length > 0) {
 		const total = split.reduce((t, l) => t.plus(l.amount), new Dec(0));
 		if (!total.eq(new Dec(line.amount).negated()))
-			return {
-				ok: false,
-				message: `The split adds up to ${total.negated().toFixed(Math.max(2, total.decimalPlaces()))}, not the line's ${line.amount}.`
-			};
+			return err(
+				bankingProblem('banking/split-mismatch', {
+					total: total.negated().toFixed(Math.max(2, total.decimalPlaces())),
+					amount: line.amount
+				})
+			);
 	}
 	const offsets: EntryLine[] = split.length
 		? split.map((l) => ({

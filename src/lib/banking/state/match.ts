@@ -1,13 +1,12 @@
 // Asks the worker (banking's API, hosted in the books worker) for match proposals and rule counts, retrying until the worker has read
 // the books shard as this page holds it (so a line just matched is never proposed), and fetching a
 // large answer page by page. Also reads the `entryId#lineIndex` references a match claims.
-import type { MatchResult } from '$lib/banking/domain';
+import { bankingProblem, type MatchResult } from '$lib/banking/domain';
 import { bankingWorker } from '$lib/banking/rpc/client';
 import type { Proposals, RuleCounts } from '$lib/banking/worker/api';
-import type { Verb } from '../../books/state/books.svelte';
+import { err, type Result } from '$lib/shared/domain';
 
-const fail = (message: string): Verb<never> => ({ ok: false, message });
-const CAUGHT_UP_FAIL = 'The matcher could not catch up with the books; try again.';
+const notCaughtUp = (): Result<never> => err(bankingProblem('banking/not-caught-up'));
 
 /** Proposals for a bank account, once the worker's state vector equals `want()`. */
 export async function caughtUpProposals(p: {
@@ -15,28 +14,28 @@ export async function caughtUpProposals(p: {
 	bankAccountId: string;
 	autoAcceptThreshold: number;
 	want: () => string | undefined;
-}): Promise<Verb<MatchResult & { ms: number }>> {
+}): Promise<Result<MatchResult & { ms: number }>> {
 	for (let attempt = 0; attempt < 60; attempt++) {
 		const r = await bankingWorker().match({
 			workspaceId: p.workspaceId,
 			bankAccountId: p.bankAccountId,
 			options: { autoAcceptThreshold: p.autoAcceptThreshold }
 		});
-		if (!r.ok) return fail(r.error.message);
+		if (!r.ok) return r;
 		if (r.value.stateVector === p.want()) return restOf(r.value);
 		await new Promise((done) => setTimeout(done, 50));
 	}
-	return fail(CAUGHT_UP_FAIL);
+	return notCaughtUp();
 }
 
 /** Fetches the remaining pages of an answer, one small message at a time. */
-async function restOf(first: Proposals): Promise<Verb<MatchResult & { ms: number }>> {
+async function restOf(first: Proposals): Promise<Result<MatchResult & { ms: number }>> {
 	const matches = [...first.result.matches];
 	const ruleProposals = [...first.result.ruleProposals];
 	const unmatchedBankLineIds = [...first.result.unmatchedBankLineIds];
 	for (let page = 1; page < first.pages; page++) {
 		const r = await bankingWorker().matchPage({ token: first.token, page });
-		if (!r.ok) return fail(r.error.message);
+		if (!r.ok) return r;
 		matches.push(...r.value.matches);
 		ruleProposals.push(...r.value.ruleProposals);
 		unmatchedBankLineIds.push(...r.value.unmatchedBankLineIds);
@@ -51,14 +50,14 @@ async function restOf(first: Proposals): Promise<Verb<MatchResult & { ms: number
 export async function caughtUpRuleCounts(
 	workspaceId: string,
 	want: () => string | undefined
-): Promise<Verb<RuleCounts>> {
+): Promise<Result<RuleCounts>> {
 	for (let attempt = 0; attempt < 60; attempt++) {
 		const r = await bankingWorker().ruleCounts({ workspaceId });
-		if (!r.ok) return fail(r.error.message);
+		if (!r.ok) return r;
 		if (r.value.stateVector === want()) return r;
 		await new Promise((done) => setTimeout(done, 50));
 	}
-	return fail(CAUGHT_UP_FAIL);
+	return notCaughtUp();
 }
 
 /** Reads a ledger line reference `entryId#lineIndex`. */

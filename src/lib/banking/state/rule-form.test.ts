@@ -71,7 +71,11 @@ describe('rule form', () => {
 		});
 		expect(cleanDimensions({ department: 'a,b' })).toEqual({
 			ok: false,
-			message: 'Department: may not hold commas, semicolons or line breaks.'
+			error: {
+				code: 'banking/bad-dimension',
+				message: 'Department: may not hold commas, semicolons or line breaks.',
+				details: { field: 'department' }
+			}
 		});
 	});
 	it('describes conditions in words', () => {

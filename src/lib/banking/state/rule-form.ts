@@ -1,6 +1,6 @@
 // The bank rule form as typed (all strings) and its translation to and from a rule. Validation of the
 // result is the domain's (validateRule), so the form and a teammate's stored rule obey the same checks.
-import { Dec, parseDecimal, type DecimalString } from '$lib/shared/domain';
+import { Dec, err, ok, parseDecimal, type DecimalString, type Result } from '$lib/shared/domain';
 import { RULE_DIMENSIONS, type BankRule, type PayeeTest, type RuleDimension } from '$lib/banking/domain';
 
 export interface RuleForm {
@@ -175,14 +175,18 @@ const DIMENSION_LABEL: Record<RuleDimension, string> = {
 /** Dimensions as typed, trimmed and without empty ones; a value the journal format cannot hold is named. */
 export function cleanDimensions(
 	d: Readonly<Partial<Record<RuleDimension, string>>> | undefined
-): { ok: true; value: Partial<Record<RuleDimension, string>> } | { ok: false; message: string } {
+): Result<Partial<Record<RuleDimension, string>>> {
 	const out: Partial<Record<RuleDimension, string>> = {};
 	for (const k of RULE_DIMENSIONS) {
 		const v = d?.[k]?.trim();
 		if (!v) continue;
 		if (/[,;\r\n]/.test(v))
-			return { ok: false, message: `${DIMENSION_LABEL[k]}: may not hold commas, semicolons or line breaks.` };
+			return err({
+				code: 'banking/bad-dimension',
+				message: `${DIMENSION_LABEL[k]}: may not hold commas, semicolons or line breaks.`,
+				details: { field: k }
+			});
 		out[k] = v;
 	}
-	return { ok: true, value: out };
+	return ok(out);
 }

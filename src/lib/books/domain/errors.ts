@@ -1,7 +1,8 @@
 // The ledger's failure codes and the one place that says what each means to a person.
 import { err, type DomainError } from '../../shared/domain/result';
+import { defineMessages, problem } from '../../shared/domain/messages';
 
-export const LEDGER_ERRORS = {
+export const LEDGER_ERRORS = defineMessages({
 	'ledger/unbalanced': 'The entry does not balance: debits and credits differ in some commodity.',
 	'ledger/too-few-lines': 'An entry needs at least two lines.',
 	'ledger/unknown-account': 'A line names an account that is not in the chart.',
@@ -17,9 +18,29 @@ export const LEDGER_ERRORS = {
 	'ledger/nothing-to-close': 'There is no income or expense to close.',
 	'ledger/parse': 'The journal file could not be read.',
 	'ledger/unwritable': 'The records cannot be written as a journal without changing their meaning.'
-} as const;
+});
 
 export type LedgerErrorCode = keyof typeof LEDGER_ERRORS;
+
+/** What the Books screens and the books worker can fail with besides the ledger's own codes. */
+export const BOOKS_MESSAGES = defineMessages({
+	'books/loading': 'The books are still loading.',
+	'books/name-required': 'Name: required.',
+	'books/entry-form': 'The entry is not filled in correctly.',
+	'books/year-closed': (d) => `The year ending ${String(d.yearEnd ?? '')} is already closed.`,
+	'books/no-close-target': 'The chart has no account to close the year into.',
+	'books/load-failed': 'The books could not be read.',
+	'books/report-failed': 'The report could not be made.',
+	'books/export-failed': 'The export could not be made.',
+	'books/import-failed': 'The journal file could not be imported.'
+});
+
+export type BooksCode = keyof typeof BOOKS_MESSAGES;
+
+/** A Books failure worded by the map. */
+export function booksProblem(code: BooksCode, details?: Record<string, unknown>): DomainError {
+	return problem(code, details);
+}
 
 export interface LedgerError extends DomainError {
 	readonly code: LedgerErrorCode;

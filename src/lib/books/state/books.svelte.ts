@@ -3,15 +3,15 @@
 // the books worker, which reads the same shard from IndexedDB. `version` moves only once the worker
 // has caught up with this page's shard, so a report requested on a new version counts every entry
 // the page counts — never a stale figure after a post.
-import { todayUtc, type IsoDate, type Result } from '$lib/shared/domain';
+import { err, ok, todayUtc, type IsoDate, type Result } from '$lib/shared/domain';
 import {
 	LEDGER_SCHEMA_VERSION,
+	booksProblem,
 	closeYear,
 	indexAccounts,
 	type Account,
 	type AccountIndex,
-	type JournalEntry,
-	type LedgerError
+	type JournalEntry
 } from '$lib/books/domain';
 import type {
 	AccountPatch,
@@ -35,11 +35,7 @@ export type { ImportSummary, QuarantinedEntry, DuplicateNumber };
 /** The worker's read-only questions (reports, registers, drill-down, CSV). */
 export type BooksQuery = Exclude<keyof BooksApi, 'importJournal' | 'reload'>;
 
-export type Verb<T = null> = { ok: true; value: T } | { ok: false; message: string };
-
-const fail = (message: string): Verb<never> => ({ ok: false, message });
-const from = <T>(r: Result<T, LedgerError>): Verb<T> =>
-	r.ok ? { ok: true, value: r.value } : fail(r.error.message);
+const loading = (): Result<never> => err(booksProblem('books/loading'));
 
 /** Currency symbols a journal may use for a workspace's base currency. */
 export const CURRENCY_SYMBOLS: Readonly<Record<string, string>> = {
@@ -226,18 +222,18 @@ export class BooksState {
 
 	// ---- chart ------------------------------------------------------------------------------
 
-	applyTemplate(templateId: string): Verb<number> {
+	applyTemplate(templateId: string): Result<number> {
 		const r = this.#r();
-		if (!r) return fail('The books are still loading.');
+		if (!r) return loading();
 		const made = r.applyChartTemplate(templateId);
-		return made.ok ? { ok: true, value: made.value.length } : fail(made.error.message);
+		return made.ok ? ok(made.value.length) : made;
 	}
 
-	createAccount(input: Omit<Account, 'schemaVersion' | 'id'>): Verb<Account> {
+	createAccount(input: Omit<Account, 'schemaVersion' | 'id'>): Result<Account> {
 		const r = this.#r();
-		if (!r) return fail('The books are still loading.');
+		if (!r) return loading();
 		const name = input.name.trim();
-		if (!name) return fail('Name: required.');
+		if (!name) return err(booksProblem('books/name-required'));
 		const account: Account = {
 			schemaVersion: LEDGER_SCHEMA_VERSION,
 			id: newId(),
@@ -248,33 +244,33 @@ export class BooksState {
 		const clean = Object.fromEntries(
 			Object.entries(account).filter(([, v]) => v !== undefined && v !== '')
 		) as unknown as Account;
-		return from(r.createAccount(clean));
+		return r.createAccount(clean);
 	}
 
-	patchAccount(id: string, patch: AccountPatch): Verb<Account> {
+	patchAccount(id: string, patch: AccountPatch): Result<Account> {
 		const r = this.#r();
-		if (!r) return fail('The books are still loading.');
-		return from(r.patchAccount(id, patch));
+		if (!r) return loading();
+		return r.patchAccount(id, patch);
 	}
 
-	archiveAccount(id: string, archived = true): Verb<Account> {
+	archiveAccount(id: string, archived = true): Result<Account> {
 		const r = this.#r();
-		if (!r) return fail('The books are still loading.');
-		return from(r.archiveAccount(id, archived));
+		if (!r) return loading();
+		return r.archiveAccount(id, archived);
 	}
 
 	// ---- entries ----------------------------------------------------------------------------
 
-	post(entry: JournalEntry, fromDraft?: string): Verb<JournalEntry> {
+	post(entry: JournalEntry, fromDraft?: string): Result<JournalEntry> {
 		const r = this.#r();
-		if (!r) return fail('The books are still loading.');
-		return from(r.postEntry(entry, fromDraft !== undefined ? { fromDraft } : {}));
+		if (!r) return loading();
+		return r.postEntry(entry, fromDraft !== undefined ? { fromDraft } : {});
 	}
 
-	reverse(id: string, date?: IsoDate): Verb<JournalEntry> {
+	reverse(id: string, date?: IsoDate): Result<JournalEntry> {
 		const r = this.#r();
-		if (!r) return fail('The books are still loading.');
-		return from(r.reverseEntry(id, date ? { date } : {}));
+		if (!r) return loading();
+		return r.reverseEntry(id, date ? { date } : {});
 	}
 
 	saveDraft(draft: JournalEntry): void {
@@ -293,32 +289,36 @@ export class BooksState {
 		this.#r()?.deleteDraft(id);
 	}
 
-	setLockDate(date: IsoDate | null): Verb<IsoDate | null> {
+	setLockDate(date: IsoDate | null): Result<IsoDate | null> {
 		const r = this.#r();
-		if (!r) return fail('The books are still loading.');
-		return from(r.setLockDate(date));
+		if (!r) return loading();
+		return r.setLockDate(date);
 	}
 
 	/**
 	 * Posts the year-end closing entry: income and expenses into retained earnings, or (nonprofit
 	 * chart) into net assets by fund. Refused if that year already has a closing entry.
 	 */
-	closeYear(yearEnd: IsoDate): Verb<JournalEntry> {
+	closeYear(yearEnd: IsoDate): Result<JournalEntry> {
 		const r = this.#r();
-		if (!r) return fail('The books are still loading.');
+		if (!r) return loading();
 		if (this.entries.some((e) => e.closing && e.date === yearEnd && !this.reversedBy.has(e.id)))
-			return fail(`The year ending ${yearEnd} is already closed.`);
+			return err(booksProblem('books/year-closed', { yearEnd }));
 		const target = closeTarget(this.accounts, this.chartTemplate);
-		if (typeof target === 'string') return fail(target);
+		if (typeof target === 'string') return err({ code: 'books/no-close-target', message: target });
 		const ctx = {
 			accounts: new Map(this.accounts.map((a) => [a.id, a])),
 			...(this.lockDate ? { lockDate: this.lockDate } : {})
 		};
 		const made = closeYear({ entries: this.entries, ctx, yearEnd, id: newId(), ...target });
-		if (!made.ok) return from(made);
+		if (!made.ok) return made;
 		if (made.value.lines.length === 0)
-			return fail(`Nothing to close: no income or expense up to ${yearEnd}.`);
-		return from(r.postEntry(made.value));
+			return err({
+				code: 'ledger/nothing-to-close',
+				message: `Nothing to close: no income or expense up to ${yearEnd}.`,
+				details: { yearEnd }
+			});
+		return r.postEntry(made.value);
 	}
 
 	// ---- journal files ----------------------------------------------------------------------
@@ -332,27 +332,24 @@ export class BooksState {
 		text: string,
 		fileName: string,
 		aliases: Readonly<Record<string, string>> = {}
-	): Promise<Verb<ImportSummary & { warnings: string[] }>> {
+	): Promise<Result<ImportSummary & { warnings: string[] }>> {
 		const r = this.#r();
-		if (!r) return fail('The books are still loading.');
+		if (!r) return loading();
 		const parsed = await booksWorker().importJournal({ workspaceId: this.workspaceId, text, fileName });
-		if (!parsed.ok) return fail(parsed.error.message);
+		if (!parsed.ok) return parsed;
 		const { accounts, lines, warnings } = parsed.value;
 		const entries = Object.keys(aliases).length
 			? parsed.value.entries.map((e) => renameCommodities(e, aliases))
 			: parsed.value.entries;
 		const written = r.importRecords({ accounts, entries, lines }, fileName);
-		if (!written.ok) return fail(written.error.message);
-		return {
-			ok: true,
-			value: { ...written.value, warnings: warnings.map((w) => `${fileName}:${w.line}: ${w.message}`) }
-		};
+		if (!written.ok) return written;
+		return ok({ ...written.value, warnings: warnings.map((w) => `${fileName}:${w.line}: ${w.message}`) });
 	}
 
-	exportJournal(drafts = false): Verb<string> {
+	exportJournal(drafts = false): Result<string> {
 		const r = this.#r();
-		if (!r) return fail('The books are still loading.');
-		return from(r.exportJournal({ drafts }));
+		if (!r) return loading();
+		return r.exportJournal({ drafts });
 	}
 
 	today(): IsoDate {

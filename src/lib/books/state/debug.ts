@@ -41,7 +41,7 @@ export function booksDebug(current: () => BooksState | null | undefined) {
 			const t1 = performance.now();
 			const r = await b.importJournal(text, fileName);
 			const importMs = performance.now() - t1;
-			if (!r.ok) return { ok: false, message: r.message };
+			if (!r.ok) return { ok: false, message: r.error.message };
 			await caughtUp(b, before + r.value.entries);
 			return { ok: true, entries: r.value.entries, parseMs, importMs, caughtUpMs: performance.now() - t1 };
 		},

@@ -85,12 +85,12 @@ describe('entry form', () => {
 		const built = buildEntry(form, { id: 'e1', index, status: 'posted' });
 		expect(built.ok).toBe(true);
 		if (!built.ok) return;
-		expect(built.entry.lines.map((l) => [l.account, l.amount])).toEqual([
+		expect(built.value.lines.map((l) => [l.account, l.amount])).toEqual([
 			[expense.id, '1500.00'],
 			[leafWithCode.id, '-1500']
 		]);
-		expect(validateEntry(built.entry, { accounts: index.byId }).ok).toBe(true);
-		const round = formFromEntry(built.entry, index, 'USD');
+		expect(validateEntry(built.value, { accounts: index.byId }).ok).toBe(true);
+		const round = formFromEntry(built.value, index, 'USD');
 		expect(round.lines.map((l) => [l.debit, l.credit])).toEqual([
 			['1500.00', ''],
 			['', '1500']
@@ -99,9 +99,12 @@ describe('entry form', () => {
 			{ ...form, lines: [line('Nowhere', '5'), line(bank, '', '5')] },
 			{ id: 'e2', index, status: 'posted' }
 		);
-		expect(bad).toEqual({ ok: false, message: 'Line 1: there is no open account "Nowhere".' });
+		expect(bad).toEqual({
+			ok: false,
+			error: { code: 'books/entry-form', message: 'Line 1: there is no open account "Nowhere".' }
+		});
 		const draft = buildEntry({ ...form, lines: [line('Nowhere', '5')] }, { id: 'd', index, status: 'draft' });
-		expect(draft.ok && draft.entry.lines[0]?.account).toBe('Nowhere');
+		expect(draft.ok && draft.value.lines[0]?.account).toBe('Nowhere');
 	});
 
 	it('rolls balances up the tree in each account’s natural sign', () => {

@@ -10,7 +10,7 @@ import {
 	type JournalEntry,
 	type LineDimensions
 } from '$lib/books/domain';
-import type { DecimalString, IsoDate } from '$lib/shared/domain';
+import { err, ok, type DecimalString, type IsoDate, type Result } from '$lib/shared/domain';
 
 export interface FormLine {
 	/** What the person typed: a full name, a code, or "code · full name" from the list. */
@@ -129,7 +129,9 @@ function dimensions(l: FormLine): LineDimensions | undefined {
 export function buildEntry(
 	form: FormState,
 	ctx: { id: string; index: AccountIndex; status: 'posted' | 'draft' }
-): { ok: true; entry: JournalEntry } | { ok: false; message: string } {
+): Result<JournalEntry> {
+	/** A refusal naming the row or field, under the code of the form's failures. */
+	const refuse = (message: string) => err({ code: 'books/entry-form', message });
 	const lines: EntryLine[] = [];
 	const used = form.lines.filter((l) => l.account.trim() || l.debit.trim() || l.credit.trim());
 	for (const [i, l] of used.entries()) {
@@ -138,11 +140,10 @@ export function buildEntry(
 		const d = readAmount(l.debit);
 		const c = readAmount(l.credit);
 		if (ctx.status === 'posted') {
-			if (!l.account.trim()) return { ok: false, message: `${row}: choose an account.` };
-			if (!account) return { ok: false, message: `${row}: there is no open account "${l.account.trim()}".` };
-			if (l.debit.trim() && l.credit.trim())
-				return { ok: false, message: `${row}: enter a debit or a credit, not both.` };
-			if (d === null && c === null) return { ok: false, message: `${row}: enter an amount.` };
+			if (!l.account.trim()) return refuse(`${row}: choose an account.`);
+			if (!account) return refuse(`${row}: there is no open account "${l.account.trim()}".`);
+			if (l.debit.trim() && l.credit.trim()) return refuse(`${row}: enter a debit or a credit, not both.`);
+			if (d === null && c === null) return refuse(`${row}: enter an amount.`);
 		}
 		const amount = (d !== null ? d : c !== null ? (c === '0' ? c : `-${c}`) : '') as DecimalString;
 		const commodity = account?.currency ?? form.commodity;
@@ -156,7 +157,7 @@ export function buildEntry(
 		});
 	}
 	if (ctx.status === 'posted' && !/^\d{4}-\d{2}-\d{2}$/.test(form.date))
-		return { ok: false, message: 'Date: required (YYYY-MM-DD).' };
+		return refuse('Date: required (YYYY-MM-DD).');
 	const entry: JournalEntry = {
 		schemaVersion: LEDGER_SCHEMA_VERSION,
 		id: ctx.id,
@@ -166,7 +167,7 @@ export function buildEntry(
 		lines,
 		...(form.number.trim() ? { number: form.number.trim() } : {})
 	};
-	return { ok: true, entry };
+	return ok(entry);
 }
 
 /** The form rows for an existing entry or draft (a copy, a draft reopened). */

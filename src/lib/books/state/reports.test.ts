@@ -196,7 +196,9 @@ describe('askReport', () => {
 			ask(method: string, args: unknown) {
 				this.calls.push([this.workspaceId, method, args]);
 				return Promise.resolve(
-					method === 'cashFlow' ? { ok: false, error: { message: 'no' } } : { ok: true, value: { rows: [] } }
+					method === 'cashFlow'
+						? { ok: false, error: { code: 'books/report-failed', message: 'no' } }
+						: { ok: true, value: { rows: [] } }
 				);
 			}
 		}
@@ -209,7 +211,7 @@ describe('askReport', () => {
 		const period = { from: '2026-01-01' as IsoDate, to: asOf };
 		expect(await askReport(books as never, { kind: 'cashFlow', period })).toEqual({
 			ok: false,
-			message: 'no'
+			error: { code: 'books/report-failed', message: 'no' }
 		});
 		expect(books.calls).toEqual([
 			['ws-1', 'balanceSheet', { asOf }],

@@ -26,6 +26,7 @@ import {
 import type { DrillResult, ReportRequest } from '$lib/books/worker/api';
 import type { CsvReport } from '$lib/books/worker/csv';
 import type { BooksState } from './books.svelte';
+import type { Result } from '$lib/shared/domain';
 
 export type { DrillResult };
 /** A report as the worker answered it, tagged with its kind. */
@@ -203,17 +204,12 @@ export function reportRequest(p: ReportParams): ReportRequest {
 export async function askReport(
 	books: Pick<BooksState, 'ask'>,
 	r: ReportRequest
-): Promise<{ ok: true; value: ReportAnswer } | { ok: false; message: string }> {
+): Promise<Result<ReportAnswer>> {
 	// Each report kind is the worker method of the same name, taking the request's other fields.
 	const { kind, ...args } = r;
-	const ask = books.ask as (
-		method: ReportRequest['kind'],
-		args: unknown
-	) => Promise<{ ok: true; value: unknown } | { ok: false; error: { message: string } }>;
+	const ask = books.ask as (method: ReportRequest['kind'], args: unknown) => Promise<Result<unknown>>;
 	const res = await ask.call(books, kind, args);
-	return res.ok
-		? { ok: true, value: { kind, report: res.value } as ReportAnswer }
-		: { ok: false, message: res.error.message };
+	return res.ok ? { ok: true, value: { kind, report: res.value } as ReportAnswer } : res;
 }
 
 /** "profit-loss_2026-01-01_2026-03-31.csv" */

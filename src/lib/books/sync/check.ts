@@ -10,14 +10,16 @@ import {
 	type Account,
 	type AccountId,
 	type JournalEntry,
+	type LedgerError,
 	type LedgerErrorCode
 } from '$lib/books/domain';
-import type { IsoDate } from '$lib/shared/domain';
+import { err, ok, type IsoDate, type Result } from '$lib/shared/domain';
 import * as docs from './doc';
 import { readPostedEntry, sameRecord } from './shape';
 
 /** An entry kept aside, never counted, until someone reviews it. */
-export interface QuarantinedEntry {
+/** Why a stored entry does not count: a ledger failure that also names the entry. */
+export interface QuarantinedEntry extends LedgerError {
 	readonly id: string;
 	/** The entry as stored, or null when the stored value is not even entry-shaped. */
 	readonly entry: JournalEntry | null;
@@ -25,9 +27,8 @@ export interface QuarantinedEntry {
 	readonly message: string;
 }
 
-export type EntryVerdict =
-	| { readonly ok: true; readonly entry: JournalEntry }
-	| { readonly ok: false; readonly quarantined: QuarantinedEntry };
+/** An entry that counts, or why it is quarantined: the one Result, its failure naming the entry. */
+export type EntryVerdict = Result<JournalEntry, QuarantinedEntry>;
 
 type Seen = ReadonlyMap<number, number>;
 
@@ -76,7 +77,7 @@ function quarantine(
 	code: LedgerErrorCode,
 	message: string
 ): EntryVerdict {
-	return { ok: false, quarantined: { id, entry, code, message } };
+	return err({ id, entry, code, message });
 }
 
 /** The verdict on one stored entry; null when the id holds nothing (yet). */
@@ -119,7 +120,7 @@ export function checkEntry(doc: Y.Doc, ctx: CheckContext, id: string): EntryVerd
 			'ledger/locked-period',
 			`Entry '${id}' of ${entry.date} arrived after the books were locked through ${ctx.lockDate}; it needs review`
 		);
-	return { ok: true, entry: deepFreeze(entry) };
+	return ok(deepFreeze(entry));
 }
 
 /** Freezes an entry and what it holds, visiting only the fields an entry has (this runs per entry). */

@@ -123,17 +123,16 @@ export class BooksReplica {
 			const was = this.#counted.get(id);
 			if (verdict?.ok) {
 				if (this.#quarantine.delete(id)) quarantine = true;
-				if (was !== verdict.entry) {
-					this.#counted.set(id, verdict.entry);
-					counted.push(verdict.entry);
+				if (was !== verdict.value) {
+					this.#counted.set(id, verdict.value);
+					counted.push(verdict.value);
 				}
 			} else {
 				if (was && this.#counted.delete(id)) uncounted.push(id);
 				const before = this.#quarantine.get(id);
 				if (verdict) {
-					if (before?.code !== verdict.quarantined.code || before.entry !== verdict.quarantined.entry)
-						quarantine = true;
-					this.#quarantine.set(id, verdict.quarantined);
+					if (before?.code !== verdict.error.code || before.entry !== verdict.error.entry) quarantine = true;
+					this.#quarantine.set(id, verdict.error);
 				} else if (this.#quarantine.delete(id)) quarantine = true;
 			}
 		}

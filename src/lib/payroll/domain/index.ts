@@ -17,3 +17,4 @@ export { PRE_TAX_KINDS } from './earnings';
 export { usRulesFor, loadUsRules, type UsRules } from './rules/us-rules';
 export { ukRulesFor, loadUkRules, type UkRules } from './rules/uk-rules';
 export { parseTaxCode, type TaxCode } from './uk/tax-code';
+export { PAYROLL_MESSAGES, type PayrollCode } from './messages';

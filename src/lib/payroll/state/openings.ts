@@ -12,9 +12,9 @@ import {
 	type CsvPerson,
 	type OpeningFigures,
 	type OpeningInput,
-	type OpeningProblem,
 	type OpeningYtd
 } from '$lib/payroll/domain/opening';
+import { ok, type Result } from '$lib/shared/domain';
 import { newId, nowIso } from '../../shared/state/ids';
 
 /** The entry to write for these figures, or null when they are what already counts. */
@@ -71,14 +71,9 @@ export function openingToSave(p: {
 	personId: string;
 	input: OpeningInput;
 	me: string;
-}): { ok: true; entry: OpeningYtd | null } | { ok: false; message: string; problems: OpeningProblem[] } {
+}): Result<OpeningYtd | null> {
 	const valid = validateOpening(p.input);
-	if (!valid.ok)
-		return {
-			ok: false,
-			message: valid.error.message,
-			problems: (valid.error.details?.['problems'] ?? []) as OpeningProblem[]
-		};
+	if (!valid.ok) return valid;
 	const entry = openingEntry({
 		existing: p.existing,
 		personId: p.personId,
@@ -88,7 +83,7 @@ export function openingToSave(p: {
 		at: nowIso(),
 		by: p.me
 	});
-	return { ok: true, entry };
+	return ok(entry);
 }
 
 /** The entries a CSV of opening figures writes (every row, or none with every bad cell named). */
@@ -98,9 +93,9 @@ export function openingsFromCsv(p: {
 	people: readonly Employee[];
 	existing: readonly OpeningYtd[];
 	me: string;
-}): { ok: true; entries: OpeningYtd[]; rows: number } | { ok: false; message: string } {
+}): Result<{ entries: OpeningYtd[]; rows: number }> {
 	const rows = parseOpeningCsv(p.text, { people: csvPeople(p.people), file: p.file });
-	if (!rows.ok) return { ok: false, message: rows.error.message };
+	if (!rows.ok) return rows;
 	const at = nowIso();
 	const entries: OpeningYtd[] = [];
 	for (const row of rows.value) {
@@ -115,5 +110,5 @@ export function openingsFromCsv(p: {
 		});
 		if (e) entries.push(e);
 	}
-	return { ok: true, entries, rows: rows.value.length };
+	return ok({ entries, rows: rows.value.length });
 }

@@ -3,7 +3,7 @@
 // shard and, when this browser has Books, posts its journal (entry id derived from the run id, so a
 // teammate posting the same run writes the same entry, not a second one). YTD is derived from the
 // finalized runs on every computation, never stored.
-import type { IsoDate } from '$lib/shared/domain';
+import { ok, type IsoDate, type Result } from '$lib/shared/domain';
 import type { Employment } from '$lib/people/domain';
 import type { PayCase } from '$lib/payroll/domain';
 import {
@@ -26,7 +26,6 @@ import {
 	currentOpening,
 	type CurrentOpening,
 	type OpeningInput,
-	type OpeningProblem,
 	type OpeningYtd
 } from '$lib/payroll/domain/opening';
 import type { BooksState } from '../../books/state/books.svelte';
@@ -36,7 +35,7 @@ import { candidates, type Candidate } from './data';
 import { clashWords } from './clash';
 import { openingsFromCsv, openingToSave } from './openings';
 import { ONE_CLICK_ACCOUNTS, REQUIRED_ROLES, type OneClickRole } from './accounts';
-import { no, type PayrollVerb, type PayslipExtras, type PostingState, type RunInput } from './verb';
+import { no, type PayslipExtras, type PostingState, type RunInput } from './verb';
 import {
 	createAccountBeside,
 	finalizedOutcome,
@@ -50,7 +49,7 @@ import { payslipExtras, payslipPdfOf } from './payslips';
 import { finalizedRun, computeInWorker, grossToNetTimed, newDraft, withRunInput, type NewRun } from './runs';
 
 export { ACCOUNT_ROLES, ONE_CLICK_ROLES, type AccountRole, type OneClickRole } from './accounts';
-export { RUN_INPUTS, type PayrollVerb, type PayslipExtras, type PostingState, type RunInput } from './verb';
+export { RUN_INPUTS, type PayslipExtras, type PostingState, type RunInput } from './verb';
 
 export class PayrollState {
 	#replica: PayrollReplica | null = null;
@@ -177,17 +176,17 @@ export class PayrollState {
 
 	// ---- setup ----------------------------------------------------------------------------------
 
-	saveSchedule(input: Omit<PaySchedule, 'schemaVersion' | 'id'> & { id?: string }): PayrollVerb<string> {
+	saveSchedule(input: Omit<PaySchedule, 'schemaVersion' | 'id'> & { id?: string }): Result<string> {
 		const s: PaySchedule = { schemaVersion: 1, ...input, id: input.id ?? newId() };
 		const saved = this.#live.saveSchedule(s);
-		return saved.ok ? { ok: true, value: s.id } : no(saved.error.message);
+		return saved.ok ? ok(s.id) : saved;
 	}
 
-	saveAccounts(a: Partial<PayrollAccounts>): PayrollVerb {
+	saveAccounts(a: Partial<PayrollAccounts>): Result<null> {
 		const missing = REQUIRED_ROLES.filter((r) => !a[r.key]).map((r) => r.label);
-		if (missing.length) return no(`Choose an account for: ${missing.join(', ')}.`);
+		if (missing.length) return no('payroll/choose-accounts', undefined, { missing });
 		this.#live.setAccounts(a as PayrollAccounts);
-		return { ok: true, value: null };
+		return ok(null);
 	}
 
 	/** The name of the account Setup can add in one click for a role ("401(k)" on US-only payrolls). */
@@ -196,7 +195,7 @@ export class PayrollState {
 	}
 
 	/** Adds the role's account to the chart beside its related account, or finds one already there. */
-	createAccountFor(role: OneClickRole): PayrollVerb<string> {
+	createAccountFor(role: OneClickRole): Result<string> {
 		const a = ONE_CLICK_ACCOUNTS[role];
 		return createAccountBeside(this.#books, a.name(this.usOnly), a.type, a.subtype, this.accounts[a.beside]);
 	}
@@ -208,32 +207,31 @@ export class PayrollState {
 
 	// ---- runs -----------------------------------------------------------------------------------
 
-	createRun(p: NewRun): PayrollVerb<string> {
-		if (p.personIds.length === 0) return no('Choose at least one employee.');
+	createRun(p: NewRun): Result<string> {
+		if (p.personIds.length === 0) return no('payroll/no-employees');
 		const d = newDraft(p, this.#me);
 		const saved = this.#live.saveDraft(d);
-		return saved.ok ? { ok: true, value: d.id } : no(saved.error.message);
+		return saved.ok ? ok(d.id) : saved;
 	}
 
 	updateRun(
 		id: string,
 		patch: Partial<Pick<PayRunDraft, 'personIds' | 'hours' | 'amounts' | 'status' | RunInput>>
-	): PayrollVerb {
+	): Result<null> {
 		const d = this.draft(id);
-		if (!d) return no('There is no such run.');
-		if (d.status === 'approved' && patch.status === undefined)
-			return no('This run is approved: send it back to draft to change it.');
+		if (!d) return no('payroll/no-run');
+		if (d.status === 'approved' && patch.status === undefined) return no('payroll/approved');
 		const saved = this.#live.saveDraft({ ...d, ...patch });
-		return saved.ok ? { ok: true, value: null } : no(saved.error.message);
+		return saved.ok ? ok(null) : saved;
 	}
 
 	/**
 	 * Sets (or, when blank, clears) one person's one-off input on a draft run. Refuses anything but
 	 * an amount of 0 or more (hours to 2 places, money to the cent), naming the field and person.
 	 */
-	setRunInput(id: string, field: RunInput | 'hours', personId: string, text: string): PayrollVerb {
+	setRunInput(id: string, field: RunInput | 'hours', personId: string, text: string): Result<null> {
 		const d = this.draft(id);
-		if (!d) return no('There is no such run.');
+		if (!d) return no('payroll/no-run');
 		const next = withRunInput(d, field, personId, text, this.#people.person(personId));
 		if (!next.ok) return next;
 		return this.updateRun(id, { [field]: next.value });
@@ -247,19 +245,16 @@ export class PayrollState {
 	}
 
 	/** Records a person's opening figures for a tax year (a correction replaces what counted). */
-	saveOpening(
-		personId: string,
-		input: OpeningInput
-	): PayrollVerb<'saved' | 'unchanged'> | { ok: false; message: string; problems: OpeningProblem[] } {
+	saveOpening(personId: string, input: OpeningInput): Result<'saved' | 'unchanged'> {
 		const made = openingToSave({ existing: this.openings, personId, input, me: this.#me });
 		if (!made.ok) return made;
-		if (!made.entry) return { ok: true, value: 'unchanged' };
-		const written = this.#live.recordOpenings([made.entry]);
-		return written.ok ? { ok: true, value: 'saved' } : no(written.error.message);
+		if (!made.value) return ok('unchanged');
+		const written = this.#live.recordOpenings([made.value]);
+		return written.ok ? ok('saved') : written;
 	}
 
 	/** Imports opening figures from a CSV file: every row, or none with every bad cell named. */
-	importOpenings(text: string, file: string): PayrollVerb<{ saved: number; unchanged: number }> {
+	importOpenings(text: string, file: string): Result<{ saved: number; unchanged: number }> {
 		const made = openingsFromCsv({
 			text,
 			file,
@@ -268,19 +263,19 @@ export class PayrollState {
 			me: this.#me
 		});
 		if (!made.ok) return made;
-		const { entries } = made;
+		const { entries, rows } = made.value;
 		if (entries.length) {
 			const written = this.#live.recordOpenings(entries);
-			if (!written.ok) return no(written.error.message);
+			if (!written.ok) return written;
 		}
-		return { ok: true, value: { saved: entries.length, unchanged: made.rows - entries.length } };
+		return ok({ saved: entries.length, unchanged: rows - entries.length });
 	}
 
 	/** Computes a run in the worker from the People records and finalized runs this page holds. */
-	async preview(id: string): Promise<PayrollVerb<ComputedRun>> {
+	async preview(id: string): Promise<Result<ComputedRun>> {
 		const d = this.draft(id);
 		const schedule = d && this.schedule(d.scheduleId);
-		if (!d || !schedule) return no('There is no such run or schedule.');
+		if (!d || !schedule) return no('payroll/no-schedule');
 		const stamp = this.#stamp();
 		const got = await computeInWorker({
 			schedule,
@@ -293,25 +288,26 @@ export class PayrollState {
 		if (!got.ok) return got;
 		const computed = got.value;
 		this.previews = { ...this.previews, [id]: { computed, stamp } };
-		return { ok: true, value: computed };
+		return ok(computed);
 	}
 
 	/** Writes the run once as a finalized fact, then posts it to Books when this browser has them. */
-	async finalize(id: string): Promise<PayrollVerb<{ posted: PostingState; message: string }>> {
+	async finalize(id: string): Promise<Result<{ posted: PostingState; message: string }>> {
 		const d = this.draft(id);
 		const schedule = d && this.schedule(d.scheduleId);
-		if (!d || !schedule)
-			return no(this.final(id) ? 'This run is already finalized.' : 'There is no such run.');
-		if (d.status !== 'approved') return no('Approve the run before finalizing it.');
+		if (!d || !schedule) return no(this.final(id) ? 'payroll/finalized' : 'payroll/no-run');
+		if (d.status !== 'approved') return no('payroll/not-approved');
 		// The preview on screen counts if it was computed from the records as they are now.
 		const fresh = this.freshPreview(id);
-		const computed: PayrollVerb<ComputedRun> = fresh ? { ok: true, value: fresh } : await this.preview(id);
+		const computed: Result<ComputedRun> = fresh ? ok(fresh) : await this.preview(id);
 		if (!computed.ok) return computed;
 		if (computed.value.problems.length)
-			return no(`Fix or remove first: ${computed.value.problems.map((p) => p.message).join('; ')}`);
+			return no('payroll/run-problems', undefined, {
+				problems: computed.value.problems.map((p) => p.message).join('; ')
+			});
 		const run = finalizedRun(id, d, schedule, computed.value, this.#me);
 		const written = this.#live.finalize(run);
-		if (!written.ok) return no(written.error.message);
+		if (!written.ok) return written;
 		return finalizedOutcome(this.#posting, id);
 	}
 
@@ -331,7 +327,7 @@ export class PayrollState {
 		};
 	}
 
-	postRun(id: string): PayrollVerb<string> {
+	postRun(id: string): Result<string> {
 		return postRun(this.#posting, id);
 	}
 
@@ -339,11 +335,11 @@ export class PayrollState {
 	 * Records the payment (a fact) and posts it: net pay payable to the bank. Paid on the run's pay
 	 * date unless told otherwise; never before the run's posting date (the domain refuses it).
 	 */
-	markPaid(id: string, paidOn?: IsoDate): PayrollVerb<PostingState> {
+	markPaid(id: string, paidOn?: IsoDate): Result<PostingState> {
 		return markPaid(this.#posting, id, paidOn);
 	}
 
-	postPayment(id: string): PayrollVerb<PostingState> {
+	postPayment(id: string): Result<PostingState> {
 		return postPayment(this.#posting, id);
 	}
 

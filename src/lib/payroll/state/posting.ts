@@ -16,7 +16,8 @@ import type { Payment, PayrollReplica, SupersededAttempt } from '$lib/payroll/sy
 import type { BooksState } from '../../books/state/books.svelte';
 import { nowIso } from '../../shared/state/ids';
 import { REQUIRED_ROLES } from './accounts';
-import { no, type PayrollVerb, type PostingState } from './verb';
+import { no, type PostingState } from './verb';
+import { describeError, ok, type Result } from '$lib/shared/domain';
 
 export interface PostingContext {
 	books: BooksState | null;
@@ -34,25 +35,22 @@ export function postToBooks(
 	ctx: PostingContext,
 	entryId: string,
 	build: (a: PayrollAccounts) => ReturnType<typeof runJournalEntry>
-): PayrollVerb<string> {
+): Result<string> {
 	const books = ctx.books;
-	if (!books)
-		return no(
-			'This browser has no access to Books: a teammate with Books access must open this run to post it.'
-		);
+	if (!books) return no('payroll/no-books');
 	if (books.entry(entryId)) {
 		ctx.live().recordPosting(entryId, nowIso(), ctx.me);
-		return { ok: true, value: entryId };
+		return ok(entryId);
 	}
 	const a = ctx.accounts();
 	const missing = REQUIRED_ROLES.filter((r) => !a[r.key]).map((r) => r.label);
-	if (missing.length) return no(`Set up the ledger accounts first (${missing.join(', ')}).`);
+	if (missing.length) return no('payroll/accounts-missing', undefined, { missing });
 	const entry = build(a as PayrollAccounts);
-	if (!entry.ok) return no(entry.error.message);
+	if (!entry.ok) return entry;
 	const posted = books.post(entry.value);
-	if (!posted.ok) return no(posted.message);
+	if (!posted.ok) return posted;
 	ctx.live().recordPosting(entryId, nowIso(), ctx.me);
-	return { ok: true, value: entryId };
+	return ok(entryId);
 }
 
 /** Adds an account beside a related one (under the same parent), or finds one already named so. */
@@ -62,10 +60,10 @@ export function createAccountBeside(
 	type: 'liability' | 'expense',
 	subtype: 'payroll-liability' | 'payroll-expense',
 	besideId: string | undefined
-): PayrollVerb<string> {
-	if (!books) return no('Only a teammate with Books access can add accounts.');
+): Result<string> {
+	if (!books) return no('payroll/books-only');
 	const existing = books.accounts.find((a) => !a.archived && a.name === name && a.type === type);
-	if (existing) return { ok: true, value: existing.id };
+	if (existing) return ok(existing.id);
 	// Beside the related account (e.g. under Liabilities:Payroll Liabilities or Creditors).
 	const beside = books.accounts.find((a) => a.id === besideId);
 	const parent = beside?.parentId ? books.accounts.find((a) => a.id === beside.parentId) : undefined;
@@ -75,44 +73,44 @@ export function createAccountBeside(
 		subtype,
 		...(parent ? { parentId: parent.id } : {})
 	});
-	return made.ok ? { ok: true, value: made.value.id } : no(made.message);
+	return made.ok ? ok(made.value.id) : made;
 }
 
 /** Posts a finalized run's journal entry to Books. */
-export function postRun(ctx: PostingContext, id: string): PayrollVerb<string> {
+export function postRun(ctx: PostingContext, id: string): Result<string> {
 	const run = ctx.final(id);
-	if (!run) return no('Only a finalized run can be posted.');
+	if (!run) return no('payroll/not-finalized', 'Only a finalized run can be posted.');
 	return postToBooks(ctx, payrollEntryId(id), (a) => runJournalEntry(run, a));
 }
 
 /** Records a run's payment (once) on a checked date, then posts it. */
-export function markPaid(ctx: PostingContext, id: string, paidOn?: IsoDate): PayrollVerb<PostingState> {
+export function markPaid(ctx: PostingContext, id: string, paidOn?: IsoDate): Result<PostingState> {
 	const run = ctx.final(id);
-	if (!run) return no('Only a finalized run can be marked paid.');
+	if (!run) return no('payroll/not-finalized', 'Only a finalized run can be marked paid.');
 	if (!ctx.payment(id)) {
 		const date = checkPaymentDate(run, paidOn ?? run.period.payDate);
-		if (!date.ok) return no(date.error.message);
+		if (!date.ok) return date;
 		const paid = ctx.live().markPaid(id, { paidOn: date.value, at: nowIso(), by: ctx.me });
-		if (!paid.ok) return no(paid.error.message);
+		if (!paid.ok) return paid;
 	}
 	return postPayment(ctx, id);
 }
 
 /** Posts a recorded payment's journal entry (net pay payable to the bank). */
-export function postPayment(ctx: PostingContext, id: string): PayrollVerb<PostingState> {
+export function postPayment(ctx: PostingContext, id: string): Result<PostingState> {
 	const run = ctx.final(id);
 	const payment = ctx.payment(id);
-	if (!run || !payment) return no('The run is not marked paid.');
-	if (!ctx.books) return { ok: true, value: 'no-books' };
+	if (!run || !payment) return no('payroll/not-paid');
+	if (!ctx.books) return ok('no-books');
 	const posted = postToBooks(ctx, paymentEntryId(id), (a) => paymentJournalEntry(run, a, payment.paidOn));
-	return posted.ok ? { ok: true, value: 'posted' } : no(posted.message);
+	return posted.ok ? ok('posted') : posted;
 }
 
 /** What finalizing says once the run is written: posted, not posted (and why), or no Books here. */
 export function finalizedOutcome(
 	ctx: PostingContext,
 	id: string
-): PayrollVerb<{ posted: PostingState; message: string }> {
+): Result<{ posted: PostingState; message: string }> {
 	if (!ctx.books)
 		return {
 			ok: true,
@@ -127,7 +125,9 @@ export function finalizedOutcome(
 		ok: true,
 		value: {
 			posted: posted.ok ? 'posted' : 'not-posted',
-			message: posted.ok ? 'Finalized and posted to Books.' : `Finalized, but not posted: ${posted.message}`
+			message: posted.ok
+				? 'Finalized and posted to Books.'
+				: `Finalized, but not posted: ${describeError(posted.error)}`
 		}
 	};
 }

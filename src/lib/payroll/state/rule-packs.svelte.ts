@@ -14,9 +14,7 @@ import {
 } from '$lib/payroll/domain/rules';
 import type { PayrollReplica } from '$lib/payroll/sync/replica';
 import { nowIso } from '../../shared/state/ids';
-
-export type ImportOutcome =
-	{ ok: true; message: string } | { ok: false; message: string; problems: readonly PackProblem[] };
+import { err, ok, problem, type Result } from '$lib/shared/domain';
 
 const MAX_BYTES = 2_000_000;
 
@@ -58,16 +56,21 @@ export class RulePacksState {
 		return this.#replica?.rulePackAdded(checksum);
 	}
 
-	/** Checks a pack file and stores it; the same pack again changes nothing. */
-	importFile(fileName: string, text: string): ImportOutcome {
+	/**
+	 * Checks a pack file and stores it; the same pack again changes nothing. Answers what happened in
+	 * words, or the refusal with each problem in `details.problems`.
+	 */
+	importFile(fileName: string, text: string): Result<string> {
 		const r = this.#replica;
-		const refuse = (message: string, problems: readonly PackProblem[] = []): ImportOutcome => ({
-			ok: false,
-			message,
-			problems
-		});
-		if (!r) return refuse('Payroll is still loading; try again in a moment.');
-		if (text.length > MAX_BYTES) return refuse(`${fileName} is too large to be a rule pack (over 2 MB).`);
+		const refuse = (message: string, problems: readonly PackProblem[] = []) =>
+			err({ code: 'payroll/invalid-pack', message, details: { fileName, problems } });
+		if (!r) return err(problem('payroll/loading'));
+		if (text.length > MAX_BYTES)
+			return err({
+				code: 'payroll/pack-too-large',
+				message: `${fileName} is too large to be a rule pack (over 2 MB).`,
+				details: { fileName }
+			});
 		let raw: unknown;
 		try {
 			raw = JSON.parse(text);
@@ -85,12 +88,11 @@ export class RulePacksState {
 		}
 		const { pack, already } = plan.value;
 		if (already)
-			return {
-				ok: true,
-				message: `Already loaded: ${packName(already)}${already.builtIn ? ' is built in' : ''}. Nothing changed.`
-			};
+			return ok(
+				`Already loaded: ${packName(already)}${already.builtIn ? ' is built in' : ''}. Nothing changed.`
+			);
 		r.addRulePack(pack, nowIso(), this.#me);
-		return { ok: true, message: `Imported ${packName(pack)}: ${pack.header.title}.` };
+		return ok(`Imported ${packName(pack)}: ${pack.header.title}.`);
 	}
 
 	destroy(): void {

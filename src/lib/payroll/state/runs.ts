@@ -2,7 +2,7 @@
 // amount, the people a run pays (with their history and opening figures), and the finalized run.
 // Plain functions; PayrollState validates with them and writes through its replica. Also the
 // bench-only gross-to-net timing call.
-import type { DecimalString } from '$lib/shared/domain';
+import { err, ok, type DecimalString, type Result } from '$lib/shared/domain';
 import { displayName, type Employee, type Employment } from '$lib/people/domain';
 import {
 	taxYearOf,
@@ -51,19 +51,20 @@ export function withRunInput(
 	personId: string,
 	text: string,
 	person: Employee | undefined
-): { ok: true; value: Record<string, DecimalString> } | { ok: false; message: string } {
+): Result<Record<string, DecimalString>> {
 	const value = text.trim().replace(/,/g, '');
 	const what = field === 'hours' ? 'Hours' : RUN_INPUTS[field];
 	const who = person ? displayName(person) : 'this person';
 	if (value !== '' && !/^\d+(\.\d{1,2})?$/.test(value))
-		return {
-			ok: false,
-			message: `${what} for ${who} must be a number of 0 or more with at most 2 decimals, like 7.5 or 250.00.`
-		};
+		return err({
+			code: 'payroll/bad-amount',
+			message: `${what} for ${who} must be a number of 0 or more with at most 2 decimals, like 7.5 or 250.00.`,
+			details: { field, personId }
+		});
 	const next: Record<string, DecimalString> = { ...(d[field] ?? {}) };
 	if (value === '') delete next[personId];
 	else next[personId] = value as DecimalString;
-	return { ok: true, value: next };
+	return ok(next);
 }
 
 /** The people a draft pays, as the payroll worker reads them. */
@@ -122,7 +123,7 @@ export async function computeInWorker(p: {
 	openings: readonly OpeningYtd[];
 	finals: FinalizedRun[];
 	rulePacks: readonly LoadedPack[];
-}): Promise<{ ok: true; value: ComputedRun } | { ok: false; message: string }> {
+}): Promise<Result<ComputedRun>> {
 	const got = await payrollWorker().computeRun({
 		schedule: p.schedule,
 		run: p.draft,
@@ -130,7 +131,7 @@ export async function computeInWorker(p: {
 		finalized: p.finals,
 		rulePacks: p.rulePacks.map(packText)
 	});
-	if (!got.ok) return { ok: false, message: got.error.message };
+	if (!got.ok) return got;
 	const { ms: _ms, ...computed } = got.value;
-	return { ok: true, value: computed };
+	return ok(computed);
 }

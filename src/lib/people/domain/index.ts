@@ -3,6 +3,7 @@
 export type * from './employee-types';
 export { displayName } from './employee-types';
 export type { FieldProblem, HrErrorCode } from './errors';
+export { HR_MESSAGES } from './errors';
 export * from './identifiers';
 export { validateEmployee } from './employee';
 export { activeCustomFields, checkCustomFieldDefinitions, checkCustomFieldValues } from './custom-fields';

@@ -1,7 +1,7 @@
 // Data the People screens start from: public holiday calendars to choose per location, leave policy
 // presets, labels for fields in messages, and the conversion of HR errors to form problems. Plain
 // values and pure functions only.
-import type { DecimalString, DomainError } from '$lib/shared/domain';
+import { err, fieldProblems, type DecimalString, type DomainError, type Result } from '$lib/shared/domain';
 import {
 	ENGLAND_AND_WALES_2025_2027,
 	HOLIDAY_CALENDARS,
@@ -104,9 +104,6 @@ export interface FormProblem {
 	readonly message: string;
 }
 
-export type PeopleResult<T = undefined> =
-	{ ok: true; value: T } | { ok: false; message: string; problems: FormProblem[] };
-
 /** Strips history prefixes: 'employment@2026-01-01.fte' → 'fte', 'compensation@….pay.annualAmount' → 'pay.annualAmount'. */
 export function formField(field: string): string {
 	const m = /^(?:employment|compensation)(?:@[^.]*|\[\d+\])\.(.+)$/.exec(field);
@@ -123,6 +120,19 @@ export function problemsOf(error: DomainError): FormProblem[] {
 	});
 }
 
-export function failed(error: DomainError): { ok: false; message: string; problems: FormProblem[] } {
-	return { ok: false, message: error.message, problems: problemsOf(error) };
+/** A People verb's failure: the domain's error, with the problems its form shows (labelled) in `details.form`. */
+export function failed(error: DomainError): Result<never> {
+	return err({ ...error, details: { ...error.details, form: problemsOf(error) } });
+}
+
+/** A refusal made in the People state: its code, its sentence and the problems the form shows. */
+export function refuse(code: string, message: string, problems: FormProblem[]): Result<never> {
+	return err({ code, message, details: { form: problems } });
+}
+
+/** The problems a form shows for a failure, each with its field (labelled words, never a code). */
+export function formProblems(error: DomainError): FormProblem[] {
+	return Array.isArray(error.details?.['form'])
+		? fieldProblems({ details: { problems: error.details['form'] } })
+		: problemsOf(error);
 }

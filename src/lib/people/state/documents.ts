@@ -6,7 +6,8 @@ import type { IsoDate } from '$lib/shared/domain';
 import { checkDocumentUpload, type DocumentMeta, type DocumentType } from '$lib/people/domain';
 import { sha256Hex } from '$lib/shared/sync/files';
 import type { DocumentFiles } from './document-files.svelte';
-import { failed, type PeopleResult } from './data';
+import { failed, refuse } from './data';
+import { ok, type Result } from '$lib/shared/domain';
 import { newId, nowIso } from '../../shared/state/ids';
 import type { PeopleReplica } from '$lib/people/sync/replica';
 import type { TasksState } from '../../tasks/state/tasks.svelte';
@@ -20,7 +21,7 @@ export async function storeDocument(p: {
 	expiresOn: IsoDate | null;
 	me: string;
 	files: DocumentFiles;
-}): Promise<PeopleResult<DocumentMeta>> {
+}): Promise<Result<DocumentMeta>> {
 	const { file } = p;
 	const bytes = new Uint8Array(await file.arrayBuffer());
 	const sha256 = await sha256Hex(bytes);
@@ -46,9 +47,9 @@ export async function storeDocument(p: {
 		const message = quota
 			? 'This browser is out of storage space; the file was not added.'
 			: 'The file could not be stored.';
-		return { ok: false, message, problems: [{ field: 'file', message }] };
+		return refuse(quota ? 'hr/storage-full' : 'hr/document', message, [{ field: 'file', message }]);
 	}
-	return { ok: true, value: meta };
+	return ok(meta);
 }
 
 /**
@@ -58,7 +59,7 @@ export async function storeDocument(p: {
 export async function addDocument(
 	ctx: { live: () => PeopleReplica; files: DocumentFiles; tasks: TasksState | null; me: string },
 	p: { personId: string; file: File; type: DocumentType; expiresOn: IsoDate | null }
-): Promise<PeopleResult> {
+): Promise<Result<undefined>> {
 	const stored = await storeDocument({ ...p, me: ctx.me, files: ctx.files });
 	if (!stored.ok) return stored;
 	const meta = stored.value;

@@ -14,7 +14,8 @@ import {
 	type Fact
 } from '$lib/people/domain';
 import type { HistoryArea, PeopleReplica } from '$lib/people/sync/replica';
-import { failed, problemsOf, type FormProblem, type PeopleResult } from './data';
+import { failed, problemsOf, refuse, type FormProblem } from './data';
+import { ok, type Result } from '$lib/shared/domain';
 import { newId, nowIso } from '../../shared/state/ids';
 
 export interface HireFacts {
@@ -73,15 +74,15 @@ export function addPerson(
 	person: Employee,
 	employment: Employment,
 	compensation: Compensation | null
-): PeopleResult<string> {
+): Result<string> {
 	const { facts, problems } = hireFacts({ person, employment, compensation, ...ctx });
-	if (problems.length) return { ok: false, message: `${problems.length} problem(s) to fix`, problems };
+	if (problems.length) return refuse('hr/invalid-employee', `${problems.length} problem(s) to fix`, problems);
 	const added = ctx.live().addPerson(person, facts);
-	return added.ok ? { ok: true, value: person.id } : failed(added.error);
+	return added.ok ? ok(person.id) : failed(added.error);
 }
 
 /** Checks the edited record, then writes what changed. */
-export function updatePerson(ctx: RecordContext, before: Employee, after: Employee): PeopleResult {
+export function updatePerson(ctx: RecordContext, before: Employee, after: Employee): Result<undefined> {
 	// Values for fields this device has no definition of yet (a newer peer's) are kept, not judged.
 	const known = new Set(ctx.customFields.map((d) => d.id));
 	const judged = {
@@ -91,7 +92,7 @@ export function updatePerson(ctx: RecordContext, before: Employee, after: Employ
 	const checked = validateEmployee(judged, { today: ctx.today, customFieldDefinitions: ctx.customFields });
 	if (!checked.ok) return failed(checked.error);
 	const done = ctx.live().updatePerson(before, after);
-	return done.ok ? { ok: true, value: undefined } : failed(done.error);
+	return done.ok ? ok(undefined) : failed(done.error);
 }
 
 /** Records a change "effective as of" a date as a new fact of the history. */
@@ -104,13 +105,11 @@ export function recordChange(
 		changes: Partial<Employment> | Partial<Compensation>;
 		reason: string;
 	}
-): PeopleResult {
+): Result<undefined> {
 	if (Object.keys(p.changes).length === 0)
-		return {
-			ok: false,
-			message: 'Nothing changed.',
-			problems: [{ field: '', message: 'Change at least one field.' }]
-		};
+		return refuse('hr/nothing-changed', 'Nothing changed.', [
+			{ field: '', message: 'Change at least one field.' }
+		]);
 	const fact: Fact<unknown> = {
 		id: newId(),
 		effectiveDate: p.effectiveDate,
@@ -120,5 +119,5 @@ export function recordChange(
 		...(p.reason.trim() ? { reason: p.reason.trim() } : {})
 	};
 	const done = ctx.live().recordChange(p.personId, p.area, fact);
-	return done.ok ? { ok: true, value: undefined } : failed(done.error);
+	return done.ok ? ok(undefined) : failed(done.error);
 }

@@ -2,7 +2,7 @@
 // verbs into facts and field edits in the people shard, document bytes go to this device's files
 // store, and checklist and expiry reminders become tasks. Every verb validates before it writes;
 // balances, statuses and the directory are derived on read, never stored.
-import { todayUtc, type IsoDate } from '$lib/shared/domain';
+import { ok, todayUtc, type IsoDate, type Result } from '$lib/shared/domain';
 import {
 	directoryCards,
 	indexPeople,
@@ -28,7 +28,7 @@ import type { PeopleFilesReplica } from '$lib/shared/sync/files';
 import { DocumentFiles } from './document-files.svelte';
 import { DirectoryProjection } from './directory';
 import type { TasksState } from '../../tasks/state/tasks.svelte';
-import { defaultCalendarId, failed, type PeopleResult } from './data';
+import { defaultCalendarId, failed, refuse } from './data';
 import { newId, nowIso } from '../../shared/state/ids';
 import { checklistTasks, CHECKLISTS, EXPIRY_LEAD_DAYS } from './tasks';
 import { calendarsFor, leaveAuthority } from './leave-rules';
@@ -192,15 +192,11 @@ export class PeopleState {
 	}
 
 	/** Checks the record and its first employment and pay facts together, so every problem shows at once. */
-	addPerson(
-		person: Employee,
-		employment: Employment,
-		compensation: Compensation | null
-	): PeopleResult<string> {
+	addPerson(person: Employee, employment: Employment, compensation: Compensation | null): Result<string> {
 		return addPerson(this.#record, person, employment, compensation);
 	}
 
-	updatePerson(before: Employee, after: Employee): PeopleResult {
+	updatePerson(before: Employee, after: Employee): Result<undefined> {
 		return updatePerson(this.#record, before, after);
 	}
 
@@ -211,7 +207,7 @@ export class PeopleState {
 		effectiveDate: IsoDate,
 		changes: Partial<Employment> | Partial<Compensation>,
 		reason: string
-	): PeopleResult {
+	): Result<undefined> {
 		return recordChange(this.#record, { personId, area, effectiveDate, changes, reason });
 	}
 
@@ -222,10 +218,10 @@ export class PeopleState {
 	// ---- settings -------------------------------------------------------------------------------
 
 	/** Creates (no id yet) or updates a custom field definition. */
-	saveCustomField(def: Omit<CustomFieldDefinition, 'id'> & { id?: string }): PeopleResult<string> {
+	saveCustomField(def: Omit<CustomFieldDefinition, 'id'> & { id?: string }): Result<string> {
 		const full: CustomFieldDefinition = { ...def, id: def.id ?? newId(), name: def.name.trim() };
 		const done = this.#live.saveCustomField(full, nowIso());
-		return done.ok ? { ok: true, value: full.id } : failed(done.error);
+		return done.ok ? ok(full.id) : failed(done.error);
 	}
 
 	setApprover(memberId: string, approver: boolean): void {
@@ -253,16 +249,16 @@ export class PeopleState {
 
 	// ---- leave ----------------------------------------------------------------------------------
 
-	savePolicy(policy: LeavePolicy): PeopleResult {
+	savePolicy(policy: LeavePolicy): Result<undefined> {
 		const done = this.#live.savePolicy(policy);
-		return done.ok ? { ok: true, value: undefined } : failed(done.error);
+		return done.ok ? ok(undefined) : failed(done.error);
 	}
 
 	setCalendar(location: string, calendarId: string): void {
 		this.#live.setCalendar(location, calendarId);
 	}
 
-	requestLeave(fields: Omit<LeaveRequest, 'kind' | 'id' | 'status' | 'requestedAt'>): PeopleResult<string> {
+	requestLeave(fields: Omit<LeaveRequest, 'kind' | 'id' | 'status' | 'requestedAt'>): Result<string> {
 		const request: LeaveRequest = {
 			kind: 'request',
 			id: newId(),
@@ -271,32 +267,32 @@ export class PeopleState {
 			...fields
 		};
 		const done = this.#live.requestLeave(request, this.calendars());
-		return done.ok ? { ok: true, value: done.value.days } : failed(done.error);
+		return done.ok ? ok(done.value.days) : failed(done.error);
 	}
 
 	decideLeave(
 		personId: string,
 		requestId: string,
 		status: 'approved' | 'rejected' | 'cancelled'
-	): PeopleResult {
+	): Result<undefined> {
 		const may = this.authority(personId, status);
 		if (!may.ok)
-			return { ok: false, message: may.reason, problems: [{ field: 'status', message: may.reason }] };
+			return refuse(may.error.code, may.error.message, [{ field: 'status', message: may.error.message }]);
 		const done = this.#live.decideLeave(
 			{ id: newId(), requestId, status, by: this.#me, at: nowIso() },
 			this.calendars()
 		);
-		return done.ok ? { ok: true, value: undefined } : failed(done.error);
+		return done.ok ? ok(undefined) : failed(done.error);
 	}
 
 	/** A grant (adds days) or an adjustment (signed) to one policy's balance, with its reason. */
 	adjustBalance(
 		personId: string,
 		change: Omit<BalanceChange, 'id' | 'recordedAt' | 'recordedBy'>
-	): PeopleResult {
+	): Result<undefined> {
 		const event = { ...change, id: newId(), recordedAt: nowIso(), recordedBy: this.#me } as BalanceChange;
 		const done = this.#live.addLeaveEvent(personId, event);
-		return done.ok ? { ok: true, value: undefined } : failed(done.error);
+		return done.ok ? ok(undefined) : failed(done.error);
 	}
 
 	// ---- documents ------------------------------------------------------------------------------
@@ -310,7 +306,7 @@ export class PeopleState {
 		file: File,
 		type: DocumentType,
 		expiresOn: IsoDate | null
-	): Promise<PeopleResult> {
+	): Promise<Result<undefined>> {
 		const ctx = { live: () => this.#live, files: this.#documentFiles, tasks: this.#tasks, me: this.#me };
 		return addDocument(ctx, { personId, file, type, expiresOn });
 	}
@@ -335,7 +331,7 @@ export class PeopleState {
 		personId: string,
 		templateId: string,
 		roles: { hr?: string; it?: string; manager?: string }
-	): PeopleResult<number> {
+	): Result<number> {
 		const made = checklistTasks({
 			tasks: this.#tasks,
 			templateId,
@@ -354,18 +350,18 @@ export class PeopleState {
 			createdAt: nowIso(),
 			createdBy: this.#me
 		});
-		return { ok: true, value: ids.length };
+		return ok(ids.length);
 	}
 
 	// ---- privacy --------------------------------------------------------------------------------
 
 	/** Removes personal details (and this device's copies of their documents); pay history stays. */
-	async erase(personId: string, keepTaxIdentifiers: boolean): Promise<PeopleResult> {
+	async erase(personId: string, keepTaxIdentifiers: boolean): Promise<Result<undefined>> {
 		const ids = this.documents(personId).map((d) => d.id);
 		const done = this.#live.erase(personId, nowIso(), keepTaxIdentifiers);
 		if (!done.ok) return failed(done.error);
 		await this.#documentFiles.remove(ids);
-		return { ok: true, value: undefined };
+		return ok(undefined);
 	}
 
 	/** Everything Keel holds about one person: the engine's export plus each document's bytes (base64). */

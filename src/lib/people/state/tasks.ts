@@ -1,7 +1,7 @@
 // The tasks People creates in the Tasks shard: a reminder before a document expires, and one task
 // per checklist item (new hire, leaver) in a "People" list. The tasks shard also reaches task-only
 // teammates, so no name or file name goes into a task. Plain functions over TasksState.
-import { addDays, type IsoDate } from '$lib/shared/domain';
+import { addDays, ok, unwrap, type IsoDate, type Result } from '$lib/shared/domain';
 import {
 	instantiateChecklist,
 	LEAVER_TEMPLATE,
@@ -13,7 +13,7 @@ import {
 	foldFacts
 } from '$lib/people/domain';
 import type { TasksState } from '../../tasks/state/tasks.svelte';
-import { failed, type PeopleResult } from './data';
+import { failed, refuse } from './data';
 
 export const CHECKLISTS = [NEW_HIRE_TEMPLATE, LEAVER_TEMPLATE];
 /** Days before a document expires that its reminder task falls due. */
@@ -28,7 +28,7 @@ const DOCUMENT_WORDS: Record<DocumentType, string> = {
 /** The open "People" task list, made if there is none. */
 function peopleList(tasks: TasksState): string {
 	const existing = tasks.lists.find((l) => l.name === 'People' && !l.archived);
-	return existing?.id ?? (tasks.createList('People').id as string);
+	return existing?.id ?? unwrap(tasks.createList('People'));
 }
 
 /** A task due EXPIRY_LEAD_DAYS before the document expires (none while Tasks is not ready). */
@@ -64,15 +64,13 @@ export function checklistTasks(p: {
 	employment: History<Employment>;
 	self: string | null;
 	roles: { hr?: string; it?: string; manager?: string };
-}): PeopleResult<string[]> {
+}): Result<string[]> {
 	const { tasks, personId } = p;
 	const template = CHECKLISTS.find((t) => t.id === p.templateId);
 	if (!tasks?.ready || !template)
-		return {
-			ok: false,
-			message: 'Tasks are not available here.',
-			problems: [{ field: 'template', message: 'Tasks are not available here.' }]
-		};
+		return refuse('hr/tasks-unavailable', 'Tasks are not available here.', [
+			{ field: 'template', message: 'Tasks are not available here.' }
+		]);
 	// The latest known start and end dates (a future end date counts: offboarding is planned ahead).
 	const latest = foldFacts(p.employment);
 	const drafts = instantiateChecklist(
@@ -94,7 +92,7 @@ export function checklistTasks(p: {
 			links: d.links.map((l) => ({ kind: l.kind, id: l.id })),
 			labels: [template.kind]
 		});
-		if (made.id) ids.push(made.id);
+		if (made.ok) ids.push(made.value);
 	}
-	return { ok: true, value: ids };
+	return ok(ids);
 }

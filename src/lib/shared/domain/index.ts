@@ -1,4 +1,5 @@
 export * from './result';
+export * from './messages';
 export * from './money';
 export * from './money-format';
 export * from './currency';

@@ -77,7 +77,10 @@ describe('workspace backup', () => {
 		expect((await decodeBackup(text, 'b.json')).ok).toBe(false);
 		const wrong = await decodeBackup(text, 'b.json', 'battery staple');
 		expect(wrong.ok).toBe(false);
-		if (!wrong.ok) expect(wrong.message).toMatch(/b\.json: wrong passphrase/);
+		if (!wrong.ok) {
+			expect(wrong.error.message).toMatch(/b\.json: wrong passphrase/);
+			expect(wrong.error.code).toBe('backup/wrong-passphrase');
+		}
 		expect((await decodeBackup(text, 'b.json', 'correct horse')).ok).toBe(true);
 	});
 
@@ -96,8 +99,8 @@ describe('workspace backup', () => {
 			const r = await decodeBackup(text, 'upload.json');
 			expect(r.ok).toBe(false);
 			if (!r.ok) {
-				expect(r.message).toMatch(/^upload\.json: /);
-				expect(r.message).toMatch(why);
+				expect(r.error.message).toMatch(/^upload\.json: /);
+				expect(r.error.message).toMatch(why);
 			}
 		}
 		// A flipped character inside a shard is caught by the digest even when it still decodes.
@@ -146,11 +149,11 @@ describe('document files in backups', () => {
 		const changed = { ...parsed, files: { ...parsed.files, [id]: { type: 'image/png', data: 'AAAA' } } };
 		const r = await decodeBackup(JSON.stringify(changed), 'f.json');
 		expect(r.ok).toBe(false);
-		if (!r.ok) expect(r.message).toMatch(/f\.json: .*checksum/);
+		if (!r.ok) expect(r.error.message).toMatch(/f\.json: .*checksum/);
 		const bad = { ...parsed, files: { '../x': { type: 'image/png', data: 'AAAA' } } };
 		const r2 = await decodeBackup(JSON.stringify(bad), 'f.json');
 		expect(r2.ok).toBe(false);
-		if (!r2.ok) expect(r2.message).toMatch(/document files in the backup are malformed/);
+		if (!r2.ok) expect(r2.error.message).toMatch(/document files in the backup are malformed/);
 	});
 
 	it('still reads a version 1 backup (shards only)', async () => {

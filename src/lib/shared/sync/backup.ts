@@ -6,10 +6,15 @@
 import * as Y from 'yjs';
 import { SHARDS, type ShardName } from '$lib/shared/domain/workspace';
 import { fromBase64Url, toBase64Url } from '$lib/shared/domain/workspace';
+import { err, ok, type DomainError, type Result } from '$lib/shared/domain';
 
 export const BACKUP_FORMAT = 'keel-backup';
 export const SEALED_FORMAT = 'keel-backup-sealed';
 const PBKDF2_ITERATIONS = 600_000;
+
+/** Why a backup was refused (words in shared/domain/messages; the message names the file). */
+type BackupCode = 'backup/unreadable' | 'backup/locked' | 'backup/wrong-passphrase' | 'backup/damaged';
+type BackupError = DomainError & { readonly code: BackupCode };
 
 /** Version 1 held shards only; version 2 adds document files and covers them by the digest. */
 const BACKUP_VERSION = 2;
@@ -51,8 +56,6 @@ export interface DecodedBackup {
 	updates: Partial<Record<ShardName, Uint8Array>>;
 	files: Map<string, DocumentFile>;
 }
-
-export type BackupResult<T> = { ok: true; value: T } | { ok: false; message: string };
 
 async function digestOf(
 	shards: Partial<Record<ShardName, string>>,
@@ -141,11 +144,10 @@ export async function decodeBackup(
 	text: string,
 	fileName: string,
 	passphrase?: string
-): Promise<BackupResult<DecodedBackup>> {
-	const bad = (why: string): { ok: false; message: string } => ({
-		ok: false,
-		message: `${fileName}: ${why}`
-	});
+): Promise<Result<DecodedBackup>> {
+	/** The file's name and why, under the code that says what kind of failure it is. */
+	const bad = (why: string, code: BackupCode = 'backup/unreadable') =>
+		err({ code, message: `${fileName}: ${why}`, details: { fileName } });
 	let data: unknown;
 	try {
 		data = JSON.parse(text);
@@ -154,9 +156,10 @@ export async function decodeBackup(
 	}
 	let file = data as Partial<BackupFile>;
 	if ((data as Partial<SealedFile>)?.format === SEALED_FORMAT) {
-		if (!passphrase) return bad('this backup is locked with a passphrase; enter it to restore.');
+		if (!passphrase)
+			return bad('this backup is locked with a passphrase; enter it to restore.', 'backup/locked');
 		const opened = await unseal(data as SealedFile, passphrase);
-		if (!opened.ok) return bad(opened.message);
+		if (!opened.ok) return bad(opened.error.message, opened.error.code);
 		try {
 			file = JSON.parse(opened.value) as Partial<BackupFile>;
 		} catch {
@@ -178,7 +181,10 @@ export async function decodeBackup(
 	if (file.version === 2 && !validFiles(files))
 		return bad('the document files in the backup are malformed. Nothing was changed.');
 	if (typeof file.digest !== 'string' || (await digestOf(file.shards, files)) !== file.digest)
-		return bad('the backup is damaged: its checksum does not match its contents. Nothing was changed.');
+		return bad(
+			'the backup is damaged: its checksum does not match its contents. Nothing was changed.',
+			'backup/damaged'
+		);
 	const updates: Partial<Record<ShardName, Uint8Array>> = {};
 	for (const shard of SHARDS) {
 		const encoded = file.shards[shard];
@@ -201,15 +207,12 @@ export async function decodeBackup(
 			return bad('a document file in the backup cannot be read. Nothing was changed.');
 		}
 	}
-	return {
-		ok: true,
-		value: {
-			workspace: file.workspace,
-			createdAt: String(file.createdAt ?? ''),
-			updates,
-			files: decodedFiles
-		}
-	};
+	return ok({
+		workspace: file.workspace,
+		createdAt: String(file.createdAt ?? ''),
+		updates,
+		files: decodedFiles
+	});
 }
 
 const FILE_ID = /^[0-9A-Za-z_-]{1,64}$/;
@@ -229,20 +232,26 @@ function validFiles(files: unknown): files is Record<string, BackupFileEntry> {
 	);
 }
 
-async function unseal(file: SealedFile, passphrase: string): Promise<BackupResult<string>> {
+async function unseal(file: SealedFile, passphrase: string): Promise<Result<string, BackupError>> {
 	try {
 		if (file.kdf?.name !== 'PBKDF2' || file.cipher?.name !== 'AES-GCM')
-			return { ok: false, message: 'unknown encryption.' };
+			return err({ code: 'backup/unreadable', message: 'unknown encryption.' });
 		if (!(file.kdf.iterations >= 100_000 && file.kdf.iterations <= 10_000_000))
-			return { ok: false, message: 'the backup asks for an unsafe key derivation. Nothing was changed.' };
+			return err({
+				code: 'backup/unreadable',
+				message: 'the backup asks for an unsafe key derivation. Nothing was changed.'
+			});
 		const key = await deriveKey(passphrase, fromBase64Url(file.kdf.salt), file.kdf.iterations);
 		const plain = await crypto.subtle.decrypt(
 			{ name: 'AES-GCM', iv: fromBase64Url(file.cipher.iv) as BufferSource },
 			key,
 			fromBase64Url(file.data) as BufferSource
 		);
-		return { ok: true, value: new TextDecoder().decode(plain) };
+		return ok(new TextDecoder().decode(plain));
 	} catch {
-		return { ok: false, message: 'wrong passphrase, or the backup is damaged. Nothing was changed.' };
+		return err({
+			code: 'backup/wrong-passphrase',
+			message: 'wrong passphrase, or the backup is damaged. Nothing was changed.'
+		});
 	}
 }

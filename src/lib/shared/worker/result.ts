@@ -1,8 +1,10 @@
-// How every worker answers across Comlink: a value, or an error as plain data { code, message }
-// (Error objects do not survive the structured clone with their fields). A WorkerError thrown
-// inside carries its own code; anything else thrown is reported under the call's code.
-export type WorkerResult<T> =
-	{ ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+// How every worker answers across Comlink: the one Result of shared/domain (plain data, so the
+// structured clone keeps it whole; Error objects would lose their fields). A WorkerError thrown inside
+// carries its own code; anything else thrown is reported under the call's code.
+import { err, ok, type Result } from '../domain/result';
+
+/** A worker's answer: exactly the domain's Result, named for where it crosses. */
+export type WorkerResult<T> = Result<T>;
 
 export class WorkerError extends Error {
 	constructor(
@@ -13,23 +15,23 @@ export class WorkerError extends Error {
 	}
 }
 
-function failed(code: string, e: unknown): WorkerResult<never> {
-	if (e instanceof WorkerError) return { ok: false, error: { code: e.code, message: e.message } };
-	return { ok: false, error: { code, message: e instanceof Error ? e.message : String(e) } };
+function failed(code: string, e: unknown): Result<never> {
+	if (e instanceof WorkerError) return err({ code: e.code, message: e.message });
+	return err({ code, message: e instanceof Error ? e.message : String(e) });
 }
 
-export async function guard<T>(code: string, work: () => Promise<T> | T): Promise<WorkerResult<T>> {
+export async function guard<T>(code: string, work: () => Promise<T> | T): Promise<Result<T>> {
 	try {
-		return { ok: true, value: await work() };
+		return ok(await work());
 	} catch (e) {
 		return failed(code, e);
 	}
 }
 
 /** The same for synchronous work (answers without waiting a microtask). */
-export function guardSync<T>(code: string, work: () => T): WorkerResult<T> {
+export function guardSync<T>(code: string, work: () => T): Result<T> {
 	try {
-		return { ok: true, value: work() };
+		return ok(work());
 	} catch (e) {
 		return failed(code, e);
 	}

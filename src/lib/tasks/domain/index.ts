@@ -7,3 +7,4 @@ export * from './validate';
 export * from './filters';
 export * from './templates';
 export * from './template-library';
+export * from './messages';

@@ -18,10 +18,9 @@ import {
 	type TaskStatus,
 	type TaskTemplate
 } from '$lib/tasks/domain';
-import { parseIsoDate } from '$lib/shared/domain';
+import { err, ok, parseIsoDate, type Result } from '$lib/shared/domain';
+import { tasksProblem } from '$lib/tasks/domain';
 import { newId, nowIso } from '../../shared/state/ids';
-
-export type EditResult = { ok: true } | { ok: false; message: string };
 
 /** A short random suffix so two devices placing a task at the same spot get different keys. */
 export const salt = () => randomSalt(Math.random, 6);
@@ -48,11 +47,7 @@ export interface NewTaskFields {
 }
 
 /** A checked new task, placed first or last among `siblings`. */
-export function buildTask(
-	fields: NewTaskFields,
-	siblings: readonly Task[],
-	me: string
-): { ok: true; task: Task } | { ok: false; message: string } {
+export function buildTask(fields: NewTaskFields, siblings: readonly Task[], me: string): Result<Task> {
 	const order = keyForPosition(siblings, fields.atTop ? 0 : siblings.length, salt());
 	const result = newTask(
 		{
@@ -72,8 +67,7 @@ export function buildTask(
 		},
 		newId
 	);
-	if (!result.ok) return { ok: false, message: result.error.message };
-	return { ok: true, task: result.value };
+	return result;
 }
 
 /** A template's tasks, anchored at a date and placed after the list's last task. */
@@ -82,9 +76,9 @@ export function templateTasks(
 	args: { listId: string; anchor: string; assignees: Record<string, string | null> },
 	siblings: readonly Task[],
 	me: string
-): { ok: true; tasks: Task[] } | { ok: false; message: string } {
+): Result<Task[]> {
 	const anchor = parseIsoDate(args.anchor);
-	if (!anchor) return { ok: false, message: `Start date: "${args.anchor}" is not a calendar date.` };
+	if (!anchor) return err(tasksProblem('tasks/bad-start-date', { anchor: args.anchor }));
 	try {
 		const tasks = instantiateTemplate(template, {
 			listId: args.listId,
@@ -96,12 +90,10 @@ export function templateTasks(
 			orderAfter: siblings.at(-1)?.order ?? null,
 			salt: salt()
 		});
-		return { ok: true, tasks };
+		return ok(tasks);
 	} catch (e) {
-		return {
-			ok: false,
-			message: `Template "${template.name}": ${e instanceof Error ? e.message : String(e)}`
-		};
+		const reason = e instanceof Error ? e.message : String(e);
+		return err(tasksProblem('tasks/template-failed', { template: template.name, reason }));
 	}
 }
 

@@ -17,24 +17,15 @@ import {
 	type TaskList,
 	type TaskSort,
 	type TaskStatus,
-	type TaskTemplate
+	type TaskTemplate,
+	tasksProblem
 } from '$lib/tasks/domain';
-import { parseIsoDate, todayUtc, type IsoDate } from '$lib/shared/domain';
+import { err, ok, parseIsoDate, todayUtc, type IsoDate, type Result } from '$lib/shared/domain';
 import type { TasksReplica, TaskChange } from '$lib/tasks/sync/replica';
 import { TasksProjection } from './projection';
 import { tasksWorker } from '$lib/tasks/rpc/client';
 import { newId, nowIso } from '../../shared/state/ids';
-import {
-	buildTask,
-	completion,
-	salt,
-	siblingsOf,
-	templateTasks,
-	type EditResult,
-	type NewTaskFields
-} from './create';
-
-export type { EditResult };
+import { buildTask, completion, salt, siblingsOf, templateTasks, type NewTaskFields } from './create';
 
 export class TasksState {
 	#replica: TasksReplica | null = null;
@@ -149,10 +140,10 @@ export class TasksState {
 		return siblingsOf(this.all, listId, exceptId);
 	}
 
-	createList(name: string): EditResult & { id?: string } {
+	createList(name: string): Result<string> {
 		const trimmed = name.trim();
-		if (!trimmed) return { ok: false, message: 'List name: required.' };
-		if (trimmed.length > 200) return { ok: false, message: 'List name: at most 200 characters.' };
+		if (!trimmed) return err(tasksProblem('tasks/list-name-required'));
+		if (trimmed.length > 200) return err(tasksProblem('tasks/list-name-too-long'));
 		const last = this.lists.at(-1)?.order ?? null;
 		const id = newId();
 		this.#live.createList({
@@ -162,55 +153,54 @@ export class TasksState {
 			order: keyForPosition(this.lists, this.lists.length, salt()) || last || 'a0',
 			archived: false
 		});
-		return { ok: true, id };
+		return ok(id);
 	}
 
-	renameList(id: string, name: string): EditResult {
+	renameList(id: string, name: string): Result<null> {
 		const trimmed = name.trim();
-		if (!trimmed) return { ok: false, message: 'List name: required.' };
+		if (!trimmed) return err(tasksProblem('tasks/list-name-required'));
 		this.#live.patchList(id, { name: trimmed });
-		return { ok: true };
+		return ok(null);
 	}
 
 	archiveList(id: string, archived = true): void {
 		this.#live.patchList(id, { archived });
 	}
 
-	createTask(fields: NewTaskFields): EditResult & { id?: string } {
+	createTask(fields: NewTaskFields): Result<string> {
 		const built = buildTask(fields, this.#siblings(fields.listId), this.#me);
 		if (!built.ok) return built;
-		this.#live.create(built.task);
-		return { ok: true, id: built.task.id };
+		this.#live.create(built.value);
+		return ok(built.value.id);
 	}
 
 	/** Creates a template's tasks in one transaction, after the list's last task. */
 	fromTemplate(
 		template: TaskTemplate,
 		args: { listId: string; anchor: string; assignees: Record<string, string | null> }
-	): EditResult & { count?: number } {
+	): Result<number> {
 		const made = templateTasks(template, args, this.#siblings(args.listId), this.#me);
 		if (!made.ok) return made;
-		this.#live.createMany(made.tasks);
-		return { ok: true, count: made.tasks.length };
+		this.#live.createMany(made.value);
+		return ok(made.value.length);
 	}
 
-	rename(id: string, title: string): EditResult {
+	rename(id: string, title: string): Result<null> {
 		const trimmed = title.trim();
-		if (!trimmed) return { ok: false, message: 'Title: required.' };
-		if (trimmed.length > 500) return { ok: false, message: 'Title: at most 500 characters.' };
+		if (!trimmed) return err(tasksProblem('tasks/title-required'));
+		if (trimmed.length > 500) return err(tasksProblem('tasks/title-too-long'));
 		this.#live.patch(id, { title: trimmed });
-		return { ok: true };
+		return ok(null);
 	}
 
-	setDue(id: string, due: string): EditResult {
-		if (due && !parseIsoDate(due))
-			return { ok: false, message: `Due date: "${due}" is not a calendar date.` };
+	setDue(id: string, due: string): Result<null> {
+		if (due && !parseIsoDate(due)) return err(tasksProblem('tasks/bad-due-date', { due }));
 		const task = this.#live.get(id);
 		// Moving a repeating task's date by hand moves the series' day too.
 		const recurrence =
 			task?.recurrence && due ? { ...task.recurrence, anchor: due as IsoDate } : task?.recurrence;
 		this.#live.patch(id, { due: (due || null) as IsoDate | null, recurrence: recurrence ?? null });
-		return { ok: true };
+		return ok(null);
 	}
 
 	setAssignee(id: string, memberId: string | null): void {
@@ -247,22 +237,22 @@ export class TasksState {
 		this.#live.setDescription(id, text);
 	}
 
-	addLabel(id: string, label: string): EditResult {
+	addLabel(id: string, label: string): Result<null> {
 		const [clean] = normaliseLabels([label]);
-		if (!clean) return { ok: false, message: 'Label: enter some text.' };
+		if (!clean) return err(tasksProblem('tasks/label-empty'));
 		this.#live.setLabel(id, clean, true);
-		return { ok: true };
+		return ok(null);
 	}
 
 	removeLabel(id: string, label: string): void {
 		this.#live.setLabel(id, label, false);
 	}
 
-	addChecklistItem(id: string, text: string): EditResult {
+	addChecklistItem(id: string, text: string): Result<null> {
 		const trimmed = text.trim();
 		const task = this.#live.get(id);
-		if (!task) return { ok: false, message: 'That task no longer exists.' };
-		if (!trimmed) return { ok: false, message: 'Checklist item: enter some text.' };
+		if (!task) return err(tasksProblem('tasks/task-gone'));
+		if (!trimmed) return err(tasksProblem('tasks/checklist-item-empty'));
 		const items = task.checklist.filter((i) => isValidKey(i.order));
 		this.#live.upsertChecklistItem(id, {
 			id: newId(),
@@ -270,7 +260,7 @@ export class TasksState {
 			done: false,
 			order: keyForPosition(items, items.length, salt())
 		});
-		return { ok: true };
+		return ok(null);
 	}
 
 	toggleChecklistItem(id: string, item: ChecklistItem): void {
@@ -281,19 +271,18 @@ export class TasksState {
 		this.#live.removeChecklistItem(id, itemId);
 	}
 
-	addComment(id: string, text: string): EditResult {
+	addComment(id: string, text: string): Result<null> {
 		const trimmed = text.trim();
-		if (!trimmed) return { ok: false, message: 'Comment: enter some text.' };
-		if (trimmed.length > 10_000) return { ok: false, message: 'Comment: at most 10,000 characters.' };
+		if (!trimmed) return err(tasksProblem('tasks/comment-empty'));
+		if (trimmed.length > 10_000) return err(tasksProblem('tasks/comment-too-long'));
 		this.#live.addComment(id, { id: newId(), author: this.#me, at: nowIso(), text: trimmed });
-		return { ok: true };
+		return ok(null);
 	}
 
-	addLink(id: string, link: RecordLink): EditResult {
-		if (!link.kind.trim() || !link.id.trim())
-			return { ok: false, message: 'Link: choose a kind and a record.' };
+	addLink(id: string, link: RecordLink): Result<null> {
+		if (!link.kind.trim() || !link.id.trim()) return err(tasksProblem('tasks/link-incomplete'));
 		this.#live.setLink(id, { ...link, kind: link.kind.trim(), id: link.id.trim() }, true);
-		return { ok: true };
+		return ok(null);
 	}
 
 	removeLink(id: string, link: RecordLink): void {

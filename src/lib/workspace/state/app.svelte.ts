@@ -3,9 +3,9 @@
 import type { Invite, WorkspaceEntry } from '$lib/shared/domain/workspace';
 import { getWorkspace, listWorkspaces, putWorkspace } from '$lib/shared/storage/registry';
 import { WorkspaceSession } from '$lib/shared/sync/session';
-import { todayUtc } from '$lib/shared/domain';
+import { err, problem, todayUtc, type Result } from '$lib/shared/domain';
 import type { OpenWorkspace } from './workspace.svelte';
-import type { NewWorkspace, RestoreResult } from './workspace-ops';
+import type { NewWorkspace } from './workspace-ops';
 import { nowIso } from '../../shared/state/ids';
 import { booksDebug } from '../../books/state/debug';
 import { background } from '$lib/shared/state/background';
@@ -188,16 +188,20 @@ class KeelApp {
 		fileName: string;
 		passphrase?: string;
 		memberName: string;
-	}): Promise<RestoreResult> {
+	}): Promise<Result<WorkspaceEntry>> {
 		const { restoreAsNewWorkspace } = await ops();
 		const result = await restoreAsNewWorkspace(args);
 		await this.refresh();
 		return result;
 	}
 
-	async restoreInto(args: { text: string; fileName: string; passphrase?: string }): Promise<RestoreResult> {
+	async restoreInto(args: {
+		text: string;
+		fileName: string;
+		passphrase?: string;
+	}): Promise<Result<WorkspaceEntry>> {
 		const open = this.current;
-		if (!open) return { ok: false, message: 'Open the workspace to restore into first.' };
+		if (!open) return err(problem('workspace/not-open'));
 		// Check the file before closing anything: a bad file must leave the open workspace untouched.
 		const { decodeBackup } = await import('$lib/shared/sync/backup');
 		const probe = await decodeBackup(args.text, args.fileName, args.passphrase);
@@ -253,7 +257,7 @@ if (typeof window !== 'undefined') {
 					const wallMs = Math.round(performance.now() - t0);
 					return r.ok
 						? { wallMs, workerMs: r.value.ms, matches: r.value.matches.length }
-						: { error: r.message };
+						: { error: r.error.message };
 				},
 				/** Parses statement text in the books worker (banking part): lines read and time taken. */
 				bankParse: async (text: string, fileName: string) => {
@@ -265,7 +269,7 @@ if (typeof window !== 'undefined') {
 					const wallMs = Math.round(performance.now() - t0);
 					return r.ok
 						? { wallMs, lines: r.value.statements.reduce((n, s) => n + s.lines.length, 0) }
-						: { error: r.message };
+						: { error: r.error.message };
 				},
 				/** Sets the priority of the first n tasks, each as its own edit, like n separate clicks. */
 				setPriorityOfFirst: (n: number, p: 0 | 1 | 2 | 3) => {

@@ -1,7 +1,7 @@
 // A demo workspace a person can explore: a small charity's back office with real-looking lists,
 // dates spread around today, labels, checklists and a recurring task. Built from the same verbs a
 // person uses, so the demo can never hold a record the app would refuse.
-import { addDays, addMonths, dateParts, isoDate, type IsoDate } from '$lib/shared/domain';
+import { addDays, addMonths, dateParts, isoDate, unwrap, type IsoDate } from '$lib/shared/domain';
 import type { DecimalString } from '$lib/shared/domain';
 import { LEDGER_SCHEMA_VERSION } from '$lib/books/domain';
 import type { TasksState } from '../../tasks/state/tasks.svelte';
@@ -10,10 +10,10 @@ import { newId } from '../../shared/state/ids';
 
 export function seedDemoTasks(tasks: TasksState, today: IsoDate, me: string): void {
 	const lists = {
-		close: tasks.createList('Month-end close').id as string,
-		people: tasks.createList('People & onboarding').id as string,
-		it: tasks.createList('IT requests').id as string,
-		grants: tasks.createList('Grants & reporting').id as string
+		close: unwrap(tasks.createList('Month-end close')),
+		people: unwrap(tasks.createList('People & onboarding')),
+		it: unwrap(tasks.createList('IT requests')),
+		grants: unwrap(tasks.createList('Grants & reporting'))
 	};
 	const { year, month } = dateParts(today);
 	const monthEnd = addDays(addMonths(isoDate(year, month, 1), 1), -1);
@@ -122,9 +122,9 @@ export function seedDemoTasks(tasks: TasksState, today: IsoDate, me: string): vo
 	];
 	for (const { checklist, done, ...fields } of items) {
 		const created = tasks.createTask(fields);
-		if (!created.ok || !created.id) continue;
-		for (const text of checklist ?? []) tasks.addChecklistItem(created.id, text);
-		if (done) tasks.setStatus(created.id, 'done');
+		if (!created.ok) continue;
+		for (const text of checklist ?? []) tasks.addChecklistItem(created.value, text);
+		if (done) tasks.setStatus(created.value, 'done');
 	}
 }
 
@@ -197,7 +197,7 @@ export function seedDemoBooks(books: BooksState, today: IsoDate, currency: strin
 				status: 'posted',
 				lines
 			});
-			if (!posted.ok) throw new Error(`demo books: ${posted.message}`);
+			if (!posted.ok) throw new Error(`demo books: ${posted.error.message}`);
 		}
 	}
 }

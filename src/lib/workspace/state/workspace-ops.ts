@@ -19,6 +19,7 @@ import { writeShardUpdates } from '$lib/shared/sync/shard-writer';
 import { BooksReplica } from '$lib/books/sync/replica';
 import { PeopleFilesReplica } from '$lib/shared/sync/files';
 import { newId, nowIso } from '../../shared/state/ids';
+import { ok, type Result } from '$lib/shared/domain';
 import { forgetBooksHint } from '../../books/state/books.svelte';
 
 const COLORS = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#8c564b', '#e377c2', '#17becf', '#bcbd22'];
@@ -173,18 +174,16 @@ async function restoreDocumentFiles(workspaceId: string, backup: DecodedBackup):
 	}
 }
 
-export type RestoreResult = { ok: true; entry: WorkspaceEntry } | { ok: false; message: string };
-
 /** Checks the whole file first; only a valid backup creates anything. */
 export async function restoreAsNewWorkspace(args: {
 	text: string;
 	fileName: string;
 	passphrase?: string;
 	memberName: string;
-}): Promise<RestoreResult> {
+}): Promise<Result<WorkspaceEntry>> {
 	const decoded = await decodeBackup(args.text, args.fileName, args.passphrase);
 	if (!decoded.ok) return decoded;
-	return { ok: true, entry: await writeRestoredWorkspace(decoded.value, args.memberName) };
+	return ok(await writeRestoredWorkspace(decoded.value, args.memberName));
 }
 
 async function writeRestoredWorkspace(backup: DecodedBackup, memberName: string): Promise<WorkspaceEntry> {
@@ -225,7 +224,7 @@ export async function restoreIntoWorkspace(args: {
 	text: string;
 	fileName: string;
 	passphrase?: string;
-}): Promise<RestoreResult> {
+}): Promise<Result<WorkspaceEntry>> {
 	const decoded = await decodeBackup(args.text, args.fileName, args.passphrase);
 	if (!decoded.ok) return decoded;
 	await deleteShardStores(args.entry.id, SHARDS);
@@ -238,5 +237,5 @@ export async function restoreIntoWorkspace(args: {
 		shards[s] ??= { room: randomKey(), secret: randomKey() };
 	const entry = { ...args.entry, shards, name: decoded.value.workspace.name };
 	await putWorkspace(entry);
-	return { ok: true, entry };
+	return ok(entry);
 }

@@ -13,6 +13,7 @@ import {
 	type WorkspaceProfile
 } from '$lib/shared/sync/meta-doc';
 import { TasksReplica } from '$lib/tasks/sync/replica';
+import { err, ok, problem, type Result } from '$lib/shared/domain';
 import { putWorkspace } from '$lib/shared/storage/registry';
 import { TasksState } from '../../tasks/state/tasks.svelte';
 import { BooksState } from '../../books/state/books.svelte';
@@ -163,12 +164,12 @@ export class OpenWorkspace {
 		await putWorkspace(entry);
 	}
 
-	async rename(name: string): Promise<{ ok: boolean; message?: string }> {
+	async rename(name: string): Promise<Result<null>> {
 		const trimmed = name.trim();
-		if (!trimmed) return { ok: false, message: 'Organisation name: required.' };
+		if (!trimmed) return err(problem('workspace/name-required'));
 		await renameWorkspace(this.session, trimmed);
 		this.entry = { ...this.entry, name: trimmed };
-		return { ok: true };
+		return ok(null);
 	}
 
 	updateProfile(patch: Partial<WorkspaceProfile>): void {

@@ -4,6 +4,7 @@
 // requester may always cancel it. Pure: the caller supplies who is who.
 import type { EmployeeId } from '../employee-types';
 import type { RequestStatus } from './types';
+import { err, ok, type Result } from '../../../shared/domain/result';
 
 export interface ApprovalContext {
 	/** The deciding workspace member. */
@@ -19,20 +20,22 @@ export interface ApprovalContext {
 	readonly managerId: EmployeeId | null;
 }
 
-export type Authority =
-	| { readonly ok: true; readonly as: 'approver' | 'manager' | 'requester' | 'anyone' }
-	| { readonly ok: false; readonly reason: string };
+/** In what role `me` may decide, or why not (codes hr/leave-self-approval, hr/leave-not-approver). */
+export type Authority = Result<'approver' | 'manager' | 'requester' | 'anyone'>;
 
 export function canDecideLeave(ctx: ApprovalContext, status: Exclude<RequestStatus, 'requested'>): Authority {
 	const self =
 		ctx.myPersonId === ctx.requesterId ||
 		(ctx.requesterMemberId !== null && ctx.requesterMemberId === ctx.me);
 	if (self) {
-		if (status === 'cancelled') return { ok: true, as: 'requester' };
-		return { ok: false, reason: 'You cannot decide your own leave request.' };
+		if (status === 'cancelled') return ok('requester');
+		return err({ code: 'hr/leave-self-approval', message: 'You cannot decide your own leave request.' });
 	}
-	if (ctx.approvers.includes(ctx.me)) return { ok: true, as: 'approver' };
-	if (ctx.managerId !== null && ctx.myPersonId === ctx.managerId) return { ok: true, as: 'manager' };
-	if (ctx.approvers.length === 0) return { ok: true, as: 'anyone' };
-	return { ok: false, reason: "Only this person's manager or an HR approver can decide this request." };
+	if (ctx.approvers.includes(ctx.me)) return ok('approver');
+	if (ctx.managerId !== null && ctx.myPersonId === ctx.managerId) return ok('manager');
+	if (ctx.approvers.length === 0) return ok('anyone');
+	return err({
+		code: 'hr/leave-not-approver',
+		message: "Only this person's manager or an HR approver can decide this request."
+	});
 }

@@ -2,6 +2,8 @@
 // servers, all inside the URL #fragment, which browsers never send to any server. Secrets are at
 // least 128 random bits from the platform CSPRNG.
 import type { ShardKey, ShardName } from './types';
+import { err, ok, type Result } from '../result';
+import { problem } from '../messages';
 
 export type Grant = 'tasks' | 'books' | 'people' | 'all';
 
@@ -69,25 +71,20 @@ export function inviteUrl(origin: string, invite: Invite): string {
 	return `${origin}/join#${toBase64Url(new TextEncoder().encode(JSON.stringify(invite)))}`;
 }
 
-export type InviteParse = { ok: true; invite: Invite } | { ok: false; message: string };
-
-export function parseInviteFragment(fragment: string): InviteParse {
+/** The invite a link carries, or why it cannot be used (codes `invite/…`, worded in messages.ts). */
+export function parseInviteFragment(fragment: string): Result<Invite> {
 	const raw = fragment.replace(/^#/, '');
-	if (!raw) return { ok: false, message: 'This invite link has nothing after the #: ask for a new link.' };
+	if (!raw) return err(problem('invite/empty'));
 	let data: unknown;
 	try {
 		data = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(fromBase64Url(raw)));
 	} catch {
-		return {
-			ok: false,
-			message: 'This invite link is damaged (it could not be decoded): ask for a new link.'
-		};
+		return err(problem('invite/damaged'));
 	}
 	const d = data as Partial<Invite>;
 	if (d?.v !== 1 || typeof d.workspaceId !== 'string' || typeof d.name !== 'string' || !d.shards)
-		return { ok: false, message: 'This is not a Keel invite link, or it is from a newer version of Keel.' };
-	if (!d.grant || !(d.grant in GRANTS))
-		return { ok: false, message: 'The invite names an unknown kind of access.' };
+		return err(problem('invite/foreign'));
+	if (!d.grant || !(d.grant in GRANTS)) return err(problem('invite/unknown-grant'));
 	const shards: Partial<Record<ShardName, ShardKey>> = {};
 	for (const s of GRANTS[d.grant].shards) {
 		const k = d.shards[s];
@@ -98,15 +95,12 @@ export function parseInviteFragment(fragment: string): InviteParse {
 			k.room.length < 22 ||
 			k.secret.length < 22
 		)
-			return { ok: false, message: `The invite's key for ${s} is too short to be safe: ask for a new link.` };
+			return err(problem('invite/weak-key', { shard: s }));
 		shards[s] = { room: k.room, secret: k.secret };
 	}
-	if (!shards.meta) return { ok: false, message: 'The invite lacks the workspace key: ask for a new link.' };
+	if (!shards.meta) return err(problem('invite/no-workspace-key'));
 	const signaling = Array.isArray(d.signaling)
 		? d.signaling.filter((u): u is string => typeof u === 'string' && /^wss?:\/\//.test(u))
 		: [];
-	return {
-		ok: true,
-		invite: { v: 1, workspaceId: d.workspaceId, name: d.name, grant: d.grant, shards, signaling }
-	};
+	return ok({ v: 1, workspaceId: d.workspaceId, name: d.name, grant: d.grant, shards, signaling });
 }
