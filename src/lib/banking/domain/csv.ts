@@ -13,6 +13,8 @@ interface RowLine {
 	draft: DraftLine;
 	balance?: DecimalString;
 }
+/** A row of a file with a running-balance column. */
+type Balanced = RowLine & { balance: DecimalString };
 
 function cellAt(row: CsvRow, i: number | undefined): string {
 	return i === undefined ? '' : (row.cells[i] ?? '').trim();
@@ -113,40 +115,39 @@ function rowToLine(row: CsvRow, m: CsvMapping, header: readonly string[], file: 
  * when exactly one chain covers every row (in any file order) it gives both balances; otherwise the earliest and
  * latest dated rows are used if they are unique, and the balance check will judge them.
  */
-export function balancesFromRunning(rows: readonly RowLine[]): {
+export function balancesFromRunning(all: readonly RowLine[]): {
 	opening?: StatementBalance;
 	closing?: StatementBalance;
 	note?: string;
 } {
-	if (rows.length === 0 || rows.some((r) => r.balance === undefined)) return {};
+	const rows = all.filter((r): r is Balanced => r.balance !== undefined);
+	if (rows.length === 0 || rows.length !== all.length) return {};
 	const cents = (d: string) => new Dec(d).times(100).toFixed(0);
 	// Most files list rows in order (oldest or newest first): check that before searching for a chain.
-	const chainsInOrder = (order: readonly RowLine[]) =>
+	const chainsInOrder = (order: readonly Balanced[]) =>
 		order.every(
-			(r, i) =>
-				i === 0 ||
-				new Dec((order[i - 1] as RowLine).balance as string).plus(r.draft.amount).eq(r.balance as string)
+			(r, i) => i === 0 || new Dec((order[i - 1] as Balanced).balance).plus(r.draft.amount).eq(r.balance)
 		);
 	for (const order of [rows, [...rows].reverse()]) {
 		if (order.length < 2 || !chainsInOrder(order)) continue;
-		const first = order[0] as RowLine;
-		const last = order[order.length - 1] as RowLine;
+		const first = order[0] as Balanced;
+		const last = order[order.length - 1] as Balanced;
 		return {
 			opening: {
-				amount: toDecimalString(new Dec(first.balance as string).minus(first.draft.amount), 2),
+				amount: toDecimalString(new Dec(first.balance).minus(first.draft.amount), 2),
 				date: first.draft.date
 			},
-			closing: { amount: last.balance as DecimalString, date: last.draft.date }
+			closing: { amount: last.balance, date: last.draft.date }
 		};
 	}
 	const byAfter = new Map<string, number[]>();
 	rows.forEach((r, i) => {
-		const k = cents(r.balance as string);
+		const k = cents(r.balance);
 		const list = byAfter.get(k);
 		if (list) list.push(i);
 		else byAfter.set(k, [i]);
 	});
-	const before = rows.map((r) => cents(new Dec(r.balance as string).minus(r.draft.amount).toFixed()));
+	const before = rows.map((r) => cents(new Dec(r.balance).minus(r.draft.amount).toFixed()));
 	const byBefore = new Map<string, number[]>();
 	before.forEach((b, i) => {
 		const list = byBefore.get(b);
@@ -158,19 +159,19 @@ export function balancesFromRunning(rows: readonly RowLine[]): {
 		const order = [starts[0] as number];
 		const used = new Set(order);
 		for (;;) {
-			const last = rows[order[order.length - 1] as number] as RowLine;
-			const next = (byBefore.get(cents(last.balance as string)) ?? []).filter((i) => !used.has(i));
+			const last = rows[order[order.length - 1] as number] as Balanced;
+			const next = (byBefore.get(cents(last.balance)) ?? []).filter((i) => !used.has(i));
 			if (next.length !== 1) break;
 			order.push(next[0] as number);
 			used.add(next[0] as number);
 		}
 		if (order.length === rows.length) {
-			const first = rows[order[0] as number] as RowLine;
-			const last = rows[order[order.length - 1] as number] as RowLine;
-			const opening = new Dec(first.balance as string).minus(first.draft.amount);
+			const first = rows[order[0] as number] as Balanced;
+			const last = rows[order[order.length - 1] as number] as Balanced;
+			const opening = new Dec(first.balance).minus(first.draft.amount);
 			return {
 				opening: { amount: toDecimalString(opening, 2), date: first.draft.date },
-				closing: { amount: last.balance as DecimalString, date: last.draft.date }
+				closing: { amount: last.balance, date: last.draft.date }
 			};
 		}
 	}
@@ -183,14 +184,14 @@ export function balancesFromRunning(rows: readonly RowLine[]): {
 		return {
 			note: 'the running-balance column does not give a unique first and last row; balances left out'
 		};
-	const first = firsts[0] as RowLine;
-	const last = lasts[0] as RowLine;
+	const first = firsts[0] as Balanced;
+	const last = lasts[0] as Balanced;
 	return {
 		opening: {
-			amount: toDecimalString(new Dec(first.balance as string).minus(first.draft.amount), 2),
+			amount: toDecimalString(new Dec(first.balance).minus(first.draft.amount), 2),
 			date: first.draft.date
 		},
-		closing: { amount: last.balance as DecimalString, date: last.draft.date },
+		closing: { amount: last.balance, date: last.draft.date },
 		note: 'running balances do not chain row to row'
 	};
 }

@@ -28,4 +28,5 @@ export {
 export * from './records';
 export { resolveClaims, proposalKey, type Claims, type ClaimConflict } from './claims';
 export * from './rules';
+export * from './record-schemas';
 export * from './messages';

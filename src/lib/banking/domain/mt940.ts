@@ -1,6 +1,6 @@
 // SWIFT MT940 into statements, one per `:20:` block, each keeping its own opening (:60F/M) and closing (:62F/M)
 // balance so the balance check runs per statement. Impossible value dates are clamped and reported, never guessed silently.
-import { daysInMonth, ok, type IsoDate, type Result } from '../../shared/domain';
+import { daysInMonth, isoDate, ok, type Result } from '../../shared/domain';
 import { withLineIds } from './dedup';
 import { readDetails } from './mt940-details';
 import { bankFail, dateFromParts, normaliseAmount } from './text';
@@ -114,7 +114,7 @@ function parseLine(f: Field, file: string, warnings: string[]): Result<Draft61> 
 		);
 		day = daysInMonth(year, month);
 	}
-	const valueDate = dateFromParts(year, month, day) as IsoDate;
+	const valueDate = isoDate(year, month, day);
 	let date = valueDate;
 	if (m[4]) {
 		const em = Number(m[4].slice(0, 2));

@@ -1,6 +1,14 @@
 // Realistic labelled matching cases with ground truth, generated from a seed (same seed, same cases), and the
 // precision/recall measure used to hold the matcher to its goals.
-import { addDays, isoDate, seededRandom, type DecimalString, type IsoDate } from '../../shared/domain';
+import {
+	addDays,
+	dec,
+	isoDate,
+	seededRandom,
+	toDecimalString,
+	type DecimalString,
+	type IsoDate
+} from '../../shared/domain';
 import type { BankLineInput, LedgerLineInput, MatchResult } from './match-types';
 
 export type TruthKind =
@@ -66,9 +74,7 @@ const NOISE_PAYEES = [
 ];
 
 function money(cents: number): DecimalString {
-	const sign = cents < 0 ? '-' : '';
-	const a = Math.abs(cents);
-	return `${sign}${Math.floor(a / 100)}.${String(a % 100).padStart(2, '0')}` as DecimalString;
+	return toDecimalString(dec(cents).dividedBy(100), 2);
 }
 
 /** About `n` bank lines with ledger counterparts where they have one, plus ledger-only noise; truth lists every group. */

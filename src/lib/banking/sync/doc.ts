@@ -5,14 +5,14 @@
 // Rules live in banking-rules-doc.ts. Readers return plain records; a value that fails its shape check is kept aside with the reason.
 import * as Y from 'yjs';
 import {
-	BANKING_SCHEMA_VERSION,
+	bankAccountKind,
 	type BankAccountRecord,
 	type BankLineRecord,
 	type MatchDecision,
 	type ReconciliationRecord,
 	type StatementRecord
 } from '$lib/banking/domain';
-import { shapes, type ShapeOf } from './shape';
+import { kinds, readRecord, type ShapeOf } from './shape';
 import { readRule } from './rules-doc';
 
 export const FACT_MAPS = ['bankStatements', 'bankLines', 'bankDecisions', 'bankReconciliations'] as const;
@@ -32,6 +32,8 @@ export type BankAccountPatch = Partial<Pick<BankAccountRecord, (typeof ACCOUNT_F
 export interface KeptAside {
 	readonly map: BankingMap;
 	readonly key: string;
+	/** What the record is, in words ("bank line"), for the screen. */
+	readonly what: string;
 	readonly reason: string;
 }
 
@@ -87,7 +89,7 @@ export function hasFact(doc: Y.Doc, name: FactMap, id: string): boolean {
 
 function readAccount(m: unknown): unknown {
 	if (!(m instanceof Y.Map)) return m;
-	const out: Record<string, unknown> = { schemaVersion: BANKING_SCHEMA_VERSION };
+	const out: Record<string, unknown> = { schemaVersion: bankAccountKind.version };
 	for (const [k, v] of m.entries()) out[k] = v;
 	return out;
 }
@@ -100,12 +102,14 @@ export function readMap<K extends BankingMap>(
 	const source = doc.getMap<unknown>(name);
 	const records = new Map<string, ShapeOf[K]>();
 	const aside: KeptAside[] = [];
-	const check = shapes[name] as (v: unknown) => string | null;
+	const kind = kinds[name];
 	for (const [key, raw] of source.entries()) {
 		const v = name === 'bankAccounts' ? readAccount(raw) : name === 'bankRules' ? readRule(raw) : raw;
-		const reason = check(v) ?? ((v as { id?: unknown }).id !== key ? 'stored under another id' : null);
-		if (reason) aside.push({ map: name, key, reason });
-		else records.set(key, v as ShapeOf[K]);
+		const read = readRecord(kind, v);
+		const what = kind.name;
+		if (!read.ok) aside.push({ map: name, key, what, reason: read.reason });
+		else if (read.value.id !== key) aside.push({ map: name, key, what, reason: 'stored under another id' });
+		else records.set(key, read.value);
 	}
 	return { records, aside };
 }

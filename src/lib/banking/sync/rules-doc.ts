@@ -4,7 +4,7 @@
 // by older versions (one plain JSON value: payee glob → account) are read as `payee equals` rules and become a
 // Y.Map on their first edit.
 import * as Y from 'yjs';
-import { BANKING_SCHEMA_VERSION, type BankRule, type BankRuleRecord } from '$lib/banking/domain';
+import { ruleKind, type BankRule, type BankRuleRecord } from '$lib/banking/domain';
 
 const bankRulesMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap('bankRules');
 
@@ -82,7 +82,7 @@ function fromLegacy(v: LegacyRule): unknown {
 	const payee = text(v.payee);
 	const memo = text(v.memo);
 	return {
-		schemaVersion: BANKING_SCHEMA_VERSION,
+		schemaVersion: ruleKind.version,
 		id: v.id,
 		name: payee ? `Payee ${payee}` : `Memo ${memo ?? ''}`,
 		enabled: true,
@@ -115,7 +115,7 @@ export function readRule(raw: unknown): unknown {
 	const defined = (o: Record<string, unknown>) =>
 		Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 	return {
-		schemaVersion: raw.get('schemaVersion') ?? BANKING_SCHEMA_VERSION,
+		schemaVersion: raw.get('schemaVersion') ?? ruleKind.version,
 		id: raw.get('id'),
 		name: g('name'),
 		enabled: g('enabled'),
@@ -142,7 +142,7 @@ export function insertRule(doc: Y.Doc, rule: BankRule): boolean {
 	if (map.has(rule.id)) return false;
 	doc.transact(() => {
 		const m = map.set(rule.id, new Y.Map<unknown>());
-		m.set('schemaVersion', BANKING_SCHEMA_VERSION);
+		m.set('schemaVersion', ruleKind.version);
 		m.set('id', rule.id);
 		writeFields(m, flatten(rule));
 	});

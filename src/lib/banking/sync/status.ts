@@ -55,7 +55,7 @@ export function statementStatus(s: StatementRecord, src: Source): StatementStatu
 			new ExactSum().addDecimal(s.closing).addSum(linesTotal.clone().negate()).toDecimal(2),
 			'closing less lines'
 		];
-	else [opening, openingFrom] = ['0.00' as DecimalString, 'none (zero)'];
+	else [opening, openingFrom] = [new ExactSum().toDecimal(2), 'none (zero)'];
 	const statementBalance = s.closing ?? new ExactSum().addDecimal(opening).addSum(linesTotal).toDecimal(2);
 	const cleared = new ExactSum().addDecimal(opening);
 	const clearedLineIds: string[] = [];

@@ -11,6 +11,7 @@ export const LEDGER_ERRORS = defineMessages({
 	'ledger/bad-amount': 'An amount is not a plain decimal.',
 	'ledger/bad-date': 'A date is not a calendar date (YYYY-MM-DD).',
 	'ledger/bad-entry': 'The entry record is malformed.',
+	'ledger/newer-entry': 'The entry was saved by a newer version of Keel; update Keel to use it.',
 	'ledger/not-posted': 'Only posted entries can be reversed or reported.',
 	'ledger/bad-chart': 'The chart of accounts is inconsistent.',
 	'ledger/bad-template': 'The chart-of-accounts template is invalid.',

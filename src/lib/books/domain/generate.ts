@@ -2,7 +2,7 @@
 // always gives the same text or records. Every transaction generated balances exactly.
 import type { DecimalString } from '../../shared/domain/money';
 import { formatDecimal, formatUnits, seededRandom } from '../../shared/domain';
-import { addDays, type IsoDate } from '../../shared/domain/dates';
+import { addDays, isoDate, type IsoDate } from '../../shared/domain/dates';
 import {
 	LEDGER_SCHEMA_VERSION,
 	type Account,
@@ -181,7 +181,7 @@ export function generateJournal(options: GenerateJournalOptions): string {
 		if (r.chance(0.5))
 			out.push(`account ${a.name}${comments && r.chance(0.5) ? '  ; a declared account' : ''}`);
 	out.push('');
-	let date = options.startDate ?? ('2020-01-01' as IsoDate);
+	let date = options.startDate ?? isoDate(2020, 1, 1);
 	for (let t = 0; t < options.transactions; t++) {
 		if (r.chance(0.3)) date = addDays(date, 1);
 		const sep = variety ? r.pick(['-', '-', '/', '.']) : '-';
@@ -256,7 +256,7 @@ export function generateBook(options: GenerateBookOptions): GeneratedBook {
 	const r = rng(options.seed);
 	const commodities = options.commodities ?? ['$'];
 	const details = options.details ?? true;
-	const start = options.startDate ?? ('2023-01-01' as IsoDate);
+	const start = options.startDate ?? isoDate(2023, 1, 1);
 	const entries: JournalEntry[] = [];
 	for (let n = 0; n < options.entries; n++) {
 		const lines: EntryLine[] = randomLines(r, commodities, false).map((l) => {

@@ -1,5 +1,7 @@
 // The ledger's public face: double-entry records, posting rules, reports and journal interop.
 export * from './types';
+export * from './schemas';
+export { isPostedEntryFast } from './entry-fast';
 export * from './errors';
 export * from './accounts';
 export * from './entries';

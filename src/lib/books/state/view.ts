@@ -1,7 +1,7 @@
 // Figures the Books screens derive from worker answers: plain functions, so the pages stay free of
 // arithmetic and mutable collections.
 import { ExactSum, type AccountIndex, type MultiAmount, type TrialBalanceRow } from '$lib/books/domain';
-import { addDays, type DecimalString, type IsoDate } from '$lib/shared/domain';
+import { addDays, isoDate, parseIsoDate, type DecimalString, type IsoDate } from '$lib/shared/domain';
 
 /**
  * Each account's balance including its subaccounts, from trial-balance rows (own balances, debit
@@ -39,8 +39,10 @@ export function rolledBalances(
 export function lastFiscalYearEnd(today: IsoDate, fiscalYearStart: string): IsoDate {
 	const [mm = '01', dd = '01'] = /^\d{2}-\d{2}$/.test(fiscalYearStart) ? fiscalYearStart.split('-') : [];
 	const year = Number(today.slice(0, 4));
-	const startThisYear = `${year}-${mm}-${dd}` as IsoDate;
-	const start = startThisYear <= today ? startThisYear : (`${year - 1}-${mm}-${dd}` as IsoDate);
+	// A fiscal year start that is not a day of the year ("02-30") reads as 1 January.
+	const startOf = (y: number) => parseIsoDate(`${y}-${mm}-${dd}`) ?? isoDate(y, 1, 1);
+	const startThisYear = startOf(year);
+	const start = startThisYear <= today ? startThisYear : startOf(year - 1);
 	return addDays(start, -1);
 }
 

@@ -15,7 +15,7 @@ import {
 } from '$lib/books/domain';
 import { err, ok, type IsoDate, type Result } from '$lib/shared/domain';
 import * as docs from './doc';
-import { isEntryShaped, sameRecord } from './shape';
+import { readPostedEntry, sameRecord } from './shape';
 
 /** An entry kept aside, never counted, until someone reviews it. */
 /** Why a stored entry does not count: a ledger failure that also names the entry. */
@@ -89,21 +89,16 @@ export function checkEntry(doc: Y.Doc, ctx: CheckContext, id: string): EntryVerd
 	// Two writes of one id (two peers importing one export at once) count once when they agree;
 	// when they differ, neither counts: which one is right is a person's call, not a merge's.
 	const first = occurrences[0]?.value;
+	const read = readPostedEntry(first, id);
 	if (occurrences.length > 1 && occurrences.some((o) => !sameRecord(o.value, first)))
 		return quarantine(
 			id,
-			isEntryShaped(first) && first.id === id ? first : null,
+			read.ok ? read.entry : null,
 			'ledger/bad-entry',
 			`Entry '${id}' was written ${occurrences.length} times with different content; it needs review`
 		);
-	const entry = isEntryShaped(first) && first.id === id ? first : null;
-	if (!entry)
-		return quarantine(
-			id,
-			null,
-			'ledger/bad-entry',
-			`Entry '${id}': the stored value is not a posted journal entry`
-		);
+	if (!read.ok) return quarantine(id, null, read.problem.code, read.problem.message);
+	const entry = read.entry;
 	const checked = validateEntry(entry, { accounts: ctx.open });
 	if (!checked.ok) return quarantine(id, entry, checked.error.code, checked.error.message);
 	// Seen by whoever archived or locked if any copy of it was (copies are the same entry).

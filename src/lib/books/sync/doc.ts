@@ -10,18 +10,17 @@
 // principle occur more than once (two peers importing the same export at once); readers see every
 // occurrence in a fixed order, and books-check decides.
 import * as Y from 'yjs';
-import type { IsoDate } from '$lib/shared/domain';
+import { check, parseIsoDate, textSchema, v, type IsoDate } from '$lib/shared/domain';
 import {
 	ACCOUNT_SUBTYPES,
-	ACCOUNT_TYPES,
-	LEDGER_SCHEMA_VERSION,
+	accountKind,
+	draftKind,
 	type Account,
-	type AccountSubtype,
-	type AccountType,
+	type DraftRecord,
 	type JournalEntry
 } from '$lib/books/domain';
 import { encodeStateVectorText } from '../../shared/sync/state-vector';
-import { isEntryShaped } from './shape';
+import { readDraftValue, readPostedEntry } from './shape';
 import { BAD_BATCH_PREFIX, batchIndex, entryBatchesMap, itemOrigin, refreshBatches } from './batches';
 
 export { BAD_BATCH_PREFIX, ENTRY_BATCH_SIZE, entryBatchesMap, insertEntryBatch } from './batches';
@@ -108,32 +107,31 @@ export function setArchived(doc: Y.Doc, id: string, archived: boolean): boolean 
 	return true;
 }
 
-const TYPES = new Set<string>(ACCOUNT_TYPES);
 const SUBTYPES = new Set<string>(ACCOUNT_SUBTYPES);
 const optStr = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
 
-/** One account as a plain record; null for a record too incomplete to use (see ARCHITECTURE's finding). */
+/**
+ * One account as a plain record, checked by its schema; null for a record too incomplete to use
+ * (see ARCHITECTURE's finding) or saved by a newer Keel. Empty optional fields read as absent and a
+ * subtype this Keel does not know is left out, so a half-written or newer field never hides the account.
+ */
 export function readAccount(m: Y.Map<unknown>): Account | null {
-	const id = m.get('id');
-	const name = m.get('name');
-	const type = m.get('type');
-	if (typeof id !== 'string' || typeof name !== 'string' || typeof type !== 'string' || !TYPES.has(type))
-		return null;
 	const subtype = optStr(m.get('subtype'));
 	const code = optStr(m.get('code'));
 	const parentId = optStr(m.get('parentId'));
 	const currency = optStr(m.get('currency'));
-	return {
-		schemaVersion: LEDGER_SCHEMA_VERSION,
-		id,
-		name,
-		type: type as AccountType,
-		...(subtype !== undefined && SUBTYPES.has(subtype) ? { subtype: subtype as AccountSubtype } : {}),
+	const read = accountKind.read({
+		schemaVersion: m.get('schemaVersion') ?? accountKind.version,
+		id: m.get('id'),
+		name: m.get('name'),
+		type: m.get('type'),
+		...(subtype !== undefined && SUBTYPES.has(subtype) ? { subtype } : {}),
 		...(code !== undefined ? { code } : {}),
 		...(parentId !== undefined ? { parentId } : {}),
 		...(currency !== undefined ? { currency } : {}),
 		...(m.get('archived') === true ? { archived: true } : {})
-	};
+	});
+	return read.ok ? read.value : null;
 }
 
 export function readAllAccounts(doc: Y.Doc): Account[] {
@@ -196,8 +194,8 @@ export function readEntryValue(doc: Y.Doc, id: string): unknown {
 
 /** A posted entry as a plain record, or null when the stored value is not entry-shaped. */
 export function readEntry(doc: Y.Doc, id: string): JournalEntry | null {
-	const v = readEntryValue(doc, id);
-	return isEntryShaped(v) && v.id === id ? v : null;
+	const read = readPostedEntry(readEntryValue(doc, id), id);
+	return read.ok ? read.entry : null;
 }
 
 /** Every entry id held (single or in a batch), plus a `batch:<id>` id for each unreadable batch. */
@@ -261,13 +259,13 @@ export function deleteDraft(doc: Y.Doc, id: string): boolean {
 	return true;
 }
 
-/** A draft as a plain entry with status 'draft'; fields a peer left half-written read as empty. */
-export function readDraft(m: Y.Map<unknown>): JournalEntry | null {
+/** A draft as a plain record with status 'draft'; fields a peer left half-written read as empty. */
+export function readDraft(m: Y.Map<unknown>): DraftRecord | null {
 	const id = m.get('id');
 	if (typeof id !== 'string') return null;
 	const lines = m.get('lines');
 	const candidate: Record<string, unknown> = {
-		schemaVersion: LEDGER_SCHEMA_VERSION,
+		schemaVersion: m.get('schemaVersion') ?? draftKind.version,
 		id,
 		date: typeof m.get('date') === 'string' ? m.get('date') : '',
 		memo: typeof m.get('memo') === 'string' ? m.get('memo') : '',
@@ -276,11 +274,11 @@ export function readDraft(m: Y.Map<unknown>): JournalEntry | null {
 	};
 	for (const f of ['number', 'clearing', 'attachments', 'reverses', 'comment'] as const)
 		if (m.get(f) !== undefined) candidate[f] = m.get(f);
-	return isEntryShaped(candidate, true) ? candidate : null;
+	return readDraftValue(candidate);
 }
 
-export function readAllDrafts(doc: Y.Doc): JournalEntry[] {
-	const out: JournalEntry[] = [];
+export function readAllDrafts(doc: Y.Doc): DraftRecord[] {
+	const out: DraftRecord[] = [];
 	for (const m of draftsMap(doc).values()) {
 		const d = m instanceof Y.Map ? readDraft(m) : null;
 		if (d) out.push(d);
@@ -309,14 +307,17 @@ export function setLockDate(doc: Y.Doc, date: IsoDate | null): void {
 	});
 }
 
+/** What setLockDate stores beside the date: the date it was set for and the state vector then. */
+const lockSeenSchema = v.looseObject({ date: v.unknown(), stateVector: textSchema });
+
 export function readLock(doc: Y.Doc): LockState {
 	const s = settingsMap(doc);
 	const v = s.get('lockDate');
-	const lockDate = typeof v === 'string' && v !== '' ? (v as IsoDate) : null;
-	const seen = s.get('lockSeen') as { date?: unknown; stateVector?: unknown } | undefined;
+	const lockDate = typeof v === 'string' ? (parseIsoDate(v) ?? null) : null;
+	const seen = check(lockSeenSchema, s.get('lockSeen'));
 	// A lock whose "seen" belongs to another date (half-delivered) covers nothing: flag, never drop.
-	const matches = seen && seen.date === lockDate && typeof seen.stateVector === 'string';
-	return { lockDate, seen: matches ? (seen.stateVector as string) : '' };
+	const matches = seen.ok && seen.value.date === lockDate;
+	return { lockDate, seen: matches ? seen.value.stateVector : '' };
 }
 
 export function setChartTemplate(doc: Y.Doc, templateId: string | null): void {

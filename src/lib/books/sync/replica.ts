@@ -20,6 +20,7 @@ import {
 import * as docs from './doc';
 import { checkContext, checkEntry, type CheckContext, type QuarantinedEntry } from './check';
 import { planImport, type ImportData } from './import';
+import { draftAsEntry } from './shape';
 import { encodeStateVectorText } from '../../shared/sync/state-vector';
 
 export type { QuarantinedEntry } from './check';
@@ -158,7 +159,7 @@ export class BooksReplica {
 		return [...this.#quarantine.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
 	}
 	drafts(): JournalEntry[] {
-		return docs.readAllDrafts(this.#doc);
+		return docs.readAllDrafts(this.#doc).map(draftAsEntry);
 	}
 	lockDate(): IsoDate | null {
 		return this.#ctx.lockDate;

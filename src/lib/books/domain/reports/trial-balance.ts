@@ -2,10 +2,10 @@
 // commodity sum to exactly zero (a posted book always balances); `totals` shows it.
 import { indexAccounts, type AccountIndex } from '../accounts';
 import type { Account, AccountId, Commodity, JournalEntry, MultiAmount } from '../types';
-import type { DecimalString } from '../../../shared/domain/money';
 import type { DrillQuery } from './drill-down';
 import { sumByAccount, toMulti, type EntryFilter, type Sums } from './sums';
 import { ExactSum } from '../../../shared/domain';
+import type { DecimalString } from '../../../shared/domain/money';
 
 export interface TrialBalanceRow {
 	readonly account: AccountId;
@@ -68,17 +68,16 @@ export function trialBalance(options: TrialBalanceOptions): TrialBalance {
 	for (const { id, fullName } of named) {
 		const sums = table.get(id);
 		const multi = toMulti(sums);
-		const commodities = Object.keys(multi);
-		if (commodities.length === 0 && options.showZero)
+		const amounts = Object.entries(multi);
+		if (amounts.length === 0 && options.showZero)
 			rows.push({
 				account: id,
 				fullName,
 				commodity: '',
-				amount: '0' as DecimalString,
+				amount: new ExactSum().toDecimal(),
 				drill: { ...filter, accounts: [id] }
 			});
-		for (const commodity of commodities) {
-			const amount = multi[commodity] as DecimalString;
+		for (const [commodity, amount] of amounts) {
 			rows.push({
 				account: id,
 				fullName,
