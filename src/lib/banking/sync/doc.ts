@@ -107,7 +107,7 @@ export function readMap<K extends BankingMap>(
 		const v = name === 'bankAccounts' ? readAccount(raw) : name === 'bankRules' ? readRule(raw) : raw;
 		const read = readRecord(kind, v);
 		const what = kind.name;
-		if (!read.ok) aside.push({ map: name, key, what, reason: read.reason });
+		if (!read.ok) aside.push({ map: name, key, what, reason: read.error.message });
 		else if (read.value.id !== key) aside.push({ map: name, key, what, reason: 'stored under another id' });
 		else records.set(key, read.value);
 	}

@@ -2,7 +2,7 @@
 // stored value is untrusted: it is read through its record kind (record-schemas.ts: schema and
 // numbered migrations), and anything that fails is kept aside with the reason in words, naming the
 // field ("the date is not a date"). A value saved by a newer Keel is kept aside as such.
-import { check, type RecordKind } from '$lib/shared/domain';
+import { check, err, type RecordError, type RecordKind, type Result } from '$lib/shared/domain';
 import {
 	bankAccountKind,
 	bankLineKind,
@@ -38,8 +38,6 @@ export const kinds: { readonly [K in keyof ShapeOf]: RecordKind<ShapeOf[K]> } = 
 	bankRules: ruleKind
 };
 
-export type Checked<T> = { ok: true; value: T } | { ok: false; reason: string };
-
 const isObj = (x: unknown): x is Record<string, unknown> =>
 	typeof x === 'object' && x !== null && !Array.isArray(x);
 
@@ -47,13 +45,14 @@ const isObj = (x: unknown): x is Record<string, unknown> =>
  * Reads one stored value through its kind. Values written before records carried a version count as
  * version 1 (the checks then ignored it). The reason names the field in words.
  */
-export function readRecord<T>(kind: RecordKind<T>, raw: unknown): Checked<T> {
-	if (!isObj(raw)) return { ok: false, reason: 'not a record' };
+export function readRecord<T>(kind: RecordKind<T>, raw: unknown): Result<T, RecordError> {
+	const refused = (code: RecordError['code'], message: string) => err({ code, message });
+	if (!isObj(raw)) return refused('record/invalid', 'not a record');
 	const value = raw.schemaVersion === undefined ? { ...raw, schemaVersion: 1 } : raw;
 	const read = kind.read(value);
 	if (read.ok) return read;
-	if (read.error.code === 'record/newer') return { ok: false, reason: 'saved by a newer version of Keel' };
+	if (read.error.code === 'record/newer') return refused('record/newer', 'saved by a newer version of Keel');
 	// The kind's message says which record; the reason here names only the field.
 	const again = check(kind.schema, value);
-	return { ok: false, reason: again.ok ? read.error.message : `the ${again.error.message}` };
+	return refused('record/invalid', again.ok ? read.error.message : `the ${again.error.message}`);
 }

@@ -93,12 +93,12 @@ export function checkEntry(doc: Y.Doc, ctx: CheckContext, id: string): EntryVerd
 	if (occurrences.length > 1 && occurrences.some((o) => !sameRecord(o.value, first)))
 		return quarantine(
 			id,
-			read.ok ? read.entry : null,
+			read.ok ? read.value : null,
 			'ledger/bad-entry',
 			`Entry '${id}' was written ${occurrences.length} times with different content; it needs review`
 		);
-	if (!read.ok) return quarantine(id, null, read.problem.code, read.problem.message);
-	const entry = read.entry;
+	if (!read.ok) return quarantine(id, null, read.error.code, read.error.message);
+	const entry = read.value;
 	const checked = validateEntry(entry, { accounts: ctx.open });
 	if (!checked.ok) return quarantine(id, entry, checked.error.code, checked.error.message);
 	// Seen by whoever archived or locked if any copy of it was (copies are the same entry).

@@ -195,7 +195,7 @@ export function readEntryValue(doc: Y.Doc, id: string): unknown {
 /** A posted entry as a plain record, or null when the stored value is not entry-shaped. */
 export function readEntry(doc: Y.Doc, id: string): JournalEntry | null {
 	const read = readPostedEntry(readEntryValue(doc, id), id);
-	return read.ok ? read.entry : null;
+	return read.ok ? read.value : null;
 }
 
 /** Every entry id held (single or in a batch), plus a `batch:<id>` id for each unreadable batch. */

@@ -10,17 +10,13 @@ import {
 	type JournalEntry,
 	type LedgerErrorCode
 } from '$lib/books/domain';
-import type { RecordError } from '$lib/shared/domain';
+import { err, ok, type RecordError, type Result } from '$lib/shared/domain';
 
 /** Why a stored entry cannot count, with the ledger code its problem falls under. */
 export interface EntryProblem {
 	readonly code: LedgerErrorCode;
 	readonly message: string;
 }
-
-export type EntryRead =
-	| { readonly ok: true; readonly entry: JournalEntry }
-	| { readonly ok: false; readonly problem: EntryProblem };
 
 /** The ledger code for a record problem: a bad date or amount keeps the code validateEntry gives it. */
 function codeOf(error: RecordError): LedgerErrorCode {
@@ -32,20 +28,17 @@ function codeOf(error: RecordError): LedgerErrorCode {
 }
 
 /** A stored posted entry, checked against its schema and stored under `id`; or why it is not one. */
-export function readPostedEntry(value: unknown, id: string): EntryRead {
+export function readPostedEntry(value: unknown, id: string): Result<JournalEntry, EntryProblem> {
 	// The fast path (entry-fast.ts) for what nearly every stored entry is: current and well-formed.
-	if (isPostedEntryFast(value) && value.id === id) return { ok: true, entry: value };
+	if (isPostedEntryFast(value) && value.id === id) return ok(value);
 	const read = entryKind.read(value);
-	if (!read.ok) return { ok: false, problem: { code: codeOf(read.error), message: read.error.message } };
+	if (!read.ok) return err({ code: codeOf(read.error), message: read.error.message });
 	if (read.value.id !== id)
-		return {
-			ok: false,
-			problem: {
-				code: 'ledger/bad-entry',
-				message: 'One journal entry was not read: it is stored under another id.'
-			}
-		};
-	return { ok: true, entry: read.value };
+		return err({
+			code: 'ledger/bad-entry',
+			message: 'One journal entry was not read: it is stored under another id.'
+		});
+	return ok(read.value);
 }
 
 /** A stored draft (half-written text allowed), or null when it is not one. */
