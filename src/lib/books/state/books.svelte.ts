@@ -19,6 +19,7 @@ import type {
 	BooksReplica,
 	DuplicateNumber,
 	ImportSummary,
+	PostedRewrite,
 	QuarantinedEntry
 } from '$lib/books/sync/replica';
 import { booksWorker } from '$lib/books/rpc/client';
@@ -73,6 +74,8 @@ export class BooksState {
 	entries = $state.raw<JournalEntry[]>([]);
 	drafts = $state.raw<JournalEntry[]>([]);
 	quarantined = $state.raw<QuarantinedEntry[]>([]);
+	/** Posted entries someone wrote over or removed; not applied, shown in Needs review. */
+	rewrites = $state.raw<PostedRewrite[]>([]);
 	duplicateNumbers = $state.raw<DuplicateNumber[]>([]);
 	chartProblems = $state.raw<string[]>([]);
 	lockDate = $state<IsoDate | null>(null);
@@ -150,7 +153,10 @@ export class BooksState {
 			writeLargeHint(this.workspaceId, this.entries.length >= LARGE_BOOKS);
 			this.duplicateNumbers = r.duplicateNumbers();
 		}
-		if (c.quarantine) this.quarantined = r.quarantined();
+		if (c.quarantine) {
+			this.quarantined = r.quarantined();
+			this.rewrites = r.rewrites();
+		}
 		if (c.drafts) this.drafts = r.drafts();
 		if (c.settings) {
 			this.lockDate = r.lockDate();

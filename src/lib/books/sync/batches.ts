@@ -4,6 +4,7 @@
 // parsing each batch once; books-doc reads entries through it.
 import type * as Y from 'yjs';
 import type { JournalEntry } from '$lib/books/domain';
+import { firstFact } from '$lib/shared/sync/facts';
 
 export function entryBatchesMap(doc: Y.Doc): Y.Map<unknown> {
 	return doc.getMap('entryBatches');
@@ -12,10 +13,12 @@ export function entryBatchesMap(doc: Y.Doc): Y.Map<unknown> {
 /** Ids standing for unreadable batches in entryIds() (never a real entry id: those cannot start so). */
 export const BAD_BATCH_PREFIX = 'batch:';
 
-/** (client, clock) of the live Y item under a key: the same on every replica. */
+/**
+ * (client, clock) of the first write under a key — a fact counts as first written, whatever was
+ * written over it later (shared/sync/facts.ts): the same on every replica.
+ */
 export function itemOrigin(map: Y.Map<unknown>, key: string): { client: number; clock: number } | undefined {
-	const item = map._map.get(key);
-	return item && !item.deleted ? { client: item.id.client, clock: item.id.clock } : undefined;
+	return firstFact(map, key)?.origin;
 }
 
 /** Most entries one batch holds; an import writes ceil(n / this) batch values. */
@@ -24,7 +27,7 @@ export const ENTRY_BATCH_SIZE = 1000;
 /** Writes imported entries as one batch value; false (nothing written) when the batch id exists. */
 export function insertEntryBatch(doc: Y.Doc, batchId: string, entries: readonly JournalEntry[]): boolean {
 	const map = entryBatchesMap(doc);
-	if (map.has(batchId)) return false;
+	if (map._map.has(batchId)) return false; // never written over, even once removed
 	map.set(batchId, JSON.stringify({ v: 1, entries }));
 	return true;
 }
@@ -83,9 +86,11 @@ function indexBatch(idx: BatchIndex, batchId: string, raw: unknown, itemKey: str
 }
 
 const itemKeyOf = (map: Y.Map<unknown>, key: string) => {
-	const item = map._map.get(key);
-	return item && !item.deleted ? `${item.id.client}:${item.id.clock}` : '';
+	const first = firstFact(map, key);
+	return first ? `${first.origin.client}:${first.origin.clock}` : '';
 };
+/** A batch as first written; a batch whose content this replica lost reads as unreadable. */
+const batchValue = (map: Y.Map<unknown>, key: string) => firstFact(map, key)?.value;
 
 /**
  * The batches as indexed now: each batch is parsed once, when first seen. (Y.Map#size walks the
@@ -105,14 +110,14 @@ export function batchIndex(doc: Y.Doc): BatchIndex {
 			if (idx.seen.has(batchId)) continue;
 			const itemKey = itemKeyOf(map, batchId);
 			if (itemKey === '') idx.seen.set(batchId, '');
-			else indexBatch(idx, batchId, map.get(batchId), itemKey);
+			else indexBatch(idx, batchId, batchValue(map, batchId), itemKey);
 		}
 	return idx;
 }
 
 /**
- * Re-indexes batches whose stored item changed (a concurrent write of one batch id replaces the
- * other) and returns the ids to judge again: the entries (and unreadable-batch ids) of the batches
+ * Re-indexes batches whose stored item changed (a concurrent write of one batch id that Yjs
+ * orders first) and returns the ids to judge again: the entries (and unreadable-batch ids) of the batches
  * touched, before and after.
  */
 export function refreshBatches(doc: Y.Doc, keys: Iterable<string>): Set<string> {
@@ -130,7 +135,7 @@ export function refreshBatches(doc: Y.Doc, keys: Iterable<string>): Set<string> 
 			if (itemKey === '') {
 				unindexBatch(idx, k);
 				idx.seen.set(k, '');
-			} else indexBatch(idx, k, map.get(k), itemKey);
+			} else indexBatch(idx, k, batchValue(map, k), itemKey);
 			note(k);
 		}
 	}

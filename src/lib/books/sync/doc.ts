@@ -22,6 +22,7 @@ import {
 import { encodeStateVectorText } from '../../shared/sync/state-vector';
 import { readDraftValue, readPostedEntry } from './shape';
 import { BAD_BATCH_PREFIX, batchIndex, entryBatchesMap, itemOrigin, refreshBatches } from './batches';
+import { factKeys, factRewrites, firstFact, type FactRewrite } from '$lib/shared/sync/facts';
 
 export { BAD_BATCH_PREFIX, ENTRY_BATCH_SIZE, entryBatchesMap, insertEntryBatch } from './batches';
 
@@ -156,7 +157,7 @@ export function archivedSeen(doc: Y.Doc, id: string): string | undefined {
 /** Writes a posted entry once; false (nothing written) when the id already exists. */
 export function insertEntry(doc: Y.Doc, entry: JournalEntry): boolean {
 	const map = entriesMap(doc);
-	if (map.has(entry.id) || batchIndex(doc).byEntry.has(entry.id)) return false;
+	if (map._map.has(entry.id) || batchIndex(doc).byEntry.has(entry.id)) return false;
 	// A plain deep copy: the stored value must not share (frozen) objects with the caller.
 	map.set(entry.id, JSON.parse(JSON.stringify(entry)) as unknown);
 	return true;
@@ -175,8 +176,8 @@ const compareOrigin = (a: EntryOccurrence, b: EntryOccurrence) =>
 export function entryOccurrences(doc: Y.Doc, id: string): EntryOccurrence[] {
 	const out: EntryOccurrence[] = [];
 	const single = entriesMap(doc);
-	const origin = itemOrigin(single, id);
-	if (origin) out.push({ value: single.get(id), origin });
+	const first = firstFact(single, id);
+	if (first) out.push({ value: first.value, origin: first.origin });
 	const batches = entryBatchesMap(doc);
 	for (const at of batchIndex(doc).byEntry.get(id) ?? []) {
 		const o = itemOrigin(batches, at.batch);
@@ -188,7 +189,7 @@ export function entryOccurrences(doc: Y.Doc, id: string): EntryOccurrence[] {
 /** The raw stored value of an entry (the first occurrence): untrusted until checked (a peer may run other code). */
 export function readEntryValue(doc: Y.Doc, id: string): unknown {
 	const single = entriesMap(doc);
-	if (single.has(id) && !batchIndex(doc).byEntry.has(id)) return single.get(id);
+	if (!batchIndex(doc).byEntry.has(id)) return firstFact(single, id)?.value;
 	return entryOccurrences(doc, id)[0]?.value;
 }
 
@@ -201,7 +202,7 @@ export function readEntry(doc: Y.Doc, id: string): JournalEntry | null {
 /** Every entry id held (single or in a batch), plus a `batch:<id>` id for each unreadable batch. */
 export function entryIds(doc: Y.Doc): string[] {
 	const idx = batchIndex(doc);
-	const ids = new Set(entriesMap(doc).keys());
+	const ids = new Set(factKeys(entriesMap(doc)));
 	for (const id of idx.byEntry.keys()) ids.add(id);
 	for (const batchId of idx.bad.keys()) ids.add(BAD_BATCH_PREFIX + batchId);
 	return [...ids];
@@ -222,6 +223,32 @@ export function entryOrigin(doc: Y.Doc, id: string): { client: number; clock: nu
 	const single = entriesMap(doc);
 	if (!batchIndex(doc).byEntry.has(id)) return itemOrigin(single, id);
 	return entryOccurrences(doc, id)[0]?.origin;
+}
+
+/** A posted entry (or an imported batch of them) written over or removed after it was posted. */
+export interface PostedRewrite {
+	readonly key: string;
+	readonly kind: FactRewrite['kind'];
+	/** The entry as posted (what still counts), when it reads as one; null for a batch. */
+	readonly entry: JournalEntry | null;
+	/** How many entries a rewritten batch holds as imported (0 for a single entry). */
+	readonly batchEntries: number;
+}
+
+/**
+ * Every posted entry and imported batch that someone wrote over or removed. None of it is applied:
+ * the entries count as first posted (see shared/sync/facts.ts); this lists what was tried, for review.
+ */
+export function postedRewrites(doc: Y.Doc): PostedRewrite[] {
+	const out: PostedRewrite[] = [];
+	for (const r of factRewrites(entriesMap(doc))) {
+		const read = readPostedEntry(r.first, r.key);
+		out.push({ key: r.key, kind: r.kind, entry: read.ok ? read.value : null, batchEntries: 0 });
+	}
+	const idx = batchIndex(doc);
+	for (const r of factRewrites(entryBatchesMap(doc)))
+		out.push({ key: r.key, kind: r.kind, entry: null, batchEntries: idx.entriesOf.get(r.key)?.length ?? 0 });
+	return out;
 }
 
 // ---- drafts (mutable records) -----------------------------------------------------------------

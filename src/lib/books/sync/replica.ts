@@ -2,7 +2,7 @@
 // entries that pass the ledger's rules now (see books-check.ts), re-judged on every change, local or
 // remote; everything else sits in quarantined() with its reason — shown, never counted, never
 // dropped. Writes validate first and return a Result; an import is one transaction or nothing.
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { ok, parseIsoDate, type IsoDate, type Result } from '$lib/shared/domain';
 import {
 	CHART_TEMPLATES,
@@ -22,9 +22,10 @@ import { checkContext, checkEntry, type CheckContext, type QuarantinedEntry } fr
 import { planImport, type ImportData } from './import';
 import { draftAsEntry } from './shape';
 import { encodeStateVectorText } from '../../shared/sync/state-vector';
+import { newShardDoc } from '$lib/shared/sync/facts';
 
 export type { QuarantinedEntry } from './check';
-export type { AccountPatch } from './doc';
+export type { AccountPatch, PostedRewrite } from './doc';
 
 export interface BooksChange {
 	/** Entries that now count (new, or released from quarantine). */
@@ -60,6 +61,8 @@ export interface BooksReplicaOptions {
 /** Imports of at least this many entries are written as batches; smaller ones entry by entry. */
 const BATCH_FROM = 50;
 
+const rewritesKey = (list: readonly docs.PostedRewrite[]) => list.map((r) => `${r.kind}:${r.key}`).join('\n');
+
 const byDateThenId = (a: JournalEntry, b: JournalEntry) =>
 	a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
@@ -68,6 +71,7 @@ export class BooksReplica {
 	readonly #newId: () => string;
 	readonly #counted = new Map<string, JournalEntry>();
 	readonly #quarantine = new Map<string, QuarantinedEntry>();
+	#rewrites: docs.PostedRewrite[] = [];
 	readonly #listeners = new Set<(change: BooksChange) => void>();
 	readonly #unobserve: () => void;
 	#accounts: Account[] = [];
@@ -76,7 +80,7 @@ export class BooksReplica {
 
 	/** A replica over a fresh in-memory document (not persisted, not shared): tests and previews. */
 	static inMemory(options: BooksReplicaOptions = {}): BooksReplica {
-		return new BooksReplica(new Y.Doc(), options);
+		return new BooksReplica(newShardDoc('books'), options);
 	}
 
 	constructor(doc: Y.Doc, options: BooksReplicaOptions = {}) {
@@ -85,6 +89,7 @@ export class BooksReplica {
 		this.#accounts = docs.readAllAccounts(doc);
 		this.#ctx = checkContext(doc, this.#accounts);
 		this.#judge(docs.entryIds(doc));
+		this.#rewrites = docs.postedRewrites(doc);
 		this.#unobserve = docs.observeBooks(doc, (c) => this.#onDocChange(c));
 	}
 
@@ -93,7 +98,14 @@ export class BooksReplica {
 		if (c.accounts.length > 0) this.#accounts = docs.readAllAccounts(this.#doc);
 		if (rules) this.#ctx = checkContext(this.#doc, this.#accounts);
 		// New rules (an archive, a lock date) re-judge every entry; otherwise only the ones touched.
-		const { counted, uncounted, quarantine } = this.#judge(rules ? docs.entryIds(this.#doc) : c.entries);
+		const judged = this.#judge(rules ? docs.entryIds(this.#doc) : c.entries);
+		const { counted, uncounted } = judged;
+		let quarantine = judged.quarantine;
+		if (c.entries.length > 0) {
+			const rewrites = docs.postedRewrites(this.#doc);
+			if (rewritesKey(rewrites) !== rewritesKey(this.#rewrites)) quarantine = true;
+			this.#rewrites = rewrites;
+		}
 		const change: BooksChange = {
 			counted,
 			uncounted,
@@ -157,6 +169,10 @@ export class BooksReplica {
 	/** Entries that arrived but fail the rules: "needs review". Sorted by id. */
 	quarantined(): QuarantinedEntry[] {
 		return [...this.#quarantine.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+	}
+	/** Posted entries someone wrote over or removed: not applied (the entry counts as posted), listed for review. */
+	rewrites(): docs.PostedRewrite[] {
+		return this.#rewrites;
 	}
 	drafts(): JournalEntry[] {
 		return docs.readAllDrafts(this.#doc).map(draftAsEntry);

@@ -7,6 +7,7 @@ import * as Y from 'yjs';
 import type { Account, AccountIndex } from '$lib/books/domain';
 import { BooksReplica } from '$lib/books/sync/replica';
 import { readShardTail } from '$lib/shared/sync/shard-reader';
+import { newShardDoc } from '$lib/shared/sync/facts';
 import type { LoadTimes } from './types';
 
 export interface BooksShard {
@@ -38,7 +39,7 @@ export function beginShard(workspaceId: string): Loading {
 		const readAt = performance.now();
 		// Let start()'s answer leave before the long apply-and-check below holds this thread.
 		await new Promise((r) => setTimeout(r, 0));
-		const doc = new Y.Doc();
+		const doc = newShardDoc('books');
 		Y.transact(doc, () => {
 			for (const u of tail.updates) Y.applyUpdate(doc, u);
 		});

@@ -9,6 +9,7 @@ import type { ShardName, WorkspaceEntry } from '$lib/shared/domain/workspace';
 import { peopleFilesDbName, shardDbName } from './shard-names';
 import { installPeerChunking } from './peer-chunking';
 import { peopleFilesKey } from './files';
+import { newShardDoc } from './facts';
 
 export interface PresenceState {
 	user: { id: string; name: string; color: string };
@@ -47,7 +48,7 @@ export class WorkspaceSession {
 		const session = new WorkspaceSession(entry);
 		const loads: Promise<unknown>[] = [];
 		for (const shard of Object.keys(entry.shards) as ShardName[]) {
-			const doc = new Y.Doc({ guid: `${entry.id}:${shard}`, gc: true });
+			const doc = newShardDoc(shard, { guid: `${entry.id}:${shard}` });
 			session.docs.set(shard, doc);
 			const persistence = new IndexeddbPersistence(shardDbName(entry.id, shard), doc);
 			session.#persistence.set(shard, persistence);

@@ -4,6 +4,7 @@
 // higher key), so reading after a key gives exactly what was stored since, and re-applying content a
 // doc already has changes nothing.
 import * as Y from 'yjs';
+import { newShardDoc } from './facts';
 import type { ShardName } from '$lib/shared/domain/workspace';
 import { shardDbName } from './shard-names';
 
@@ -54,7 +55,7 @@ export async function readShardDoc(
 	shard: ShardName,
 	idb: IDBFactory = indexedDB
 ): Promise<Y.Doc> {
-	const doc = new Y.Doc();
+	const doc = newShardDoc(shard);
 	const { updates } = await readShardTail(workspaceId, shard, null, idb);
 	Y.transact(doc, () => {
 		for (const u of updates) Y.applyUpdate(doc, u);

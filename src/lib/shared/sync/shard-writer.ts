@@ -4,13 +4,14 @@ import * as Y from 'yjs';
 import { IndexeddbPersistence, storeState } from 'y-indexeddb';
 import type { ShardName } from '$lib/shared/domain/workspace';
 import { shardDbName } from './shard-names';
+import { newShardDoc } from './facts';
 
 export async function writeShardUpdates(
 	workspaceId: string,
 	updates: Partial<Record<ShardName, Uint8Array>>
 ): Promise<void> {
 	for (const [shard, update] of Object.entries(updates) as [ShardName, Uint8Array][]) {
-		const doc = new Y.Doc();
+		const doc = newShardDoc(shard);
 		Y.applyUpdate(doc, update);
 		const persistence = new IndexeddbPersistence(shardDbName(workspaceId, shard), doc);
 		await persistence.whenSynced;
