@@ -3,7 +3,7 @@
 import type { Invite, WorkspaceEntry } from '$lib/shared/domain/workspace';
 import { getWorkspace, listWorkspaces, putWorkspace } from '$lib/shared/storage/registry';
 import { WorkspaceSession } from '$lib/shared/sync/session';
-import { err, problem, todayUtc, type Result } from '$lib/shared/domain';
+import { err, ok, problem, todayUtc, type Result } from '$lib/shared/domain';
 import type { OpenWorkspace } from './workspace.svelte';
 import type { NewWorkspace } from './workspace-ops';
 import { nowIso } from '../../shared/state/ids';
@@ -15,6 +15,7 @@ import { background } from '$lib/shared/state/background';
 // these chunks with the rest of the build, so opening a workspace offline still works.
 const workspaceModule = () => import('./workspace.svelte');
 const ops = () => import('./workspace-ops');
+const restoreOps = () => import('./restore');
 
 /** The longest the page waits for the books worker to read its shard before loading its own copy. */
 const BOOKS_HEAD_START_MS = 400;
@@ -28,8 +29,18 @@ class KeelApp {
 	/** Why the last workspace asked for through `show` could not be opened, in words. */
 	openError = $state<string | null>(null);
 	#openSeq = 0;
+	/** A restore a closed tab cut short is completed or undone before anything is listed or opened. */
+	#recovered: Promise<unknown> | null = null;
+
+	#recover(): Promise<unknown> {
+		this.#recovered ??= restoreOps()
+			.then((r) => r.finishUnfinishedRestores())
+			.catch((e: unknown) => console.error('Keel could not finish an interrupted restore', e));
+		return this.#recovered;
+	}
 
 	async refresh(): Promise<void> {
+		await this.#recover();
 		try {
 			this.workspaces = await listWorkspaces();
 		} catch (e) {
@@ -90,6 +101,7 @@ class KeelApp {
 		try {
 			performance.mark('keel:open-start');
 			const module = workspaceModule();
+			await this.#recover();
 			const entry = await getWorkspace(id);
 			performance.mark('keel:registry-read');
 			if (!entry) return null;
@@ -188,8 +200,10 @@ class KeelApp {
 		fileName: string;
 		passphrase?: string;
 		memberName: string;
+		/** The person's go-ahead for a backup Keel cannot check for edits. */
+		acceptUnchecked?: boolean;
 	}): Promise<Result<WorkspaceEntry>> {
-		const { restoreAsNewWorkspace } = await ops();
+		const { restoreAsNewWorkspace } = await restoreOps();
 		const result = await restoreAsNewWorkspace(args);
 		await this.refresh();
 		return result;
@@ -199,20 +213,23 @@ class KeelApp {
 		text: string;
 		fileName: string;
 		passphrase?: string;
+		/** The person's go-ahead for a backup Keel cannot check for edits. */
+		acceptUnchecked?: boolean;
 	}): Promise<Result<WorkspaceEntry>> {
 		const open = this.current;
 		if (!open) return err(problem('workspace/not-open'));
-		// Check the file before closing anything: a bad file must leave the open workspace untouched.
-		const { decodeBackup } = await import('$lib/shared/sync/backup');
-		const probe = await decodeBackup(args.text, args.fileName, args.passphrase);
-		if (!probe.ok) return probe;
+		// Check the file before closing anything: a bad, edited or foreign file leaves the workspace untouched.
+		const { checkRestoreInto, writeOverWorkspace } = await restoreOps();
+		const checked = await checkRestoreInto({ entry: open.entry, ...args });
+		if (!checked.ok) return checked;
 		const entry = open.entry;
 		await this.close();
-		const { restoreIntoWorkspace } = await ops();
-		const result = await restoreIntoWorkspace({ entry, ...args });
-		await this.refresh();
-		await this.open(entry.id);
-		return result;
+		try {
+			return ok(await writeOverWorkspace(entry.id, checked.value));
+		} finally {
+			await this.refresh();
+			await this.open(entry.id);
+		}
 	}
 }
 
