@@ -28,6 +28,8 @@ class KeelApp {
 	error = $state<string | null>(null);
 	/** Why the last workspace asked for through `show` could not be opened, in words. */
 	openError = $state<string | null>(null);
+	/** What the last restore over the open workspace did, shown once it has reopened. */
+	restoreNotice = $state<{ workspaceId: string; text: string } | null>(null);
 	#openSeq = 0;
 	/** A restore a closed tab cut short is completed or undone before anything is listed or opened. */
 	#recovered: Promise<unknown> | null = null;
@@ -105,6 +107,7 @@ class KeelApp {
 			const entry = await getWorkspace(id);
 			performance.mark('keel:registry-read');
 			if (!entry) return null;
+			if (this.restoreNotice?.workspaceId !== id) this.restoreNotice = null;
 			await this.close();
 			const updated = { ...entry, lastOpenedAt: nowIso() };
 			// Recording the open must not hold up showing it.
@@ -225,7 +228,12 @@ class KeelApp {
 		const entry = open.entry;
 		await this.close();
 		try {
-			return ok(await writeOverWorkspace(entry.id, checked.value));
+			const restored = await writeOverWorkspace(entry.id, checked.value);
+			this.restoreNotice = {
+				workspaceId: entry.id,
+				text: `Restored “${checked.value.workspace.name}” from ${args.fileName}.`
+			};
+			return ok(restored);
 		} finally {
 			await this.refresh();
 			await this.open(entry.id);
