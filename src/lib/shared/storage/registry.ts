@@ -50,8 +50,20 @@ export async function removeWorkspace(id: string, db = registryDb()): Promise<vo
 	await db.workspaces.delete(id);
 }
 
+/** Settings keys of a restore under way (workspace/state/restore.ts), by workspace id. */
+export const RESTORE_MARKER_PREFIX = 'restore-under-way:';
+
+/** The keys of the settings whose key starts with `prefix`. */
+export async function settingKeys(prefix: string, db = registryDb()): Promise<string[]> {
+	return (await db.settings.where('key').startsWith(prefix).primaryKeys()).map(String);
+}
+
 export async function getSetting<T>(key: string, db = registryDb()): Promise<T | undefined> {
 	return (await db.settings.get(key))?.value as T | undefined;
+}
+
+export async function removeSetting(key: string, db = registryDb()): Promise<void> {
+	await db.settings.delete(key);
 }
 
 export async function setSetting(key: string, value: unknown, db = registryDb()): Promise<void> {

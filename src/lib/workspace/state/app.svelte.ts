@@ -1,7 +1,13 @@
 // The application as the screens see it: the workspaces in this browser, the open one, and the
 // verbs that create, join, open, delete and restore workspaces.
 import type { Invite, WorkspaceEntry } from '$lib/shared/domain/workspace';
-import { getWorkspace, listWorkspaces, putWorkspace } from '$lib/shared/storage/registry';
+import {
+	RESTORE_MARKER_PREFIX,
+	getWorkspace,
+	listWorkspaces,
+	putWorkspace,
+	settingKeys
+} from '$lib/shared/storage/registry';
 import { WorkspaceSession } from '$lib/shared/sync/session';
 import { err, ok, problem, todayUtc, type Result } from '$lib/shared/domain';
 import type { OpenWorkspace } from './workspace.svelte';
@@ -35,8 +41,9 @@ class KeelApp {
 	#recovered: Promise<unknown> | null = null;
 
 	#recover(): Promise<unknown> {
-		this.#recovered ??= restoreOps()
-			.then((r) => r.finishUnfinishedRestores())
+		// The restore code loads only when a restore was cut short: the first visit stays small.
+		this.#recovered ??= settingKeys(RESTORE_MARKER_PREFIX)
+			.then(async (keys) => (keys.length ? (await restoreOps()).finishUnfinishedRestores() : 0))
 			.catch((e: unknown) => console.error('Keel could not finish an interrupted restore', e));
 		return this.#recovered;
 	}

@@ -13,13 +13,21 @@ import {
 	type WorkspaceEntry
 } from '$lib/shared/domain/workspace';
 import { err, ok, problem, type Result } from '$lib/shared/domain';
-import { getSetting, getWorkspace, putWorkspace, registryDb, setSetting } from '$lib/shared/storage/registry';
+import {
+	RESTORE_MARKER_PREFIX as MARKER_PREFIX,
+	getSetting,
+	getWorkspace,
+	putWorkspace,
+	removeSetting,
+	setSetting,
+	settingKeys
+} from '$lib/shared/storage/registry';
 import { deleteShardStores } from '$lib/shared/sync/session';
 import { decodeBackup, type DecodedBackup, type MetaSecretsFor } from '$lib/shared/sync/backup';
 import { writeShardUpdates } from '$lib/shared/sync/shard-writer';
 import { deleteProjections } from '$lib/tasks/storage/projections';
 import { PeopleLocalDb, deletePeopleLocal, putFiles } from '$lib/people/storage/local';
-import { forgetBooksHint } from '../../books/state/books.svelte';
+import { forgetBooksHint } from '../../books/state/hint';
 import { newId, nowIso } from '../../shared/state/ids';
 
 /** What a restore under way has done, kept in the registry's settings until it is finished. */
@@ -32,7 +40,6 @@ interface RestoreMarker {
 	/** True for a restore as a new workspace (no registry entry until it is complete). */
 	fresh: boolean;
 }
-const MARKER_PREFIX = 'restore-under-way:';
 
 /** The points a restore passes; a test can stop it at any of them, as a closed tab would. */
 export type RestoreStep = 'marked' | 'shards-written' | 'files-written' | 'switched' | 'old-dropped';
@@ -255,7 +262,7 @@ async function dropPrevious(marker: RestoreMarker): Promise<void> {
 }
 
 async function clearMarker(workspaceId: string): Promise<void> {
-	await registryDb().settings.delete(MARKER_PREFIX + workspaceId);
+	await removeSetting(MARKER_PREFIX + workspaceId);
 }
 
 /**
@@ -267,7 +274,7 @@ export function finishUnfinishedRestores(): Promise<number> {
 }
 
 async function finishAll(): Promise<number> {
-	const keys = (await registryDb().settings.where('key').startsWith(MARKER_PREFIX).primaryKeys()) as string[];
+	const keys = await settingKeys(MARKER_PREFIX);
 	for (const key of keys) {
 		const marker = await getSetting<RestoreMarker>(key);
 		if (!marker) continue;
