@@ -98,6 +98,12 @@ describe('restore over a workspace: new copy first, then the switch, then the ol
 			expect(await stores(entry.id)).toEqual([`keel-${entry.id}.g${g}-meta`, `keel-${entry.id}.g${g}-tasks`]);
 		}
 		expect(await markers()).toBe(0);
+		// Another tab that read the entry before the restore saves it (say, going offline): the
+		// workspace stays on the restored databases.
+		await putWorkspace({ ...entry, online: false });
+		expect((await getWorkspace(entry.id))?.storeGeneration).toMatch(/^[0-9a-z]{26}$/);
+		expect((await getWorkspace(entry.id))?.online).toBe(false);
+		expect(await liveTask(entry.id)).toBe('second restore');
 	});
 
 	it('a failure at any step leaves the old copy live and intact before the switch, the new one complete after', async () => {

@@ -5,7 +5,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { WorkspaceEntry } from '$lib/shared/domain/workspace';
-import { putWorkspace } from '$lib/shared/storage/registry';
+import { putWorkspace, switchStoreGeneration } from '$lib/shared/storage/registry';
 import { writeShardUpdates } from '$lib/shared/sync/shard-writer';
 import { loadShard } from './shard';
 
@@ -35,7 +35,7 @@ describe('books shard in the worker across a restore', () => {
 		expect(first.doc.getMap('probe').get('which')).toBe('old');
 
 		await writeShardUpdates(entry.id, { books: update({ which: 'restored' }) }, 'gen1');
-		await putWorkspace({ ...entry, storeGeneration: 'gen1' });
+		await switchStoreGeneration({ ...entry, storeGeneration: 'gen1' });
 		const after = await loadShard(entry.id);
 		expect(after.doc.getMap('probe').get('which')).toBe('restored');
 		expect(after.doc.getMap('probe').has('onlyOld')).toBe(false);

@@ -34,7 +34,21 @@ export async function getWorkspace(id: string, db = registryDb()): Promise<Works
 	return db.workspaces.get(id);
 }
 
+/**
+ * Saves an entry. Its live generation of shard databases is left as stored: only a restore moves it
+ * (`switchStoreGeneration`), so a copy of the entry another tab read before a restore cannot point
+ * the workspace back at the databases the restore dropped.
+ */
 export async function putWorkspace(entry: WorkspaceEntry, db = registryDb()): Promise<void> {
+	await db.transaction('rw', db.workspaces, async () => {
+		const held = (await db.workspaces.get(entry.id))?.storeGeneration;
+		const { storeGeneration: _asRead, ...rest } = entry;
+		await db.workspaces.put(held === undefined ? rest : { ...rest, storeGeneration: held });
+	});
+}
+
+/** The one write that switches a workspace to a new generation of its shard databases (a restore). */
+export async function switchStoreGeneration(entry: WorkspaceEntry, db = registryDb()): Promise<void> {
 	await db.workspaces.put(entry);
 }
 

@@ -20,6 +20,7 @@ import {
 	putWorkspace,
 	removeSetting,
 	setSetting,
+	switchStoreGeneration,
 	settingKeys
 } from '$lib/shared/storage/registry';
 import { deleteShardStores } from '$lib/shared/sync/session';
@@ -220,7 +221,7 @@ async function writeOver(
 			shards[s] ??= { room: randomKey(), secret: randomKey() };
 		entry = { ...current, shards, name: backup.workspace.name, storeGeneration: marker.next ?? undefined };
 		// The switch: one registry write; before it the old copy is live, after it the new one.
-		await putWorkspace(entry);
+		await switchStoreGeneration(entry);
 	} catch (e) {
 		await undo(marker);
 		throw e;
