@@ -54,8 +54,10 @@ test('backup restores identical data; a corrupt file gives a clear error and cha
 	await page.getByTestId('task-detail').getByLabel('New checklist item').press('Enter');
 
 	await page.goto(`/w/${wsId}/settings`);
+	// A plaintext backup (so this test can damage its data), by the explicit choice it needs.
+	await page.getByRole('button', { name: 'Download without encryption…' }).click();
 	const download = page.waitForEvent('download');
-	await page.getByRole('button', { name: 'Download backup' }).click();
+	await page.getByRole('button', { name: 'Download without encryption', exact: true }).click();
 	const file = await download;
 	const backupPath = info.outputPath('backup.keel.json');
 	await file.saveAs(backupPath);
@@ -103,8 +105,9 @@ test('backup restores identical data; a corrupt file gives a clear error and cha
 	// Backing up the restored workspace gives the same tasks data, byte for byte. (The meta shard
 	// gains the person who restored it as a member, so only it may differ.)
 	await page.goto(`/w/${restoredId}/settings`);
+	await page.getByRole('button', { name: 'Download without encryption…' }).click();
 	const again = page.waitForEvent('download');
-	await page.getByRole('button', { name: 'Download backup' }).click();
+	await page.getByRole('button', { name: 'Download without encryption', exact: true }).click();
 	const againPath = info.outputPath('again.keel.json');
 	await (await again).saveAs(againPath);
 	const second = JSON.parse(readFileSync(againPath, 'utf8'));

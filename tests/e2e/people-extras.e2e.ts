@@ -156,6 +156,7 @@ test('people: a backup carries document files; restored as a new workspace, the 
 	// An encrypted backup.
 	await page.goto(`/w/${wsId}/settings`);
 	await page.getByLabel('Backup passphrase').fill('harbour lights 42');
+	await page.getByLabel('Confirm passphrase').fill('harbour lights 42');
 	const download = page.waitForEvent('download');
 	await page.getByRole('button', { name: 'Download backup' }).click();
 	const backupPath = info.outputPath('backup.keel.json');

@@ -14,6 +14,8 @@ export interface BooksShard {
 	readonly doc: Y.Doc;
 	readonly replica: BooksReplica;
 	lastKey: number;
+	/** The database it was read from; a restore over the workspace switches to another (read afresh). */
+	readonly store: string;
 	/** The chart index, rebuilt when the chart changes (books reports use it). */
 	index: { chart: readonly Account[]; index: AccountIndex } | null;
 	readonly loadMs: LoadTimes;
@@ -55,7 +57,7 @@ export function beginShard(workspaceId: string): Loading {
 			updates: tail.updates.length,
 			bytes: tail.updates.reduce((n, u) => n + u.byteLength, 0)
 		};
-		return { doc, replica, lastKey: tail.lastKey, index: null, loadMs, onDrop: [] };
+		return { doc, replica, lastKey: tail.lastKey, store: tail.store, index: null, loadMs, onDrop: [] };
 	})();
 	const loading = { read, loaded };
 	cache.set(workspaceId, loading);
@@ -71,6 +73,11 @@ export async function loadShard(workspaceId: string): Promise<BooksShard> {
 	const loaded = await beginShard(workspaceId).loaded;
 	if (fresh) return loaded;
 	const tail = await readShardTail(workspaceId, 'books', loaded.lastKey, indexedDB);
+	if (tail.store !== loaded.store) {
+		// Restored over since it was loaded: the old copy is gone; load the live one afresh.
+		await dropShard(workspaceId);
+		return beginShard(workspaceId).loaded;
+	}
 	if (tail.updates.length > 0) {
 		// Two callers may read the same tail at once; applying an update twice changes nothing.
 		Y.transact(loaded.doc, () => {

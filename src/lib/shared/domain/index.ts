@@ -11,3 +11,4 @@ export * from './schema';
 export * from './csv-cell';
 export * from './exact';
 export * from './exact-sum';
+export * from './passphrase';

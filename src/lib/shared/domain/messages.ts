@@ -51,8 +51,14 @@ export const SHARED_MESSAGES = defineMessages({
 	'record/newer': 'A record was written by a newer version of Keel; update Keel to read it.',
 	'backup/unreadable': 'The backup file could not be read. Nothing was changed.',
 	'backup/locked': 'This backup is locked with a passphrase; enter it to restore.',
-	'backup/wrong-passphrase': 'Wrong passphrase, or the backup is damaged. Nothing was changed.',
+	'backup/wrong-passphrase':
+		'Wrong passphrase, or the backup was changed after it was made. Nothing was changed.',
 	'backup/damaged': 'The backup is damaged: its checksum does not match its contents. Nothing was changed.',
+	'backup/edited': 'This backup was changed after it was made, so it was refused. Nothing was changed.',
+	'backup/other-workspace': (d) =>
+		`This is a backup of “${String(d.backupName ?? 'another workspace')}”, not of “${String(d.workspaceName ?? 'this workspace')}”: restore it as a new workspace from the workspace list. Nothing was changed.`,
+	'backup/unchecked':
+		'Keel cannot check whether this backup was changed after it was made. Restore it only if you know where it came from.',
 	'workspace/not-open': 'Open the workspace to restore into first.',
 	'workspace/name-required': 'Organisation name: required.',
 	'invite/empty': 'This invite link has nothing after the #: ask for a new link.',

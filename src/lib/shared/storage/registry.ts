@@ -34,7 +34,21 @@ export async function getWorkspace(id: string, db = registryDb()): Promise<Works
 	return db.workspaces.get(id);
 }
 
+/**
+ * Saves an entry. Its live generation of shard databases is left as stored: only a restore moves it
+ * (`switchStoreGeneration`), so a copy of the entry another tab read before a restore cannot point
+ * the workspace back at the databases the restore dropped.
+ */
 export async function putWorkspace(entry: WorkspaceEntry, db = registryDb()): Promise<void> {
+	await db.transaction('rw', db.workspaces, async () => {
+		const held = (await db.workspaces.get(entry.id))?.storeGeneration;
+		const { storeGeneration: _asRead, ...rest } = entry;
+		await db.workspaces.put(held === undefined ? rest : { ...rest, storeGeneration: held });
+	});
+}
+
+/** The one write that switches a workspace to a new generation of its shard databases (a restore). */
+export async function switchStoreGeneration(entry: WorkspaceEntry, db = registryDb()): Promise<void> {
 	await db.workspaces.put(entry);
 }
 
@@ -50,8 +64,20 @@ export async function removeWorkspace(id: string, db = registryDb()): Promise<vo
 	await db.workspaces.delete(id);
 }
 
+/** Settings keys of a restore under way (workspace/state/restore.ts), by workspace id. */
+export const RESTORE_MARKER_PREFIX = 'restore-under-way:';
+
+/** The keys of the settings whose key starts with `prefix`. */
+export async function settingKeys(prefix: string, db = registryDb()): Promise<string[]> {
+	return (await db.settings.where('key').startsWith(prefix).primaryKeys()).map(String);
+}
+
 export async function getSetting<T>(key: string, db = registryDb()): Promise<T | undefined> {
 	return (await db.settings.get(key))?.value as T | undefined;
+}
+
+export async function removeSetting(key: string, db = registryDb()): Promise<void> {
+	await db.settings.delete(key);
 }
 
 export async function setSetting(key: string, value: unknown, db = registryDb()): Promise<void> {

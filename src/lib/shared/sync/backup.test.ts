@@ -170,3 +170,101 @@ describe('document files in backups', () => {
 		if (r.ok) expect(r.value.files.size).toBe(0);
 	});
 });
+
+describe('backup trust: signatures, seals and old files', () => {
+	const SECRET = 'meta-shard-secret-of-w1';
+	const holds = (id: string) => (id === 'w1' ? [SECRET] : []);
+	const plain = () =>
+		encodeBackup({
+			workspace: { id: 'w1', name: 'Harbour Trust' },
+			docs: workspaceDocs(),
+			now: '2026-11-23T00:00:00Z',
+			metaSecret: SECRET
+		});
+
+	it('a signed plaintext backup is checked where the workspace is held, unchecked elsewhere', async () => {
+		const text = await plain();
+		expect(JSON.parse(text).signature).toMatch(/^[A-Za-z0-9_-]{43}$/);
+		expect(text).not.toContain(SECRET);
+		const here = await decodeBackup(text, 'b.json', undefined, holds);
+		expect(here.ok && here.value.trust).toBe('signed');
+		const elsewhere = await decodeBackup(text, 'b.json', undefined, () => []);
+		expect(elsewhere.ok && elsewhere.value.trust).toBe('unchecked');
+	});
+
+	it('refuses an edited plaintext backup even when its checksum was recomputed', async () => {
+		const parsed = JSON.parse(await plain());
+		// Someone changes a task and fixes the checksum, as anyone can: the signature still fails.
+		const edited = await encodeBackup({
+			workspace: { id: 'w1', name: 'Harbour Trust' },
+			docs: (() => {
+				const docs = workspaceDocs();
+				(docs.get('tasks') as Y.Doc).getMap('extra').set('x', 'forged');
+				return docs;
+			})(),
+			now: '2026-11-23T00:00:00Z'
+		});
+		const forged = { ...JSON.parse(edited), signature: parsed.signature };
+		const cases = [
+			forged,
+			{ ...parsed, workspace: { ...parsed.workspace, name: 'Other Name' } },
+			{ ...parsed, createdAt: '2020-01-01T00:00:00Z' },
+			{ ...parsed, signature: undefined },
+			{ ...parsed, signature: 'not-a-signature' }
+		];
+		for (const c of cases) {
+			const r = await decodeBackup(JSON.stringify(c), 'edited.json', undefined, holds);
+			expect(r.ok).toBe(false);
+			if (!r.ok) {
+				expect(r.error.code).toBe('backup/edited');
+				expect(r.error.message).toMatch(/^edited\.json: this backup was changed after it was made/);
+			}
+		}
+	});
+
+	it('refuses an edited sealed backup and a sealed header swapped onto another workspace', async () => {
+		const text = await encodeBackup({
+			workspace: { id: 'w1', name: 'H' },
+			docs: workspaceDocs(),
+			now: 'x',
+			passphrase: 'harbour lights 42'
+		});
+		const sealed = JSON.parse(text);
+		expect(sealed.version).toBe(2);
+		expect(sealed.workspace).toEqual({ id: 'w1' });
+		const data: string = sealed.data;
+		const flipped = data.slice(0, 60) + (data[60] === 'A' ? 'B' : 'A') + data.slice(61);
+		const swapped = { ...sealed, workspace: { id: 'w2' } };
+		for (const c of [{ ...sealed, data: flipped }, swapped]) {
+			const r = await decodeBackup(JSON.stringify(c), 's.json', 'harbour lights 42');
+			expect(r.ok).toBe(false);
+			if (!r.ok) {
+				expect(r.error.code).toBe('backup/wrong-passphrase');
+				expect(r.error.message).toMatch(/^s\.json: .*changed after it was made/);
+			}
+		}
+		const good = await decodeBackup(text, 's.json', 'harbour lights 42');
+		expect(good.ok && good.value.trust).toBe('sealed');
+	});
+
+	it('still opens a version 1 sealed backup (no header) and marks old plaintext as unable to be checked', async () => {
+		const v3 = JSON.parse(
+			await encodeBackup({ workspace: { id: 'w1', name: 'H' }, docs: workspaceDocs(), now: 'x' })
+		);
+		const v2 = { ...v3, version: 2 };
+		const r = await decodeBackup(JSON.stringify(v2), 'old.json', undefined, holds);
+		expect(r.ok && r.value.trust).toBe('old');
+		// A version 1 sealed file, as an older Keel wrote it: AES-GCM with no additional data.
+		const { sealText } = await import('./backup-crypto');
+		const s = await sealText(JSON.stringify(v2), 'correct horse');
+		const v1Sealed = {
+			format: 'keel-backup-sealed',
+			version: 1,
+			kdf: { name: 'PBKDF2', hash: 'SHA-256', iterations: 600_000, salt: s.salt },
+			cipher: { name: 'AES-GCM', iv: s.iv },
+			data: s.data
+		};
+		const opened = await decodeBackup(JSON.stringify(v1Sealed), 'old-sealed.json', 'correct horse');
+		expect(opened.ok && opened.value.trust).toBe('sealed');
+	});
+});

@@ -50,14 +50,17 @@ export class WorkspaceSession {
 		for (const shard of Object.keys(entry.shards) as ShardName[]) {
 			const doc = newShardDoc(shard, { guid: `${entry.id}:${shard}` });
 			session.docs.set(shard, doc);
-			const persistence = new IndexeddbPersistence(shardDbName(entry.id, shard), doc);
+			const persistence = new IndexeddbPersistence(shardDbName(entry.id, shard, entry.storeGeneration), doc);
 			session.#persistence.set(shard, persistence);
 			loads.push(persistence.whenSynced);
 		}
 		if (entry.shards.people) {
 			const doc = new Y.Doc({ guid: `${entry.id}:people-files`, gc: true });
 			session.filesDoc = doc;
-			session.#filesPersistence = new IndexeddbPersistence(peopleFilesDbName(entry.id), doc);
+			session.#filesPersistence = new IndexeddbPersistence(
+				peopleFilesDbName(entry.id, entry.storeGeneration),
+				doc
+			);
 			loads.push(session.#filesPersistence.whenSynced);
 		}
 		await Promise.all(loads);
@@ -169,10 +172,17 @@ export class WorkspaceSession {
 	}
 }
 
-/** Deletes every local copy of a workspace's shards (and shared files) from this browser (not from peers). */
-export async function deleteShardStores(workspaceId: string, shards: readonly ShardName[]): Promise<void> {
-	const names = shards.map((shard) => shardDbName(workspaceId, shard));
-	if (shards.includes('people')) names.push(peopleFilesDbName(workspaceId));
+/**
+ * Deletes one generation of a workspace's shard databases (and shared files) from this browser (not
+ * from peers); the first generation when none is given.
+ */
+export async function deleteShardStores(
+	workspaceId: string,
+	shards: readonly ShardName[],
+	generation?: string
+): Promise<void> {
+	const names = shards.map((shard) => shardDbName(workspaceId, shard, generation));
+	if (shards.includes('people')) names.push(peopleFilesDbName(workspaceId, generation));
 	await Promise.all(
 		names.map(
 			(name) =>

@@ -6,24 +6,42 @@
 import * as Y from 'yjs';
 import { newShardDoc } from './facts';
 import type { ShardName } from '$lib/shared/domain/workspace';
+import { getWorkspace } from '$lib/shared/storage/registry';
 import { shardDbName } from './shard-names';
 
 export interface ShardTail {
 	readonly updates: Uint8Array[];
 	/** The highest key read, or the one given when nothing new was stored. */
 	readonly lastKey: number;
+	/** The database read: a restore switches it, and keys in one say nothing about another. */
+	readonly store: string;
 }
 
-/** The updates stored after `afterKey` (all of them for null). A shard never created reads as empty. */
+/** The live generation of a workspace's shard databases, as the registry says (none if unreadable). */
+async function liveGeneration(workspaceId: string): Promise<string | undefined> {
+	try {
+		return (await getWorkspace(workspaceId))?.storeGeneration;
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * The updates stored after `afterKey` (all of them for null), from the workspace's live generation of
+ * databases (looked up in the registry unless given). A shard never created reads as empty.
+ */
 export async function readShardTail(
 	workspaceId: string,
 	shard: ShardName,
 	afterKey: number | null,
-	idb: IDBFactory = indexedDB
+	idb: IDBFactory = indexedDB,
+	generation?: string | null
 ): Promise<ShardTail> {
-	const empty = { updates: [], lastKey: afterKey ?? -1 };
+	const gen = generation === undefined ? await liveGeneration(workspaceId) : (generation ?? undefined);
+	const store = shardDbName(workspaceId, shard, gen);
+	const empty = { updates: [], lastKey: afterKey ?? -1, store };
 	const db = await new Promise<IDBDatabase | null>((resolve, reject) => {
-		const req = idb.open(shardDbName(workspaceId, shard));
+		const req = idb.open(store);
 		// A database that did not exist is created empty by open(); abort that: an empty shard.
 		req.onupgradeneeded = () => req.transaction?.abort();
 		req.onsuccess = () => resolve(req.result);
@@ -34,13 +52,13 @@ export async function readShardTail(
 		if (!db.objectStoreNames.contains('updates')) return empty;
 		return await new Promise<ShardTail>((resolve, reject) => {
 			const tx = db.transaction('updates', 'readonly');
-			const store = tx.objectStore('updates');
+			const updates = tx.objectStore('updates');
 			const range = afterKey === null ? undefined : IDBKeyRange.lowerBound(afterKey, true);
-			const values = store.getAll(range);
-			const keys = store.getAllKeys(range);
+			const values = updates.getAll(range);
+			const keys = updates.getAllKeys(range);
 			tx.oncomplete = () => {
 				const last = (keys.result as number[]).at(-1);
-				resolve({ updates: values.result as Uint8Array[], lastKey: last ?? empty.lastKey });
+				resolve({ updates: values.result as Uint8Array[], lastKey: last ?? empty.lastKey, store });
 			};
 			tx.onerror = () => reject(tx.error);
 		});

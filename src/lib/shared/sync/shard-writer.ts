@@ -8,12 +8,13 @@ import { newShardDoc } from './facts';
 
 export async function writeShardUpdates(
 	workspaceId: string,
-	updates: Partial<Record<ShardName, Uint8Array>>
+	updates: Partial<Record<ShardName, Uint8Array>>,
+	generation?: string
 ): Promise<void> {
 	for (const [shard, update] of Object.entries(updates) as [ShardName, Uint8Array][]) {
 		const doc = newShardDoc(shard);
 		Y.applyUpdate(doc, update);
-		const persistence = new IndexeddbPersistence(shardDbName(workspaceId, shard), doc);
+		const persistence = new IndexeddbPersistence(shardDbName(workspaceId, shard, generation), doc);
 		await persistence.whenSynced;
 		await storeState(persistence, true);
 		await persistence.destroy();

@@ -1,9 +1,15 @@
 // The application as the screens see it: the workspaces in this browser, the open one, and the
 // verbs that create, join, open, delete and restore workspaces.
 import type { Invite, WorkspaceEntry } from '$lib/shared/domain/workspace';
-import { getWorkspace, listWorkspaces, putWorkspace } from '$lib/shared/storage/registry';
+import {
+	RESTORE_MARKER_PREFIX,
+	getWorkspace,
+	listWorkspaces,
+	putWorkspace,
+	settingKeys
+} from '$lib/shared/storage/registry';
 import { WorkspaceSession } from '$lib/shared/sync/session';
-import { err, problem, todayUtc, type Result } from '$lib/shared/domain';
+import { err, ok, problem, todayUtc, type Result } from '$lib/shared/domain';
 import type { OpenWorkspace } from './workspace.svelte';
 import type { NewWorkspace } from './workspace-ops';
 import { nowIso } from '../../shared/state/ids';
@@ -15,6 +21,7 @@ import { background } from '$lib/shared/state/background';
 // these chunks with the rest of the build, so opening a workspace offline still works.
 const workspaceModule = () => import('./workspace.svelte');
 const ops = () => import('./workspace-ops');
+const restoreOps = () => import('./restore');
 
 /** The longest the page waits for the books worker to read its shard before loading its own copy. */
 const BOOKS_HEAD_START_MS = 400;
@@ -27,9 +34,22 @@ class KeelApp {
 	error = $state<string | null>(null);
 	/** Why the last workspace asked for through `show` could not be opened, in words. */
 	openError = $state<string | null>(null);
+	/** What the last restore over the open workspace did, shown once it has reopened. */
+	restoreNotice = $state<{ workspaceId: string; text: string } | null>(null);
 	#openSeq = 0;
+	/** A restore a closed tab cut short is completed or undone before anything is listed or opened. */
+	#recovered: Promise<unknown> | null = null;
+
+	#recover(): Promise<unknown> {
+		// The restore code loads only when a restore was cut short: the first visit stays small.
+		this.#recovered ??= settingKeys(RESTORE_MARKER_PREFIX)
+			.then(async (keys) => (keys.length ? (await restoreOps()).finishUnfinishedRestores() : 0))
+			.catch((e: unknown) => console.error('Keel could not finish an interrupted restore', e));
+		return this.#recovered;
+	}
 
 	async refresh(): Promise<void> {
+		await this.#recover();
 		try {
 			this.workspaces = await listWorkspaces();
 		} catch (e) {
@@ -90,9 +110,11 @@ class KeelApp {
 		try {
 			performance.mark('keel:open-start');
 			const module = workspaceModule();
+			await this.#recover();
 			const entry = await getWorkspace(id);
 			performance.mark('keel:registry-read');
 			if (!entry) return null;
+			if (this.restoreNotice?.workspaceId !== id) this.restoreNotice = null;
 			await this.close();
 			const updated = { ...entry, lastOpenedAt: nowIso() };
 			// Recording the open must not hold up showing it.
@@ -188,8 +210,10 @@ class KeelApp {
 		fileName: string;
 		passphrase?: string;
 		memberName: string;
+		/** The person's go-ahead for a backup Keel cannot check for edits. */
+		acceptUnchecked?: boolean;
 	}): Promise<Result<WorkspaceEntry>> {
-		const { restoreAsNewWorkspace } = await ops();
+		const { restoreAsNewWorkspace } = await restoreOps();
 		const result = await restoreAsNewWorkspace(args);
 		await this.refresh();
 		return result;
@@ -199,20 +223,28 @@ class KeelApp {
 		text: string;
 		fileName: string;
 		passphrase?: string;
+		/** The person's go-ahead for a backup Keel cannot check for edits. */
+		acceptUnchecked?: boolean;
 	}): Promise<Result<WorkspaceEntry>> {
 		const open = this.current;
 		if (!open) return err(problem('workspace/not-open'));
-		// Check the file before closing anything: a bad file must leave the open workspace untouched.
-		const { decodeBackup } = await import('$lib/shared/sync/backup');
-		const probe = await decodeBackup(args.text, args.fileName, args.passphrase);
-		if (!probe.ok) return probe;
+		// Check the file before closing anything: a bad, edited or foreign file leaves the workspace untouched.
+		const { checkRestoreInto, writeOverWorkspace } = await restoreOps();
+		const checked = await checkRestoreInto({ entry: open.entry, ...args });
+		if (!checked.ok) return checked;
 		const entry = open.entry;
 		await this.close();
-		const { restoreIntoWorkspace } = await ops();
-		const result = await restoreIntoWorkspace({ entry, ...args });
-		await this.refresh();
-		await this.open(entry.id);
-		return result;
+		try {
+			const restored = await writeOverWorkspace(entry.id, checked.value);
+			this.restoreNotice = {
+				workspaceId: entry.id,
+				text: `Restored “${checked.value.workspace.name}” from ${args.fileName}.`
+			};
+			return ok(restored);
+		} finally {
+			await this.refresh();
+			await this.open(entry.id);
+		}
 	}
 }
 

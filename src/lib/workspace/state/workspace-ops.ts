@@ -1,5 +1,5 @@
-// Workspace lifecycle verbs: create, join from an invite, rename, delete, back up and restore. Each
-// keeps the registry and the shards consistent: a failure part-way leaves no half-made workspace.
+// Workspace lifecycle verbs: create, join from an invite, rename, delete and back up (restoring is in
+// restore.ts). Each keeps the registry and the shards consistent: a failure part-way leaves no half-made workspace.
 import {
 	SHARDS,
 	mergeInvite,
@@ -11,15 +11,13 @@ import {
 } from '$lib/shared/domain/workspace';
 import { getWorkspace, putWorkspace, removeWorkspace, updateWorkspace } from '$lib/shared/storage/registry';
 import { deleteProjections } from '$lib/tasks/storage/projections';
-import { PeopleLocalDb, allFiles, deletePeopleLocal, putFiles } from '$lib/people/storage/local';
+import { PeopleLocalDb, allFiles, deletePeopleLocal } from '$lib/people/storage/local';
 import { WorkspaceSession, deleteShardStores } from '$lib/shared/sync/session';
 import { readProfile, upsertMember, writeProfile, type WorkspaceProfile } from '$lib/shared/sync/meta-doc';
-import { decodeBackup, encodeBackup, type DecodedBackup, type DocumentFile } from '$lib/shared/sync/backup';
-import { writeShardUpdates } from '$lib/shared/sync/shard-writer';
+import { encodeBackup, type DocumentFile } from '$lib/shared/sync/backup';
 import { BooksReplica } from '$lib/books/sync/replica';
 import { PeopleFilesReplica } from '$lib/shared/sync/files';
 import { newId, nowIso } from '../../shared/state/ids';
-import { ok, type Result } from '$lib/shared/domain';
 import { forgetBooksHint } from '../../books/state/books.svelte';
 
 const COLORS = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#8c564b', '#e377c2', '#17becf', '#bcbd22'];
@@ -112,12 +110,16 @@ export async function renameWorkspace(session: WorkspaceSession, name: string): 
 /** Removes the workspace from this browser only; teammates keep their copies. */
 export async function deleteWorkspace(entry: WorkspaceEntry): Promise<void> {
 	await removeWorkspace(entry.id);
-	await deleteShardStores(entry.id, SHARDS);
+	await deleteShardStores(entry.id, SHARDS, entry.storeGeneration);
 	await deleteProjections(entry.id);
 	await deletePeopleLocal(entry.id);
 	forgetBooksHint(entry.id);
 }
 
+/**
+ * The workspace as one backup file: sealed with `passphrase`, or (only when the person chose to
+ * download without encryption) plaintext signed with the meta shard secret.
+ */
 export async function backupWorkspace(session: WorkspaceSession, passphrase?: string): Promise<string> {
 	const meta = session.doc('meta');
 	const name = meta ? readProfile(meta).name : session.entry.name;
@@ -126,7 +128,8 @@ export async function backupWorkspace(session: WorkspaceSession, passphrase?: st
 		docs: session.docs,
 		files: session.doc('people') ? await backupFiles(session) : undefined,
 		now: nowIso(),
-		passphrase
+		passphrase,
+		metaSecret: session.entry.shards.meta?.secret
 	});
 }
 
@@ -158,84 +161,4 @@ export async function documentFiles(workspaceId: string): Promise<Map<string, Do
 	} finally {
 		db.close();
 	}
-}
-
-/** Puts a backup's document files back; without the people shard they would belong to nothing. */
-async function restoreDocumentFiles(workspaceId: string, backup: DecodedBackup): Promise<void> {
-	if (!backup.updates.people || backup.files.size === 0) return;
-	const db = new PeopleLocalDb(workspaceId);
-	try {
-		await putFiles(
-			db,
-			[...backup.files].map(([id, f]) => ({ id, blob: new Blob([f.bytes as BlobPart], { type: f.type }) }))
-		);
-	} finally {
-		db.close();
-	}
-}
-
-/** Checks the whole file first; only a valid backup creates anything. */
-export async function restoreAsNewWorkspace(args: {
-	text: string;
-	fileName: string;
-	passphrase?: string;
-	memberName: string;
-}): Promise<Result<WorkspaceEntry>> {
-	const decoded = await decodeBackup(args.text, args.fileName, args.passphrase);
-	if (!decoded.ok) return decoded;
-	return ok(await writeRestoredWorkspace(decoded.value, args.memberName));
-}
-
-async function writeRestoredWorkspace(backup: DecodedBackup, memberName: string): Promise<WorkspaceEntry> {
-	const now = nowIso();
-	const keys = freshKeys();
-	const shards: Partial<Record<ShardName, ShardKey>> = {};
-	for (const s of Object.keys(backup.updates) as ShardName[]) shards[s] = keys[s];
-	const entry: WorkspaceEntry = {
-		id: newId(),
-		name: `${backup.workspace.name} (restored)`,
-		createdAt: now,
-		lastOpenedAt: now,
-		shards,
-		memberId: newId(),
-		memberName,
-		signaling: [],
-		online: true,
-		schemaVersion: 1
-	};
-	try {
-		await writeShardUpdates(entry.id, backup.updates);
-		await restoreDocumentFiles(entry.id, backup);
-		await putWorkspace(entry);
-	} catch (e) {
-		await deleteShardStores(entry.id, SHARDS);
-		await deletePeopleLocal(entry.id);
-		throw e;
-	}
-	return entry;
-}
-
-/**
- * Replaces this browser's copy of a workspace with the backup's. Connected teammates still hold
- * their own copies; when they sync, their later changes merge back in.
- */
-export async function restoreIntoWorkspace(args: {
-	entry: WorkspaceEntry;
-	text: string;
-	fileName: string;
-	passphrase?: string;
-}): Promise<Result<WorkspaceEntry>> {
-	const decoded = await decodeBackup(args.text, args.fileName, args.passphrase);
-	if (!decoded.ok) return decoded;
-	await deleteShardStores(args.entry.id, SHARDS);
-	await deleteProjections(args.entry.id);
-	await writeShardUpdates(args.entry.id, decoded.value.updates);
-	// Files the backup does not hold stay: a teammate's document may still be listed after a merge.
-	await restoreDocumentFiles(args.entry.id, decoded.value);
-	const shards = { ...args.entry.shards };
-	for (const s of Object.keys(decoded.value.updates) as ShardName[])
-		shards[s] ??= { room: randomKey(), secret: randomKey() };
-	const entry = { ...args.entry, shards, name: decoded.value.workspace.name };
-	await putWorkspace(entry);
-	return ok(entry);
 }

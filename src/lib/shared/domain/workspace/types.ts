@@ -26,4 +26,10 @@ export interface WorkspaceEntry {
 	/** False while the user has paused sync ("work offline"). */
 	online: boolean;
 	schemaVersion: 1;
+	/**
+	 * Which copy of the shards' browser databases is live (see shared/sync/shard-names.ts). Absent for a
+	 * workspace never restored over: its databases keep their first names. A restore writes a new
+	 * generation completely, then switches this field in one registry write, then drops the old one.
+	 */
+	storeGeneration?: string;
 }
