@@ -18,9 +18,11 @@ function rng(seed: number) {
 }
 
 async function scenario() {
-	const [root, admin, books, tasks, outsider] = await Promise.all(
-		Array.from({ length: 5 }, () => generateDeviceKey())
-	);
+	const root = await generateDeviceKey();
+	const admin = await generateDeviceKey();
+	const books = await generateDeviceKey();
+	const tasks = await generateDeviceKey();
+	const outsider = await generateDeviceKey();
 	const g = (by: DeviceKey, who: DeviceKey, role: 'admin' | 'books' | 'tasks' | 'owner') =>
 		signStatement(by, WS, nextId(), {
 			kind: 'grant',

@@ -2,7 +2,7 @@
 // keyed by the statement's id, written once and never updated. Every peer may write here, so nothing
 // is believed as written: a value counts only if it matches its schema, sits under its own id, names
 // this workspace and carries a good signature by the key it names. The rest is set aside and listed.
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { v } from '$lib/shared/domain/schema';
 import {
 	signedStatement,
@@ -76,4 +76,47 @@ export function observeTrust(doc: Y.Doc, onChange: () => void): () => void {
 	const handler = () => onChange();
 	m.observe(handler);
 	return () => m.unobserve(handler);
+}
+
+/** `update` (a meta shard's stored update, or none) with `statements` added: for a restored copy. */
+export function withStatements(
+	update: Uint8Array | undefined,
+	statements: readonly SignedStatement[]
+): Uint8Array {
+	const doc = new Y.Doc();
+	if (update) Y.applyUpdate(doc, update);
+	writeStatements(doc, statements);
+	const out = Y.encodeStateAsUpdate(doc);
+	doc.destroy();
+	return out;
+}
+
+/** The checked trust statements of a meta shard read from its stored updates (a workspace not open). */
+export async function readStoredStatements(updates: readonly Uint8Array[], workspaceId: string) {
+	const doc = new Y.Doc();
+	for (const u of updates) Y.applyUpdate(doc, u);
+	try {
+		return await readStatements(doc, workspaceId);
+	} finally {
+		doc.destroy();
+	}
+}
+
+/** One workspace's trust statements as the state layer sees them: read, write, observe. */
+export class TrustReplica {
+	readonly #doc: Y.Doc;
+	readonly #workspaceId: string;
+	constructor(doc: Y.Doc, workspaceId: string) {
+		this.#doc = doc;
+		this.#workspaceId = workspaceId;
+	}
+	read() {
+		return readStatements(this.#doc, this.#workspaceId);
+	}
+	write(statements: readonly SignedStatement[]): void {
+		writeStatements(this.#doc, statements);
+	}
+	observe(onChange: () => void): () => void {
+		return observeTrust(this.#doc, onChange);
+	}
 }

@@ -1,7 +1,7 @@
 // One open workspace as the screens see it: profile, members, who is online and where, sync status,
 // and the feature states. It shows at once from the local registry and projections, and becomes
 // live (editable, syncing) when its shards have loaded from IndexedDB: `ready` says which.
-import { GRANTS, inviteUrl, makeInvite, type Grant, type WorkspaceEntry } from '$lib/shared/domain/workspace';
+import { GRANTS, type Grant, type WorkspaceEntry } from '$lib/shared/domain/workspace';
 import type { PeerPresence, WorkspaceSession } from '$lib/shared/sync/session';
 import {
 	observeMeta,
@@ -29,6 +29,8 @@ import { BankingState } from '../../banking/state/banking.svelte';
 import { memberColor, renameWorkspace } from './workspace-ops';
 import { newId, nowIso } from '../../shared/state/ids';
 import { background } from '$lib/shared/state/background';
+import { TrustReplica } from '$lib/shared/sync/trust-doc';
+import { MembersState } from './members.svelte';
 
 export class OpenWorkspace {
 	readonly tasks: TasksState | null;
@@ -47,6 +49,8 @@ export class OpenWorkspace {
 	#closed = false;
 
 	ready = $state(false);
+	/** Members with keys and their verified roles (Settings → Members); null until live. */
+	trust = $state.raw<MembersState | null>(null);
 	entry = $state.raw<WorkspaceEntry>() as WorkspaceEntry;
 	profile = $state.raw<WorkspaceProfile>() as WorkspaceProfile;
 	members = $state.raw<Member[]>([]);
@@ -98,6 +102,14 @@ export class OpenWorkspace {
 						);
 				})
 			);
+			const trust = new MembersState({
+				replica: new TrustReplica(meta, this.entry.id),
+				entry: () => this.entry,
+				saveEntry: (entry) => this.#saveEntry(entry),
+				members: () => this.members
+			});
+			this.trust = trust;
+			this.#cleanups.push(() => trust.destroy());
 		}
 		const tasksDoc = session.doc('tasks');
 		if (tasksDoc && this.tasks) {
@@ -204,17 +216,6 @@ export class OpenWorkspace {
 	async setOnline(online: boolean): Promise<void> {
 		this.#session?.setOnline(online);
 		await this.#saveEntry({ ...this.entry, online });
-	}
-
-	invite(grant: Grant, origin: string): { url: string; shards: string[] } {
-		const invite = makeInvite({
-			workspaceId: this.entry.id,
-			name: this.profile.name,
-			grant,
-			keys: this.entry.shards,
-			signaling: this.entry.signaling
-		});
-		return { url: inviteUrl(origin, invite), shards: Object.keys(invite.shards) };
 	}
 
 	grantLabel(grant: Grant): string {

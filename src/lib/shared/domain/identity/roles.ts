@@ -45,6 +45,8 @@ export interface TrustState {
 	invites: ReadonlyMap<string, InviteStanding>;
 	/** Claims from keys that hold no role and were not removed: waiting for an owner or admin. */
 	waiting: ClaimBody[];
+	/** The member id each key was granted or claimed under (smallest statement id first). */
+	memberOf: ReadonlyMap<string, string>;
 	/** Grants and revokes that do not count, with why (issuer without the right, removed issuer…). */
 	notCounted: { id: string; why: 'issuer-not-admin' | 'issuer-removed' | 'owner-by-admin' | 'invite-used' }[];
 }
@@ -189,7 +191,12 @@ export function computeTrust(root: string, statements: readonly StatementBody[])
 		.filter((s): s is ClaimBody => s.kind === 'claim')
 		.filter((c) => !auth.has(c.by) && !removed.has(c.by))
 		.sort(byId);
-	return { root, roles: auth, removed, invites, waiting, notCounted };
+	const memberOf = new Map<string, string>();
+	for (const s of [...statements].sort(byId)) {
+		if (s.kind === 'grant' && !memberOf.has(s.memberKey)) memberOf.set(s.memberKey, s.member);
+		if (s.kind === 'claim' && !memberOf.has(s.by)) memberOf.set(s.by, s.member);
+	}
+	return { root, roles: auth, removed, invites, waiting, memberOf, notCounted };
 }
 
 /** Whether a device holding `self` may confirm `claim` now (by ITS OWN clock `now`), and with which role. */
