@@ -158,6 +158,13 @@ test('a normal invite is confirmed by the owner and shows as Verified with its r
 	// A Books member cannot invite.
 	await expect(bea.getByText('Only an owner or admin can create invite links.')).toBeVisible();
 	await expect(bea.getByRole('button', { name: 'Create invite link' })).toHaveCount(0);
+	await expect(memberRow(bea, 'Olga').getByRole('button', { name: 'Remove' })).toHaveCount(0);
+
+	// The owner removes Bea: her role stops counting in both browsers.
+	await memberRow(owner, 'Bea').getByRole('button', { name: 'Remove Bea' }).click();
+	await expect(memberRow(owner, 'Bea')).toContainText('Removed');
+	await expect(memberRow(bea, 'Bea')).toContainText('Removed', { timeout: 30_000 });
+	await expect(memberRow(bea, 'Bea')).not.toContainText('Verified');
 });
 
 test('a crafted invite from a Tasks-only member changes nothing in the owner’s browser', async () => {

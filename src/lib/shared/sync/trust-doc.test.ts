@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { computeTrust, canonicalJson, type SignedStatement } from '$lib/shared/domain/identity';
 import { generateDeviceKey, fingerprint, verifySigned, type DeviceKey } from '$lib/shared/crypto/signing';
-import { readStatements, signStatement, TRUST_MAP, writeStatements } from './trust-doc';
+import { readStatements, signStatement, TRUST_MAP, withFreshStatements, writeStatements } from './trust-doc';
 
 const WS = 'W1';
 let n = 0;
@@ -112,5 +112,23 @@ describe('trust statements across replicas', () => {
 			);
 			expect(seen.every((s) => typeof s === 'string')).toBe(true);
 		}
+	});
+	it('a copy restored as a new workspace keeps none of the source’s statements, only its new owner', async () => {
+		const { honest, root } = await scenario();
+		const source = new Y.Doc();
+		writeStatements(source, honest);
+		source.getMap('profile').set('name', 'Acme');
+		const newOwner = await signStatement(root, 'W2', nextId(), {
+			kind: 'grant',
+			member: 'm1',
+			memberKey: root.publicKey,
+			role: 'owner'
+		});
+		const copy = new Y.Doc();
+		Y.applyUpdate(copy, withFreshStatements(Y.encodeStateAsUpdate(source), [newOwner]));
+		expect(copy.getMap('profile').get('name')).toBe('Acme');
+		const { verified, setAside } = await readStatements(copy, 'W2');
+		expect(verified.map((s) => s.id)).toEqual([newOwner.body.id]);
+		expect(setAside).toEqual([]);
 	});
 });

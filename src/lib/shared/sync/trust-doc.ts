@@ -78,13 +78,20 @@ export function observeTrust(doc: Y.Doc, onChange: () => void): () => void {
 	return () => m.unobserve(handler);
 }
 
-/** `update` (a meta shard's stored update, or none) with `statements` added: for a restored copy. */
-export function withStatements(
+/**
+ * `update` (a meta shard's stored update, or none) with its trust statements replaced by `statements`:
+ * for a backup restored as a NEW workspace, where the source's roles mean nothing (another root).
+ */
+export function withFreshStatements(
 	update: Uint8Array | undefined,
 	statements: readonly SignedStatement[]
 ): Uint8Array {
 	const doc = new Y.Doc();
 	if (update) Y.applyUpdate(doc, update);
+	const m = doc.getMap(TRUST_MAP);
+	doc.transact(() => {
+		for (const k of [...m.keys()]) m.delete(k);
+	});
 	writeStatements(doc, statements);
 	const out = Y.encodeStateAsUpdate(doc);
 	doc.destroy();

@@ -13,7 +13,7 @@ import {
 	type TrustState,
 	type UnsignedBody
 } from '$lib/shared/domain/identity';
-import { inviteUrl, makeInvite, type Grant, type WorkspaceEntry } from '$lib/shared/domain/workspace';
+import { SHARDS, inviteUrl, makeInvite, type Grant, type WorkspaceEntry } from '$lib/shared/domain/workspace';
 import { err, ok, problem, type Result } from '$lib/shared/domain';
 import { fingerprint, generateDeviceKey, type DeviceKey } from '$lib/shared/crypto/signing';
 import { sealInvite } from '$lib/shared/crypto/invite-seal';
@@ -96,10 +96,11 @@ export class MembersState {
 	}
 	/** A workspace made before keys, held whole by this device: it may become the root. */
 	get canSecure(): boolean {
+		return this.loaded && !this.#entry().root && this.#holdsEverything();
+	}
+	#holdsEverything(): boolean {
 		const e = this.#entry();
-		return (
-			this.loaded && !e.root && (['meta', 'tasks', 'books', 'people'] as const).every((s) => !!e.shards[s])
-		);
+		return SHARDS.every((s) => !!e.shards[s]);
 	}
 	get secured(): boolean {
 		return !!this.#entry().root;
@@ -140,9 +141,10 @@ export class MembersState {
 		const { verified, setAside } = await this.#replica.read();
 		this.setAside = setAside.map((s) => ({ key: s.key, why: SET_ASIDE_WORDS[s.why] }));
 		let root = this.#entry().root;
-		if (!root) {
+		if (!root && !this.#holdsEverything()) {
 			// Trust on first use (weak, documented): a workspace made before keys adopts the first
-			// owner self-grant it sees (the smallest id if several devices secured it at once).
+			// owner self-grant it sees (the smallest id if several devices secured it at once). A
+			// browser holding every shard never adopts one: it is offered to secure the workspace.
 			const self = verified
 				.filter((s) => s.kind === 'grant' && s.role === 'owner' && s.by === s.memberKey)
 				.sort((a, b) => (a.id < b.id ? -1 : 1))[0];

@@ -27,7 +27,7 @@ import { readShardTail } from '$lib/shared/sync/shard-reader';
 import {
 	readStoredStatements,
 	signStatement,
-	withStatements,
+	withFreshStatements,
 	writeStatements
 } from '$lib/shared/sync/trust-doc';
 import { forgetBooksHint } from '../../books/state/books.svelte';
@@ -271,7 +271,7 @@ async function writeRestoredWorkspace(backup: DecodedBackup, memberName: string)
 	};
 	const updates = {
 		...backup.updates,
-		meta: withStatements(backup.updates.meta, [await ownerSelfGrant(entry.id, entry.memberId, device)])
+		meta: withFreshStatements(backup.updates.meta, [await ownerSelfGrant(entry.id, entry.memberId, device)])
 	};
 	try {
 		await writeShardUpdates(entry.id, updates);
