@@ -106,6 +106,23 @@ describe('MembersState', () => {
 			(await bea.state.createInvite({ grant: 'all', days: 7, singleUse: false, name: 'Acme', origin: 'x' }))
 				.ok
 		).toBe(false);
+
+		// Bea joins again through an "Everything" invite: her claim widens her role to admin.
+		const wider = await owner.state.createInvite({
+			grant: 'all',
+			days: 7,
+			singleUse: false,
+			name: 'Acme',
+			origin: 'https://keel.example'
+		});
+		expect(wider.ok).toBe(true);
+		await until(() => owner.state.invites.length === 2);
+		const adminInvite = owner.state.invites.find((i) => i.role.startsWith('Admin'))?.id;
+		bea.box.entry = { ...bea.box.entry, joinedInvite: adminInvite };
+		bea.state.refresh();
+		await until(() => bea.state.myRole === 'admin');
+		await until(() => owner.state.rows.find((r) => r.name === 'Bea')?.role === 'Admin (everything)');
+		expect(owner.state.rows.filter((r) => r.name === 'Bea')).toHaveLength(1);
 	});
 
 	it('a workspace made before keys is secured by the browser holding everything; others adopt it on first sight', async () => {

@@ -8,6 +8,7 @@ import {
 	computeTrust,
 	confirmableRole,
 	ROLE_WORDS,
+	ROLES,
 	type Role,
 	type SignedStatement,
 	type TrustState,
@@ -160,9 +161,13 @@ export class MembersState {
 		const me = device.publicKey;
 		const writes: SignedStatement[] = [];
 		const joined = this.#entry().joinedInvite;
+		const mine = trust.roles.get(me)?.role;
+		const offered = joined ? trust.invites.get(joined)?.body.role : undefined;
+		// A claim for the invite joined through: to become a member, or to widen a role already held.
+		const widens = !mine || (offered !== undefined && ROLES.indexOf(offered) < ROLES.indexOf(mine));
 		if (
 			joined &&
-			!trust.roles.has(me) &&
+			widens &&
 			!trust.removed.has(me) &&
 			!verified.some((s) => s.kind === 'claim' && s.by === me && s.invite === joined)
 		)
@@ -177,11 +182,12 @@ export class MembersState {
 		if (canManage(trust.roles.get(me)?.role)) {
 			const now = nowIso();
 			const granted = new Set<string>();
-			const membersWithKeys = new Set([...trust.roles.values()].map((s) => s.member));
+			const memberKeys = new Map([...trust.roles.values()].map((s) => [s.member, s.memberKey]));
 			for (const claim of trust.waiting) {
 				const role = confirmableRole(trust, me, claim, now);
 				// One grant per key; never a second key for a member id that already has a verified one.
-				if (!role || granted.has(claim.by) || membersWithKeys.has(claim.member)) continue;
+				const holder = memberKeys.get(claim.member);
+				if (!role || granted.has(claim.by) || (holder !== undefined && holder !== claim.by)) continue;
 				granted.add(claim.by);
 				writes.push(
 					await this.#sign(device, {

@@ -144,7 +144,8 @@ export async function joinWorkspace(invite: Invite, memberName: string): Promise
 		? {
 				...mergeInvite(existing, invite, now),
 				device: existing.device ?? (await generateDeviceKey()),
-				joinedInvite: existing.joinedInvite ?? seal.id
+				// A later invite may widen the role held: its claim is confirmed only if it does.
+				joinedInvite: seal.id
 			}
 		: {
 				id: invite.workspaceId,

@@ -3,7 +3,7 @@
 // outcome never depends on the order statements are listed in.
 import { describe, expect, it } from 'vitest';
 import { computeTrust, confirmableRole } from './roles';
-import type { StatementBody } from './statements';
+import type { ClaimBody, StatementBody } from './statements';
 import { canonicalJson } from './canonical';
 
 const key = (c: string) => c.repeat(43);
@@ -103,6 +103,26 @@ describe('computeTrust', () => {
 		expect(confirmableRole(withdrawn, ROOT, c, '2026-06-15T09:00:00.000Z')).toBeNull();
 		const used = computeTrust(ROOT, [inv, grant(ROOT, A, 'books', inv.id), claim(D, inv.id)]);
 		expect(confirmableRole(used, ROOT, claim(D, inv.id), '2026-06-15T09:00:00.000Z')).toBeNull();
+	});
+
+	it('a member claiming a better invite waits and may be confirmed; a claim on a narrower one does not wait', () => {
+		const wider = { ...invite(ROOT, false), role: 'admin' as const };
+		const narrower = { ...invite(ROOT, false), role: 'tasks' as const };
+		const st: StatementBody[] = [
+			grant(ROOT, A, 'books'),
+			wider,
+			narrower,
+			claim(A, wider.id),
+			claim(A, narrower.id)
+		];
+		const t = computeTrust(ROOT, st);
+		expect(t.waiting.map((c) => c.invite)).toEqual([wider.id]);
+		const [w, nar] = [st[3], st[4]] as [ClaimBody, ClaimBody];
+		expect(confirmableRole(t, ROOT, w, '2026-06-15T09:00:00.000Z')).toBe('admin');
+		expect(confirmableRole(t, ROOT, nar, '2026-06-15T09:00:00.000Z')).toBeNull();
+		const after = computeTrust(ROOT, [...st, grant(ROOT, A, 'admin', wider.id)]);
+		expect(after.roles.get(A)?.role).toBe('admin');
+		expect(after.waiting).toEqual([]);
 	});
 
 	it('the outcome is the same for any order of the same statements', () => {

@@ -43,7 +43,10 @@ export interface TrustState {
 	/** Keys removed by a counted revoke. */
 	removed: ReadonlySet<string>;
 	invites: ReadonlyMap<string, InviteStanding>;
-	/** Claims from keys that hold no role and were not removed: waiting for an owner or admin. */
+	/**
+	 * Claims waiting for an owner or admin: from keys not removed that hold no role, or whose claimed
+	 * invite carries a better role than the one they hold (a member widening their access).
+	 */
 	waiting: ClaimBody[];
 	/** The member id each key was granted or claimed under (smallest statement id first). */
 	memberOf: ReadonlyMap<string, string>;
@@ -189,7 +192,7 @@ export function computeTrust(root: string, statements: readonly StatementBody[])
 
 	const waiting = statements
 		.filter((s): s is ClaimBody => s.kind === 'claim')
-		.filter((c) => !auth.has(c.by) && !removed.has(c.by))
+		.filter((c) => !removed.has(c.by) && improves(auth.get(c.by)?.role, inviteBodies.get(c.invite)?.role))
 		.sort(byId);
 	const memberOf = new Map<string, string>();
 	for (const s of [...statements].sort(byId)) {
@@ -197,6 +200,12 @@ export function computeTrust(root: string, statements: readonly StatementBody[])
 		if (s.kind === 'claim' && !memberOf.has(s.by)) memberOf.set(s.by, s.member);
 	}
 	return { root, roles: auth, removed, invites, waiting, memberOf, notCounted };
+}
+
+/** Whether an invite's role (unknown while the invite has not arrived) would improve `current`. */
+function improves(current: Role | undefined, offered: Role | undefined): boolean {
+	if (!current) return true;
+	return offered !== undefined && RANK[offered] < RANK[current];
 }
 
 /** Whether a device holding `self` may confirm `claim` now (by ITS OWN clock `now`), and with which role. */
@@ -207,9 +216,10 @@ export function confirmableRole(
 	now: string
 ): InviteBody['role'] | null {
 	if (!canManage(trust.roles.get(self)?.role)) return null;
-	if (trust.roles.has(claim.by) || trust.removed.has(claim.by)) return null;
+	if (trust.removed.has(claim.by)) return null;
 	const inv = trust.invites.get(claim.invite);
 	if (!inv || !inv.issuerAuthorized || inv.revoked) return null;
+	if (!improves(trust.roles.get(claim.by)?.role, inv.body.role)) return null;
 	if (inv.body.workspaceId !== claim.workspaceId) return null;
 	if (Date.parse(inv.body.expiresAt) <= Date.parse(now)) return null;
 	if (inv.body.singleUse && inv.usedBy.length > 0) return null;

@@ -34,6 +34,6 @@ export interface WorkspaceEntry {
 	root?: string;
 	/** This browser's signing key for this membership; the private half never leaves this browser. */
 	device?: { publicKey: string; privateKey: CryptoKey };
-	/** The invite this browser joined through, claimed in the meta shard until a grant confirms it. */
+	/** The invite this browser last joined through, claimed in the meta shard until a grant confirms it. */
 	joinedInvite?: string;
 }
