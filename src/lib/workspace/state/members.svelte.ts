@@ -10,6 +10,7 @@ import {
 	ROLE_WORDS,
 	ROLES,
 	type Role,
+	type NotCounted,
 	type SignedStatement,
 	type TrustState,
 	type UnsignedBody
@@ -52,6 +53,16 @@ const SET_ASIDE_WORDS: Record<SetAside['why'], string> = {
 	misfiled: 'stored under another statement’s name',
 	'other-workspace': 'made for another workspace',
 	'bad-signature': 'its signature does not match (forged or altered)'
+};
+
+/** Why a member listed in the workspace holds no verified role, in words. */
+const NOT_COUNTED_WORDS: Record<NotCounted['why'] | 'none', string> = {
+	none: 'No signed grant from an owner or admin',
+	'issuer-not-admin': 'Their grant was signed by someone who is not an owner or admin',
+	'issuer-removed':
+		'Their grant was signed by someone since removed; an owner or admin must grant them again',
+	'owner-by-admin': 'Only an owner can make an owner',
+	'invite-used': 'The single-use invite they joined through was used by someone else'
 };
 
 export const INVITE_DAYS = [1, 7, 30] as const;
@@ -338,7 +349,9 @@ export class MembersState {
 					role: '',
 					fingerprint: '',
 					status: 'not-verified',
-					why: trust ? 'No signed grant from an owner or admin' : 'This workspace is not secured yet',
+					why: !trust
+						? 'This workspace is not secured yet'
+						: NOT_COUNTED_WORDS[trust.notCounted.find((x) => x.member === m.id)?.why ?? 'none'],
 					self: m.id === this.#entry().memberId,
 					removable: false
 				});

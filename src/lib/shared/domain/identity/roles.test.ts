@@ -56,7 +56,10 @@ describe('computeTrust', () => {
 		const st = [grant(ROOT, A, 'admin'), grant(A, B, 'books'), grant(B, C, 'tasks'), grant(A, D, 'owner')];
 		expect(roles(st)).toEqual({ R: 'owner', A: 'admin', B: 'books' });
 		const t = computeTrust(ROOT, st);
-		expect(t.notCounted.map((x) => x.why).sort()).toEqual(['issuer-not-admin', 'owner-by-admin']);
+		expect(t.notCounted.map((x) => [x.member, x.why]).sort()).toEqual([
+			['m-C', 'issuer-not-admin'],
+			['m-D', 'owner-by-admin']
+		]);
 	});
 
 	it('a removed admin loses the grants it made, and its own later revokes do not count', () => {

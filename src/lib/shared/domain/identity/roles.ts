@@ -36,6 +36,14 @@ export interface InviteStanding {
 	usedBy: string[];
 }
 
+export interface NotCounted {
+	id: string;
+	kind: 'grant' | 'revoke';
+	/** For a grant: the member id it names. */
+	member?: string;
+	why: 'issuer-not-admin' | 'issuer-removed' | 'owner-by-admin' | 'invite-used';
+}
+
 export interface TrustState {
 	root: string;
 	/** Every key with a counted role, by key. */
@@ -51,7 +59,7 @@ export interface TrustState {
 	/** The member id each key was granted or claimed under (smallest statement id first). */
 	memberOf: ReadonlyMap<string, string>;
 	/** Grants and revokes that do not count, with why (issuer without the right, removed issuer…). */
-	notCounted: { id: string; why: 'issuer-not-admin' | 'issuer-removed' | 'owner-by-admin' | 'invite-used' }[];
+	notCounted: NotCounted[];
 }
 
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -156,15 +164,22 @@ export function computeTrust(root: string, statements: readonly StatementBody[])
 	for (const g of grants) {
 		if (auth.get(g.memberKey)?.grantId === g.id || g.memberKey === root) continue;
 		const issuer = auth.get(g.by);
-		if (removed.has(g.by)) notCounted.push({ id: g.id, why: 'issuer-removed' });
-		else if (excluded.has(g.id)) notCounted.push({ id: g.id, why: 'invite-used' });
-		else if (!issuer || !canManage(issuer.role)) notCounted.push({ id: g.id, why: 'issuer-not-admin' });
+		if (removed.has(g.by))
+			notCounted.push({ id: g.id, kind: 'grant', member: g.member, why: 'issuer-removed' });
+		else if (excluded.has(g.id))
+			notCounted.push({ id: g.id, kind: 'grant', member: g.member, why: 'invite-used' });
+		else if (!issuer || !canManage(issuer.role))
+			notCounted.push({ id: g.id, kind: 'grant', member: g.member, why: 'issuer-not-admin' });
 		else if (g.role === 'owner' && issuer.role !== 'owner')
-			notCounted.push({ id: g.id, why: 'owner-by-admin' });
+			notCounted.push({ id: g.id, kind: 'grant', member: g.member, why: 'owner-by-admin' });
 	}
 	for (const r of revokes)
 		if (!removed.has(r.memberKey))
-			notCounted.push({ id: r.id, why: removed.has(r.by) ? 'issuer-removed' : 'issuer-not-admin' });
+			notCounted.push({
+				id: r.id,
+				kind: 'revoke',
+				why: removed.has(r.by) ? 'issuer-removed' : 'issuer-not-admin'
+			});
 
 	const inviteRevoked = new Set(
 		statements
