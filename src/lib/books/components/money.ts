@@ -1,12 +1,4 @@
 // Saving a Books export (journal, CSV) as a file the browser downloads. Amounts on screen are formatted by
 // $lib/state/money-display (core's formatMoney in the workspace's number locale).
 
-/** Saves text as a file the browser downloads. */
-export function download(fileName: string, text: string, type = 'text/plain'): void {
-	const url = URL.createObjectURL(new Blob([text], { type }));
-	const a = document.createElement('a');
-	a.href = url;
-	a.download = fileName;
-	a.click();
-	setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+export { download } from '$lib/shared/components/download';

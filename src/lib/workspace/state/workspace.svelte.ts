@@ -1,7 +1,13 @@
 // One open workspace as the screens see it: profile, members, who is online and where, sync status,
 // and the feature states. It shows at once from the local registry and projections, and becomes
 // live (editable, syncing) when its shards have loaded from IndexedDB: `ready` says which.
-import { GRANTS, type Grant, type WorkspaceEntry } from '$lib/shared/domain/workspace';
+import {
+	GRANTS,
+	SHARDS,
+	type Grant,
+	type ShardName,
+	type WorkspaceEntry
+} from '$lib/shared/domain/workspace';
 import type { PeerPresence, WorkspaceSession } from '$lib/shared/sync/session';
 import {
 	observeMeta,
@@ -31,6 +37,7 @@ import { newId, nowIso } from '../../shared/state/ids';
 import { background } from '$lib/shared/state/background';
 import { TrustReplica } from '$lib/shared/sync/trust-doc';
 import { MembersState } from './members.svelte';
+import { AuditView, startAuditLog } from './audit.svelte';
 
 export class OpenWorkspace {
 	readonly tasks: TasksState | null;
@@ -81,6 +88,10 @@ export class OpenWorkspace {
 	attach(session: WorkspaceSession): void {
 		if (this.#closed) return;
 		this.#session = session;
+		// Before anything writes, so every change this browser makes is in the log.
+		this.#cleanups.push(
+			startAuditLog(session, () => ({ id: this.entry.memberId, name: this.entry.memberName }))
+		);
 		const meta = session.doc('meta');
 		if (meta) {
 			this.profile = readProfile(meta);
@@ -216,6 +227,16 @@ export class OpenWorkspace {
 	async setOnline(online: boolean): Promise<void> {
 		this.#session?.setOnline(online);
 		await this.#saveEntry({ ...this.entry, online });
+	}
+
+	/** The shards this browser holds, in the order the audit log lists them. */
+	get shards(): ShardName[] {
+		return SHARDS.filter((s) => this.entry.shards[s]);
+	}
+
+	/** A live view of one shard's audit log; the caller destroys it. */
+	auditLog(shard: ShardName): AuditView {
+		return new AuditView(this.session, shard);
 	}
 
 	grantLabel(grant: Grant): string {

@@ -1,0 +1,67 @@
+// The audit log's pure parts: canonical sealing, short values, and the check on hand-built entries.
+import { describe, expect, it } from 'vitest';
+import { canonicalJson, checkAudit, sealEntry, shortValue, VALUE_LIMIT, type AuditEntry } from './audit';
+
+const entry = (over: Partial<AuditEntry> = {}): AuditEntry =>
+	sealEntry({
+		v: 1,
+		kind: 'changes',
+		client: 7,
+		seq: 0,
+		prev: '',
+		from: 0,
+		to: 3,
+		author: 'm1',
+		authorName: 'Ada',
+		at: '2026-06-15T09:00:00.000Z',
+		changes: [],
+		more: 0,
+		...over
+	});
+
+describe('audit entries', () => {
+	it('seal the same whatever the key order', () => {
+		expect(canonicalJson({ b: 1, a: [{ d: 2, c: 'x' }] })).toBe('{"a":[{"c":"x","d":2}],"b":1}');
+		const e = entry();
+		const reordered = Object.fromEntries(Object.entries(e).reverse()) as unknown as AuditEntry;
+		expect(sealEntry(reordered).hash).toBe(e.hash);
+	});
+
+	it('cut long values and show records as JSON', () => {
+		expect(shortValue('x'.repeat(VALUE_LIMIT + 50))).toHaveLength(VALUE_LIMIT);
+		expect(shortValue({ a: 1 })).toBe('{"a":1}');
+		expect(shortValue(undefined)).toBe('');
+	});
+
+	it('accept a whole chain that covers every change, in stored order', () => {
+		const first = entry();
+		const second = entry({ seq: 1, prev: first.hash, from: 3, to: 5 });
+		const stored = [first, second].map((value) => ({ value, client: 7, clock: value.to - 1 }));
+		expect(checkAudit(stored, new Map([[7, 5]]))).toEqual({ entries: [first, second], problems: [] });
+	});
+
+	it('find a chain whose links were swapped for another history', () => {
+		const first = entry();
+		const second = entry({ seq: 1, prev: 'not the first', from: 3, to: 5 });
+		const stored = [first, second].map((value) => ({ value, client: 7, clock: value.to - 1 }));
+		expect(checkAudit(stored, new Map([[7, 5]])).problems).toEqual([
+			{ kind: 'altered', who: 'Ada', message: "Ada's log entries are out of order or were replaced." }
+		]);
+	});
+
+	it('count a start entry only once, the first', () => {
+		const start = entry({ kind: 'start', client: 1, from: 0, to: 1, before: [[9, 40]] });
+		const forged = entry({ kind: 'start', client: 2, from: 0, to: 1, before: [[8, 99]] });
+		const stored = [start, forged].map((value) => ({ value, client: value.client, clock: 0 }));
+		const found = checkAudit(
+			stored,
+			new Map([
+				[1, 1],
+				[2, 1],
+				[9, 40],
+				[8, 99]
+			])
+		);
+		expect(found.problems.map((p) => p.kind)).toEqual(['unlogged']);
+	});
+});

@@ -1,0 +1,254 @@
+// The audit log's records and the check that makes it tamper-evident. Each device (each Yjs client)
+// writes its own chain of entries into the shard it changed: entry n names the hash of entry n-1 and
+// the range of that client's Yjs clock it accounts for, so the entries of one client must run 0, 1,
+// 2, … with no gap, each hash must match, and together they must cover every change the client made.
+// A removed, reordered or rewritten entry, an entry written by a client other than the one it names,
+// and changes that no entry accounts for are all found by `checkAudit`, identically on every replica:
+// it reads only the shard's contents, never a clock.
+import { sha256Hex } from './sha256';
+import { v } from './schema';
+
+/** One changed value: which record, which field (if any), and the value before and after, as short text. */
+export interface AuditChange {
+	/** What kind of record, in words ("Task", "Posted journal entries"). */
+	readonly what: string;
+	/** The record's name when it has one ("Pay the rent"), otherwise ''. */
+	readonly label: string;
+	/** The field in words ("due date"), '' for the record as a whole. */
+	readonly field: string;
+	/** 'added' | 'changed' | 'removed': how the value moved. */
+	readonly action: 'added' | 'changed' | 'removed';
+	/** Short text of the value before and after ('' when there was none). */
+	readonly before: string;
+	readonly after: string;
+}
+
+/** One entry of a device's chain. `start` entries mark where the log began and cover older changes. */
+export interface AuditEntry {
+	readonly v: 1;
+	readonly kind: 'changes' | 'start';
+	/** The Yjs client that wrote it (checked against the client that really did). */
+	readonly client: number;
+	/** Position in that client's chain, from 0. */
+	readonly seq: number;
+	/** Hash of the client's previous entry; '' for seq 0. */
+	readonly prev: string;
+	/** The client's clock range this entry accounts for: [from, to). Includes the entry itself. */
+	readonly from: number;
+	readonly to: number;
+	/** Who, as the device says (member id and the name they had then). */
+	readonly author: string;
+	readonly authorName: string;
+	/** When, by that device's clock (shown as such; never compared with another device's). */
+	readonly at: string;
+	/** `start` only: every client's clock when the log began, as [client, clock] pairs. */
+	readonly before?: readonly (readonly [number, number])[];
+	readonly changes: readonly AuditChange[];
+	/** Changes left out of `changes` to keep the entry small (bulk imports). */
+	readonly more: number;
+	/** sha256 of the entry without this field. */
+	readonly hash: string;
+}
+
+const changeSchema = v.object({
+	what: v.string(),
+	label: v.string(),
+	field: v.string(),
+	action: v.picklist(['added', 'changed', 'removed']),
+	before: v.string(),
+	after: v.string()
+});
+const count = v.pipe(v.number(), v.integer(), v.minValue(0));
+export const auditEntrySchema = v.object({
+	v: v.literal(1),
+	kind: v.picklist(['changes', 'start']),
+	client: count,
+	seq: count,
+	prev: v.string(),
+	from: count,
+	to: count,
+	author: v.string(),
+	authorName: v.string(),
+	at: v.string(),
+	before: v.optional(v.array(v.tuple([count, count]))),
+	changes: v.array(changeSchema),
+	more: count,
+	hash: v.string()
+});
+
+/** Text longer than this is cut (with "…") so one change cannot bloat the log. */
+export const VALUE_LIMIT = 300;
+/** Changes kept per entry; the rest are counted in `more`. */
+export const CHANGES_LIMIT = 100;
+
+/** A value as short, readable text: plain text as it is, other values as compact JSON, cut to size. */
+export function shortValue(x: unknown): string {
+	if (x === undefined || x === null) return '';
+	let text: string;
+	if (typeof x === 'string') text = x;
+	else {
+		try {
+			text = JSON.stringify(x) ?? '';
+		} catch {
+			text = String(x);
+		}
+	}
+	return text.length > VALUE_LIMIT ? `${text.slice(0, VALUE_LIMIT - 1)}…` : text;
+}
+
+/** Canonical JSON: object keys sorted, so a hash does not depend on key order. */
+export function canonicalJson(x: unknown): string {
+	if (Array.isArray(x)) return `[${x.map(canonicalJson).join(',')}]`;
+	if (x !== null && typeof x === 'object') {
+		const o = x as Record<string, unknown>;
+		return `{${Object.keys(o)
+			.filter((k) => o[k] !== undefined)
+			.sort()
+			.map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`)
+			.join(',')}}`;
+	}
+	return JSON.stringify(x) ?? 'null';
+}
+
+export function hashEntry(entry: Omit<AuditEntry, 'hash'>): string {
+	const { hash: _drop, ...rest }: Omit<AuditEntry, 'hash'> & { hash?: string } = entry;
+	return sha256Hex(canonicalJson(rest));
+}
+
+/** Seals an entry with its hash. */
+export function sealEntry(entry: Omit<AuditEntry, 'hash'>): AuditEntry {
+	return { ...entry, hash: hashEntry(entry) };
+}
+
+/** A stored value as the log holds it: what it says, and which client's clock it really sits at. */
+export interface StoredAuditValue {
+	readonly value: unknown;
+	readonly client: number;
+	readonly clock: number;
+}
+
+/** Something the check found, in the user's words, with the device's name where the log knows it. */
+export interface AuditProblem {
+	readonly kind: 'malformed' | 'forged' | 'missing' | 'altered' | 'unlogged';
+	/** Who the problem concerns, as the log names them ('' when unknown). */
+	readonly who: string;
+	readonly message: string;
+}
+
+export interface AuditCheck {
+	/** Entries that passed, in the shard's order (oldest first). */
+	readonly entries: readonly AuditEntry[];
+	readonly problems: readonly AuditProblem[];
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * Checks every stored entry against its chain and the shard's state vector (client → next clock).
+ * Deterministic: the answer depends only on the values, where they sit, and the state vector.
+ */
+export function checkAudit(
+	stored: readonly StoredAuditValue[],
+	stateVector: ReadonlyMap<number, number>
+): AuditCheck {
+	const problems: AuditProblem[] = [];
+	const byClient = new Map<number, AuditEntry[]>();
+	const original = new Map<AuditEntry, unknown>();
+	let malformed = 0;
+	for (const s of stored) {
+		const parsed = v.safeParse(auditEntrySchema, s.value);
+		if (!parsed.success) {
+			malformed++;
+			continue;
+		}
+		const e: AuditEntry = parsed.output;
+		original.set(e, s.value);
+		if (e.client !== s.client || s.clock !== e.to - 1 || e.from > e.to) {
+			problems.push({
+				kind: 'forged',
+				who: e.authorName,
+				message: `A log entry naming ${e.authorName || 'someone'} was written by another device, so it is not counted.`
+			});
+			continue;
+		}
+		if (hashEntry(e) !== e.hash) {
+			problems.push({
+				kind: 'altered',
+				who: e.authorName,
+				message: `A log entry by ${e.authorName || 'someone'} does not match its own seal: it was altered after it was written.`
+			});
+			continue;
+		}
+		const list = byClient.get(e.client) ?? [];
+		list.push(e);
+		byClient.set(e.client, list);
+	}
+	if (malformed > 0)
+		problems.push({
+			kind: 'malformed',
+			who: '',
+			message: `${plural(malformed, 'log entry', 'log entries')} could not be read and ${malformed === 1 ? 'is' : 'are'} not counted.`
+		});
+
+	const accepted = new Set<AuditEntry>();
+	const covered = new Map<number, number>();
+	for (const [client, list] of byClient) {
+		list.sort((a, b) => a.seq - b.seq);
+		let expectSeq = 0;
+		let prevHash = '';
+		let prevTo: number | null = null;
+		let coveredHere = 0;
+		const who = list[0]?.authorName ?? '';
+		for (const e of list) {
+			if (e.seq !== expectSeq) {
+				const gone = e.seq - expectSeq;
+				problems.push({
+					kind: 'missing',
+					who,
+					message:
+						gone > 0
+							? `${plural(gone, 'entry', 'entries')} of ${who || 'a device'}'s log ${gone === 1 ? 'is' : 'are'} missing: removed after ${gone === 1 ? 'it was' : 'they were'} written.`
+							: `${who || 'A device'}'s log holds two entries in one place: one was rewritten.`
+				});
+			} else if (e.prev !== prevHash || (prevTo !== null && e.from !== prevTo)) {
+				problems.push({
+					kind: 'altered',
+					who,
+					message: `${who || 'A device'}'s log entries are out of order or were replaced.`
+				});
+			}
+			if (e.seq >= expectSeq) {
+				expectSeq = e.seq + 1;
+				prevHash = e.hash;
+				prevTo = e.to;
+			}
+			coveredHere += e.to - e.from;
+			accepted.add(e);
+		}
+		covered.set(client, coveredHere);
+	}
+
+	// In the shard's own order (the same on every replica), not by any device's clock.
+	const entries = [...byClient.values()].flat().filter((e) => accepted.has(e));
+	const order = new Map(stored.map((s, i) => [s.value, i]));
+	const at = (e: AuditEntry) => order.get(original.get(e)) ?? 0;
+	entries.sort((a, b) => at(a) - at(b));
+	// The log began with its first start entry; a later one (a second device upgrading offline, or a
+	// forgery) cannot vouch for changes.
+	const start = entries.find((e) => e.kind === 'start') ?? null;
+	// Every change a client made must be accounted for: by its own entries, or by the log's start.
+	const startAt = new Map<number, number>(start?.before ?? []);
+	for (const [client, clock] of stateVector) {
+		const logged = (covered.get(client) ?? 0) + (startAt.get(client) ?? 0);
+		if (clock > logged) {
+			const who = byClient.get(client)?.[0]?.authorName ?? '';
+			problems.push({
+				kind: 'unlogged',
+				who,
+				// Yjs clock units are not changes a person would count, so no number is given.
+				message: `Changes by ${who || 'a device the log does not name'} are not in the log (made by an older Keel, lost when a tab closed before they could be recorded, or kept out on purpose).`
+			});
+		}
+	}
+	return { entries, problems };
+}
