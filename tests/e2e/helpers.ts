@@ -59,12 +59,23 @@ export function browserPool() {
 	};
 }
 
-/** Points the workspace at the signaling server and makes an invite link granting `grant`. */
-export async function invite(page: Page, wsId: string, signalingUrl: string, grant: string): Promise<string> {
+/**
+ * Points the workspace at the signaling server and makes a signed invite link granting `grant`
+ * (expiring after `days`, 7 unless given; single use when asked). Only an owner or admin sees the form.
+ */
+export async function invite(
+	page: Page,
+	wsId: string,
+	signalingUrl: string,
+	grant: string,
+	opts: { days?: 1 | 7 | 30; singleUse?: boolean } = {}
+): Promise<string> {
 	await page.goto(`/w/${wsId}/settings`);
 	await page.getByLabel('Signaling servers').fill(signalingUrl);
 	await page.getByRole('button', { name: 'Save servers' }).click();
 	await page.getByLabel('Access to grant').selectOption({ label: grant });
+	if (opts.days) await page.getByLabel('Invite expires after').selectOption(String(opts.days));
+	if (opts.singleUse) await page.getByLabel('Single use').check();
 	await page.getByRole('button', { name: 'Create invite link' }).click();
 	const link = await page.getByTestId('invite-link').inputValue();
 	expect(link).toMatch(/\/join#[A-Za-z0-9_-]{60,}$/);

@@ -90,3 +90,20 @@ export function fieldProblems(error: Pick<DomainError, 'details'>): FieldProblem
 	}
 	return out;
 }
+
+/** Words for failures of member identity: signed invites and trust statements. */
+export const TRUST_MESSAGES = defineMessages({
+	'invite/unsigned':
+		'This invite link is not signed (it was made by an older version of Keel, or by hand): ask an owner or admin for a new link.',
+	'invite/bad-signature':
+		'This invite link was altered after it was made, or was not signed by the person it names: nothing was joined. Ask an owner or admin for a new link.',
+	'invite/expired': (d) =>
+		`This invite link expired on ${String(d.date ?? 'an earlier day')}: ask an owner or admin for a new link.`,
+	'invite/other-root':
+		'This invite link names a different owner than the workspace you already have: it was not made by your workspace and nothing was joined.',
+	'invite/not-admin':
+		'This invite link was made by someone who is not an owner or admin of the workspace you already have: nothing was joined.',
+	'invite/revoked': 'This invite link was withdrawn by an owner or admin: ask for a new link.',
+	'trust/no-right': 'Only an owner or admin can do that.',
+	'trust/not-ready': 'This workspace has no signing key in this browser yet; reopen it and try again.'
+});

@@ -175,12 +175,14 @@ class KeelApp {
 		return open;
 	}
 
-	async join(invite: Invite, memberName: string): Promise<OpenWorkspace | null> {
+	/** Joins from an invite; a link that fails its checks is refused with why, and nothing changes. */
+	async join(invite: Invite, memberName: string): Promise<Result<OpenWorkspace | null>> {
 		await this.close();
 		const { joinWorkspace } = await ops();
-		const entry = await joinWorkspace(invite, memberName);
+		const joined = await joinWorkspace(invite, memberName);
+		if (!joined.ok) return joined;
 		await this.refresh();
-		return this.open(entry.id);
+		return ok(await this.open(joined.value.id));
 	}
 
 	async remove(id: string): Promise<void> {

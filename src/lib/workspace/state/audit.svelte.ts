@@ -19,7 +19,7 @@ import { PAYROLL_AUDIT_WORDS } from '$lib/payroll/sync/audit-words';
 import { nowIso } from '../../shared/state/ids';
 
 const WORDS: Record<ShardName, AuditWords> = {
-	meta: { profile: 'Workspace settings', members: 'Member' },
+	meta: { profile: 'Workspace settings', members: 'Member', grants: 'Member role or invite' },
 	tasks: TASKS_AUDIT_WORDS,
 	books: { ...BOOKS_AUDIT_WORDS, ...BANKING_AUDIT_WORDS },
 	people: { ...PEOPLE_AUDIT_WORDS, ...PAYROLL_AUDIT_WORDS }

@@ -30,6 +30,9 @@ import { deleteProjections } from '$lib/tasks/storage/projections';
 import { PeopleLocalDb, deletePeopleLocal, putFiles } from '$lib/people/storage/local';
 import { forgetBooksHint } from '../../books/state/hint';
 import { newId, nowIso } from '../../shared/state/ids';
+import { generateDeviceKey } from '$lib/shared/crypto/signing';
+import { withFreshStatements } from '$lib/shared/sync/trust-doc';
+import { ownerSelfGrant } from './workspace-ops';
 
 /** What a restore under way has done, kept in the registry's settings until it is finished. */
 interface RestoreMarker {
@@ -139,6 +142,7 @@ async function writeNewWorkspace(
 	const shards: Partial<Record<ShardName, ShardKey>> = {};
 	for (const s of Object.keys(backup.updates) as ShardName[])
 		shards[s] = { room: randomKey(), secret: randomKey() };
+	const device = await generateDeviceKey();
 	const entry: WorkspaceEntry = {
 		id: newId(),
 		name: `${backup.workspace.name} (restored)`,
@@ -149,13 +153,21 @@ async function writeNewWorkspace(
 		memberName,
 		signaling: [],
 		online: true,
-		schemaVersion: 1
+		schemaVersion: 1,
+		// A restored copy is a new workspace: whoever restores it is its root and first owner.
+		root: device.publicKey,
+		device
+	};
+	// The source workspace's signed statements do not carry over; this browser's owner grant does.
+	const updates = {
+		...backup.updates,
+		meta: withFreshStatements(backup.updates.meta, [await ownerSelfGrant(entry.id, entry.memberId, device)])
 	};
 	const marker: RestoreMarker = { workspaceId: entry.id, next: null, previous: null, fresh: true };
 	await setSetting(MARKER_PREFIX + entry.id, marker);
 	try {
 		await hooks.after?.('marked');
-		await writeShardUpdates(entry.id, backup.updates);
+		await writeShardUpdates(entry.id, updates);
 		await hooks.after?.('shards-written');
 		await restoreDocumentFiles(entry.id, backup);
 		await hooks.after?.('files-written');

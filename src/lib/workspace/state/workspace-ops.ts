@@ -18,6 +18,12 @@ import { encodeBackup, type DocumentFile } from '$lib/shared/sync/backup';
 import { BooksReplica } from '$lib/books/sync/replica';
 import { PeopleFilesReplica } from '$lib/shared/sync/files';
 import { newId, nowIso } from '../../shared/state/ids';
+import { err, ok, problem, type Result } from '$lib/shared/domain';
+import { canManage, computeTrust } from '$lib/shared/domain/identity';
+import { generateDeviceKey, type DeviceKey } from '$lib/shared/crypto/signing';
+import { checkInviteSeal } from '$lib/shared/crypto/invite-seal';
+import { readShardTail } from '$lib/shared/sync/shard-reader';
+import { readStoredStatements, signStatement, writeStatements } from '$lib/shared/sync/trust-doc';
 import { forgetBooksHint } from '../../books/state/books.svelte';
 
 const COLORS = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#8c564b', '#e377c2', '#17becf', '#bcbd22'];
@@ -45,6 +51,7 @@ export async function createWorkspace(
 	input: NewWorkspace
 ): Promise<{ entry: WorkspaceEntry; session: WorkspaceSession }> {
 	const now = nowIso();
+	const device = await generateDeviceKey();
 	const entry: WorkspaceEntry = {
 		id: newId(),
 		name: input.profile.name,
@@ -55,8 +62,12 @@ export async function createWorkspace(
 		memberName: input.memberName,
 		signaling: [],
 		online: true,
-		schemaVersion: 1
+		schemaVersion: 1,
+		// The creator's key is the workspace's root of trust, and the creator its first owner.
+		root: device.publicKey,
+		device
 	};
+	const ownerGrant = await ownerSelfGrant(entry.id, entry.memberId, device);
 	await putWorkspace(entry);
 	const session = await WorkspaceSession.open(entry);
 	const meta = session.doc('meta');
@@ -68,6 +79,7 @@ export async function createWorkspace(
 			color: memberColor(entry.memberId),
 			joinedAt: now
 		});
+		writeStatements(meta, [ownerGrant]);
 	}
 	const books = session.doc('books');
 	if (books && input.chartTemplate) {
@@ -79,12 +91,56 @@ export async function createWorkspace(
 	return { entry, session };
 }
 
-/** Joins (or widens access to) a workspace from an invite; keys already held are kept. */
-export async function joinWorkspace(invite: Invite, memberName: string): Promise<WorkspaceEntry> {
+/** The signed statement making `device` the owner of a workspace it is the root of. */
+export function ownerSelfGrant(workspaceId: string, memberId: string, device: DeviceKey) {
+	return signStatement(device, workspaceId, newId(), {
+		kind: 'grant',
+		member: memberId,
+		memberKey: device.publicKey,
+		role: 'owner'
+	});
+}
+
+/**
+ * Where this browser already holds the workspace, an invite must also come from someone who is an
+ * owner or admin there now, and must not have been withdrawn (read from the stored meta shard).
+ */
+async function checkAgainstHeldMeta(
+	entry: WorkspaceEntry,
+	issuer: string,
+	inviteId: string
+): Promise<Result<null>> {
+	if (!entry.root) return ok(null);
+	const { updates } = await readShardTail(entry.id, 'meta', null);
+	const { verified } = await readStoredStatements(updates, entry.id);
+	const trust = computeTrust(entry.root, verified);
+	if (!canManage(trust.roles.get(issuer)?.role)) return err(problem('invite/not-admin'));
+	if (trust.invites.get(inviteId)?.revoked) return err(problem('invite/revoked'));
+	return ok(null);
+}
+
+/**
+ * Joins (or widens access to) a workspace from an invite; keys and servers already held are kept.
+ * The link must carry a good signature, not have expired by this device's clock, and name the root
+ * this browser already holds for the workspace (a first join records it).
+ */
+export async function joinWorkspace(invite: Invite, memberName: string): Promise<Result<WorkspaceEntry>> {
 	const now = nowIso();
 	const existing = await getWorkspace(invite.workspaceId);
+	const sealed = await checkInviteSeal(invite, { now, heldRoot: existing?.root });
+	if (!sealed.ok) return sealed;
+	const seal = sealed.value;
+	if (existing) {
+		const held = await checkAgainstHeldMeta(existing, seal.by, seal.id);
+		if (!held.ok) return held;
+	}
 	const entry: WorkspaceEntry = existing
-		? mergeInvite(existing, invite, now)
+		? {
+				...mergeInvite(existing, invite, now),
+				device: existing.device ?? (await generateDeviceKey()),
+				// A later invite may widen the role held: its claim is confirmed only if it does.
+				joinedInvite: seal.id
+			}
 		: {
 				id: invite.workspaceId,
 				name: invite.name,
@@ -95,10 +151,13 @@ export async function joinWorkspace(invite: Invite, memberName: string): Promise
 				memberName,
 				signaling: invite.signaling,
 				online: true,
-				schemaVersion: 1
+				schemaVersion: 1,
+				root: seal.root,
+				device: await generateDeviceKey(),
+				joinedInvite: seal.id
 			};
 	await putWorkspace(entry);
-	return entry;
+	return ok(entry);
 }
 
 export async function renameWorkspace(session: WorkspaceSession, name: string): Promise<void> {

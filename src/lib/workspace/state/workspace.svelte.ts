@@ -4,8 +4,6 @@
 import {
 	GRANTS,
 	SHARDS,
-	inviteUrl,
-	makeInvite,
 	type Grant,
 	type ShardName,
 	type WorkspaceEntry
@@ -37,6 +35,8 @@ import { BankingState } from '../../banking/state/banking.svelte';
 import { memberColor, renameWorkspace } from './workspace-ops';
 import { newId, nowIso } from '../../shared/state/ids';
 import { background } from '$lib/shared/state/background';
+import { TrustReplica } from '$lib/shared/sync/trust-doc';
+import { MembersState } from './members.svelte';
 import { AuditView, startAuditLog } from './audit.svelte';
 
 export class OpenWorkspace {
@@ -56,6 +56,8 @@ export class OpenWorkspace {
 	#closed = false;
 
 	ready = $state(false);
+	/** Members with keys and their verified roles (Settings → Members); null until live. */
+	trust = $state.raw<MembersState | null>(null);
 	entry = $state.raw<WorkspaceEntry>() as WorkspaceEntry;
 	profile = $state.raw<WorkspaceProfile>() as WorkspaceProfile;
 	members = $state.raw<Member[]>([]);
@@ -111,6 +113,14 @@ export class OpenWorkspace {
 						);
 				})
 			);
+			const trust = new MembersState({
+				replica: new TrustReplica(meta, this.entry.id),
+				entry: () => this.entry,
+				saveEntry: (entry) => this.#saveEntry(entry),
+				members: () => this.members
+			});
+			this.trust = trust;
+			this.#cleanups.push(() => trust.destroy());
 		}
 		const tasksDoc = session.doc('tasks');
 		if (tasksDoc && this.tasks) {
@@ -217,17 +227,6 @@ export class OpenWorkspace {
 	async setOnline(online: boolean): Promise<void> {
 		this.#session?.setOnline(online);
 		await this.#saveEntry({ ...this.entry, online });
-	}
-
-	invite(grant: Grant, origin: string): { url: string; shards: string[] } {
-		const invite = makeInvite({
-			workspaceId: this.entry.id,
-			name: this.profile.name,
-			grant,
-			keys: this.entry.shards,
-			signaling: this.entry.signaling
-		});
-		return { url: inviteUrl(origin, invite), shards: Object.keys(invite.shards) };
 	}
 
 	/** The shards this browser holds, in the order the audit log lists them. */

@@ -5,6 +5,9 @@ import { v } from '../schema';
 import type { ShardKey, ShardName } from './types';
 import { err, ok, type Result } from '../result';
 import { problem } from '../messages';
+import { canonicalJson } from '../identity/canonical';
+import { signedStatement, type InviteBody, type InviteRole } from '../identity/statements';
+import { sha256Bytes } from '../sha256';
 
 export type Grant = 'tasks' | 'books' | 'people' | 'all';
 
@@ -15,6 +18,14 @@ export const GRANTS: Record<Grant, { label: string; shards: ShardName[] }> = {
 	all: { label: 'Everything', shards: ['meta', 'tasks', 'books', 'people'] }
 };
 
+/** The role each kind of access gives its member ("Everything" makes an admin). */
+export const GRANT_ROLE: Record<Grant, InviteRole> = {
+	tasks: 'tasks',
+	books: 'books',
+	people: 'people',
+	all: 'admin'
+};
+
 export interface Invite {
 	v: 1;
 	workspaceId: string;
@@ -22,6 +33,13 @@ export interface Invite {
 	grant: Grant;
 	shards: Partial<Record<ShardName, ShardKey>>;
 	signaling: string[];
+	/** The issuer's signed statement of this invite (checked on join; an unsigned link is refused). */
+	seal?: { body: InviteBody; sig: string };
+}
+
+/** SHA-256 of the shard keys' canonical JSON: what a signed invite covers instead of the secrets. */
+export function keysDigest(shards: Partial<Record<ShardName, ShardKey>>): string {
+	return sha256Bytes(new TextEncoder().encode(canonicalJson(shards)));
 }
 
 /** 128 bits or more from the platform's CSPRNG, as URL-safe base64. */
@@ -112,5 +130,16 @@ export function parseInviteFragment(fragment: string): Result<Invite> {
 	const signaling = Array.isArray(d.signaling)
 		? d.signaling.filter((u): u is string => typeof u === 'string' && /^wss?:\/\//.test(u))
 		: [];
-	return ok({ v: 1, workspaceId: d.workspaceId, name: d.name, grant: grant.output, shards, signaling });
+	const invite: Invite = {
+		v: 1,
+		workspaceId: d.workspaceId,
+		name: d.name,
+		grant: grant.output,
+		shards,
+		signaling
+	};
+	if (d.seal === undefined) return ok(invite);
+	const seal = v.safeParse(signedStatement, d.seal);
+	if (!seal.success || seal.output.body.kind !== 'invite') return err(problem('invite/bad-signature'));
+	return ok({ ...invite, seal: { body: seal.output.body, sig: seal.output.sig } });
 }

@@ -56,4 +56,19 @@ describe('mergeInvite', () => {
 			secret: 'people-key'
 		});
 	});
+	it('an invite naming another root never replaces the root (nor the invite joined through) held', () => {
+		const held = { ...owner, root: 'R'.repeat(43), joinedInvite: 'INVITE-FIRST' };
+		const crafted = {
+			v: 1 as const,
+			workspaceId: 'w1',
+			name: 'Acme',
+			grant: 'all' as const,
+			shards: {},
+			signaling: [],
+			root: 'A'.repeat(43)
+		};
+		const after = mergeInvite(held, crafted, '2026-03-01T00:00:00.000Z');
+		expect(after.root).toBe('R'.repeat(43));
+		expect(after.joinedInvite).toBe('INVITE-FIRST');
+	});
 });

@@ -32,4 +32,14 @@ export interface WorkspaceEntry {
 	 * generation completely, then switches this field in one registry write, then drops the old one.
 	 */
 	storeGeneration?: string;
+	/**
+	 * The workspace's root of trust: its creator's public key. Set when this browser creates the
+	 * workspace or FIRST joins it from a signed invite (or adopts it on first sight for a workspace
+	 * made before keys); never replaced afterwards, whatever a later invite says.
+	 */
+	root?: string;
+	/** This browser's signing key for this membership; the private half never leaves this browser. */
+	device?: { publicKey: string; privateKey: CryptoKey };
+	/** The invite this browser last joined through, claimed in the meta shard until a grant confirms it. */
+	joinedInvite?: string;
 }

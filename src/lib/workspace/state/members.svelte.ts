@@ -1,0 +1,410 @@
+// Settings → Members as the screen reads it, and the trust verbs: secure an old workspace, invite,
+// withdraw an invite, remove a member. It re-reads the meta shard's signed statements whenever they
+// change, computes every member's verified role (the same on every replica), writes this device's
+// claim when it joined through an invite, and — on an owner's or admin's device — confirms claims on
+// invites that are still good by THIS device's clock with one signed grant each.
+import {
+	canManage,
+	computeTrust,
+	confirmableRole,
+	ROLE_WORDS,
+	ROLES,
+	type Role,
+	type NotCounted,
+	type SignedStatement,
+	type TrustState,
+	type UnsignedBody
+} from '$lib/shared/domain/identity';
+import { SHARDS, inviteUrl, makeInvite, type Grant, type WorkspaceEntry } from '$lib/shared/domain/workspace';
+import { err, ok, problem, type Result } from '$lib/shared/domain';
+import { fingerprint, generateDeviceKey, type DeviceKey } from '$lib/shared/crypto/signing';
+import { sealInvite } from '$lib/shared/crypto/invite-seal';
+import { signStatement, type SetAside, type TrustReplica } from '$lib/shared/sync/trust-doc';
+import type { Member } from '$lib/shared/sync/meta-doc';
+import { background } from '$lib/shared/state/background';
+import { newId, nowIso } from '../../shared/state/ids';
+
+export type MemberStatus = 'verified' | 'waiting' | 'removed' | 'not-verified';
+
+export interface MemberRow {
+	key: string | null;
+	name: string;
+	role: string;
+	fingerprint: string;
+	status: MemberStatus;
+	/** Why a member is not verified, in words. */
+	why: string;
+	self: boolean;
+	/** This device may remove them (it is an owner or admin, they are not the root nor this device). */
+	removable: boolean;
+}
+
+export interface InviteRow {
+	id: string;
+	role: string;
+	expiresOn: string;
+	singleUse: boolean;
+	usedBy: string[];
+	status: 'open' | 'used' | 'expired' | 'withdrawn' | 'issuer-removed';
+}
+
+const SET_ASIDE_WORDS: Record<SetAside['why'], string> = {
+	malformed: 'not in the form of a signed statement',
+	misfiled: 'stored under another statement’s name',
+	'other-workspace': 'made for another workspace',
+	'bad-signature': 'its signature does not match (forged or altered)'
+};
+
+/** Why a member listed in the workspace holds no verified role, in words. */
+const NOT_COUNTED_WORDS: Record<NotCounted['why'] | 'none', string> = {
+	none: 'No signed grant from an owner or admin',
+	'issuer-not-admin': 'Their grant was signed by someone who is not an owner or admin',
+	'issuer-removed':
+		'Their grant was signed by someone since removed; an owner or admin must grant them again',
+	'owner-by-admin': 'Only an owner can make an owner',
+	'invite-used': 'The single-use invite they joined through was used by someone else'
+};
+
+export const INVITE_DAYS = [1, 7, 30] as const;
+
+export class MembersState {
+	readonly #replica: TrustReplica;
+	readonly #entry: () => WorkspaceEntry;
+	readonly #saveEntry: (entry: WorkspaceEntry) => Promise<void>;
+	readonly #members: () => Member[];
+	#running: Promise<void> | null = null;
+	#again = false;
+	#stop: () => void;
+
+	/** Null until the statements were first read; also null while the workspace has no root. */
+	trust = $state.raw<TrustState | null>(null);
+	loaded = $state(false);
+	setAside = $state.raw<{ key: string; why: string }[]>([]);
+
+	constructor(args: {
+		replica: TrustReplica;
+		entry: () => WorkspaceEntry;
+		saveEntry: (entry: WorkspaceEntry) => Promise<void>;
+		members: () => Member[];
+	}) {
+		this.#replica = args.replica;
+		this.#entry = args.entry;
+		this.#saveEntry = args.saveEntry;
+		this.#members = args.members;
+		this.#stop = args.replica.observe(() => this.refresh());
+		this.refresh();
+	}
+
+	get myKey(): string | null {
+		return this.#entry().device?.publicKey ?? null;
+	}
+	get myRole(): Role | null {
+		const k = this.myKey;
+		return (k && this.trust?.roles.get(k)?.role) || null;
+	}
+	/** Only an owner or admin makes invites and removes members. */
+	get canManage(): boolean {
+		return canManage(this.myRole ?? undefined);
+	}
+	/** A workspace made before keys, held whole by this device: it may become the root. */
+	get canSecure(): boolean {
+		return this.loaded && !this.#entry().root && this.#holdsEverything();
+	}
+	#holdsEverything(): boolean {
+		const e = this.#entry();
+		return SHARDS.every((s) => !!e.shards[s]);
+	}
+	get secured(): boolean {
+		return !!this.#entry().root;
+	}
+
+	/** Re-reads the statements (one run at a time; a change during a run runs it again). */
+	refresh(): void {
+		if (this.#running) {
+			this.#again = true;
+			return;
+		}
+		this.#running = this.#refresh()
+			.catch((e: unknown) => console.error('Keel: reading the member statements failed', e))
+			.finally(() => {
+				this.#running = null;
+				if (this.#again) {
+					this.#again = false;
+					this.refresh();
+				}
+			});
+		background(this.#running, 'checking who holds which role');
+	}
+
+	async #device(): Promise<DeviceKey> {
+		const e = this.#entry();
+		if (e.device) return e.device;
+		const device = await generateDeviceKey();
+		await this.#saveEntry({ ...this.#entry(), device });
+		return device;
+	}
+
+	async #sign(device: DeviceKey, statement: UnsignedBody): Promise<SignedStatement> {
+		return signStatement(device, this.#entry().id, newId(), statement);
+	}
+
+	async #refresh(): Promise<void> {
+		const device = await this.#device();
+		const { verified, setAside } = await this.#replica.read();
+		this.setAside = setAside.map((s) => ({ key: s.key, why: SET_ASIDE_WORDS[s.why] }));
+		let root = this.#entry().root;
+		if (!root && !this.#holdsEverything()) {
+			// Trust on first use (weak, documented): a workspace made before keys adopts the first
+			// owner self-grant it sees (the smallest id if several devices secured it at once). A
+			// browser holding every shard never adopts one: it is offered to secure the workspace.
+			const self = verified
+				.filter((s) => s.kind === 'grant' && s.role === 'owner' && s.by === s.memberKey)
+				.sort((a, b) => (a.id < b.id ? -1 : 1))[0];
+			if (self) {
+				root = self.by;
+				await this.#saveEntry({ ...this.#entry(), root });
+			}
+		}
+		const trust = root ? computeTrust(root, verified) : null;
+		this.trust = trust;
+		this.loaded = true;
+		if (!trust) return;
+		const me = device.publicKey;
+		const writes: SignedStatement[] = [];
+		const joined = this.#entry().joinedInvite;
+		const mine = trust.roles.get(me)?.role;
+		const offered = joined ? trust.invites.get(joined)?.body.role : undefined;
+		// A claim for the invite joined through: to become a member, or to widen a role already held.
+		const widens = !mine || (offered !== undefined && ROLES.indexOf(offered) < ROLES.indexOf(mine));
+		if (
+			joined &&
+			widens &&
+			!trust.removed.has(me) &&
+			!verified.some((s) => s.kind === 'claim' && s.by === me && s.invite === joined)
+		)
+			writes.push(
+				await this.#sign(device, {
+					kind: 'claim',
+					invite: joined,
+					member: this.#entry().memberId,
+					name: this.#entry().memberName
+				})
+			);
+		if (canManage(trust.roles.get(me)?.role)) {
+			const now = nowIso();
+			const granted = new Set<string>();
+			const memberKeys = new Map([...trust.roles.values()].map((s) => [s.member, s.memberKey]));
+			for (const claim of trust.waiting) {
+				const role = confirmableRole(trust, me, claim, now);
+				// One grant per key; never a second key for a member id that already has a verified one.
+				const holder = memberKeys.get(claim.member);
+				if (!role || granted.has(claim.by) || (holder !== undefined && holder !== claim.by)) continue;
+				granted.add(claim.by);
+				writes.push(
+					await this.#sign(device, {
+						kind: 'grant',
+						member: claim.member,
+						memberKey: claim.by,
+						role,
+						invite: claim.invite
+					})
+				);
+			}
+		}
+		if (writes.length) this.#replica.write(writes);
+	}
+
+	/** Makes this device the root of a workspace made before keys, and its owner. */
+	async secure(): Promise<Result<null>> {
+		if (!this.canSecure) return err(problem('trust/no-right'));
+		const device = await this.#device();
+		const e = this.#entry();
+		this.#replica.write([
+			await this.#sign(device, {
+				kind: 'grant',
+				member: e.memberId,
+				memberKey: device.publicKey,
+				role: 'owner'
+			})
+		]);
+		await this.#saveEntry({ ...this.#entry(), root: device.publicKey });
+		this.refresh();
+		return ok(null);
+	}
+
+	/** A signed invite link; its statement (without the keys) goes into the meta shard. */
+	async createInvite(args: {
+		grant: Grant;
+		days: number;
+		singleUse: boolean;
+		name: string;
+		origin: string;
+	}): Promise<Result<string>> {
+		const e = this.#entry();
+		if (!this.canManage || !e.root) return err(problem('trust/no-right'));
+		const device = await this.#device();
+		const expiresAt = new Date(Date.parse(nowIso()) + args.days * 86_400_000).toISOString();
+		const sealed = await sealInvite(
+			makeInvite({
+				workspaceId: e.id,
+				name: args.name,
+				grant: args.grant,
+				keys: e.shards,
+				signaling: e.signaling
+			}),
+			{ id: newId(), key: device, root: e.root, expiresAt, singleUse: args.singleUse }
+		);
+		this.#replica.write([{ body: sealed.seal.body, sig: sealed.seal.sig }]);
+		return ok(inviteUrl(args.origin, sealed));
+	}
+
+	async withdrawInvite(inviteId: string): Promise<Result<null>> {
+		if (!this.canManage) return err(problem('trust/no-right'));
+		this.#replica.write([
+			await this.#sign(await this.#device(), { kind: 'invite-revoke', invite: inviteId })
+		]);
+		return ok(null);
+	}
+
+	/**
+	 * Removes a member's key. The grants it made stop counting, so the same write re-grants, under
+	 * this device's signature, each member that key had granted directly.
+	 */
+	async remove(memberKey: string): Promise<Result<null>> {
+		const trust = this.trust;
+		const me = this.myKey;
+		if (!trust || !me || !this.canManage || memberKey === trust.root || memberKey === me)
+			return err(problem('trust/no-right'));
+		const device = await this.#device();
+		const writes = [await this.#sign(device, { kind: 'revoke', memberKey })];
+		for (const s of trust.roles.values()) {
+			if (s.issuer !== memberKey || s.memberKey === me) continue;
+			if (s.role === 'owner' && this.myRole !== 'owner') continue;
+			writes.push(
+				await this.#sign(device, { kind: 'grant', member: s.member, memberKey: s.memberKey, role: s.role })
+			);
+		}
+		this.#replica.write(writes);
+		return ok(null);
+	}
+
+	/** Every member: verified ones by key, then those still waiting, removed, or never verified. */
+	get rows(): MemberRow[] {
+		const trust = this.trust;
+		const me = this.myKey;
+		const names = new Map(this.#members().map((m) => [m.id, m.name]));
+		const rows: MemberRow[] = [];
+		const seen = new Set<string>();
+		const row = (
+			key: string,
+			member: string,
+			fallback: string,
+			r: Omit<MemberRow, 'key' | 'name' | 'fingerprint' | 'self' | 'removable'>,
+			removable = false
+		) => {
+			seen.add(member);
+			rows.push({
+				key,
+				name: names.get(member) ?? (fallback || 'Unnamed member'),
+				fingerprint: fingerprint(key),
+				self: key === me,
+				removable,
+				...r
+			});
+		};
+		if (trust) {
+			for (const s of trust.roles.values())
+				row(
+					s.memberKey,
+					s.member,
+					'',
+					{ role: ROLE_WORDS[s.role], status: 'verified', why: '' },
+					this.canManage &&
+						s.memberKey !== trust.root &&
+						s.memberKey !== me &&
+						!(s.role === 'owner' && this.myRole !== 'owner')
+				);
+			for (const c of trust.waiting)
+				if (!seen.has(c.member))
+					row(c.by, c.member, c.name, {
+						role: '',
+						status: 'waiting',
+						why: 'Waiting for an owner or admin to confirm'
+					});
+			for (const key of trust.removed) {
+				const member = trust.memberOf.get(key) ?? '';
+				if (!seen.has(member) || !member)
+					row(key, member, 'Removed member', {
+						role: '',
+						status: 'removed',
+						why: 'Removed by an owner or admin'
+					});
+			}
+		}
+		for (const m of this.#members())
+			if (!seen.has(m.id))
+				rows.push({
+					key: null,
+					name: m.name,
+					role: '',
+					fingerprint: '',
+					status: 'not-verified',
+					why: !trust
+						? 'This workspace is not secured yet'
+						: NOT_COUNTED_WORDS[trust.notCounted.find((x) => x.member === m.id)?.why ?? 'none'],
+					self: m.id === this.#entry().memberId,
+					removable: false
+				});
+		return rows;
+	}
+
+	/** Invites made in this workspace, newest first, with whether each can still be used. */
+	get invites(): InviteRow[] {
+		const trust = this.trust;
+		if (!trust) return [];
+		const now = Date.parse(nowIso());
+		const nameOf = new Map([...trust.roles.values()].map((s) => [s.memberKey, s.member]));
+		const names = new Map(this.#members().map((m) => [m.id, m.name]));
+		return [...trust.invites.values()]
+			.sort((a, b) => (a.body.id < b.body.id ? 1 : -1))
+			.map((inv) => ({
+				id: inv.body.id,
+				role: ROLE_WORDS[inv.body.role],
+				expiresOn: inv.body.expiresAt.slice(0, 10),
+				singleUse: inv.body.singleUse,
+				usedBy: inv.usedBy.map((k) => names.get(nameOf.get(k) ?? '') ?? 'a member'),
+				status: inv.revoked
+					? 'withdrawn'
+					: !inv.issuerAuthorized
+						? 'issuer-removed'
+						: inv.body.singleUse && inv.usedBy.length > 0
+							? 'used'
+							: Date.parse(inv.body.expiresAt) <= now
+								? 'expired'
+								: 'open'
+			}));
+	}
+
+	/** What this device's own status is, for the joined member's notice. */
+	get myStatus(): MemberStatus | null {
+		const me = this.myKey;
+		const trust = this.trust;
+		if (!me || !trust) return null;
+		if (trust.roles.has(me)) return 'verified';
+		if (trust.removed.has(me)) return 'removed';
+		const joined = this.#entry().joinedInvite;
+		const inv = joined ? trust.invites.get(joined) : undefined;
+		if (inv?.revoked) return 'removed';
+		return joined ? 'waiting' : 'not-verified';
+	}
+
+	/** Whether the invite this device joined through was withdrawn (known once meta has synced). */
+	get joinedInviteWithdrawn(): boolean {
+		const joined = this.#entry().joinedInvite;
+		return !!(joined && this.trust?.invites.get(joined)?.revoked && !this.trust.roles.has(this.myKey ?? ''));
+	}
+
+	destroy(): void {
+		this.#stop();
+	}
+}
