@@ -12,6 +12,7 @@ import {
 	type Member,
 	type WorkspaceProfile
 } from '$lib/shared/sync/meta-doc';
+import { metaKeptAside, type MetaKeptAside } from '$lib/shared/sync/meta-review';
 import { TasksReplica } from '$lib/tasks/sync/replica';
 import { err, ok, problem, type Result } from '$lib/shared/domain';
 import { putWorkspace } from '$lib/shared/storage/registry';
@@ -29,6 +30,8 @@ import { BankingState } from '../../banking/state/banking.svelte';
 import { memberColor, renameWorkspace } from './workspace-ops';
 import { newId, nowIso } from '../../shared/state/ids';
 import { background } from '$lib/shared/state/background';
+
+export type { MetaKeptAside };
 
 export class OpenWorkspace {
 	readonly tasks: TasksState | null;
@@ -50,6 +53,8 @@ export class OpenWorkspace {
 	entry = $state.raw<WorkspaceEntry>() as WorkspaceEntry;
 	profile = $state.raw<WorkspaceProfile>() as WorkspaceProfile;
 	members = $state.raw<Member[]>([]);
+	/** What the meta shard kept aside (malformed members, unsound profile fields): Needs review. */
+	metaReview = $state.raw<MetaKeptAside[]>([]);
 	peers = $state.raw<PeerPresence[]>([]);
 	connections = $state.raw<Record<string, { webrtc: number; bc: number }>>({});
 
@@ -81,6 +86,7 @@ export class OpenWorkspace {
 		if (meta) {
 			this.profile = readProfile(meta);
 			this.members = readMembers(meta);
+			this.metaReview = metaKeptAside(meta);
 			upsertMember(meta, {
 				id: this.entry.memberId,
 				name: this.entry.memberName,
@@ -91,6 +97,7 @@ export class OpenWorkspace {
 				observeMeta(meta, () => {
 					this.profile = readProfile(meta);
 					this.members = readMembers(meta);
+					this.metaReview = metaKeptAside(meta);
 					if (this.profile.name !== this.entry.name)
 						background(
 							this.#saveEntry({ ...this.entry, name: this.profile.name }),
