@@ -46,7 +46,8 @@ function memberIssue(issues: readonly v.BaseIssue<unknown>[]): string {
 function memberItems(doc: Y.Doc): MetaKeptAside[] {
 	const members = doc.getMap<unknown>('members');
 	const out: MetaKeptAside[] = [];
-	for (const [key, x] of members.entries()) {
+	// Sorted by key, so every replica lists them in one order whatever order the writes arrived in.
+	for (const [key, x] of [...members.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
 		const r = v.safeParse(memberSchema, x);
 		if (r.success && r.output.id === key) continue;
 		const name: unknown = typeof x === 'object' && x !== null ? Reflect.get(x, 'name') : undefined;

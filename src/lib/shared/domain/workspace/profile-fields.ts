@@ -46,12 +46,21 @@ export function isCurrencyCode(x: unknown): x is string {
 	return currencies.has(x);
 }
 
+const localeVerdicts = new Map<string, boolean>();
+
 /** A well-formed BCP 47 tag ("de-DE") the platform can format numbers in. */
 export function isNumberLocaleTag(x: unknown): x is string {
 	if (typeof x !== 'string' || x === '' || x.length > 35) return false;
-	try {
-		return Intl.getCanonicalLocales(x).length === 1 && Intl.NumberFormat.supportedLocalesOf([x]).length === 1;
-	} catch {
-		return false;
+	let verdict = localeVerdicts.get(x);
+	if (verdict === undefined) {
+		try {
+			verdict =
+				Intl.getCanonicalLocales(x).length === 1 && Intl.NumberFormat.supportedLocalesOf([x]).length === 1;
+		} catch {
+			verdict = false;
+		}
+		// Peers choose these strings: remember a few, never an unbounded number.
+		if (localeVerdicts.size < 64) localeVerdicts.set(x, verdict);
 	}
+	return verdict;
 }
