@@ -66,7 +66,6 @@ function run(seed: number, opts: { overwrite: boolean }): Run {
 	const maliciousCount = 1 + Math.floor(random() * 2);
 	const net = new ReplicaNet(honestCount + maliciousCount, random);
 	const honest = net.docs.slice(0, honestCount);
-	const malicious = net.docs.slice(honestCount);
 	const honestIds = honest.map((_, i) => `h${i}`);
 	const honestUpdates: Uint8Array[] = [];
 	for (const d of honest)
