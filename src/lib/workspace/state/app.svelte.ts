@@ -234,6 +234,8 @@ if (typeof window !== 'undefined') {
 			debug: {
 				books: booksDebug(() => app.current?.books),
 				taskCount: () => app.current?.tasks?.all.length ?? 0,
+				/** The open workspace's meta shard, so an e2e test can play a teammate writing into it. */
+				metaDoc: () => (app.current?.ready ? (app.current.session.doc('meta') ?? null) : null),
 				projectionReady: () => app.current?.tasks?.projectionReady ?? false,
 				/** Payroll bench: a gross-to-net batch in the payroll worker. */
 				payrollGrossToNet: (cases: Parameters<NonNullable<OpenWorkspace['payroll']>['grossToNetTimed']>[0]) =>
