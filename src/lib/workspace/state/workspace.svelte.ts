@@ -30,6 +30,8 @@ import { BankingState } from '../../banking/state/banking.svelte';
 import { memberColor, renameWorkspace } from './workspace-ops';
 import { newId, nowIso } from '../../shared/state/ids';
 import { background } from '$lib/shared/state/background';
+import { setAuthorName } from '$lib/shared/state/author';
+import { auditName } from '$lib/shared/domain/workspace/audit-name';
 
 export type { MetaKeptAside };
 
@@ -63,6 +65,7 @@ export class OpenWorkspace {
 
 	constructor(entry: WorkspaceEntry) {
 		this.entry = entry;
+		setAuthorName(entry.memberName);
 		this.profile = { name: entry.name, country: '', baseCurrency: '', fiscalYearStart: '', createdAt: '' };
 		this.tasks = entry.shards.tasks ? new TasksState(entry.id, entry.memberId) : null;
 		this.books = entry.shards.books ? new BooksState(entry.id) : null;
@@ -152,6 +155,14 @@ export class OpenWorkspace {
 		return this.members.find((m) => m.id === id)?.name ?? (this.ready ? 'Former member' : '…');
 	}
 
+	/**
+	 * Who did something recorded in an audit fact: the name stored with the fact (as it was then), or,
+	 * for facts recorded before names were kept, today's name marked as such.
+	 */
+	auditName(id: string | null | undefined, storedName?: string): string {
+		return auditName({ id, storedName, members: this.members, ready: this.ready });
+	}
+
 	setPresence(section: string, recordId: string | null): void {
 		if (!this.#session) return;
 		this.#session.setPresence({
@@ -188,6 +199,7 @@ export class OpenWorkspace {
 		const trimmed = name.trim();
 		if (!trimmed) return;
 		await this.#saveEntry({ ...this.entry, memberName: trimmed });
+		setAuthorName(trimmed);
 		const meta = this.#session?.doc('meta');
 		if (meta)
 			upsertMember(meta, {

@@ -83,6 +83,8 @@ export interface LeaveGrant {
 	readonly reason: string;
 	/** Who recorded it and when (a workspace member id, an instant). */
 	readonly recordedBy?: string;
+	/** The recorder's name as it was when recorded (absent on older records). */
+	readonly recordedByName?: string;
 	readonly recordedAt?: string;
 }
 
@@ -95,6 +97,8 @@ export interface LeaveAdjustment {
 	readonly days: DecimalString;
 	readonly reason: string;
 	readonly recordedBy?: string;
+	/** The recorder's name as it was when recorded (absent on older records). */
+	readonly recordedByName?: string;
 	readonly recordedAt?: string;
 }
 

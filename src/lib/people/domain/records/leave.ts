@@ -58,6 +58,7 @@ const changeEntries = {
 	days: decimalSchema,
 	reason: textSchema,
 	recordedBy: v.optional(textSchema),
+	recordedByName: v.optional(textSchema),
 	recordedAt: v.optional(textSchema)
 };
 const grantEntries = { kind: v.literal('grant'), ...changeEntries };
