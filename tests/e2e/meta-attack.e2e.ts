@@ -97,3 +97,30 @@ test('a Tasks-only teammate cannot lock the owner out through the meta shard', a
 	await owner.goto(`/w/${wsId}/tasks`);
 	await expect(owner.getByText('Mallory as owner')).toHaveCount(0);
 });
+
+test('renaming a member does not rewrite who recorded an HR change', async () => {
+	const page = await pool.newPage();
+	const wsId = await createWorkspace(page, 'Riverside Care', 'Priya');
+	await page.goto(`/w/${wsId}/people/new`);
+	await page.getByLabel('Given name').fill('Ada');
+	await page.getByLabel('Family name').fill('Okafor');
+	await page.getByLabel('Job title').fill('Director');
+	await page.getByLabel('Department').fill('Programmes');
+	await page.getByLabel('Location').fill('London');
+	await page.getByLabel('Start date').fill('2025-01-06');
+	await page.getByLabel('Annual salary').fill('60000');
+	await page.getByRole('button', { name: 'Add person' }).click();
+	await expect(page.getByTestId('person-name')).toHaveText('Ada Okafor');
+	const personUrl = page.url();
+	await expect(page.getByTestId('timeline')).toContainText('by Priya');
+
+	// The member list now calls Priya something else (a rename, or a teammate's forged entry).
+	await page.goto(`/w/${wsId}/settings`);
+	await page.getByLabel('Your name').fill('Someone Else');
+	await page.getByRole('button', { name: 'Save', exact: true }).click();
+	await expect(page.getByText('Saved.')).toBeVisible();
+
+	await page.goto(personUrl);
+	await expect(page.getByTestId('timeline')).toContainText('by Priya');
+	await expect(page.getByTestId('timeline')).not.toContainText('Someone Else');
+});
