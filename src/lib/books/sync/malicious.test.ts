@@ -5,7 +5,7 @@
 // balance exactly as a replica that only received honest updates shows them.
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { IsoDate } from '$lib/shared/domain';
+import type { DecimalString, IsoDate } from '$lib/shared/domain';
 import { LEDGER_SCHEMA_VERSION, trialBalance, type EntryLine, type JournalEntry } from '$lib/books/domain';
 import { ReplicaNet, rng } from '$lib/shared/testing/replica-net';
 import { BooksReplica } from './replica';
@@ -15,7 +15,12 @@ import { entryBatchesMap } from './batches';
 type Random = () => number;
 const pick = <T>(random: Random, xs: readonly T[]): T => xs[Math.floor(random() * xs.length)] as T;
 
-const line = (account: string, amount: string): EntryLine => ({ account, amount, commodity: 'USD' });
+/** A line in USD; amounts here are written as decimals by the test itself (as replica.test.ts does). */
+const line = (account: string, amount: string): EntryLine => ({
+	account,
+	amount: amount as DecimalString,
+	commodity: 'USD'
+});
 
 /** A value of some type a malicious peer files under one of the books maps. */
 function garbage(random: Random, key: string, honestIds: readonly string[]): unknown {

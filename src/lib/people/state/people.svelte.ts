@@ -284,7 +284,7 @@ export class PeopleState {
 		if (!may.ok)
 			return refuse(may.error.code, may.error.message, [{ field: 'status', message: may.error.message }]);
 		const done = this.#live.decideLeave(
-			{ id: newId(), requestId, status, by: this.#me, at: nowIso() },
+			{ id: newId(), requestId, status, by: this.#me, ...authorNameAs('byName'), at: nowIso() },
 			this.calendars()
 		);
 		return done.ok ? ok(undefined) : failed(done.error);

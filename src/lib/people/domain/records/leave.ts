@@ -46,6 +46,7 @@ const requestEntries = {
 	status: oneOf(['requested', 'approved', 'rejected', 'cancelled']),
 	requestedAt: textSchema,
 	approverId: v.optional(textSchema),
+	approverName: v.optional(textSchema),
 	decidedAt: v.optional(textSchema),
 	note: v.optional(textSchema)
 };
@@ -100,6 +101,7 @@ const decisionEntries = {
 	requestId: textSchema,
 	status: v.picklist(['approved', 'rejected', 'cancelled'], 'is not a decision'),
 	by: textSchema,
+	byName: v.optional(textSchema),
 	at: textSchema,
 	note: v.optional(textSchema)
 };

@@ -6,6 +6,7 @@ import { auditName } from './audit-name';
 import { authorNameAs, setAuthorName } from '$lib/shared/state/author';
 import { historyFactKind } from '$lib/people/domain/records/history';
 import { upsertMember, readMembers } from '$lib/shared/sync/meta-doc';
+import { applyDecisions, type LeaveRequest } from '$lib/people/domain';
 
 afterEach(() => setAuthorName(''));
 
@@ -49,5 +50,50 @@ describe('audit names', () => {
 		expect(authorNameAs('finalizedByName')).toEqual({});
 		setAuthorName('  Cy  ');
 		expect(authorNameAs('finalizedByName')).toEqual({ finalizedByName: 'Cy' });
+	});
+	it('keeps the approver’s name with the leave decision, and only with that decision', () => {
+		const request = {
+			kind: 'request',
+			id: 'r1',
+			policyId: 'annual',
+			personId: 'p1',
+			start: '2026-07-01',
+			end: '2026-07-03',
+			portion: { kind: 'full' },
+			status: 'requested',
+			requestedAt: '2026-06-01T09:00:00Z'
+		} as unknown as LeaveRequest;
+		const approved = applyDecisions(request, [
+			{
+				id: 'd1',
+				requestId: 'r1',
+				status: 'approved',
+				by: 'm1',
+				byName: 'Ana Silva',
+				at: '2026-06-02T09:00:00Z'
+			}
+		]).request;
+		expect([approved.status, approved.approverId, approved.approverName]).toEqual([
+			'approved',
+			'm1',
+			'Ana Silva'
+		]);
+		// A later cancellation by someone whose name was not stored does not inherit Ana's name.
+		const cancelled = applyDecisions(request, [
+			{
+				id: 'd1',
+				requestId: 'r1',
+				status: 'approved',
+				by: 'm1',
+				byName: 'Ana Silva',
+				at: '2026-06-02T09:00:00Z'
+			},
+			{ id: 'd2', requestId: 'r1', status: 'cancelled', by: 'm2', at: '2026-06-03T09:00:00Z' }
+		]).request;
+		expect([cancelled.status, cancelled.approverId, cancelled.approverName]).toEqual([
+			'cancelled',
+			'm2',
+			undefined
+		]);
 	});
 });
