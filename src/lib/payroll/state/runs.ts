@@ -18,6 +18,7 @@ import type { PayCase } from '$lib/payroll/domain';
 import { payrollWorker } from '$lib/payroll/rpc/client';
 import type { PeopleState } from '../../people/state/people.svelte';
 import { newId, nowIso } from '../../shared/state/ids';
+import { authorNameAs } from '../../shared/state/author';
 import { RUN_INPUTS, type RunInput } from './verb';
 import { check, decimalSchema, v } from '$lib/shared/domain/schema';
 import { draftKind, finalKind, perPerson } from '$lib/payroll/sync/records';
@@ -116,6 +117,7 @@ export function finalizedRun(
 		period: d.period,
 		finalizedAt: nowIso(),
 		finalizedBy: me,
+		...authorNameAs('finalizedByName'),
 		payslips: computed.payslips
 	};
 }

@@ -167,6 +167,7 @@ const finalSchema = fields({
 	period: periodSchema,
 	finalizedAt: textSchema,
 	finalizedBy: textSchema,
+	finalizedByName: v.optional(textSchema),
 	payslips: list(runPayslipSchema),
 	attemptId: v.optional(textSchema)
 });

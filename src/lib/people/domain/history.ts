@@ -14,6 +14,8 @@ export interface Fact<T> {
 	readonly effectiveDate: IsoDate;
 	readonly recordedAt: Instant;
 	readonly recordedBy: string;
+	/** The recorder's name as it was when recorded (absent on facts recorded before names were kept). */
+	readonly recordedByName?: string;
 	/** Only the fields that change; `null` clears a field (e.g. managerId, endDate). */
 	readonly changes: Partial<T>;
 	readonly reason?: string;

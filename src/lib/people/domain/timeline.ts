@@ -15,6 +15,8 @@ export interface TimelineEvent {
 	readonly effectiveDate: IsoDate;
 	readonly recordedAt: Instant;
 	readonly recordedBy: string;
+	/** The recorder's name as stored with the fact (absent on older facts). */
+	readonly recordedByName?: string;
 	/** Recorded on a later day than it took effect. */
 	readonly backdated: boolean;
 	readonly reason?: string;
@@ -58,6 +60,7 @@ export function historyEvents<T>(personId: EmployeeId, area: string, history: Hi
 				effectiveDate: fact.effectiveDate,
 				recordedAt: fact.recordedAt,
 				recordedBy: fact.recordedBy,
+				...(fact.recordedByName === undefined ? {} : { recordedByName: fact.recordedByName }),
 				backdated: fact.recordedAt.slice(0, 10) > fact.effectiveDate,
 				...(fact.reason === undefined ? {} : { reason: fact.reason })
 			});

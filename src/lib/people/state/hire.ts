@@ -18,6 +18,7 @@ import type { HistoryArea, PeopleReplica } from '$lib/people/sync/replica';
 import { failed, problemsOf, refuse, type FormProblem } from './data';
 import { ok } from '$lib/shared/domain';
 import { newId, nowIso } from '../../shared/state/ids';
+import { authorNameAs } from '../../shared/state/author';
 
 export interface HireFacts {
 	employment: Fact<Employment>;
@@ -52,6 +53,7 @@ export function hireFacts(p: {
 		effectiveDate: employment.startDate,
 		recordedAt: at,
 		recordedBy: p.me,
+		...authorNameAs('recordedByName'),
 		changes,
 		reason: 'Hired'
 	});
@@ -122,6 +124,7 @@ export function recordChange(
 		effectiveDate: p.effectiveDate,
 		recordedAt: nowIso(),
 		recordedBy: ctx.me,
+		...authorNameAs('recordedByName'),
 		changes: p.changes,
 		...(p.reason.trim() ? { reason: p.reason.trim() } : {})
 	};

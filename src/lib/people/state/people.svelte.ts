@@ -30,6 +30,7 @@ import { DirectoryProjection } from './directory';
 import type { TasksState } from '../../tasks/state/tasks.svelte';
 import { defaultCalendarId, failed, refuse } from './data';
 import { newId, nowIso } from '../../shared/state/ids';
+import { authorNameAs } from '../../shared/state/author';
 import { checklistTasks, CHECKLISTS, EXPIRY_LEAD_DAYS } from './tasks';
 import { calendarsFor, leaveAuthority } from './leave-rules';
 import { addPerson, recordChange, updatePerson, type RecordContext } from './hire';
@@ -283,7 +284,7 @@ export class PeopleState {
 		if (!may.ok)
 			return refuse(may.error.code, may.error.message, [{ field: 'status', message: may.error.message }]);
 		const done = this.#live.decideLeave(
-			{ id: newId(), requestId, status, by: this.#me, at: nowIso() },
+			{ id: newId(), requestId, status, by: this.#me, ...authorNameAs('byName'), at: nowIso() },
 			this.calendars()
 		);
 		return done.ok ? ok(undefined) : failed(done.error);
@@ -292,9 +293,15 @@ export class PeopleState {
 	/** A grant (adds days) or an adjustment (signed) to one policy's balance, with its reason. */
 	adjustBalance(
 		personId: string,
-		change: Omit<BalanceChange, 'id' | 'recordedAt' | 'recordedBy'>
+		change: Omit<BalanceChange, 'id' | 'recordedAt' | 'recordedBy' | 'recordedByName'>
 	): Result<undefined> {
-		const event = { ...change, id: newId(), recordedAt: nowIso(), recordedBy: this.#me } as BalanceChange;
+		const event = {
+			...change,
+			id: newId(),
+			recordedAt: nowIso(),
+			recordedBy: this.#me,
+			...authorNameAs('recordedByName')
+		} as BalanceChange;
 		const done = this.#live.addLeaveEvent(personId, event);
 		return done.ok ? ok(undefined) : failed(done.error);
 	}

@@ -122,7 +122,8 @@ export function checkLeaveDecision(p: {
 	const next = decideRequest(current, {
 		status: decision.status,
 		by: p.self ? p.personId : decision.by,
-		at: decision.at
+		at: decision.at,
+		byName: decision.byName
 	});
 	if (!next.ok) return next;
 	if (decision.status === 'approved') {

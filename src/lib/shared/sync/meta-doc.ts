@@ -1,7 +1,8 @@
 // The workspace meta shard, held by every member: the organisation's profile and the member list.
 // It carries nothing sensitive, because every peer, even a task-only one, receives it. Both records
 // are read through their schemas (shared/domain/workspace/records.ts): a profile field that is not
-// text reads as its default, and a member a peer wrote malformed is left out and listed.
+// sound (shared/domain/workspace/profile-fields.ts) reads as its default, and a member a peer wrote
+// malformed, or under another member's id, is left out and listed (meta-review.ts shows both).
 import type * as Y from 'yjs';
 import { v } from '$lib/shared/domain/schema';
 import { sameType } from '$lib/shared/domain/record-version';
@@ -37,7 +38,7 @@ export function writeProfile(doc: Y.Doc, profile: Partial<WorkspaceProfile>): vo
 
 sameType<ReturnType<typeof readProfileFields>, Required<WorkspaceProfile>>(true);
 
-/** The profile, each field that is not text read as its default. */
+/** The profile, each field that is not sound read as its default. */
 export function readProfile(doc: Y.Doc): WorkspaceProfile {
 	return readProfileFields(Object.fromEntries(doc.getMap<unknown>('profile').entries()));
 }
@@ -49,21 +50,25 @@ export function upsertMember(doc: Y.Doc, member: Member): void {
 		m.set(member.id, member);
 }
 
+/** A member record that counts: well-formed and filed under its own id (not posing as another). */
+function soundMember(key: string, x: unknown): Member | undefined {
+	const r = v.safeParse(memberSchema, x);
+	return r.success && r.output.id === key ? r.output : undefined;
+}
+
 /** Every well-formed member, by name. */
 export function readMembers(doc: Y.Doc): Member[] {
 	const out: Member[] = [];
-	for (const x of doc.getMap<unknown>('members').values()) {
-		const r = v.safeParse(memberSchema, x);
-		if (r.success) out.push(r.output);
+	for (const [key, x] of doc.getMap<unknown>('members').entries()) {
+		const m = soundMember(key, x);
+		if (m) out.push(m);
 	}
-	return out.sort((a, b) => a.name.localeCompare(b.name));
+	return out.sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-/** Keys of member records a peer wrote malformed: left out of readMembers, listed here. */
+/** Keys of member records a peer wrote malformed (or under another id): left out of readMembers. */
 export function malformedMembers(doc: Y.Doc): string[] {
-	return [...doc.getMap<unknown>('members').entries()]
-		.filter(([, x]) => !v.is(memberSchema, x))
-		.map(([k]) => k);
+	return [...doc.getMap<unknown>('members').entries()].filter(([k, x]) => !soundMember(k, x)).map(([k]) => k);
 }
 
 export function observeMeta(doc: Y.Doc, onChange: () => void): () => void {

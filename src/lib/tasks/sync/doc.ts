@@ -46,11 +46,24 @@ const SCALARS: readonly TaskScalarField[] = [
 	'seriesId'
 ];
 
-export function tasksMap(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
+/** Every peer writes here, so a value may be anything: read records through taskRecord/listRecord. */
+export function tasksMap(doc: Y.Doc): Y.Map<unknown> {
 	return doc.getMap('tasks');
 }
-export function listsMap(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
+export function listsMap(doc: Y.Doc): Y.Map<unknown> {
 	return doc.getMap('lists');
+}
+
+/** The shared record under `id` when it is one (a peer may have put any value there), else undefined. */
+function recordIn(map: Y.Map<unknown>, id: string): Y.Map<unknown> | undefined {
+	const m = map.get(id);
+	return m instanceof Y.Map ? (m as Y.Map<unknown>) : undefined;
+}
+export function taskRecord(doc: Y.Doc, id: string): Y.Map<unknown> | undefined {
+	return recordIn(tasksMap(doc), id);
+}
+export function listRecord(doc: Y.Doc, id: string): Y.Map<unknown> | undefined {
+	return recordIn(listsMap(doc), id);
 }
 
 function linkKey(link: RecordLink): string {
@@ -93,7 +106,7 @@ function checklistItemMap(item: ChecklistItem): Y.Map<unknown> {
 }
 
 function taskMapOf(doc: Y.Doc, id: string): Y.Map<unknown> | undefined {
-	const m = tasksMap(doc).get(id);
+	const m = taskRecord(doc, id);
 	return m && !m.get('deletedAt') ? m : undefined;
 }
 
@@ -172,7 +185,7 @@ export function deleteTask(doc: Y.Doc, id: string, at: string): boolean {
 }
 
 export function restoreTask(doc: Y.Doc, id: string): boolean {
-	const m = tasksMap(doc).get(id);
+	const m = taskRecord(doc, id);
 	if (!m || !m.get('deletedAt')) return false;
 	m.delete('deletedAt');
 	return true;
@@ -265,23 +278,27 @@ export function readTask(m: Y.Map<unknown>): Task | null {
 
 /** Ids of the tasks and lists a newer Keel wrote, kept aside (shown as such, never read). */
 export function newerRecordIds(doc: Y.Doc): { tasks: string[]; lists: string[] } {
-	const ids = (map: Y.Map<Y.Map<unknown>>, version: number) =>
-		[...map.entries()].filter(([, m]) => m instanceof Y.Map && isNewer(m, version)).map(([id]) => id);
+	const ids = (map: Y.Map<unknown>, version: number) =>
+		[...map.entries()]
+			.filter(([, m]) => m instanceof Y.Map && isNewer(m as Y.Map<unknown>, version))
+			.map(([id]) => id);
 	return { tasks: ids(tasksMap(doc), taskKind.version), lists: ids(listsMap(doc), listKind.version) };
 }
 
 export function readAllTasks(doc: Y.Doc): Task[] {
 	const out: Task[] = [];
-	for (const m of tasksMap(doc).values()) {
-		const t = readTask(m);
+	for (const id of tasksMap(doc).keys()) {
+		const t = readTaskById(doc, id);
 		if (t) out.push(t);
 	}
 	return out;
 }
 
+/** The task filed under `id`; null when there is none, or when the record there claims another id. */
 export function readTaskById(doc: Y.Doc, id: string): Task | null {
-	const m = tasksMap(doc).get(id);
-	return m ? readTask(m) : null;
+	const m = taskRecord(doc, id);
+	const t = m ? readTask(m) : null;
+	return t && t.id === id ? t : null;
 }
 
 export function insertList(doc: Y.Doc, list: TaskList): void {
@@ -301,7 +318,7 @@ export function patchList(
 	id: string,
 	patch: Partial<Pick<TaskList, 'name' | 'order' | 'archived'>>
 ) {
-	const m = listsMap(doc).get(id);
+	const m = listRecord(doc, id);
 	if (!m) return false;
 	doc.transact(() => {
 		for (const [k, v] of Object.entries(patch)) if (m.get(k) !== v) m.set(k, v);
@@ -311,9 +328,11 @@ export function patchList(
 
 export function readAllLists(doc: Y.Doc): TaskList[] {
 	const out: TaskList[] = [];
-	for (const m of listsMap(doc).values()) {
+	for (const key of listsMap(doc).keys()) {
+		const m = listRecord(doc, key);
+		if (!m) continue;
 		const id = m.get('id');
-		if (typeof id !== 'string' || isNewer(m, listKind.version)) continue;
+		if (id !== key || isNewer(m, listKind.version)) continue;
 		out.push({
 			schemaVersion: listKind.version,
 			id,
@@ -346,7 +365,7 @@ export function observeTasks(
 		const changed: string[] = [];
 		const removed: string[] = [];
 		for (const id of touched) {
-			const m = map.get(id);
+			const m = recordIn(map, id);
 			if (m && !m.get('deletedAt')) changed.push(id);
 			else removed.push(id);
 		}

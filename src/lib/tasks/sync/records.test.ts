@@ -22,10 +22,10 @@ describe('tasks shard records', () => {
 		const r = new TasksReplica(doc);
 		docs.insertTask(doc, task('t1'));
 		docs.insertTask(doc, task('t2'));
-		docs.tasksMap(doc).get('t2')?.set('schemaVersion', 2);
+		docs.taskRecord(doc, 't2')?.set('schemaVersion', 2);
 		docs.insertList(doc, { schemaVersion: 1, id: 'l1', name: 'Close', order: 'a0', archived: false });
 		docs.insertList(doc, { schemaVersion: 1, id: 'l2', name: 'Later', order: 'a1', archived: false });
-		docs.listsMap(doc).get('l2')?.set('schemaVersion', 3);
+		docs.listRecord(doc, 'l2')?.set('schemaVersion', 3);
 		expect(r.all().map((t) => t.id)).toEqual(['t1']);
 		expect(r.lists().map((l) => l.id)).toEqual(['l1']);
 		expect(r.keptAside()).toEqual({ tasks: ['t2'], lists: ['l2'] });
@@ -34,7 +34,7 @@ describe('tasks shard records', () => {
 	it('reads malformed fields from a peer as their defaults', () => {
 		const doc = new Y.Doc();
 		docs.insertTask(doc, task('t1'));
-		const m = docs.tasksMap(doc).get('t1');
+		const m = docs.taskRecord(doc, 't1');
 		m?.set('due', '2026-02-30');
 		m?.set('priority', 9);
 		m?.set('status', 'blocked');

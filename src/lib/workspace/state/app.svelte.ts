@@ -273,6 +273,8 @@ if (typeof window !== 'undefined') {
 					const s = app.current?.session;
 					return s ? ([...s.docs].find(([name]) => name === shard)?.[1] ?? null) : null;
 				},
+				/** The open workspace's meta shard, so an e2e test can play a teammate writing into it. */
+				metaDoc: () => (app.current?.ready ? (app.current.session.doc('meta') ?? null) : null),
 				projectionReady: () => app.current?.tasks?.projectionReady ?? false,
 				/** Payroll bench: a gross-to-net batch in the payroll worker. */
 				payrollGrossToNet: (cases: Parameters<NonNullable<OpenWorkspace['payroll']>['grossToNetTimed']>[0]) =>

@@ -18,6 +18,7 @@ import {
 	type Member,
 	type WorkspaceProfile
 } from '$lib/shared/sync/meta-doc';
+import { metaKeptAside, type MetaKeptAside } from '$lib/shared/sync/meta-review';
 import { TasksReplica } from '$lib/tasks/sync/replica';
 import { err, ok, problem, type Result } from '$lib/shared/domain';
 import { putWorkspace } from '$lib/shared/storage/registry';
@@ -38,6 +39,10 @@ import { background } from '$lib/shared/state/background';
 import { TrustReplica } from '$lib/shared/sync/trust-doc';
 import { MembersState } from './members.svelte';
 import { AuditView, startAuditLog } from './audit.svelte';
+import { setAuthorName } from '$lib/shared/state/author';
+import { auditName } from '$lib/shared/domain/workspace/audit-name';
+
+export type { MetaKeptAside };
 
 export class OpenWorkspace {
 	readonly tasks: TasksState | null;
@@ -61,6 +66,8 @@ export class OpenWorkspace {
 	entry = $state.raw<WorkspaceEntry>() as WorkspaceEntry;
 	profile = $state.raw<WorkspaceProfile>() as WorkspaceProfile;
 	members = $state.raw<Member[]>([]);
+	/** What the meta shard kept aside (malformed members, unsound profile fields): Needs review. */
+	metaReview = $state.raw<MetaKeptAside[]>([]);
 	peers = $state.raw<PeerPresence[]>([]);
 	connections = $state.raw<Record<string, { webrtc: number; bc: number }>>({});
 
@@ -69,6 +76,7 @@ export class OpenWorkspace {
 
 	constructor(entry: WorkspaceEntry) {
 		this.entry = entry;
+		setAuthorName(entry.memberName);
 		this.profile = { name: entry.name, country: '', baseCurrency: '', fiscalYearStart: '', createdAt: '' };
 		this.tasks = entry.shards.tasks ? new TasksState(entry.id, entry.memberId) : null;
 		this.books = entry.shards.books ? new BooksState(entry.id) : null;
@@ -96,6 +104,7 @@ export class OpenWorkspace {
 		if (meta) {
 			this.profile = readProfile(meta);
 			this.members = readMembers(meta);
+			this.metaReview = metaKeptAside(meta);
 			upsertMember(meta, {
 				id: this.entry.memberId,
 				name: this.entry.memberName,
@@ -106,6 +115,7 @@ export class OpenWorkspace {
 				observeMeta(meta, () => {
 					this.profile = readProfile(meta);
 					this.members = readMembers(meta);
+					this.metaReview = metaKeptAside(meta);
 					if (this.profile.name !== this.entry.name)
 						background(
 							this.#saveEntry({ ...this.entry, name: this.profile.name }),
@@ -168,6 +178,14 @@ export class OpenWorkspace {
 		return this.members.find((m) => m.id === id)?.name ?? (this.ready ? 'Former member' : '…');
 	}
 
+	/**
+	 * Who did something recorded in an audit fact: the name stored with the fact (as it was then), or,
+	 * for facts recorded before names were kept, today's name marked as such.
+	 */
+	auditName(id: string | null | undefined, storedName?: string): string {
+		return auditName({ id, storedName, members: this.members, ready: this.ready });
+	}
+
 	setPresence(section: string, recordId: string | null): void {
 		if (!this.#session) return;
 		this.#session.setPresence({
@@ -204,6 +222,7 @@ export class OpenWorkspace {
 		const trimmed = name.trim();
 		if (!trimmed) return;
 		await this.#saveEntry({ ...this.entry, memberName: trimmed });
+		setAuthorName(trimmed);
 		const meta = this.#session?.doc('meta');
 		if (meta)
 			upsertMember(meta, {

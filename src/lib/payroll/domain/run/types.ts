@@ -118,6 +118,8 @@ export interface FinalizedRun {
 	readonly period: PayPeriod;
 	readonly finalizedAt: string;
 	readonly finalizedBy: string;
+	/** The finalizer's name as it was then (absent on runs finalized before names were kept). */
+	readonly finalizedByName?: string;
 	readonly payslips: readonly RunPayslip[];
 	/**
 	 * The digest of this finalization attempt (absent on runs finalized before attempts were kept):

@@ -19,7 +19,7 @@ export function applyDecisions(request: LeaveRequest, decisions: readonly LeaveD
 	let current = request;
 	const refused: { decision: LeaveDecision; message: string }[] = [];
 	for (const d of ordered) {
-		const next = decideRequest(current, { status: d.status, by: d.by, at: d.at });
+		const next = decideRequest(current, { status: d.status, by: d.by, at: d.at, byName: d.byName });
 		if (next.ok) current = next.value;
 		else refused.push({ decision: d, message: next.error.message });
 	}

@@ -87,7 +87,12 @@ const TRANSITIONS: Readonly<Record<RequestStatus, readonly RequestStatus[]>> = {
 /** Records a decision on a request, returning the new record; the old one is not changed. */
 export function decideRequest(
 	request: LeaveRequest,
-	{ status, by, at }: { status: Exclude<RequestStatus, 'requested'>; by: EmployeeId; at: string }
+	{
+		status,
+		by,
+		at,
+		byName
+	}: { status: Exclude<RequestStatus, 'requested'>; by: EmployeeId; at: string; byName?: string | undefined }
 ): Result<LeaveRequest> {
 	if (!TRANSITIONS[request.status].includes(status)) {
 		return fieldError(
@@ -107,5 +112,7 @@ export function decideRequest(
 			`request ${request.id}: a person cannot ${status === 'approved' ? 'approve' : 'reject'} their own request`
 		);
 	}
-	return ok({ ...request, status, approverId: by, decidedAt: at });
+	// The name goes with this decision only: an earlier decider's name must not stay beside a new id.
+	const { approverName: _earlier, ...rest } = request;
+	return ok({ ...rest, status, approverId: by, ...(byName ? { approverName: byName } : {}), decidedAt: at });
 }

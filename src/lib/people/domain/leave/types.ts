@@ -70,6 +70,8 @@ export interface LeaveRequest {
 	readonly status: RequestStatus;
 	readonly requestedAt: string;
 	readonly approverId?: EmployeeId;
+	/** The decider's name as it was when they decided (absent on older decisions). */
+	readonly approverName?: string;
 	readonly decidedAt?: string;
 	readonly note?: string;
 }
@@ -83,6 +85,8 @@ export interface LeaveGrant {
 	readonly reason: string;
 	/** Who recorded it and when (a workspace member id, an instant). */
 	readonly recordedBy?: string;
+	/** The recorder's name as it was when recorded (absent on older records). */
+	readonly recordedByName?: string;
 	readonly recordedAt?: string;
 }
 
@@ -95,6 +99,8 @@ export interface LeaveAdjustment {
 	readonly days: DecimalString;
 	readonly reason: string;
 	readonly recordedBy?: string;
+	/** The recorder's name as it was when recorded (absent on older records). */
+	readonly recordedByName?: string;
 	readonly recordedAt?: string;
 }
 
@@ -134,6 +140,8 @@ export interface LeaveDecision {
 	readonly status: Exclude<RequestStatus, 'requested'>;
 	/** Who decided: a workspace member id, or the requester's own id when they decided themselves. */
 	readonly by: string;
+	/** The decider's name as it was then (absent on decisions made before names were kept). */
+	readonly byName?: string;
 	readonly at: string;
 	readonly note?: string;
 }

@@ -136,6 +136,7 @@ const factEntries = {
 	effectiveDate: isoDateSchema,
 	recordedAt: textSchema,
 	recordedBy: textSchema,
+	recordedByName: v.optional(textSchema),
 	reason: v.optional(textSchema)
 };
 const factOf = <S extends v.GenericSchema>(changes: S) => fields({ ...factEntries, changes });

@@ -46,6 +46,7 @@ const requestEntries = {
 	status: oneOf(['requested', 'approved', 'rejected', 'cancelled']),
 	requestedAt: textSchema,
 	approverId: v.optional(textSchema),
+	approverName: v.optional(textSchema),
 	decidedAt: v.optional(textSchema),
 	note: v.optional(textSchema)
 };
@@ -58,6 +59,7 @@ const changeEntries = {
 	days: decimalSchema,
 	reason: textSchema,
 	recordedBy: v.optional(textSchema),
+	recordedByName: v.optional(textSchema),
 	recordedAt: v.optional(textSchema)
 };
 const grantEntries = { kind: v.literal('grant'), ...changeEntries };
@@ -99,6 +101,7 @@ const decisionEntries = {
 	requestId: textSchema,
 	status: v.picklist(['approved', 'rejected', 'cancelled'], 'is not a decision'),
 	by: textSchema,
+	byName: v.optional(textSchema),
 	at: textSchema,
 	note: v.optional(textSchema)
 };
