@@ -230,6 +230,7 @@ if (typeof window !== 'undefined') {
 	})();
 	(window as unknown as { __keel: object }).__keel = {
 		connections: () => app.current?.session.peerCounts() ?? null,
+		presenceStates: () => app.current?.session.presenceStates() ?? null,
 		...(debug && {
 			debug: {
 				books: booksDebug(() => app.current?.books),
