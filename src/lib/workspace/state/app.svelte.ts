@@ -1,5 +1,6 @@
 // The application as the screens see it: the workspaces in this browser, the open one, and the
 // verbs that create, join, open, delete and restore workspaces.
+import { limitConnections } from '$lib/shared/state/connect-policy';
 import type { Invite, WorkspaceEntry } from '$lib/shared/domain/workspace';
 import { getWorkspace, listWorkspaces, putWorkspace } from '$lib/shared/storage/registry';
 import { WorkspaceSession } from '$lib/shared/sync/session';
@@ -93,6 +94,12 @@ class KeelApp {
 			const entry = await getWorkspace(id);
 			performance.mark('keel:registry-read');
 			if (!entry) return null;
+			// Narrow connect-src to this workspace's servers before anything connects; a page already
+			// narrowed to other servers reloads (a policy cannot be loosened) and opens this one afresh.
+			if (limitConnections(entry.signaling) === 'reload') {
+				location.reload();
+				return await new Promise<null>(() => {});
+			}
 			await this.close();
 			const updated = { ...entry, lastOpenedAt: nowIso() };
 			// Recording the open must not hold up showing it.

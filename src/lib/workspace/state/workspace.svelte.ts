@@ -29,6 +29,7 @@ import { BankingState } from '../../banking/state/banking.svelte';
 import { memberColor, renameWorkspace } from './workspace-ops';
 import { newId, nowIso } from '../../shared/state/ids';
 import { background } from '$lib/shared/state/background';
+import { connectionsAllowed } from '$lib/shared/state/connect-policy';
 
 export class OpenWorkspace {
 	readonly tasks: TasksState | null;
@@ -52,6 +53,8 @@ export class OpenWorkspace {
 	members = $state.raw<Member[]>([]);
 	peers = $state.raw<PeerPresence[]>([]);
 	connections = $state.raw<Record<string, { webrtc: number; bc: number }>>({});
+	/** The sync servers changed since this page narrowed its connect-src: a reload connects to them. */
+	needsReload = $state(false);
 
 	others = $derived(this.peers.filter((p) => !p.self));
 	connectedPeers = $derived(Math.max(0, ...Object.values(this.connections).map((c) => c.webrtc + c.bc)));
@@ -192,9 +195,13 @@ export class OpenWorkspace {
 		this.setPresence('settings', null);
 	}
 
-	/** Sets the signaling servers and reconnects every shard through them. */
+	/**
+	 * Sets the signaling servers and reconnects every shard through them. The page's connect-src
+	 * allows only the servers it opened with, so new ones take effect after a reload (`needsReload`).
+	 */
 	async setSignaling(urls: string[]): Promise<void> {
 		const entry = { ...this.entry, signaling: urls };
+		this.needsReload = !connectionsAllowed(urls);
 		await this.#saveEntry(entry);
 		this.#session?.connect(entry);
 		this.setPresence('settings', null);
