@@ -26,6 +26,18 @@ async function states(page: Page): Promise<string> {
 	);
 }
 
+/** The topics a page subscribes to on the signaling server, read from the frames it sends. */
+function subscribedTopics(page: Page): Set<string> {
+	const topics = new Set<string>();
+	page.on('websocket', (ws) =>
+		ws.on('framesent', ({ payload }) => {
+			const m = JSON.parse(String(payload)) as { type?: string; topics?: string[] };
+			if (m.type === 'subscribe') for (const t of m.topics ?? []) topics.add(t);
+		})
+	);
+	return topics;
+}
+
 const avatar = (page: Page, name: string) =>
 	page.getByTestId('presence').and(page.locator(`[title^="${name} "]`));
 
@@ -36,6 +48,7 @@ test('presence: a Tasks-only teammate sees Tasks presence, never which person or
 		const alice = await pool.newPage();
 		const bob = await pool.newPage();
 		const carol = await pool.newPage();
+		const [aliceTopics, bobTopics, carolTopics] = [alice, bob, carol].map(subscribedTopics);
 		const wsId = await createWorkspace(alice, 'Quay Nursing', 'Alice');
 		await addTask(alice, 'Order uniforms');
 		await alice.goto(`/w/${wsId}/people/new`);
@@ -77,6 +90,16 @@ test('presence: a Tasks-only teammate sees Tasks presence, never which person or
 		await expect(avatar(carol, 'Alice')).toHaveAttribute('data-section', 'payroll', { timeout: 30_000 });
 		await expect(avatar(bob, 'Alice')).toHaveAttribute('data-section', 'elsewhere');
 		expect(await states(bob)).not.toMatch(/"people"|"payroll"/);
+
+		// The signaling server's view: each browser subscribed to as many topics, all of one shape, so
+		// the count does not tell it who holds Books or People (decoy rooms pad the rest).
+		for (const topics of [aliceTopics, bobTopics, carolTopics]) {
+			expect(topics.size).toBe(5);
+			for (const t of topics) expect(t).toMatch(/^keel-[A-Za-z0-9_-]{24}$/);
+		}
+		const shared = (a: Set<string>, b: Set<string>) => [...a].filter((t) => b.has(t)).length;
+		expect(shared(aliceTopics, bobTopics)).toBe(2); // meta and tasks
+		expect(shared(bobTopics, carolTopics)).toBe(3); // meta, tasks and the Books decoy neither holds
 
 		// Tasks presence reaches Bob: the section, and the task Alice has open.
 		await alice.goto(`/w/${wsId}/tasks`);

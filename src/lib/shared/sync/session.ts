@@ -8,6 +8,7 @@ import type { ShardName, WorkspaceEntry } from '$lib/shared/domain/workspace';
 import { peopleFilesDbName, shardDbName } from './shard-names';
 import { installPeerChunking } from './peer-chunking';
 import { peopleFilesKey } from './files';
+import { roomPlan, topicOf } from './rooms';
 import { mergePresence, presenceByShard, type PeerPresence, type PresenceState } from './presence';
 
 export type { PresenceState, PeerPresence } from './presence';
@@ -20,6 +21,8 @@ export class WorkspaceSession {
 	filesDoc: Y.Doc | null = null;
 	#filesPersistence: IndexeddbPersistence | null = null;
 	#filesProvider: WebrtcProvider | null = null;
+	/** Decoy rooms holding empty documents (rooms.ts): never written, never read. */
+	readonly #decoys: WebrtcProvider[] = [];
 	readonly #persistence = new Map<ShardName, IndexeddbPersistence>();
 	readonly #providers = new Map<ShardName, WebrtcProvider>();
 	#entry: WorkspaceEntry;
@@ -72,7 +75,7 @@ export class WorkspaceSession {
 		for (const [shard, doc] of this.docs) {
 			const key = entry.shards[shard];
 			if (!key) continue;
-			const provider = new WebrtcProvider(`keel-${key.room}`, doc, {
+			const provider = new WebrtcProvider(topicOf(key.room), doc, {
 				signaling: entry.signaling,
 				password: key.secret,
 				maxConns: 20,
@@ -86,7 +89,7 @@ export class WorkspaceSession {
 		const people = entry.shards.people;
 		if (this.filesDoc && people) {
 			const key = peopleFilesKey(people);
-			this.#filesProvider = new WebrtcProvider(`keel-${key.room}`, this.filesDoc, {
+			this.#filesProvider = new WebrtcProvider(topicOf(key.room), this.filesDoc, {
 				signaling: entry.signaling,
 				password: key.secret,
 				maxConns: 20,
@@ -95,19 +98,40 @@ export class WorkspaceSession {
 			});
 			if (!entry.online) this.#filesProvider.disconnect();
 		}
+		// Padding rooms, so the signaling server sees as many topics from every member (see rooms.ts).
+		for (const plan of roomPlan(entry.shards).filter((r) => r.decoy)) {
+			const decoy = new WebrtcProvider(plan.topic, new Y.Doc({ gc: true }), {
+				signaling: entry.signaling,
+				password: plan.password,
+				maxConns: 20,
+				filterBcConns: true,
+				peerOpts: { config: { iceServers: [] } }
+			});
+			decoy.awareness.setLocalState(null);
+			this.#decoys.push(decoy);
+			if (!entry.online) decoy.disconnect();
+		}
 		this.#publishPresence();
 	}
 
 	disconnect(): void {
 		for (const p of this.#providers.values()) p.destroy();
 		this.#providers.clear();
+		for (const d of this.#decoys.splice(0)) {
+			d.destroy();
+			d.doc.destroy();
+		}
 		this.#filesProvider?.destroy();
 		this.#filesProvider = null;
 	}
 
 	/** Pauses or resumes sync without closing: edits keep landing in IndexedDB and merge on resume. */
 	setOnline(online: boolean): void {
-		for (const p of [...this.#providers.values(), ...(this.#filesProvider ? [this.#filesProvider] : [])]) {
+		for (const p of [
+			...this.#providers.values(),
+			...this.#decoys,
+			...(this.#filesProvider ? [this.#filesProvider] : [])
+		]) {
 			if (online && !p.connected) p.connect();
 			else if (!online && p.connected) p.disconnect();
 		}
