@@ -48,7 +48,9 @@ test('presence: a Tasks-only teammate sees Tasks presence, never which person or
 		const alice = await pool.newPage();
 		const bob = await pool.newPage();
 		const carol = await pool.newPage();
-		const [aliceTopics, bobTopics, carolTopics] = [alice, bob, carol].map(subscribedTopics);
+		const aliceTopics = subscribedTopics(alice);
+		const bobTopics = subscribedTopics(bob);
+		const carolTopics = subscribedTopics(carol);
 		const wsId = await createWorkspace(alice, 'Quay Nursing', 'Alice');
 		await addTask(alice, 'Order uniforms');
 		await alice.goto(`/w/${wsId}/people/new`);
