@@ -98,8 +98,10 @@ export class WorkspaceSession {
 			});
 			if (!entry.online) this.#filesProvider.disconnect();
 		}
-		// Padding rooms, so the signaling server sees as many topics from every member (see rooms.ts).
-		for (const plan of roomPlan(entry.shards).filter((r) => r.decoy)) {
+		// Padding rooms, so the signaling server sees as many topics from every member (see rooms.ts);
+		// with no server there is nobody to hide from.
+		const decoys = entry.signaling.length > 0 ? roomPlan(entry.shards).filter((r) => r.decoy) : [];
+		for (const plan of decoys) {
 			const decoy = new WebrtcProvider(plan.topic, new Y.Doc({ gc: true }), {
 				signaling: entry.signaling,
 				password: plan.password,
