@@ -23,9 +23,12 @@ const config = {
 				'script-src': ['self', 'wasm-unsafe-eval'],
 				'style-src': ['self', 'unsafe-inline'],
 				'img-src': ['self', 'blob:', 'data:'],
+				// Any ws: host here; an open workspace narrows it to its own servers with a second policy
+				// (src/lib/shared/state/connect-policy.ts). frame-ancestors is sent as a header
+				// (security-headers.js): browsers ignore it in a <meta> policy.
 				'connect-src': ['self', 'ws:', 'wss:'],
 				'worker-src': ['self', 'blob:'],
-				// PDF previews of people's documents are blob: URLs shown in a frame.
+				// Plain-text previews of people's documents are blob: URLs in a frame with an empty sandbox.
 				'frame-src': ['self', 'blob:'],
 				'object-src': ['none'],
 				'base-uri': ['self'],

@@ -1,8 +1,10 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { securityHeaders } from './security-headers.js';
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	// Before SvelteKit, so `npm start` and the e2e tests serve with the headers a deployment must send.
+	plugins: [securityHeaders(), sveltekit()],
 	worker: { format: 'es' },
 	build: { target: 'es2022', chunkSizeWarningLimit: 800 },
 	test: {

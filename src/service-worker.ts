@@ -12,7 +12,8 @@ import { build, files, prerendered, version } from '$service-worker';
 const sw = self as unknown as ServiceWorkerGlobalScope;
 const CACHE = `keel-shell-${version}`;
 const SHELL = '/';
-const ASSETS = [...new Set([...build, ...files, ...prerendered, SHELL])];
+// static/_headers is for the host, not the page.
+const ASSETS = [...new Set([...build, ...files.filter((f) => f !== '/_headers'), ...prerendered, SHELL])];
 
 /** Built files whose names carry a hash of their content: a cached copy of one is still right. */
 const immutable = (path: string) => path.includes('/_app/immutable/');

@@ -79,6 +79,13 @@ export async function invite(
 	await page.getByRole('button', { name: 'Create invite link' }).click();
 	const link = await page.getByTestId('invite-link').inputValue();
 	expect(link).toMatch(/\/join#[A-Za-z0-9_-]{60,}$/);
+	// The page may reach only the servers it opened with (CSP connect-src): new ones need a reload,
+	// which Keel asks for.
+	const reload = page.getByRole('button', { name: 'Reload to connect' });
+	if ((await reload.count()) > 0) {
+		await Promise.all([page.waitForEvent('load'), reload.click()]);
+		await expect(page.getByTestId('sync-status')).toBeVisible();
+	}
 	return link;
 }
 

@@ -2,6 +2,7 @@
 // the statement balance check, and the reconciliation matcher. Everything here is pure and worker-safe.
 export type * from './types';
 export { decodeBytes, type DecodedText, type TextEncodingName } from './decode';
+export { checkStatementPrecision } from './precision';
 export { parseStatementFile, detectFormat, type ParseStatementInput, type FormatChoice } from './statement';
 export { parseOfx } from './ofx';
 export { parseQif, type QifOptions, type QifDateOrder } from './qif';

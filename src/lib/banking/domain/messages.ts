@@ -25,6 +25,7 @@ export const BANKING_MESSAGES = defineMessages({
 	'banking/not-reconciled': 'The statement does not reconcile yet.',
 	'banking/parse-failed': 'The statement file could not be read.',
 	'banking/unbalanced': 'The statement does not add up.',
+	'banking/too-precise': 'An amount has more decimal places than its currency has; Keel does not round it.',
 	'banking/unknown-format': 'This is not a bank statement format Keel reads.',
 	'banking/loading': 'Banking is still loading.',
 	'banking/name-required': 'Name: required.',

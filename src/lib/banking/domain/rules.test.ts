@@ -189,6 +189,24 @@ describe('validateRule', () => {
 		);
 		expect(msg(rule('r', { outcome: { account: 'x', dimensions: { fund: 'a,b' } } }))).toMatch(/^fund:/);
 	});
+
+	it('refuses amounts finer than the bank account currency (or 4 places without one), never rounds', () => {
+		const withMin = (minAmount: string) =>
+			rule('r', { conditions: { memoContains: 'x', minAmount: minAmount as DecimalString } });
+		const msg = (r: BankRule, currency?: string) => {
+			const v = validateRule(r, currency);
+			return v.ok ? 'ok' : v.error.message;
+		};
+		expect(msg(withMin('12.345'), 'USD')).toBe(
+			'Minimum amount: "12.345" has more decimal places than USD amounts have (2); amounts are never rounded.'
+		);
+		expect(msg(withMin('12.340'), 'USD')).toBe('ok');
+		expect(msg(withMin('12.345'), 'BHD')).toBe('ok');
+		expect(msg(withMin('12.345'))).toBe('ok');
+		expect(msg(withMin('12.34567'))).toBe(
+			'Minimum amount: "12.34567" has more decimal places than Keel keeps (4); amounts are never rounded.'
+		);
+	});
 });
 
 describe('proposedLines (split by percentage)', () => {

@@ -5,6 +5,7 @@
 import {
 	allocate,
 	Dec,
+	minorUnits,
 	fail,
 	ok,
 	parseDecimal,
@@ -223,8 +224,14 @@ export function proposedLines(outcome: RuleOutcome, amount: string): ProposedLin
 
 const DIMENSION_TEXT = /^[^,;\r\n]*$/;
 
-/** Checks a rule as typed in the form (or read from a peer): names the field of the first problem. */
-export function validateRule(rule: BankRule): Result<BankRule> {
+/** Decimal places a rule's amount may have when its bank account (and so currency) is not known. */
+export const RULE_AMOUNT_PLACES = 4;
+
+/**
+ * Checks a rule as typed in the form (or read from a peer): names the field of the first problem.
+ * `currency` (the rule's bank account's) bounds the decimal places of its amounts; without it, 4.
+ */
+export function validateRule(rule: BankRule, currency?: string): Result<BankRule> {
 	const bad = (field: string, problem: string) =>
 		fail('banking/bad-rule', `${field}: ${problem}.`, { field });
 	const c = rule.conditions;
@@ -248,6 +255,12 @@ export function validateRule(rule: BankRule): Result<BankRule> {
 		if (v === undefined) continue;
 		const d = parseDecimal(v);
 		if (!d || d.isNeg()) return bad(field, `"${v}" is not an amount of zero or more`);
+		const places = currency ? minorUnits(currency) : RULE_AMOUNT_PLACES;
+		if (d.decimalPlaces() > places)
+			return bad(
+				field,
+				`"${v}" has more decimal places than ${currency ? `${currency} amounts have` : 'Keel keeps'} (${places}); amounts are never rounded`
+			);
 	}
 	if (c.minAmount !== undefined && c.maxAmount !== undefined && new Dec(c.minAmount).gt(c.maxAmount))
 		return bad('Maximum amount', `${c.maxAmount} is below the minimum ${c.minAmount}`);

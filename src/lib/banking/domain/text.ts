@@ -19,7 +19,8 @@ export type BankErrorCode =
 	| 'banking/missing-field'
 	| 'banking/no-statement'
 	| 'banking/bank-error'
-	| 'banking/bad-mapping';
+	| 'banking/bad-mapping'
+	| 'banking/too-precise';
 
 export function bankFail(
 	code: BankErrorCode,

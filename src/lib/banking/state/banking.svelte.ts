@@ -191,7 +191,7 @@ export class BankingState {
 	): Result<ImportOutcome[]> {
 		const r = this.#replica;
 		if (!r) return loading();
-		const chosen = chooseStatements(parsed, targets, acceptMismatch, (id) => !!r.bankAccount(id));
+		const chosen = chooseStatements(parsed, targets, acceptMismatch, (id) => r.bankAccount(id)?.currency);
 		if (!chosen.ok) return chosen;
 		const done = r.importStatements(
 			chosen.value.map((x) => ({

@@ -1,7 +1,8 @@
 // Which statements of a parsed bank file are written, and where: each linked to a bank account (or
 // skipped), empty ones left out, and a statement that does not add up refused unless accepted.
-// Invariant: nothing is chosen unless the whole file can be written. Plain functions.
-import { bankingProblem, type Statement } from '$lib/banking/domain';
+// Invariant: nothing is chosen unless the whole file can be written, and no amount is written with
+// more decimal places than its currency has (it is refused, never rounded). Plain functions.
+import { bankingProblem, checkStatementPrecision, type Statement } from '$lib/banking/domain';
 import type { ParsedFile } from '$lib/banking/worker/api';
 import { err, ok, type Result } from '$lib/shared/domain';
 
@@ -16,7 +17,8 @@ export function chooseStatements(
 	parsed: ParsedFile,
 	targets: readonly (string | null)[],
 	acceptMismatch: boolean,
-	hasBankAccount: (id: string) => boolean
+	/** The bank account's currency, or undefined when there is no such bank account. */
+	bankAccountCurrency: (id: string) => string | undefined
 ): Result<ChosenStatement[]> {
 	const fail = (code: string, message: string) => err({ code, message });
 	const file = parsed.statements[0]?.fileName ?? 'The file';
@@ -34,7 +36,11 @@ export function chooseStatements(
 			: fail('banking/no-lines', `${file}: the statement has no lines`);
 	if (!acceptMismatch && chosen.some((x) => x.check?.status === 'mismatch'))
 		return err(bankingProblem('banking/accept-unbalanced'));
-	for (const x of chosen)
-		if (!hasBankAccount(x.bankAccountId)) return err(bankingProblem('banking/bad-account'));
+	for (const x of chosen) {
+		const currency = bankAccountCurrency(x.bankAccountId);
+		if (currency === undefined) return err(bankingProblem('banking/bad-account'));
+		const precise = checkStatementPrecision(x.statement, currency);
+		if (!precise.ok) return precise;
+	}
 	return ok(chosen);
 }

@@ -298,6 +298,12 @@ export class BankingReplica {
 
 	// ---- rules --------------------------------------------------------------------------------
 
+	/** The currency of the bank account a rule is limited to, if any (bounds its amounts' places). */
+	#ruleCurrency(rule: BankRule): string | undefined {
+		const id = rule.conditions.bankAccountId;
+		return id ? this.bankAccount(id)?.currency : undefined;
+	}
+
 	/** Adds a rule (validated) at the end of the list unless it brings its own order key. */
 	createRule(input: Omit<BankRule, 'order'> & { order?: string }, salt?: string): Result<BankRuleRecord> {
 		if (this.#data.bankRules.has(input.id) || this.#doc.getMap('bankRules').has(input.id))
@@ -308,7 +314,7 @@ export class BankingReplica {
 			name: input.name.trim(),
 			order: input.order ?? keyBetween(last, null, salt)
 		};
-		const valid = validateRule(rule);
+		const valid = validateRule(rule, this.#ruleCurrency(rule));
 		if (!valid.ok) return valid;
 		rulesDoc.insertRule(this.#doc, rule);
 		return ok({ schemaVersion: BANKING_SCHEMA_VERSION, ...rule });
@@ -323,7 +329,7 @@ export class BankingReplica {
 			...patch,
 			...(patch.name !== undefined ? { name: patch.name.trim() } : {})
 		};
-		const valid = validateRule(next);
+		const valid = validateRule(next, this.#ruleCurrency(next));
 		if (!valid.ok) return valid;
 		rulesDoc.patchRule(
 			this.#doc,

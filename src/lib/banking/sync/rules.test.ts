@@ -18,6 +18,31 @@ const base = (id: string, text = 'coffee'): Omit<BankRule, 'order'> => ({
 });
 
 describe('BankingReplica rules', () => {
+	it("refuses a rule amount finer than its bank account's currency, naming the field", () => {
+		const r = new BankingReplica(new Y.Doc());
+		const account = { name: 'Checking', institution: 'Bank', identifier: 'X1', ledgerAccountId: 'bank' };
+		expect(r.createBankAccount({ ...account, id: 'usd', currency: 'USD' }).ok).toBe(true);
+		const withMin = (id: string, bankAccountId: string, minAmount: string) => ({
+			...base(id),
+			conditions: {
+				payee: { test: 'contains' as const, text: 'coffee' },
+				bankAccountId,
+				minAmount: minAmount as DecimalString
+			}
+		});
+		const bad = r.createRule(withMin('a', 'usd', '12.345'));
+		expect(bad.ok ? '' : bad.error.message).toBe(
+			'Minimum amount: "12.345" has more decimal places than USD amounts have (2); amounts are never rounded.'
+		);
+		expect(r.createRule(withMin('b', 'usd', '12.34')).ok).toBe(true);
+		const edit = r.updateRule('b', {
+			conditions: { ...withMin('b', 'usd', '1').conditions, maxAmount: '99.999' as DecimalString }
+		});
+		expect(edit.ok ? '' : edit.error.message).toMatch(
+			/^Maximum amount: "99\.999" has more decimal places than USD/
+		);
+	});
+
 	it('creates at the end, edits, moves, disables and deletes; refuses invalid rules naming the field', () => {
 		const r = new BankingReplica(new Y.Doc());
 		for (const id of ['a', 'b', 'c']) expect(r.createRule(base(id)).ok).toBe(true);

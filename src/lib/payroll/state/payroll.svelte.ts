@@ -4,7 +4,7 @@
 // teammate posting the same run writes the same entry, not a second one). YTD is derived from the
 // finalized runs on every computation, never stored.
 import { ok, type Result } from '$lib/shared/domain';
-import type { Employment } from '$lib/people/domain';
+import { displayName, type Employment } from '$lib/people/domain';
 import type { PayCase } from '$lib/payroll/domain';
 import {
 	defaultAccountMap,
@@ -224,7 +224,10 @@ export class PayrollState {
 
 	createRun(p: NewRun): Result<string> {
 		if (p.personIds.length === 0) return no('payroll/no-employees');
-		const d = newDraft(p, this.#me);
+		const d = newDraft(p, this.#me, (id) => {
+			const person = this.#people.person(id);
+			return person ? displayName(person) : 'this person';
+		});
 		if (!d.ok) return d;
 		const saved = this.#live.saveDraft(d.value);
 		return saved.ok ? ok(d.value.id) : saved;

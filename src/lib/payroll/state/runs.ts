@@ -34,10 +34,24 @@ const runInputSchema = v.pipe(
 	v.regex(/^\d+(\.\d{1,2})?$/, 'is not 0 or more with at most 2 decimals')
 );
 
-/** A new draft run, or the message refusing an amount that is not one. */
-export function newDraft(p: NewRun, me: string): Result<PayRunDraft> {
+/**
+ * A new draft run, or the message refusing an amount that is not one, or one finer than a cent
+ * (refused, never rounded), naming the person by `nameOf`.
+ */
+export function newDraft(
+	p: NewRun,
+	me: string,
+	nameOf: (personId: string) => string = () => 'this person'
+): Result<PayRunDraft> {
 	const amounts = check(perPerson, p.amounts ?? {});
 	if (!amounts.ok) return fail('payroll/run', 'Each amount must be a number, like 250.00.');
+	for (const [personId, amount] of Object.entries(amounts.value))
+		if (!check(runInputSchema, amount).ok)
+			return err({
+				code: 'payroll/bad-amount',
+				message: `${p.kind === 'bonus' ? 'Bonus' : 'Correction'} for ${nameOf(personId)} must be a number of 0 or more with at most 2 decimals, like 250.00; Keel does not round pay.`,
+				details: { field: 'amounts', personId }
+			});
 	return ok({
 		schemaVersion: draftKind.version,
 		id: newId(),

@@ -1,7 +1,7 @@
 // Compensation is effective-dated: salaried pay has a positive annual amount, hourly pay a positive
 // rate, a known schedule and ISO currency, and every jurisdiction's tax settings are well formed
 // (US W-4 2020+ or pre-2020 shape; UK tax code, NI category, starter declaration, loan plans).
-import { parseDecimal, type DecimalString, type IsoDate, type Result } from '../../shared/domain';
+import { minorUnits, parseDecimal, type DecimalString, type IsoDate, type Result } from '../../shared/domain';
 import { problem, type FieldProblem } from './errors';
 import { checkDeductions, type RecurringDeduction } from './deductions';
 import { completeAsOf, validateHistory, type History, type HistoryRules } from './history';
@@ -109,6 +109,15 @@ function nonNegative(value: string): boolean {
 	return d !== undefined && !d.isNegative();
 }
 
+/** Decimal places an hourly rate may have (rates such as 15.125 an hour exist; pay is rounded once, named). */
+export const HOURLY_RATE_PLACES = 4;
+
+/** More decimal places than `places`: refused, never rounded (trailing zeros do not count). */
+function finerThan(value: string, places: number): boolean {
+	const d = parseDecimal(value);
+	return d !== undefined && d.decimalPlaces() > places;
+}
+
 const W4_2020_AMOUNTS = {
 	step3Dependents: 'Form W-4 Step 3 (credits for dependents)',
 	step4aOtherIncome: 'Form W-4 Step 4(a) (other income)',
@@ -126,6 +135,7 @@ function checkUs(us: UsW4From2020 | UsW4Before2020, field: string, out: FieldPro
 			);
 		for (const [key, label] of Object.entries(W4_2020_AMOUNTS) as [keyof typeof W4_2020_AMOUNTS, string][]) {
 			if (!nonNegative(us[key])) say(key, `${label} must be an amount of 0 or more, like 2000 or 25.50`);
+			else if (finerThan(us[key], 2)) say(key, `${label} must be to the cent (at most 2 decimal places)`);
 		}
 	} else if (us.form === 'w4-pre2020') {
 		if (!['single', 'married', 'marriedWithholdAtSingleRate'].includes(us.filingStatus))
@@ -139,6 +149,11 @@ function checkUs(us: UsW4From2020 | UsW4Before2020, field: string, out: FieldPro
 			say(
 				'additionalWithholding',
 				'Form W-4 (before 2020) additional withholding must be an amount of 0 or more'
+			);
+		else if (finerThan(us.additionalWithholding, 2))
+			say(
+				'additionalWithholding',
+				'Form W-4 (before 2020) additional withholding must be to the cent (at most 2 decimal places)'
 			);
 	} else say('form', 'Form W-4 version must be 2020 and later, or before 2020');
 }
@@ -169,6 +184,26 @@ export function checkCompensation(c: Compensation, field: string): FieldProblem[
 	const parsed = parseDecimal(amount);
 	if (!parsed || parsed.lte(0))
 		say(c.pay.kind === 'salaried' ? 'pay.annualAmount' : 'pay.hourlyRate', 'must be a positive amount');
+	else if (
+		c.pay.kind === 'salaried' &&
+		/^[A-Z]{3}$/.test(c.currency) &&
+		finerThan(amount, minorUnits(c.currency))
+	)
+		out.push(
+			problem(
+				`${field}.pay.annualAmount`,
+				'hr/compensation',
+				`Annual salary ${amount} has more decimal places than ${c.currency} has (${minorUnits(c.currency)}); Keel does not round pay, so enter it exactly`
+			)
+		);
+	else if (c.pay.kind === 'hourly' && finerThan(amount, HOURLY_RATE_PLACES))
+		out.push(
+			problem(
+				`${field}.pay.hourlyRate`,
+				'hr/compensation',
+				`Hourly rate ${amount} has more than ${HOURLY_RATE_PLACES} decimal places; Keel does not round pay, so enter it exactly`
+			)
+		);
 	if (!PAY_SCHEDULES.includes(c.schedule))
 		say('schedule', 'must be weekly, biweekly, semimonthly, monthly or fourWeekly');
 	if (!/^[A-Z]{3}$/.test(c.currency)) say('currency', 'must be a 3-letter ISO 4217 code');

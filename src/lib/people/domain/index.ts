@@ -29,6 +29,7 @@ export { personTimeline, historyEvents, type TimelineEvent } from './timeline';
 export * from './leave';
 export * from './checklists';
 export * from './documents';
+export * from './file-type';
 export { personExport, erasePersonalDetails, isErased, type PersonExport } from './privacy';
 export * from './directory';
 export * from './records';

@@ -4,23 +4,15 @@
 import * as Y from 'yjs';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebrtcProvider } from 'y-webrtc';
-import type { Awareness } from 'y-protocols/awareness';
 import type { ShardName, WorkspaceEntry } from '$lib/shared/domain/workspace';
 import { peopleFilesDbName, shardDbName } from './shard-names';
 import { installPeerChunking } from './peer-chunking';
 import { peopleFilesKey } from './files';
 import { newShardDoc } from './facts';
+import { roomPlan, topicOf } from './rooms';
+import { mergePresence, presenceByShard, type PeerPresence, type PresenceState } from './presence';
 
-export interface PresenceState {
-	user: { id: string; name: string; color: string };
-	/** Where this member is: a section and, when editing one, a record id. Never record contents. */
-	at: { section: string; recordId: string | null };
-}
-
-export interface PeerPresence extends PresenceState {
-	clientId: number;
-	self: boolean;
-}
+export type { PresenceState, PeerPresence } from './presence';
 
 export { shardDbName };
 
@@ -30,10 +22,16 @@ export class WorkspaceSession {
 	filesDoc: Y.Doc | null = null;
 	#filesPersistence: IndexeddbPersistence | null = null;
 	#filesProvider: WebrtcProvider | null = null;
+	/** Decoy rooms holding empty documents (rooms.ts): never written, never read. */
+	readonly #decoys: WebrtcProvider[] = [];
 	readonly #persistence = new Map<ShardName, IndexeddbPersistence>();
 	readonly #providers = new Map<ShardName, WebrtcProvider>();
 	#entry: WorkspaceEntry;
 	#closed = false;
+	/** This tab's presence, republished on every shard's awareness after a reconnect. */
+	#presence: PresenceState | null = null;
+	readonly #tab = crypto.randomUUID();
+	readonly #presenceListeners = new Set<() => void>();
 
 	private constructor(entry: WorkspaceEntry) {
 		this.#entry = entry;
@@ -76,13 +74,12 @@ export class WorkspaceSession {
 	connect(entry: WorkspaceEntry = this.#entry): void {
 		if (this.#closed) return;
 		installPeerChunking();
-		const prevPresence = this.#providers.get('meta')?.awareness.getLocalState() ?? null;
 		this.disconnect();
 		this.#entry = entry;
 		for (const [shard, doc] of this.docs) {
 			const key = entry.shards[shard];
 			if (!key) continue;
-			const provider = new WebrtcProvider(`keel-${key.room}`, doc, {
+			const provider = new WebrtcProvider(topicOf(key.room), doc, {
 				signaling: entry.signaling,
 				password: key.secret,
 				maxConns: 20,
@@ -90,12 +87,13 @@ export class WorkspaceSession {
 				peerOpts: { config: { iceServers: [] } }
 			});
 			this.#providers.set(shard, provider);
+			provider.awareness.on('change', this.#presenceChanged);
 			if (!entry.online) provider.disconnect();
 		}
 		const people = entry.shards.people;
 		if (this.filesDoc && people) {
 			const key = peopleFilesKey(people);
-			this.#filesProvider = new WebrtcProvider(`keel-${key.room}`, this.filesDoc, {
+			this.#filesProvider = new WebrtcProvider(topicOf(key.room), this.filesDoc, {
 				signaling: entry.signaling,
 				password: key.secret,
 				maxConns: 20,
@@ -104,49 +102,85 @@ export class WorkspaceSession {
 			});
 			if (!entry.online) this.#filesProvider.disconnect();
 		}
-		if (prevPresence) this.awareness?.setLocalState(prevPresence);
+		// Padding rooms, so the signaling server sees as many topics from every member (see rooms.ts);
+		// with no server there is nobody to hide from.
+		const decoys = entry.signaling.length > 0 ? roomPlan(entry.shards).filter((r) => r.decoy) : [];
+		for (const plan of decoys) {
+			const decoy = new WebrtcProvider(plan.topic, new Y.Doc({ gc: true }), {
+				signaling: entry.signaling,
+				password: plan.password,
+				maxConns: 20,
+				filterBcConns: true,
+				peerOpts: { config: { iceServers: [] } }
+			});
+			decoy.awareness.setLocalState(null);
+			this.#decoys.push(decoy);
+			if (!entry.online) decoy.disconnect();
+		}
+		this.#publishPresence();
 	}
 
 	disconnect(): void {
 		for (const p of this.#providers.values()) p.destroy();
 		this.#providers.clear();
+		for (const d of this.#decoys.splice(0)) {
+			d.destroy();
+			d.doc.destroy();
+		}
 		this.#filesProvider?.destroy();
 		this.#filesProvider = null;
 	}
 
 	/** Pauses or resumes sync without closing: edits keep landing in IndexedDB and merge on resume. */
 	setOnline(online: boolean): void {
-		for (const p of [...this.#providers.values(), ...(this.#filesProvider ? [this.#filesProvider] : [])]) {
+		for (const p of [
+			...this.#providers.values(),
+			...this.#decoys,
+			...(this.#filesProvider ? [this.#filesProvider] : [])
+		]) {
 			if (online && !p.connected) p.connect();
 			else if (!online && p.connected) p.disconnect();
 		}
 	}
 
-	get awareness(): Awareness | undefined {
-		return this.#providers.get('meta')?.awareness;
-	}
+	readonly #presenceChanged = () => {
+		for (const cb of this.#presenceListeners) cb();
+	};
 
+	/** Where this tab is: told on the awareness of that section's shard only (see presence.ts). */
 	setPresence(state: PresenceState): void {
-		this.awareness?.setLocalState(state);
+		this.#presence = state;
+		this.#publishPresence();
 	}
 
-	presence(): PeerPresence[] {
-		const aw = this.awareness;
-		if (!aw) return [];
-		const out: PeerPresence[] = [];
-		for (const [clientId, raw] of aw.getStates()) {
-			const s = raw as Partial<PresenceState>;
-			if (!s.user || !s.at) continue;
-			out.push({ clientId, self: clientId === aw.clientID, user: s.user, at: s.at });
+	#publishPresence(): void {
+		if (!this.#presence) return;
+		const states = presenceByShard(this.#presence, this.#tab, [...this.#providers.keys()]);
+		for (const [shard, state] of states) {
+			const awareness = this.#providers.get(shard)?.awareness;
+			if (awareness && (state !== null || awareness.getLocalState() !== null)) awareness.setLocalState(state);
 		}
+	}
+
+	/** Who is here and where, as far as the shards this browser holds tell. */
+	presence(): PeerPresence[] {
+		const meta = this.#providers.get('meta')?.awareness;
+		if (!meta) return [];
+		const shards = [...this.#providers].filter(([n]) => n !== 'meta').map(([, p]) => p.awareness.getStates());
+		return mergePresence({ meta: meta.getStates(), shards, selfTab: this.#tab });
+	}
+
+	/** Every awareness state this browser has received, per shard, as received (for the tests). */
+	presenceStates(): Record<string, unknown[]> {
+		const out: Record<string, unknown[]> = {};
+		for (const [shard, p] of this.#providers) out[shard] = [...p.awareness.getStates().values()];
 		return out;
 	}
 
+	/** Calls `cb` when any shard's presence changes, across reconnects. */
 	onPresence(cb: () => void): () => void {
-		const aw = this.awareness;
-		if (!aw) return () => {};
-		aw.on('change', cb);
-		return () => aw.off('change', cb);
+		this.#presenceListeners.add(cb);
+		return () => this.#presenceListeners.delete(cb);
 	}
 
 	/** Number of WebRTC peers connected per shard, for the status bar and the tests. */

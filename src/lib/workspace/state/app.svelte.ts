@@ -1,5 +1,6 @@
 // The application as the screens see it: the workspaces in this browser, the open one, and the
 // verbs that create, join, open, delete and restore workspaces.
+import { limitConnections } from '$lib/shared/state/connect-policy';
 import type { Invite, WorkspaceEntry } from '$lib/shared/domain/workspace';
 import {
 	RESTORE_MARKER_PREFIX,
@@ -115,6 +116,12 @@ class KeelApp {
 			performance.mark('keel:registry-read');
 			if (!entry) return null;
 			if (this.restoreNotice?.workspaceId !== id) this.restoreNotice = null;
+			// Narrow connect-src to this workspace's servers before anything connects; a page already
+			// narrowed to other servers reloads (a policy cannot be loosened) and opens this one afresh.
+			if (limitConnections(entry.signaling) === 'reload') {
+				location.reload();
+				return await new Promise<null>(() => {});
+			}
 			await this.close();
 			const updated = { ...entry, lastOpenedAt: nowIso() };
 			// Recording the open must not hold up showing it.
@@ -264,6 +271,7 @@ if (typeof window !== 'undefined') {
 	})();
 	(window as unknown as { __keel: object }).__keel = {
 		connections: () => app.current?.session.peerCounts() ?? null,
+		presenceStates: () => app.current?.session.presenceStates() ?? null,
 		...(debug && {
 			debug: {
 				books: booksDebug(() => app.current?.books),

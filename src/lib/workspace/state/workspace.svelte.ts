@@ -43,6 +43,7 @@ import { setAuthorName } from '$lib/shared/state/author';
 import { auditName } from '$lib/shared/domain/workspace/audit-name';
 
 export type { MetaKeptAside };
+import { connectionsAllowed } from '$lib/shared/state/connect-policy';
 
 export class OpenWorkspace {
 	readonly tasks: TasksState | null;
@@ -70,6 +71,8 @@ export class OpenWorkspace {
 	metaReview = $state.raw<MetaKeptAside[]>([]);
 	peers = $state.raw<PeerPresence[]>([]);
 	connections = $state.raw<Record<string, { webrtc: number; bc: number }>>({});
+	/** The sync servers changed since this page narrowed its connect-src: a reload connects to them. */
+	needsReload = $state(false);
 
 	others = $derived(this.peers.filter((p) => !p.self));
 	connectedPeers = $derived(Math.max(0, ...Object.values(this.connections).map((c) => c.webrtc + c.bc)));
@@ -234,9 +237,13 @@ export class OpenWorkspace {
 		this.setPresence('settings', null);
 	}
 
-	/** Sets the signaling servers and reconnects every shard through them. */
+	/**
+	 * Sets the signaling servers and reconnects every shard through them. The page's connect-src
+	 * allows only the servers it opened with, so new ones take effect after a reload (`needsReload`).
+	 */
 	async setSignaling(urls: string[]): Promise<void> {
 		const entry = { ...this.entry, signaling: urls };
+		this.needsReload = !connectionsAllowed(urls);
 		await this.#saveEntry(entry);
 		this.#session?.connect(entry);
 		this.setPresence('settings', null);
