@@ -37,7 +37,7 @@ test('the audit log shows a teammate’s change and finds an entry they removed'
 		await ada.goto(`/w/${wsId}/settings`);
 		await ada.getByLabel('Audit log of').selectOption({ label: 'Tasks' });
 		const row = ada.getByRole('row').filter({ hasText: 'Ben' }).filter({ hasText: 'title' });
-		await expect(row).toContainText('Changed Task: Pay the office rent', { timeout: 15_000 });
+		await expect(row).toContainText('Changed Task: Pay the office rent', { timeout: 30_000 });
 		await expect(row).toContainText('Pay rent');
 		await expect(
 			ada.getByRole('row').filter({ hasText: 'Ada' }).filter({ hasText: 'Added Task: Pay rent' })
@@ -53,7 +53,9 @@ test('the audit log shows a teammate’s change and finds an entry they removed'
 		expect(csv.split('\r\n')[0]).toBe('When (device clock),Who,Change,Record,Field,Before,After');
 		expect(csv).toContain(',Ben,Changed,Task: Pay the office rent,title,Pay rent,Pay the office rent\r\n');
 
-		// Ben removes Ada's first entry from his copy; the deletion syncs to Ada.
+		// Ben removes Ada's first entry from his copy; the deletion syncs to Ada (connected again since
+		// her page loaded Settings).
+		await waitForPeer(ada);
 		const removed = await ben.evaluate(() => {
 			const keel = (window as unknown as { __keel: { debug: { shardDoc: (s: string) => unknown } } }).__keel;
 			const doc = keel.debug.shardDoc('tasks') as {
@@ -69,7 +71,7 @@ test('the audit log shows a teammate’s change and finds an entry they removed'
 		});
 		expect(removed).toBeGreaterThanOrEqual(0);
 		const alert = ada.getByRole('alert');
-		await expect(alert).toContainText('this log does not add up', { timeout: 15_000 });
+		await expect(alert).toContainText('this log does not add up', { timeout: 30_000 });
 		await expect(alert).toContainText(
 			/Ada's log is missing|Changes by a device the log does not name are not in the log/
 		);
