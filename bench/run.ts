@@ -91,6 +91,15 @@ async function restoreBackup(page: Page, path: string): Promise<string> {
 	await page.getByTestId('restore-file-new').setInputFiles(path);
 	await page.getByLabel('Your name in the restored workspace').fill('Alex');
 	await page.getByRole('button', { name: 'Restore as a new workspace' }).click();
+	// The bench's generated backups are unsigned (format 2), so Keel asks before trusting one.
+	const anyway = page.getByRole('button', { name: 'Restore anyway' });
+	await Promise.race([
+		page.waitForURL(/\/w\/[0-9A-Z]+$/, { timeout: 120_000 }).catch(() => undefined),
+		anyway
+			.waitFor({ timeout: 120_000 })
+			.then(() => anyway.click())
+			.catch(() => undefined)
+	]);
 	await page.waitForURL(/\/w\/[0-9A-Z]+$/, { timeout: 120_000 });
 	return new URL(page.url()).pathname.split('/')[2] as string;
 }
@@ -101,7 +110,11 @@ async function share(page: Page, wsId: string, signalUrl: string): Promise<strin
 	await page.getByRole('button', { name: 'Save servers' }).click();
 	await page.getByLabel('Access to grant').selectOption('all');
 	await page.getByRole('button', { name: 'Create invite link' }).click();
-	return page.getByTestId('invite-link').inputValue();
+	const link = await page.getByTestId('invite-link').inputValue();
+	// The page may reach only the servers it opened with (CSP connect-src): new ones need a reload.
+	const reload = page.getByRole('button', { name: 'Reload to connect' });
+	if ((await reload.count()) > 0) await Promise.all([page.waitForEvent('load'), reload.click()]);
+	return link;
 }
 
 async function joinWorkspace(page: Page, link: string): Promise<void> {
