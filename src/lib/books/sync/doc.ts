@@ -22,7 +22,7 @@ import {
 import { encodeStateVectorText } from '../../shared/sync/state-vector';
 import { readDraftValue, readPostedEntry } from './shape';
 import { BAD_BATCH_PREFIX, batchIndex, entryBatchesMap, itemOrigin, refreshBatches } from './batches';
-import { factKeys, factRewrites, firstFact, type FactRewrite } from '$lib/shared/sync/facts';
+import { factKeys, firstFact } from '$lib/shared/sync/facts';
 
 export { BAD_BATCH_PREFIX, ENTRY_BATCH_SIZE, entryBatchesMap, insertEntryBatch } from './batches';
 
@@ -223,32 +223,6 @@ export function entryOrigin(doc: Y.Doc, id: string): { client: number; clock: nu
 	const single = entriesMap(doc);
 	if (!batchIndex(doc).byEntry.has(id)) return itemOrigin(single, id);
 	return entryOccurrences(doc, id)[0]?.origin;
-}
-
-/** A posted entry (or an imported batch of them) written over or removed after it was posted. */
-export interface PostedRewrite {
-	readonly key: string;
-	readonly kind: FactRewrite['kind'];
-	/** The entry as posted (what still counts), when it reads as one; null for a batch. */
-	readonly entry: JournalEntry | null;
-	/** How many entries a rewritten batch holds as imported (0 for a single entry). */
-	readonly batchEntries: number;
-}
-
-/**
- * Every posted entry and imported batch that someone wrote over or removed. None of it is applied:
- * the entries count as first posted (see shared/sync/facts.ts); this lists what was tried, for review.
- */
-export function postedRewrites(doc: Y.Doc): PostedRewrite[] {
-	const out: PostedRewrite[] = [];
-	for (const r of factRewrites(entriesMap(doc))) {
-		const read = readPostedEntry(r.first, r.key);
-		out.push({ key: r.key, kind: r.kind, entry: read.ok ? read.value : null, batchEntries: 0 });
-	}
-	const idx = batchIndex(doc);
-	for (const r of factRewrites(entryBatchesMap(doc)))
-		out.push({ key: r.key, kind: r.kind, entry: null, batchEntries: idx.entriesOf.get(r.key)?.length ?? 0 });
-	return out;
 }
 
 // ---- drafts (mutable records) -----------------------------------------------------------------

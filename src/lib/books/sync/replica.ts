@@ -18,6 +18,7 @@ import {
 	type LedgerError
 } from '$lib/books/domain';
 import * as docs from './doc';
+import { postedRewrites, type PostedRewrite } from './rewrites';
 import { checkContext, checkEntry, type CheckContext, type QuarantinedEntry } from './check';
 import { planImport, type ImportData } from './import';
 import { draftAsEntry } from './shape';
@@ -25,7 +26,8 @@ import { encodeStateVectorText } from '../../shared/sync/state-vector';
 import { newShardDoc } from '$lib/shared/sync/facts';
 
 export type { QuarantinedEntry } from './check';
-export type { AccountPatch, PostedRewrite } from './doc';
+export type { AccountPatch } from './doc';
+export type { PostedRewrite } from './rewrites';
 
 export interface BooksChange {
 	/** Entries that now count (new, or released from quarantine). */
@@ -61,7 +63,7 @@ export interface BooksReplicaOptions {
 /** Imports of at least this many entries are written as batches; smaller ones entry by entry. */
 const BATCH_FROM = 50;
 
-const rewritesKey = (list: readonly docs.PostedRewrite[]) => list.map((r) => `${r.kind}:${r.key}`).join('\n');
+const rewritesKey = (list: readonly PostedRewrite[]) => list.map((r) => `${r.kind}:${r.key}`).join('\n');
 
 const byDateThenId = (a: JournalEntry, b: JournalEntry) =>
 	a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
@@ -71,7 +73,7 @@ export class BooksReplica {
 	readonly #newId: () => string;
 	readonly #counted = new Map<string, JournalEntry>();
 	readonly #quarantine = new Map<string, QuarantinedEntry>();
-	#rewrites: docs.PostedRewrite[] = [];
+	#rewrites: PostedRewrite[] = [];
 	readonly #listeners = new Set<(change: BooksChange) => void>();
 	readonly #unobserve: () => void;
 	#accounts: Account[] = [];
@@ -89,7 +91,7 @@ export class BooksReplica {
 		this.#accounts = docs.readAllAccounts(doc);
 		this.#ctx = checkContext(doc, this.#accounts);
 		this.#judge(docs.entryIds(doc));
-		this.#rewrites = docs.postedRewrites(doc);
+		this.#rewrites = postedRewrites(doc);
 		this.#unobserve = docs.observeBooks(doc, (c) => this.#onDocChange(c));
 	}
 
@@ -102,7 +104,7 @@ export class BooksReplica {
 		const { counted, uncounted } = judged;
 		let quarantine = judged.quarantine;
 		if (c.entries.length > 0) {
-			const rewrites = docs.postedRewrites(this.#doc);
+			const rewrites = postedRewrites(this.#doc);
 			if (rewritesKey(rewrites) !== rewritesKey(this.#rewrites)) quarantine = true;
 			this.#rewrites = rewrites;
 		}
@@ -171,7 +173,7 @@ export class BooksReplica {
 		return [...this.#quarantine.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
 	}
 	/** Posted entries someone wrote over or removed: not applied (the entry counts as posted), listed for review. */
-	rewrites(): docs.PostedRewrite[] {
+	rewrites(): PostedRewrite[] {
 		return this.#rewrites;
 	}
 	drafts(): JournalEntry[] {

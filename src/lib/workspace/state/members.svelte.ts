@@ -10,7 +10,6 @@ import {
 	ROLE_WORDS,
 	ROLES,
 	type Role,
-	type NotCounted,
 	type SignedStatement,
 	type TrustState,
 	type UnsignedBody
@@ -19,51 +18,19 @@ import { SHARDS, inviteUrl, makeInvite, type Grant, type WorkspaceEntry } from '
 import { err, ok, problem, type Result } from '$lib/shared/domain';
 import { fingerprint, generateDeviceKey, type DeviceKey } from '$lib/shared/crypto/signing';
 import { sealInvite } from '$lib/shared/crypto/invite-seal';
-import { signStatement, type SetAside, type TrustReplica } from '$lib/shared/sync/trust-doc';
+import { signStatement, type TrustReplica } from '$lib/shared/sync/trust-doc';
 import type { Member } from '$lib/shared/sync/meta-doc';
 import { background } from '$lib/shared/state/background';
 import { newId, nowIso } from '../../shared/state/ids';
+import {
+	NOT_COUNTED_WORDS,
+	SET_ASIDE_WORDS,
+	type InviteRow,
+	type MemberRow,
+	type MemberStatus
+} from './member-rows';
 
-export type MemberStatus = 'verified' | 'waiting' | 'removed' | 'not-verified';
-
-export interface MemberRow {
-	key: string | null;
-	name: string;
-	role: string;
-	fingerprint: string;
-	status: MemberStatus;
-	/** Why a member is not verified, in words. */
-	why: string;
-	self: boolean;
-	/** This device may remove them (it is an owner or admin, they are not the root nor this device). */
-	removable: boolean;
-}
-
-export interface InviteRow {
-	id: string;
-	role: string;
-	expiresOn: string;
-	singleUse: boolean;
-	usedBy: string[];
-	status: 'open' | 'used' | 'expired' | 'withdrawn' | 'issuer-removed';
-}
-
-const SET_ASIDE_WORDS: Record<SetAside['why'], string> = {
-	malformed: 'not in the form of a signed statement',
-	misfiled: 'stored under another statement’s name',
-	'other-workspace': 'made for another workspace',
-	'bad-signature': 'its signature does not match (forged or altered)'
-};
-
-/** Why a member listed in the workspace holds no verified role, in words. */
-const NOT_COUNTED_WORDS: Record<NotCounted['why'] | 'none', string> = {
-	none: 'No signed grant from an owner or admin',
-	'issuer-not-admin': 'Their grant was signed by someone who is not an owner or admin',
-	'issuer-removed':
-		'Their grant was signed by someone since removed; an owner or admin must grant them again',
-	'owner-by-admin': 'Only an owner can make an owner',
-	'invite-used': 'The single-use invite they joined through was used by someone else'
-};
+export type { InviteRow, MemberRow, MemberStatus } from './member-rows';
 
 export const INVITE_DAYS = [1, 7, 30] as const;
 
