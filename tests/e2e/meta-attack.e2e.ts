@@ -23,16 +23,18 @@ interface MetaMap {
 	get(key: string): unknown;
 }
 interface DebugWindow {
-	__keel?: { debug?: { metaDoc(): { getMap(name: string): MetaMap } | null } };
+	__keel?: { debug?: { shardDoc(shard: string): { getMap(name: string): MetaMap } | null } };
 }
 
 /** Writes into the attacker's own replica of the meta shard, as a modified client would. */
 async function attack(page: Page, ownerName: string): Promise<void> {
 	await expect
-		.poll(() => page.evaluate(() => (window as unknown as DebugWindow).__keel?.debug?.metaDoc() != null))
+		.poll(() =>
+			page.evaluate(() => (window as unknown as DebugWindow).__keel?.debug?.shardDoc('meta') != null)
+		)
 		.toBe(true);
 	await page.evaluate((owner) => {
-		const doc = (window as unknown as DebugWindow).__keel?.debug?.metaDoc();
+		const doc = (window as unknown as DebugWindow).__keel?.debug?.shardDoc('meta');
 		if (!doc) throw new Error('no meta doc');
 		const members = doc.getMap('members');
 		// The owner's member id, found by name in the attacker's copy.

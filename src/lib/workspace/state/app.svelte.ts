@@ -276,13 +276,11 @@ if (typeof window !== 'undefined') {
 			debug: {
 				books: booksDebug(() => app.current?.books),
 				taskCount: () => app.current?.tasks?.all.length ?? 0,
-				/** A shard's live Y.Doc, for tests that play a teammate tampering with their own copy. */
-				shardDoc: (shard: string) => {
-					const s = app.current?.session;
-					return s ? ([...s.docs].find(([name]) => name === shard)?.[1] ?? null) : null;
-				},
-				/** The open workspace's meta shard, so an e2e test can play a teammate writing into it. */
-				metaDoc: () => (app.current?.ready ? (app.current.session.doc('meta') ?? null) : null),
+				/** A shard's live Y.Doc once the workspace is live, for e2e tests that play a teammate tampering with their own copy. */
+				shardDoc: (shard: string) =>
+					app.current?.ready
+						? ([...app.current.session.docs].find(([name]) => name === shard)?.[1] ?? null)
+						: null,
 				projectionReady: () => app.current?.tasks?.projectionReady ?? false,
 				/** Payroll bench: a gross-to-net batch in the payroll worker. */
 				payrollGrossToNet: (cases: Parameters<NonNullable<OpenWorkspace['payroll']>['grossToNetTimed']>[0]) =>
