@@ -1,8 +1,10 @@
 // Which finalization of a pay run counts when teammates finalize it at once. Each attempt is its own
 // fact, keyed by the run id and the SHA-256 of its content; the run is the attempt with the lowest
 // digest, so every replica holding the same attempts picks the same one, whatever order they came in
-// and whatever any clock said. A run finalized by an older version (one value, no digest) outranks
-// attempts. Invariant: every attempt that is not the run is listed as superseded, never dropped.
+// and whatever any clock said. Only attempts made without knowing of a finalized run compete: one
+// written after its writer had seen the run (`run-copies.ts`) is listed as late, never counted. A run
+// finalized by an older version (one value, no digest) outranks attempts. Invariant: every attempt
+// that is not the run is listed (superseded or late), never dropped.
 import { digest } from 'lib0/hash/sha256';
 import type { FinalizedRun } from '$lib/payroll/domain/run';
 
@@ -51,12 +53,19 @@ export function parseAttemptKey(key: string): { runId: string; attemptId: string
 
 /**
  * The finalized run of each run id, and the attempts that lost. `legacy` are runs finalized by
- * older versions (they win); `attempts` passed their shape and digest checks.
+ * older versions (they win); `attempts` passed their shape and digest checks and were made without
+ * knowing of a finalized run; `late` passed them too but were written after their writer had seen
+ * the run finalized (or without the copy every finalization writes): never the run, always listed.
  */
 export function settleFinals(
 	legacy: ReadonlyMap<string, FinalizedRun>,
-	attempts: readonly FinalizedRun[]
-): { finals: Map<string, FinalizedRun>; superseded: Map<string, SupersededAttempt[]> } {
+	attempts: readonly FinalizedRun[],
+	late: readonly FinalizedRun[] = []
+): {
+	finals: Map<string, FinalizedRun>;
+	superseded: Map<string, SupersededAttempt[]>;
+	late: Map<string, SupersededAttempt[]>;
+} {
 	const finals = new Map(legacy);
 	const byRun = new Map<string, FinalizedRun[]>();
 	for (const a of attempts) byRun.set(a.runId, [...(byRun.get(a.runId) ?? []), a]);
@@ -76,5 +85,16 @@ export function settleFinals(
 		}));
 		superseded.set(runId, lost);
 	}
-	return { finals, superseded };
+	const lateByRun = new Map<string, SupersededAttempt[]>();
+	for (const a of [...late].sort((x, y) => ((x.attemptId ?? '') < (y.attemptId ?? '') ? -1 : 1))) {
+		const kept = finals.get(a.runId);
+		const listed: SupersededAttempt = {
+			attemptId: a.attemptId ?? '',
+			finalizedBy: a.finalizedBy,
+			finalizedAt: a.finalizedAt,
+			sameFigures: kept !== undefined && figures(a) === figures(kept)
+		};
+		lateByRun.set(a.runId, [...(lateByRun.get(a.runId) ?? []), listed]);
+	}
+	return { finals, superseded, late: lateByRun };
 }

@@ -17,6 +17,7 @@ import {
 } from '$lib/payroll/domain/opening';
 import type { DecimalString } from '$lib/shared/domain';
 import { fields, pathReason } from './records';
+import { factEntries } from '$lib/shared/sync/facts';
 
 export const OPENINGS_MAP = 'payrollOpenings';
 export const openingsMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap(OPENINGS_MAP);
@@ -141,7 +142,8 @@ export function readOpenings(doc: Y.Doc): {
 } {
 	const entries: OpeningYtd[] = [];
 	const quarantined: { map: string; id: string; reason: string }[] = [];
-	for (const [id, value] of openingsMap(doc)) {
+	// As first written: an entry written over or removed still reads as recorded (shared/sync/facts.ts).
+	for (const [id, value] of factEntries(openingsMap(doc))) {
 		const r = readOpening(value, id);
 		if (r.ok) entries.push(r.value);
 		else quarantined.push({ map: OPENINGS_MAP, id, reason: r.error.message });

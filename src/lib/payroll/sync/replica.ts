@@ -21,9 +21,12 @@ import { readOpenings, writeOpenings } from './openings';
 import { checkDraft, checkFinal, checkPayment, checkSchedule } from './shape';
 import { packAddedSchema, postingSchema, readAccounts, type Payment } from './records';
 import { check } from '$lib/shared/domain/schema';
-import { attemptDigest, attemptKey, parseAttemptKey, settleFinals, type SupersededAttempt } from './finals';
+import { attemptDigest, attemptKey, settleFinals, type SupersededAttempt } from './finals';
+import { readFinals } from './finals-read';
+import { payrollRewrites, type PayrollRewrite } from './rewrites';
+import { factEntries, firstFact } from '$lib/shared/sync/facts';
 
-export type { SupersededAttempt };
+export type { SupersededAttempt, PayrollRewrite };
 
 export interface PayrollQuarantined {
 	readonly map: string;
@@ -32,26 +35,6 @@ export interface PayrollQuarantined {
 }
 
 export type { Payment };
-
-/** An attempt counts when its shape is right and its key is its run id and the digest of its content. */
-function checkAttempt(key: string, v: unknown): Result<FinalizedRun> {
-	const k = parseAttemptKey(key);
-	if (!k)
-		return fail(
-			'record/invalid',
-			'One finalization attempt is stored under a key that is not a run id and digest.'
-		);
-	const run = checkFinal(v, k.runId);
-	if (!run.ok) return run;
-	// The digest is of the stored value as written (its key order), not of the checked copy.
-	return run.value.attemptId === k.attemptId && attemptDigest(v) === k.attemptId
-		? run
-		: fail('record/invalid', 'digest does not match its content');
-}
-
-/** The copy of an attempt written under the run id for older versions (it names its attempt). */
-const isAttemptCopy = (v: unknown) =>
-	typeof v === 'object' && v !== null && 'attemptId' in v && typeof v.attemptId === 'string';
 
 const byId =
 	<T>(key: (t: T) => string) =>
@@ -91,23 +74,16 @@ export class PayrollReplica {
 		const drafts: PayRunDraft[] = [];
 		for (const [id, m] of docs.runsMap(this.#doc))
 			judge('payRuns', id, checkDraft(docs.readRecord(m)), (d) => drafts.push(d));
-		const legacy = new Map<string, FinalizedRun>();
-		for (const [id, v] of docs.finalsMap(this.#doc)) {
-			// The copy of an attempt kept for older versions: the attempt itself is what counts here.
-			if (isAttemptCopy(v)) continue;
-			const r = this.#verdict(`legacy|${id}`, v, () => checkFinal(v, id));
-			judge('payRunFinals', id, r, (f) => legacy.set(id, f));
-		}
-		const attempts: FinalizedRun[] = [];
-		for (const [key, v] of docs.attemptsMap(this.#doc)) {
-			const r = this.#verdict(`attempt|${key}`, v, () => checkAttempt(key, v));
-			judge('payRunFinalizations', key, r, (f) => attempts.push(f));
-		}
-		const settled = settleFinals(legacy, attempts);
+		// Finalized runs, payments and postings are read as first written (shared/sync/facts.ts).
+		const read = readFinals(this.#doc, (slot, v, c) => this.#verdict(slot, v, c));
+		q.push(...read.quarantined);
+		const settled = settleFinals(read.legacy, read.attempts, read.late);
 		const finals = settled.finals;
 		this.#superseded = settled.superseded;
+		this.#late = settled.late;
+		this.#rewrites = null;
 		const payments = new Map<string, Payment>();
-		for (const [id, v] of docs.paymentsMap(this.#doc))
+		for (const [id, v] of factEntries(docs.paymentsMap(this.#doc)))
 			judge('payRunPayments', id, checkPayment(v), (p) => payments.set(id, p));
 		this.#schedules = schedules.sort(byId((s) => s.name + s.id));
 		this.#drafts = drafts.sort(byId((d) => d.period.payDate + d.id));
@@ -125,6 +101,8 @@ export class PayrollReplica {
 	 * no second check (the digest of a large run is the costly part). */
 	readonly #verdicts = new Map<string, { raw: unknown; verdict: Result<FinalizedRun> }>();
 	#superseded = new Map<string, SupersededAttempt[]>();
+	#late = new Map<string, SupersededAttempt[]>();
+	#rewrites: PayrollRewrite[] | null = null;
 
 	#verdict(slot: string, v: unknown, check: () => Result<FinalizedRun>): Result<FinalizedRun> {
 		const known = this.#verdicts.get(slot);
@@ -157,12 +135,25 @@ export class PayrollReplica {
 	superseded(runId: string): SupersededAttempt[] {
 		return this.#superseded.get(runId) ?? [];
 	}
+	/** Finalizations of the run written after it was finalized: never the run, listed for review. */
+	late(runId: string): SupersededAttempt[] {
+		return this.#late.get(runId) ?? [];
+	}
+	/** Every run with a finalization written after it was finalized, by run id. */
+	lateRuns(): string[] {
+		return [...this.#late.keys()].sort();
+	}
+	/** Finalized runs, payments, postings and opening figures someone wrote over or removed. */
+	rewrites(): PayrollRewrite[] {
+		this.#rewrites ??= payrollRewrites(this.#doc);
+		return this.#rewrites;
+	}
 	payment(runId: string): Payment | undefined {
 		return this.#payments.get(runId);
 	}
 	/** Who recorded posting this journal entry to Books, if anyone (readable without Books access). */
 	posting(entryId: string): { at: string; by: string } | undefined {
-		const r = check(postingSchema, docs.postingsMap(this.#doc).get(entryId));
+		const r = check(postingSchema, firstFact(docs.postingsMap(this.#doc), entryId)?.value);
 		return r.ok ? r.value : undefined;
 	}
 	accounts(): Partial<PayrollAccounts> {
@@ -238,7 +229,7 @@ export class PayrollReplica {
 		if (!run) return fail('payroll/not-finalized', 'Only a finalized run can be marked paid.');
 		const date = checkPaymentDate(run, payment.paidOn);
 		if (!date.ok) return date;
-		if (!docs.insertOnce(docs.paymentsMap(this.#doc), runId, payment))
+		if (this.#payments.has(runId) || !docs.insertOnce(docs.paymentsMap(this.#doc), runId, payment))
 			return fail('payroll/paid', 'This run is already marked paid.');
 		return ok(payment);
 	}

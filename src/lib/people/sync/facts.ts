@@ -1,8 +1,10 @@
 // The fact maps of the people shard (histories, leave, decisions, documents, checklists), judged
 // as they arrive. Invariant: a stored fact is held (as its record kind read it) only if it passed,
 // else it sits in quarantine with the reason; history and leave facts are also indexed by person,
-// so one person's reads never scan everyone's.
+// so one person's reads never scan everyone's. Histories, leave events and decisions are read as
+// first written (shared/sync/facts.ts): a later overwrite or deletion of one is not applied, only listed.
 import type * as Y from 'yjs';
+import { FACT_MAPS, factWrites, firstFact } from '$lib/shared/sync/facts';
 import type { Employment, Fact, History } from '$lib/people/domain';
 import * as docs from './doc';
 import {
@@ -14,6 +16,22 @@ import {
 	type StoredFact,
 	type StoredLeaveEvent
 } from './shape';
+
+/** The people fact maps whose values stay as written (the rest, documents, may be erased). */
+const AS_WRITTEN = new Set<string>(FACT_MAPS.people);
+
+/**
+ * The value that counts under `key` of a map whose facts stay as written: the original when it reads
+ * (`sound`); else the first later write that does (a fact that never counted, repaired); else the
+ * original, to be kept aside. Undefined when nothing was ever written there, or its content is gone.
+ */
+export function asWritten(map: Y.Map<unknown>, key: string, sound: (v: unknown) => boolean): unknown {
+	const first = firstFact(map, key);
+	const item = map._map.get(key);
+	if (!first || !item || (item.left === null && item.length === 1) || (first.held && sound(first.value)))
+		return first?.value;
+	return factWrites(map, key).find((w) => w.held && sound(w.value))?.value ?? first.value;
+}
 
 export class PeopleFacts {
 	readonly #doc: Y.Doc;
@@ -39,8 +57,9 @@ export class PeopleFacts {
 	/** Reads (again) the facts `ids` of a map: kept, quarantined, or forgotten when deleted. */
 	judge(name: docs.FactMap, ids: readonly string[]): void {
 		const map = docs.factMap(this.#doc, name);
+		const kept = AS_WRITTEN.has(name);
 		for (const id of ids) {
-			const value = map.get(id);
+			const value = kept ? asWritten(map, id, (v) => FACT_READERS[name](v, id).ok) : map.get(id);
 			const key = `${name}:${id}`;
 			this.#unindex(name, id);
 			if (value === undefined) {

@@ -38,9 +38,12 @@ import {
 } from './shape';
 import { encodeStateVectorText } from '../../shared/sync/state-vector';
 import { PeopleFacts } from './facts';
+import { factKeys } from '$lib/shared/sync/facts';
+import { hrRewrites, type HrRewrite } from './rewrites';
 import { checkLeaveDecision, foldLeave, leaveEventToStore, readPolicies } from './leave';
 
 export type { ChecklistRun, HistoryArea } from './shape';
+export type { HrRewrite } from './rewrites';
 
 export type { Quarantined, PeopleChange, PersonLeave } from './shape';
 
@@ -56,18 +59,22 @@ export class PeopleReplica {
 	readonly #unobserve: () => void;
 	#policies: LeavePolicy[] = [];
 	#fieldDefs: CustomFieldDefinition[] = [];
+	/** HR facts written over or removed (null: to be read again after a change to the fact maps). */
+	#rewrites: HrRewrite[] | null = null;
 
 	constructor(doc: Y.Doc) {
 		this.#doc = doc;
 		this.#store = new PeopleFacts(doc, this.#quarantine);
 		this.#facts = this.#store.byMap;
 		for (const id of docs.peopleMap(doc).keys()) this.#readPerson(id);
-		for (const name of docs.FACT_MAPS) this.#judge(name, [...docs.factMap(doc, name).keys()]);
+		// Every key ever written (a removed fact that stays as written still counts).
+		for (const name of docs.FACT_MAPS) this.#judge(name, [...factKeys(docs.factMap(doc, name))]);
 		this.#readPolicies();
 		this.#readFieldDefs();
 		this.#unobserve = docs.observePeople(doc, (c) => {
 			for (const id of c.people) this.#readPerson(id);
 			for (const [name, ids] of Object.entries(c.facts) as [docs.FactMap, string[]][]) this.#judge(name, ids);
+			if (Object.keys(c.facts).length) this.#rewrites = null;
 			if (c.policies) this.#readPolicies();
 			if (c.settings) this.#readFieldDefs();
 			for (const l of this.#listeners) l(c);
@@ -180,6 +187,14 @@ export class PeopleReplica {
 	/** Workspace members named as HR approvers. */
 	approvers(): string[] {
 		return fields.readApprovers(this.#doc);
+	}
+	/** Histories, leave entries and decisions someone wrote over or removed: not applied, listed. */
+	rewrites(): HrRewrite[] {
+		this.#rewrites ??= hrRewrites(this.#doc, (requestId) => {
+			const r = this.#facts.leave.get(requestId);
+			return r?.kind === 'request' ? { personId: r.personId, start: r.start, end: r.end } : undefined;
+		});
+		return this.#rewrites;
 	}
 	quarantined(): Quarantined[] {
 		return [...this.#quarantine.values()].sort((a, b) => (a.map + a.id < b.map + b.id ? -1 : 1));

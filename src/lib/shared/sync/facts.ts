@@ -15,7 +15,18 @@ export const FACT_MAPS: Readonly<Record<ShardName, readonly string[]>> = {
 	meta: [],
 	tasks: [],
 	books: ['entries', 'entryBatches'],
-	people: []
+	// HR history, leave events and decisions; finalized pay runs (attempts and the copy older versions
+	// read), payments, postings and opening year-to-date figures (people/sync, payroll/sync).
+	people: [
+		'history',
+		'leave',
+		'decisions',
+		'payRunFinals',
+		'payRunFinalizations',
+		'payRunPayments',
+		'payRunPostings',
+		'payrollOpenings'
+	]
 };
 
 /** A Y.Doc for a shard: facts keep their content when overwritten or deleted. */
@@ -86,6 +97,14 @@ export function firstFact(map: Y.Map<unknown>, key: string): FactWrite | undefin
 	return factWrites(map, key)
 		.filter((w) => !w.saw)
 		.at(-1);
+}
+
+/** Every fact in a map as originally written, by key (removed ones too, when their content is held). */
+export function* factEntries(map: Y.Map<unknown>): IterableIterator<[string, unknown]> {
+	for (const key of map._map.keys()) {
+		const first = firstFact(map, key);
+		if (first?.held) yield [key, first.value];
+	}
 }
 
 /** Every key a fact was ever written under (deleted ones too). */
