@@ -19,6 +19,7 @@ import {
 import type {
 	PayrollQuarantined,
 	PayrollReplica,
+	PayrollRewrite,
 	Payment,
 	SupersededAttempt
 } from '$lib/payroll/sync/replica';
@@ -72,6 +73,10 @@ export class PayrollState {
 	finals = $state.raw<FinalizedRun[]>([]);
 	savedAccounts = $state.raw<Partial<PayrollAccounts>>({});
 	quarantined = $state.raw<PayrollQuarantined[]>([]);
+	/** Finalized runs, payments, postings and openings someone wrote over or removed (not applied). */
+	rewrites = $state.raw<PayrollRewrite[]>([]);
+	/** Finalizations written after their run was finalized (never the run), by run. */
+	late = $state.raw<{ runId: string; attempts: SupersededAttempt[] }[]>([]);
 	/** Opening year-to-date entries (well-formed; which one counts: openingFor). */
 	openings = $state.raw<OpeningYtd[]>([]);
 	version = $state(0);
@@ -118,6 +123,8 @@ export class PayrollState {
 		this.finals = r.finals();
 		this.savedAccounts = r.accounts();
 		this.quarantined = r.quarantined();
+		this.rewrites = r.rewrites();
+		this.late = r.lateRuns().map((runId) => ({ runId, attempts: r.late(runId) }));
 		this.openings = r.openings();
 		this.version++;
 	}

@@ -22,7 +22,7 @@ import {
 	type PeopleFilters,
 	type PersonCard
 } from '$lib/people/domain';
-import type { PeopleReplica, HistoryArea, Quarantined } from '$lib/people/sync/replica';
+import type { PeopleReplica, HistoryArea, HrRewrite, Quarantined } from '$lib/people/sync/replica';
 import { PeopleLocalDb } from '$lib/people/storage/local';
 import type { PeopleFilesReplica } from '$lib/shared/sync/files';
 import { DocumentFiles } from './document-files.svelte';
@@ -55,6 +55,8 @@ export class PeopleState {
 	policies = $state.raw<LeavePolicy[]>([]);
 	calendarSettings = $state.raw<Record<string, string>>({});
 	quarantined = $state.raw<Quarantined[]>([]);
+	/** Histories, leave entries and decisions someone wrote over or removed (not applied). */
+	rewrites = $state.raw<HrRewrite[]>([]);
 	/** Custom field definitions, archived included, in creation order. */
 	customFields = $state.raw<CustomFieldDefinition[]>([]);
 	/** Workspace members named as HR approvers. */
@@ -123,6 +125,7 @@ export class PeopleState {
 		this.policies = r.policies();
 		this.calendarSettings = r.calendarSettings();
 		this.quarantined = r.quarantined();
+		this.rewrites = r.rewrites();
 		this.customFields = r.customFields();
 		this.approvers = r.approvers();
 		this.version++;

@@ -1,0 +1,40 @@
+// People → Needs review, in words: employment and pay changes, leave entries and leave decisions
+// someone wrote over or removed after they were written (none of it applied), naming the person and
+// the leave's dates; never an internal id, key or field path.
+import type { HrRewrite } from '$lib/people/sync/replica';
+
+export interface HrReviewItem {
+	/** A stable key for the list (not shown). */
+	readonly key: string;
+	readonly title: string;
+	readonly said: string;
+}
+
+const DECIDED: Record<string, string> = {
+	approved: 'approval',
+	rejected: 'rejection',
+	cancelled: 'cancellation'
+};
+
+export function hrReview(
+	rewrites: readonly HrRewrite[],
+	person: (personId: string) => string
+): HrReviewItem[] {
+	return rewrites.map((w) => {
+		const whose = w.personId ? person(w.personId) : 'a person this device does not hold';
+		const dates = w.start && w.end ? ` (${w.start} to ${w.end})` : '';
+		const title =
+			w.map === 'history'
+				? `${w.area === 'compensation' ? 'A pay change' : 'An employment change'} for ${whose}${
+						w.effectiveDate ? `, effective ${w.effectiveDate}` : ''
+					}`
+				: w.map === 'leave'
+					? `Leave for ${whose}${dates}`
+					: `The ${DECIDED[w.decided ?? ''] ?? 'decision'} of leave for ${whose}${dates}`;
+		const said =
+			w.kind === 'removed'
+				? 'Removed after it was recorded. Not applied: it still counts.'
+				: 'Written over with something else after it was recorded. Not applied: it counts as first recorded.';
+		return { key: `${w.map}:${w.key}`, title, said };
+	});
+}
