@@ -11,6 +11,8 @@ export const PAYROLL_MESSAGES = defineMessages({
 	'payroll/deduction': 'A deduction is of an unknown kind.',
 	'payroll/empty-run': 'The run pays nothing, so there is nothing to post.',
 	'payroll/finalized': 'This run is already finalized.',
+	'payroll/run-written-over':
+		'Someone wrote over this run’s finalized record, so it cannot be finalized; make a new run for the period.',
 	'payroll/invalid-input': 'An amount is not filled in correctly.',
 	'payroll/invalid-pack': 'The rule pack is not valid.',
 	'payroll/invalid-rules': 'A rule file is not valid.',

@@ -216,6 +216,13 @@ export class PayrollReplica {
 		if (!checked.ok) return fail('payroll/run', checked.error.message);
 		if (this.#finals.has(run.runId) || docs.finalsMap(this.#doc).has(run.runId))
 			return fail('payroll/finalized', 'This run is already finalized.');
+		// Something was written under the run id and removed: a finalization written now would sit on
+		// top of it, which every replica reads as written after the run was finalized (never counted).
+		if (firstFact(docs.finalsMap(this.#doc), run.runId) !== undefined)
+			return fail(
+				'payroll/run-written-over',
+				'Someone wrote over this run’s finalized record, so it cannot be finalized; make a new run for the period.'
+			);
 		const attempt: FinalizedRun = { ...run, attemptId: attemptDigest(run) };
 		this.#doc.transact(() => {
 			docs.insertOnce(docs.attemptsMap(this.#doc), attemptKey(run.runId, attempt.attemptId ?? ''), attempt);

@@ -11,9 +11,14 @@ export class ReplicaNet {
 	readonly #queues: Uint8Array[][];
 	readonly #random: () => number;
 
-	constructor(count: number, random: () => number) {
+	/** `makeDoc` builds each replica's doc (default: half garbage-collect, half keep everything). */
+	constructor(
+		count: number,
+		random: () => number,
+		makeDoc: (i: number) => Y.Doc = (i) => new Y.Doc({ guid: 'shard', gc: i % 2 === 0 })
+	) {
 		this.#random = random;
-		this.docs = Array.from({ length: count }, (_, i) => new Y.Doc({ guid: 'shard', gc: i % 2 === 0 }));
+		this.docs = Array.from({ length: count }, (_, i) => makeDoc(i));
 		this.online = this.docs.map(() => true);
 		this.#queues = this.docs.map(() => []);
 		this.docs.forEach((doc, from) => {
