@@ -106,6 +106,9 @@ test('a finalized pay run written over or finalized again by a teammate keeps it
 			await owner.goto(runUrl);
 			await expect(owner.getByTestId('run-status')).toHaveText('Finalized');
 			await expect(owner.getByTestId('register-net')).toHaveText(net);
+			await expect(owner.getByTestId('run-tampered')).toContainText(
+				'Someone tried to change this run after it was finalized. Nothing was applied'
+			);
 			await expect(owner.getByTestId('payroll-register')).toContainText('4,333.33 USD');
 			await expect(owner.getByTestId('payroll-register')).not.toContainText('43,333.30');
 			await owner.getByRole('link', { name: 'Dana Ruiz' }).click();
