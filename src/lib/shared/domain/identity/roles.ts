@@ -50,6 +50,8 @@ export interface TrustState {
 	roles: ReadonlyMap<string, Standing>;
 	/** Keys removed by a counted revoke. */
 	removed: ReadonlySet<string>;
+	/** The standing each removed key held by counted grants when it was removed (none if it held none). */
+	formerRoles: ReadonlyMap<string, Standing>;
 	invites: ReadonlyMap<string, InviteStanding>;
 	/**
 	 * Claims waiting for an owner or admin: from keys not removed that hold no role, or whose claimed
@@ -144,6 +146,7 @@ export function computeTrust(root: string, statements: readonly StatementBody[])
 		if (s.kind === 'invite' && !inviteBodies.has(s.id)) inviteBodies.set(s.id, s);
 
 	const removed = new Set<string>();
+	const formerRoles = new Map<string, Standing>();
 	let excluded = singleUseExclusions(grants, inviteBodies, authorize(root, grants, removed, new Set()));
 	let auth = authorize(root, grants, removed, excluded);
 	for (;;) {
@@ -156,6 +159,10 @@ export function computeTrust(root: string, statements: readonly StatementBody[])
 		if (live.length === 0) break;
 		const nearest = Math.min(...live.map((r) => auth.get(r.by)?.depth ?? Infinity));
 		for (const r of live) if (auth.get(r.by)?.depth === nearest) removed.add(r.memberKey);
+		for (const key of removed) {
+			const held = auth.get(key);
+			if (held && !formerRoles.has(key)) formerRoles.set(key, held);
+		}
 		excluded = singleUseExclusions(grants, inviteBodies, authorize(root, grants, removed, new Set()));
 		auth = authorize(root, grants, removed, excluded);
 	}
@@ -214,7 +221,7 @@ export function computeTrust(root: string, statements: readonly StatementBody[])
 		if (s.kind === 'grant' && !memberOf.has(s.memberKey)) memberOf.set(s.memberKey, s.member);
 		if (s.kind === 'claim' && !memberOf.has(s.by)) memberOf.set(s.by, s.member);
 	}
-	return { root, roles: auth, removed, invites, waiting, memberOf, notCounted };
+	return { root, roles: auth, removed, formerRoles, invites, waiting, memberOf, notCounted };
 }
 
 /** Whether an invite's role (unknown while the invite has not arrived) would improve `current`. */
