@@ -1,7 +1,8 @@
 // Issue 13's forged finalized pay run, in two separate Chromium instances: the owner finalizes a pay
 // run; a teammate holding the People & Payroll key, with an edited copy of Keel, writes straight into
-// the people shard — (a) over the finalized run, at ten times the pay, and (b) a new finalization of
-// it at ten times the pay whose digest is lower than the real one's (a nonce tried until it is). The
+// the people shard — (a) over the finalized run, at ten times the pay, and (b) new finalizations of
+// it at ten times the pay whose digests are lower than the real one's (a nonce tried until they are),
+// one sealed with her own device key (she may finalize pay), one not sealed. The
 // owner's run, payslip and Books posting keep the real figures after sync and after a reload, and
 // Payroll → Needs review lists both attempts.
 import { expect, test } from './test';
@@ -70,21 +71,73 @@ test('a finalized pay run written over or finalized again by a teammate keeps it
 			attempts.set(key, over);
 			finals.set(runId, over);
 
-			// (b) A new finalization at ten times the pay whose digest is below the real one's.
-			const { attemptId: _drop, ...rest } = real;
+			// (b) New finalizations at ten times the pay whose digests are below the real one's: one
+			// sealed with Mallory's own device key (she may finalize pay, so only its history gives it
+			// away), one not sealed at all.
+			// The owner's attempt id and seal are not part of the content a digest covers.
+			const { attemptId: _drop, seal: _seal, ...rest } = real;
 			void _drop;
+			void _seal;
 			const hex = (b: ArrayBuffer) =>
 				[...new Uint8Array(b)].map((x) => x.toString(16).padStart(2, '0')).join('');
-			for (let nonce = 0; nonce < 5_000_000; nonce++) {
-				const body = { ...rest, payslips, finalizedBy: me, nonce };
-				const id = hex(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(JSON.stringify(body))));
-				if (id < realId) {
-					attempts.set(`${runId}/${id}`, { ...body, attemptId: id });
-					finals.set(runId, { ...body, attemptId: id });
-					return { me: Boolean(me), lower: true };
+			const b64 = (b: ArrayBuffer) =>
+				btoa(String.fromCharCode(...new Uint8Array(b)))
+					.replace(/\+/g, '-')
+					.replace(/\//g, '_')
+					.replace(/=+$/, '');
+			const canonical = (x: unknown): string => {
+				if (Array.isArray(x)) return `[${x.map(canonical).join(',')}]`;
+				if (x !== null && typeof x === 'object') {
+					const o = x as Record<string, unknown>;
+					return `{${Object.keys(o)
+						.filter((k) => o[k] !== undefined)
+						.sort()
+						.map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`)
+						.join(',')}}`;
 				}
-			}
-			return { me: Boolean(me), lower: false };
+				return JSON.stringify(x) ?? 'null';
+			};
+			const wsId = location.pathname.split('/')[2] ?? '';
+			const device = await new Promise<{ publicKey: string; privateKey: CryptoKey }>((resolve, reject) => {
+				const open = indexedDB.open('keel-registry');
+				open.onerror = () => reject(new Error('no registry'));
+				open.onsuccess = () => {
+					const get = open.result.transaction('workspaces').objectStore('workspaces').get(wsId);
+					get.onsuccess = () =>
+						resolve((get.result as { device: { publicKey: string; privateKey: CryptoKey } }).device);
+					get.onerror = () => reject(new Error('no entry'));
+				};
+			});
+			const lowerAttempt = async (from: number) => {
+				for (let nonce = from; nonce < from + 5_000_000; nonce++) {
+					const body = { ...rest, payslips, finalizedBy: me, nonce };
+					const id = hex(
+						await crypto.subtle.digest('SHA-256', new TextEncoder().encode(JSON.stringify(body)))
+					);
+					if (id < realId) return { ...body, attemptId: id };
+				}
+				return null;
+			};
+			const signedOne = await lowerAttempt(0);
+			const unsignedOne = await lowerAttempt(10_000_000);
+			if (!signedOne || !unsignedOne) return { me: Boolean(me), lower: false };
+			const forgedKey = `${runId}/${signedOne.attemptId}`;
+			const message = canonical({
+				t: 'keel-fact/1',
+				workspaceId: wsId,
+				shard: 'people',
+				map: 'payRunFinalizations',
+				key: forgedKey,
+				value: signedOne
+			});
+			const sig = b64(
+				await crypto.subtle.sign({ name: 'Ed25519' }, device.privateKey, new TextEncoder().encode(message))
+			);
+			const sealed = { ...signedOne, seal: { by: device.publicKey, sig } };
+			attempts.set(forgedKey, sealed);
+			finals.set(runId, sealed);
+			attempts.set(`${runId}/${unsignedOne.attemptId}`, unsignedOne);
+			return { me: Boolean(me), lower: true };
 		});
 		expect(forged).toEqual({ me: true, lower: true });
 
@@ -99,6 +152,9 @@ test('a finalized pay run written over or finalized again by a teammate keeps it
 		await expect(
 			rewritten.filter({ hasText: 'Written over with different figures after it was finalized' })
 		).not.toHaveCount(0);
+		await expect(owner.getByTestId('payroll-kept-aside')).toContainText(
+			'One finalized pay run does not count: it is not signed by anyone'
+		);
 		await expect(owner.getByTestId('payroll-review-count')).toBeVisible();
 
 		/** The owner's run, payslip and Books posting: the real figures. */
@@ -122,6 +178,7 @@ test('a finalized pay run written over or finalized again by a teammate keeps it
 		await realFigures();
 		await owner.goto(`/w/${wsId}/payroll/review`);
 		await expect(owner.getByTestId('payroll-late')).toHaveCount(1);
+		await expect(owner.getByTestId('payroll-kept-aside')).toHaveCount(1);
 		await expect(rewritten.first()).toBeVisible();
 
 		// Mallory's own copy reads the same: her writes did not even apply for her.

@@ -334,6 +334,8 @@ export class PayrollState {
 		const run = finalizedRun(id, d, schedule, computed.value, this.#me);
 		const written = this.#live.finalize(run);
 		if (!written.ok) return written;
+		// A signed run is written once this device has sealed it, and counts once its seal is checked.
+		await this.#live.settled();
 		return finalizedOutcome(this.#posting, id);
 	}
 

@@ -102,7 +102,9 @@ export function observePayroll(doc: Y.Doc, onChange: (local: boolean) => void): 
 		attemptsMap(doc),
 		rulePacksMap(doc),
 		// Opening year-to-date entries (sync/payroll-openings.ts).
-		doc.getMap('payrollOpenings')
+		doc.getMap('payrollOpenings'),
+		// Adoptions of runs finalized before runs were signed (sync/sealed-runs.ts).
+		doc.getMap('payRunAdoptions')
 	] as Y.AbstractType<unknown>[]);
 	const handler = (tr: Y.Transaction) => {
 		for (const type of tr.changed.keys()) {

@@ -13,6 +13,7 @@ import type { FinalizedRun } from '$lib/payroll/domain/run';
 import * as docs from './doc';
 import { attemptDigest, parseAttemptKey } from './finals';
 import { checkFinal } from './shape';
+import { adoptedRuns, authorshipReason, runAuthorship, type PayrollAuthority } from './sealed-runs';
 
 /** A check of a finalized value, remembered by the caller per slot (a fact is written once). */
 export type Verdict = (
@@ -68,8 +69,23 @@ function competes(
 	);
 }
 
-export function readFinals(doc: Y.Doc, verdict: Verdict): FinalsRead {
+export function readFinals(doc: Y.Doc, verdict: Verdict, authority?: PayrollAuthority): FinalsRead {
 	const quarantined: FinalsRead['quarantined'] = [];
+	const adopted = authority ? adoptedRuns(doc, authority) : null;
+	/** Whether a run that passed its checks was finalized by someone entitled (always, unchecked). */
+	const signed = (map: 'payRunFinals' | 'payRunFinalizations', key: string, value: unknown): boolean => {
+		if (!authority) return true;
+		const a = runAuthorship(authority, adopted, map, key, value);
+		if (a.kind === 'ok') return true;
+		// Being checked: not counted yet, and counted once it turns out good (the replica reads again).
+		if (a.kind !== 'pending')
+			quarantined.push({
+				map,
+				id: key,
+				reason: `One finalized pay run does not count: ${authorshipReason(authority, a)}.`
+			});
+		return false;
+	};
 	const finalsMap = docs.finalsMap(doc);
 	const legacy = new Map<string, FinalizedRun>();
 	for (const runId of factKeys(finalsMap)) {
@@ -79,7 +95,7 @@ export function readFinals(doc: Y.Doc, verdict: Verdict): FinalsRead {
 		if (first?.held && !isAttemptCopy(first.value)) {
 			const value = first.value;
 			const r = verdict(`legacy|${runId}`, value, () => checkFinal(value, runId));
-			if (r.ok) legacy.set(runId, r.value);
+			if (r.ok && signed('payRunFinals', runId, value)) legacy.set(runId, r.value);
 		}
 		// What every replica holds (the latest value) is what a bad one is listed by, as before.
 		const latest = finalsMap.get(runId);
@@ -96,6 +112,7 @@ export function readFinals(doc: Y.Doc, verdict: Verdict): FinalsRead {
 			quarantined.push({ map: 'payRunFinalizations', id: key, reason: r.error.message });
 			continue;
 		}
+		if (!signed('payRunFinalizations', key, v)) continue;
 		(competes(finalsMap, r.value.runId, firstFact(attemptsMap, key)?.origin) ? attempts : late).push(r.value);
 	}
 	return { legacy, attempts, late, quarantined };

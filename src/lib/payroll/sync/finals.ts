@@ -20,13 +20,14 @@ export interface SupersededAttempt {
 const hex = (bytes: Uint8Array) => [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
 
 /**
- * The attempt id: SHA-256 (hex) of the finalized run's JSON text, its own attempt id left out. Yjs
+ * The attempt id: SHA-256 (hex) of the finalized run's JSON text, its own attempt id and its seal
+ * (the author's signature, which covers the attempt id) left out. Yjs
  * keeps an object's key order, so every replica reads the text the writer hashed.
  */
 export function attemptDigest(run: unknown): string {
 	const content =
 		typeof run === 'object' && run !== null
-			? Object.fromEntries(Object.entries(run).filter(([k]) => k !== 'attemptId'))
+			? Object.fromEntries(Object.entries(run).filter(([k]) => k !== 'attemptId' && k !== 'seal'))
 			: run;
 	return hex(digest(new TextEncoder().encode(JSON.stringify(content))));
 }

@@ -23,10 +23,20 @@ import { packAddedSchema, postingSchema, readAccounts, type Payment } from './re
 import { check } from '$lib/shared/domain/schema';
 import { attemptDigest, attemptKey, settleFinals, type SupersededAttempt } from './finals';
 import { readFinals } from './finals-read';
+import { sealAttempt, type PayrollAuthority } from './sealed-runs';
+import type { DeviceKey } from '$lib/shared/crypto/signing';
 import { payrollRewrites, type PayrollRewrite } from './rewrites';
 import { factEntries, firstFact } from '$lib/shared/sync/facts';
 
 export type { SupersededAttempt, PayrollRewrite };
+
+/** Signed finalized runs: how runs are judged, and the key new ones are sealed with. */
+export interface PayrollReplicaOptions {
+	/** Absent: a workspace without member keys (nothing to check). */
+	readonly authority?: PayrollAuthority;
+	/** This device's key and workspace, when it can sign. */
+	readonly signer?: () => { device: DeviceKey; workspaceId: string } | null;
+}
 
 export interface PayrollQuarantined {
 	readonly map: string;
@@ -53,13 +63,33 @@ export class PayrollReplica {
 	#packs: { usable: LoadedPack[]; review: PackInReview[] } = { usable: [], review: [] };
 	#openings: OpeningYtd[] = [];
 
-	constructor(doc: Y.Doc) {
+	readonly #options: PayrollReplicaOptions;
+	/** Runs whose sealed finalization is being signed here (written once signed). */
+	readonly #finalizing = new Map<string, Promise<void>>();
+
+	constructor(doc: Y.Doc, options: PayrollReplicaOptions = {}) {
 		this.#doc = doc;
+		this.#options = options;
 		this.#read();
-		this.#unobserve = docs.observePayroll(doc, () => {
-			this.#read();
-			for (const l of this.#listeners) l();
-		});
+		const unobserve = docs.observePayroll(doc, () => this.rejudge());
+		// A seal checked: read again (a run waiting for its check may now count).
+		const unsubscribe = options.authority?.checker.subscribe(() => this.rejudge());
+		this.#unobserve = () => {
+			unobserve();
+			unsubscribe?.();
+		};
+	}
+
+	/** Reads the shard again and tells the listeners (after a change, a seal checked, or new roles). */
+	rejudge(): void {
+		this.#read();
+		for (const l of this.#listeners) l();
+	}
+
+	/** Settles when every finalization started here has been signed, written and its seal checked. */
+	async settled(): Promise<void> {
+		await Promise.all(this.#finalizing.values());
+		await this.#options.authority?.checker.settled();
 	}
 
 	#read(): void {
@@ -75,7 +105,7 @@ export class PayrollReplica {
 		for (const [id, m] of docs.runsMap(this.#doc))
 			judge('payRuns', id, checkDraft(docs.readRecord(m)), (d) => drafts.push(d));
 		// Finalized runs, payments and postings are read as first written (shared/sync/facts.ts).
-		const read = readFinals(this.#doc, (slot, v, c) => this.#verdict(slot, v, c));
+		const read = readFinals(this.#doc, (slot, v, c) => this.#verdict(slot, v, c), this.#options.authority);
 		q.push(...read.quarantined);
 		const settled = settleFinals(read.legacy, read.attempts, read.late);
 		const finals = settled.finals;
@@ -223,11 +253,28 @@ export class PayrollReplica {
 				'payroll/run-written-over',
 				'Someone wrote over this run’s finalized record, so it cannot be finalized; make a new run for the period.'
 			);
+		if (this.#finalizing.has(run.runId)) return fail('payroll/finalized', 'This run is already finalized.');
 		const attempt: FinalizedRun = { ...run, attemptId: attemptDigest(run) };
-		this.#doc.transact(() => {
-			docs.insertOnce(docs.attemptsMap(this.#doc), attemptKey(run.runId, attempt.attemptId ?? ''), attempt);
-			docs.insertOnce(docs.finalsMap(this.#doc), run.runId, attempt);
-		});
+		const key = attemptKey(run.runId, attempt.attemptId ?? '');
+		const write = (value: FinalizedRun) => {
+			// Checked again: a finalization may have arrived while this one was being signed.
+			if (this.#finals.has(run.runId) || firstFact(docs.finalsMap(this.#doc), run.runId)) return;
+			this.#doc.transact(() => {
+				docs.insertOnce(docs.attemptsMap(this.#doc), key, value);
+				docs.insertOnce(docs.finalsMap(this.#doc), run.runId, value);
+			});
+		};
+		const signer = this.#options.signer?.();
+		if (!signer) write(attempt);
+		else {
+			// Sealed by this device before it is written (signing is asynchronous).
+			const done = sealAttempt(signer.device, signer.workspaceId, key, attempt)
+				.then(write)
+				// Could not sign (the key is gone): nothing is written, the run stays as it was.
+				.catch(() => undefined)
+				.finally(() => this.#finalizing.delete(run.runId));
+			this.#finalizing.set(run.runId, done);
+		}
 		return ok(this.#finals.get(run.runId) ?? attempt);
 	}
 

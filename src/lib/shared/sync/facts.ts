@@ -25,7 +25,8 @@ export const FACT_MAPS: Readonly<Record<ShardName, readonly string[]>> = {
 		'payRunFinalizations',
 		'payRunPayments',
 		'payRunPostings',
-		'payrollOpenings'
+		'payrollOpenings',
+		'payRunAdoptions'
 	]
 };
 

@@ -38,6 +38,7 @@ import { newId, nowIso } from '../../shared/state/ids';
 import { background } from '$lib/shared/state/background';
 import { TrustReplica } from '$lib/shared/sync/trust-doc';
 import { MembersState } from './members.svelte';
+import { wirePayrollAuthority } from './payroll-authority.svelte';
 import { AuditView, startAuditLog } from './audit.svelte';
 import { setAuthorName } from '$lib/shared/state/author';
 import { auditName } from '$lib/shared/domain/workspace/audit-name';
@@ -157,7 +158,14 @@ export class OpenWorkspace {
 				this.people.attachFiles(files);
 				this.#cleanups.push(() => files.destroy());
 			}
-			this.#payrollReplica = new PayrollReplica(peopleDoc);
+			const signedRuns = wirePayrollAuthority({
+				doc: peopleDoc,
+				entry: () => this.entry,
+				trust: () => this.trust?.trust ?? null,
+				members: () => this.members
+			});
+			this.#payrollReplica = new PayrollReplica(peopleDoc, signedRuns?.options);
+			if (signedRuns) this.#cleanups.push(signedRuns.start(this.#payrollReplica));
 			this.payroll?.attach(this.#payrollReplica);
 			this.rulePacks?.attach(this.#payrollReplica);
 		}

@@ -1,0 +1,73 @@
+// Signed finalized pay runs on the page: the authority a workspace's PayrollReplica judges runs with
+// (seals checked once each, roles from the verified trust statements, signers named by member name),
+// the device key it seals new finalizations with, and the one-time adoption of runs finalized before
+// this build (payroll/sync/sealed-runs.ts). Workspaces without member keys (no root yet) get none of
+// it: nothing there could say who may finalize.
+import { ROLE_WORDS, type TrustState } from '$lib/shared/domain/identity';
+import type { WorkspaceEntry } from '$lib/shared/domain/workspace';
+import type { Member } from '$lib/shared/sync/meta-doc';
+import { createSealChecker } from '$lib/shared/sync/fact-seal';
+import { adoptUnsealedRuns, type PayrollAuthority } from '$lib/payroll/sync/sealed-runs';
+import type { PayrollReplica, PayrollReplicaOptions } from '$lib/payroll/sync/replica';
+import { background } from '$lib/shared/state/background';
+import { newId } from '../../shared/state/ids';
+import { untrack } from 'svelte';
+
+export interface PayrollAuthorityWiring {
+	readonly options: PayrollReplicaOptions;
+	/** Re-judges runs when the roles change and adopts older runs once; returns the cleanup. */
+	start(replica: PayrollReplica): () => void;
+}
+
+export function wirePayrollAuthority(input: {
+	doc: Parameters<typeof adoptUnsealedRuns>[0];
+	entry: () => WorkspaceEntry;
+	trust: () => TrustState | null;
+	members: () => readonly Member[];
+}): PayrollAuthorityWiring | null {
+	const first = input.entry();
+	if (!first.root) return null;
+	const workspaceId = first.id;
+	const nameOf = (key: string): string => {
+		const trust = input.trust();
+		const memberId = trust?.memberOf.get(key);
+		const name = memberId ? input.members().find((m) => m.id === memberId)?.name : undefined;
+		if (!name) return 'someone who is not a member';
+		const role = trust?.roles.get(key)?.role ?? trust?.formerRoles.get(key)?.role;
+		return role ? `${name} (${ROLE_WORDS[role]})` : name;
+	};
+	const authority: PayrollAuthority = {
+		workspaceId,
+		checker: createSealChecker(),
+		trust: () => input.trust(),
+		nameOf
+	};
+	const signer = () => {
+		const device = input.entry().device;
+		return device ? { device, workspaceId } : null;
+	};
+	return {
+		options: { authority, signer },
+		start(replica) {
+			let adopting = false;
+			return $effect.root(() => {
+				$effect(() => {
+					const trust = input.trust();
+					void input.members();
+					// Untracked: re-reading touches the payroll screens' own state, which must not
+					// make this effect depend on (and re-run for) what it writes.
+					untrack(() => replica.rejudge());
+					const device = input.entry().device;
+					if (!trust || !device || adopting) return;
+					adopting = true;
+					background(
+						adoptUnsealedRuns(input.doc, device, workspaceId, trust, newId()).finally(
+							() => (adopting = false)
+						),
+						'adopting the pay runs finalized before runs were signed'
+					);
+				});
+			});
+		}
+	};
+}
