@@ -10,5 +10,6 @@ export const PAYROLL_AUDIT_WORDS: AuditWords = {
 	payRunFinalizations: 'Pay run finalization',
 	payrollSettings: 'Payroll settings',
 	payrollRulePacks: 'Tax tables',
-	payrollOpenings: 'Opening pay figures'
+	payrollOpenings: 'Opening pay figures',
+	payRunAdoptions: 'Pay runs finalized before signing, adopted'
 };
