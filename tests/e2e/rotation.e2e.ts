@@ -68,21 +68,19 @@ async function taskTitles(page: Page): Promise<string[]> {
 	});
 }
 
-test('after a removal the keys change: the team keeps syncing, the removed browser receives nothing', async () => {
-	test.setTimeout(240_000);
+/** Owner Ann, Books member Bea and Tasks-only Cal, all verified with encryption keys, all in sync. */
+async function team(org: string) {
 	const ann = await pool.newPage();
 	const bea = await pool.newPage();
 	const cal = await pool.newPage();
 	for (const p of [ann, bea, cal]) await p.addInitScript(() => localStorage.setItem('keel-debug', '1'));
-	const wsId = await createWorkspace(ann, 'Rotate Co', 'Ann');
+	const wsId = await createWorkspace(ann, org, 'Ann');
 	const beaLink = await invite(ann, wsId, signaling.url, 'Books (and Tasks)');
 	await join(bea, beaLink, 'Bea');
 	await waitForPeer(bea);
 	const calLink = await invite(ann, wsId, signaling.url, 'Tasks only');
 	await join(cal, calLink, 'Cal');
 	await waitForPeer(cal);
-
-	// All three verified, each with an encryption key published, and all in sync.
 	await ann.goto(`/w/${wsId}/settings`);
 	await expect(memberRow(ann, 'Bea')).toContainText('Verified', { timeout: 30_000 });
 	await expect(memberRow(ann, 'Cal')).toContainText('Verified', { timeout: 30_000 });
@@ -93,6 +91,12 @@ test('after a removal the keys change: the team keeps syncing, the removed brows
 	await addTask(ann, 'Before the removal');
 	await expect(taskRow(cal, 'Before the removal')).toBeVisible({ timeout: 30_000 });
 	await expect(taskRow(bea, 'Before the removal')).toBeVisible({ timeout: 30_000 });
+	return { ann, bea, cal, wsId };
+}
+
+test('after a removal the keys change: the team keeps syncing, the removed browser receives nothing', async () => {
+	test.setTimeout(240_000);
+	const { ann, bea, cal, wsId } = await team('Rotate Co');
 	const annBefore = await rooms(ann, wsId);
 	const beaBefore = await rooms(bea, wsId);
 	const calBefore = await rooms(cal, wsId);
@@ -107,6 +111,8 @@ test('after a removal the keys change: the team keeps syncing, the removed brows
 		{ timeout: 30_000 }
 	);
 	await expect(memberRow(ann, 'Cal')).not.toContainText(/[A-Za-z0-9_-]{43}/);
+	// The invite links still open carried the old keys: withdrawn with the removal.
+	await expect(ann.getByTestId('invite-row')).toContainText(['Withdrawn', 'Withdrawn']);
 
 	// Ann's and Bea's browsers move to new rooms for meta and tasks (Cal could read those); books stays.
 	await expect.poll(async () => (await rooms(ann, wsId)).meta, { timeout: 30_000 }).not.toBe(annBefore.meta);
@@ -143,7 +149,8 @@ test('after a removal the keys change: the team keeps syncing, the removed brows
 	await addTask(cal, 'Written by Cal after the removal');
 
 	// Cal's browser learns of its removal through the old key's handover room, and says so.
-	await cal.goto(`/w/${wsId}/settings`);
+	// (In-app navigation: a full page load right after a write may cut off its save to IndexedDB.)
+	await cal.getByRole('link', { name: 'Settings' }).click();
 	await expect(cal.getByTestId('access-removed')).toContainText('no longer have access', { timeout: 60_000 });
 	await expect(memberRow(cal, 'Cal')).toContainText('Removed');
 
@@ -159,7 +166,7 @@ test('after a removal the keys change: the team keeps syncing, the removed brows
 	// Well past the time sync takes (Ann's and Bea's writes crossed in seconds), Cal has none of them,
 	// on screen or in its copy of the tasks; and Cal's write is in neither Ann's nor Bea's copy.
 	await cal.waitForTimeout(15_000);
-	await cal.goto(`/w/${wsId}/tasks`);
+	await cal.getByRole('link', { name: 'Tasks' }).click();
 	await expect(taskRow(cal, 'Before the removal')).toBeVisible();
 	await expect(taskRow(cal, 'Written by Cal after the removal')).toBeVisible();
 	for (const title of [
@@ -177,4 +184,35 @@ test('after a removal the keys change: the team keeps syncing, the removed brows
 		expect(await taskTitles(p)).not.toContain('Written by Cal after the removal');
 	}
 	expect(await taskTitles(ann)).toContain('Written by Bea after the removal');
+});
+
+test('a member offline during the removal picks up the new keys when back, from the old key’s handover room', async () => {
+	test.setTimeout(240_000);
+	const { ann, bea, cal, wsId } = await team('Away Co');
+	const before = await rooms(ann, wsId);
+	await bea.getByTestId('toggle-online').click();
+	await expect(bea.getByTestId('sync-status')).toContainText('Offline');
+
+	await ann.goto(`/w/${wsId}/settings`);
+	await memberRow(ann, 'Cal').getByRole('button', { name: 'Remove Cal' }).click();
+	await expect(memberRow(ann, 'Cal').getByTestId('keys-changed')).toContainText('keys changed on', {
+		timeout: 30_000
+	});
+	await expect.poll(async () => (await rooms(ann, wsId)).meta, { timeout: 30_000 }).not.toBe(before.meta);
+	await ann.goto(`/w/${wsId}/tasks`);
+	await addTask(ann, 'Written while Bea was away');
+	// Bea still holds only the old keys.
+	expect((await rooms(bea, wsId)).meta).toBe(before.meta);
+
+	// Back online, Bea meets only Cal in the old rooms, and Ann's handover room: she moves, and syncs.
+	await bea.getByTestId('toggle-online').click();
+	await expect
+		.poll(async () => (await rooms(bea, wsId)).meta, { timeout: 60_000 })
+		.toBe((await rooms(ann, wsId)).meta);
+	await expect(taskRow(bea, 'Written while Bea was away')).toBeVisible({ timeout: 30_000 });
+	await addTask(bea, 'Written by Bea once back');
+	await expect(taskRow(ann, 'Written by Bea once back')).toBeVisible({ timeout: 30_000 });
+	await cal.waitForTimeout(5_000);
+	await expect(taskRow(cal, 'Written while Bea was away')).toHaveCount(0);
+	await expect(taskRow(cal, 'Written by Bea once back')).toHaveCount(0);
 });

@@ -1,8 +1,9 @@
 // Handover rooms: a tiny separate document per meta key this browser holds or held, synced in a room
-// derived from that key, holding ONLY the signed revoke and rekey statements (never business data,
-// never member names). A member who was offline when keys changed still holds only the old meta key:
+// derived from that key, holding ONLY the signed revoke, rekey and invite-withdrawal statements (never
+// business data, never member names). A member who was offline when keys changed still holds only the old meta key:
 // in the old key's handover room it meets the rotated devices, picks up the rekey addressed to it and
-// moves to the new rooms; a removed device learns there that it was removed. Every peer may write
+// moves to the new rooms; a removed device learns there that it was removed, and someone joining
+// through a link made before the change learns that the link was withdrawn. Every peer may write
 // here, so nothing read from a handover document counts unless it is a well-formed revoke or rekey for
 // this workspace with a good signature, and even then it only enters the meta shard, where the usual
 // checks (signer's role, the chain) decide what it does.
@@ -15,14 +16,14 @@ import { verifySigned } from '$lib/shared/crypto/signing';
 import { topicOf } from './rooms';
 import { TRUST_MAP } from './trust-doc';
 
-const HANDOVER_KINDS = new Set(['revoke', 'rekey']);
+const HANDOVER_KINDS = new Set(['revoke', 'rekey', 'invite-revoke']);
 
-/** The statements a handover document may carry: revokes and rekeys. */
+/** The statements a handover document may carry: revokes, rekeys and invite withdrawals. */
 export function handoverStatements(statements: readonly SignedStatement[]): SignedStatement[] {
 	return statements.filter((s) => HANDOVER_KINDS.has(s.body.kind));
 }
 
-/** The revokes and rekeys among `raw` that are well formed, for `workspaceId`, and signed by their `by`. */
+/** The handover statements among `raw` that are well formed, for `workspaceId`, and signed by their `by`. */
 export async function acceptHandover(
 	raw: readonly unknown[],
 	workspaceId: string
@@ -77,7 +78,7 @@ export class HandoverRooms {
 		this.publish(this.#published);
 	}
 
-	/** Serves these statements (revokes and rekeys only) in every handover room. */
+	/** Serves these statements (handover kinds only) in every handover room. */
 	publish(statements: readonly SignedStatement[]): void {
 		this.#published = handoverStatements(statements);
 		for (const { doc } of this.#rooms) {

@@ -246,7 +246,8 @@ export class MembersState {
 	/**
 	 * Removes a member's key. The grants it made stop counting, so the same write re-grants, under
 	 * this device's signature, each member that key had granted directly; and the same write carries
-	 * the rekey giving every remaining member new keys for the shards the removed key could read.
+	 * the rekey giving every remaining member new keys for the shards the removed key could read, and
+	 * withdraws the invites still open (their links carry the old keys).
 	 */
 	async remove(memberKey: string): Promise<Result<null>> {
 		const trust = this.trust;
@@ -262,6 +263,10 @@ export class MembersState {
 				await this.#sign(device, { kind: 'grant', member: s.member, memberKey: s.memberKey, role: s.role })
 			);
 		}
+		// Open invite links carry the keys being replaced: withdrawn, so nobody joins the old rooms.
+		for (const inv of this.invites)
+			if (inv.status === 'open')
+				writes.push(await this.#sign(device, { kind: 'invite-revoke', invite: inv.id }));
 		const rekey = await this.#rekey?.({
 			trust,
 			removing: [memberKey],

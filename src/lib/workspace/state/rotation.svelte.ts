@@ -26,6 +26,7 @@ import { signStatement, type TrustReplica } from '$lib/shared/sync/trust-doc';
 import { freshKeys, openChain, writeRekey } from '$lib/shared/sync/rekey';
 import { acceptHandover, HandoverRooms } from '$lib/shared/sync/handover';
 import { background } from '$lib/shared/state/background';
+import { err, ok, problem, type Result } from '$lib/shared/domain';
 import { newId, nowIso } from '../../shared/state/ids';
 
 export interface RekeySetAside {
@@ -120,7 +121,7 @@ export class RotationState {
 			this.#replica.write([
 				await signStatement(device, entry.id, newId(), { kind: 'box-key', boxKey: box.publicKey })
 			]);
-		this.#handover.publish(this.#signed(verified.filter((s) => s.kind === 'revoke' || s.kind === 'rekey')));
+		this.#handover.publish(this.#signed(verified));
 
 		const { chain, notCounted } = rekeyChain(trust, verified);
 		const base = entry.baseShards ?? entry.shards;
@@ -164,10 +165,15 @@ export class RotationState {
 		this.#handover.connect(this.#entry());
 	}
 
-	/** An owner's or admin's device shuts out removed keys no rekey of the chain shut out yet. */
+	/**
+	 * An owner's or admin's device shuts out removed keys no rekey of the chain shut out yet (two
+	 * removals at once). Only once the workspace has a chain: removals made before this version are
+	 * left to an owner or admin to change keys for (`changeKeysNow`), since members whose browsers have
+	 * not opened the workspace since cannot be given new keys.
+	 */
 	async #followUp(trust: TrustState, verified: readonly StatementBody[], chain: readonly RekeyBody[]) {
 		const pending = pendingRemovals(trust, chain);
-		if (!pending.length) return;
+		if (!pending.length || !chain.length) return;
 		const built = await this.buildRekey({ trust, verified, removing: pending, roles: [undefined] });
 		if (built) this.#replica.write([built.statement]);
 	}
@@ -207,6 +213,26 @@ export class RotationState {
 			boxKeys,
 			at: nowIso()
 		});
+	}
+
+	/** Changes the keys of every shard this device holds, shutting out every removed key. */
+	async changeKeysNow(): Promise<Result<null>> {
+		const entry = this.#entry();
+		const me = entry.device?.publicKey;
+		if (!me || !entry.root) return err(problem('trust/not-ready'));
+		const { verified } = await this.#replica.read();
+		const trust = computeTrust(entry.root, verified);
+		if (!canManage(trust.roles.get(me)?.role)) return err(problem('trust/no-right'));
+		const { chain } = rekeyChain(trust, verified);
+		const built = await this.buildRekey({
+			trust,
+			verified,
+			removing: pendingRemovals(trust, chain),
+			roles: [undefined]
+		});
+		if (!built) return err(problem('trust/not-ready'));
+		this.#replica.write([built.statement]);
+		return ok(null);
 	}
 
 	/** When a counted rekey shut `memberKey` out (the writer's clock, as information), or null. */
