@@ -7,7 +7,7 @@ import * as Y from 'yjs';
 import type { WorkspaceEntry } from '$lib/shared/domain/workspace';
 import { putWorkspace } from '$lib/shared/storage/registry';
 import { decodeBackup, encodeBackup } from '$lib/shared/sync/backup';
-import { heldMetaSecrets } from './restore';
+import { heldMetaSecrets } from '$lib/workspace/state/restore';
 
 const key = (c: string) => ({ room: c.repeat(24), secret: c.repeat(24) });
 
