@@ -29,6 +29,9 @@ import { background } from '$lib/shared/state/background';
 import { err, ok, problem, type Result } from '$lib/shared/domain';
 import { newId, nowIso } from '../../shared/state/ids';
 
+/** What rotation needs of the handover rooms. */
+export type Handover = Pick<HandoverRooms, 'connect' | 'publish' | 'setOnline' | 'destroy'>;
+
 export interface RekeySetAside {
 	key: string;
 	why: string;
@@ -42,7 +45,7 @@ export class RotationState {
 	readonly #entry: () => WorkspaceEntry;
 	readonly #saveEntry: (entry: WorkspaceEntry) => Promise<void>;
 	readonly #reconnect: (entry: WorkspaceEntry) => void;
-	readonly #handover: HandoverRooms;
+	readonly #handover: Handover;
 	#running: Promise<void> | null = null;
 	#again = false;
 	#stop: () => void;
@@ -60,12 +63,15 @@ export class RotationState {
 		entry: () => WorkspaceEntry;
 		saveEntry: (entry: WorkspaceEntry) => Promise<void>;
 		reconnect: (entry: WorkspaceEntry) => void;
+		/** The handover rooms (shared/sync/handover.ts); tests pass their own. */
+		handover?: (onReceived: (raw: unknown[]) => void) => Handover;
 	}) {
 		this.#replica = args.replica;
 		this.#entry = args.entry;
 		this.#saveEntry = args.saveEntry;
 		this.#reconnect = args.reconnect;
-		this.#handover = new HandoverRooms((raw) => background(this.#received(raw), 'reading a key handover'));
+		const onReceived = (raw: unknown[]) => background(this.#received(raw), 'reading a key handover');
+		this.#handover = args.handover?.(onReceived) ?? new HandoverRooms(onReceived);
 		this.#handover.connect(this.#entry());
 		this.#stop = args.replica.observe(() => this.refresh());
 		this.refresh();
@@ -149,6 +155,11 @@ export class RotationState {
 			(s) => !!entry.shards[s] && !sameKey(entry.shards[s], keys[s])
 		);
 		if (!changed || this.#closed) return;
+		// Never back to keys this device already left (a restored older copy of meta has a shorter
+		// chain): those rooms may hold a removed device. The handover brings the later rekeys back.
+		const base = entry.baseShards?.meta;
+		if (keys.meta && (entry.formerMeta ?? []).some((k) => sameKey(k, keys.meta))) return;
+		if (base && sameKey(keys.meta, base) && !sameKey(entry.shards.meta, base)) return;
 		const oldMeta = entry.shards.meta;
 		const formerMeta = [...(entry.formerMeta ?? [])];
 		if (oldMeta && !sameKey(oldMeta, keys.meta) && !formerMeta.some((k) => sameKey(k, oldMeta)))
