@@ -1,12 +1,14 @@
-// Handover rooms: a tiny separate document per meta key this browser holds or held, synced in a room
-// derived from that key, holding ONLY the signed revoke, rekey and invite-withdrawal statements (never
-// business data, never member names). A member who was offline when keys changed still holds only the old meta key:
-// in the old key's handover room it meets the rotated devices, picks up the rekey addressed to it and
-// moves to the new rooms; a removed device learns there that it was removed, and someone joining
-// through a link made before the change learns that the link was withdrawn. Every peer may write
-// here, so nothing read from a handover document counts unless it is a well-formed revoke or rekey for
-// this workspace with a good signature, and even then it only enters the meta shard, where the usual
-// checks (signer's role, the chain) decide what it does.
+// Handover: a device whose keys changed keeps a tiny separate document in each OLD meta room it left
+// (the meta keys it held before), into which it writes ONLY the signed revoke, rekey and
+// invite-withdrawal statements — never business data. A member who was offline when keys changed comes
+// back to the old meta room, where only the removed device and these handover documents are: its meta
+// shard merges the rekey addressed to it and it moves to the new rooms; the removed device learns there
+// that it was removed; someone joining through a link made before the change learns it was withdrawn.
+// A handover document also receives whatever the old room's peers send (the removed device's copy of
+// meta, say): it is never persisted and never read except for statements of the handover kinds that
+// are for this workspace and carry a good signature, and even those only enter the meta shard, where
+// the usual checks (signer's role, the chain) decide what they do. Old rooms are served with their own
+// room id and secret, so a device that never changed keys subscribes to no extra signaling topic.
 import * as Y from 'yjs';
 import { WebrtcProvider } from 'y-webrtc';
 import { v } from '$lib/shared/domain/schema';
@@ -23,24 +25,28 @@ export function handoverStatements(statements: readonly SignedStatement[]): Sign
 	return statements.filter((s) => HANDOVER_KINDS.has(s.body.kind));
 }
 
-/** The handover statements among `raw` that are well formed, for `workspaceId`, and signed by their `by`. */
+/**
+ * The handover statements among `raw` that are well formed, for `workspaceId`, and signed by their
+ * `by`; those `known` says are held already are skipped before their signature is checked.
+ */
 export async function acceptHandover(
 	raw: readonly unknown[],
-	workspaceId: string
+	workspaceId: string,
+	known: (id: string) => boolean = () => false
 ): Promise<SignedStatement[]> {
 	const out: SignedStatement[] = [];
 	for (const x of raw) {
 		const r = v.safeParse(signedStatement, x);
 		if (!r.success || !HANDOVER_KINDS.has(r.output.body.kind)) continue;
-		if (r.output.body.workspaceId !== workspaceId) continue;
+		if (r.output.body.workspaceId !== workspaceId || known(r.output.body.id)) continue;
 		if (await verifySigned(r.output.body.by, r.output.body, r.output.sig)) out.push(r.output);
 	}
 	return out;
 }
 
-/** The handover room of one meta key: its own topic and password, so it never meets the meta room. */
+/** The room a handover document is served in: the old meta room itself. */
 export function handoverRoom(key: ShardKey): { topic: string; password: string } {
-	return { topic: topicOf(`${key.room}:handover`), password: `${key.secret}:handover` };
+	return { topic: topicOf(key.room), password: key.secret };
 }
 
 export class HandoverRooms {
@@ -52,12 +58,12 @@ export class HandoverRooms {
 		this.#onReceived = onReceived;
 	}
 
-	/** (Re)joins the handover rooms of the entry's meta key and every meta key it held before. */
+	/** (Re)joins the old meta rooms: those of every meta key the entry held before its current one. */
 	connect(entry: WorkspaceEntry): void {
 		this.destroy();
-		const keys = [...(entry.shards.meta ? [entry.shards.meta] : []), ...(entry.formerMeta ?? [])];
-		const seen = new Set<string>();
-		for (const key of keys) {
+		const current = entry.shards.meta?.room;
+		const seen = new Set<string>(current ? [current] : []);
+		for (const key of entry.formerMeta ?? []) {
 			if (seen.has(key.room)) continue;
 			seen.add(key.room);
 			const doc = new Y.Doc({ gc: true });
@@ -78,7 +84,7 @@ export class HandoverRooms {
 		this.publish(this.#published);
 	}
 
-	/** Serves these statements (handover kinds only) in every handover room. */
+	/** Serves these statements (handover kinds only) in every old meta room. */
 	publish(statements: readonly SignedStatement[]): void {
 		this.#published = handoverStatements(statements);
 		for (const { doc } of this.#rooms) {

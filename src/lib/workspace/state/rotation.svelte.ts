@@ -3,7 +3,7 @@
 // addressed to this device moves its shards to the new rooms (the local documents continue; only room
 // and secret change). It also serves the handover rooms (shared/sync/handover.ts) and, on an owner's
 // or admin's device, writes a follow-up rekey when a removed key is not yet shut out by the chain
-// (two admins removing at once, or a removal made without one). Nothing here decides by a clock.
+// (two admins removing at once). Nothing here decides by a clock.
 import {
 	boxKeysOf,
 	canManage,
@@ -98,8 +98,7 @@ export class RotationState {
 
 	/** Handover statements that check out go into the meta shard, where the usual checks apply. */
 	async #received(raw: unknown[]): Promise<void> {
-		const accepted = await acceptHandover(raw, this.#entry().id);
-		const fresh = accepted.filter((s) => !this.#replica.has(s.body.id));
+		const fresh = await acceptHandover(raw, this.#entry().id, (id) => this.#replica.has(id));
 		if (fresh.length && !this.#closed) this.#replica.write(fresh);
 	}
 
