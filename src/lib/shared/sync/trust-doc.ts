@@ -123,6 +123,15 @@ export class TrustReplica {
 	write(statements: readonly SignedStatement[]): void {
 		writeStatements(this.#doc, statements);
 	}
+	/** Whether a statement is stored under this id (checked or not). */
+	has(id: string): boolean {
+		return this.#doc.getMap(TRUST_MAP).has(id);
+	}
+	/** The stored signed statements under these ids (callers pass ids of bodies that verified). */
+	stored(ids: readonly string[]): SignedStatement[] {
+		const m = this.#doc.getMap<unknown>(TRUST_MAP);
+		return ids.map((id) => m.get(id)).filter((x): x is SignedStatement => x !== undefined);
+	}
 	observe(onChange: () => void): () => void {
 		return observeTrust(this.#doc, onChange);
 	}

@@ -32,6 +32,12 @@ import {
 
 export type { InviteRow, MemberRow, MemberStatus } from './member-rows';
 
+export type RekeyOnRemove = (args: {
+	trust: TrustState;
+	removing: string[];
+	roles: (Role | undefined)[];
+}) => Promise<{ statement: SignedStatement } | null>;
+
 export const INVITE_DAYS = [1, 7, 30] as const;
 
 export class MembersState {
@@ -39,6 +45,7 @@ export class MembersState {
 	readonly #entry: () => WorkspaceEntry;
 	readonly #saveEntry: (entry: WorkspaceEntry) => Promise<void>;
 	readonly #members: () => Member[];
+	readonly #rekey: RekeyOnRemove | undefined;
 	#running: Promise<void> | null = null;
 	#again = false;
 	#stop: () => void;
@@ -53,11 +60,14 @@ export class MembersState {
 		entry: () => WorkspaceEntry;
 		saveEntry: (entry: WorkspaceEntry) => Promise<void>;
 		members: () => Member[];
+		/** Builds the rekey a removal writes with its revoke (workspace/state/rotation.svelte.ts). */
+		rekey?: RekeyOnRemove;
 	}) {
 		this.#replica = args.replica;
 		this.#entry = args.entry;
 		this.#saveEntry = args.saveEntry;
 		this.#members = args.members;
+		this.#rekey = args.rekey;
 		this.#stop = args.replica.observe(() => this.refresh());
 		this.refresh();
 	}
@@ -235,7 +245,9 @@ export class MembersState {
 
 	/**
 	 * Removes a member's key. The grants it made stop counting, so the same write re-grants, under
-	 * this device's signature, each member that key had granted directly.
+	 * this device's signature, each member that key had granted directly; and the same write carries
+	 * the rekey giving every remaining member new keys for the shards the removed key could read, and
+	 * withdraws the invites still open (their links carry the old keys).
 	 */
 	async remove(memberKey: string): Promise<Result<null>> {
 		const trust = this.trust;
@@ -251,6 +263,16 @@ export class MembersState {
 				await this.#sign(device, { kind: 'grant', member: s.member, memberKey: s.memberKey, role: s.role })
 			);
 		}
+		// Open invite links carry the keys being replaced: withdrawn, so nobody joins the old rooms.
+		for (const inv of this.invites)
+			if (inv.status === 'open')
+				writes.push(await this.#sign(device, { kind: 'invite-revoke', invite: inv.id }));
+		const rekey = await this.#rekey?.({
+			trust,
+			removing: [memberKey],
+			roles: [trust.roles.get(memberKey)?.role]
+		});
+		if (rekey) writes.push(rekey.statement);
 		this.#replica.write(writes);
 		return ok(null);
 	}

@@ -58,10 +58,14 @@ function exclusively<T>(fn: () => Promise<T>): Promise<T> {
 	return locks ? locks.request('keel-restore', fn) : fn();
 }
 
-/** The meta secrets this browser holds for a workspace, to check a plaintext backup's signature. */
+/**
+ * The meta secrets this browser holds for a workspace, to check a plaintext backup's signature: the
+ * current one and those it held before a removal changed the keys (a backup made before still checks).
+ */
 export const heldMetaSecrets: MetaSecretsFor = async (workspaceId) => {
-	const secret = (await getWorkspace(workspaceId))?.shards.meta?.secret;
-	return secret ? [secret] : [];
+	const entry = await getWorkspace(workspaceId);
+	const current = entry?.shards.meta?.secret;
+	return [...(current ? [current] : []), ...(entry?.formerMeta ?? []).map((k) => k.secret).reverse()];
 };
 
 /** A backup Keel cannot check for edits needs the person's explicit go-ahead; this says why. */

@@ -39,6 +39,7 @@ import { background } from '$lib/shared/state/background';
 import { TrustReplica } from '$lib/shared/sync/trust-doc';
 import { MembersState } from './members.svelte';
 import { wirePayrollAuthority } from './payroll-authority.svelte';
+import { RotationState } from './rotation.svelte';
 import { AuditView, startAuditLog } from './audit.svelte';
 import { setAuthorName } from '$lib/shared/state/author';
 import { auditName } from '$lib/shared/domain/workspace/audit-name';
@@ -65,6 +66,8 @@ export class OpenWorkspace {
 	ready = $state(false);
 	/** Members with keys and their verified roles (Settings → Members); null until live. */
 	trust = $state.raw<MembersState | null>(null);
+	/** Key changes after removals (workspace/state/rotation.svelte.ts); null until live. */
+	rotation = $state.raw<RotationState | null>(null);
 	entry = $state.raw<WorkspaceEntry>() as WorkspaceEntry;
 	profile = $state.raw<WorkspaceProfile>() as WorkspaceProfile;
 	members = $state.raw<Member[]>([]);
@@ -127,14 +130,26 @@ export class OpenWorkspace {
 						);
 				})
 			);
-			const trust = new MembersState({
-				replica: new TrustReplica(meta, this.entry.id),
+			const replica = new TrustReplica(meta, this.entry.id);
+			const rotation = new RotationState({
+				replica,
 				entry: () => this.entry,
 				saveEntry: (entry) => this.#saveEntry(entry),
-				members: () => this.members
+				reconnect: (entry) => session.connect(entry)
+			});
+			this.rotation = rotation;
+			const trust = new MembersState({
+				replica,
+				entry: () => this.entry,
+				saveEntry: (entry) => this.#saveEntry(entry),
+				members: () => this.members,
+				rekey: (args) => rotation.buildRekey(args)
 			});
 			this.trust = trust;
-			this.#cleanups.push(() => trust.destroy());
+			this.#cleanups.push(
+				() => trust.destroy(),
+				() => rotation.destroy()
+			);
 		}
 		const tasksDoc = session.doc('tasks');
 		if (tasksDoc && this.tasks) {
@@ -254,12 +269,14 @@ export class OpenWorkspace {
 		this.needsReload = !connectionsAllowed(urls);
 		await this.#saveEntry(entry);
 		this.#session?.connect(entry);
+		this.rotation?.rejoinHandover(entry);
 		this.setPresence('settings', null);
 	}
 
 	/** Takes effect at once (the providers disconnect before anything else); then it is remembered. */
 	async setOnline(online: boolean): Promise<void> {
 		this.#session?.setOnline(online);
+		this.rotation?.setOnline(online);
 		await this.#saveEntry({ ...this.entry, online });
 	}
 

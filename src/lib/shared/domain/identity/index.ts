@@ -2,3 +2,4 @@
 export * from './canonical';
 export * from './statements';
 export * from './roles';
+export * from './rekey';

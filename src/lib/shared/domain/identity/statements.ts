@@ -1,6 +1,7 @@
 // Signed trust statements, each declared once as a valibot schema: who holds which role (grant), who
 // was removed (revoke), which invites an owner or admin issued (invite), which were withdrawn
-// (invite-revoke) and who joined through one (claim). Every statement is `{ body, sig }`, signed by
+// (invite-revoke), who joined through one (claim), each device's encryption key (box-key) and the
+// new shard keys handed to remaining members after a removal (rekey). Every statement is `{ body, sig }`, signed by
 // the key named in `body.by` over the canonical JSON of `body`; it is written once and never updated.
 import { v } from '../schema';
 
@@ -22,6 +23,9 @@ export const ROLE_WORDS: Record<Role, string> = {
 const publicKey = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{43}$/));
 const id = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/));
 const roleSchema = v.picklist(ROLES);
+/** A raw uncompressed P-256 public key as URL-safe base64 (65 bytes → 87 characters). */
+const boxKey = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{87}$/));
+const SHARD_NAMES = ['meta', 'tasks', 'books', 'people'] as const;
 
 const common = { v: v.literal(1), id, workspaceId: v.pipe(v.string(), v.minLength(1)), by: publicKey };
 
@@ -56,12 +60,44 @@ export const claimBody = v.strictObject({
 	name: v.string()
 });
 
+/** A device's public encryption key, bound to its signing key by its own signature (see rekey.ts). */
+export const boxKeyBody = v.strictObject({ ...common, kind: v.literal('box-key'), boxKey });
+/**
+ * New room ids and secrets for the shards a removed key could read, one sealed box per remaining
+ * member's box key holding only the shards that member's role may read (see rekey.ts).
+ */
+export const rekeyBody = v.strictObject({
+	...common,
+	kind: v.literal('rekey'),
+	/** The rekey this one follows in the workspace's chain ('' for the first). */
+	after: v.union([v.literal(''), id]),
+	/** The keys this rekey shuts out: they are given none of the new secrets. */
+	removed: v.pipe(v.array(publicKey), v.maxLength(1000)),
+	/** The shards given a new room and secret. */
+	shards: v.pipe(v.array(v.picklist(SHARD_NAMES)), v.minLength(1), v.maxLength(SHARD_NAMES.length)),
+	/** When, by the writer's clock: shown as information only, never used to decide anything. */
+	at: v.pipe(v.string(), v.isoTimestamp()),
+	boxes: v.pipe(
+		v.array(
+			v.strictObject({
+				to: publicKey,
+				boxKey,
+				epk: boxKey,
+				iv: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{16}$/)),
+				ct: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,4000}$/))
+			})
+		),
+		v.maxLength(1000)
+	)
+});
 export const statementBody = v.variant('kind', [
 	grantBody,
 	revokeBody,
 	inviteBody,
 	inviteRevokeBody,
-	claimBody
+	claimBody,
+	boxKeyBody,
+	rekeyBody
 ]);
 export const signedStatement = v.strictObject({
 	body: statementBody,
@@ -73,6 +109,8 @@ export type RevokeBody = v.InferOutput<typeof revokeBody>;
 export type InviteBody = v.InferOutput<typeof inviteBody>;
 export type InviteRevokeBody = v.InferOutput<typeof inviteRevokeBody>;
 export type ClaimBody = v.InferOutput<typeof claimBody>;
+export type BoxKeyBody = v.InferOutput<typeof boxKeyBody>;
+export type RekeyBody = v.InferOutput<typeof rekeyBody>;
 export type StatementBody = v.InferOutput<typeof statementBody>;
 export type SignedStatement = v.InferOutput<typeof signedStatement>;
 /** A statement body before it is given its id, workspace and signer. */

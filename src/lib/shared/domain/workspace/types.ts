@@ -42,4 +42,20 @@ export interface WorkspaceEntry {
 	device?: { publicKey: string; privateKey: CryptoKey };
 	/** The invite this browser last joined through, claimed in the meta shard until a grant confirms it. */
 	joinedInvite?: string;
+	/**
+	 * This browser's encryption key pair for this membership (ECDH P-256, shared/crypto/box.ts): rekeys
+	 * seal new shard keys for it. The private half is non-extractable and never leaves this browser.
+	 */
+	box?: { publicKey: string; privateKey: CryptoKey };
+	/**
+	 * The shard keys held before this browser first applied a rekey (shared/sync/rekey.ts): every
+	 * replay of the rekey chain starts from them, so a device that followed a rekey another replica
+	 * did not pick ends in the same rooms as everyone else. Absent until the first rekey.
+	 */
+	baseShards?: Partial<Record<ShardName, ShardKey>>;
+	/**
+	 * Meta keys held before the current one, oldest first: their handover rooms stay served (so a
+	 * member who was offline finds its new keys) and backups signed with them still verify.
+	 */
+	formerMeta?: ShardKey[];
 }
