@@ -23,6 +23,8 @@
 //       read answers from memory. When the queue has drained, `onChange` (and every `subscribe`d
 //       listener) is called once, so the reader re-reads. Never throws: a malformed key or
 //       signature is 'bad'.
+//       checker.detached(ctx, key, value, seal): the same, for a value (e.g. a string) whose seal is
+//         stored beside it: the seal signs sealedBody(ctx, key, value). 'unsealed' if seal malformed.
 //       checker.settled(): Promise<void>   — resolves when nothing is pending (tests, first open).
 //       checker.subscribe(fn): () => void  — another listener; returns its unsubscribe.
 //   mayAuthor(trust, signer, roles): boolean
@@ -106,6 +108,8 @@ export function sealOf(value: unknown): FactSeal | undefined {
 
 export interface SealChecker {
 	status(ctx: FactContext, key: string, value: unknown): SealStatus;
+	/** The same for a value whose seal is stored beside it (e.g. a batch held as one string). */
+	detached(ctx: FactContext, key: string, value: unknown, seal: unknown): SealStatus;
 	settled(): Promise<void>;
 	subscribe(fn: () => void): () => void;
 }
@@ -122,7 +126,7 @@ export function createSealChecker(options: { onChange?: () => void; verify?: Ver
 	/** Results by seal signature, then by the signed message's canonical JSON. */
 	const results = new Map<string, Map<string, SealStatus>>();
 	/** Fast path: the same value object read again (Yjs hands back the same object each read). */
-	const byObject = new WeakMap<object, { place: string; status: SealStatus }>();
+	const byObject = new WeakMap<object, { place: string; sig: string; status: SealStatus }>();
 	const queue: Array<{ seal: FactSeal; body: unknown; message: string; slot: Map<string, SealStatus> }> = [];
 	let running: Promise<void> | null = null;
 
@@ -153,11 +157,15 @@ export function createSealChecker(options: { onChange?: () => void; verify?: Ver
 	function status(ctx: FactContext, key: string, value: unknown): SealStatus {
 		const seal = sealOf(value);
 		if (!seal) return 'unsealed';
+		return detached(ctx, key, value, seal);
+	}
+
+	function detached(ctx: FactContext, key: string, value: unknown, seal: FactSeal): SealStatus {
 		const place = `${ctx.workspaceId}\u0000${ctx.shard}\u0000${ctx.map}\u0000${key}`;
 		const isObject = value !== null && typeof value === 'object';
 		if (isObject) {
 			const hit = byObject.get(value);
-			if (hit && hit.place === place && hit.status !== 'pending') return hit.status;
+			if (hit && hit.place === place && hit.sig === seal.sig && hit.status !== 'pending') return hit.status;
 		}
 		const body = sealedBody(ctx, key, value);
 		let message: string;
@@ -176,12 +184,16 @@ export function createSealChecker(options: { onChange?: () => void; verify?: Ver
 			queue.push({ seal, body, message, slot });
 			running ??= drain();
 		}
-		if (isObject) byObject.set(value, { place, status: s });
+		if (isObject) byObject.set(value, { place, sig: seal.sig, status: s });
 		return s;
 	}
 
 	return {
 		status,
+		detached(ctx, key, value, seal) {
+			const ok = v.safeParse(FactSealSchema, seal);
+			return ok.success ? detached(ctx, key, value, ok.output) : 'unsealed';
+		},
 		async settled() {
 			while (running) await running;
 		},

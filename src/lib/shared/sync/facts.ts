@@ -14,7 +14,7 @@ import type { ShardName } from '$lib/shared/domain/workspace';
 export const FACT_MAPS: Readonly<Record<ShardName, readonly string[]>> = {
 	meta: [],
 	tasks: [],
-	books: ['entries', 'entryBatches'],
+	books: ['entries', 'entryBatches', 'entryBatchSeals', 'factAdoptions', 'lockChanges'],
 	people: []
 };
 

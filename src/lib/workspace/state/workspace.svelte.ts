@@ -38,6 +38,7 @@ import { newId, nowIso } from '../../shared/state/ids';
 import { background } from '$lib/shared/state/background';
 import { TrustReplica } from '$lib/shared/sync/trust-doc';
 import { MembersState } from './members.svelte';
+import { wireBooksAuthority } from './books-authority.svelte';
 import { AuditView, startAuditLog } from './audit.svelte';
 import { setAuthorName } from '$lib/shared/state/author';
 import { auditName } from '$lib/shared/domain/workspace/audit-name';
@@ -142,7 +143,14 @@ export class OpenWorkspace {
 		}
 		const booksDoc = session.doc('books');
 		if (booksDoc && this.books) {
-			this.#booksReplica = new BooksReplica(booksDoc, { newId });
+			const signed = wireBooksAuthority({
+				doc: booksDoc,
+				entry: () => this.entry,
+				trust: () => this.trust?.trust ?? null,
+				members: () => this.members
+			});
+			this.#booksReplica = new BooksReplica(booksDoc, { newId, ...signed?.options });
+			if (signed) this.#cleanups.push(signed.start(this.#booksReplica));
 			this.books.attach(this.#booksReplica);
 			const bankingReplica = new BankingReplica(booksDoc, this.#booksReplica);
 			this.banking?.attach(bankingReplica, this.#booksReplica, this.books);
