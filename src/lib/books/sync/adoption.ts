@@ -4,9 +4,12 @@
 // digest of its value. Those facts count as adopted (if their value still has that digest); an
 // unsealed fact NOT on a good adoption — written later, or forged — never counts and is listed.
 // An adoption counts only when its seal is good and its signer is an owner or admin (role at the
-// time). Once any adoption is present no device writes another, so later unsealed facts are never
-// adopted. Limit: a device that adopts before it has synced adopts only what it held; entries only
-// another device held stay unsealed-and-listed until someone reposts them.
+// time). No device adopts once the books hold an adoption or ANY sealed fact (an entry, batch or
+// lock change written by this build): from then on the books are signed, and an unsealed fact is a
+// forgery or an older build's write, never adopted. Limits: a device that adopts before it has
+// synced adopts only what it held; and if a Books member's device with this build posts before any
+// owner or admin device opens it, the older entries are never adopted: they stay listed (copy them
+// into drafts and repost). The scan for sealed entries runs only when no adoption exists yet.
 import type * as Y from 'yjs';
 import { canonicalJson } from '$lib/shared/domain/identity/canonical';
 import { sha256Hex } from '$lib/shared/domain/sha256';
@@ -61,6 +64,14 @@ export function unsealedFacts(doc: Y.Doc): Map<string, string> {
 	return out;
 }
 
+/** Whether anything in the books was written by this build (a sealed entry, batch or lock change). */
+export function holdsSealedFacts(doc: Y.Doc): boolean {
+	if (batchSealsMap(doc)._map.size > 0 || lockChangesMap(doc)._map.size > 0) return true;
+	const entries = entriesMap(doc);
+	for (const key of factKeys(entries)) if (sealOf(firstFact(entries, key)?.value)) return true;
+	return false;
+}
+
 /**
  * Writes this device's adoption of the unsealed facts it holds, when it is an owner or admin, no
  * adoption is present yet, and there is something to adopt. True when it wrote one.
@@ -73,7 +84,7 @@ export async function adoptUnsealed(
 	id: string
 ): Promise<boolean> {
 	if (!mayAuthor(trust, device.publicKey, ['owner', 'admin'])) return false;
-	if (adoptionsMap(doc)._map.size > 0) return false;
+	if (adoptionsMap(doc)._map.size > 0 || holdsSealedFacts(doc)) return false;
 	const held = unsealedFacts(doc);
 	// The lock date set before signatures, unless a signed change already replaced it.
 	const lock = readLock(doc);
@@ -82,7 +93,7 @@ export async function adoptUnsealed(
 	if (held.size === 0) return false;
 	const keys = [...held].sort((a, b) => (a[0] < b[0] ? -1 : 1));
 	const sealed = await sealFact(device, { workspaceId, shard: 'books', map: ADOPTIONS }, id, { v: 1, keys });
-	if (adoptionsMap(doc)._map.size > 0) return false;
+	if (adoptionsMap(doc)._map.size > 0 || holdsSealedFacts(doc)) return false;
 	adoptionsMap(doc).set(id, sealed);
 	return true;
 }

@@ -242,3 +242,18 @@ describe('the signed lock date', () => {
 		expect(replica.quarantined().map((q) => q.code)).toEqual(['ledger/locked-period']);
 	});
 });
+
+describe('no adoption once the books are signed', () => {
+	it('an owner never adopts unsealed entries that arrive after a sealed one', async () => {
+		const t = await team();
+		const { doc, entries } = seeded();
+		const { replica, settle } = replicaOver(doc, () => t.trust, t.owner);
+		replica.postEntry(entries[0] as JournalEntry);
+		await settle();
+		docs.insertEntry(doc, entries[1] as JournalEntry);
+		expect(await adoptUnsealed(doc, t.owner, WS, t.trust, id())).toBe(false);
+		await settle();
+		expect(replica.entries()).toHaveLength(1);
+		expect(replica.quarantined().map((q) => q.code)).toEqual(['ledger/unsigned-entry']);
+	});
+});
