@@ -257,3 +257,26 @@ describe('no adoption once the books are signed', () => {
 		expect(replica.quarantined().map((q) => q.code)).toEqual(['ledger/unsigned-entry']);
 	});
 });
+
+describe('seals and sameness', () => {
+	it('a re-import of signed entries finds them unchanged, and two signed copies of one entry count once', async () => {
+		const t = await team();
+		const { accounts, entries } = book(4);
+		const doc = newShardDoc('books');
+		const { replica, settle } = replicaOver(doc, () => t.trust, t.owner);
+		expect(replica.importRecords({ accounts, entries }, 'a.journal').ok).toBe(true);
+		await settle();
+		const again = replica.importRecords({ accounts, entries }, 'a.journal');
+		expect(again.ok && again.value.unchanged).toBe(4);
+		// Bea's device imported the same file at once: a second signed copy of each id, in a batch.
+		const text = docs.batchText(entries);
+		const { sealBatch } = await import('./authority');
+		docs.insertEntryBatch(doc, 'bea-batch', entries, {
+			text,
+			seal: await sealBatch(t.books, WS, 'bea-batch', text)
+		});
+		await settle();
+		expect(replica.entries()).toHaveLength(4);
+		expect(replica.quarantined()).toEqual([]);
+	});
+});
