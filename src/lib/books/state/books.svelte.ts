@@ -276,6 +276,11 @@ export class BooksState {
 		return r.postEntry(entry, fromDraft !== undefined ? { fromDraft } : {});
 	}
 
+	/** Resolves once what was posted here is written (its signature made) and judged. */
+	async written(): Promise<void> {
+		await this.#replica?.settled();
+	}
+
 	reverse(id: string, date?: IsoDate): Result<JournalEntry> {
 		const r = this.#r();
 		if (!r) return loading();

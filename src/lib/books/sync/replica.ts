@@ -178,6 +178,12 @@ export class BooksReplica {
 		}
 	}
 
+	/** Resolves once this replica's writes are written and every seal read so far is checked. */
+	async settled(): Promise<void> {
+		await this.flush();
+		await this.#authority?.checker.settled();
+	}
+
 	#onDocChange(c: docs.BooksDocChange): void {
 		const rules = c.accounts.length > 0 || c.settings;
 		if (c.accounts.length > 0) this.#accounts = docs.readAllAccounts(this.#doc);
