@@ -18,7 +18,7 @@ import { mayAuthor, sealFact, sealOf, type SealChecker } from '$lib/shared/sync/
 import type { DeviceKey } from '$lib/shared/crypto/signing';
 import type { TrustState } from '$lib/shared/domain/identity';
 import { entryBatchesMap } from './batches';
-import { batchSealsMap, type BooksAuthority } from './authority';
+import { batchSealsMap, forgetPendingBatches, type BooksAuthority } from './authority';
 import { entriesMap, readLock } from './doc';
 import { ADOPTED_LOCK, lockChangesMap } from './lock';
 
@@ -154,6 +154,7 @@ export function booksAuthority(doc: Y.Doc, source: AuthoritySource): BooksAuthor
 		},
 		invalidate() {
 			adopted = undefined;
+			forgetPendingBatches(source.checker);
 		}
 	};
 }

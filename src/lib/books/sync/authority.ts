@@ -16,7 +16,8 @@ import {
 	sealOf,
 	type FactContext,
 	type FactSeal,
-	type SealChecker
+	type SealChecker,
+	type SealStatus
 } from '$lib/shared/sync/fact-seal';
 import { signBody, type DeviceKey } from '$lib/shared/crypto/signing';
 
@@ -71,6 +72,35 @@ function sealFor(doc: Y.Doc, source: FactSource, value: unknown): unknown {
 	return stored !== null && typeof stored === 'object' ? (stored as { seal?: unknown }).seal : undefined;
 }
 
+/** Batch verdicts by checker, then batch id: a batch holds up to 1000 entries, judged one by one. */
+const batchVerdicts = new WeakMap<
+	object,
+	Map<string, { value: unknown; seal: unknown; status: SealStatus }>
+>();
+
+/** A batch's seal status, remembered per batch (its message is the whole batch text: built once). */
+function batchStatus(
+	auth: BooksAuthority,
+	ctx: FactContext,
+	key: string,
+	value: unknown,
+	seal: unknown
+): SealStatus {
+	let byKey = batchVerdicts.get(auth.checker);
+	if (!byKey) batchVerdicts.set(auth.checker, (byKey = new Map()));
+	const hit = byKey.get(key);
+	if (hit && hit.value === value && hit.seal === seal) return hit.status;
+	const status = auth.checker.detached(ctx, key, value, seal);
+	byKey.set(key, { value, seal, status });
+	return status;
+}
+
+/** Forgets batch verdicts still pending (call when the checker has answered): asked afresh next read. */
+export function forgetPendingBatches(checker: SealChecker): void {
+	const byKey = batchVerdicts.get(checker);
+	if (byKey) for (const [k, v] of byKey) if (v.status === 'pending') byKey.delete(k);
+}
+
 /** Whether the fact under `source` (its first write, `value`) counts as authored by someone entitled. */
 export function authorship(doc: Y.Doc, auth: BooksAuthority, source: FactSource, value: unknown): Authorship {
 	const seal = sealFor(doc, source, value);
@@ -78,7 +108,7 @@ export function authorship(doc: Y.Doc, auth: BooksAuthority, source: FactSource,
 	const status =
 		source.map === 'entries'
 			? auth.checker.status(ctx, source.key, value)
-			: auth.checker.detached(ctx, source.key, value, seal);
+			: batchStatus(auth, ctx, source.key, value, seal);
 	if (status === 'unsealed') {
 		const adoptions = auth.adopted();
 		if (adoptions === null) return { kind: 'pending' };
@@ -108,4 +138,30 @@ export async function sealBatch(
 ): Promise<FactSeal> {
 	const ctx: FactContext = { workspaceId, shard: 'books', map: 'entryBatches' };
 	return { by: device.publicKey, sig: await signBody(device, sealedBody(ctx, batchId, text)) };
+}
+
+/**
+ * Queues the check of every seal the books hold and waits for the answers: a replica built after
+ * this judges each entry once, instead of once while its seal is pending and again when checked.
+ */
+export async function checkAllSeals(doc: Y.Doc, auth: BooksAuthority): Promise<void> {
+	const entries = doc.getMap('entries');
+	for (const key of entries._map.keys()) {
+		const value = firstFact(entries, key)?.value;
+		if (value !== undefined) auth.checker.status(ctxOf(auth, 'entries'), key, value);
+	}
+	const batches = doc.getMap('entryBatches');
+	for (const key of batches._map.keys()) {
+		const value = firstFact(batches, key)?.value;
+		if (value !== undefined)
+			batchStatus(
+				auth,
+				ctxOf(auth, 'entryBatches'),
+				key,
+				value,
+				sealFor(doc, { map: 'entryBatches', key }, value)
+			);
+	}
+	await auth.checker.settled();
+	forgetPendingBatches(auth.checker);
 }

@@ -10,6 +10,7 @@ import { readShardTail } from '$lib/shared/sync/shard-reader';
 import { newShardDoc } from '$lib/shared/sync/facts';
 import type { LoadTimes } from './types';
 import { workerAuthority, type WorkerAuthority } from './authority';
+import { checkAllSeals } from '$lib/books/sync/authority';
 
 export interface BooksShard {
 	readonly doc: Y.Doc;
@@ -50,6 +51,7 @@ export function beginShard(workspaceId: string): Loading {
 		});
 		const applied = performance.now();
 		const signed = await workerAuthority(workspaceId, doc);
+		if (signed) await checkAllSeals(doc, signed.authority);
 		const replica = new BooksReplica(doc, signed ? { authority: signed.authority } : {});
 		// Seals are checked once each, off the read path; the first answer waits for them.
 		await signed?.authority.checker.settled();
