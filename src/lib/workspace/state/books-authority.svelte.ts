@@ -18,6 +18,14 @@ export interface BooksAuthorityWiring {
 	start(replica: BooksReplica): () => void;
 }
 
+/** Who holds which role (and who held which before removal), as one comparable string. */
+function rolesKey(trust: TrustState | null): string {
+	if (!trust) return '';
+	const now = [...trust.roles].map(([k, s]) => `${k}:${s.role}`).sort();
+	const before = [...trust.formerRoles].map(([k, s]) => `${k}:${s.role}`).sort();
+	return `${now.join(',')}|${before.join(',')}`;
+}
+
 export function wireBooksAuthority(input: {
 	doc: Parameters<typeof booksAuthority>[0];
 	entry: () => WorkspaceEntry;
@@ -45,11 +53,16 @@ export function wireBooksAuthority(input: {
 		options: { authority, signer },
 		start(replica) {
 			let adopting = false;
+			let judgedWith: string | null = null;
 			return $effect.root(() => {
 				$effect(() => {
 					const trust = input.trust();
-					void input.members();
-					replica.rejudge();
+					// Meta changes often; the entries are judged again only when who holds which role does.
+					const key = rolesKey(trust);
+					if (key !== judgedWith) {
+						judgedWith = key;
+						replica.rejudge();
+					}
 					const device = input.entry().device;
 					if (!trust || !device || adopting) return;
 					adopting = true;
