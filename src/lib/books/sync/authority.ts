@@ -1,9 +1,10 @@
 // Who wrote a posted entry, and may they: the seal check for Books facts. A posted entry (in
 // `entries`) carries its seal inside its value; an imported batch (one JSON string in
 // `entryBatches`) has its seal stored beside it in `entryBatchSeals` under the same key, signing
-// the batch string itself (one signature per batch of up to 1000 entries). A fact counts only when
-// its seal is good AND its signer may author Books facts (owner, admin, Books; shared/sync/fact-seal
-// mayAuthor: the role at the time). Facts written before this build carry no seal: they count when
+// the batch string exactly as stored (fact-seal sealedText: never re-serialised to check it; one
+// signature per batch of up to 1000 entries). A fact counts only when its seal is good AND its
+// signer may author Books facts (owner, admin, Books; shared/sync/fact-seal mayAuthor: the role at
+// the time). Facts written before this build carry no seal: they count when
 // an owner or admin device adopted them (`factAdoptions`, see adoption.ts); any other unsealed fact,
 // a bad seal or a signer without the role is kept aside with who and why, never counted.
 import type * as Y from 'yjs';
@@ -11,15 +12,15 @@ import type { Role, TrustState } from '$lib/shared/domain/identity';
 import { firstFact } from '$lib/shared/sync/facts';
 import {
 	mayAuthor,
-	sealedBody,
 	sealFact,
+	sealText,
 	sealOf,
 	type FactContext,
 	type FactSeal,
 	type SealChecker,
 	type SealStatus
 } from '$lib/shared/sync/fact-seal';
-import { signBody, type DeviceKey } from '$lib/shared/crypto/signing';
+import type { DeviceKey } from '$lib/shared/crypto/signing';
 
 /** Roles whose keys may write Books facts. */
 export const BOOKS_AUTHORS: readonly Role[] = ['owner', 'admin', 'books'];
@@ -90,7 +91,11 @@ function batchStatus(
 	if (!byKey) batchVerdicts.set(auth.checker, (byKey = new Map()));
 	const hit = byKey.get(key);
 	if (hit && hit.value === value && hit.seal === seal) return hit.status;
-	const status = auth.checker.detached(ctx, key, value, seal);
+	// The batch's stored string is what its seal signs, as is (never re-serialised to check it).
+	const status =
+		typeof value === 'string'
+			? auth.checker.text(ctx, key, value, seal)
+			: auth.checker.detached(ctx, key, value, seal);
 	byKey.set(key, { value, seal, status });
 	return status;
 }
@@ -136,8 +141,7 @@ export async function sealBatch(
 	batchId: string,
 	text: string
 ): Promise<FactSeal> {
-	const ctx: FactContext = { workspaceId, shard: 'books', map: 'entryBatches' };
-	return { by: device.publicKey, sig: await signBody(device, sealedBody(ctx, batchId, text)) };
+	return sealText(device, { workspaceId, shard: 'books', map: 'entryBatches' }, batchId, text);
 }
 
 /**
