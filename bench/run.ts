@@ -16,6 +16,7 @@ import { payrollBackup, BENCH_RUN_ID } from './payroll-backup';
 import { generateCases } from '$lib/payroll/domain/generated-cases';
 import type { IsoDate } from '$lib/shared/domain';
 import { booksBench } from './books';
+import { signedBench } from './signed';
 import { benchBankingWorker } from './banking-worker';
 
 const PORT = 4175;
@@ -519,6 +520,10 @@ async function main(): Promise<void> {
 			await browser.close();
 			stop();
 		}
+	}
+	if (want('signed')) {
+		console.log('\nSigned Books facts: the cost of signature checks (Node, in-process)');
+		await signedBench(record);
 	}
 	if (want('payroll')) {
 		console.log('\nPayroll engine (Node, in-process)');

@@ -17,7 +17,10 @@ for (let run = 0; run < 5; run++) {
 	for (const id of ids.slice(0, 10)) checkEntry(doc, ctx, id); // index built outside the timing
 	const t0 = performance.now();
 	let ok = 0;
-	for (const id of ids) if (checkEntry(doc, ctx, id)?.ok) ok++;
+	for (const id of ids) {
+		const v = checkEntry(doc, ctx, id);
+		if (v && v !== 'pending' && v.ok) ok++;
+	}
 	times.push(performance.now() - t0);
 	if (ok !== entries.length) throw new Error(`only ${ok} of ${entries.length} entries counted`);
 }

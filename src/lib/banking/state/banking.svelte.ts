@@ -3,6 +3,7 @@
 // matching are asked of the books worker (which hosts banking's worker API beside the books one and holds
 // one copy of the shard, read from IndexedDB). Proposals are only
 // shown once the worker has caught up with this page's shard, so a line just matched is never proposed.
+import { background } from '$lib/shared/state/background';
 import { err, ok, todayUtc, type DomainError, type Result } from '$lib/shared/domain';
 import type { Account, JournalEntry } from '$lib/books/domain';
 import {
@@ -313,8 +314,19 @@ export class BankingState {
 		if (!entry.ok) return entry;
 		const posted = books.post(entry.value);
 		if (!posted.ok) return posted;
-		const matched = this.accept(bankAccountId, [lineId], [`${entry.value.id}#0`]);
-		if (!matched.ok) return matched;
+		const match = () => this.accept(bankAccountId, [lineId], [`${entry.value.id}#0`]);
+		if (books.entry(entry.value.id)) {
+			const matched = match();
+			if (!matched.ok) return matched;
+		} else
+			// A signed entry is written once its signature is made: match the line to it then.
+			background(
+				books.written().then(() => {
+					const matched = match();
+					if (!matched.ok) throw new Error(matched.error.message);
+				}),
+				'matching the new entry to its bank line'
+			);
 		const rule = rememberedRule(line, input, dimensions);
 		if (rule) this.createRule(rule);
 		return posted;

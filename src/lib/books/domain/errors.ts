@@ -11,6 +11,10 @@ export const LEDGER_ERRORS = defineMessages({
 	'ledger/bad-amount': 'An amount is not a plain decimal.',
 	'ledger/bad-date': 'A date is not a calendar date (YYYY-MM-DD).',
 	'ledger/bad-entry': 'The entry record is malformed.',
+	'ledger/unsigned-entry':
+		'The entry carries no signature of whoever posted it, and was not among the entries held when signatures began.',
+	'ledger/bad-signature': 'The entry’s signature does not match its content.',
+	'ledger/no-books-role': 'The entry was signed by someone who may not post to the books.',
 	'ledger/newer-entry': 'The entry was saved by a newer version of Keel; update Keel to use it.',
 	'ledger/not-posted': 'Only posted entries can be reversed or reported.',
 	'ledger/bad-chart': 'The chart of accounts is inconsistent.',

@@ -79,6 +79,8 @@ export class BooksState {
 	duplicateNumbers = $state.raw<DuplicateNumber[]>([]);
 	chartProblems = $state.raw<string[]>([]);
 	lockDate = $state<IsoDate | null>(null);
+	/** Lock date changes not applied (unsigned, or by someone without the right); shown in Needs review. */
+	lockReview = $state.raw<string[]>([]);
 	chartTemplate = $state<string | null>(null);
 	/** Bumped each time the worker has caught up with this page's shard: reports re-run on it. */
 	version = $state(0);
@@ -158,6 +160,7 @@ export class BooksState {
 			this.rewrites = r.rewrites();
 		}
 		if (c.drafts) this.drafts = r.drafts();
+		if (c.settings || c.quarantine) this.lockReview = r.lockReview();
 		if (c.settings) {
 			this.lockDate = r.lockDate();
 			this.chartTemplate = r.chartTemplate();
@@ -271,6 +274,11 @@ export class BooksState {
 		const r = this.#r();
 		if (!r) return loading();
 		return r.postEntry(entry, fromDraft !== undefined ? { fromDraft } : {});
+	}
+
+	/** Resolves once what was posted here is written (its signature made) and judged. */
+	async written(): Promise<void> {
+		await this.#replica?.settled();
 	}
 
 	reverse(id: string, date?: IsoDate): Result<JournalEntry> {

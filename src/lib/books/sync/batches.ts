@@ -24,11 +24,27 @@ export function itemOrigin(map: Y.Map<unknown>, key: string): { client: number; 
 /** Most entries one batch holds; an import writes ceil(n / this) batch values. */
 export const ENTRY_BATCH_SIZE = 1000;
 
-/** Writes imported entries as one batch value; false (nothing written) when the batch id exists. */
-export function insertEntryBatch(doc: Y.Doc, batchId: string, entries: readonly JournalEntry[]): boolean {
+/** The stored text of a batch of entries (what a batch's seal signs). */
+export function batchText(entries: readonly JournalEntry[]): string {
+	return JSON.stringify({ v: 1, entries });
+}
+
+/**
+ * Writes imported entries as one batch value (its seal, when given, beside it in `entryBatchSeals`);
+ * false (nothing written) when the batch id exists. `text` is batchText(entries), when already made.
+ */
+export function insertEntryBatch(
+	doc: Y.Doc,
+	batchId: string,
+	entries: readonly JournalEntry[],
+	sealed?: { readonly text: string; readonly seal: unknown }
+): boolean {
 	const map = entryBatchesMap(doc);
 	if (map._map.has(batchId)) return false; // never written over, even once removed
-	map.set(batchId, JSON.stringify({ v: 1, entries }));
+	doc.transact(() => {
+		map.set(batchId, sealed?.text ?? batchText(entries));
+		if (sealed) doc.getMap('entryBatchSeals').set(batchId, { seal: sealed.seal });
+	});
 	return true;
 }
 

@@ -16,6 +16,8 @@ import {
 import { err, ok, type IsoDate, type Result } from '$lib/shared/domain';
 import * as docs from './doc';
 import { readPostedEntry, sameRecord } from './shape';
+import { authorship, type Authorship, type BooksAuthority } from './authority';
+import { readSignedLock, type SignedLock } from './lock';
 
 /** An entry kept aside, never counted, until someone reviews it. */
 /** Why a stored entry does not count: a ledger failure that also names the entry. */
@@ -39,7 +41,14 @@ export interface CheckContext {
 	readonly archived: ReadonlyMap<AccountId, Seen>;
 	readonly lockDate: IsoDate | null;
 	readonly lockSeen: Seen;
+	/** Who may write Books facts (seals and roles); absent, authorship is not checked. */
+	readonly authority?: BooksAuthority;
+	/** The signed lock (with authority): its head, whether a seal is pending, what was not applied. */
+	readonly lock?: SignedLock;
 }
+
+/** A verdict not given yet: a seal is still being checked (judged again when it is). */
+export const PENDING = 'pending' as const;
 
 function decodeSeen(text: string): Seen {
 	if (text === '') return new Map();
@@ -52,7 +61,8 @@ function decodeSeen(text: string): Seen {
 
 export function checkContext(
 	doc: Y.Doc,
-	accounts: readonly Account[] = docs.readAllAccounts(doc)
+	accounts: readonly Account[] = docs.readAllAccounts(doc),
+	authority?: BooksAuthority
 ): CheckContext {
 	const open = new Map<AccountId, Account>();
 	const archived = new Map<AccountId, Seen>();
@@ -64,7 +74,16 @@ export function checkContext(
 		} else open.set(a.id, a);
 	}
 	const lock = docs.readLock(doc);
-	return { open, archived, lockDate: lock.lockDate, lockSeen: decodeSeen(lock.seen) };
+	if (!authority) return { open, archived, lockDate: lock.lockDate, lockSeen: decodeSeen(lock.seen) };
+	const signed = readSignedLock(doc, authority, lock.lockDate);
+	return {
+		open,
+		archived,
+		lockDate: signed.lockDate,
+		lockSeen: decodeSeen(signed.seen),
+		authority,
+		lock: signed
+	};
 }
 
 function covered(seen: Seen, origin: { client: number; clock: number } | undefined): boolean {
@@ -80,12 +99,51 @@ function quarantine(
 	return err({ id, entry, code, message });
 }
 
-/** The verdict on one stored entry; null when the id holds nothing (yet). */
-export function checkEntry(doc: Y.Doc, ctx: CheckContext, id: string): EntryVerdict | null {
+/** Why an entry's author does not count, in words naming the entry (and the signer, when known). */
+function authorshipWords(
+	id: string,
+	entry: JournalEntry | null,
+	a: Authorship,
+	nameOf: (key: string) => string
+) {
+	const what = entry ? `Entry '${id}' of ${entry.date}` : `Entry '${id}'`;
+	if (a.kind === 'no-role' && a.signer)
+		return {
+			code: 'ledger/no-books-role' as const,
+			message: `${what} was signed by ${nameOf(a.signer)}, who may not post to the books; it does not count.`
+		};
+	if (a.kind === 'bad-seal')
+		return {
+			code: 'ledger/bad-signature' as const,
+			message: `${what} has a signature that does not match it${a.signer ? ` (it names ${nameOf(a.signer)})` : ''}: it was changed after signing or forged; it does not count.`
+		};
+	return {
+		code: 'ledger/unsigned-entry' as const,
+		message: `${what} carries no signature of whoever posted it and was not held when the books began to be signed; it does not count.`
+	};
+}
+
+/** The verdict on one stored entry; null when the id holds nothing (yet); PENDING while a seal is checked. */
+export function checkEntry(doc: Y.Doc, ctx: CheckContext, id: string): EntryVerdict | null | typeof PENDING {
 	const unreadable = docs.badBatch(doc, id);
 	if (unreadable !== undefined) return quarantine(id, null, 'ledger/bad-entry', unreadable);
-	const occurrences = docs.entryOccurrences(doc, id);
+	let occurrences = docs.entryOccurrences(doc, id);
 	if (occurrences.length === 0) return null;
+	const authority = ctx.authority;
+	if (authority) {
+		// Only what an entitled author wrote counts; a copy by anyone else is not even compared.
+		const judged = occurrences.map((o) => authorship(doc, authority, o.source, o.source.value));
+		if (judged.some((j) => j.kind === 'pending')) return PENDING;
+		const kept = occurrences.filter((_, i) => judged[i]?.kind === 'ok');
+		if (kept.length === 0) {
+			const read = readPostedEntry(occurrences[0]?.value, id);
+			const why = authorshipWords(id, read.ok ? read.value : null, judged[0] as Authorship, (k) =>
+				authority.nameOf(k)
+			);
+			return quarantine(id, read.ok ? read.value : null, why.code, why.message);
+		}
+		occurrences = kept;
+	}
 	// Two writes of one id (two peers importing one export at once) count once when they agree;
 	// when they differ, neither counts: which one is right is a person's call, not a merge's.
 	const first = occurrences[0]?.value;

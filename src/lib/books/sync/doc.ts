@@ -24,7 +24,7 @@ import { readDraftValue, readPostedEntry } from './shape';
 import { BAD_BATCH_PREFIX, batchIndex, entryBatchesMap, itemOrigin, refreshBatches } from './batches';
 import { factKeys, firstFact } from '$lib/shared/sync/facts';
 
-export { BAD_BATCH_PREFIX, ENTRY_BATCH_SIZE, entryBatchesMap, insertEntryBatch } from './batches';
+export { BAD_BATCH_PREFIX, ENTRY_BATCH_SIZE, batchText, entryBatchesMap, insertEntryBatch } from './batches';
 
 /** The account fields a person can change; `undefined` in a patch clears an optional field. */
 export type AccountPatch = Partial<
@@ -167,6 +167,12 @@ export interface EntryOccurrence {
 	readonly value: unknown;
 	/** (client, clock) of the Y item holding it: the same on every replica. */
 	readonly origin: { client: number; clock: number };
+	/** The fact it was written in (a single entry, or a batch) and that fact's stored value. */
+	readonly source: {
+		readonly map: 'entries' | 'entryBatches';
+		readonly key: string;
+		readonly value: unknown;
+	};
 }
 
 const compareOrigin = (a: EntryOccurrence, b: EntryOccurrence) =>
@@ -177,11 +183,21 @@ export function entryOccurrences(doc: Y.Doc, id: string): EntryOccurrence[] {
 	const out: EntryOccurrence[] = [];
 	const single = entriesMap(doc);
 	const first = firstFact(single, id);
-	if (first) out.push({ value: first.value, origin: first.origin });
+	if (first)
+		out.push({
+			value: first.value,
+			origin: first.origin,
+			source: { map: 'entries', key: id, value: first.value }
+		});
 	const batches = entryBatchesMap(doc);
 	for (const at of batchIndex(doc).byEntry.get(id) ?? []) {
-		const o = itemOrigin(batches, at.batch);
-		if (o) out.push({ value: at.value, origin: o });
+		const fact = firstFact(batches, at.batch);
+		if (fact)
+			out.push({
+				value: at.value,
+				origin: fact.origin,
+				source: { map: 'entryBatches', key: at.batch, value: fact.value }
+			});
 	}
 	return out.length > 1 ? out.sort(compareOrigin) : out;
 }
@@ -206,6 +222,14 @@ export function entryIds(doc: Y.Doc): string[] {
 	for (const id of idx.byEntry.keys()) ids.add(id);
 	for (const batchId of idx.bad.keys()) ids.add(BAD_BATCH_PREFIX + batchId);
 	return [...ids];
+}
+
+/** The entry ids a batch holds (or the id standing for it when it is unreadable). */
+export function batchEntryIds(doc: Y.Doc, batchId: string): string[] {
+	const idx = batchIndex(doc);
+	const ids = [...(idx.entriesOf.get(batchId) ?? [])];
+	if (idx.bad.has(batchId)) ids.push(BAD_BATCH_PREFIX + batchId);
+	return ids;
 }
 
 /** Why a batch is unreadable, for an id from entryIds() that stands for one; undefined otherwise. */

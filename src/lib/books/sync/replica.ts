@@ -19,7 +19,11 @@ import {
 } from '$lib/books/domain';
 import * as docs from './doc';
 import { postedRewrites, type PostedRewrite } from './rewrites';
-import { checkContext, checkEntry, type CheckContext, type QuarantinedEntry } from './check';
+import { checkContext, checkEntry, PENDING, type CheckContext, type QuarantinedEntry } from './check';
+import { batchSealsMap, sealBatch, sealEntry, type BooksAuthority } from './authority';
+import { adoptionsMap } from './adoption';
+import { lockChangesMap, sealLockChange, writeLockChange } from './lock';
+import type { DeviceKey } from '$lib/shared/crypto/signing';
 import { planImport, type ImportData } from './import';
 import { draftAsEntry } from './shape';
 import { encodeStateVectorText } from '../../shared/sync/state-vector';
@@ -58,6 +62,13 @@ export interface ImportSummary {
 export interface BooksReplicaOptions {
 	/** New record ids (ULIDs in the app). */
 	readonly newId?: () => string;
+	/** Count only facts sealed by an entitled author (or adopted); see authority.ts. */
+	readonly authority?: BooksAuthority & { invalidate(): void };
+	/**
+	 * Seal what this replica posts with this device's key (the write waits for the signature); asked
+	 * at each write, since a device key may be made after the books open. Null: written unsealed.
+	 */
+	readonly signer?: () => { readonly device: DeviceKey; readonly workspaceId: string } | null;
 }
 
 /** Imports of at least this many entries are written as batches; smaller ones entry by entry. */
@@ -79,6 +90,13 @@ export class BooksReplica {
 	#accounts: Account[] = [];
 	#ctx: CheckContext;
 	#sorted: JournalEntry[] | null = null;
+	readonly #authority: (BooksAuthority & { invalidate(): void }) | undefined;
+	readonly #signer: BooksReplicaOptions['signer'];
+	/** Entries whose seal is still being checked: judged again when the checker answers. */
+	readonly #pending = new Set<string>();
+	/** Sealed writes waiting for their signature (ids being posted, so a second post is refused). */
+	readonly #writing = new Set<string>();
+	#inFlight: Promise<unknown> = Promise.resolve();
 
 	/** A replica over a fresh in-memory document (not persisted, not shared): tests and previews. */
 	static inMemory(options: BooksReplicaOptions = {}): BooksReplica {
@@ -88,17 +106,88 @@ export class BooksReplica {
 	constructor(doc: Y.Doc, options: BooksReplicaOptions = {}) {
 		this.#doc = doc;
 		this.#newId = options.newId ?? (() => crypto.randomUUID());
+		this.#authority = options.authority;
+		this.#signer = options.signer;
 		this.#accounts = docs.readAllAccounts(doc);
-		this.#ctx = checkContext(doc, this.#accounts);
+		this.#ctx = checkContext(doc, this.#accounts, this.#authority);
 		this.#judge(docs.entryIds(doc));
 		this.#rewrites = postedRewrites(doc);
-		this.#unobserve = docs.observeBooks(doc, (c) => this.#onDocChange(c));
+		const unobserve = docs.observeBooks(doc, (c) => this.#onDocChange(c));
+		const authority = this.#authority;
+		if (!authority) this.#unobserve = unobserve;
+		else {
+			const seals = batchSealsMap(doc);
+			const adoptions = adoptionsMap(doc);
+			const onSeals = (event: Y.YMapEvent<unknown>) => {
+				const ids = new Set<string>();
+				for (const k of event.keysChanged) for (const id of docs.batchEntryIds(doc, k)) ids.add(id);
+				this.#rejudge(ids);
+			};
+			const onAdoptions = () => this.rejudge();
+			seals.observe(onSeals);
+			adoptions.observe(onAdoptions);
+			const unsubscribe = authority.checker.subscribe(() => {
+				authority.invalidate();
+				if (this.#ctx.lock?.pending) this.rejudge();
+				else this.#rejudge([...this.#pending]);
+			});
+			const lockChanges = lockChangesMap(doc);
+			const onLock = () => this.rejudge();
+			lockChanges.observe(onLock);
+			this.#unobserve = () => {
+				unobserve();
+				seals.unobserve(onSeals);
+				adoptions.unobserve(onAdoptions);
+				lockChanges.unobserve(onLock);
+				unsubscribe();
+			};
+		}
+	}
+
+	/** Judges every entry again, with the lock read afresh (the roles changed, or an adoption or lock change arrived). */
+	rejudge(): void {
+		this.#authority?.invalidate();
+		const before = this.#ctx.lock;
+		this.#ctx = checkContext(this.#doc, this.#accounts, this.#authority);
+		const after = this.#ctx.lock;
+		const settings =
+			before?.lockDate !== after?.lockDate || before?.review.join('\n') !== after?.review.join('\n');
+		this.#rejudge(docs.entryIds(this.#doc), settings);
+	}
+
+	#rejudge(ids: Iterable<string>, settings = false): void {
+		const { counted, uncounted, quarantine } = this.#judge(ids);
+		if (!counted.length && !uncounted.length && !quarantine && !settings) return;
+		const change: BooksChange = {
+			counted,
+			uncounted,
+			accounts: false,
+			quarantine: quarantine || settings,
+			drafts: false,
+			settings,
+			local: false
+		};
+		for (const l of this.#listeners) l(change);
+	}
+
+	/** Resolves once every sealed write asked for so far has been written (or failed). */
+	async flush(): Promise<void> {
+		for (let last; last !== this.#inFlight;) {
+			last = this.#inFlight;
+			await last.catch(() => undefined);
+		}
+	}
+
+	/** Resolves once this replica's writes are written and every seal read so far is checked. */
+	async settled(): Promise<void> {
+		await this.flush();
+		await this.#authority?.checker.settled();
 	}
 
 	#onDocChange(c: docs.BooksDocChange): void {
 		const rules = c.accounts.length > 0 || c.settings;
 		if (c.accounts.length > 0) this.#accounts = docs.readAllAccounts(this.#doc);
-		if (rules) this.#ctx = checkContext(this.#doc, this.#accounts);
+		if (rules) this.#ctx = checkContext(this.#doc, this.#accounts, this.#authority);
 		// New rules (an archive, a lock date) re-judge every entry; otherwise only the ones touched.
 		const judged = this.#judge(rules ? docs.entryIds(this.#doc) : c.entries);
 		const { counted, uncounted } = judged;
@@ -133,8 +222,11 @@ export class BooksReplica {
 		const uncounted: string[] = [];
 		let quarantine = false;
 		for (const id of ids) {
-			const verdict = checkEntry(this.#doc, this.#ctx, id);
+			const judged = checkEntry(this.#doc, this.#ctx, id);
 			const was = this.#counted.get(id);
+			if (judged === PENDING) this.#pending.add(id);
+			else this.#pending.delete(id);
+			const verdict = judged === PENDING ? null : judged;
 			if (verdict?.ok) {
 				if (this.#quarantine.delete(id)) quarantine = true;
 				if (was !== verdict.value) {
@@ -181,6 +273,10 @@ export class BooksReplica {
 	}
 	lockDate(): IsoDate | null {
 		return this.#ctx.lockDate;
+	}
+	/** Lock date changes not applied (unsigned, bad signature, signer without the role), in words. */
+	lockReview(): string[] {
+		return this.#ctx.lock?.review ?? [];
 	}
 	chartTemplate(): string | null {
 		return docs.readChartTemplate(this.#doc);
@@ -279,7 +375,7 @@ export class BooksReplica {
 	 * immutable fact; the draft it came from, if any, is deleted in the same transaction.
 	 */
 	postEntry(entry: JournalEntry, options: { fromDraft?: string } = {}): Result<JournalEntry, LedgerError> {
-		if (docs.readEntryValue(this.#doc, entry.id) !== undefined)
+		if (docs.readEntryValue(this.#doc, entry.id) !== undefined || this.#writing.has(entry.id))
 			return ledgerError(
 				'ledger/bad-entry',
 				`Entry '${entry.id}' is already posted; correct it with a reversal`,
@@ -287,11 +383,29 @@ export class BooksReplica {
 			);
 		const posted = postLedgerEntry(entry, this.#entryCtx());
 		if (!posted.ok) return posted;
-		this.#doc.transact(() => {
-			docs.insertEntry(this.#doc, posted.value);
-			if (options.fromDraft !== undefined) docs.deleteDraft(this.#doc, options.fromDraft);
-		});
+		const write = (value: JournalEntry) =>
+			this.#doc.transact(() => {
+				docs.insertEntry(this.#doc, value);
+				if (options.fromDraft !== undefined) docs.deleteDraft(this.#doc, options.fromDraft);
+			});
+		const signer = this.#signer?.() ?? null;
+		if (!signer) write(posted.value);
+		else {
+			// Signed before it is written: the entry appears once its seal is made (a few ms).
+			const id = posted.value.id;
+			this.#writing.add(id);
+			this.#track(
+				sealEntry(signer.device, signer.workspaceId, posted.value)
+					.then((sealed) => write(sealed))
+					.finally(() => this.#writing.delete(id))
+			);
+		}
 		return posted;
+	}
+
+	#track(p: Promise<unknown>): void {
+		const prev = this.#inFlight;
+		this.#inFlight = Promise.allSettled([prev, p]);
 	}
 
 	/** Posts the mirror of a counted entry (every line negated). One reversal per entry. */
@@ -330,7 +444,23 @@ export class BooksReplica {
 	setLockDate(date: IsoDate | null): Result<IsoDate | null, LedgerError> {
 		if (date !== null && !parseIsoDate(date))
 			return ledgerError('ledger/bad-date', `Lock date '${date}' is not a date (YYYY-MM-DD)`);
-		docs.setLockDate(this.#doc, date);
+		const signer = this.#signer?.() ?? null;
+		if (!signer) {
+			docs.setLockDate(this.#doc, date);
+			return ok(date);
+		}
+		// Signed first, then the change and the plain setting (for older builds) in one write.
+		const key = this.#newId();
+		const after = this.#ctx.lock?.head ?? null;
+		const stateVector = encodeStateVectorText(this.#doc);
+		this.#track(
+			sealLockChange(signer.device, signer.workspaceId, key, { date, stateVector, after }).then((sealed) =>
+				this.#doc.transact(() => {
+					writeLockChange(this.#doc, key, sealed);
+					docs.setLockDate(this.#doc, date);
+				})
+			)
+		);
 		return ok(date);
 	}
 
@@ -351,15 +481,46 @@ export class BooksReplica {
 		);
 		if (!plan.ok) return plan;
 		const { accounts, entries, unchanged } = plan.value;
-		this.#doc.transact(() => {
-			for (const a of accounts) docs.insertAccount(this.#doc, a);
-			// Bulk entries go in batch values (see books-doc): far quicker for every replica to load.
-			if (entries.length < BATCH_FROM) for (const e of entries) docs.insertEntry(this.#doc, e);
-			else
-				for (let i = 0; i < entries.length; i += docs.ENTRY_BATCH_SIZE)
-					docs.insertEntryBatch(this.#doc, this.#newId(), entries.slice(i, i + docs.ENTRY_BATCH_SIZE));
-			for (const d of plan.value.drafts) docs.saveDraft(this.#doc, d);
-		});
+		const batches: { id: string; entries: JournalEntry[]; text: string }[] = [];
+		if (entries.length >= BATCH_FROM)
+			for (let i = 0; i < entries.length; i += docs.ENTRY_BATCH_SIZE) {
+				const part = entries.slice(i, i + docs.ENTRY_BATCH_SIZE);
+				batches.push({ id: this.#newId(), entries: part, text: docs.batchText(part) });
+			}
+		const write = (seals: { batches: unknown[]; entries: JournalEntry[] } | null) =>
+			this.#doc.transact(() => {
+				for (const a of accounts) docs.insertAccount(this.#doc, a);
+				// Bulk entries go in batch values (see books-doc): far quicker for every replica to load.
+				if (entries.length < BATCH_FROM)
+					for (const e of seals?.entries ?? entries) docs.insertEntry(this.#doc, e);
+				else
+					batches.forEach((b, i) =>
+						docs.insertEntryBatch(
+							this.#doc,
+							b.id,
+							b.entries,
+							seals ? { text: b.text, seal: seals.batches[i] } : undefined
+						)
+					);
+				for (const d of plan.value.drafts) docs.saveDraft(this.#doc, d);
+			});
+		const signer = this.#signer?.() ?? null;
+		if (!signer) write(null);
+		else {
+			// One seal per batch (or per entry for a small import), all made before the one write.
+			const { device, workspaceId } = signer;
+			this.#track(
+				(async () => {
+					const [batchSeals, sealedEntries] = await Promise.all([
+						Promise.all(batches.map((b) => sealBatch(device, workspaceId, b.id, b.text))),
+						entries.length < BATCH_FROM
+							? Promise.all(entries.map((e) => sealEntry(device, workspaceId, e)))
+							: Promise.resolve([])
+					]);
+					write({ batches: batchSeals, entries: sealedEntries });
+				})()
+			);
+		}
 		return ok({
 			accounts: accounts.length,
 			entries: entries.length,

@@ -68,7 +68,14 @@ function canonical(v: unknown): string {
 	return JSON.stringify(v);
 }
 
-/** True when two stored values are the same record (key order aside). */
+/** A stored value without its author's seal (which says who wrote it, not what it says). */
+function unsealed(v: unknown): unknown {
+	if (!v || typeof v !== 'object' || Array.isArray(v) || !('seal' in v)) return v;
+	const { seal: _seal, ...rest } = v as Record<string, unknown>;
+	return rest;
+}
+
+/** True when two stored values are the same record (key order and seals aside). */
 export function sameRecord(a: unknown, b: unknown): boolean {
-	return a === b || canonical(a) === canonical(b);
+	return a === b || canonical(unsealed(a)) === canonical(unsealed(b));
 }

@@ -9,6 +9,8 @@ import { BooksReplica } from '$lib/books/sync/replica';
 import { readShardTail } from '$lib/shared/sync/shard-reader';
 import { newShardDoc } from '$lib/shared/sync/facts';
 import type { LoadTimes } from './types';
+import { workerAuthority, type WorkerAuthority } from './authority';
+import { checkAllSeals } from '$lib/books/sync/authority';
 
 export interface BooksShard {
 	readonly doc: Y.Doc;
@@ -21,6 +23,8 @@ export interface BooksShard {
 	readonly loadMs: LoadTimes;
 	/** Called when the shard is dropped, so what was built on its doc (the banking replica) is destroyed too. */
 	readonly onDrop: (() => void)[];
+	/** Who may write Books facts (null: a workspace without member keys). */
+	readonly signed: WorkerAuthority | null;
 }
 
 /** A workspace's shard being (or done) loading: `read` settles once IndexedDB has been read. */
@@ -46,7 +50,11 @@ export function beginShard(workspaceId: string): Loading {
 			for (const u of tail.updates) Y.applyUpdate(doc, u);
 		});
 		const applied = performance.now();
-		const replica = new BooksReplica(doc);
+		const signed = await workerAuthority(workspaceId, doc);
+		if (signed) await checkAllSeals(doc, signed.authority);
+		const replica = new BooksReplica(doc, signed ? { authority: signed.authority } : {});
+		// Seals are checked once each, off the read path; the first answer waits for them.
+		await signed?.authority.checker.settled();
 		const done = performance.now();
 		const loadMs = {
 			startedAt: Math.round(performance.timeOrigin + started),
@@ -57,7 +65,16 @@ export function beginShard(workspaceId: string): Loading {
 			updates: tail.updates.length,
 			bytes: tail.updates.reduce((n, u) => n + u.byteLength, 0)
 		};
-		return { doc, replica, lastKey: tail.lastKey, store: tail.store, index: null, loadMs, onDrop: [] };
+		return {
+			doc,
+			replica,
+			lastKey: tail.lastKey,
+			store: tail.store,
+			index: null,
+			loadMs,
+			onDrop: [],
+			signed
+		};
 	})();
 	const loading = { read, loaded };
 	cache.set(workspaceId, loading);
@@ -85,6 +102,8 @@ export async function loadShard(workspaceId: string): Promise<BooksShard> {
 		});
 		loaded.lastKey = Math.max(loaded.lastKey, tail.lastKey);
 	}
+	if (loaded.signed && (await loaded.signed.refresh())) loaded.replica.rejudge();
+	await loaded.signed?.authority.checker.settled();
 	return loaded;
 }
 

@@ -29,8 +29,24 @@ export async function signBody(key: DeviceKey, body: unknown): Promise<string> {
 
 const imported = new Map<string, Promise<CryptoKey>>();
 
+/** The signature (URL-safe base64, 64 bytes) of exactly `bytes` (a message that is not canonical JSON). */
+export async function signBytes(key: DeviceKey, bytes: Uint8Array): Promise<string> {
+	return toBase64Url(
+		new Uint8Array(await crypto.subtle.sign(ED25519, key.privateKey, bytes as BufferSource))
+	);
+}
+
 /** True only when `sig` is `publicKey`'s signature of `body`'s canonical JSON. */
 export async function verifySigned(publicKey: string, body: unknown, sig: string): Promise<boolean> {
+	try {
+		return await verifyBytes(publicKey, new TextEncoder().encode(canonicalJson(body)), sig);
+	} catch {
+		return false;
+	}
+}
+
+/** True only when `sig` is `publicKey`'s signature of exactly `bytes`. Never throws. */
+export async function verifyBytes(publicKey: string, bytes: Uint8Array, sig: string): Promise<boolean> {
 	try {
 		let key = imported.get(publicKey);
 		if (!key) {
@@ -40,8 +56,12 @@ export async function verifySigned(publicKey: string, body: unknown, sig: string
 			imported.set(publicKey, key);
 			key.catch(() => imported.delete(publicKey));
 		}
-		const bytes = new TextEncoder().encode(canonicalJson(body));
-		return await crypto.subtle.verify(ED25519, await key, fromBase64Url(sig) as BufferSource, bytes);
+		return await crypto.subtle.verify(
+			ED25519,
+			await key,
+			fromBase64Url(sig) as BufferSource,
+			bytes as BufferSource
+		);
 	} catch {
 		return false;
 	}

@@ -4,7 +4,15 @@
 import { describe, expect, it, vi } from 'vitest';
 import { computeTrust, type Role, type StatementBody } from '$lib/shared/domain/identity';
 import { generateDeviceKey, verifySigned } from '$lib/shared/crypto/signing';
-import { createSealChecker, mayAuthor, sealFact, sealedBody, sealOf, type FactContext } from './fact-seal';
+import {
+	createSealChecker,
+	mayAuthor,
+	sealFact,
+	sealedBody,
+	sealOf,
+	sealText,
+	type FactContext
+} from './fact-seal';
 
 const ctx: FactContext = { workspaceId: 'W1', shard: 'books', map: 'entries' };
 
@@ -103,6 +111,38 @@ describe('createSealChecker', () => {
 		expect(throwing.status(ctx, 'k0', values[0])).toBe('pending');
 		await throwing.settled();
 		expect(throwing.status(ctx, 'k0', values[0])).toBe('bad');
+	});
+});
+
+describe('text seals (a string stored as is, its seal beside it)', () => {
+	it('verify the exact stored string, once, and refuse any other string, place or key', async () => {
+		const device = await generateDeviceKey();
+		const ctx: FactContext = { workspaceId: 'ws-t', shard: 'books', map: 'entryBatches' };
+		const text = JSON.stringify([{ id: 'e1', memo: 'line\nbreak "quoted"' }]);
+		const seal = await sealText(device, ctx, 'b1', text);
+		const verifyBytes = vi.fn(async () => true);
+		const counting = createSealChecker({ verifyBytes });
+		expect(counting.text(ctx, 'b1', text, seal)).toBe('pending');
+		await counting.settled();
+		expect(counting.text(ctx, 'b1', text, seal)).toBe('good');
+		expect(verifyBytes).toHaveBeenCalledTimes(1);
+
+		const checker = createSealChecker();
+		const read = async (c: FactContext, key: string, t: string, s: unknown) => {
+			checker.text(c, key, t, s);
+			await checker.settled();
+			return checker.text(c, key, t, s);
+		};
+		expect(await read(ctx, 'b1', text, seal)).toBe('good');
+		expect(await read(ctx, 'b1', text.replace('e1', 'e2'), seal)).toBe('bad');
+		expect(await read(ctx, 'b1', `${text} `, seal)).toBe('bad');
+		expect(await read(ctx, 'b2', text, seal)).toBe('bad');
+		expect(await read({ ...ctx, workspaceId: 'ws-u' }, 'b1', text, seal)).toBe('bad');
+		expect(await read(ctx, 'b1', text, { by: seal.by })).toBe('unsealed');
+		// A text seal never passes as the seal of a JSON value holding the same string.
+		expect(checker.detached(ctx, 'b1', text, seal)).toBe('pending');
+		await checker.settled();
+		expect(checker.detached(ctx, 'b1', text, seal)).toBe('bad');
 	});
 });
 

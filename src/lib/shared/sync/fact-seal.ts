@@ -23,6 +23,12 @@
 //       read answers from memory. When the queue has drained, `onChange` (and every `subscribe`d
 //       listener) is called once, so the reader re-reads. Never throws: a malformed key or
 //       signature is 'bad'.
+//       checker.detached(ctx, key, value, seal): the same, for a value (e.g. a string) whose seal is
+//         stored beside it: the seal signs sealedBody(ctx, key, value). 'unsealed' if seal malformed.
+//       checker.text(ctx, key, text, seal): the same, for a string stored as is (an imported batch)
+//         whose seal is stored beside it: the seal signs sealedText(ctx, key, text) — the exact
+//         stored string, never re-serialised, so checking a 250 KB batch costs one UTF-8 encoding
+//         and one native Ed25519 verification. Remembered per (seal, place, string).
 //       checker.settled(): Promise<void>   — resolves when nothing is pending (tests, first open).
 //       checker.subscribe(fn): () => void  — another listener; returns its unsubscribe.
 //   mayAuthor(trust, signer, roles): boolean
@@ -40,7 +46,7 @@ import { v } from '$lib/shared/domain/schema';
 import { canonicalJson } from '$lib/shared/domain/identity/canonical';
 import type { Role, TrustState } from '$lib/shared/domain/identity';
 import type { ShardName } from '$lib/shared/domain/workspace';
-import { signBody, verifySigned, type DeviceKey } from '$lib/shared/crypto/signing';
+import { signBody, signBytes, verifyBytes, verifySigned, type DeviceKey } from '$lib/shared/crypto/signing';
 
 export interface FactSeal {
 	/** The signer's raw Ed25519 public key, URL-safe base64. */
@@ -85,6 +91,34 @@ export function sealedBody(ctx: FactContext, key: string, value: unknown) {
 	};
 }
 
+export const FACT_TEXT_TAG = 'keel-fact-text/1';
+
+/**
+ * The bytes a text fact's seal signs: the canonical JSON of its place, a newline, then the stored
+ * string exactly. Domain-separated from sealedBody (another tag) and from every canonical-JSON
+ * message (canonical JSON never holds a raw newline; this always does, right after the header).
+ */
+export function sealedText(ctx: FactContext, key: string, text: string): Uint8Array {
+	const head = canonicalJson({
+		t: FACT_TEXT_TAG,
+		workspaceId: ctx.workspaceId,
+		shard: ctx.shard,
+		map: ctx.map,
+		key
+	});
+	return new TextEncoder().encode(`${head}\n${text}`);
+}
+
+/** The seal of a string stored as is under `key` in `ctx` (stored beside it). */
+export async function sealText(
+	device: DeviceKey,
+	ctx: FactContext,
+	key: string,
+	text: string
+): Promise<FactSeal> {
+	return { by: device.publicKey, sig: await signBytes(device, sealedText(ctx, key, text)) };
+}
+
 /** `value` sealed by `device` for `key` in `ctx` (any earlier seal is replaced). */
 export async function sealFact<T extends object>(
 	device: DeviceKey,
@@ -106,24 +140,34 @@ export function sealOf(value: unknown): FactSeal | undefined {
 
 export interface SealChecker {
 	status(ctx: FactContext, key: string, value: unknown): SealStatus;
+	/** The same for a value whose seal is stored beside it (e.g. a batch held as one string). */
+	detached(ctx: FactContext, key: string, value: unknown, seal: unknown): SealStatus;
+	/** The same for a string stored as is, its seal beside it (signs sealedText: no re-serialising). */
+	text(ctx: FactContext, key: string, text: string, seal: unknown): SealStatus;
 	settled(): Promise<void>;
 	subscribe(fn: () => void): () => void;
 }
 
 type Verify = (publicKey: string, body: unknown, sig: string) => Promise<boolean>;
+type VerifyBytes = (publicKey: string, bytes: Uint8Array, sig: string) => Promise<boolean>;
 
 /** How many signatures one batch checks before yielding. */
 const BATCH = 256;
 
-export function createSealChecker(options: { onChange?: () => void; verify?: Verify } = {}): SealChecker {
+export function createSealChecker(
+	options: { onChange?: () => void; verify?: Verify; verifyBytes?: VerifyBytes } = {}
+): SealChecker {
 	const verify = options.verify ?? verifySigned;
+	const verifyRaw = options.verifyBytes ?? verifyBytes;
 	const listeners = new Set<() => void>();
 	if (options.onChange) listeners.add(options.onChange);
 	/** Results by seal signature, then by the signed message's canonical JSON. */
 	const results = new Map<string, Map<string, SealStatus>>();
 	/** Fast path: the same value object read again (Yjs hands back the same object each read). */
-	const byObject = new WeakMap<object, { place: string; status: SealStatus }>();
-	const queue: Array<{ seal: FactSeal; body: unknown; message: string; slot: Map<string, SealStatus> }> = [];
+	const byObject = new WeakMap<object, { place: string; sig: string; status: SealStatus }>();
+	/** Text facts: by seal and place, the strings checked and their results. */
+	const texts = new Map<string, Array<{ text: string; status: SealStatus }>>();
+	const queue: Array<{ run: () => Promise<boolean>; done: (ok: boolean) => void }> = [];
 	let running: Promise<void> | null = null;
 
 	async function drain(): Promise<void> {
@@ -134,11 +178,11 @@ export function createSealChecker(options: { onChange?: () => void; verify?: Ver
 			const oks = await Promise.all(
 				batch.map((q) =>
 					Promise.resolve()
-						.then(() => verify(q.seal.by, q.body, q.seal.sig))
+						.then(q.run)
 						.catch(() => false)
 				)
 			);
-			batch.forEach((q, i) => q.slot.set(q.message, oks[i] ? 'good' : 'bad'));
+			batch.forEach((q, i) => q.done(oks[i] === true));
 		}
 		running = null;
 		for (const fn of listeners) {
@@ -153,11 +197,15 @@ export function createSealChecker(options: { onChange?: () => void; verify?: Ver
 	function status(ctx: FactContext, key: string, value: unknown): SealStatus {
 		const seal = sealOf(value);
 		if (!seal) return 'unsealed';
+		return detached(ctx, key, value, seal);
+	}
+
+	function detached(ctx: FactContext, key: string, value: unknown, seal: FactSeal): SealStatus {
 		const place = `${ctx.workspaceId}\u0000${ctx.shard}\u0000${ctx.map}\u0000${key}`;
 		const isObject = value !== null && typeof value === 'object';
 		if (isObject) {
 			const hit = byObject.get(value);
-			if (hit && hit.place === place && hit.status !== 'pending') return hit.status;
+			if (hit && hit.place === place && hit.sig === seal.sig && hit.status !== 'pending') return hit.status;
 		}
 		const body = sealedBody(ctx, key, value);
 		let message: string;
@@ -173,15 +221,44 @@ export function createSealChecker(options: { onChange?: () => void; verify?: Ver
 		if (s === undefined) {
 			s = 'pending';
 			slot.set(message, s);
-			queue.push({ seal, body, message, slot });
+			const into = slot;
+			queue.push({
+				run: () => verify(seal.by, body, seal.sig),
+				done: (ok) => into.set(message, ok ? 'good' : 'bad')
+			});
 			running ??= drain();
 		}
-		if (isObject) byObject.set(value, { place, status: s });
+		if (isObject) byObject.set(value, { place, sig: seal.sig, status: s });
 		return s;
+	}
+
+	function text(ctx: FactContext, key: string, value: string, seal: FactSeal): SealStatus {
+		const id = `${seal.by}.${seal.sig}\u0000${ctx.workspaceId}\u0000${ctx.shard}\u0000${ctx.map}\u0000${key}`;
+		let seen = texts.get(id);
+		if (!seen) texts.set(id, (seen = []));
+		// The same string object again is found at once; another string is compared once.
+		const hit = seen.find((s) => s.text === value);
+		if (hit) return hit.status;
+		const entry: { text: string; status: SealStatus } = { text: value, status: 'pending' };
+		seen.push(entry);
+		queue.push({
+			run: () => verifyRaw(seal.by, sealedText(ctx, key, value), seal.sig),
+			done: (ok) => (entry.status = ok ? 'good' : 'bad')
+		});
+		running ??= drain();
+		return 'pending';
 	}
 
 	return {
 		status,
+		text(ctx, key, value, seal) {
+			const ok = v.safeParse(FactSealSchema, seal);
+			return ok.success ? text(ctx, key, value, ok.output) : 'unsealed';
+		},
+		detached(ctx, key, value, seal) {
+			const ok = v.safeParse(FactSealSchema, seal);
+			return ok.success ? detached(ctx, key, value, ok.output) : 'unsealed';
+		},
 		async settled() {
 			while (running) await running;
 		},

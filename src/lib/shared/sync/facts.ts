@@ -14,7 +14,7 @@ import type { ShardName } from '$lib/shared/domain/workspace';
 export const FACT_MAPS: Readonly<Record<ShardName, readonly string[]>> = {
 	meta: [],
 	tasks: [],
-	books: ['entries', 'entryBatches'],
+	books: ['entries', 'entryBatches', 'entryBatchSeals', 'factAdoptions', 'lockChanges'],
 	// HR history, leave events and decisions; finalized pay runs (attempts and the copy older versions
 	// read), payments, postings and opening year-to-date figures (people/sync, payroll/sync).
 	people: [

@@ -40,6 +40,7 @@ import { TrustReplica } from '$lib/shared/sync/trust-doc';
 import { MembersState } from './members.svelte';
 import { wirePayrollAuthority } from './payroll-authority.svelte';
 import { RotationState } from './rotation.svelte';
+import { wireBooksAuthority } from './books-authority.svelte';
 import { AuditView, startAuditLog } from './audit.svelte';
 import { setAuthorName } from '$lib/shared/state/author';
 import { auditName } from '$lib/shared/domain/workspace/audit-name';
@@ -158,7 +159,14 @@ export class OpenWorkspace {
 		}
 		const booksDoc = session.doc('books');
 		if (booksDoc && this.books) {
-			this.#booksReplica = new BooksReplica(booksDoc, { newId });
+			const signed = wireBooksAuthority({
+				doc: booksDoc,
+				entry: () => this.entry,
+				trust: () => this.trust?.trust ?? null,
+				members: () => this.members
+			});
+			this.#booksReplica = new BooksReplica(booksDoc, { newId, ...signed?.options });
+			if (signed) this.#cleanups.push(signed.start(this.#booksReplica));
 			this.books.attach(this.#booksReplica);
 			const bankingReplica = new BankingReplica(booksDoc, this.#booksReplica);
 			this.banking?.attach(bankingReplica, this.#booksReplica, this.books);

@@ -1,0 +1,77 @@
+// Signed Books facts on the page: the authority a workspace's BooksReplica judges posted entries
+// with (seals checked once each, roles from the verified trust statements, signers named by their
+// member name), the device key it seals new entries with, and the one-time adoption of entries
+// posted before this build (books/sync/adoption.ts). Workspaces without member keys (no root yet)
+// get none of it: nothing there could say who may write.
+import { ROLE_WORDS, type TrustState } from '$lib/shared/domain/identity';
+import type { WorkspaceEntry } from '$lib/shared/domain/workspace';
+import type { Member } from '$lib/shared/sync/meta-doc';
+import { createSealChecker } from '$lib/shared/sync/fact-seal';
+import { adoptUnsealed, booksAuthority } from '$lib/books/sync/adoption';
+import type { BooksReplica, BooksReplicaOptions } from '$lib/books/sync/replica';
+import { background } from '$lib/shared/state/background';
+import { newId } from '../../shared/state/ids';
+
+export interface BooksAuthorityWiring {
+	readonly options: Pick<BooksReplicaOptions, 'authority' | 'signer'>;
+	/** Starts watching the roles (re-judging entries when they change); returns the cleanup. */
+	start(replica: BooksReplica): () => void;
+}
+
+/** Who holds which role (and who held which before removal), as one comparable string. */
+function rolesKey(trust: TrustState | null): string {
+	if (!trust) return '';
+	const now = [...trust.roles].map(([k, s]) => `${k}:${s.role}`).sort();
+	const before = [...trust.formerRoles].map(([k, s]) => `${k}:${s.role}`).sort();
+	return `${now.join(',')}|${before.join(',')}`;
+}
+
+export function wireBooksAuthority(input: {
+	doc: Parameters<typeof booksAuthority>[0];
+	entry: () => WorkspaceEntry;
+	trust: () => TrustState | null;
+	members: () => readonly Member[];
+}): BooksAuthorityWiring | null {
+	const first = input.entry();
+	if (!first.root) return null;
+	const workspaceId = first.id;
+	const checker = createSealChecker();
+	const nameOf = (key: string): string => {
+		const trust = input.trust();
+		const memberId = trust?.memberOf.get(key);
+		const name = memberId ? input.members().find((m) => m.id === memberId)?.name : undefined;
+		if (!name) return 'someone who is not a member';
+		const role = trust?.roles.get(key)?.role ?? trust?.formerRoles.get(key)?.role;
+		return role ? `${name} (${ROLE_WORDS[role]})` : name;
+	};
+	const authority = booksAuthority(input.doc, { workspaceId, checker, trust: input.trust, nameOf });
+	const signer = () => {
+		const device = input.entry().device;
+		return device ? { device, workspaceId } : null;
+	};
+	return {
+		options: { authority, signer },
+		start(replica) {
+			let adopting = false;
+			let judgedWith: string | null = null;
+			return $effect.root(() => {
+				$effect(() => {
+					const trust = input.trust();
+					// Meta changes often; the entries are judged again only when who holds which role does.
+					const key = rolesKey(trust);
+					if (key !== judgedWith) {
+						judgedWith = key;
+						replica.rejudge();
+					}
+					const device = input.entry().device;
+					if (!trust || !device || adopting) return;
+					adopting = true;
+					background(
+						adoptUnsealed(input.doc, device, workspaceId, trust, newId()).finally(() => (adopting = false)),
+						'adopting the entries posted before the books were signed'
+					);
+				});
+			});
+		}
+	};
+}
