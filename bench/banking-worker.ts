@@ -53,9 +53,13 @@ export async function benchBankingWorker(args: {
 	writeFileSync(path, await bankingBackup());
 	const wsId = await args.restoreBackup(page, path);
 	await page.goto(`${base}/w/${wsId}/banking`);
-	await page.waitForFunction(() => (window as unknown as Hooks).__keel.debug.bankingReady() > 0, null, {
-		timeout: 180_000
-	});
+	await page.waitForFunction(
+		() => ((window as unknown as Partial<Hooks>).__keel?.debug.bankingReady() ?? 0) > 0,
+		null,
+		{
+			timeout: 180_000
+		}
+	);
 	await page.getByRole('heading', { name: 'Checking' }).waitFor({ timeout: 60_000 });
 	// Let opening settle (the 50k-entry shard loads and is persisted on the main thread): we measure
 	// matching, not opening, so wait for 2 s without a long task (at most 60 s).

@@ -145,12 +145,11 @@ export function booksAuthority(doc: Y.Doc, source: AuthoritySource): BooksAuthor
 		nameOf: (key) => source.nameOf(key),
 		digest: factDigest,
 		adopted() {
+			// Cached while still waiting too (null): every entry asks, and the answer changes only when
+			// a check settles, an adoption arrives or the roles change — each of which invalidates.
 			if (adopted === undefined)
 				adopted = adoptedFacts(doc, source.workspaceId, source.checker, source.trust());
-			// Not cached while still waiting: ask again next time.
-			const out = adopted;
-			if (out === null) adopted = undefined;
-			return out;
+			return adopted;
 		},
 		invalidate() {
 			adopted = undefined;

@@ -72,6 +72,28 @@ describe('createSealChecker', () => {
 		expect(checker.status(ctx, 'e1', structuredClone(good))).toBe('good');
 	});
 
+	it('answers a value read again while its check waits from memory, without serialising it again', async () => {
+		// An adoption of a 50k-entry book is read once per entry while its seal is being checked:
+		// serialising it each time made opening such a book spin for minutes.
+		const key = await generateDeviceKey();
+		const sealed = await sealFact(key, ctx, 'a1', {
+			keys: Array.from({ length: 1000 }, (_, i) => [`e${i}`, 'd'])
+		});
+		let walks = 0;
+		const watched = new Proxy(sealed, {
+			ownKeys(target) {
+				walks++;
+				return Reflect.ownKeys(target);
+			}
+		});
+		const checker = createSealChecker();
+		for (let i = 0; i < 500; i++) expect(checker.status(ctx, 'a1', watched)).toBe('pending');
+		expect(walks).toBeLessThanOrEqual(2);
+		await checker.settled();
+		expect(checker.status(ctx, 'a1', watched)).toBe('good');
+		expect(walks).toBeLessThanOrEqual(2);
+	});
+
 	it('claims by another key fail: the seal names the signer', async () => {
 		const author = await generateDeviceKey();
 		const forger = await generateDeviceKey();

@@ -164,7 +164,10 @@ export function createSealChecker(
 	/** Results by seal signature, then by the signed message's canonical JSON. */
 	const results = new Map<string, Map<string, SealStatus>>();
 	/** Fast path: the same value object read again (Yjs hands back the same object each read). */
-	const byObject = new WeakMap<object, { place: string; sig: string; status: SealStatus }>();
+	const byObject = new WeakMap<
+		object,
+		{ place: string; sig: string; slot: Map<string, SealStatus>; message: string }
+	>();
 	/** Text facts: by seal and place, the strings checked and their results. */
 	const texts = new Map<string, Array<{ text: string; status: SealStatus }>>();
 	const queue: Array<{ run: () => Promise<boolean>; done: (ok: boolean) => void }> = [];
@@ -204,8 +207,10 @@ export function createSealChecker(
 		const place = `${ctx.workspaceId}\u0000${ctx.shard}\u0000${ctx.map}\u0000${key}`;
 		const isObject = value !== null && typeof value === 'object';
 		if (isObject) {
+			// Answered from memory while pending too: re-serialising a large value (an adoption of 50k
+			// entries) on every read while its check waits made opening an older 50k-entry book spin.
 			const hit = byObject.get(value);
-			if (hit && hit.place === place && hit.sig === seal.sig && hit.status !== 'pending') return hit.status;
+			if (hit && hit.place === place && hit.sig === seal.sig) return hit.slot.get(hit.message) ?? 'pending';
 		}
 		const body = sealedBody(ctx, key, value);
 		let message: string;
@@ -228,7 +233,7 @@ export function createSealChecker(
 			});
 			running ??= drain();
 		}
-		if (isObject) byObject.set(value, { place, sig: seal.sig, status: s });
+		if (isObject) byObject.set(value, { place, sig: seal.sig, slot, message });
 		return s;
 	}
 
