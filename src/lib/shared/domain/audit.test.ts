@@ -1,6 +1,17 @@
 // The audit log's pure parts: canonical sealing, short values, and the check on hand-built entries.
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, checkAudit, sealEntry, shortValue, VALUE_LIMIT, type AuditEntry } from './audit';
+import {
+	canonicalJson,
+	checkAudit,
+	sealEntry,
+	settleUnlogged,
+	shortValue,
+	VALUE_LIMIT,
+	type AuditCheck,
+	type AuditEntry,
+	type AuditProblem,
+	type UnloggedSuspects
+} from './audit';
 
 const entry = (over: Partial<AuditEntry> = {}): AuditEntry =>
 	sealEntry({
@@ -63,5 +74,55 @@ describe('audit entries', () => {
 			])
 		);
 		expect(found.problems.map((p) => p.kind)).toEqual(['unlogged']);
+	});
+});
+
+describe('settleUnlogged: "not in the log" only for changes that stay uncovered', () => {
+	const unlogged = (client: number, clock: number, logged: number): AuditProblem => ({
+		kind: 'unlogged',
+		who: 'Olga',
+		message: `Changes by Olga are not in the log`,
+		behind: { client, clock, logged }
+	});
+	const other: AuditProblem = { kind: 'forged', who: '', message: 'forged' };
+	const check = (...problems: AuditProblem[]): AuditCheck => ({ entries: [], problems });
+
+	it('holds back a change whose entry has not arrived yet, and drops it once the entry covers it', () => {
+		const suspects: UnloggedSuspects = new Map();
+		const first = settleUnlogged(check(unlogged(7, 10, 8), other), suspects, 1000, 5000);
+		expect(first.shown.problems).toEqual([other]);
+		expect(first.recheckIn).toBe(5000);
+		// The entry arrived: nothing uncovered, nothing held.
+		const next = settleUnlogged(check(other), suspects, 1200, 5000);
+		expect(next.shown.problems).toEqual([other]);
+		expect(next.recheckIn).toBeNull();
+		expect(suspects.size).toBe(0);
+	});
+
+	it('shows changes still uncovered a grace period after they were first seen', () => {
+		const suspects: UnloggedSuspects = new Map();
+		settleUnlogged(check(unlogged(7, 10, 8)), suspects, 0, 5000);
+		const early = settleUnlogged(check(unlogged(7, 10, 8)), suspects, 3000, 5000);
+		expect(early.shown.problems).toEqual([]);
+		expect(early.recheckIn).toBe(2000);
+		const late = settleUnlogged(check(unlogged(7, 10, 8)), suspects, 5000, 5000);
+		expect(late.shown.problems.map((p) => p.kind)).toEqual(['unlogged']);
+	});
+
+	it('a teammate typing on (the log keeps catching up) is never shown; one whose log stops is', () => {
+		const suspects: UnloggedSuspects = new Map();
+		let clock = 10;
+		let now = 0;
+		for (let i = 0; i < 20; i++) {
+			// Each check: the log covers what was seen at the last check; new typing is ahead of it.
+			const r = settleUnlogged(check(unlogged(7, clock + 3, clock)), suspects, now, 5000);
+			expect(r.shown.problems).toEqual([]);
+			clock += 3;
+			now += 2000;
+		}
+		// The log stops covering anything new: shown once the grace has passed.
+		settleUnlogged(check(unlogged(7, clock + 3, clock)), suspects, now, 5000);
+		const r = settleUnlogged(check(unlogged(7, clock + 9, clock)), suspects, now + 5000, 5000);
+		expect(r.shown.problems.map((p) => p.kind)).toEqual(['unlogged']);
 	});
 });

@@ -133,6 +133,8 @@ export interface AuditProblem {
 	/** Who the problem concerns, as the log names them ('' when unknown). */
 	readonly who: string;
 	readonly message: string;
+	/** For 'unlogged': the Yjs client, its changes held here, and how far the log accounts for them. */
+	readonly behind?: { readonly client: number; readonly clock: number; readonly logged: number };
 }
 
 export interface AuditCheck {
@@ -245,10 +247,51 @@ export function checkAudit(
 			problems.push({
 				kind: 'unlogged',
 				who,
+				behind: { client, clock, logged },
 				// Yjs clock units are not changes a person would count, so no number is given.
 				message: `Changes by ${who || 'a device the log does not name'} are not in the log (made by an older Keel, lost when a tab closed before they could be recorded, or kept out on purpose).`
 			});
 		}
 	}
 	return { entries, problems };
+}
+
+/** Where a client stood when its changes were first seen uncovered by the log (local monotonic ms). */
+export type UnloggedSuspects = Map<number, { readonly clock: number; readonly since: number }>;
+
+/**
+ * The check as it may be shown. A change reaches a replica a moment before the log entry recording
+ * it (the entry is its writer's next write; typing is recorded after a pause), so "not in the log"
+ * is shown only for changes that were already uncovered at a check at least `graceMs` earlier and
+ * are still uncovered now. `suspects` carries that memory between checks (updated in place); `now`
+ * is this device's monotonic time, never compared with another device's. `recheckIn`: when to check
+ * again to confirm or clear what is held back (null: nothing held).
+ */
+export function settleUnlogged(
+	check: AuditCheck,
+	suspects: UnloggedSuspects,
+	now: number,
+	graceMs: number
+): { shown: AuditCheck; recheckIn: number | null } {
+	const problems: AuditProblem[] = [];
+	const behindNow = new Set<number>();
+	let recheckIn: number | null = null;
+	const later = (ms: number) => (recheckIn = recheckIn === null ? ms : Math.min(recheckIn, ms));
+	for (const p of check.problems) {
+		if (p.kind !== 'unlogged' || !p.behind) {
+			problems.push(p);
+			continue;
+		}
+		const { client, clock, logged } = p.behind;
+		behindNow.add(client);
+		const seen = suspects.get(client);
+		if (!seen || logged >= seen.clock) {
+			// New, or the log caught up with what was seen before: watch these changes afresh.
+			suspects.set(client, { clock, since: now });
+			later(graceMs);
+		} else if (now - seen.since >= graceMs) problems.push(p);
+		else later(graceMs - (now - seen.since));
+	}
+	for (const client of [...suspects.keys()]) if (!behindNow.has(client)) suspects.delete(client);
+	return { shown: { entries: check.entries, problems }, recheckIn };
 }

@@ -2,7 +2,7 @@
 // checked (shared/sync/audit-log.ts), re-read shortly after the shard changes. Recording starts when
 // a workspace opens (startAuditLog) and writes only this browser's own changes.
 import type { ShardName } from '$lib/shared/domain/workspace';
-import type { AuditCheck } from '$lib/shared/domain/audit';
+import { settleUnlogged, type AuditCheck, type UnloggedSuspects } from '$lib/shared/domain/audit';
 import {
 	AuditRecorder,
 	observeAuditLog,
@@ -48,11 +48,20 @@ export function startAuditLog(session: WorkspaceSession, author: () => AuditAuth
 	};
 }
 
+/**
+ * How long changes may sit uncovered by the log before they are shown as "not in the log": a
+ * teammate's entry for them follows at once, or after their typing pauses (1.5 s), plus sync time.
+ */
+const UNLOGGED_GRACE_MS = 5000;
+
 /** One shard's checked log, kept current while the screen shows it. */
 export class AuditView {
 	log = $state.raw<AuditCheck>({ entries: [], problems: [] });
 	readonly #read: () => AuditCheck;
 	readonly #stop: () => void;
+
+	readonly #suspects: UnloggedSuspects = new Map();
+	#recheck: ReturnType<typeof setTimeout> | null = null;
 
 	constructor(session: WorkspaceSession, shard: ShardName) {
 		const doc = session.doc(shard);
@@ -62,10 +71,22 @@ export class AuditView {
 	}
 
 	refresh(): void {
-		this.log = this.#read();
+		const { shown, recheckIn } = settleUnlogged(
+			this.#read(),
+			this.#suspects,
+			performance.now(),
+			UNLOGGED_GRACE_MS
+		);
+		this.log = shown;
+		if (recheckIn !== null && this.#recheck === null)
+			this.#recheck = setTimeout(() => {
+				this.#recheck = null;
+				this.refresh();
+			}, recheckIn);
 	}
 
 	destroy(): void {
 		this.#stop();
+		if (this.#recheck !== null) clearTimeout(this.#recheck);
 	}
 }
