@@ -3,7 +3,7 @@
 // stored meta shard (verifying their signatures itself, as the page does), and checks seals with its
 // own checker. A workspace without a root (no member keys yet) gets no authority, as on the page.
 import * as Y from 'yjs';
-import { computeTrust, ROLE_WORDS, type TrustState } from '$lib/shared/domain/identity';
+import { computeTrust, signerName, type TrustState } from '$lib/shared/domain/identity';
 import { createSealChecker } from '$lib/shared/sync/fact-seal';
 import { readStatements } from '$lib/shared/sync/trust-doc';
 import { readMembers } from '$lib/shared/sync/meta-doc';
@@ -53,13 +53,7 @@ export async function workerAuthority(workspaceId: string, books: Y.Doc): Promis
 		workspaceId,
 		checker: createSealChecker(),
 		trust: () => trust,
-		nameOf: (key) => {
-			const memberId = trust?.memberOf.get(key);
-			const name = memberId ? names.get(memberId) : undefined;
-			if (!name) return 'someone who is not a member';
-			const role = trust?.roles.get(key)?.role ?? trust?.formerRoles.get(key)?.role;
-			return role ? `${name} (${ROLE_WORDS[role]})` : name;
-		}
+		nameOf: (key) => signerName(trust, key, (id) => names.get(id))
 	});
 	return { authority, refresh };
 }

@@ -3,7 +3,7 @@
 // member name), the device key it seals new entries with, and the one-time adoption of entries
 // posted before this build (books/sync/adoption.ts). Workspaces without member keys (no root yet)
 // get none of it: nothing there could say who may write.
-import { ROLE_WORDS, type TrustState } from '$lib/shared/domain/identity';
+import { signerName, type TrustState } from '$lib/shared/domain/identity';
 import type { WorkspaceEntry } from '$lib/shared/domain/workspace';
 import type { Member } from '$lib/shared/sync/meta-doc';
 import { createSealChecker } from '$lib/shared/sync/fact-seal';
@@ -36,14 +36,8 @@ export function wireBooksAuthority(input: {
 	if (!first.root) return null;
 	const workspaceId = first.id;
 	const checker = createSealChecker();
-	const nameOf = (key: string): string => {
-		const trust = input.trust();
-		const memberId = trust?.memberOf.get(key);
-		const name = memberId ? input.members().find((m) => m.id === memberId)?.name : undefined;
-		if (!name) return 'someone who is not a member';
-		const role = trust?.roles.get(key)?.role ?? trust?.formerRoles.get(key)?.role;
-		return role ? `${name} (${ROLE_WORDS[role]})` : name;
-	};
+	const nameOf = (key: string): string =>
+		signerName(input.trust(), key, (id) => input.members().find((m) => m.id === id)?.name);
 	const authority = booksAuthority(input.doc, { workspaceId, checker, trust: input.trust, nameOf });
 	const signer = () => {
 		const device = input.entry().device;

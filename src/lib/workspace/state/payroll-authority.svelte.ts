@@ -3,7 +3,7 @@
 // the device key it seals new finalizations with, and the one-time adoption of runs finalized before
 // this build (payroll/sync/sealed-runs.ts). Workspaces without member keys (no root yet) get none of
 // it: nothing there could say who may finalize.
-import { ROLE_WORDS, type TrustState } from '$lib/shared/domain/identity';
+import { signerName, type TrustState } from '$lib/shared/domain/identity';
 import type { WorkspaceEntry } from '$lib/shared/domain/workspace';
 import type { Member } from '$lib/shared/sync/meta-doc';
 import { createSealChecker } from '$lib/shared/sync/fact-seal';
@@ -28,14 +28,8 @@ export function wirePayrollAuthority(input: {
 	const first = input.entry();
 	if (!first.root) return null;
 	const workspaceId = first.id;
-	const nameOf = (key: string): string => {
-		const trust = input.trust();
-		const memberId = trust?.memberOf.get(key);
-		const name = memberId ? input.members().find((m) => m.id === memberId)?.name : undefined;
-		if (!name) return 'someone who is not a member';
-		const role = trust?.roles.get(key)?.role ?? trust?.formerRoles.get(key)?.role;
-		return role ? `${name} (${ROLE_WORDS[role]})` : name;
-	};
+	const nameOf = (key: string): string =>
+		signerName(input.trust(), key, (id) => input.members().find((m) => m.id === id)?.name);
 	const authority: PayrollAuthority = {
 		workspaceId,
 		checker: createSealChecker(),

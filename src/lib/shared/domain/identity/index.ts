@@ -3,3 +3,4 @@ export * from './canonical';
 export * from './statements';
 export * from './roles';
 export * from './rekey';
+export * from './signer-name';

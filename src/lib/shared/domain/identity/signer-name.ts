@@ -1,0 +1,16 @@
+// How a fact's signer is named on screen (Needs review): the member name its key was granted or
+// claimed under, with the role it holds (or held before removal), or words for a stranger's key.
+import type { TrustState } from './roles';
+import { ROLE_WORDS } from './statements';
+
+export function signerName(
+	trust: TrustState | null,
+	key: string,
+	memberName: (memberId: string) => string | undefined
+): string {
+	const memberId = trust?.memberOf.get(key);
+	const name = memberId ? memberName(memberId) : undefined;
+	if (!name) return 'someone who is not a member';
+	const role = trust?.roles.get(key)?.role ?? trust?.formerRoles.get(key)?.role;
+	return role ? `${name} (${ROLE_WORDS[role]})` : name;
+}
