@@ -4,7 +4,7 @@
 // one copy of the shard, read from IndexedDB). Proposals are only
 // shown once the worker has caught up with this page's shard, so a line just matched is never proposed.
 import { background } from '$lib/shared/state/background';
-import { err, ok, todayUtc, type DomainError, type Result } from '$lib/shared/domain';
+import { err, ok, todayUtc, type Result } from '$lib/shared/domain';
 import type { Account, JournalEntry } from '$lib/books/domain';
 import {
 	bankingProblem,
@@ -25,7 +25,7 @@ import { bankingWorker } from '$lib/banking/rpc/client';
 import type { FileKind, ParsedFile, RuleCounts } from '$lib/banking/worker/api';
 import type { BooksState } from '../../books/state/books.svelte';
 import { newId, nowIso } from '../../shared/state/ids';
-import { cleanDimensions, type RuleParts } from './rule-form';
+import { cleanDimensions, unknownRuleAccount, type RuleParts } from './rule-form';
 import { entryForLine, rememberedRule, type EntryFromLine } from './entry';
 import { chooseStatements } from './import';
 import { BANK_SUBTYPES, ledgerAccountFor, linkableAccounts, type NewBankAccount } from './accounts';
@@ -337,7 +337,7 @@ export class BankingState {
 	createRule(parts: RuleParts): Result<BankRuleRecord> {
 		const r = this.#replica;
 		if (!r) return loading();
-		const known = this.#unknownAccount(parts);
+		const known = unknownRuleAccount(parts, this.#books?.accounts ?? []);
 		if (known) return err(known);
 		const made = r.createRule({ id: newId(), enabled: true, ...parts }, this.#memberId);
 		return made;
@@ -346,7 +346,9 @@ export class BankingState {
 	updateRule(id: string, parts: Partial<RuleParts> & { enabled?: boolean }): Result<BankRuleRecord> {
 		const r = this.#replica;
 		if (!r) return loading();
-		const known = parts.outcome ? this.#unknownAccount({ outcome: parts.outcome }) : null;
+		const known = parts.outcome
+			? unknownRuleAccount({ outcome: parts.outcome }, this.#books?.accounts ?? [])
+			: null;
 		if (known) return err(known);
 		const done = r.updateRule(id, parts);
 		return done;
@@ -365,21 +367,6 @@ export class BankingState {
 		if (!r) return loading();
 		const done = r.deleteRule(id);
 		return done.ok ? ok(null) : done;
-	}
-
-	#unknownAccount(parts: Pick<RuleParts, 'outcome'>): DomainError | null {
-		const { account, splits } = parts.outcome;
-		if (!account) return bankingProblem('banking/rule-account');
-		const open = (id: string) => this.#books?.accounts.some((x) => x.id === id && !x.archived) === true;
-		if (!open(account)) return bankingProblem('banking/closed-account');
-		const i = (splits ?? []).findIndex((x) => x.account && !open(x.account));
-		return i >= 0
-			? {
-					code: 'banking/closed-account',
-					message: `Split part ${i + 1}: choose an open account of the chart.`,
-					details: { part: i + 1 }
-				}
-			: null;
 	}
 
 	/** How many open bank lines each rule would apply to now, computed in the worker once it has caught up. */

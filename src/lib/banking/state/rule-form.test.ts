@@ -2,6 +2,7 @@
 // total, dimension cleaning, and the one-line description of conditions.
 import { describe, expect, it } from 'vitest';
 import { validateRule } from '$lib/banking/domain';
+import type { DecimalString } from '$lib/shared/domain';
 import {
 	blankRuleForm,
 	blankSplitRow,
@@ -9,7 +10,8 @@ import {
 	describeConditions,
 	formFromRule,
 	ruleFromForm,
-	splitTotal
+	splitTotal,
+	unknownRuleAccount
 } from './rule-form';
 
 describe('rule form', () => {
@@ -91,5 +93,33 @@ describe('rule form', () => {
 		expect(describeConditions(parts, () => 'Checking')).toBe(
 			'payee contains "acme", memo contains "inv", money in, amount at least 10, on Checking'
 		);
+	});
+});
+
+describe('a rule outcome names only open accounts', () => {
+	const chart = [
+		{ id: 'a-open', archived: false },
+		{ id: 'a-closed', archived: true }
+	];
+	it('accepts open accounts, and names the first split part that is not', () => {
+		expect(unknownRuleAccount({ outcome: { account: 'a-open' } }, chart)).toBeNull();
+		expect(unknownRuleAccount({ outcome: { account: '' } }, chart)?.code).toBe('banking/rule-account');
+		expect(unknownRuleAccount({ outcome: { account: 'a-closed' } }, chart)?.code).toBe(
+			'banking/closed-account'
+		);
+		expect(unknownRuleAccount({ outcome: { account: 'gone' } }, chart)?.code).toBe('banking/closed-account');
+		const split = unknownRuleAccount(
+			{
+				outcome: {
+					account: 'a-open',
+					splits: [
+						{ account: 'a-open', percent: '50' as DecimalString },
+						{ account: 'a-closed', percent: '50' as DecimalString }
+					]
+				}
+			},
+			chart
+		);
+		expect(split?.message).toBe('Split part 2: choose an open account of the chart.');
 	});
 });

@@ -1,7 +1,22 @@
 // The bank rule form as typed (all strings) and its translation to and from a rule. Validation of the
 // result is the domain's (validateRule), so the form and a teammate's stored rule obey the same checks.
-import { Dec, err, ok, parseDecimal, type DecimalString, type Result } from '$lib/shared/domain';
-import { RULE_DIMENSIONS, type BankRule, type PayeeTest, type RuleDimension } from '$lib/banking/domain';
+import {
+	Dec,
+	err,
+	ok,
+	parseDecimal,
+	type DecimalString,
+	type DomainError,
+	type Result
+} from '$lib/shared/domain';
+import {
+	bankingProblem,
+	RULE_DIMENSIONS,
+	type BankRule,
+	type PayeeTest,
+	type RuleDimension
+} from '$lib/banking/domain';
+import type { Account } from '$lib/books/domain';
 
 export interface RuleForm {
 	name: string;
@@ -189,4 +204,23 @@ export function cleanDimensions(
 		out[k] = v;
 	}
 	return ok(out);
+}
+
+/** Why a rule's outcome cannot be saved: an account (or a split's) that is missing or not open in the chart. */
+export function unknownRuleAccount(
+	parts: Pick<RuleParts, 'outcome'>,
+	accounts: readonly Pick<Account, 'id' | 'archived'>[]
+): DomainError | null {
+	const { account, splits } = parts.outcome;
+	if (!account) return bankingProblem('banking/rule-account');
+	const open = (id: string) => accounts.some((x) => x.id === id && !x.archived);
+	if (!open(account)) return bankingProblem('banking/closed-account');
+	const i = (splits ?? []).findIndex((x) => x.account && !open(x.account));
+	return i >= 0
+		? {
+				code: 'banking/closed-account',
+				message: `Split part ${i + 1}: choose an open account of the chart.`,
+				details: { part: i + 1 }
+			}
+		: null;
 }
