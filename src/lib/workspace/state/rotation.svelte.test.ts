@@ -89,6 +89,10 @@ describe('RotationState', () => {
 			await grant(tasksKey, 'tasks', 'tasks')
 		]);
 		const owner = device(replicas[0]!, entry('owner', ownerKey, root, ALL));
+		// Until their browsers open, the two members have no encryption key: named as unreachable.
+		await until(
+			() => owner.rotation.unreachable.join() === [booksKey.publicKey, tasksKey.publicKey].sort().join()
+		);
 		const books = device(
 			replicas[1]!,
 			entry('books', booksKey, root, { meta: ALL.meta, tasks: ALL.tasks, books: ALL.books })
@@ -99,6 +103,7 @@ describe('RotationState', () => {
 				(s) => (s as { body: { kind: string } }).body.kind === 'box-key'
 			).length;
 		await until(() => boxKeys() === 3 && owner.members.trust?.roles.size === 3);
+		await until(() => owner.rotation.unreachable.length === 0);
 		for (const d of [owner, books, tasks]) expect(d.box.entry.box?.privateKey.extractable).toBe(false);
 
 		expect((await owner.members.remove(tasksKey.publicKey)).ok).toBe(true);

@@ -13,6 +13,7 @@ import {
 	rekeyRecipients,
 	shardsToRotate,
 	shutOut,
+	withoutBoxKey,
 	type RekeyBody,
 	type RekeyShard,
 	type Role,
@@ -57,6 +58,8 @@ export class RotationState {
 	setAside = $state.raw<RekeySetAside[]>([]);
 	/** Shards a counted rekey shut this device out of. */
 	cutOff = $state.raw<ShardName[]>([]);
+	/** Member keys no change of keys can reach: their browsers have published no encryption key. */
+	unreachable = $state.raw<string[]>([]);
 
 	constructor(args: {
 		replica: TrustReplica;
@@ -133,6 +136,7 @@ export class RotationState {
 		const opened = await openChain({ chain, me, box, base });
 		this.chain = chain;
 		this.cutOff = opened.cutOff;
+		this.unreachable = withoutBoxKey(trust, verified);
 		this.setAside = [
 			...notCounted.map((r) => ({
 				key: `rekey:${r.id}`,

@@ -3,7 +3,7 @@
 // later, removals still waiting for a rekey, and which shards a removal rotates by the removed role.
 import { describe, expect, it } from 'vitest';
 import { computeTrust } from './roles';
-import { pendingRemovals, rekeyChain, rekeyRecipients, shardsToRotate } from './rekey';
+import { pendingRemovals, rekeyChain, rekeyRecipients, shardsToRotate, withoutBoxKey } from './rekey';
 import type { RekeyBody, StatementBody } from './statements';
 
 const key = (c: string) => c.repeat(43);
@@ -86,5 +86,24 @@ describe('rekeyChain', () => {
 		expect(shardsToRotate(['admin'])).toEqual(['meta', 'tasks', 'books', 'people']);
 		expect(shardsToRotate([undefined])).toEqual(['meta', 'tasks', 'books', 'people']);
 		expect(shardsToRotate(['books', 'people'])).toEqual(['meta', 'tasks', 'books', 'people']);
+	});
+});
+
+describe('withoutBoxKey', () => {
+	it('names the members a change of keys cannot reach: counted, not removed, no box key published', () => {
+		const boxKey = (by: string) =>
+			({ ...base(by), kind: 'box-key', boxKey: 'x'.repeat(87) }) as StatementBody;
+		const st: StatementBody[] = [
+			grant(ROOT, A, 'admin'),
+			grant(ROOT, B, 'books'),
+			grant(ROOT, C, 'tasks'),
+			revoke(ROOT, C),
+			boxKey(ROOT),
+			boxKey(A),
+			boxKey(D)
+		];
+		expect(withoutBoxKey(computeTrust(ROOT, st), st)).toEqual([B]);
+		const later = [...st, boxKey(B)];
+		expect(withoutBoxKey(computeTrust(ROOT, later), later)).toEqual([]);
 	});
 });

@@ -106,3 +106,12 @@ export function boxKeysOf(statements: readonly StatementBody[]): Map<string, str
 		if (s.kind === 'box-key') out.set(s.by, [...new Set([...(out.get(s.by) ?? []), s.boxKey])]);
 	return out;
 }
+
+/**
+ * Members (by key, not removed, holding a counted role) who have published no box key: a change of
+ * keys cannot be sealed for them, so a removal now would leave them on the old keys until invited again.
+ */
+export function withoutBoxKey(trust: TrustState, statements: readonly StatementBody[]): string[] {
+	const boxes = boxKeysOf(statements);
+	return [...trust.roles.keys()].filter((k) => !trust.removed.has(k) && !boxes.has(k)).sort();
+}
