@@ -12,33 +12,12 @@ import { commentSchema, linkSchema, recurrenceSchema, type Task } from '$lib/tas
 import { parseIsoDate, v } from '$lib/shared/domain';
 import { TasksReplica } from './replica';
 import { listsMap, readAllLists, readAllTasks, tasksMap } from './doc';
+import { plainTask } from '$lib/tasks/domain/test-fixtures';
 
 type Random = () => number;
 const pick = <T>(random: Random, xs: readonly T[]): T => xs[Math.floor(random() * xs.length)] as T;
 
-function newTask(id: string, by: string, order: string): Task {
-	return {
-		schemaVersion: 1,
-		id,
-		listId: 'list-a',
-		title: `Task ${id}`,
-		description: '',
-		assignee: null,
-		due: null,
-		priority: 0,
-		status: 'todo',
-		labels: [],
-		order,
-		recurrence: null,
-		checklist: [],
-		comments: [],
-		links: [],
-		createdAt: '2026-01-01T00:00:00.000Z',
-		createdBy: by,
-		completedAt: null,
-		seriesId: null
-	};
-}
+const newTask = (id: string, by: string, order: string): Task => plainTask(id, 'list-a', order, by);
 
 /** A value of some type a malicious peer files under the tasks or lists map. */
 function garbage(random: Random, key: string, honestIds: readonly string[]): unknown {

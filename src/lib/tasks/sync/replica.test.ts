@@ -6,32 +6,10 @@ import * as Y from 'yjs';
 import { compareOrder, isValidKey, keyForPosition, type Task } from '$lib/tasks/domain';
 import { ReplicaNet, rng } from '$lib/shared/testing/replica-net';
 import { TasksReplica } from './replica';
+import { plainTask } from '$lib/tasks/domain/test-fixtures';
 
 const LISTS = ['list-a', 'list-b'];
 
-function newTask(id: string, listId: string, order: string, by: string): Task {
-	return {
-		schemaVersion: 1,
-		id,
-		listId,
-		title: `Task ${id}`,
-		description: '',
-		assignee: null,
-		due: null,
-		priority: 0,
-		status: 'todo',
-		labels: [],
-		order,
-		recurrence: null,
-		checklist: [],
-		comments: [],
-		links: [],
-		createdAt: '2026-01-01T00:00:00.000Z',
-		createdBy: by,
-		completedAt: null,
-		seriesId: null
-	};
-}
 
 function pick<T>(random: () => number, items: readonly T[]): T | undefined {
 	return items[Math.floor(random() * items.length)];
@@ -66,7 +44,7 @@ function runSeed(seed: number) {
 			const listId = pick(random, LISTS) as string;
 			const siblings = mine.filter((t) => t.listId === listId).sort(compareOrder);
 			const order = keyForPosition(siblings, Math.floor(random() * (siblings.length + 1)), `r${who}`);
-			r.create(newTask(id, listId, order, `member-${who}`));
+			r.create(plainTask(id, listId, order, `member-${who}`));
 			created.add(id);
 		} else if (roll < 0.35) {
 			const token = `[${who}:${serial++}]`;
@@ -186,7 +164,7 @@ describe('tasks shard under randomized multi-replica editing', () => {
 	it('keeps both concurrent edits to different fields of one task', () => {
 		const net = new ReplicaNet(2, rng(7));
 		const [a, b] = net.docs.map((d) => new TasksReplica(d)) as [TasksReplica, TasksReplica];
-		a.create(newTask('x', 'list-a', 'a0', 'me'));
+		a.create(plainTask('x', 'list-a', 'a0', 'me'));
 		net.flush();
 		net.online[0] = false;
 		a.patch('x', { title: 'Reconcile March' });
