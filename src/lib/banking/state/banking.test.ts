@@ -48,6 +48,18 @@ async function open() {
 	return { ws, books, banking, byName, close };
 }
 
+/** A USD bank account "Checking" linked to the chart's Operating Bank. */
+const checking = (banking: BankingState, byName: (name: string) => string) =>
+	must(
+		banking.createBankAccount({
+			name: 'Checking',
+			institution: '',
+			currency: 'USD',
+			identifier: '',
+			ledger: { existing: byName('Operating Bank') }
+		})
+	);
+
 const parsed = (file: string) => {
 	const statements = unwrap(
 		parseStatementFile({ bytes: fixtureBytes(file), fileName: file.split('/').pop() as string })
@@ -108,25 +120,17 @@ describe('BankingState', () => {
 
 	it('imports a several-account CSV into the linked bank accounts in one go, skipping one; refuses all-skipped', async () => {
 		const { banking, byName, close } = await open();
-		const checking = must(
-			banking.createBankAccount({
-				name: 'Checking',
-				institution: '',
-				currency: 'USD',
-				identifier: '',
-				ledger: { existing: byName('Operating Bank') }
-			})
-		);
+		const account = checking(banking, byName);
 		const file = parsed('csv/csv2ofx/default.csv');
-		const links = suggestLinks(file.statements, banking.bankAccounts, checking.id);
-		expect(links).toEqual([checking.id, null]);
+		const links = suggestLinks(file.statements, banking.bankAccounts, account.id);
+		expect(links).toEqual([account.id, null]);
 		expect(banking.importLinked(file, [null, null], false)).toEqual(
 			refused('default.csv: every statement is skipped; link one to a bank account.', 'banking/unlinked')
 		);
-		expect(banking.importLinked(file, [checking.id], false).ok).toBe(false);
+		expect(banking.importLinked(file, [account.id], false).ok).toBe(false);
 		const done = must(banking.importLinked(file, links, false));
 		expect(done.map((o) => o.added)).toEqual([6]);
-		expect(banking.statements.map((s) => [s.bankAccountId, s.lineIds.length])).toEqual([[checking.id, 6]]);
+		expect(banking.statements.map((s) => [s.bankAccountId, s.lineIds.length])).toEqual([[account.id, 6]]);
 		expect(banking.alreadyHeldLinked(file, links)).toBe(6);
 		const savings = must(
 			banking.createBankAccount({
@@ -137,11 +141,8 @@ describe('BankingState', () => {
 				ledger: { existing: byName('Savings') }
 			})
 		);
-		expect(suggestLinks(file.statements, banking.bankAccounts, checking.id)).toEqual([
-			checking.id,
-			savings.id
-		]);
-		const again = must(banking.importLinked(file, [checking.id, savings.id], false));
+		expect(suggestLinks(file.statements, banking.bankAccounts, account.id)).toEqual([account.id, savings.id]);
+		const again = must(banking.importLinked(file, [account.id, savings.id], false));
 		expect(again.map((o) => [o.added, o.duplicates])).toEqual([
 			[0, 6],
 			[2, 0]
@@ -151,15 +152,7 @@ describe('BankingState', () => {
 
 	it('refuses a mismatched statement unless accepted, writing nothing', async () => {
 		const { banking, byName, close } = await open();
-		const ba = must(
-			banking.createBankAccount({
-				name: 'Checking',
-				institution: '',
-				currency: 'USD',
-				identifier: '',
-				ledger: { existing: byName('Operating Bank') }
-			})
-		);
+		const ba = checking(banking, byName);
 		const s: Statement = {
 			...oneLine('Cafe', '-3.00'),
 			openingBalance: { amount: '10.00' as DecimalString },
@@ -200,15 +193,7 @@ describe('BankingState', () => {
 
 	it('proposes from a rule with its dimensions (computed on current books), posts the entry with them, and counts', async () => {
 		const { banking, books, byName, close } = await open();
-		const ba = must(
-			banking.createBankAccount({
-				name: 'Checking',
-				institution: '',
-				currency: 'USD',
-				identifier: '',
-				ledger: { existing: byName('Operating Bank') }
-			})
-		);
+		const ba = checking(banking, byName);
 		const s = oneLine('Blue Bottle Coffee', '-4.50');
 		must(banking.importParsed(ba.id, { statements: [s], checks: [checkBalance(s)] }, false));
 		const rule = must(
@@ -262,15 +247,7 @@ describe('BankingState', () => {
 
 	it("posts a rule's split: parts with their own dimensions, summing to the line; a split that does not add up is refused", async () => {
 		const { banking, books, byName, close } = await open();
-		const ba = must(
-			banking.createBankAccount({
-				name: 'Checking',
-				institution: '',
-				currency: 'USD',
-				identifier: '',
-				ledger: { existing: byName('Operating Bank') }
-			})
-		);
+		const ba = checking(banking, byName);
 		const s = oneLine('Harbour Properties', '-1000.01');
 		must(banking.importParsed(ba.id, { statements: [s], checks: [checkBalance(s)] }, false));
 		const occupancy = byName('Occupancy');
@@ -328,15 +305,7 @@ describe('BankingState', () => {
 
 	it('"Add a rule" on Create entry remembers payee → account with the dimensions', async () => {
 		const { banking, byName, close } = await open();
-		const ba = must(
-			banking.createBankAccount({
-				name: 'Checking',
-				institution: '',
-				currency: 'USD',
-				identifier: '',
-				ledger: { existing: byName('Operating Bank') }
-			})
-		);
+		const ba = checking(banking, byName);
 		const s = oneLine('City Power', '-80.00');
 		must(banking.importParsed(ba.id, { statements: [s], checks: [checkBalance(s)] }, false));
 		must(
