@@ -10,7 +10,6 @@ import { plainTask } from '$lib/tasks/domain/test-fixtures';
 
 const LISTS = ['list-a', 'list-b'];
 
-
 function pick<T>(random: () => number, items: readonly T[]): T | undefined {
 	return items[Math.floor(random() * items.length)];
 }
