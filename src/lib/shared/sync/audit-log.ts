@@ -3,7 +3,10 @@
 // changed, with the value before and after — and writes them as one entry after a short pause, so
 // typing a description is one entry, not one per key. Teammates' entries arrive with their changes;
 // every replica checks the whole log the same way (readAuditLog). Nothing here decides what counts
-// in the books or payroll: the log reports, it never blocks a write.
+// in the books or payroll: the log reports, it never blocks a write. With a device key (`signer`),
+// each entry is sealed BEFORE its Yjs write (shared/sync/audit-seal.ts); signing is asynchronous, so
+// entries are written one at a time, and an entry whose signing saw another local change land is
+// signed again so that it still sits exactly at the end of the clock range it accounts for.
 import * as Y from 'yjs';
 import {
 	CHANGES_LIMIT,
@@ -16,6 +19,7 @@ import {
 	type StoredAuditValue
 } from '$lib/shared/domain/audit';
 import { fieldWords } from '$lib/shared/domain/schema';
+import { sealAuditEntry, type AuditSigner } from './audit-seal';
 
 export const AUDIT_ARRAY = 'audit';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Yjs types its nodes' events as any
@@ -100,6 +104,15 @@ export class AuditRecorder {
 	#timer: ReturnType<typeof setTimeout> | null = null;
 	#firstPendingAt = 0;
 	readonly #onTransaction: (tr: Y.Transaction) => void;
+	readonly #signer: () => AuditSigner | null;
+	/** Signed writes: the one in progress (entries are written one at a time), and whether to go again. */
+	#signing: Promise<void> | null = null;
+	#again = false;
+	/** The clocks of every client when the log began, while its start entry waits to be signed. */
+	#startBefore: [number, number][] | null = null;
+	/** Changes taken for an entry being signed (kept if it must be signed again). */
+	#taken: AuditChange[] = [];
+	#takenMore = 0;
 
 	constructor(
 		doc: Y.Doc,
@@ -110,6 +123,8 @@ export class AuditRecorder {
 			now: () => string;
 			delayMs?: number;
 			maxMs?: number;
+			/** This device's key for this shard's log, read at each entry; null: entries are not signed. */
+			signer?: () => AuditSigner | null;
 		}
 	) {
 		this.#doc = doc;
@@ -118,6 +133,7 @@ export class AuditRecorder {
 		this.#now = args.now;
 		this.#delayMs = args.delayMs ?? 1500;
 		this.#maxMs = args.maxMs ?? 10_000;
+		this.#signer = args.signer ?? (() => null);
 		this.#from = Y.getState(doc.store, doc.clientID);
 		this.#resume();
 		this.#writeStartIfNeeded();
@@ -151,7 +167,11 @@ export class AuditRecorder {
 		// Only a shard from before the log (history, no log at all): once a log exists, a new start
 		// would vouch for changes whose own entries someone may have removed.
 		if (auditArray(this.#doc).length > 0) return;
-		this.#write('start', [], 0, [...vector.entries()]);
+		const before = [...vector.entries()];
+		if (this.#signer()) {
+			this.#startBefore = before;
+			this.#writeSigned();
+		} else this.#write('start', [], 0, before);
 	}
 
 	/** Notes the transaction's changes; true when any is not typing (a field, a record). */
@@ -249,8 +269,18 @@ export class AuditRecorder {
 	flush(): void {
 		if (this.#timer !== null) clearTimeout(this.#timer);
 		this.#timer = null;
+		if (this.#signer() || this.#signing) {
+			this.#writeSigned();
+			return;
+		}
 		const clock = Y.getState(this.#doc.store, this.#doc.clientID);
 		if (this.#pending.size === 0 && this.#more === 0 && clock === this.#from) return;
+		const { changes, more } = this.#take();
+		this.#write('changes', changes, more);
+	}
+
+	/** The pending changes as the log states them (their value now), cleared from pending. */
+	#take(): { changes: AuditChange[]; more: number } {
 		const changes: AuditChange[] = [];
 		for (const p of this.#pending.values()) {
 			const now = p.now();
@@ -269,12 +299,82 @@ export class AuditRecorder {
 		const more = this.#more;
 		this.#pending.clear();
 		this.#more = 0;
-		this.#write('changes', changes, more);
+		return { changes, more };
+	}
+
+	/** Resolves when every entry asked for so far has been written (signed entries are asynchronous). */
+	async settled(): Promise<void> {
+		while (this.#signing) await this.#signing;
+	}
+
+	/** Starts (or, if one is under way, repeats after it) the signed write of what is pending. */
+	#writeSigned(): void {
+		if (this.#signing) {
+			this.#again = true;
+			return;
+		}
+		this.#signing = (async () => {
+			try {
+				do {
+					this.#again = false;
+					await this.#writeSignedEntries();
+				} while (this.#again);
+			} finally {
+				this.#signing = null;
+			}
+		})();
+	}
+
+	/** Writes the start entry (if it waits) and then one entry for what is pending, each sealed first. */
+	async #writeSignedEntries(): Promise<void> {
+		for (;;) {
+			const clock = Y.getState(this.#doc.store, this.#doc.clientID);
+			const start = this.#startBefore;
+			if (!start) {
+				const { changes, more } = this.#take();
+				// Changes taken on a second try join the first ones, within the entry's limit.
+				const room = Math.max(0, CHANGES_LIMIT - this.#taken.length);
+				this.#taken.push(...changes.slice(0, room));
+				this.#takenMore += more + Math.max(0, changes.length - room);
+				if (this.#taken.length === 0 && this.#takenMore === 0 && clock === this.#from) return;
+			}
+			const entry = start
+				? this.#entry('start', [], 0, start, clock)
+				: this.#entry('changes', this.#taken, this.#takenMore, undefined, clock);
+			const signer = this.#signer();
+			let sealed: AuditEntry = entry;
+			try {
+				if (signer) sealed = await sealAuditEntry(signer, entry);
+			} catch {
+				// Signing failed (the key is gone): the entry is still written, and reads "Not signed".
+			}
+			// Another local change landed while this was being signed: sign again, covering it too.
+			if (Y.getState(this.#doc.store, this.#doc.clientID) !== clock) continue;
+			this.#push(sealed);
+			if (start) {
+				// Then what was changed meanwhile, in its own entry.
+				this.#startBefore = null;
+				continue;
+			}
+			this.#taken = [];
+			this.#takenMore = 0;
+			return;
+		}
 	}
 
 	#write(kind: AuditEntry['kind'], changes: AuditChange[], more: number, before?: [number, number][]): void {
-		const clock = Y.getState(this.#doc.store, this.#doc.clientID);
-		const entry = sealEntry({
+		this.#push(this.#entry(kind, changes, more, before, Y.getState(this.#doc.store, this.#doc.clientID)));
+	}
+
+	/** The next entry of this client's chain, to be written at `clock` (the end of the range it covers). */
+	#entry(
+		kind: AuditEntry['kind'],
+		changes: AuditChange[],
+		more: number,
+		before: [number, number][] | undefined,
+		clock: number
+	): AuditEntry {
+		return sealEntry({
 			v: 1,
 			kind,
 			client: this.#doc.clientID,
@@ -286,9 +386,12 @@ export class AuditRecorder {
 			authorName: this.#author().name,
 			at: this.#now(),
 			...(before ? { before } : {}),
-			changes,
+			changes: [...changes],
 			more
 		});
+	}
+
+	#push(entry: AuditEntry): void {
 		this.#doc.transact(() => auditArray(this.#doc).push([entry]), AUDIT_ORIGIN);
 		this.#seq++;
 		this.#prev = entry.hash;
