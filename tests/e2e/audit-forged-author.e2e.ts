@@ -23,6 +23,7 @@ test('an audit entry a teammate writes under the owner’s name shows whose devi
 		const alice = await pool.newPage();
 		const wsId = await createWorkspace(alice, 'Audit Trust Ltd', 'Alice');
 		await addTask(alice, 'Pay rent');
+		await addTask(alice, 'Old supplier');
 		const link = await invite(alice, wsId, signaling.url, 'Books (and Tasks)');
 
 		const ben = await pool.newPage();
@@ -124,6 +125,36 @@ test('an audit entry a teammate writes under the owner’s name shows whose devi
 		}, wsId);
 		expect(forged).toBe('written');
 
+		// And it deletes one of Alice's tasks outright, with its recording switched off: a deletion
+		// consumes no Yjs clock, so only the entries' signed lists of deletions can account for it.
+		const deleted = await ben.evaluate(() => {
+			type YMap = {
+				get: (k: string) => unknown;
+				delete: (k: string) => void;
+				forEach: (f: (v: unknown, k: string) => void) => void;
+			};
+			const keel = (window as unknown as { __keel: { debug: { shardDoc: (s: string) => unknown } } }).__keel;
+			const doc = keel.debug.shardDoc('tasks') as {
+				getMap: (n: string) => YMap;
+				_observers: Map<string, unknown>;
+			};
+			const tasks = doc.getMap('tasks');
+			let id: string | null = null;
+			tasks.forEach((t, k) => {
+				if (String((t as YMap).get('title')) === 'Old supplier') id = k;
+			});
+			if (id === null) return 'no such task';
+			const recording = doc._observers.get('afterTransaction');
+			doc._observers.delete('afterTransaction');
+			try {
+				tasks.delete(id);
+			} finally {
+				if (recording) doc._observers.set('afterTransaction', recording);
+			}
+			return 'deleted';
+		});
+		expect(deleted).toBe('deleted');
+
 		await alice.goto(`/w/${wsId}/settings`);
 		await waitForPeer(alice);
 		const check = async () => {
@@ -148,6 +179,13 @@ test('an audit entry a teammate writes under the owner’s name shows whose devi
 			await expect(alert).toContainText(
 				'1 entry saying it was written by Alice is not signed, though entries were signed before it.'
 			);
+			await expect(alert).toContainText(
+				'Something in Task was deleted, and no signed entry says who deleted it.',
+				{
+					timeout: 30_000
+				}
+			);
+			await expect(alert).not.toContainText('are not in the log');
 		};
 		await check();
 
@@ -168,6 +206,13 @@ test('an audit entry a teammate writes under the owner’s name shows whose devi
 		// The same after the owner's browser reloads (from its own stored copy).
 		await alice.reload();
 		await check();
+
+		// Honest work (joining, roles, names, presence) deletes plenty in the members' log, and all of
+		// it is accounted for: past the grace period its check finds nothing.
+		await alice.getByLabel('Audit log of').selectOption({ label: 'Workspace and members' });
+		await expect(alice.getByRole('row').filter({ hasText: 'Member' }).first()).toBeVisible();
+		await alice.waitForTimeout(7000);
+		await expect(alice.getByText('Every change in this log is accounted for')).toBeVisible();
 	} finally {
 		await pool.closeAll();
 		signaling.stop();

@@ -69,14 +69,14 @@ describe('attributeAudit', () => {
 		const judged = attributeAudit(log([...ada, ...ben]), check);
 		expect(asked).toEqual([ada[4], ben[2]]);
 		expect(judged.problems).toEqual([]);
-		expect(judged.who.get(ada[0])).toEqual({
+		expect(judged.who.get(ada[0] as AuditEntry)).toEqual({
 			name: 'Ada (Owner)',
 			signedBy: 'Ada',
 			mark: 'signed',
 			note: '',
 			alarm: false
 		});
-		expect(judged.who.get(ben[0])?.name).toBe('Ben (Books)');
+		expect(judged.who.get(ben[0] as AuditEntry)?.name).toBe('Ben (Books)');
 	});
 
 	it('while the latest seal is being checked, its whole chain waits, with no alarm and no second check', () => {

@@ -46,7 +46,7 @@ export interface AuditEntry {
 	readonly changes: readonly AuditChange[];
 	/** Changes left out of `changes` to keep the entry small (bulk imports). */
 	readonly more: number;
-	/** sha256 of the entry without this field (and without `seal`). */
+	/** sha256 of the entry without this field (and without `seal` and `deleted`). */
 	readonly hash: string;
 	/**
 	 * The writing device's Ed25519 seal over the entry with its hash (shared/sync/fact-seal.ts), on
@@ -54,6 +54,12 @@ export interface AuditEntry {
 	 * of the hash, so older builds (which drop fields they do not know) still check the chain.
 	 */
 	readonly seal?: unknown;
+	/**
+	 * What this entry's transactions deleted, as [client, clock, length] ranges of Yjs item ids (a
+	 * deletion consumes no clock, so the chain cannot account for it): shared/domain/audit-deletions.ts.
+	 * Signed by the entry's own seal; left out of the hash so older builds still check the chain.
+	 */
+	readonly deleted?: readonly (readonly [number, number, number])[];
 }
 
 const changeSchema = v.object({
@@ -80,7 +86,8 @@ export const auditEntrySchema = v.object({
 	changes: v.array(changeSchema),
 	more: count,
 	hash: v.string(),
-	seal: v.optional(v.unknown())
+	seal: v.optional(v.unknown()),
+	deleted: v.optional(v.array(v.tuple([count, count, count])))
 });
 
 /** Text longer than this is cut (with "…") so one change cannot bloat the log. */
@@ -118,7 +125,12 @@ export function canonicalJson(x: unknown): string {
 }
 
 export function hashEntry(entry: Omit<AuditEntry, 'hash'>): string {
-	const { hash: _drop, seal: _seal, ...rest }: Omit<AuditEntry, 'hash'> & { hash?: string } = entry;
+	const {
+		hash: _drop,
+		seal: _seal,
+		deleted: _deleted,
+		...rest
+	}: Omit<AuditEntry, 'hash'> & { hash?: string } = entry;
 	return sha256Hex(canonicalJson(rest));
 }
 

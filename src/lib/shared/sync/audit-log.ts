@@ -20,6 +20,7 @@ import {
 } from '$lib/shared/domain/audit';
 import { fieldWords } from '$lib/shared/domain/schema';
 import { sealAuditEntry, type AuditSigner } from './audit-seal';
+import type { DeletedRun } from '$lib/shared/domain/audit-deletions';
 
 export const AUDIT_ARRAY = 'audit';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Yjs types its nodes' events as any
@@ -98,6 +99,8 @@ export class AuditRecorder {
 	readonly #maxMs: number;
 	readonly #pending = new Map<string, Pending>();
 	#more = 0;
+	/** What this browser's transactions deleted since the last entry: client → [clock, length] runs. */
+	#deleted = new Map<number, [number, number][]>();
 	#seq = 0;
 	#prev = '';
 	#from: number;
@@ -113,6 +116,7 @@ export class AuditRecorder {
 	/** Changes taken for an entry being signed (kept if it must be signed again). */
 	#taken: AuditChange[] = [];
 	#takenMore = 0;
+	#takenDeleted: [number, number, number][] = [];
 
 	constructor(
 		doc: Y.Doc,
@@ -139,6 +143,7 @@ export class AuditRecorder {
 		this.#writeStartIfNeeded();
 		this.#onTransaction = (tr) => {
 			if (!tr.local || tr.origin === AUDIT_ORIGIN) return;
+			this.#noteDeletions(tr);
 			// Typing (text inside a record) waits for a pause, so a paragraph is one entry; any other
 			// change is written straight after its own transaction, so closing the tab loses nothing.
 			if (this.#collect(tr)) queueMicrotask(() => this.flush());
@@ -255,7 +260,7 @@ export class AuditRecorder {
 	}
 
 	#schedule(): void {
-		if (this.#pending.size === 0 && this.#more === 0) {
+		if (this.#pending.size === 0 && this.#more === 0 && this.#deleted.size === 0) {
 			// A change the log cannot describe (a clock-consuming write to an unseen type) still gets an entry.
 			if (Y.getState(this.#doc.store, this.#doc.clientID) === this.#from) return;
 		}
@@ -274,13 +279,38 @@ export class AuditRecorder {
 			return;
 		}
 		const clock = Y.getState(this.#doc.store, this.#doc.clientID);
-		if (this.#pending.size === 0 && this.#more === 0 && clock === this.#from) return;
-		const { changes, more } = this.#take();
-		this.#write('changes', changes, more);
+		if (this.#pending.size === 0 && this.#more === 0 && this.#deleted.size === 0 && clock === this.#from)
+			return;
+		const { changes, more, deleted } = this.#take();
+		this.#write('changes', changes, more, undefined, deleted);
+	}
+
+	/** Notes what a local transaction deleted: a deletion consumes no clock, so the entry lists it. */
+	#noteDeletions(tr: Y.Transaction): void {
+		for (const [client, runs] of tr.deleteSet.clients) {
+			const list = this.#deleted.get(client) ?? [];
+			for (const r of runs) list.push([r.clock, r.len]);
+			if (list.length > 0) this.#deleted.set(client, list);
+		}
+	}
+
+	/** The noted deletions as [client, clock, length] ranges, adjacent ones merged; cleared. */
+	#takeDeleted(): [number, number, number][] {
+		const out: [number, number, number][] = [];
+		for (const [client, runs] of [...this.#deleted].sort((a, b) => a[0] - b[0])) {
+			runs.sort((a, b) => a[0] - b[0]);
+			let last: [number, number, number] | null = null;
+			for (const [clock, len] of runs) {
+				if (last && clock <= last[1] + last[2]) last[2] = Math.max(last[2], clock + len - last[1]);
+				else out.push((last = [client, clock, len]));
+			}
+		}
+		this.#deleted.clear();
+		return out;
 	}
 
 	/** The pending changes as the log states them (their value now), cleared from pending. */
-	#take(): { changes: AuditChange[]; more: number } {
+	#take(): { changes: AuditChange[]; more: number; deleted: [number, number, number][] } {
 		const changes: AuditChange[] = [];
 		for (const p of this.#pending.values()) {
 			const now = p.now();
@@ -299,7 +329,7 @@ export class AuditRecorder {
 		const more = this.#more;
 		this.#pending.clear();
 		this.#more = 0;
-		return { changes, more };
+		return { changes, more, deleted: this.#takeDeleted() };
 	}
 
 	/** Resolves when every entry asked for so far has been written (signed entries are asynchronous). */
@@ -331,16 +361,23 @@ export class AuditRecorder {
 			const clock = Y.getState(this.#doc.store, this.#doc.clientID);
 			const start = this.#startBefore;
 			if (!start) {
-				const { changes, more } = this.#take();
+				const { changes, more, deleted } = this.#take();
 				// Changes taken on a second try join the first ones, within the entry's limit.
 				const room = Math.max(0, CHANGES_LIMIT - this.#taken.length);
 				this.#taken.push(...changes.slice(0, room));
 				this.#takenMore += more + Math.max(0, changes.length - room);
-				if (this.#taken.length === 0 && this.#takenMore === 0 && clock === this.#from) return;
+				this.#takenDeleted.push(...deleted);
+				if (
+					this.#taken.length === 0 &&
+					this.#takenMore === 0 &&
+					this.#takenDeleted.length === 0 &&
+					clock === this.#from
+				)
+					return;
 			}
 			const entry = start
 				? this.#entry('start', [], 0, start, clock)
-				: this.#entry('changes', this.#taken, this.#takenMore, undefined, clock);
+				: this.#entry('changes', this.#taken, this.#takenMore, undefined, clock, this.#takenDeleted);
 			const signer = this.#signer();
 			let sealed: AuditEntry = entry;
 			try {
@@ -358,12 +395,20 @@ export class AuditRecorder {
 			}
 			this.#taken = [];
 			this.#takenMore = 0;
+			this.#takenDeleted = [];
 			return;
 		}
 	}
 
-	#write(kind: AuditEntry['kind'], changes: AuditChange[], more: number, before?: [number, number][]): void {
-		this.#push(this.#entry(kind, changes, more, before, Y.getState(this.#doc.store, this.#doc.clientID)));
+	#write(
+		kind: AuditEntry['kind'],
+		changes: AuditChange[],
+		more: number,
+		before?: [number, number][],
+		deleted: [number, number, number][] = []
+	): void {
+		const clock = Y.getState(this.#doc.store, this.#doc.clientID);
+		this.#push(this.#entry(kind, changes, more, before, clock, deleted));
 	}
 
 	/** The next entry of this client's chain, to be written at `clock` (the end of the range it covers). */
@@ -372,7 +417,8 @@ export class AuditRecorder {
 		changes: AuditChange[],
 		more: number,
 		before: [number, number][] | undefined,
-		clock: number
+		clock: number,
+		deleted: [number, number, number][] = []
 	): AuditEntry {
 		return sealEntry({
 			v: 1,
@@ -387,7 +433,9 @@ export class AuditRecorder {
 			at: this.#now(),
 			...(before ? { before } : {}),
 			changes: [...changes],
-			more
+			more,
+			// Only when something was deleted: entries without deletions read as before.
+			...(deleted.length > 0 ? { deleted: [...deleted] } : {})
 		});
 	}
 
@@ -432,6 +480,40 @@ export function storedValues(doc: Y.Doc): StoredAuditValue[] {
 		content.forEach((value, i) => out.push({ value, client: item.id.client, clock: item.id.clock + i }));
 	}
 	return out;
+}
+
+/**
+ * Every run of items someone deleted outright in the shard, with where each was in words (its
+ * top-level map's name, "Other data" when the words do not know it). Left out: the log itself
+ * (whose removed entries the chain check finds); a map value that a later value replaced (a write,
+ * which the log accounts for, or the loser of two concurrent writes, deleted by Yjs itself); and
+ * anything inside a deleted record (it went with the record, whose own deletion is judged).
+ */
+export function deletedRuns(doc: Y.Doc, words: AuditWords): DeletedRun[] {
+	const runs: DeletedRun[] = [];
+	const log = auditArray(doc) as unknown as AnyType;
+	for (const [client, structs] of doc.store.clients) {
+		let last: { run: DeletedRun; end: number } | null = null;
+		for (const s of structs) {
+			if (!s.deleted || !(s instanceof Y.Item) || !(s.parent instanceof Y.AbstractType)) continue;
+			if (s.parentSub !== null && s.right !== null) continue;
+			if (s.parent._item?.deleted) continue;
+			let top: AnyType = s.parent;
+			while (top._item !== null && top._item.parent instanceof Y.AbstractType) top = top._item.parent;
+			if (top === log) continue;
+			const what = words[Y.findRootTypeKey(top)] ?? 'Other data';
+			if (last && last.end === s.id.clock && last.run.what === what) {
+				const run: DeletedRun = { ...last.run, len: last.run.len + s.length };
+				runs[runs.length - 1] = run;
+				last = { run, end: s.id.clock + s.length };
+			} else {
+				const run: DeletedRun = { client, clock: s.id.clock, len: s.length, what };
+				runs.push(run);
+				last = { run, end: s.id.clock + s.length };
+			}
+		}
+	}
+	return runs;
 }
 
 /** The shard's audit log, checked: entries that hold up, and what does not. */

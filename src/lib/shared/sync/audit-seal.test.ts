@@ -7,7 +7,8 @@ import { computeTrust, type Role, type StatementBody } from '$lib/shared/domain/
 import { generateDeviceKey, verifySigned, type DeviceKey } from '$lib/shared/crypto/signing';
 import { attributeAudit } from '$lib/shared/domain/audit-signers';
 import { sealEntry, type AuditEntry } from '$lib/shared/domain/audit';
-import { AuditRecorder, auditArray, readAuditLog } from './audit-log';
+import { unaccountedDeletions } from '$lib/shared/domain/audit-deletions';
+import { AuditRecorder, auditArray, deletedRuns, readAuditLog } from './audit-log';
 import { auditSealCheck, auditSealContext, sealAuditEntry } from './audit-seal';
 import { createSealChecker } from './fact-seal';
 
@@ -68,7 +69,11 @@ async function judged(doc: Y.Doc, trust: ReturnType<typeof computeTrust>) {
 	attributeAudit(readAuditLog(doc), seals);
 	await checker.settled();
 	const log = attributeAudit(readAuditLog(doc), seals);
-	return { log, verifications, who: (e: AuditEntry) => log.who.get(e) };
+	const deletions = () =>
+		unaccountedDeletions({ runs: deletedRuns(doc, WORDS), log, ownSeal: (e) => seals.status(e) });
+	deletions();
+	await checker.settled();
+	return { log, verifications, who: (e: AuditEntry) => log.who.get(e), deletions: deletions() };
 }
 
 describe('signed audit entries', () => {
@@ -220,6 +225,44 @@ describe('signed audit entries', () => {
 		]);
 		expect(log.problems.map((p) => p.message)).toEqual([
 			'1 entry saying it was written by Ada is not signed, though entries were signed before it.'
+		]);
+	});
+
+	it('account for a member’s recorded deletions and report one nobody recorded, but not concurrent writes', async () => {
+		const { ada, ben, trust } = await team();
+		const adaDoc = new Y.Doc();
+		const benDoc = new Y.Doc();
+		const adaRec = recorder(adaDoc, { id: 'm-ada', name: 'Ada' }, ada);
+		const benRec = recorder(benDoc, { id: 'm-ben', name: 'Ben' }, ben);
+		addTask(adaDoc, ID1, 'Pay rent');
+		addTask(adaDoc, ID2, 'File VAT');
+		addTask(adaDoc, ID3, 'Chase invoice');
+		adaRec.flush();
+		await adaRec.settled();
+		sync(adaDoc, benDoc);
+		// Ada deletes a task, recorded; both rename the same task at once (Yjs drops one write).
+		adaDoc.getMap('tasks').delete(ID1);
+		adaDoc.getMap<Y.Map<unknown>>('tasks').get(ID2)?.set('title', 'File the VAT return');
+		benDoc.getMap<Y.Map<unknown>>('tasks').get(ID2)?.set('title', 'VAT return');
+		adaRec.flush();
+		benRec.flush();
+		await Promise.all([adaRec.settled(), benRec.settled()]);
+		sync(adaDoc, benDoc);
+		const clean = await judged(adaDoc, trust);
+		expect(clean.log.problems).toEqual([]);
+		expect(clean.deletions).toEqual({ unaccounted: [], waiting: false });
+		expect(clean.log.entries.filter((e) => (e.deleted ?? []).length > 0)).not.toEqual([]);
+
+		// Ben's copy deletes a task outright, with no entry saying so (his recorder is gone).
+		benRec.destroy();
+		await benRec.settled();
+		const bare = new Y.Doc();
+		sync(benDoc, bare);
+		bare.getMap('tasks').delete(ID3);
+		sync(bare, adaDoc);
+		const after = await judged(adaDoc, trust);
+		expect(after.deletions.unaccounted).toEqual([
+			expect.objectContaining({ client: adaDoc.clientID, what: 'Task' })
 		]);
 	});
 });

@@ -7,12 +7,20 @@
 import type { ShardName } from '$lib/shared/domain/workspace';
 import { settleUnlogged, type AuditCheck, type UnloggedSuspects } from '$lib/shared/domain/audit';
 import { attributeAudit, type AttributedAudit } from '$lib/shared/domain/audit-signers';
+import {
+	deletionProblems,
+	settleDeletions,
+	unaccountedDeletions,
+	type DeletedRun,
+	type DeletionSuspects
+} from '$lib/shared/domain/audit-deletions';
 import type { TrustState } from '$lib/shared/domain/identity';
 import type { WorkspaceEntry } from '$lib/shared/domain/workspace';
 import { auditSealCheck, auditSealContext } from '$lib/shared/sync/audit-seal';
 import { createSealChecker, type SealChecker } from '$lib/shared/sync/fact-seal';
 import {
 	AuditRecorder,
+	deletedRuns,
 	observeAuditLog,
 	readAuditLog,
 	type AuditAuthor,
@@ -93,10 +101,17 @@ export class AuditView {
 	#checked = $state.raw<AuditCheck>({ entries: [], problems: [] });
 	/** Bumped when signature checks finish, so `log` reads their answers. */
 	#sealsChecked = $state(0);
+	/** The shard's deleted runs at the last read (only in a workspace with member keys). */
+	#deleted = $state.raw<DeletedRun[]>([]);
+	/** Bumped when a deletion held back for its entry to arrive is due to be judged again. */
+	#deletionsDue = $state(0);
+	readonly #deletionSuspects: DeletionSuspects = new Map();
+	#deletionTimer: ReturnType<typeof setTimeout> | null = null;
 	readonly #judge: AuditJudge | null;
 	readonly #shard: ShardName;
 	readonly #checker: SealChecker;
 	readonly #read: () => AuditCheck;
+	readonly #readDeleted: () => DeletedRun[];
 	readonly #stop: () => void;
 
 	/** The checked log, with each entry's author as its seal shows (when the workspace has keys). */
@@ -105,16 +120,32 @@ export class AuditView {
 		const judge = this.#judge;
 		if (!judge) return { ...checked, who: new Map() };
 		void this.#sealsChecked;
-		const trust = judge.trust();
-		return attributeAudit(
-			checked,
-			auditSealCheck({
-				checker: this.#checker,
-				ctx: auditSealContext(judge.workspaceId, this.#shard),
-				trust,
-				memberName: (id) => judge.memberName(id)
-			})
+		void this.#deletionsDue;
+		const seals = auditSealCheck({
+			checker: this.#checker,
+			ctx: auditSealContext(judge.workspaceId, this.#shard),
+			trust: judge.trust(),
+			memberName: (id) => judge.memberName(id)
+		});
+		const attributed = attributeAudit(checked, seals);
+		// Deletions no signed entry accounts for, once they have had time for their entry to arrive.
+		const { unaccounted } = unaccountedDeletions({
+			runs: this.#deleted,
+			log: attributed,
+			ownSeal: (e) => seals.status(e)
+		});
+		const { shown, recheckIn } = settleDeletions(
+			unaccounted,
+			this.#deletionSuspects,
+			performance.now(),
+			UNLOGGED_GRACE_MS
 		);
+		if (recheckIn !== null && this.#deletionTimer === null)
+			this.#deletionTimer = setTimeout(() => {
+				this.#deletionTimer = null;
+				this.#deletionsDue++;
+			}, recheckIn);
+		return { ...attributed, problems: [...attributed.problems, ...deletionProblems(shown)] };
 	});
 
 	readonly #suspects: UnloggedSuspects = new Map();
@@ -126,6 +157,7 @@ export class AuditView {
 		this.#checker = createSealChecker({ onChange: () => this.#sealsChecked++ });
 		const doc = session.doc(shard);
 		this.#read = () => (doc ? readAuditLog(doc) : { entries: [], problems: [] });
+		this.#readDeleted = () => (doc && judge ? deletedRuns(doc, WORDS[shard]) : []);
 		this.refresh();
 		this.#stop = doc ? observeAuditLog(doc, () => this.refresh()) : () => {};
 	}
@@ -138,6 +170,7 @@ export class AuditView {
 			UNLOGGED_GRACE_MS
 		);
 		this.#checked = shown;
+		this.#deleted = this.#readDeleted();
 		if (recheckIn !== null && this.#recheck === null)
 			this.#recheck = setTimeout(() => {
 				this.#recheck = null;
@@ -148,5 +181,6 @@ export class AuditView {
 	destroy(): void {
 		this.#stop();
 		if (this.#recheck !== null) clearTimeout(this.#recheck);
+		if (this.#deletionTimer !== null) clearTimeout(this.#deletionTimer);
 	}
 }
