@@ -50,8 +50,13 @@ test('the audit log shows a teammate’s change and finds an entry they removed'
 		]);
 		expect(file.suggestedFilename()).toBe('Audit Co audit log (Tasks).csv');
 		const csv = readFileSync((await file.path()) as string, 'utf8');
-		expect(csv.split('\r\n')[0]).toBe('When (device clock),Who,Change,Record,Field,Before,After');
-		expect(csv).toContain(',Ben,Changed,Task: Pay the office rent,title,Pay rent,Pay the office rent\r\n');
+		// Who is the member whose device signed the entry, with what the signature check found.
+		expect(csv.split('\r\n')[0]).toBe(
+			'When (device clock),Who,Signature check,Change,Record,Field,Before,After'
+		);
+		expect(csv).toContain(
+			",Ben,Signed by Ben's device,Changed,Task: Pay the office rent,title,Pay rent,Pay the office rent\r\n"
+		);
 
 		// Ben removes Ada's first entry from his copy; the deletion syncs to Ada (connected again since
 		// her page loaded Settings).

@@ -46,8 +46,20 @@ export interface AuditEntry {
 	readonly changes: readonly AuditChange[];
 	/** Changes left out of `changes` to keep the entry small (bulk imports). */
 	readonly more: number;
-	/** sha256 of the entry without this field. */
+	/** sha256 of the entry without this field (and without `seal` and `deleted`). */
 	readonly hash: string;
+	/**
+	 * The writing device's Ed25519 seal over the entry with its hash (shared/sync/fact-seal.ts), on
+	 * entries written since entries are signed; checked by shared/domain/audit-signers.ts. Left out
+	 * of the hash, so older builds (which drop fields they do not know) still check the chain.
+	 */
+	readonly seal?: unknown;
+	/**
+	 * What this entry's transactions deleted, as [client, clock, length] ranges of Yjs item ids (a
+	 * deletion consumes no clock, so the chain cannot account for it): shared/domain/audit-deletions.ts.
+	 * Signed by the entry's own seal; left out of the hash so older builds still check the chain.
+	 */
+	readonly deleted?: readonly (readonly [number, number, number])[];
 }
 
 const changeSchema = v.object({
@@ -73,7 +85,9 @@ export const auditEntrySchema = v.object({
 	before: v.optional(v.array(v.tuple([count, count]))),
 	changes: v.array(changeSchema),
 	more: count,
-	hash: v.string()
+	hash: v.string(),
+	seal: v.optional(v.unknown()),
+	deleted: v.optional(v.array(v.tuple([count, count, count])))
 });
 
 /** Text longer than this is cut (with "…") so one change cannot bloat the log. */
@@ -111,7 +125,12 @@ export function canonicalJson(x: unknown): string {
 }
 
 export function hashEntry(entry: Omit<AuditEntry, 'hash'>): string {
-	const { hash: _drop, ...rest }: Omit<AuditEntry, 'hash'> & { hash?: string } = entry;
+	const {
+		hash: _drop,
+		seal: _seal,
+		deleted: _deleted,
+		...rest
+	}: Omit<AuditEntry, 'hash'> & { hash?: string } = entry;
 	return sha256Hex(canonicalJson(rest));
 }
 
@@ -129,7 +148,7 @@ export interface StoredAuditValue {
 
 /** Something the check found, in the user's words, with the device's name where the log knows it. */
 export interface AuditProblem {
-	readonly kind: 'malformed' | 'forged' | 'missing' | 'altered' | 'unlogged';
+	readonly kind: 'malformed' | 'forged' | 'missing' | 'altered' | 'unlogged' | 'signature';
 	/** Who the problem concerns, as the log names them ('' when unknown). */
 	readonly who: string;
 	readonly message: string;

@@ -3,7 +3,10 @@
 // changed, with the value before and after — and writes them as one entry after a short pause, so
 // typing a description is one entry, not one per key. Teammates' entries arrive with their changes;
 // every replica checks the whole log the same way (readAuditLog). Nothing here decides what counts
-// in the books or payroll: the log reports, it never blocks a write.
+// in the books or payroll: the log reports, it never blocks a write. With a device key (`signer`),
+// each entry is sealed BEFORE its Yjs write (shared/sync/audit-seal.ts); signing is asynchronous, so
+// entries are written one at a time, and an entry whose signing saw another local change land is
+// signed again so that it still sits exactly at the end of the clock range it accounts for.
 import * as Y from 'yjs';
 import {
 	CHANGES_LIMIT,
@@ -16,6 +19,8 @@ import {
 	type StoredAuditValue
 } from '$lib/shared/domain/audit';
 import { fieldWords } from '$lib/shared/domain/schema';
+import { sealAuditEntry, type AuditSigner } from './audit-seal';
+import type { DeletedRun } from '$lib/shared/domain/audit-deletions';
 
 export const AUDIT_ARRAY = 'audit';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Yjs types its nodes' events as any
@@ -94,12 +99,24 @@ export class AuditRecorder {
 	readonly #maxMs: number;
 	readonly #pending = new Map<string, Pending>();
 	#more = 0;
+	/** What this browser's transactions deleted since the last entry: client → [clock, length] runs. */
+	#deleted = new Map<number, [number, number][]>();
 	#seq = 0;
 	#prev = '';
 	#from: number;
 	#timer: ReturnType<typeof setTimeout> | null = null;
 	#firstPendingAt = 0;
 	readonly #onTransaction: (tr: Y.Transaction) => void;
+	readonly #signer: () => AuditSigner | null;
+	/** Signed writes: the one in progress (entries are written one at a time), and whether to go again. */
+	#signing: Promise<void> | null = null;
+	#again = false;
+	/** The clocks of every client when the log began, while its start entry waits to be signed. */
+	#startBefore: [number, number][] | null = null;
+	/** Changes taken for an entry being signed (kept if it must be signed again). */
+	#taken: AuditChange[] = [];
+	#takenMore = 0;
+	#takenDeleted: [number, number, number][] = [];
 
 	constructor(
 		doc: Y.Doc,
@@ -110,6 +127,8 @@ export class AuditRecorder {
 			now: () => string;
 			delayMs?: number;
 			maxMs?: number;
+			/** This device's key for this shard's log, read at each entry; null: entries are not signed. */
+			signer?: () => AuditSigner | null;
 		}
 	) {
 		this.#doc = doc;
@@ -118,11 +137,13 @@ export class AuditRecorder {
 		this.#now = args.now;
 		this.#delayMs = args.delayMs ?? 1500;
 		this.#maxMs = args.maxMs ?? 10_000;
+		this.#signer = args.signer ?? (() => null);
 		this.#from = Y.getState(doc.store, doc.clientID);
 		this.#resume();
 		this.#writeStartIfNeeded();
 		this.#onTransaction = (tr) => {
 			if (!tr.local || tr.origin === AUDIT_ORIGIN) return;
+			this.#noteDeletions(tr);
 			// Typing (text inside a record) waits for a pause, so a paragraph is one entry; any other
 			// change is written straight after its own transaction, so closing the tab loses nothing.
 			if (this.#collect(tr)) queueMicrotask(() => this.flush());
@@ -151,7 +172,11 @@ export class AuditRecorder {
 		// Only a shard from before the log (history, no log at all): once a log exists, a new start
 		// would vouch for changes whose own entries someone may have removed.
 		if (auditArray(this.#doc).length > 0) return;
-		this.#write('start', [], 0, [...vector.entries()]);
+		const before = [...vector.entries()];
+		if (this.#signer()) {
+			this.#startBefore = before;
+			this.#writeSigned();
+		} else this.#write('start', [], 0, before);
 	}
 
 	/** Notes the transaction's changes; true when any is not typing (a field, a record). */
@@ -235,7 +260,7 @@ export class AuditRecorder {
 	}
 
 	#schedule(): void {
-		if (this.#pending.size === 0 && this.#more === 0) {
+		if (this.#pending.size === 0 && this.#more === 0 && this.#deleted.size === 0) {
 			// A change the log cannot describe (a clock-consuming write to an unseen type) still gets an entry.
 			if (Y.getState(this.#doc.store, this.#doc.clientID) === this.#from) return;
 		}
@@ -249,8 +274,43 @@ export class AuditRecorder {
 	flush(): void {
 		if (this.#timer !== null) clearTimeout(this.#timer);
 		this.#timer = null;
+		if (this.#signer() || this.#signing) {
+			this.#writeSigned();
+			return;
+		}
 		const clock = Y.getState(this.#doc.store, this.#doc.clientID);
-		if (this.#pending.size === 0 && this.#more === 0 && clock === this.#from) return;
+		if (this.#pending.size === 0 && this.#more === 0 && this.#deleted.size === 0 && clock === this.#from)
+			return;
+		const { changes, more, deleted } = this.#take();
+		this.#write('changes', changes, more, undefined, deleted);
+	}
+
+	/** Notes what a local transaction deleted: a deletion consumes no clock, so the entry lists it. */
+	#noteDeletions(tr: Y.Transaction): void {
+		for (const [client, runs] of tr.deleteSet.clients) {
+			const list = this.#deleted.get(client) ?? [];
+			for (const r of runs) list.push([r.clock, r.len]);
+			if (list.length > 0) this.#deleted.set(client, list);
+		}
+	}
+
+	/** The noted deletions as [client, clock, length] ranges, adjacent ones merged; cleared. */
+	#takeDeleted(): [number, number, number][] {
+		const out: [number, number, number][] = [];
+		for (const [client, runs] of [...this.#deleted].sort((a, b) => a[0] - b[0])) {
+			runs.sort((a, b) => a[0] - b[0]);
+			let last: [number, number, number] | null = null;
+			for (const [clock, len] of runs) {
+				if (last && clock <= last[1] + last[2]) last[2] = Math.max(last[2], clock + len - last[1]);
+				else out.push((last = [client, clock, len]));
+			}
+		}
+		this.#deleted.clear();
+		return out;
+	}
+
+	/** The pending changes as the log states them (their value now), cleared from pending. */
+	#take(): { changes: AuditChange[]; more: number; deleted: [number, number, number][] } {
 		const changes: AuditChange[] = [];
 		for (const p of this.#pending.values()) {
 			const now = p.now();
@@ -269,12 +329,98 @@ export class AuditRecorder {
 		const more = this.#more;
 		this.#pending.clear();
 		this.#more = 0;
-		this.#write('changes', changes, more);
+		return { changes, more, deleted: this.#takeDeleted() };
 	}
 
-	#write(kind: AuditEntry['kind'], changes: AuditChange[], more: number, before?: [number, number][]): void {
+	/** Resolves when every entry asked for so far has been written (signed entries are asynchronous). */
+	async settled(): Promise<void> {
+		while (this.#signing) await this.#signing;
+	}
+
+	/** Starts (or, if one is under way, repeats after it) the signed write of what is pending. */
+	#writeSigned(): void {
+		if (this.#signing) {
+			this.#again = true;
+			return;
+		}
+		this.#signing = (async () => {
+			try {
+				do {
+					this.#again = false;
+					await this.#writeSignedEntries();
+				} while (this.#again);
+			} finally {
+				this.#signing = null;
+			}
+		})();
+	}
+
+	/** Writes the start entry (if it waits) and then one entry for what is pending, each sealed first. */
+	async #writeSignedEntries(): Promise<void> {
+		for (;;) {
+			const clock = Y.getState(this.#doc.store, this.#doc.clientID);
+			const start = this.#startBefore;
+			if (!start) {
+				const { changes, more, deleted } = this.#take();
+				// Changes taken on a second try join the first ones, within the entry's limit.
+				const room = Math.max(0, CHANGES_LIMIT - this.#taken.length);
+				this.#taken.push(...changes.slice(0, room));
+				this.#takenMore += more + Math.max(0, changes.length - room);
+				this.#takenDeleted.push(...deleted);
+				if (
+					this.#taken.length === 0 &&
+					this.#takenMore === 0 &&
+					this.#takenDeleted.length === 0 &&
+					clock === this.#from
+				)
+					return;
+			}
+			const entry = start
+				? this.#entry('start', [], 0, start, clock)
+				: this.#entry('changes', this.#taken, this.#takenMore, undefined, clock, this.#takenDeleted);
+			const signer = this.#signer();
+			let sealed: AuditEntry = entry;
+			try {
+				if (signer) sealed = await sealAuditEntry(signer, entry);
+			} catch {
+				// Signing failed (the key is gone): the entry is still written, and reads "Not signed".
+			}
+			// Another local change landed while this was being signed: sign again, covering it too.
+			if (Y.getState(this.#doc.store, this.#doc.clientID) !== clock) continue;
+			this.#push(sealed);
+			if (start) {
+				// Then what was changed meanwhile, in its own entry.
+				this.#startBefore = null;
+				continue;
+			}
+			this.#taken = [];
+			this.#takenMore = 0;
+			this.#takenDeleted = [];
+			return;
+		}
+	}
+
+	#write(
+		kind: AuditEntry['kind'],
+		changes: AuditChange[],
+		more: number,
+		before?: [number, number][],
+		deleted: [number, number, number][] = []
+	): void {
 		const clock = Y.getState(this.#doc.store, this.#doc.clientID);
-		const entry = sealEntry({
+		this.#push(this.#entry(kind, changes, more, before, clock, deleted));
+	}
+
+	/** The next entry of this client's chain, to be written at `clock` (the end of the range it covers). */
+	#entry(
+		kind: AuditEntry['kind'],
+		changes: AuditChange[],
+		more: number,
+		before: [number, number][] | undefined,
+		clock: number,
+		deleted: [number, number, number][] = []
+	): AuditEntry {
+		return sealEntry({
 			v: 1,
 			kind,
 			client: this.#doc.clientID,
@@ -286,9 +432,14 @@ export class AuditRecorder {
 			authorName: this.#author().name,
 			at: this.#now(),
 			...(before ? { before } : {}),
-			changes,
-			more
+			changes: [...changes],
+			more,
+			// Only when something was deleted: entries without deletions read as before.
+			...(deleted.length > 0 ? { deleted: [...deleted] } : {})
 		});
+	}
+
+	#push(entry: AuditEntry): void {
 		this.#doc.transact(() => auditArray(this.#doc).push([entry]), AUDIT_ORIGIN);
 		this.#seq++;
 		this.#prev = entry.hash;
@@ -329,6 +480,40 @@ export function storedValues(doc: Y.Doc): StoredAuditValue[] {
 		content.forEach((value, i) => out.push({ value, client: item.id.client, clock: item.id.clock + i }));
 	}
 	return out;
+}
+
+/**
+ * Every run of items someone deleted outright in the shard, with where each was in words (its
+ * top-level map's name, "Other data" when the words do not know it). Left out: the log itself
+ * (whose removed entries the chain check finds); a map value that a later value replaced (a write,
+ * which the log accounts for, or the loser of two concurrent writes, deleted by Yjs itself); and
+ * anything inside a deleted record (it went with the record, whose own deletion is judged).
+ */
+export function deletedRuns(doc: Y.Doc, words: AuditWords): DeletedRun[] {
+	const runs: DeletedRun[] = [];
+	const log = auditArray(doc) as unknown as AnyType;
+	for (const [client, structs] of doc.store.clients) {
+		let last: { run: DeletedRun; end: number } | null = null;
+		for (const s of structs) {
+			if (!s.deleted || !(s instanceof Y.Item) || !(s.parent instanceof Y.AbstractType)) continue;
+			if (s.parentSub !== null && s.right !== null) continue;
+			if (s.parent._item?.deleted) continue;
+			let top: AnyType = s.parent;
+			while (top._item !== null && top._item.parent instanceof Y.AbstractType) top = top._item.parent;
+			if (top === log) continue;
+			const what = words[Y.findRootTypeKey(top)] ?? 'Other data';
+			if (last && last.end === s.id.clock && last.run.what === what) {
+				const run: DeletedRun = { ...last.run, len: last.run.len + s.length };
+				runs[runs.length - 1] = run;
+				last = { run, end: s.id.clock + s.length };
+			} else {
+				const run: DeletedRun = { client, clock: s.id.clock, len: s.length, what };
+				runs.push(run);
+				last = { run, end: s.id.clock + s.length };
+			}
+		}
+	}
+	return runs;
 }
 
 /** The shard's audit log, checked: entries that hold up, and what does not. */

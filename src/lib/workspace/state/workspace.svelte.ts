@@ -62,6 +62,8 @@ export class OpenWorkspace {
 	#replica: TasksReplica | null = null;
 	#booksReplica: BooksReplica | null = null;
 	readonly #cleanups: Array<() => void> = [];
+	/** Stops the audit log's recorders; resolves when their last (signed) entry is written. */
+	#stopAudit: (() => Promise<void>) | null = null;
 	#closed = false;
 
 	ready = $state(false);
@@ -105,8 +107,10 @@ export class OpenWorkspace {
 		if (this.#closed) return;
 		this.#session = session;
 		// Before anything writes, so every change this browser makes is in the log.
-		this.#cleanups.push(
-			startAuditLog(session, () => ({ id: this.entry.memberId, name: this.entry.memberName }))
+		this.#stopAudit = startAuditLog(
+			session,
+			() => ({ id: this.entry.memberId, name: this.entry.memberName }),
+			() => this.entry
 		);
 		const meta = session.doc('meta');
 		if (meta) {
@@ -295,7 +299,14 @@ export class OpenWorkspace {
 
 	/** A live view of one shard's audit log; the caller destroys it. */
 	auditLog(shard: ShardName): AuditView {
-		return new AuditView(this.session, shard);
+		const judge = this.entry.root
+			? {
+					workspaceId: this.entry.id,
+					trust: () => this.trust?.trust ?? null,
+					memberName: (id: string) => this.members.find((m) => m.id === id)?.name
+				}
+			: null;
+		return new AuditView(this.session, shard, judge);
 	}
 
 	grantLabel(grant: Grant): string {
@@ -304,6 +315,7 @@ export class OpenWorkspace {
 
 	async close(): Promise<void> {
 		this.#closed = true;
+		const auditWritten = this.#stopAudit?.();
 		for (const c of this.#cleanups) c();
 		this.tasks?.destroy();
 		this.#replica?.destroy();
@@ -315,6 +327,7 @@ export class OpenWorkspace {
 		this.payroll?.destroy();
 		this.rulePacks?.destroy();
 		this.#payrollReplica?.destroy();
+		await auditWritten;
 		await this.#session?.close();
 	}
 }
