@@ -160,7 +160,10 @@ function judgeAuthor(auth: BooksAuthority, source: FactSource, value: unknown, s
 
 /** A posted entry sealed by `device` for this workspace. */
 export function sealEntry<T extends { id: string }>(device: DeviceKey, workspaceId: string, entry: T) {
-	return sealFact(device, { workspaceId, shard: 'books', map: 'entries' }, entry.id, entry);
+	// Keys in canonical order: every reader serialises it for the seal check with JSON.stringify.
+	return sealFact(device, { workspaceId, shard: 'books', map: 'entries' }, entry.id, entry, {
+		canonicalOrder: true
+	});
 }
 
 /** The seal of an imported batch's stored string. */
