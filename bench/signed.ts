@@ -4,6 +4,8 @@
 //      doc, build the BooksReplica (every entry judged) and wait until every seal is checked;
 //  (b) merging 10,000 remote posted entries, each sealed by a Books teammate (10,000 signatures),
 //      into that open book: apply the update and wait until every entry is judged and counted.
+//      Sealed one by one on one device, they form that device's seal chain (fact-seal.ts): the
+//      checker verifies the chain's head and digests every entry (one serialisation + SHA-256).
 // `npm run bench -- signed` runs only this.
 import * as Y from 'yjs';
 import { generateBook } from '$lib/books/domain/generate';

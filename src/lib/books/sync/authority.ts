@@ -106,9 +106,38 @@ export function forgetPendingBatches(checker: SealChecker): void {
 	if (byKey) for (const [k, v] of byKey) if (v.status === 'pending') byKey.delete(k);
 }
 
+/**
+ * Settled authorship of batches, by checker, then batch id: every entry of a batch has its batch's
+ * author, so the 1000 entries of a batch ask once (opening a 50k-entry book judged the same 50
+ * batches 50,000 times). Kept while the batch value, its seal, the roles and the adoptions read are
+ * the very same objects; a pending answer is never kept.
+ */
+const batchAuthors = new WeakMap<
+	object,
+	Map<string, { value: unknown; seal: unknown; trust: unknown; adopted: unknown; answer: Authorship }>
+>();
+
 /** Whether the fact under `source` (its first write, `value`) counts as authored by someone entitled. */
 export function authorship(doc: Y.Doc, auth: BooksAuthority, source: FactSource, value: unknown): Authorship {
 	const seal = sealFor(doc, source, value);
+	if (source.map === 'entries') return judgeAuthor(auth, source, value, seal);
+	let byKey = batchAuthors.get(auth.checker);
+	if (!byKey) batchAuthors.set(auth.checker, (byKey = new Map()));
+	const hit = byKey.get(source.key);
+	const trust = auth.trust();
+	if (hit && hit.value === value && hit.seal === seal && hit.trust === trust) {
+		// An unsealed batch's answer also depends on the adoptions (asked only then: cached there).
+		if (hit.answer.kind !== 'unsealed' && !(hit.answer.kind === 'ok' && hit.answer.signer === null))
+			return hit.answer;
+		if (hit.adopted === auth.adopted()) return hit.answer;
+	}
+	const answer = judgeAuthor(auth, source, value, seal);
+	if (answer.kind === 'pending') byKey.delete(source.key);
+	else byKey.set(source.key, { value, seal, trust, adopted: auth.adopted(), answer });
+	return answer;
+}
+
+function judgeAuthor(auth: BooksAuthority, source: FactSource, value: unknown, seal: unknown): Authorship {
 	const ctx = ctxOf(auth, source.map);
 	const status =
 		source.map === 'entries'
@@ -131,7 +160,10 @@ export function authorship(doc: Y.Doc, auth: BooksAuthority, source: FactSource,
 
 /** A posted entry sealed by `device` for this workspace. */
 export function sealEntry<T extends { id: string }>(device: DeviceKey, workspaceId: string, entry: T) {
-	return sealFact(device, { workspaceId, shard: 'books', map: 'entries' }, entry.id, entry);
+	// Keys in canonical order: every reader serialises it for the seal check with JSON.stringify.
+	return sealFact(device, { workspaceId, shard: 'books', map: 'entries' }, entry.id, entry, {
+		canonicalOrder: true
+	});
 }
 
 /** The seal of an imported batch's stored string. */

@@ -129,7 +129,7 @@ export class BooksReplica {
 			const unsubscribe = authority.checker.subscribe(() => {
 				authority.invalidate();
 				if (this.#ctx.lock?.pending) this.rejudge();
-				else this.#rejudge([...this.#pending]);
+				else this.#rejudge([...this.#pending, ...this.#badSeals()]);
 			});
 			const lockChanges = lockChangesMap(doc);
 			const onLock = () => this.rejudge();
@@ -168,6 +168,16 @@ export class BooksReplica {
 			local: false
 		};
 		for (const l of this.#listeners) l(change);
+	}
+
+	/**
+	 * Entries kept aside for a bad signature: a seal chain can vouch for one later (its content
+	 * turns out to be what its author's next seal names), so they are asked again when checks settle.
+	 */
+	#badSeals(): string[] {
+		const out: string[] = [];
+		for (const [id, q] of this.#quarantine) if (q.code === 'ledger/bad-signature') out.push(id);
+		return out;
 	}
 
 	/** Resolves once every sealed write asked for so far has been written (or failed). */

@@ -2,10 +2,10 @@
 // date count only when sealed by a key holding owner, admin or Books (or, for a removed member, when
 // it held one); unsealed entries count only when an owner or admin adopted them; forged ones are
 // kept aside in words naming who signed; a lock date cleared without a signature stays as set.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { computeTrust, type Role, type StatementBody, type TrustState } from '$lib/shared/domain/identity';
-import { generateDeviceKey, type DeviceKey } from '$lib/shared/crypto/signing';
+import { generateDeviceKey, verifyBytes, type DeviceKey } from '$lib/shared/crypto/signing';
 import { createSealChecker } from '$lib/shared/sync/fact-seal';
 import { newShardDoc } from '$lib/shared/sync/facts';
 import { generateBook } from '$lib/books/domain/generate';
@@ -137,6 +137,94 @@ describe('signed posted entries', () => {
 		trust = t.trust;
 		replica.rejudge();
 		expect(replica.entries().map((e) => e.id)).toEqual([(entries[0] as JournalEntry).id]);
+	});
+});
+
+describe('seal chains of posted entries', () => {
+	/** A replica whose checker counts the signatures it verifies. */
+	function counted(doc: Y.Doc, trust: TrustState) {
+		const verify = vi.fn(verifyBytes);
+		const checker = createSealChecker({ verifyBytes: verify });
+		const authority = booksAuthority(doc, {
+			workspaceId: WS,
+			checker,
+			trust: () => trust,
+			nameOf: (key) => names[trust.memberOf.get(key) ?? ''] ?? 'someone who is not a member'
+		});
+		return { replica: new BooksReplica(doc, { newId: id, authority }), checker, verify };
+	}
+
+	it('entries a Books member posted one by one count after ONE signature check; one changed in the middle is kept aside, its neighbours count', async () => {
+		const t = await team();
+		const { doc, entries } = seeded(12);
+		// Bea's device posts ten entries, each sealed on its own (a chain), elsewhere.
+		const posted: Awaited<ReturnType<typeof sealEntry<JournalEntry>>>[] = [];
+		for (const e of entries.slice(0, 10)) posted.push(await sealEntry(t.books, WS, e));
+		const { replica, checker, verify } = counted(doc, t.trust);
+		doc.transact(() => {
+			posted.forEach((e, i) => docs.insertEntry(doc, i === 4 ? { ...e, memo: 'changed after signing' } : e));
+		});
+		await checker.settled();
+		const changed = posted[4]?.id as string;
+		expect(
+			replica
+				.entries()
+				.map((e) => e.id)
+				.sort()
+		).toEqual(
+			posted
+				.map((e) => e.id)
+				.filter((i) => i !== changed)
+				.sort()
+		);
+		expect(replica.quarantined().map((q) => [q.id, q.code])).toEqual([[changed, 'ledger/bad-signature']]);
+		// The head, the changed entry's own (failing) signature, and then its key's older pending
+		// entries each on their own (a failed head makes the rest of that key's chain suspect).
+		expect(verify.mock.calls.length).toBeLessThanOrEqual(2 + 4);
+
+		// Without a change, a chain of ten costs one signature.
+		const clean = seeded(12);
+		const again = counted(clean.doc, t.trust);
+		clean.doc.transact(() => posted.forEach((e) => docs.insertEntry(clean.doc, e)));
+		await again.checker.settled();
+		expect(again.replica.entries()).toHaveLength(10);
+		expect(again.verify).toHaveBeenCalledTimes(1);
+	});
+
+	it('a chain seal by a key without Books access vouches for nothing it may not write', async () => {
+		const t = await team();
+		const { doc, entries } = seeded(6);
+		const byTasks: Awaited<ReturnType<typeof sealEntry<JournalEntry>>>[] = [];
+		for (const e of entries.slice(0, 3)) byTasks.push(await sealEntry(t.tasks, WS, e));
+		const { replica, checker } = counted(doc, t.trust);
+		doc.transact(() => byTasks.forEach((e) => docs.insertEntry(doc, e)));
+		await checker.settled();
+		expect(replica.entries()).toEqual([]);
+		expect(new Set(replica.quarantined().map((q) => q.code))).toEqual(new Set(['ledger/no-books-role']));
+	});
+
+	it('entries posted here through the replica chain, and a later-arriving middle entry counts at once', async () => {
+		const t = await team();
+		const { doc, entries } = seeded(8);
+		const remote = newShardDoc('books');
+		for (const a of docs.readAllAccounts(doc)) docs.insertAccount(remote, a);
+		const writer = replicaOver(remote, () => t.trust, t.books);
+		for (const e of entries.slice(0, 5)) expect(writer.replica.postEntry(e).ok).toBe(true);
+		await writer.settle();
+		const stored = entries
+			.slice(0, 5)
+			.map((e) => docs.readEntryValue(remote, e.id) as { seal: { prev?: string } });
+		expect(stored.slice(1).every((v) => typeof v.seal.prev === 'string')).toBe(true);
+		// Here: everything but the third arrives first; the third later.
+		const { replica, checker, verify } = counted(doc, t.trust);
+		doc.transact(() => stored.forEach((v, i) => i !== 2 && docs.insertEntry(doc, v as never)));
+		await checker.settled();
+		expect(replica.entries()).toHaveLength(4);
+		const before = verify.mock.calls.length;
+		docs.insertEntry(doc, stored[2] as never);
+		expect(replica.entries()).toHaveLength(5);
+		await checker.settled();
+		expect(verify.mock.calls.length).toBe(before);
 	});
 });
 

@@ -112,16 +112,44 @@ export function shortValue(x: unknown): string {
 
 /** Canonical JSON: object keys sorted, so a hash does not depend on key order. */
 export function canonicalJson(x: unknown): string {
-	if (Array.isArray(x)) return `[${x.map(canonicalJson).join(',')}]`;
-	if (x !== null && typeof x === 'object') {
-		const o = x as Record<string, unknown>;
-		return `{${Object.keys(o)
-			.filter((k) => o[k] !== undefined)
-			.sort()
-			.map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`)
-			.join(',')}}`;
+	return canonicalWithout(x, undefined);
+}
+
+/**
+ * canonicalJson(x), leaving out the top-level key `skip` (a sealed fact's own seal) without copying
+ * the object. Built by concatenation, sorting only keys that are not in order already: the seal
+ * checker serialises every sealed fact it reads with it (fact-seal.ts), so it must stay cheap.
+ * The output is exactly that of the definition: arrays `[a,b]` (a hole is empty, an undefined
+ * element `null`), objects with keys sorted by UTF-16 code units and undefined fields left out,
+ * everything else as JSON.stringify writes it (`null` when it writes nothing).
+ */
+export function canonicalWithout(x: unknown, skip: string | undefined): string {
+	if (x === null || typeof x !== 'object') return JSON.stringify(x) ?? 'null';
+	if (Array.isArray(x)) {
+		let out = '[';
+		for (let i = 0; i < x.length; i++) {
+			if (i > 0) out += ',';
+			if (i in x) out += canonicalWithout(x[i], undefined);
+		}
+		return `${out}]`;
 	}
-	return JSON.stringify(x) ?? 'null';
+	const o = x as Record<string, unknown>;
+	const keys = Object.keys(o);
+	for (let i = 1; i < keys.length; i++)
+		if (!((keys[i - 1] as string) < (keys[i] as string))) {
+			keys.sort();
+			break;
+		}
+	let out = '{';
+	let first = true;
+	for (const k of keys) {
+		if (k === skip) continue;
+		const item = o[k];
+		if (item === undefined) continue;
+		out += `${first ? '' : ','}${JSON.stringify(k)}:${canonicalWithout(item, undefined)}`;
+		first = false;
+	}
+	return `${out}}`;
 }
 
 export function hashEntry(entry: Omit<AuditEntry, 'hash'>): string {

@@ -10,6 +10,7 @@ import { createSealChecker } from '$lib/shared/sync/fact-seal';
 import { adoptUnsealed, booksAuthority } from '$lib/books/sync/adoption';
 import type { BooksReplica, BooksReplicaOptions } from '$lib/books/sync/replica';
 import { background } from '$lib/shared/state/background';
+import { keepSealChainsInLocalStorage } from '$lib/shared/state/seal-chain-store';
 import { newId } from '../../shared/state/ids';
 
 export interface BooksAuthorityWiring {
@@ -36,6 +37,8 @@ export function wireBooksAuthority(input: {
 	if (!first.root) return null;
 	const workspaceId = first.id;
 	const checker = createSealChecker();
+	// Seals chain per device (one signature vouches for many facts); heads survive a reload.
+	keepSealChainsInLocalStorage();
 	const nameOf = (key: string): string =>
 		signerName(input.trust(), key, (id) => input.members().find((m) => m.id === id)?.name);
 	const authority = booksAuthority(input.doc, { workspaceId, checker, trust: input.trust, nameOf });

@@ -10,6 +10,7 @@ import { createSealChecker } from '$lib/shared/sync/fact-seal';
 import { adoptUnsealedRuns, type PayrollAuthority } from '$lib/payroll/sync/sealed-runs';
 import type { PayrollReplica, PayrollReplicaOptions } from '$lib/payroll/sync/replica';
 import { background } from '$lib/shared/state/background';
+import { keepSealChainsInLocalStorage } from '$lib/shared/state/seal-chain-store';
 import { newId } from '../../shared/state/ids';
 import { untrack } from 'svelte';
 
@@ -28,6 +29,8 @@ export function wirePayrollAuthority(input: {
 	const first = input.entry();
 	if (!first.root) return null;
 	const workspaceId = first.id;
+	// Seals chain per device (one signature vouches for many facts); heads survive a reload.
+	keepSealChainsInLocalStorage();
 	const nameOf = (key: string): string =>
 		signerName(input.trust(), key, (id) => input.members().find((m) => m.id === id)?.name);
 	const authority: PayrollAuthority = {
