@@ -177,9 +177,14 @@ describe('seal chains', () => {
 		expect(
 			await verifySigned(key.publicKey, sealedBody(ctx, 'c1', { amount: 1 }), b?.seal.sig as string)
 		).toBe(false);
-		// Another shard or workspace is another chain.
+		// Another shard, map or workspace is another chain: a seal in another map (say the audit log)
+		// between two facts leaves the facts' own chain unbroken.
 		const other = await sealFact(key, { ...ctx, shard: 'people' }, 'p1', { amount: 1 });
 		expect(other.seal.prev).toBeUndefined();
+		const elsewhere = await sealFact(key, { ...ctx, map: 'audit' }, 'x1', { amount: 9 });
+		expect(elsewhere.seal.prev).toBeUndefined();
+		const [d] = await chain(key, 1, 3);
+		expect(d?.seal.prev).toBe(digestOf(c as Sealed, 2));
 		// sealedMessage is canonicalJson of the body, exactly.
 		expect(sealedMessage(ctx, 'c1', b, b?.seal.prev)).toBe(
 			(await import('$lib/shared/domain/identity/canonical')).canonicalJson(sealedBody(ctx, 'c1', b))

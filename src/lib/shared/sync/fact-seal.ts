@@ -6,7 +6,7 @@
 //
 //   interface FactSeal { by: string; sig: string; prev?: string }
 //       signer's raw public key (base64url), signature, and (chained seals) the digest of the same
-//       key's previous seal in this workspace and shard (see "Seal chains" below)
+//       key's previous seal in this workspace, shard and map (see "Seal chains" below)
 //   FactSealSchema                                   // valibot schema of FactSeal
 //   interface FactContext { workspaceId: string; shard: ShardName; map: string }
 //   sealedBody(ctx, key, value, prev?) -> { t: 'keel-fact/1', workspaceId, shard, map, key, value, prev? }
@@ -50,7 +50,7 @@
 //
 // Seal chains (why one signature can vouch for 10,000 facts):
 //   An Ed25519 verification costs 80-250 us, so checking each of 10,000 merged entries on its own
-//   costs seconds. Instead each device chains its seals per (workspace, shard): a seal's `prev` is
+//   costs seconds. Instead each device chains its seals per (workspace, shard, map): a seal's `prev` is
 //   the SHA-256 digest of the exact signed text of the same key's previous seal there (that text
 //   holds the previous seal's own `prev`, so a head commits to its whole chain), and the signature
 //   covers `prev`. The checker's rule, with d(s) = sha256(signed text of s):
@@ -74,7 +74,10 @@
 //   serialised by the engine's JSON.stringify, which then writes exactly the canonical text.
 //   Old seals without `prev` check exactly as before (and a chain may start with one). Text seals
 //   (imported batches, already one signature per 1000 entries) are not chained.
-//   Chain heads: kept per (workspace, shard, device key) in memory, and in the store the page
+//   Chains are per map, not per shard: a reader checks one kind of fact at a time (the Books worker
+//   checks entries, not lock changes; the audit log is read on its own), and a chain running
+//   through facts a reader never asks about would break into single links for it (one signature
+//   each again). Chain heads: kept per (workspace, shard, map, device key) in memory, and in the store the page
 //   installs (localStorage), so a reload continues the chain and tabs of one browser mostly share
 //   it; a lost head starts a new chain; two tabs racing fork it, which the rule above accepts. A
 //   head is only a digest of a public fact, never a secret.
@@ -93,7 +96,7 @@ export interface FactSeal {
 	by: string;
 	/** The signature of sealedBody(...)'s canonical JSON, URL-safe base64. */
 	sig: string;
-	/** The digest (sealDigest) of the signed text of this key's previous seal in this workspace and shard. */
+	/** The digest (sealDigest) of the signed text of this key's previous seal in this workspace, shard and map. */
 	prev?: string;
 }
 
@@ -270,7 +273,7 @@ export function useSealChainStore(store: SealChainStore | null): void {
 }
 
 const chainOf = (device: DeviceKey, ctx: FactContext) =>
-	`keel-seal-head:${ctx.workspaceId}:${ctx.shard}:${device.publicKey}`;
+	`keel-seal-head:${ctx.workspaceId}:${ctx.shard}:${ctx.map}:${device.publicKey}`;
 
 function headOf(chain: string): string | undefined {
 	let stored: string | null;
