@@ -15,6 +15,8 @@ import { factKeys, firstFact } from '$lib/shared/sync/facts';
 import { mayAuthor, sealFact, sealOf, type FactContext } from '$lib/shared/sync/fact-seal';
 import type { DeviceKey } from '$lib/shared/crypto/signing';
 import { BOOKS_AUTHORS, type BooksAuthority } from './authority';
+import { setLockDate } from './doc';
+import { encodeStateVectorText } from '../../shared/sync/state-vector';
 
 export const LOCK_CHANGES = 'lockChanges';
 
@@ -131,17 +133,22 @@ export function readSignedLock(doc: Y.Doc, auth: BooksAuthority, plain: IsoDate 
 	return { ...lock, pending, review };
 }
 
-/** A sealed lock change (write it with writeLockChange), following the change `after`. */
-export function sealLockChange(
-	device: DeviceKey,
-	workspaceId: string,
+/**
+ * Changes the lock date as a signed fact following the change `after`: sealed first, then the change
+ * and the plain setting (for older builds) in one write. Settles once written.
+ */
+export async function writeSignedLockDate(
+	doc: Y.Doc,
+	signer: { readonly device: DeviceKey; readonly workspaceId: string },
 	key: string,
-	change: { date: IsoDate | null; stateVector: string; after: string | null }
-) {
-	return sealFact(device, ctxOf(workspaceId), key, { v: 1, ...change });
-}
-
-export function writeLockChange(doc: Y.Doc, key: string, sealed: object): void {
-	const map = lockChangesMap(doc);
-	if (!map._map.has(key)) map.set(key, sealed);
+	date: IsoDate | null,
+	after: string | null
+): Promise<void> {
+	const change = { v: 1, date, stateVector: encodeStateVectorText(doc), after };
+	const sealed = await sealFact(signer.device, ctxOf(signer.workspaceId), key, change);
+	doc.transact(() => {
+		const map = lockChangesMap(doc);
+		if (!map._map.has(key)) map.set(key, sealed);
+		setLockDate(doc, date);
+	});
 }

@@ -5,26 +5,22 @@
 import type * as Y from 'yjs';
 import { ok, parseIsoDate, type IsoDate, type Result } from '$lib/shared/domain';
 import {
-	CHART_TEMPLATES,
-	instantiateTemplate,
 	ledgerError,
 	postEntry as postLedgerEntry,
 	reverseEntry as reverseLedgerEntry,
-	validateChart,
 	writeJournal,
 	type Account,
-	type AccountIndex,
 	type JournalEntry,
 	type LedgerError
 } from '$lib/books/domain';
 import * as docs from './doc';
-import { postedRewrites, type PostedRewrite } from './rewrites';
+import * as chart from './chart';
+import { postedRewrites, rewritesKey, type PostedRewrite } from './rewrites';
 import { checkContext, checkEntry, PENDING, type CheckContext, type QuarantinedEntry } from './check';
-import { batchSealsMap, sealBatch, sealEntry, type BooksAuthority } from './authority';
-import { adoptionsMap } from './adoption';
-import { lockChangesMap, sealLockChange, writeLockChange } from './lock';
-import type { DeviceKey } from '$lib/shared/crypto/signing';
-import { planImport, type ImportData } from './import';
+import { sealEntry, type BooksAuthority } from './authority';
+import { watchAuthority } from './watch';
+import { writeSignedLockDate } from './lock';
+import { planImport, writeImport, type ImportData } from './import';
 import { draftAsEntry } from './shape';
 import { encodeStateVectorText } from '../../shared/sync/state-vector';
 import { newShardDoc } from '$lib/shared/sync/facts';
@@ -32,52 +28,15 @@ import { newShardDoc } from '$lib/shared/sync/facts';
 export type { QuarantinedEntry } from './check';
 export type { AccountPatch } from './doc';
 export type { PostedRewrite } from './rewrites';
-
-export interface BooksChange {
-	/** Entries that now count (new, or released from quarantine). */
-	readonly counted: JournalEntry[];
-	/** Ids that no longer count (moved to quarantine). */
-	readonly uncounted: string[];
-	readonly accounts: boolean;
-	readonly quarantine: boolean;
-	readonly drafts: boolean;
-	readonly settings: boolean;
-	readonly local: boolean;
-}
-
-export interface DuplicateNumber {
-	readonly number: string;
-	/** The counted entries carrying it, sorted by id. */
-	readonly entryIds: string[];
-}
-
-export interface ImportSummary {
-	readonly accounts: number;
-	readonly entries: number;
-	readonly drafts: number;
-	/** Entries already in the books unchanged (a re-import). */
-	readonly unchanged: number;
-}
-
-export interface BooksReplicaOptions {
-	/** New record ids (ULIDs in the app). */
-	readonly newId?: () => string;
-	/** Count only facts sealed by an entitled author (or adopted); see authority.ts. */
-	readonly authority?: BooksAuthority & { invalidate(): void };
-	/**
-	 * Seal what this replica posts with this device's key (the write waits for the signature); asked
-	 * at each write, since a device key may be made after the books open. Null: written unsealed.
-	 */
-	readonly signer?: () => { readonly device: DeviceKey; readonly workspaceId: string } | null;
-}
-
-/** Imports of at least this many entries are written as batches; smaller ones entry by entry. */
-const BATCH_FROM = 50;
-
-const rewritesKey = (list: readonly PostedRewrite[]) => list.map((r) => `${r.kind}:${r.key}`).join('\n');
-
-const byDateThenId = (a: JournalEntry, b: JournalEntry) =>
-	a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+export type { BooksChange, BooksReplicaOptions, DuplicateNumber, ImportSummary } from './replica-types';
+import {
+	byDateThenId,
+	duplicateNumbers,
+	type BooksChange,
+	type BooksReplicaOptions,
+	type DuplicateNumber,
+	type ImportSummary
+} from './replica-types';
 
 export class BooksReplica {
 	readonly #doc: Y.Doc;
@@ -113,35 +72,18 @@ export class BooksReplica {
 		this.#judge(docs.entryIds(doc));
 		this.#rewrites = postedRewrites(doc);
 		const unobserve = docs.observeBooks(doc, (c) => this.#onDocChange(c));
-		const authority = this.#authority;
-		if (!authority) this.#unobserve = unobserve;
-		else {
-			const seals = batchSealsMap(doc);
-			const adoptions = adoptionsMap(doc);
-			const onSeals = (event: Y.YMapEvent<unknown>) => {
-				const ids = new Set<string>();
-				for (const k of event.keysChanged) for (const id of docs.batchEntryIds(doc, k)) ids.add(id);
-				this.#rejudge(ids);
-			};
-			const onAdoptions = () => this.rejudge();
-			seals.observe(onSeals);
-			adoptions.observe(onAdoptions);
-			const unsubscribe = authority.checker.subscribe(() => {
-				authority.invalidate();
-				if (this.#ctx.lock?.pending) this.rejudge();
-				else this.#rejudge([...this.#pending, ...this.#badSeals()]);
-			});
-			const lockChanges = lockChangesMap(doc);
-			const onLock = () => this.rejudge();
-			lockChanges.observe(onLock);
-			this.#unobserve = () => {
-				unobserve();
-				seals.unobserve(onSeals);
-				adoptions.unobserve(onAdoptions);
-				lockChanges.unobserve(onLock);
-				unsubscribe();
-			};
-		}
+		const stop = this.#authority
+			? watchAuthority(doc, this.#authority, {
+					entries: (ids) => this.#rejudge(ids),
+					all: () => this.rejudge(),
+					checked: () =>
+						this.#ctx.lock?.pending ? this.rejudge() : this.#rejudge([...this.#pending, ...this.#badSeals()])
+				})
+			: null;
+		this.#unobserve = () => {
+			unobserve();
+			stop?.();
+		};
 	}
 
 	/** Judges every entry again, with the lock read afresh (the roles changed, or an adoption or lock change arrived). */
@@ -293,24 +235,11 @@ export class BooksReplica {
 	}
 	/** Document numbers used by more than one counted entry (after a merge); never renumbered. */
 	duplicateNumbers(): DuplicateNumber[] {
-		const byNumber = new Map<string, string[]>();
-		for (const e of this.#counted.values()) {
-			if (e.number === undefined || e.number === '') continue;
-			const ids = byNumber.get(e.number);
-			if (ids) ids.push(e.id);
-			else byNumber.set(e.number, [e.id]);
-		}
-		return [...byNumber]
-			.filter(([, ids]) => ids.length > 1)
-			.map(([number, ids]) => ({ number, entryIds: ids.sort() }))
-			.sort((a, b) => (a.number < b.number ? -1 : a.number > b.number ? 1 : 0));
+		return duplicateNumbers(this.#counted.values());
 	}
 	/** Problems in the merged chart (e.g. two peers created the same full name), or [] when sound. */
 	chartProblems(): string[] {
-		const checked = validateChart(this.#accounts);
-		return checked.ok
-			? []
-			: ((checked.error.details?.problems as string[] | undefined) ?? [checked.error.message]);
+		return chart.chartProblems(this.#accounts);
 	}
 
 	onChange(listener: (change: BooksChange) => void): () => void {
@@ -320,59 +249,22 @@ export class BooksReplica {
 
 	// ---- writes -------------------------------------------------------------------------------
 
-	#chart(accounts: readonly Account[] = this.#accounts): Result<AccountIndex, LedgerError> {
-		return validateChart(accounts);
-	}
-
 	/** Adds an account after checking the chart stays sound (unique full names, parent of the same type). */
 	createAccount(account: Account): Result<Account, LedgerError> {
-		if (this.#accounts.some((a) => a.id === account.id))
-			return ledgerError('ledger/bad-chart', `Account id '${account.id}' is already used`, {
-				account: account.id
-			});
-		const checked = this.#chart([...this.#accounts, account]);
-		if (!checked.ok) return checked;
-		docs.insertAccount(this.#doc, account);
-		return ok(account);
+		return chart.createAccount(this.#doc, this.#accounts, account);
 	}
-
 	patchAccount(id: string, patch: docs.AccountPatch): Result<Account, LedgerError> {
-		const current = this.#accounts.find((a) => a.id === id);
-		if (!current)
-			return ledgerError('ledger/unknown-account', `Account '${id}' is not in the chart`, { account: id });
-		const next = { ...current, ...patch } as Account;
-		for (const k of Object.keys(patch) as (keyof docs.AccountPatch)[])
-			if (patch[k] === undefined) delete (next as Partial<Account>)[k];
-		const checked = this.#chart(this.#accounts.map((a) => (a.id === id ? next : a)));
-		if (!checked.ok) return checked;
-		docs.patchAccount(this.#doc, id, patch);
-		return ok(next);
+		return chart.patchAccount(this.#doc, this.#accounts, id, patch);
 	}
-
 	/** Archived accounts keep their history and take no new lines; `false` reopens one. */
 	archiveAccount(id: string, archived = true): Result<Account, LedgerError> {
-		if (!this.#accounts.some((a) => a.id === id))
-			return ledgerError('ledger/unknown-account', `Account '${id}' is not in the chart`, { account: id });
-		docs.setArchived(this.#doc, id, archived);
-		return ok(this.#accounts.find((a) => a.id === id) as Account);
+		const done = chart.archiveAccount(this.#doc, this.#accounts, id, archived);
+		// The write above re-read the chart (observed synchronously): answer with the account as it is now.
+		return done.ok ? ok(this.#accounts.find((a) => a.id === id) as Account) : done;
 	}
-
 	/** Instantiates a chart template into an empty chart, with the setting, in one transaction. */
 	applyChartTemplate(templateId: string): Result<Account[], LedgerError> {
-		const template = CHART_TEMPLATES.find((t) => t.id === templateId);
-		if (!template) return ledgerError('ledger/bad-template', `There is no chart template '${templateId}'`);
-		if (this.#accounts.length > 0)
-			return ledgerError(
-				'ledger/bad-chart',
-				'The chart already has accounts; a template only fills an empty chart'
-			);
-		const made = instantiateTemplate({ template, newId: () => this.#newId() });
-		if (!made.ok) return made;
-		this.#doc.transact(() => {
-			for (const a of made.value) docs.insertAccount(this.#doc, a);
-			docs.setChartTemplate(this.#doc, templateId);
-		});
-		return made;
+		return chart.applyChartTemplate(this.#doc, this.#accounts, templateId, () => this.#newId());
 	}
 
 	#entryCtx() {
@@ -459,18 +351,7 @@ export class BooksReplica {
 			docs.setLockDate(this.#doc, date);
 			return ok(date);
 		}
-		// Signed first, then the change and the plain setting (for older builds) in one write.
-		const key = this.#newId();
-		const after = this.#ctx.lock?.head ?? null;
-		const stateVector = encodeStateVectorText(this.#doc);
-		this.#track(
-			sealLockChange(signer.device, signer.workspaceId, key, { date, stateVector, after }).then((sealed) =>
-				this.#doc.transact(() => {
-					writeLockChange(this.#doc, key, sealed);
-					docs.setLockDate(this.#doc, date);
-				})
-			)
-		);
+		this.#track(writeSignedLockDate(this.#doc, signer, this.#newId(), date, this.#ctx.lock?.head ?? null));
 		return ok(date);
 	}
 
@@ -491,46 +372,8 @@ export class BooksReplica {
 		);
 		if (!plan.ok) return plan;
 		const { accounts, entries, unchanged } = plan.value;
-		const batches: { id: string; entries: JournalEntry[]; text: string }[] = [];
-		if (entries.length >= BATCH_FROM)
-			for (let i = 0; i < entries.length; i += docs.ENTRY_BATCH_SIZE) {
-				const part = entries.slice(i, i + docs.ENTRY_BATCH_SIZE);
-				batches.push({ id: this.#newId(), entries: part, text: docs.batchText(part) });
-			}
-		const write = (seals: { batches: unknown[]; entries: JournalEntry[] } | null) =>
-			this.#doc.transact(() => {
-				for (const a of accounts) docs.insertAccount(this.#doc, a);
-				// Bulk entries go in batch values (see books-doc): far quicker for every replica to load.
-				if (entries.length < BATCH_FROM)
-					for (const e of seals?.entries ?? entries) docs.insertEntry(this.#doc, e);
-				else
-					batches.forEach((b, i) =>
-						docs.insertEntryBatch(
-							this.#doc,
-							b.id,
-							b.entries,
-							seals ? { text: b.text, seal: seals.batches[i] } : undefined
-						)
-					);
-				for (const d of plan.value.drafts) docs.saveDraft(this.#doc, d);
-			});
-		const signer = this.#signer?.() ?? null;
-		if (!signer) write(null);
-		else {
-			// One seal per batch (or per entry for a small import), all made before the one write.
-			const { device, workspaceId } = signer;
-			this.#track(
-				(async () => {
-					const [batchSeals, sealedEntries] = await Promise.all([
-						Promise.all(batches.map((b) => sealBatch(device, workspaceId, b.id, b.text))),
-						entries.length < BATCH_FROM
-							? Promise.all(entries.map((e) => sealEntry(device, workspaceId, e)))
-							: Promise.resolve([])
-					]);
-					write({ batches: batchSeals, entries: sealedEntries });
-				})()
-			);
-		}
+		const sealing = writeImport(this.#doc, plan.value, this.#newId, this.#signer?.() ?? null);
+		if (sealing) this.#track(sealing);
 		return ok({
 			accounts: accounts.length,
 			entries: entries.length,

@@ -33,3 +33,7 @@ export function postedRewrites(doc: Y.Doc): PostedRewrite[] {
 		out.push({ key: r.key, kind: r.kind, entry: null, batchEntries: idx.entriesOf.get(r.key)?.length ?? 0 });
 	return out;
 }
+
+/** One string naming a list of rewrites, to tell whether the list changed. */
+export const rewritesKey = (list: readonly PostedRewrite[]) =>
+	list.map((r) => `${r.kind}:${r.key}`).join('\n');
