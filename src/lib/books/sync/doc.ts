@@ -1,4 +1,4 @@
-// The books shard binding. Accounts and drafts are mutable records (one Y.Map each, so concurrent
+// The books shard binding. Accounts and drafts (drafts.ts) are mutable records (one Y.Map each, so concurrent
 // edits to different fields both survive); a posted entry is an immutable fact, one plain JSON value
 // written once and never updated (writing an id that exists is a no-op). Settings hold the lock date
 // and the chart template. Nothing here leaks a Y type: readers return plain Account/JournalEntry.
@@ -11,46 +11,26 @@
 // occurrence in a fixed order, and books-check decides.
 import * as Y from 'yjs';
 import { check, parseIsoDate, textSchema, v, type IsoDate } from '$lib/shared/domain';
-import {
-	ACCOUNT_SUBTYPES,
-	accountKind,
-	draftKind,
-	type Account,
-	type DraftRecord,
-	type JournalEntry
-} from '$lib/books/domain';
+import { ACCOUNT_SUBTYPES, accountKind, type Account, type JournalEntry } from '$lib/books/domain';
 import { encodeStateVectorText } from '../../shared/sync/state-vector';
-import { readDraftValue, readPostedEntry } from './shape';
+import { readPostedEntry } from './shape';
 import { BAD_BATCH_PREFIX, batchIndex, entryBatchesMap, itemOrigin, refreshBatches } from './batches';
 import { factKeys, firstFact } from '$lib/shared/sync/facts';
 
 export { BAD_BATCH_PREFIX, ENTRY_BATCH_SIZE, batchText, entryBatchesMap, insertEntryBatch } from './batches';
+export { deleteDraft, draftsMap, readAllDrafts, readDraft, saveDraft } from './drafts';
+import { draftsMap } from './drafts';
 
 /** The account fields a person can change; `undefined` in a patch clears an optional field. */
 export type AccountPatch = Partial<
 	Pick<Account, 'name' | 'type' | 'subtype' | 'code' | 'parentId' | 'currency'>
 >;
 const ACCOUNT_FIELDS = ['name', 'type', 'subtype', 'code', 'parentId', 'currency'] as const;
-/** Draft fields stored one key each; `lines` is one value (a draft's lines are edited as a whole). */
-const DRAFT_FIELDS = [
-	'date',
-	'number',
-	'memo',
-	'clearing',
-	'lines',
-	'attachments',
-	'reverses',
-	'comment'
-] as const;
-
 export function accountsMap(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
 	return doc.getMap('accounts');
 }
 export function entriesMap(doc: Y.Doc): Y.Map<unknown> {
 	return doc.getMap('entries');
-}
-export function draftsMap(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
-	return doc.getMap('drafts');
 }
 export function settingsMap(doc: Y.Doc): Y.Map<unknown> {
 	return doc.getMap('settings');
@@ -247,68 +227,6 @@ export function entryOrigin(doc: Y.Doc, id: string): { client: number; clock: nu
 	const single = entriesMap(doc);
 	if (!batchIndex(doc).byEntry.has(id)) return itemOrigin(single, id);
 	return entryOccurrences(doc, id)[0]?.origin;
-}
-
-// ---- drafts (mutable records) -----------------------------------------------------------------
-
-/** Creates or updates a draft, writing only fields that differ so a peer's other edits survive. */
-export function saveDraft(doc: Y.Doc, draft: JournalEntry): void {
-	const map = draftsMap(doc);
-	doc.transact(() => {
-		let m = map.get(draft.id);
-		if (!(m instanceof Y.Map)) {
-			m = new Y.Map<unknown>();
-			m.set('schemaVersion', draft.schemaVersion);
-			m.set('id', draft.id);
-			for (const f of DRAFT_FIELDS) if (draft[f] !== undefined) m.set(f, plain(draft[f]));
-			map.set(draft.id, m);
-			return;
-		}
-		for (const f of DRAFT_FIELDS) {
-			const v = draft[f];
-			if (v === undefined) {
-				if (m.has(f)) m.delete(f);
-			} else if (JSON.stringify(m.get(f)) !== JSON.stringify(v)) m.set(f, plain(v));
-		}
-	});
-}
-
-function plain(v: unknown): unknown {
-	return typeof v === 'object' && v !== null ? (JSON.parse(JSON.stringify(v)) as unknown) : v;
-}
-
-export function deleteDraft(doc: Y.Doc, id: string): boolean {
-	const map = draftsMap(doc);
-	if (!map.has(id)) return false;
-	map.delete(id);
-	return true;
-}
-
-/** A draft as a plain record with status 'draft'; fields a peer left half-written read as empty. */
-export function readDraft(m: Y.Map<unknown>): DraftRecord | null {
-	const id = m.get('id');
-	if (typeof id !== 'string') return null;
-	const lines = m.get('lines');
-	const candidate: Record<string, unknown> = {
-		schemaVersion: m.get('schemaVersion') ?? draftKind.version,
-		id,
-		date: typeof m.get('date') === 'string' ? m.get('date') : '',
-		memo: typeof m.get('memo') === 'string' ? m.get('memo') : '',
-		status: 'draft',
-		lines: Array.isArray(lines) ? lines : []
-	};
-	for (const f of ['number', 'clearing', 'attachments', 'reverses', 'comment'] as const)
-		if (m.get(f) !== undefined) candidate[f] = m.get(f);
-	return readDraftValue(candidate);
-}
-
-export function readAllDrafts(doc: Y.Doc): DraftRecord[] {
-	const out: DraftRecord[] = [];
-	for (const m of draftsMap(doc).values()) {
-		const d = m instanceof Y.Map ? readDraft(m) : null;
-		if (d) out.push(d);
-	}
-	return out.sort((a, b) => (a.id < b.id ? -1 : 1));
 }
 
 // ---- settings ---------------------------------------------------------------------------------
