@@ -8,86 +8,16 @@
 // entries are written one at a time, and an entry whose signing saw another local change land is
 // signed again so that it still sits exactly at the end of the clock range it accounts for.
 import * as Y from 'yjs';
-import {
-	CHANGES_LIMIT,
-	checkAudit,
-	sealEntry,
-	shortValue,
-	type AuditChange,
-	type AuditCheck,
-	type AuditEntry,
-	type StoredAuditValue
-} from '$lib/shared/domain/audit';
-import { fieldWords } from '$lib/shared/domain/schema';
+import { CHANGES_LIMIT, sealEntry, type AuditChange, type AuditEntry } from '$lib/shared/domain/audit';
 import { sealAuditEntry, type AuditSigner } from './audit-seal';
-import type { DeletedRun } from '$lib/shared/domain/audit-deletions';
+import { auditArray, collectChanges, type AuditAuthor, type AuditWords, type Pending } from './audit-changes';
+import { storedValues } from './audit-read';
 
-export const AUDIT_ARRAY = 'audit';
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Yjs types its nodes' events as any
-type AnyType = Y.AbstractType<any>;
 /** Marks the log's own writes so they are not logged again. */
 const AUDIT_ORIGIN = Symbol('keel-audit');
 
-/** How a shard's top-level maps are named for people: 'tasks' → "Task". Unknown names read "Other data". */
-export type AuditWords = Readonly<Record<string, string>>;
-
-export interface AuditAuthor {
-	readonly id: string;
-	readonly name: string;
-}
-
-export const auditArray = (doc: Y.Doc): Y.Array<unknown> => doc.getArray(AUDIT_ARRAY);
-
-/** Keys that are record ids (ULIDs and the like), never shown as field names. */
-const looksLikeId = (key: string) => /^[0-9A-Za-z_-]{16,}$/.test(key) && /\d/.test(key);
-
-/** A record's name, if it has one a person would recognise. */
-function labelOf(record: unknown): string {
-	const get = (k: string): unknown =>
-		record instanceof Y.Map
-			? record.get(k)
-			: record !== null && typeof record === 'object'
-				? (record as Record<string, unknown>)[k]
-				: undefined;
-	for (const k of ['title', 'name', 'displayName', 'memo', 'label']) {
-		const x = get(k);
-		if (x instanceof Y.Text) return shortValue(x.toString());
-		if (typeof x === 'string' && x.trim() !== '') return shortValue(x.trim());
-	}
-	return '';
-}
-
-/** A value as the log shows it: nested records as their name, text as text. */
-function valueText(x: unknown): string {
-	if (x instanceof Y.Text) return shortValue(x.toString());
-	if (x instanceof Y.AbstractType) return labelOf(x);
-	return shortValue(x);
-}
-
-/** The text or list a Y.Text/Y.Array held before this transaction (deleted items are still linked until GC). */
-function sequenceBefore(type: AnyType, event: Y.YEvent<AnyType>): string {
-	let out = '';
-	const parts: unknown[] = [];
-	for (let item = type._start; item !== null; item = item.right) {
-		if ((item.deleted && !event.deletes(item)) || event.adds(item)) continue;
-		if (!item.countable) continue;
-		for (const c of item.content.getContent()) {
-			if (typeof c === 'string') out += c;
-			else parts.push(c);
-		}
-	}
-	return type instanceof Y.Text ? shortValue(out) : shortValue(parts);
-}
-
-interface Pending {
-	what: string;
-	label: string;
-	field: string;
-	before: string;
-	hadBefore: boolean;
-	/** Reads the value now, at flush. */
-	now: () => { text: string; present: boolean; label: string };
-}
+export { AUDIT_ARRAY, auditArray, type AuditAuthor, type AuditWords } from './audit-changes';
+export { deletedRuns, observeAuditLog, readAuditLog, storedValues } from './audit-read';
 
 /** Records this browser's changes to one shard into its audit log. */
 export class AuditRecorder {
@@ -181,72 +111,7 @@ export class AuditRecorder {
 
 	/** Notes the transaction's changes; true when any is not typing (a field, a record). */
 	#collect(tr: Y.Transaction): boolean {
-		let now = false;
-		for (const [type, keys] of tr.changed) {
-			if (type === (auditArray(this.#doc) as unknown)) continue;
-			const path = pathOf(type);
-			const top = path[0];
-			if (top === undefined || top === AUDIT_ARRAY) continue;
-			const what = this.#words[top] ?? 'Other data';
-			const event = (tr.changedParentTypes.get(type) ?? []).find((e) => e.target === type);
-			if (!event) continue;
-			if (type instanceof Y.Map) now = true;
-			if (type instanceof Y.Map && path.length === 1) {
-				// A record added, replaced or removed as a whole.
-				for (const key of keys) {
-					if (key === null) continue;
-					const change = event.changes.keys.get(key);
-					// Settings maps are keyed by the setting's name; record maps by the record's id.
-					const setting = !looksLikeId(key);
-					this.#note(`${top}/${key}`, {
-						what,
-						label: setting ? '' : labelOf(type.get(key) ?? change?.oldValue),
-						field: setting ? fieldWords(key) : '',
-						before: change?.action === 'add' ? '' : valueText(change?.oldValue),
-						hadBefore: change?.action !== 'add',
-						now: () => ({
-							text: valueText(type.get(key)),
-							present: type.has(key),
-							label: setting ? '' : labelOf(type.get(key))
-						})
-					});
-				}
-				continue;
-			}
-			const recordKey = path[1] ?? '';
-			const record = recordOf(this.#doc, top, recordKey);
-			const inner = path.slice(2).filter((k) => !looksLikeId(k));
-			if (type instanceof Y.Map) {
-				for (const key of keys) {
-					if (key === null) continue;
-					const change = event.changes.keys.get(key);
-					const field = [...inner, ...(looksLikeId(key) ? [] : [key])].map(fieldWords).join(' ');
-					this.#note(`${path.join('/')}/${key}`, {
-						what,
-						label: labelOf(record),
-						field,
-						before: change?.action === 'add' ? '' : valueText(change?.oldValue),
-						hadBefore: change?.action !== 'add',
-						now: () => ({ text: valueText(type.get(key)), present: type.has(key), label: labelOf(record) })
-					});
-				}
-			} else {
-				// Text or a list inside a record: the whole value before and after.
-				this.#note(path.join('/'), {
-					what,
-					label: labelOf(record),
-					field: inner.map(fieldWords).join(' '),
-					before: sequenceBefore(type, event),
-					hadBefore: true,
-					now: () => ({
-						text: type instanceof Y.Text ? shortValue(type.toString()) : shortValue(type.toJSON()),
-						present: true,
-						label: labelOf(record)
-					})
-				});
-			}
-		}
-		return now;
+		return collectChanges(this.#doc, tr, this.#words, (key, p) => this.#note(key, p));
 	}
 
 	#note(key: string, p: Pending): void {
@@ -450,90 +315,4 @@ export class AuditRecorder {
 		this.flush();
 		this.#doc.off('afterTransaction', this.#onTransaction);
 	}
-}
-
-/** Top-level name, then the keys down to `type` (record id, field, …). */
-function pathOf(type: AnyType): string[] {
-	const keys: string[] = [];
-	let t: AnyType = type;
-	while (t._item !== null) {
-		const item: Y.Item = t._item;
-		keys.unshift(item.parentSub ?? '');
-		if (!(item.parent instanceof Y.AbstractType)) break;
-		t = item.parent;
-	}
-	keys.unshift(Y.findRootTypeKey(t));
-	return keys;
-}
-
-function recordOf(doc: Y.Doc, top: string, key: string): unknown {
-	const root = doc.share.get(top);
-	return root instanceof Y.Map ? root.get(key) : undefined;
-}
-
-/** The stored log values with the client and clock each really sits at. */
-export function storedValues(doc: Y.Doc): StoredAuditValue[] {
-	const out: StoredAuditValue[] = [];
-	for (let item = auditArray(doc)._start; item !== null; item = item.right) {
-		if (item.deleted || !item.countable) continue;
-		const content = item.content.getContent();
-		content.forEach((value, i) => out.push({ value, client: item.id.client, clock: item.id.clock + i }));
-	}
-	return out;
-}
-
-/**
- * Every run of items someone deleted outright in the shard, with where each was in words (its
- * top-level map's name, "Other data" when the words do not know it). Left out: the log itself
- * (whose removed entries the chain check finds); a map value that a later value replaced (a write,
- * which the log accounts for, or the loser of two concurrent writes, deleted by Yjs itself); and
- * anything inside a deleted record (it went with the record, whose own deletion is judged).
- */
-export function deletedRuns(doc: Y.Doc, words: AuditWords): DeletedRun[] {
-	const runs: DeletedRun[] = [];
-	const log = auditArray(doc) as unknown as AnyType;
-	for (const [client, structs] of doc.store.clients) {
-		let last: { run: DeletedRun; end: number } | null = null;
-		for (const s of structs) {
-			if (!s.deleted || !(s instanceof Y.Item) || !(s.parent instanceof Y.AbstractType)) continue;
-			if (s.parentSub !== null && s.right !== null) continue;
-			if (s.parent._item?.deleted) continue;
-			let top: AnyType = s.parent;
-			while (top._item !== null && top._item.parent instanceof Y.AbstractType) top = top._item.parent;
-			if (top === log) continue;
-			const what = words[Y.findRootTypeKey(top)] ?? 'Other data';
-			if (last && last.end === s.id.clock && last.run.what === what) {
-				const run: DeletedRun = { ...last.run, len: last.run.len + s.length };
-				runs[runs.length - 1] = run;
-				last = { run, end: s.id.clock + s.length };
-			} else {
-				const run: DeletedRun = { client, clock: s.id.clock, len: s.length, what };
-				runs.push(run);
-				last = { run, end: s.id.clock + s.length };
-			}
-		}
-	}
-	return runs;
-}
-
-/** The shard's audit log, checked: entries that hold up, and what does not. */
-export function readAuditLog(doc: Y.Doc): AuditCheck {
-	return checkAudit(storedValues(doc), Y.decodeStateVector(Y.encodeStateVector(doc)));
-}
-
-/** Calls `onChange` (at most every `waitMs`) after the shard changes, so a screen can re-read its log. */
-export function observeAuditLog(doc: Y.Doc, onChange: () => void, waitMs = 300): () => void {
-	let timer: ReturnType<typeof setTimeout> | null = null;
-	const onUpdate = () => {
-		if (timer !== null) return;
-		timer = setTimeout(() => {
-			timer = null;
-			onChange();
-		}, waitMs);
-	};
-	doc.on('update', onUpdate);
-	return () => {
-		if (timer !== null) clearTimeout(timer);
-		doc.off('update', onUpdate);
-	};
 }
