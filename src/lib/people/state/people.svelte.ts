@@ -22,7 +22,13 @@ import {
 	type PeopleFilters,
 	type PersonCard
 } from '$lib/people/domain';
-import type { PeopleReplica, HistoryArea, HrRewrite, Quarantined } from '$lib/people/sync/replica';
+import type {
+	PeopleReplica,
+	HistoryArea,
+	HrRewrite,
+	NotCounted,
+	Quarantined
+} from '$lib/people/sync/replica';
 import { PeopleLocalDb } from '$lib/people/storage/local';
 import type { PeopleFilesReplica } from '$lib/shared/sync/files';
 import { DocumentFiles } from './document-files.svelte';
@@ -32,7 +38,7 @@ import { defaultCalendarId, failed, refuse } from './data';
 import { newId, nowIso } from '../../shared/state/ids';
 import { authorNameAs } from '../../shared/state/author';
 import { checklistTasks, CHECKLISTS, EXPIRY_LEAD_DAYS } from './tasks';
-import { calendarsFor, leaveAuthority } from './leave-rules';
+import { balanceChange, calendarsFor, leaveAuthority } from './leave-rules';
 import { addPerson, recordChange, updatePerson, type RecordContext } from './hire';
 import { personExportFile } from './export';
 import { addDocument } from './documents';
@@ -57,6 +63,8 @@ export class PeopleState {
 	quarantined = $state.raw<Quarantined[]>([]);
 	/** Histories, leave entries and decisions someone wrote over or removed (not applied). */
 	rewrites = $state.raw<HrRewrite[]>([]);
+	/** Leave decisions that do not count because of who signed them (or nobody did). */
+	notCounted = $state.raw<NotCounted[]>([]);
 	/** Custom field definitions, archived included, in creation order. */
 	customFields = $state.raw<CustomFieldDefinition[]>([]);
 	/** Workspace members named as HR approvers. */
@@ -126,6 +134,7 @@ export class PeopleState {
 		this.calendarSettings = r.calendarSettings();
 		this.quarantined = r.quarantined();
 		this.rewrites = r.rewrites();
+		this.notCounted = r.notCounted();
 		this.customFields = r.customFields();
 		this.approvers = r.approvers();
 		this.version++;
@@ -298,14 +307,7 @@ export class PeopleState {
 		personId: string,
 		change: Omit<BalanceChange, 'id' | 'recordedAt' | 'recordedBy' | 'recordedByName'>
 	): Result<undefined> {
-		const event = {
-			...change,
-			id: newId(),
-			recordedAt: nowIso(),
-			recordedBy: this.#me,
-			...authorNameAs('recordedByName')
-		} as BalanceChange;
-		const done = this.#live.addLeaveEvent(personId, event);
+		const done = this.#live.addLeaveEvent(personId, balanceChange(change, this.#me));
 		return done.ok ? ok(undefined) : failed(done.error);
 	}
 

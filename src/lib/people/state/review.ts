@@ -1,7 +1,7 @@
 // People → Needs review, in words: employment and pay changes, leave entries and leave decisions
 // someone wrote over or removed after they were written (none of it applied), naming the person and
 // the leave's dates; never an internal id, key or field path.
-import type { HrRewrite } from '$lib/people/sync/replica';
+import type { HrRewrite, NotCounted } from '$lib/people/sync/replica';
 
 export interface HrReviewItem {
 	/** A stable key for the list (not shown). */
@@ -37,4 +37,16 @@ export function hrReview(
 				: 'Written over with something else after it was recorded. Not applied: it counts as first recorded.';
 		return { key: `${w.map}:${w.key}`, title, said };
 	});
+}
+
+/** Leave decisions that do not count (not applied: the request keeps its status), with who and why. */
+export function notCountedReview(
+	items: readonly NotCounted[],
+	person: (personId: string) => string
+): HrReviewItem[] {
+	return items.map((n) => ({
+		key: `${n.map}:${n.key}`,
+		title: `The ${DECIDED[n.decided] ?? 'decision'} of leave for ${person(n.personId)} (${n.start} to ${n.end})`,
+		said: `${n.signer ? `Signed by ${n.signer}. ` : ''}${n.why} Not applied: the request keeps its status.`
+	}));
 }

@@ -41,9 +41,13 @@ import { PeopleFacts } from './facts';
 import { factKeys } from '$lib/shared/sync/facts';
 import { hrRewrites, type HrRewrite } from './rewrites';
 import { checkLeaveDecision, foldLeave, leaveEventToStore, readPolicies } from './leave';
+import { HrJudge, type NotCounted, type PeopleReplicaOptions } from './hr-judge';
+import { hrAdoptionsMap, sealHrFact } from './sealed-hr';
+import { todayUtc } from '$lib/shared/domain/dates';
 
 export type { ChecklistRun, HistoryArea } from './shape';
 export type { HrRewrite } from './rewrites';
+export type { NotCounted, PeopleReplicaOptions } from './hr-judge';
 
 export type { Quarantined, PeopleChange, PersonLeave } from './shape';
 
@@ -61,9 +65,26 @@ export class PeopleReplica {
 	#fieldDefs: CustomFieldDefinition[] = [];
 	/** HR facts written over or removed (null: to be read again after a change to the fact maps). */
 	#rewrites: HrRewrite[] | null = null;
+	/** Signed HR facts (absent in a workspace without member keys) and the decisions being signed. */
+	readonly #hr: HrJudge | null;
+	readonly #signer: PeopleReplicaOptions['signer'];
+	readonly #signing = new Set<Promise<void>>();
 
-	constructor(doc: Y.Doc) {
+	constructor(doc: Y.Doc, options: PeopleReplicaOptions = {}) {
 		this.#doc = doc;
+		this.#signer = options.signer;
+		this.#hr = options.authority
+			? new HrJudge(doc, options.authority, options.today ?? (() => todayUtc()), {
+					request: (id) => {
+						const r = this.#facts.leave.get(id);
+						return r?.kind === 'request' ? r : undefined;
+					},
+					approvers: () => this.approvers(),
+					memberOf: (p) => this.memberOf(p),
+					personOf: (m) => this.personOf(m),
+					employment: (p) => this.employment(p)
+				})
+			: null;
 		this.#store = new PeopleFacts(doc, this.#quarantine);
 		this.#facts = this.#store.byMap;
 		for (const id of docs.peopleMap(doc).keys()) this.#readPerson(id);
@@ -71,7 +92,8 @@ export class PeopleReplica {
 		for (const name of docs.FACT_MAPS) this.#judge(name, [...factKeys(docs.factMap(doc, name))]);
 		this.#readPolicies();
 		this.#readFieldDefs();
-		this.#unobserve = docs.observePeople(doc, (c) => {
+		const unobserve = docs.observePeople(doc, (c) => {
+			this.#hr?.invalidate();
 			for (const id of c.people) this.#readPerson(id);
 			for (const [name, ids] of Object.entries(c.facts) as [docs.FactMap, string[]][]) this.#judge(name, ids);
 			if (Object.keys(c.facts).length) this.#rewrites = null;
@@ -79,6 +101,28 @@ export class PeopleReplica {
 			if (c.settings) this.#readFieldDefs();
 			for (const l of this.#listeners) l(c);
 		});
+		// A seal checked or an adoption arrived: judge the signed facts again.
+		const rejudge = () => this.rejudge();
+		const unsubscribe = options.authority?.checker.subscribe(rejudge);
+		hrAdoptionsMap(doc).observe(rejudge);
+		this.#unobserve = () => {
+			unobserve();
+			unsubscribe?.();
+			hrAdoptionsMap(doc).unobserve(rejudge);
+		};
+	}
+
+	/** Judges the signed facts again and tells the listeners (a seal checked, roles changed…). */
+	rejudge(): void {
+		this.#hr?.invalidate();
+		const change = { people: [], facts: {}, policies: false, settings: false, local: false };
+		for (const l of this.#listeners) l(change);
+	}
+
+	/** Settles when every decision started here has been signed and written, and its seal checked. */
+	async settled(): Promise<void> {
+		while (this.#signing.size) await Promise.all(this.#signing);
+		await this.#hr?.settled(() => this.#facts.decisions.values());
 	}
 
 	#readPerson(id: string): void {
@@ -135,14 +179,14 @@ export class PeopleReplica {
 		return this.#store.allEmployment();
 	}
 	decisions(requestId?: string): LeaveDecision[] {
-		const all = [...this.#facts.decisions.values()];
+		const all = [...this.#facts.decisions.values()].filter((d) => this.#hr?.counts(d) ?? true);
 		return requestId === undefined ? all : all.filter((d) => d.requestId === requestId);
 	}
 	/** One person's leave events, request statuses folded from their decision facts. */
 	leave(personId: string): PersonLeave {
 		return foldLeave(
 			this.#store.leaveBy.get(personId)?.values() ?? [],
-			this.#facts.decisions.values(),
+			this.decisions(),
 			this.memberOf(personId)
 		);
 	}
@@ -195,6 +239,10 @@ export class PeopleReplica {
 			return r?.kind === 'request' ? { personId: r.personId, start: r.start, end: r.end } : undefined;
 		});
 		return this.#rewrites;
+	}
+	/** Decisions that do not count because of who signed them (or that nobody did), with why. */
+	notCounted(): NotCounted[] {
+		return this.#hr?.notCounted(this.#facts.decisions.values()) ?? [];
 	}
 	quarantined(): Quarantined[] {
 		return [...this.#quarantine.values()].sort((a, b) => (a.map + a.id < b.map + b.id ? -1 : 1));
@@ -322,7 +370,17 @@ export class PeopleReplica {
 			calendars
 		});
 		if (!next.ok) return next;
-		docs.insertFact(this.#doc, 'decisions', decision.id, decision);
+		const signer = this.#signer?.();
+		if (!signer || !this.#hr) docs.insertFact(this.#doc, 'decisions', decision.id, decision);
+		else {
+			// Sealed by this device before it is written (signing is asynchronous); could not sign
+			// (the key is gone): nothing is written and the request stays as it was.
+			const done = sealHrFact(signer.device, signer.workspaceId, 'decisions', decision.id, decision)
+				.then((sealed) => void docs.insertFact(this.#doc, 'decisions', decision.id, sealed))
+				.catch(() => undefined)
+				.finally(() => this.#signing.delete(done));
+			this.#signing.add(done);
+		}
 		return next;
 	}
 

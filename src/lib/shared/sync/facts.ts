@@ -26,7 +26,8 @@ export const FACT_MAPS: Readonly<Record<ShardName, readonly string[]>> = {
 		'payRunPayments',
 		'payRunPostings',
 		'payrollOpenings',
-		'payRunAdoptions'
+		'payRunAdoptions',
+		'hrAdoptions'
 	]
 };
 

@@ -14,7 +14,7 @@ import { newId } from '../../shared/state/ids';
 import { untrack } from 'svelte';
 
 export interface PayrollAuthorityWiring {
-	readonly options: PayrollReplicaOptions;
+	readonly options: PayrollReplicaOptions & { readonly authority: PayrollAuthority };
 	/** Re-judges runs when the roles change and adopts older runs once; returns the cleanup. */
 	start(replica: PayrollReplica): () => void;
 }
