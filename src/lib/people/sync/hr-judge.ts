@@ -4,13 +4,21 @@
 // Invariant: a decision counts only when judgeDecision says 'ok'; one still being checked does not
 // count yet and is not listed; every other one is listed with who signed it and why it does not count.
 import type * as Y from 'yjs';
-import type { FactAuthority } from '$lib/shared/sync/fact-authority';
+import { sealThenWrite, type FactAuthority } from '$lib/shared/sync/fact-authority';
+import type { DeviceKey } from '$lib/shared/crypto/signing';
 import type { IsoDate } from '$lib/shared/domain';
 import { employmentAsOf, type Employment, type History, type LeaveDecision } from '$lib/people/domain';
 import * as docs from './doc';
 import { asWritten } from './facts';
-import { FACT_READERS } from './shape';
-import { adoptedHr, judgeDecision, type HrSigner, type HrStanding } from './sealed-hr';
+import { FACT_READERS, type PersonLeave } from './shape';
+import {
+	adoptedHr,
+	hrFactContext,
+	judgeDecision,
+	type HrSigner,
+	type HrStanding,
+	type SealedHrMap
+} from './sealed-hr';
 
 /** Signed HR facts: how they are judged, the key new ones are sealed with, and "today". */
 export interface PeopleReplicaOptions {
@@ -105,8 +113,38 @@ export class HrJudge {
 		}
 	}
 
+	/** Seals `value` with this device's key, checks it once (it counts when read), then writes it. */
+	sealThenWrite<T extends object>(
+		signer: { device: DeviceKey; workspaceId: string },
+		map: SealedHrMap,
+		key: string,
+		value: T,
+		write: (sealed: T) => void
+	): Promise<void> {
+		return sealThenWrite({
+			device: signer.device,
+			ctx: hrFactContext(signer.workspaceId, map),
+			key,
+			value,
+			checker: this.#auth.checker,
+			write
+		});
+	}
+
 	counts(decision: LeaveDecision): boolean {
 		return this.standing(decision).kind === 'ok';
+	}
+
+	/** `leave` with the decisions on its requests that do not count added to those not applied. */
+	withRefused(leave: PersonLeave, decisions: Iterable<LeaveDecision>): PersonLeave {
+		const mine = new Set(leave.requests.map((r) => r.id));
+		const refused: { decision: LeaveDecision; message: string }[] = [];
+		for (const d of decisions) {
+			if (!mine.has(d.requestId)) continue;
+			const s = this.standing(d);
+			if (s.kind === 'refused') refused.push({ decision: d, message: s.why });
+		}
+		return refused.length ? { ...leave, refused: [...leave.refused, ...refused] } : leave;
 	}
 
 	/** Every held decision that does not count, in key order. */

@@ -42,7 +42,7 @@ import { factKeys } from '$lib/shared/sync/facts';
 import { hrRewrites, type HrRewrite } from './rewrites';
 import { checkLeaveDecision, foldLeave, leaveEventToStore, readPolicies } from './leave';
 import { HrJudge, type NotCounted, type PeopleReplicaOptions } from './hr-judge';
-import { hrAdoptionsMap, sealHrFact } from './sealed-hr';
+import { hrAdoptionsMap } from './sealed-hr';
 import { todayUtc } from '$lib/shared/domain/dates';
 
 export type { ChecklistRun, HistoryArea } from './shape';
@@ -184,11 +184,13 @@ export class PeopleReplica {
 	}
 	/** One person's leave events, request statuses folded from their decision facts. */
 	leave(personId: string): PersonLeave {
-		return foldLeave(
+		const folded = foldLeave(
 			this.#store.leaveBy.get(personId)?.values() ?? [],
 			this.decisions(),
 			this.memberOf(personId)
 		);
+		// Decisions on these requests that do not count because of who signed them: not applied either.
+		return this.#hr ? this.#hr.withRefused(folded, this.#facts.decisions.values()) : folded;
 	}
 	/** Every person's leave requests with derived status (for the team calendar and directory). */
 	allRequests(): LeaveRequest[] {
@@ -375,8 +377,10 @@ export class PeopleReplica {
 		else {
 			// Sealed by this device before it is written (signing is asynchronous); could not sign
 			// (the key is gone): nothing is written and the request stays as it was.
-			const done = sealHrFact(signer.device, signer.workspaceId, 'decisions', decision.id, decision)
-				.then((sealed) => void docs.insertFact(this.#doc, 'decisions', decision.id, sealed))
+			const done = this.#hr
+				.sealThenWrite(signer, 'decisions', decision.id, decision, (sealed) => {
+					docs.insertFact(this.#doc, 'decisions', decision.id, sealed);
+				})
 				.catch(() => undefined)
 				.finally(() => this.#signing.delete(done));
 			this.#signing.add(done);

@@ -31,7 +31,12 @@ export const SEALED_HR_MAPS = ['decisions', 'leave', 'history'] as const;
 export type SealedHrMap = (typeof SEALED_HR_MAPS)[number];
 
 export const hrAdoptionsMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap(HR_ADOPTIONS);
-const ctx = (workspaceId: string, map: string): FactContext => ({ workspaceId, shard: 'people', map });
+export const hrFactContext = (workspaceId: string, map: string): FactContext => ({
+	workspaceId,
+	shard: 'people',
+	map
+});
+const ctx = hrFactContext;
 
 /** This device's key and workspace, when it can sign. */
 export type HrSigner = () => { device: DeviceKey; workspaceId: string } | null;

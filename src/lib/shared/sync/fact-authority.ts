@@ -12,7 +12,7 @@ import { sha256Hex } from '$lib/shared/domain/sha256';
 import type { Role, TrustState } from '$lib/shared/domain/identity';
 import type { DeviceKey } from '$lib/shared/crypto/signing';
 import { factKeys, firstFact } from './facts';
-import { mayAuthor, sealFact, sealOf, type FactContext, type SealChecker } from './fact-seal';
+import { mayAuthor, sealFact, sealOf, type FactContext, type FactSeal, type SealChecker } from './fact-seal';
 
 /** Roles whose keys may write HR and payroll facts: owner, admin, People & Payroll. */
 export const PEOPLE_AUTHORS: readonly Role[] = ['owner', 'admin', 'people'];
@@ -134,4 +134,23 @@ export async function writeAdoption(p: {
 	if (p.closed()) return false;
 	p.map.set(p.id, sealed);
 	return true;
+}
+
+/**
+ * Seals `value` for `key` in `ctx` with `device`, checks the seal once (so the first read of the
+ * written fact finds it checked and it counts at once), then hands it to `write`. Rejects when the
+ * device cannot sign; then nothing is written.
+ */
+export async function sealThenWrite<T extends object>(p: {
+	device: DeviceKey;
+	ctx: FactContext;
+	key: string;
+	value: T;
+	checker: SealChecker;
+	write: (sealed: T & { seal: FactSeal }) => void;
+}): Promise<void> {
+	const sealed = await sealFact(p.device, p.ctx, p.key, p.value);
+	p.checker.status(p.ctx, p.key, sealed);
+	await p.checker.settled();
+	p.write(sealed);
 }

@@ -27,6 +27,7 @@ export const FACT_MAPS: Readonly<Record<ShardName, readonly string[]>> = {
 		'payRunPostings',
 		'payrollOpenings',
 		'payRunAdoptions',
+		'payFactAdoptions',
 		'hrAdoptions'
 	]
 };
