@@ -26,7 +26,7 @@ import { readFinals } from './finals-read';
 import { sealAttempt, type PayrollAuthority } from './sealed-runs';
 import type { DeviceKey } from '$lib/shared/crypto/signing';
 import { payrollRewrites, type PayrollRewrite } from './rewrites';
-import { factEntries, factKeys, firstFact } from '$lib/shared/sync/facts';
+import { factEntries, factKeys, factWrites, firstFact } from '$lib/shared/sync/facts';
 import { sealThenWrite } from '$lib/shared/sync/fact-authority';
 import { adoptedPayFacts, judgePayFact, payFactContext, type PayFactMap } from './sealed-pay-facts';
 
@@ -124,16 +124,38 @@ export class PayrollReplica {
 			if (j.kind === 'refused') q.push({ map, id, reason: `One ${what} does not count: ${j.why}.` });
 			return j.kind === 'ok';
 		};
+		// One that does not count may have raced a signed one written at the same time under its key
+		// (the one Yjs ranks last is read first): then the signed one counts, so a forgery cannot
+		// hide an honest payment by racing it.
+		const raced = <T>(map: PayFactMap, id: string, read: (v: unknown) => Result<T>): T | undefined => {
+			if (!auth) return undefined;
+			for (const w of factWrites(this.#doc.getMap(map), id)
+				.filter((x) => !x.saw && x.held)
+				.reverse()) {
+				const r = read(w.value);
+				if (r.ok && judgePayFact(auth, adopted, map, id, w.value).kind === 'ok') return r.value;
+			}
+			return undefined;
+		};
 		const payments = new Map<string, Payment>();
 		for (const [id, v] of factEntries(docs.paymentsMap(this.#doc)))
 			judge('payRunPayments', id, checkPayment(v), (p) => {
-				if (signed('payRunPayments', id, v, 'payment')) payments.set(id, p);
+				const kept = signed('payRunPayments', id, v, 'payment')
+					? p
+					: raced('payRunPayments', id, checkPayment);
+				if (kept) payments.set(id, kept);
 			});
 		const postings = new Map<string, { at: string; by: string }>();
+		const readPosting = (v: unknown) => check(postingSchema, v);
 		for (const id of factKeys(docs.postingsMap(this.#doc))) {
 			const v = firstFact(docs.postingsMap(this.#doc), id)?.value;
-			const r = check(postingSchema, v);
-			if (r.ok && signed('payRunPostings', id, v, 'record of a posting to Books')) postings.set(id, r.value);
+			const r = readPosting(v);
+			const kept = !r.ok
+				? undefined
+				: signed('payRunPostings', id, v, 'record of a posting to Books')
+					? r.value
+					: raced('payRunPostings', id, readPosting);
+			if (kept) postings.set(id, kept);
 		}
 		this.#postings = postings;
 		this.#schedules = schedules.sort(byId((s) => s.name + s.id));

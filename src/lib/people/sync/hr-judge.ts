@@ -106,7 +106,8 @@ export class HrJudge {
 	 */
 	async settled(decisions: () => Iterable<LeaveDecision>): Promise<void> {
 		for (let round = 0; round < 4; round++) {
-			const waiting = [...decisions()].some((d) => this.standing(d).kind === 'pending');
+			// Every one judged (not `some`: each judgement queues its own check).
+			const waiting = [...decisions()].map((d) => this.standing(d).kind).includes('pending');
 			await this.#auth.checker.settled();
 			if (!waiting) return;
 			this.invalidate();
