@@ -39,14 +39,27 @@ export function hrReview(
 	});
 }
 
-/** Leave decisions that do not count (not applied: the request keeps its status), with who and why. */
+/** HR facts that do not count because of who signed them (not applied), with who and why. */
 export function notCountedReview(
 	items: readonly NotCounted[],
 	person: (personId: string) => string
 ): HrReviewItem[] {
-	return items.map((n) => ({
-		key: `${n.map}:${n.key}`,
-		title: `The ${DECIDED[n.decided] ?? 'decision'} of leave for ${person(n.personId)} (${n.start} to ${n.end})`,
-		said: `${n.signer ? `Signed by ${n.signer}. ` : ''}${n.why} Not applied: the request keeps its status.`
-	}));
+	return items.map((n) => {
+		const whose = person(n.personId);
+		const dates = n.start && n.end ? ` (${n.start} to ${n.end})` : '';
+		const title =
+			n.map === 'history'
+				? `${n.area === 'compensation' ? 'A pay change' : 'An employment change'} for ${whose}${
+						n.effectiveDate ? `, effective ${n.effectiveDate}` : ''
+					}`
+				: n.map === 'leave'
+					? `Leave for ${whose}${dates}`
+					: `The ${DECIDED[n.decided ?? ''] ?? 'decision'} of leave for ${whose}${dates}`;
+		const kept = n.map === 'decisions' ? 'the request keeps its status' : 'it does not count';
+		return {
+			key: `${n.map}:${n.key}`,
+			title,
+			said: `${n.signer ? `Signed by ${n.signer}. ` : ''}${n.why} Not applied: ${kept}.`
+		};
+	});
 }

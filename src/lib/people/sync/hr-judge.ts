@@ -5,16 +5,19 @@
 // count yet and is not listed; every other one is listed with who signed it and why it does not count.
 import type * as Y from 'yjs';
 import { sealThenWrite, type FactAuthority } from '$lib/shared/sync/fact-authority';
+import { sealFact } from '$lib/shared/sync/fact-seal';
+import { signerMemberId } from '$lib/shared/domain/identity';
 import type { DeviceKey } from '$lib/shared/crypto/signing';
 import type { IsoDate } from '$lib/shared/domain';
 import { employmentAsOf, type Employment, type History, type LeaveDecision } from '$lib/people/domain';
 import * as docs from './doc';
 import { asWritten } from './facts';
-import { FACT_READERS, type PersonLeave } from './shape';
+import { FACT_READERS, type PersonLeave, type StoredFact, type StoredLeaveEvent } from './shape';
 import {
 	adoptedHr,
 	hrFactContext,
 	judgeDecision,
+	judgeHrFact,
 	type HrSigner,
 	type HrStanding,
 	type SealedHrMap
@@ -31,15 +34,26 @@ export interface PeopleReplicaOptions {
 
 /** An HR fact that does not count because of who wrote it, in words for People → Needs review. */
 export interface NotCounted {
-	readonly map: 'decisions';
+	readonly map: SealedHrMap;
 	readonly key: string;
 	readonly personId: string;
-	readonly start: string;
-	readonly end: string;
-	readonly decided: LeaveDecision['status'];
+	/** A decision or leave request: the leave's dates; a decision: what was decided. */
+	readonly start?: string;
+	readonly end?: string;
+	readonly decided?: LeaveDecision['status'];
+	/** A history change: which history and its effective date. */
+	readonly area?: string;
+	readonly effectiveDate?: string;
 	/** The signer in words ("Mallory (People & Payroll)"), or null when nobody signed it. */
 	readonly signer: string | null;
 	readonly why: string;
+}
+
+/** The HR facts a replica holds (well-formed ones), by map. */
+export interface HeldHrFacts {
+	decisions(): Iterable<LeaveDecision>;
+	leave(): Iterable<StoredLeaveEvent>;
+	history(): Iterable<StoredFact>;
 }
 
 /** What the judge reads from the replica: requests, approvers and who is linked to whom. */
@@ -104,14 +118,60 @@ export class HrJudge {
 	 * Resolves when no held decision waits for a check: judges them all (which queues their checks),
 	 * waits for the checks, and judges again, since a checked adoption asks for more (a few rounds).
 	 */
-	async settled(decisions: () => Iterable<LeaveDecision>): Promise<void> {
+	async settled(facts: HeldHrFacts): Promise<void> {
 		for (let round = 0; round < 4; round++) {
 			// Every one judged (not `some`: each judgement queues its own check).
-			const waiting = [...decisions()].map((d) => this.standing(d).kind).includes('pending');
+			const waiting = [
+				...[...facts.decisions()].map((d) => this.standing(d).kind),
+				...[...facts.leave()].map((e) => this.factStanding('leave', e.id).kind),
+				...[...facts.history()].map((f) => this.factStanding('history', f.fact.id).kind)
+			].includes('pending');
 			await this.#auth.checker.settled();
 			if (!waiting) return;
 			this.invalidate();
 		}
+	}
+
+	/** Whether a leave entry or history change counts: signed by a People member who is its recorder. */
+	factStanding(map: 'leave' | 'history', id: string): HrStanding {
+		const slot = `${map}\u0000${id}`;
+		const held = this.#verdicts.get(slot);
+		if (held) return held;
+		const value = asWritten(docs.factMap(this.#doc, map), id, (v) => FACT_READERS[map](v, id).ok);
+		const a = judgeHrFact(this.#auth, this.#adoptions(), map, id, value);
+		let verdict: HrStanding = a.kind === 'ok' ? { kind: 'ok' } : a;
+		if (a.kind === 'ok' && a.signerKey) {
+			const o = (value ?? {}) as { recordedBy?: unknown; fact?: { recordedBy?: unknown } };
+			const recordedBy = map === 'history' ? o.fact?.recordedBy : o.recordedBy;
+			if (typeof recordedBy === 'string' && signerMemberId(this.#auth.trust(), a.signerKey) !== recordedBy)
+				verdict = {
+					kind: 'refused',
+					signer: a.signerKey,
+					why: 'It names another member as the one who recorded it than the member who signed it.'
+				};
+		}
+		this.#verdicts.set(slot, verdict);
+		return verdict;
+	}
+
+	factCounts(map: 'leave' | 'history', id: string): boolean {
+		return this.factStanding(map, id).kind === 'ok';
+	}
+
+	/** Seals each value with this device's key and checks it once (each counts when read). */
+	async sealAll<T extends object>(
+		signer: { device: DeviceKey; workspaceId: string },
+		items: readonly { map: SealedHrMap; key: string; value: T }[]
+	): Promise<T[]> {
+		const sealed = await Promise.all(
+			items.map((i) => sealFact(signer.device, hrFactContext(signer.workspaceId, i.map), i.key, i.value))
+		);
+		sealed.forEach((v, n) => {
+			const i = items[n] as (typeof items)[number];
+			this.#auth.checker.status(hrFactContext(signer.workspaceId, i.map), i.key, v);
+		});
+		await this.#auth.checker.settled();
+		return sealed;
 	}
 
 	/** Seals `value` with this device's key, checks it once (it counts when read), then writes it. */
@@ -148,10 +208,36 @@ export class HrJudge {
 		return refused.length ? { ...leave, refused: [...leave.refused, ...refused] } : leave;
 	}
 
-	/** Every held decision that does not count, in key order. */
-	notCounted(decisions: Iterable<LeaveDecision>): NotCounted[] {
+	/** Every held decision, leave entry and history change that does not count, in map then key order. */
+	notCounted(facts: HeldHrFacts): NotCounted[] {
 		const out: NotCounted[] = [];
-		for (const d of decisions) {
+		const signer = (s: { signer: string | null }) => (s.signer === null ? null : this.#auth.nameOf(s.signer));
+		for (const f of facts.history()) {
+			const s = this.factStanding('history', f.fact.id);
+			if (s.kind === 'refused')
+				out.push({
+					map: 'history',
+					key: f.fact.id,
+					personId: f.personId,
+					area: f.area,
+					effectiveDate: f.fact.effectiveDate,
+					signer: signer(s),
+					why: s.why
+				});
+		}
+		for (const e of facts.leave()) {
+			const s = this.factStanding('leave', e.id);
+			if (s.kind === 'refused')
+				out.push({
+					map: 'leave',
+					key: e.id,
+					personId: e.personId,
+					...(e.kind === 'request' ? { start: e.start, end: e.end } : {}),
+					signer: signer(s),
+					why: s.why
+				});
+		}
+		for (const d of facts.decisions()) {
 			const s = this.standing(d);
 			const request = this.#lookup.request(d.requestId);
 			if (s.kind !== 'refused' || !request) continue;
@@ -166,6 +252,7 @@ export class HrJudge {
 				why: s.why
 			});
 		}
-		return out.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+		const order = (n: NotCounted) => `${n.map}\u0000${n.key}`;
+		return out.sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
 	}
 }

@@ -42,7 +42,7 @@ import { factKeys } from '$lib/shared/sync/facts';
 import { hrRewrites, type HrRewrite } from './rewrites';
 import { checkLeaveDecision, foldLeave, leaveEventToStore, readPolicies } from './leave';
 import { HrJudge, type NotCounted, type PeopleReplicaOptions } from './hr-judge';
-import { hrAdoptionsMap } from './sealed-hr';
+import { hrAdoptionsMap, type SealedHrMap } from './sealed-hr';
 import { todayUtc } from '$lib/shared/domain/dates';
 
 export type { ChecklistRun, HistoryArea } from './shape';
@@ -85,7 +85,7 @@ export class PeopleReplica {
 					employment: (p) => this.employment(p)
 				})
 			: null;
-		this.#store = new PeopleFacts(doc, this.#quarantine);
+		this.#store = new PeopleFacts(doc, this.#quarantine, (map, id) => this.#hr?.factCounts(map, id) ?? true);
 		this.#facts = this.#store.byMap;
 		for (const id of docs.peopleMap(doc).keys()) this.#readPerson(id);
 		// Every key ever written (a removed fact that stays as written still counts).
@@ -119,10 +119,17 @@ export class PeopleReplica {
 		for (const l of this.#listeners) l(change);
 	}
 
+	/** The well-formed HR facts held, by map (what the judge judges). */
+	readonly #held = {
+		decisions: () => this.#facts.decisions.values(),
+		leave: () => this.#facts.leave.values(),
+		history: () => this.#facts.history.values()
+	};
+
 	/** Settles when every decision started here has been signed and written, and its seal checked. */
 	async settled(): Promise<void> {
 		while (this.#signing.size) await Promise.all(this.#signing);
-		await this.#hr?.settled(() => this.#facts.decisions.values());
+		await this.#hr?.settled(this.#held);
 	}
 
 	#readPerson(id: string): void {
@@ -184,11 +191,7 @@ export class PeopleReplica {
 	}
 	/** One person's leave events, request statuses folded from their decision facts. */
 	leave(personId: string): PersonLeave {
-		const folded = foldLeave(
-			this.#store.leaveBy.get(personId)?.values() ?? [],
-			this.decisions(),
-			this.memberOf(personId)
-		);
+		const folded = foldLeave(this.#store.leaveOf(personId), this.decisions(), this.memberOf(personId));
 		// Decisions on these requests that do not count because of who signed them: not applied either.
 		return this.#hr ? this.#hr.withRefused(folded, this.#facts.decisions.values()) : folded;
 	}
@@ -244,7 +247,7 @@ export class PeopleReplica {
 	}
 	/** Decisions that do not count because of who signed them (or that nobody did), with why. */
 	notCounted(): NotCounted[] {
-		return this.#hr?.notCounted(this.#facts.decisions.values()) ?? [];
+		return this.#hr?.notCounted(this.#held) ?? [];
 	}
 	quarantined(): Quarantined[] {
 		return [...this.#quarantine.values()].sort((a, b) => (a.map + a.id < b.map + b.id ? -1 : 1));
@@ -269,21 +272,12 @@ export class PeopleReplica {
 			facts.compensation && validateCompensationHistory([facts.compensation])
 		];
 		for (const c of checks) if (c && !c.ok) return c;
-		this.#doc.transact(() => {
-			docs.insertPerson(this.#doc, person);
-			if (facts.employment)
-				docs.insertFact(this.#doc, 'history', facts.employment.id, {
-					area: 'employment',
-					personId: person.id,
-					fact: facts.employment
-				});
-			if (facts.compensation)
-				docs.insertFact(this.#doc, 'history', facts.compensation.id, {
-					area: 'compensation',
-					personId: person.id,
-					fact: facts.compensation
-				});
-		});
+		const stored = [
+			facts.employment && { area: 'employment', personId: person.id, fact: facts.employment },
+			facts.compensation && { area: 'compensation', personId: person.id, fact: facts.compensation }
+		].flatMap((f) => (f ? [{ map: 'history' as const, key: f.fact.id, value: f }] : []));
+		docs.insertPerson(this.#doc, person);
+		this.#write(stored);
 		return ok(person);
 	}
 
@@ -305,8 +299,9 @@ export class PeopleReplica {
 				? validateEmploymentHistory(history as History<Employment>)
 				: validateCompensationHistory(history as History<Compensation>);
 		if (!checked.ok) return checked;
-		if (!docs.insertFact(this.#doc, 'history', fact.id, { area, personId, fact }))
+		if (docs.factMap(this.#doc, 'history').has(fact.id))
 			return fail('hr/history-duplicate-id', `Fact ${fact.id} already exists`, { field: 'id' });
+		this.#write([{ map: 'history', key: fact.id, value: { area, personId, fact } }]);
 		return ok(fact);
 	}
 
@@ -340,7 +335,7 @@ export class PeopleReplica {
 			request
 		});
 		if (!checked.ok) return checked;
-		docs.insertFact(this.#doc, 'leave', request.id, { ...request, status: 'requested' });
+		this.#write([{ map: 'leave', key: request.id, value: { ...request, status: 'requested' } }]);
 		return checked;
 	}
 
@@ -348,7 +343,7 @@ export class PeopleReplica {
 	addLeaveEvent(personId: string, event: LeaveEvent): Result<LeaveEvent> {
 		const checked = leaveEventToStore(personId, event);
 		if (!checked.ok) return checked;
-		docs.insertFact(this.#doc, 'leave', checked.value.event.id, checked.value.value);
+		this.#write([{ map: 'leave', key: checked.value.event.id, value: checked.value.value }]);
 		return ok(checked.value.event);
 	}
 
@@ -358,7 +353,7 @@ export class PeopleReplica {
 	 */
 	decideLeave(decision: LeaveDecision, calendars: CalendarsByLocation): Result<LeaveRequest, DomainError> {
 		const stored = this.#facts.leave.get(decision.requestId);
-		if (stored?.kind !== 'request')
+		if (stored?.kind !== 'request' || !(this.#hr?.factCounts('leave', stored.id) ?? true))
 			return fail('hr/unknown-request', `There is no leave request ${decision.requestId}`, {
 				field: 'requestId'
 			});
@@ -372,20 +367,26 @@ export class PeopleReplica {
 			calendars
 		});
 		if (!next.ok) return next;
-		const signer = this.#signer?.();
-		if (!signer || !this.#hr) docs.insertFact(this.#doc, 'decisions', decision.id, decision);
-		else {
-			// Sealed by this device before it is written (signing is asynchronous); could not sign
-			// (the key is gone): nothing is written and the request stays as it was.
-			const done = this.#hr
-				.sealThenWrite(signer, 'decisions', decision.id, decision, (sealed) => {
-					docs.insertFact(this.#doc, 'decisions', decision.id, sealed);
-				})
-				.catch(() => undefined)
-				.finally(() => this.#signing.delete(done));
-			this.#signing.add(done);
-		}
+		this.#write([{ map: 'decisions', key: decision.id, value: decision }]);
 		return next;
+	}
+
+	/**
+	 * Writes HR facts, in one transaction. In a workspace with member keys each is first sealed by this
+	 * device (signing is asynchronous, so they are written a moment later, already checked); when it
+	 * cannot sign (the key is gone) nothing is written.
+	 */
+	#write(items: { map: SealedHrMap; key: string; value: object }[]): void {
+		const write = (values: readonly object[]) =>
+			this.#doc.transact(() => items.forEach((i, n) => docs.insertFact(this.#doc, i.map, i.key, values[n])));
+		const signer = this.#signer?.();
+		if (!signer || !this.#hr || items.length === 0) return void write(items.map((i) => i.value));
+		const done = this.#hr
+			.sealAll(signer, items)
+			.then(write)
+			.catch(() => undefined)
+			.finally(() => this.#signing.delete(done));
+		this.#signing.add(done);
 	}
 
 	savePolicy(policy: LeavePolicy): Result<LeavePolicy> {

@@ -3,7 +3,8 @@
 // approval rule lets the signer decide (an HR approver or the requester's manager, never the
 // requester). Forged, unsigned, wrong-role, altered and rule-breaking decisions are not applied —
 // the request keeps its status — and are listed with who and why; decisions made before seals count
-// once an owner adopted them; a workspace without member keys checks nothing.
+// once an owner adopted them; a workspace without member keys checks nothing. Leave entries and
+// history changes are sealed and checked the same way (People role, the signer is their recorder).
 import { describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import type { DecimalString, IsoDate } from '$lib/shared/domain';
@@ -56,7 +57,7 @@ const hire = (id: string, managerId: string | null): Fact<Employment> => ({
 	id,
 	effectiveDate: '2025-01-06' as IsoDate,
 	recordedAt: '2025-01-01T00:00:00Z',
-	recordedBy: 'm0',
+	recordedBy: 'm-owner',
 	changes: {
 		jobTitle: 'Clerk',
 		department: 'Ops',
@@ -112,21 +113,27 @@ function authorityFor(trust: TrustState): FactAuthority {
 	};
 }
 
-/** A shard with Dana (p1, managed by Max, p2) asking for leave (r1), and Ada named HR approver. */
-function shard(trust: TrustState | null, device: DeviceKey | null) {
+/**
+ * A shard with Dana (p1, managed by Max, p2) asking for leave (r1), and Ada named HR approver, set up
+ * by the owner's device (sealed) or, `setup` null, by an older build (nothing sealed); then read by a
+ * replica that judges (with `trust`) and signs with `device`.
+ */
+async function shard(trust: TrustState | null, device: DeviceKey | null, setup: DeviceKey | null) {
 	const doc = newShardDoc('people');
-	const replica = new PeopleReplica(doc, {
+	const options = (d: DeviceKey | null) => ({
 		...(trust ? { authority: authorityFor(trust) } : {}),
-		signer: () => (device ? { device, workspaceId: 'W1' } : null),
+		signer: () => (d ? { device: d, workspaceId: 'W1' } : null),
 		today: () => '2026-06-15' as IsoDate
 	});
-	expect(replica.savePolicy(POLICY).ok).toBe(true);
-	expect(replica.addPerson(person('p2'), { employment: hire('h2', null) }).ok).toBe(true);
-	expect(replica.addPerson(person('p1'), { employment: hire('h1', 'p2') }).ok).toBe(true);
-	replica.setMember('p2', 'm-manager');
-	replica.setMember('p1', 'm-dana');
-	replica.setApprover('m-approver', true, '2026-01-01T00:00:00Z');
-	const r = replica.requestLeave(
+	const writer = new PeopleReplica(doc, setup ? options(setup) : {});
+	expect(writer.savePolicy(POLICY).ok).toBe(true);
+	expect(writer.addPerson(person('p2'), { employment: hire('h2', null) }).ok).toBe(true);
+	expect(writer.addPerson(person('p1'), { employment: hire('h1', 'p2') }).ok).toBe(true);
+	writer.setMember('p2', 'm-manager');
+	writer.setMember('p1', 'm-dana');
+	writer.setApprover('m-approver', true, '2026-01-01T00:00:00Z');
+	await writer.settled();
+	const r = writer.requestLeave(
 		{
 			kind: 'request',
 			id: 'r1',
@@ -141,6 +148,10 @@ function shard(trust: TrustState | null, device: DeviceKey | null) {
 		calendars
 	);
 	expect(r.ok).toBe(true);
+	await writer.settled();
+	writer.destroy();
+	const replica = new PeopleReplica(doc, options(device));
+	await replica.settled();
 	return { doc, replica };
 }
 
@@ -162,8 +173,8 @@ const status = (replica: PeopleReplica) => replica.leave('p1').requests[0]?.stat
 
 describe('signed leave decisions', () => {
 	it('an HR approver deciding here seals the decision, which counts once checked', async () => {
-		const { approver, trust } = await team();
-		const { replica } = shard(trust, approver);
+		const { approver, owner, trust } = await team();
+		const { replica } = await shard(trust, approver, owner);
 		expect(replica.decideLeave(decision('d1', 'm-approver'), calendars).ok).toBe(true);
 		await replica.settled();
 		expect(status(replica)).toBe('approved');
@@ -171,8 +182,8 @@ describe('signed leave decisions', () => {
 	});
 
 	it("the requester's manager may decide; the requester may cancel but not approve", async () => {
-		const { manager, trust } = await team();
-		const { doc, replica } = shard(trust, null);
+		const { manager, owner, trust } = await team();
+		const { doc, replica } = await shard(trust, null, owner);
 		await write(doc, decision('d1', 'm-manager', 'rejected'), manager);
 		await replica.settled();
 		expect(status(replica)).toBe('rejected');
@@ -180,8 +191,8 @@ describe('signed leave decisions', () => {
 	});
 
 	it('a People member who is not an approver or the manager, a forged decider, no seal, a Books key and an altered seal: none applied, each listed', async () => {
-		const { mallory, books, approver, trust } = await team();
-		const { doc, replica } = shard(trust, null);
+		const { mallory, books, approver, owner, trust } = await team();
+		const { doc, replica } = await shard(trust, null, owner);
 		await write(doc, decision('d1', 'm-mallory'), mallory);
 		await write(doc, decision('d2', 'm-approver'), mallory);
 		await write(doc, decision('d3', 'm-approver'), null);
@@ -217,8 +228,8 @@ describe('signed leave decisions', () => {
 	});
 
 	it('the requester approving their own request is listed as such', async () => {
-		const { mallory, trust } = await team();
-		const { doc, replica } = shard(trust, null);
+		const { mallory, owner, trust } = await team();
+		const { doc, replica } = await shard(trust, null, owner);
 		replica.setMember('p1', 'm-mallory');
 		await write(doc, decision('d1', 'm-mallory'), mallory);
 		await replica.settled();
@@ -229,8 +240,8 @@ describe('signed leave decisions', () => {
 	});
 
 	it('a decision counts again when the signer becomes an approver (rules read from the current records)', async () => {
-		const { mallory, trust } = await team();
-		const { doc, replica } = shard(trust, null);
+		const { mallory, owner, trust } = await team();
+		const { doc, replica } = await shard(trust, null, owner);
 		await write(doc, decision('d1', 'm-mallory'), mallory);
 		await replica.settled();
 		expect(status(replica)).toBe('requested');
@@ -241,10 +252,11 @@ describe('signed leave decisions', () => {
 
 	it('decisions made before seals count once an owner adopted them; a later unsealed one does not', async () => {
 		const { owner, trust } = await team();
-		const { doc, replica } = shard(trust, null);
+		const { doc, replica } = await shard(trust, null, null);
 		await write(doc, decision('d1', 'm-approver'), null);
 		await replica.settled();
-		expect(status(replica)).toBe('requested');
+		// Nothing an older build wrote counts yet: not the request, not its decision.
+		expect(status(replica)).toBeUndefined();
 		expect(await adoptUnsealedHr(doc, owner, 'W1', trust, 'a1')).toBe(true);
 		await replica.settled();
 		expect(status(replica)).toBe('approved');
@@ -258,19 +270,92 @@ describe('signed leave decisions', () => {
 
 	it('only an owner or admin adopts, and not once a sealed HR fact exists', async () => {
 		const { owner, mallory, approver, trust } = await team();
-		const a = shard(trust, null);
+		const a = await shard(trust, null, null);
 		await write(a.doc, decision('d1', 'm-approver'), null);
 		expect(await adoptUnsealedHr(a.doc, mallory, 'W1', trust, 'a1')).toBe(false);
-		const b = shard(trust, null);
+		const b = await shard(trust, null, null);
 		await write(b.doc, decision('d1', 'm-approver'), null);
 		await write(b.doc, decision('d2', 'm-approver', 'rejected'), approver);
 		expect(await adoptUnsealedHr(b.doc, owner, 'W1', trust, 'a1')).toBe(false);
 	});
 
 	it('a workspace without member keys counts decisions as written (nothing to check them with)', async () => {
-		const { doc, replica } = shard(null, null);
+		const { doc, replica } = await shard(null, null, null);
 		await write(doc, decision('d1', 'm-approver'), null);
 		expect(status(replica)).toBe('approved');
 		expect(replica.notCounted()).toEqual([]);
+	});
+
+	it('leave entries and history changes written here are sealed and count; forged ones do not, and are listed', async () => {
+		const { approver, mallory, books, owner, trust } = await team();
+		// The shard is set up by the owner's device (its person, request and hire facts sealed).
+		const { doc, replica } = await shard(trust, owner, owner);
+		await replica.settled();
+		expect(replica.employment('p1').map((f) => f.id)).toEqual(['h1']);
+		expect(status(replica)).toBe('requested');
+		expect(replica.notCounted()).toEqual([]);
+		// A pay change in Ada's name, sealed by Mallory; a grant recorded by Mallory, sealed by a Books
+		// key; a leave request nobody signed.
+		const raise = {
+			area: 'compensation',
+			personId: 'p1',
+			fact: {
+				id: 'c9',
+				effectiveDate: '2026-01-01',
+				recordedAt: '2026-06-01T00:00:00Z',
+				recordedBy: 'm-approver',
+				changes: { annualSalary: '999999' }
+			}
+		};
+		docs.factMap(doc, 'history').set('c9', await sealHrFact(mallory, 'W1', 'history', 'c9', raise));
+		const gift = {
+			kind: 'grant',
+			id: 'g9',
+			personId: 'p1',
+			policyId: 'annual',
+			days: '100',
+			date: '2026-01-01',
+			reason: 'Gift',
+			recordedAt: '2026-06-01T00:00:00Z',
+			recordedBy: 'm-books'
+		};
+		docs.factMap(doc, 'leave').set('g9', await sealHrFact(books, 'W1', 'leave', 'g9', gift));
+		docs.factMap(doc, 'leave').set('r9', {
+			kind: 'request',
+			id: 'r9',
+			policyId: 'annual',
+			personId: 'p1',
+			start: '2026-08-03',
+			end: '2026-08-04',
+			portion: { kind: 'fullDays' },
+			status: 'requested',
+			requestedAt: '2026-06-01T00:00:00Z'
+		});
+		await replica.settled();
+		expect(replica.history('p1', 'compensation')).toEqual([]);
+		expect(replica.leave('p1').events.map((e) => e.id)).toEqual(['r1']);
+		expect(replica.notCounted().map((n) => [n.map, n.key, n.signer, n.why])).toEqual([
+			[
+				'history',
+				'c9',
+				'Mallory (People & Payroll)',
+				'It names another member as the one who recorded it than the member who signed it.'
+			],
+			['leave', 'g9', 'Bo (Books)', 'Signed by a member without People access.'],
+			['leave', 'r9', null, 'Not signed (written by an edited or older copy of Keel).']
+		]);
+		// A decision on a request that does not count is refused; one written by Ada through her
+		// replica on the real request counts.
+		const ada = new PeopleReplica(doc, {
+			authority: authorityFor(trust),
+			signer: () => ({ device: approver, workspaceId: 'W1' }),
+			today: () => '2026-06-15' as IsoDate
+		});
+		await ada.settled();
+		expect(ada.decideLeave({ ...decision('d9', 'm-approver'), requestId: 'r9' }, calendars).ok).toBe(false);
+		expect(ada.decideLeave(decision('d1', 'm-approver'), calendars).ok).toBe(true);
+		await ada.settled();
+		await replica.settled();
+		expect(status(replica)).toBe('approved');
 	});
 });
