@@ -208,7 +208,35 @@ async function signedForgery(random: Random, doc: Y.Doc, key: DeviceKey, x: stri
 	});
 	const payment = (by: string) => ({ paidOn: '2026-12-31', at: '2026-12-31T00:00:00Z', by });
 	const runId = pick(random, RUN_IDS);
-	const kind = Math.floor(random() * 6);
+	const kind = Math.floor(random() * 8);
+	if (kind >= 6) {
+		// A raise in an honest member's name, sealed with her own key, or a 100-day grant unsealed.
+		const id = `evil-h-${x}-${serial}`;
+		const raise = {
+			area: 'compensation',
+			personId: pick(random, PEOPLE_IDS),
+			fact: {
+				id,
+				effectiveDate: '2026-01-01',
+				recordedAt: '2026-06-01T00:00:00Z',
+				recordedBy: 'm0',
+				changes: { annualSalary: '999999' }
+			}
+		};
+		if (kind === 6) doc.getMap('history').set(id, await sealFact(key, ctx('history'), id, raise));
+		else
+			doc.getMap('leave').set(id, {
+				kind: 'grant',
+				id,
+				personId: pick(random, PEOPLE_IDS),
+				policyId: 'annual',
+				date: '2026-01-01',
+				days: '100',
+				reason: 'Gift',
+				recordedBy: x
+			});
+		return;
+	}
 	if (kind === 0) {
 		// Sealed with her own key, in her own name: she is no HR approver nor anyone's manager.
 		const d = decision(x);
@@ -435,11 +463,12 @@ describe('people shard with malicious replicas', () => {
 		expect(listed).toBeGreaterThan(100);
 	});
 
-	it('signed: forged new decisions and payments by People members change nothing the honest replicas read (20 seeds)', async () => {
+	it('signed: forged new decisions, history, leave and payments by People members change nothing the honest replicas read (20 seeds)', async () => {
 		const signed = await team();
 		let decided = 0;
 		let paid = 0;
 		let refused = 0;
+		let forgedHr = 0;
 		let attacks = 0;
 		for (let seed = 101; seed <= 120; seed++) {
 			const r = await run(seed, signed);
@@ -454,11 +483,12 @@ describe('people shard with malicious replicas', () => {
 				const { people, payroll } = r.honest[i] as Run['honest'][number];
 				await people.settled();
 				refused += people.notCounted().length;
+				forgedHr += people.notCounted().filter((n) => n.map !== 'decisions').length;
 				refused += payroll
 					.quarantined()
 					.filter((q) => q.reason.startsWith('One payment does not count')).length;
 			}
-			// Honest decisions and payments are signed and still count.
+			// Honest decisions, payments and history are signed and still count.
 			decided += clean.decisions.length;
 			paid += clean.payments.filter((p) => p !== null).length;
 			attacks += r.attacks;
@@ -468,5 +498,6 @@ describe('people shard with malicious replicas', () => {
 		expect(attacks).toBeGreaterThan(100);
 		// The brand-new forgeries arrived and were listed (not applied).
 		expect(refused).toBeGreaterThan(50);
+		expect(forgedHr).toBeGreaterThan(10);
 	});
 });

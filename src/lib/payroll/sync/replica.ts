@@ -325,7 +325,9 @@ export class PayrollReplica {
 		if (!run) return fail('payroll/not-finalized', 'Only a finalized run can be marked paid.');
 		const date = checkPaymentDate(run, payment.paidOn);
 		if (!date.ok) return date;
-		if (this.#payments.has(runId) || docs.paymentsMap(this.#doc).has(runId))
+		// Anything ever written under the run id (even removed since) makes a new payment an overwrite,
+		// which would never count: refused here, as finalize() refuses such a run.
+		if (this.#payments.has(runId) || firstFact(docs.paymentsMap(this.#doc), runId) !== undefined)
 			return fail('payroll/paid', 'This run is already marked paid.');
 		this.#sealed('payRunPayments', runId, payment);
 		return ok(payment);
@@ -350,13 +352,18 @@ export class PayrollReplica {
 			docs.insertOnce(target, key, value);
 			return;
 		}
+		// Checked again when written: never on top of a write that arrived while this one was signed.
+		const once = (sealed: object) =>
+			void (
+				firstFact(target, key) === undefined && target.set(key, JSON.parse(JSON.stringify(sealed)) as unknown)
+			);
 		const done = sealThenWrite({
 			device: signer.device,
 			ctx: payFactContext(signer.workspaceId, map),
 			key,
 			value,
 			checker: auth.checker,
-			write: (sealed) => void docs.insertOnce(target, key, sealed)
+			write: once
 		})
 			// Could not sign (the key is gone): nothing is written.
 			.catch(() => undefined)
