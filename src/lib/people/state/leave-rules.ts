@@ -8,6 +8,7 @@ import {
 	type Authority,
 	type BalanceChange,
 	type CalendarsByLocation,
+	type LeaveDecision,
 	type Employment,
 	type History
 } from '$lib/people/domain';
@@ -62,4 +63,9 @@ export function balanceChange(
 		recordedBy: me,
 		...authorNameAs('recordedByName')
 	} as BalanceChange;
+}
+
+/** A decision on a request as made now by `me` (with the name `me` goes by today). */
+export function leaveDecision(requestId: string, status: LeaveDecision['status'], me: string): LeaveDecision {
+	return { id: newId(), requestId, status, by: me, ...authorNameAs('byName'), at: nowIso() };
 }

@@ -276,8 +276,9 @@ export class PeopleReplica {
 			facts.employment && { area: 'employment', personId: person.id, fact: facts.employment },
 			facts.compensation && { area: 'compensation', personId: person.id, fact: facts.compensation }
 		].flatMap((f) => (f ? [{ map: 'history' as const, key: f.fact.id, value: f }] : []));
-		docs.insertPerson(this.#doc, person);
-		this.#write(stored);
+		// The person and their first facts land together (after signing, in a keyed workspace), so a
+		// page that leaves right after sees both or neither, never a person without a history.
+		this.#write(stored, () => docs.insertPerson(this.#doc, person));
 		return ok(person);
 	}
 
@@ -376,9 +377,12 @@ export class PeopleReplica {
 	 * device (signing is asynchronous, so they are written a moment later, already checked); when it
 	 * cannot sign (the key is gone) nothing is written.
 	 */
-	#write(items: { map: SealedHrMap; key: string; value: object }[]): void {
+	#write(items: { map: SealedHrMap; key: string; value: object }[], first?: () => void): void {
 		const write = (values: readonly object[]) =>
-			this.#doc.transact(() => items.forEach((i, n) => docs.insertFact(this.#doc, i.map, i.key, values[n])));
+			this.#doc.transact(() => {
+				first?.();
+				items.forEach((i, n) => docs.insertFact(this.#doc, i.map, i.key, values[n]));
+			});
 		const signer = this.#signer?.();
 		if (!signer || !this.#hr || items.length === 0) return void write(items.map((i) => i.value));
 		const done = this.#hr
