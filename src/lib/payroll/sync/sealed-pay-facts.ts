@@ -7,13 +7,11 @@
 // adoption (`payFactAdoptions`, apart from the runs' adoption, which older builds may have written
 // already) listing them; those count. Everything else is kept aside with who and why, in words.
 import type * as Y from 'yjs';
-import { factKeys, firstFact } from '$lib/shared/sync/facts';
-import { sealOf, type FactContext } from '$lib/shared/sync/fact-seal';
+import type { FactContext } from '$lib/shared/sync/fact-seal';
 import {
+	adoptUnsealedIn,
 	authorship,
-	factDigest,
 	readAdoptions,
-	writeAdoption,
 	type FactAuthority
 } from '$lib/shared/sync/fact-authority';
 import { signerMemberId, type TrustState } from '$lib/shared/domain/identity';
@@ -31,27 +29,6 @@ export const payFactContext = (workspaceId: string, map: string): FactContext =>
 	map
 });
 
-/** Every unsealed payment and posting this replica holds: `map:key` -> digest of its value. */
-export function unsealedPayFacts(doc: Y.Doc): Map<string, string> {
-	const out = new Map<string, string>();
-	for (const name of PAY_FACT_MAPS) {
-		const map = doc.getMap(name);
-		for (const key of factKeys(map)) {
-			const value = firstFact(map, key)?.value;
-			if (value !== undefined && !sealOf(value)) out.set(`${name}:${key}`, factDigest(value));
-		}
-	}
-	return out;
-}
-
-function holdsSealedPayFacts(doc: Y.Doc): boolean {
-	for (const name of PAY_FACT_MAPS) {
-		const map = doc.getMap(name);
-		for (const key of factKeys(map)) if (sealOf(firstFact(map, key)?.value)) return true;
-	}
-	return false;
-}
-
 /** Writes this owner or admin device's one adoption of the unsealed payments and postings it holds. */
 export function adoptUnsealedPayFacts(
 	doc: Y.Doc,
@@ -60,15 +37,8 @@ export function adoptUnsealedPayFacts(
 	trust: TrustState,
 	id: string
 ): Promise<boolean> {
-	return writeAdoption({
-		map: payFactAdoptionsMap(doc),
-		ctx: payFactContext(workspaceId, PAY_FACT_ADOPTIONS),
-		device,
-		trust,
-		id,
-		held: () => unsealedPayFacts(doc),
-		closed: () => payFactAdoptionsMap(doc)._map.size > 0 || holdsSealedPayFacts(doc)
-	});
+	const ctx = payFactContext(workspaceId, PAY_FACT_ADOPTIONS);
+	return adoptUnsealedIn({ doc, ctx, names: PAY_FACT_MAPS, device, trust, id });
 }
 
 /** The adopted payments and postings; null while an adoption is being checked. */

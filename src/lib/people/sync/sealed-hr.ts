@@ -9,21 +9,18 @@
 // (Books' rule); those count. Anything else is refused with who and why in words, never applied.
 // Workspaces without member keys have no authority: nothing is checked (PeopleReplica's default).
 import type * as Y from 'yjs';
-import { factKeys, firstFact } from '$lib/shared/sync/facts';
-import { sealFact, sealOf, type FactContext } from '$lib/shared/sync/fact-seal';
+import { sealFact, type FactContext } from '$lib/shared/sync/fact-seal';
 import {
+	adoptUnsealedIn,
 	authorship,
-	factDigest,
 	PEOPLE_AUTHORS,
 	readAdoptions,
-	writeAdoption,
 	type Authorship,
 	type FactAuthority
 } from '$lib/shared/sync/fact-authority';
 import { signerMemberId, type TrustState } from '$lib/shared/domain/identity';
 import type { DeviceKey } from '$lib/shared/crypto/signing';
 import { canDecideLeave, type LeaveDecision } from '$lib/people/domain';
-import * as docs from './doc';
 
 export const HR_ADOPTIONS = 'hrAdoptions';
 /** The HR fact maps an adoption lists (the ones whose facts are sealed when written). */
@@ -52,28 +49,6 @@ export function sealHrFact<T extends object>(
 	return sealFact(device, ctx(workspaceId, map), key, value);
 }
 
-/** Every unsealed HR fact this replica holds: `map:key` -> digest of its value. */
-export function unsealedHrFacts(doc: Y.Doc): Map<string, string> {
-	const out = new Map<string, string>();
-	for (const name of SEALED_HR_MAPS) {
-		const map = docs.factMap(doc, name);
-		for (const key of factKeys(map)) {
-			const value = firstFact(map, key)?.value;
-			if (value !== undefined && !sealOf(value)) out.set(`${name}:${key}`, factDigest(value));
-		}
-	}
-	return out;
-}
-
-/** Whether any HR fact was written by a sealing build. */
-function holdsSealedHr(doc: Y.Doc): boolean {
-	for (const name of SEALED_HR_MAPS) {
-		const map = docs.factMap(doc, name);
-		for (const key of factKeys(map)) if (sealOf(firstFact(map, key)?.value)) return true;
-	}
-	return false;
-}
-
 /** Writes this owner or admin device's one adoption of the unsealed HR facts it holds (see header). */
 export function adoptUnsealedHr(
 	doc: Y.Doc,
@@ -82,15 +57,8 @@ export function adoptUnsealedHr(
 	trust: TrustState,
 	id: string
 ): Promise<boolean> {
-	return writeAdoption({
-		map: hrAdoptionsMap(doc),
-		ctx: ctx(workspaceId, HR_ADOPTIONS),
-		device,
-		trust,
-		id,
-		held: () => unsealedHrFacts(doc),
-		closed: () => hrAdoptionsMap(doc)._map.size > 0 || holdsSealedHr(doc)
-	});
+	const ctx = hrFactContext(workspaceId, HR_ADOPTIONS);
+	return adoptUnsealedIn({ doc, ctx, names: SEALED_HR_MAPS, device, trust, id });
 }
 
 /** The adopted HR facts, from every adoption sealed by an owner or admin; null while being checked. */

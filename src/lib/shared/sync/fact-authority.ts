@@ -154,3 +154,49 @@ export async function sealThenWrite<T extends object>(p: {
 	await p.checker.settled();
 	p.write(sealed);
 }
+
+/** Every unsealed fact of the maps `names` in `doc`: `map:key` -> digest of its value. */
+export function unsealedIn(doc: Y.Doc, names: readonly string[]): Map<string, string> {
+	const out = new Map<string, string>();
+	for (const name of names) {
+		const map = doc.getMap(name);
+		for (const key of factKeys(map)) {
+			const value = firstFact(map, key)?.value;
+			if (value !== undefined && !sealOf(value)) out.set(`${name}:${key}`, factDigest(value));
+		}
+	}
+	return out;
+}
+
+/** Whether any fact of the maps `names` in `doc` is sealed (written by a sealing build). */
+export function holdsSealedIn(doc: Y.Doc, names: readonly string[]): boolean {
+	for (const name of names) {
+		const map = doc.getMap(name);
+		for (const key of factKeys(map)) if (sealOf(firstFact(map, key)?.value)) return true;
+	}
+	return false;
+}
+
+/**
+ * The one adoption (in the map `adoptions`) of the unsealed facts of the maps `names`, by an owner
+ * or admin device, while no adoption is there and none of those facts is sealed (writeAdoption).
+ */
+export function adoptUnsealedIn(p: {
+	doc: Y.Doc;
+	ctx: FactContext;
+	names: readonly string[];
+	device: DeviceKey;
+	trust: TrustState;
+	id: string;
+}): Promise<boolean> {
+	const adoptions = p.doc.getMap(p.ctx.map);
+	return writeAdoption({
+		map: adoptions,
+		ctx: p.ctx,
+		device: p.device,
+		trust: p.trust,
+		id: p.id,
+		held: () => unsealedIn(p.doc, p.names),
+		closed: () => adoptions._map.size > 0 || holdsSealedIn(p.doc, p.names)
+	});
+}
