@@ -12,7 +12,7 @@
 // into drafts and repost). The scan for sealed entries runs only when no adoption exists yet.
 import type * as Y from 'yjs';
 import { canonicalJson } from '$lib/shared/domain/identity/canonical';
-import { sha256Hex } from '$lib/shared/domain/sha256';
+import { factDigest, readAdoptions } from '$lib/shared/sync/fact-authority';
 import { firstFact, factKeys } from '$lib/shared/sync/facts';
 import { mayAuthor, sealFact, sealOf, type SealChecker } from '$lib/shared/sync/fact-seal';
 import type { DeviceKey } from '$lib/shared/crypto/signing';
@@ -28,23 +28,8 @@ export function adoptionsMap(doc: Y.Doc): Y.Map<unknown> {
 	return doc.getMap(ADOPTIONS);
 }
 
-const objectDigests = new WeakMap<object, string>();
-const textDigests = new Map<string, string>();
-
-/** The digest of an unsealed fact's value as an adoption records it (memoised per value). */
-export function factDigest(value: unknown): string {
-	if (typeof value === 'string') {
-		let d = textDigests.get(value);
-		if (d === undefined) textDigests.set(value, (d = sha256Hex(value)));
-		return d;
-	}
-	if (value !== null && typeof value === 'object') {
-		let d = objectDigests.get(value);
-		if (d === undefined) objectDigests.set(value, (d = sha256Hex(canonicalJson(value))));
-		return d;
-	}
-	return sha256Hex(canonicalJson(value ?? null));
-}
+/** The digest of an unsealed fact's value as an adoption records it (shared/sync/fact-authority). */
+export { factDigest };
 
 /** Every unsealed fact this replica holds: `map:key` -> digest of its value. */
 export function unsealedFacts(doc: Y.Doc): Map<string, string> {
@@ -108,23 +93,7 @@ export function adoptedFacts(
 	checker: SealChecker,
 	trust: TrustState | null
 ): Map<string, string> | null {
-	const out = new Map<string, string>();
-	const map = adoptionsMap(doc);
-	for (const key of factKeys(map)) {
-		const value = firstFact(map, key)?.value;
-		const status = checker.status({ workspaceId, shard: 'books', map: ADOPTIONS }, key, value);
-		if (status === 'pending') return null;
-		if (status !== 'good') continue;
-		if (!trust) return null;
-		const by = sealOf(value)?.by ?? '';
-		if (!mayAuthor(trust, by, ['owner', 'admin'])) continue;
-		const keys = (value as { keys?: unknown }).keys;
-		if (!Array.isArray(keys)) continue;
-		for (const pair of keys)
-			if (Array.isArray(pair) && typeof pair[0] === 'string' && typeof pair[1] === 'string')
-				out.set(pair[0], pair[1]);
-	}
-	return out;
+	return readAdoptions(adoptionsMap(doc), { workspaceId, shard: 'books', map: ADOPTIONS }, checker, trust);
 }
 
 /** What a replica's authority needs beside the doc: the workspace, the roles, and names for signers. */

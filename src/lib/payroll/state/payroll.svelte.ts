@@ -363,7 +363,7 @@ export class PayrollState {
 	 * Records the payment (a fact) and posts it: net pay payable to the bank. Paid on the run's pay
 	 * date unless told otherwise; never before the run's posting date (the domain refuses it).
 	 */
-	markPaid(id: string, paidOn?: string): Result<PostingState> {
+	markPaid(id: string, paidOn?: string): Promise<Result<PostingState>> {
 		return markPaid(this.#posting, id, paidOn);
 	}
 

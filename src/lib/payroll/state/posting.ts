@@ -85,8 +85,15 @@ export function postRun(ctx: PostingContext, id: string): Result<string> {
 	return postToBooks(ctx, payrollEntryId(id), (a) => runJournalEntry(run, a));
 }
 
-/** Records a run's payment (once) on a checked date, then posts it. */
-export function markPaid(ctx: PostingContext, id: string, paidOn?: string): Result<PostingState> {
+/**
+ * Records a run's payment (once) on a checked date, then posts it. A signed payment is written once
+ * this device has sealed it, so posting waits for that.
+ */
+export async function markPaid(
+	ctx: PostingContext,
+	id: string,
+	paidOn?: string
+): Promise<Result<PostingState>> {
 	const run = ctx.final(id);
 	if (!run) return no('payroll/not-finalized', 'Only a finalized run can be marked paid.');
 	if (!ctx.payment(id)) {
@@ -94,6 +101,7 @@ export function markPaid(ctx: PostingContext, id: string, paidOn?: string): Resu
 		if (!date.ok) return date;
 		const paid = ctx.live().markPaid(id, { paidOn: date.value, at: nowIso(), by: ctx.me });
 		if (!paid.ok) return paid;
+		await ctx.live().settled();
 	}
 	return postPayment(ctx, id);
 }

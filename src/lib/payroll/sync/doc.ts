@@ -104,7 +104,9 @@ export function observePayroll(doc: Y.Doc, onChange: (local: boolean) => void): 
 		// Opening year-to-date entries (sync/payroll-openings.ts).
 		doc.getMap('payrollOpenings'),
 		// Adoptions of runs finalized before runs were signed (sync/sealed-runs.ts).
-		doc.getMap('payRunAdoptions')
+		doc.getMap('payRunAdoptions'),
+		// … and of payments and postings recorded before those were signed (sync/sealed-pay-facts.ts).
+		doc.getMap('payFactAdoptions')
 	] as Y.AbstractType<unknown>[]);
 	const handler = (tr: Y.Transaction) => {
 		for (const type of tr.changed.keys()) {

@@ -4,9 +4,12 @@
 // removed, new finalizations at ten times the pay of runs already finalized (a nonce tried until the
 // digest is below the real one's), and garbage under fresh keys of every fact map. The honest
 // replicas must end identical, open again from their stored state, and read exactly what a replica
-// that received only the honest replicas' updates reads. Brand-new forged facts (a finalization of
-// a run nobody has finalized yet) cannot be told from honest ones until facts are signed, so the
-// attackers here forge only what they have already seen.
+// that received only the honest replicas' updates reads. Unsigned (a workspace without member keys),
+// brand-new forged facts cannot be told from honest ones, so there the attackers forge only what they
+// have already seen. Signed (every member holds a key; the attackers are People & Payroll members who
+// are not HR approvers), they also write brand-new leave decisions and payments: sealed with their own
+// key but breaking the approval rule, naming an honest member as author, unsealed, or altered after
+// sealing — none of which may change what the honest replicas read.
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { DecimalString, IsoDate } from '$lib/shared/domain';
@@ -20,6 +23,10 @@ import {
 import { computeRun, periodAt, type FinalizedRun } from '$lib/payroll/domain/run';
 import { draft, finalize, person as payPerson, schedule, usComp } from '$lib/payroll/domain/run/fixtures';
 import { newShardDoc } from '$lib/shared/sync/facts';
+import { computeTrust, type StatementBody, type TrustState } from '$lib/shared/domain/identity';
+import { generateDeviceKey, type DeviceKey } from '$lib/shared/crypto/signing';
+import { createSealChecker, sealFact } from '$lib/shared/sync/fact-seal';
+import type { FactAuthority } from '$lib/shared/sync/fact-authority';
 import { ReplicaNet, rng } from '$lib/shared/testing/replica-net';
 import { PeopleReplica } from '../../people/sync/replica';
 import { PayrollReplica } from './replica';
@@ -141,6 +148,122 @@ function lateAttempt(run: FinalizedRun): FinalizedRun & { attemptId: string } {
 	}
 }
 
+/** A keyed workspace: an owner, honest People members m0…, attackers (People, not approvers) x0…. */
+interface Team {
+	trust: TrustState;
+	honest: DeviceKey[];
+	attackers: DeviceKey[];
+}
+
+async function team(): Promise<Team> {
+	const keys = await Promise.all(Array.from({ length: 7 }, () => generateDeviceKey()));
+	const owner = keys[0] as DeviceKey;
+	const honest = keys.slice(1, 5);
+	const attackers = keys.slice(5);
+	const grant = (k: DeviceKey, member: string, i: number): StatementBody => ({
+		v: 1,
+		kind: 'grant',
+		id: `g${i}`,
+		workspaceId: 'W1',
+		by: owner.publicKey,
+		member,
+		memberKey: k.publicKey,
+		role: 'people'
+	});
+	const trust = computeTrust(owner.publicKey, [
+		...honest.map((k, i) => grant(k, `m${i}`, i)),
+		...attackers.map((k, i) => grant(k, `x${i}`, 10 + i))
+	]);
+	return { trust, honest, attackers };
+}
+
+/** Replicas as a keyed workspace's page makes them (each with its own seal checker), or unsigned ones. */
+function replicas(doc: Y.Doc, team: Team | null, device: DeviceKey | null) {
+	if (!team) return { people: new PeopleReplica(doc), payroll: new PayrollReplica(doc) };
+	const authority: FactAuthority = {
+		workspaceId: 'W1',
+		checker: createSealChecker(),
+		trust: () => team.trust,
+		nameOf: () => 'a member'
+	};
+	const signer = () => (device ? { device, workspaceId: 'W1' } : null);
+	return {
+		people: new PeopleReplica(doc, { authority, signer, today: () => '2026-06-15' as IsoDate }),
+		payroll: new PayrollReplica(doc, { authority, signer })
+	};
+}
+
+/** A brand-new leave decision or payment that must not count, written by attacker `x`. */
+async function signedForgery(random: Random, doc: Y.Doc, key: DeviceKey, x: string, serial: number) {
+	const ctx = (map: string) => ({ workspaceId: 'W1', shard: 'people' as const, map });
+	const requests = [...doc.getMap<unknown>('leave').entries()].filter(
+		([, v]) => (v as { kind?: string } | null)?.kind === 'request'
+	);
+	const decision = (by: string) => ({
+		id: `evil-d-${x}-${serial}`,
+		requestId: requests.length ? pick(random, requests)[0] : 'none',
+		status: pick(random, ['approved', 'rejected', 'cancelled'] as const),
+		by,
+		at: '2026-01-01T00:00:00Z'
+	});
+	const payment = (by: string) => ({ paidOn: '2026-12-31', at: '2026-12-31T00:00:00Z', by });
+	const runId = pick(random, RUN_IDS);
+	const kind = Math.floor(random() * 8);
+	if (kind >= 6) {
+		// A raise in an honest member's name, sealed with her own key, or a 100-day grant unsealed.
+		const id = `evil-h-${x}-${serial}`;
+		const raise = {
+			area: 'compensation',
+			personId: pick(random, PEOPLE_IDS),
+			fact: {
+				id,
+				effectiveDate: '2026-01-01',
+				recordedAt: '2026-06-01T00:00:00Z',
+				recordedBy: 'm0',
+				changes: { annualSalary: '999999' }
+			}
+		};
+		if (kind === 6) doc.getMap('history').set(id, await sealFact(key, ctx('history'), id, raise));
+		else
+			doc.getMap('leave').set(id, {
+				kind: 'grant',
+				id,
+				personId: pick(random, PEOPLE_IDS),
+				policyId: 'annual',
+				date: '2026-01-01',
+				days: '100',
+				reason: 'Gift',
+				recordedBy: x
+			});
+		return;
+	}
+	if (kind === 0) {
+		// Sealed with her own key, in her own name: she is no HR approver nor anyone's manager.
+		const d = decision(x);
+		doc.getMap('decisions').set(d.id, await sealFact(key, ctx('decisions'), d.id, d));
+	} else if (kind === 1) {
+		// Sealed with her own key, naming an honest approver as the one who decided.
+		const d = decision('m0');
+		doc.getMap('decisions').set(d.id, await sealFact(key, ctx('decisions'), d.id, d));
+	} else if (kind === 2) {
+		const d = decision('m1');
+		doc.getMap('decisions').set(d.id, d);
+	} else if (kind === 3) {
+		// Sealed, then altered.
+		const d = decision(x);
+		const sealed = await sealFact(key, ctx('decisions'), d.id, { ...d, status: 'rejected' });
+		doc.getMap('decisions').set(d.id, { ...sealed, status: 'approved', by: 'm0' });
+	} else if (kind === 4) {
+		// A payment of a run not yet paid, in an honest member's name (or unsealed).
+		const payments = doc.getMap('payRunPayments');
+		if (!payments.has(runId))
+			payments.set(runId, await sealFact(key, ctx('payRunPayments'), runId, payment('m0')));
+	} else {
+		const payments = doc.getMap('payRunPayments');
+		if (!payments.has(runId)) payments.set(runId, payment('m2'));
+	}
+}
+
 interface Run {
 	honest: { people: PeopleReplica; payroll: PayrollReplica }[];
 	docs: Y.Doc[];
@@ -148,13 +271,13 @@ interface Run {
 	attacks: number;
 }
 
-function run(seed: number): Run {
+async function run(seed: number, signed: Team | null = null): Promise<Run> {
 	const random = rng(seed);
 	const honestCount = 2 + Math.floor(random() * 3);
 	const maliciousCount = 1 + Math.floor(random() * 2);
 	const net = new ReplicaNet(honestCount + maliciousCount, random, () => newShardDoc('people'));
 	const honestDocs = net.docs.slice(0, honestCount);
-	const honest = honestDocs.map((d) => ({ people: new PeopleReplica(d), payroll: new PayrollReplica(d) }));
+	const honest = honestDocs.map((d, i) => replicas(d, signed, signed?.honest[i] ?? null));
 	const honestUpdates: Uint8Array[] = [];
 	for (const d of honestDocs)
 		d.on('update', (u: Uint8Array, origin: unknown) => {
@@ -162,6 +285,8 @@ function run(seed: number): Run {
 		});
 	const first = honest[0] as Run['honest'][number];
 	first.people.savePolicy(POLICY);
+	// Every honest member is an HR approver (the attackers are not).
+	for (let i = 0; i < honestCount; i++) first.people.setApprover(`m${i}`, true, '2026-01-01T00:00:00Z');
 	for (const id of PEOPLE_IDS) first.people.addPerson(employee(id), { employment: hire(`h-${id}`) });
 	first.payroll.saveSchedule(S);
 	for (const [i, id] of RUN_IDS.entries())
@@ -178,6 +303,11 @@ function run(seed: number): Run {
 		if (roll < 0.1) net.online[who] = !net.online[who];
 		else if (who < honestCount) {
 			const { people, payroll } = honest[who] as Run['honest'][number];
+			// A signed write is written once sealed: wait for it before the next step.
+			const written = async () => {
+				await people.settled();
+				await payroll.settled();
+			};
 			const id = `s${seed}-${who}-${serial++}`;
 			const personId = pick(random, PEOPLE_IDS);
 			const month = `0${1 + Math.floor(random() * 9)}`;
@@ -234,6 +364,11 @@ function run(seed: number): Run {
 					at: `2026-05-0${1 + who}T00:00:00Z`,
 					by: `m${who}`
 				});
+			await written();
+		} else if (signed && roll < 0.4) {
+			attacks++;
+			const x = who - honestCount;
+			await signedForgery(random, doc, signed.attackers[x] as DeviceKey, `x${x}`, serial++);
 		} else {
 			attacks++;
 			const name = pick(random, FACT_MAPS);
@@ -245,7 +380,7 @@ function run(seed: number): Run {
 			} else if (roll < 0.6 && held.length) map.delete(pick(random, held));
 			else if (roll < 0.8) {
 				// A new finalization of a run this attacker already holds as finalized, and its copy.
-				const reader = new PayrollReplica(doc);
+				const reader = new PayrollReplica(doc); // her edited copy checks nothing
 				const final = reader.final(pick(random, RUN_IDS));
 				reader.destroy();
 				if (final) {
@@ -271,14 +406,25 @@ function run(seed: number): Run {
 }
 
 /** What People and Payroll show from a shard: every person's histories and leave, every run and payment. */
-function view(doc: Y.Doc) {
-	const people = new PeopleReplica(doc);
-	const payroll = new PayrollReplica(doc);
+async function view(doc: Y.Doc, signed: Team | null = null) {
+	const { people, payroll } = replicas(doc, signed, null);
+	// Signed: every seal checked before reading (a fact whose check is pending does not count yet).
+	await people.settled();
+	payroll.rejudge();
+	await payroll.settled();
+	payroll.rejudge();
+	// Decisions that do not count because of who signed them are listed apart (People → Needs
+	// review, and beside the person's leave); what the run reports is everything else.
+	const forged = new Set(people.notCounted().map((n) => n.key));
 	const out = {
-		people: PEOPLE_IDS.map((id) => ({
-			employment: people.employment(id),
-			leave: people.leave(id)
-		})),
+		people: PEOPLE_IDS.map((id) => {
+			const leave = people.leave(id);
+			return {
+				employment: people.employment(id),
+				leave: { ...leave, refused: leave.refused.filter((r) => !forged.has(r.decision.id)) }
+			};
+		}),
+		forged: [...forged].filter((key) => !key.startsWith('evil-')),
 		decisions: people.decisions().sort((a, b) => (a.id < b.id ? -1 : 1)),
 		drafts: payroll.drafts(),
 		finals: payroll.finals(),
@@ -291,20 +437,20 @@ function view(doc: Y.Doc) {
 }
 
 describe('people shard with malicious replicas', () => {
-	it('honest replicas converge, reopen, and read what a run without the malicious ones reads (40 seeds)', () => {
+	it('honest replicas converge, reopen, and read what a run without the malicious ones reads (40 seeds)', async () => {
 		let finals = 0;
 		let listed = 0;
 		let attacks = 0;
 		for (let seed = 1; seed <= 40; seed++) {
-			const r = run(seed);
+			const r = await run(seed);
 			expect(r.reference.store.pendingStructs, `seed ${seed}`).toBeNull();
-			const clean = view(r.reference);
+			const clean = await view(r.reference);
 			for (const [i, doc] of r.docs.entries()) {
 				expect(Y.encodeStateVector(doc)).toEqual(Y.encodeStateVector(r.docs[0] as Y.Doc));
-				expect(view(doc), `seed ${seed}`).toEqual(clean);
+				expect(await view(doc), `seed ${seed}`).toEqual(clean);
 				const reopened = newShardDoc('people');
 				Y.applyUpdate(reopened, Y.encodeStateAsUpdate(doc));
-				expect(view(reopened), `seed ${seed} reopened`).toEqual(clean);
+				expect(await view(reopened), `seed ${seed} reopened`).toEqual(clean);
 				const { people, payroll } = r.honest[i] as Run['honest'][number];
 				listed += people.rewrites().length + payroll.rewrites().length + payroll.lateRuns().length;
 			}
@@ -315,5 +461,43 @@ describe('people shard with malicious replicas', () => {
 		expect(finals).toBeGreaterThan(40);
 		expect(attacks).toBeGreaterThan(200);
 		expect(listed).toBeGreaterThan(100);
+	});
+
+	it('signed: forged new decisions, history, leave and payments by People members change nothing the honest replicas read (20 seeds)', async () => {
+		const signed = await team();
+		let decided = 0;
+		let paid = 0;
+		let refused = 0;
+		let forgedHr = 0;
+		let attacks = 0;
+		for (let seed = 101; seed <= 120; seed++) {
+			const r = await run(seed, signed);
+			expect(r.reference.store.pendingStructs, `seed ${seed}`).toBeNull();
+			const clean = await view(r.reference, signed);
+			for (const [i, doc] of r.docs.entries()) {
+				expect(Y.encodeStateVector(doc)).toEqual(Y.encodeStateVector(r.docs[0] as Y.Doc));
+				expect(await view(doc, signed), `seed ${seed}`).toEqual(clean);
+				const reopened = newShardDoc('people');
+				Y.applyUpdate(reopened, Y.encodeStateAsUpdate(doc));
+				expect(await view(reopened, signed), `seed ${seed} reopened`).toEqual(clean);
+				const { people, payroll } = r.honest[i] as Run['honest'][number];
+				await people.settled();
+				refused += people.notCounted().length;
+				forgedHr += people.notCounted().filter((n) => n.map !== 'decisions').length;
+				refused += payroll
+					.quarantined()
+					.filter((q) => q.reason.startsWith('One payment does not count')).length;
+			}
+			// Honest decisions, payments and history are signed and still count.
+			decided += clean.decisions.length;
+			paid += clean.payments.filter((p) => p !== null).length;
+			attacks += r.attacks;
+		}
+		expect(decided).toBeGreaterThan(20);
+		expect(paid).toBeGreaterThan(10);
+		expect(attacks).toBeGreaterThan(100);
+		// The brand-new forgeries arrived and were listed (not applied).
+		expect(refused).toBeGreaterThan(50);
+		expect(forgedHr).toBeGreaterThan(10);
 	});
 });

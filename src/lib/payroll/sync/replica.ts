@@ -26,7 +26,9 @@ import { readFinals } from './finals-read';
 import { sealAttempt, type PayrollAuthority } from './sealed-runs';
 import type { DeviceKey } from '$lib/shared/crypto/signing';
 import { payrollRewrites, type PayrollRewrite } from './rewrites';
-import { factEntries, firstFact } from '$lib/shared/sync/facts';
+import { factEntries, factKeys, factWrites, firstFact } from '$lib/shared/sync/facts';
+import { sealThenWrite } from '$lib/shared/sync/fact-authority';
+import { adoptedPayFacts, judgePayFact, payFactContext, type PayFactMap } from './sealed-pay-facts';
 
 export type { SupersededAttempt, PayrollRewrite };
 
@@ -59,6 +61,7 @@ export class PayrollReplica {
 	#drafts: PayRunDraft[] = [];
 	#finals = new Map<string, FinalizedRun>();
 	#payments = new Map<string, Payment>();
+	#postings = new Map<string, { at: string; by: string }>();
 	#quarantine: PayrollQuarantined[] = [];
 	#packs: { usable: LoadedPack[]; review: PackInReview[] } = { usable: [], review: [] };
 	#openings: OpeningYtd[] = [];
@@ -112,9 +115,49 @@ export class PayrollReplica {
 		this.#superseded = settled.superseded;
 		this.#late = settled.late;
 		this.#rewrites = null;
+		// Payments and postings count when signed by someone who may record pay (sealed-pay-facts.ts).
+		const auth = this.#options.authority;
+		const adopted = auth ? adoptedPayFacts(this.#doc, auth) : null;
+		const signed = (map: PayFactMap, id: string, v: unknown, what: string): boolean => {
+			if (!auth) return true;
+			const j = judgePayFact(auth, adopted, map, id, v);
+			if (j.kind === 'refused') q.push({ map, id, reason: `One ${what} does not count: ${j.why}.` });
+			return j.kind === 'ok';
+		};
+		// One that does not count may have raced a signed one written at the same time under its key
+		// (the one Yjs ranks last is read first): then the signed one counts, so a forgery cannot
+		// hide an honest payment by racing it.
+		const raced = <T>(map: PayFactMap, id: string, read: (v: unknown) => Result<T>): T | undefined => {
+			if (!auth) return undefined;
+			for (const w of factWrites(this.#doc.getMap(map), id)
+				.filter((x) => !x.saw && x.held)
+				.reverse()) {
+				const r = read(w.value);
+				if (r.ok && judgePayFact(auth, adopted, map, id, w.value).kind === 'ok') return r.value;
+			}
+			return undefined;
+		};
 		const payments = new Map<string, Payment>();
 		for (const [id, v] of factEntries(docs.paymentsMap(this.#doc)))
-			judge('payRunPayments', id, checkPayment(v), (p) => payments.set(id, p));
+			judge('payRunPayments', id, checkPayment(v), (p) => {
+				const kept = signed('payRunPayments', id, v, 'payment')
+					? p
+					: raced('payRunPayments', id, checkPayment);
+				if (kept) payments.set(id, kept);
+			});
+		const postings = new Map<string, { at: string; by: string }>();
+		const readPosting = (v: unknown) => check(postingSchema, v);
+		for (const id of factKeys(docs.postingsMap(this.#doc))) {
+			const v = firstFact(docs.postingsMap(this.#doc), id)?.value;
+			const r = readPosting(v);
+			const kept = !r.ok
+				? undefined
+				: signed('payRunPostings', id, v, 'record of a posting to Books')
+					? r.value
+					: raced('payRunPostings', id, readPosting);
+			if (kept) postings.set(id, kept);
+		}
+		this.#postings = postings;
 		this.#schedules = schedules.sort(byId((s) => s.name + s.id));
 		this.#drafts = drafts.sort(byId((d) => d.period.payDate + d.id));
 		this.#finals = finals;
@@ -183,8 +226,7 @@ export class PayrollReplica {
 	}
 	/** Who recorded posting this journal entry to Books, if anyone (readable without Books access). */
 	posting(entryId: string): { at: string; by: string } | undefined {
-		const r = check(postingSchema, firstFact(docs.postingsMap(this.#doc), entryId)?.value);
-		return r.ok ? r.value : undefined;
+		return this.#postings.get(entryId);
 	}
 	accounts(): Partial<PayrollAccounts> {
 		return readAccounts(docs.settingsMap(this.#doc).get('accounts'));
@@ -283,8 +325,11 @@ export class PayrollReplica {
 		if (!run) return fail('payroll/not-finalized', 'Only a finalized run can be marked paid.');
 		const date = checkPaymentDate(run, payment.paidOn);
 		if (!date.ok) return date;
-		if (this.#payments.has(runId) || !docs.insertOnce(docs.paymentsMap(this.#doc), runId, payment))
+		// Anything ever written under the run id (even removed since) makes a new payment an overwrite,
+		// which would never count: refused here, as finalize() refuses such a run.
+		if (this.#payments.has(runId) || firstFact(docs.paymentsMap(this.#doc), runId) !== undefined)
 			return fail('payroll/paid', 'This run is already marked paid.');
+		this.#sealed('payRunPayments', runId, payment);
 		return ok(payment);
 	}
 
@@ -295,7 +340,35 @@ export class PayrollReplica {
 	}
 
 	recordPosting(entryId: string, at: string, by: string): void {
-		docs.insertOnce(docs.postingsMap(this.#doc), entryId, { at, by });
+		this.#sealed('payRunPostings', entryId, { at, by });
+	}
+
+	/** Writes a payment or posting once: sealed first by this device when it can sign (then async). */
+	#sealed(map: PayFactMap, key: string, value: object): void {
+		const target = map === 'payRunPayments' ? docs.paymentsMap(this.#doc) : docs.postingsMap(this.#doc);
+		const signer = this.#options.signer?.();
+		const auth = this.#options.authority;
+		if (!signer || !auth) {
+			docs.insertOnce(target, key, value);
+			return;
+		}
+		// Checked again when written: never on top of a write that arrived while this one was signed.
+		const once = (sealed: object) =>
+			void (
+				firstFact(target, key) === undefined && target.set(key, JSON.parse(JSON.stringify(sealed)) as unknown)
+			);
+		const done = sealThenWrite({
+			device: signer.device,
+			ctx: payFactContext(signer.workspaceId, map),
+			key,
+			value,
+			checker: auth.checker,
+			write: once
+		})
+			// Could not sign (the key is gone): nothing is written.
+			.catch(() => undefined)
+			.finally(() => this.#finalizing.delete(`${map}:${key}`));
+		this.#finalizing.set(`${map}:${key}`, done);
 	}
 
 	/**

@@ -8,45 +8,36 @@
 // sealed run. An unsealed run not adopted, a bad seal or a signer without the role never counts and
 // is listed with who and why. Workspaces without member keys have no authority: nothing is checked.
 import type * as Y from 'yjs';
-import { canonicalJson } from '$lib/shared/domain/identity/canonical';
-import { sha256Hex } from '$lib/shared/domain/sha256';
-import type { Role, TrustState } from '$lib/shared/domain/identity';
+import type { TrustState } from '$lib/shared/domain/identity';
 import { factKeys, firstFact } from '$lib/shared/sync/facts';
-import { mayAuthor, sealFact, sealOf, type FactContext, type SealChecker } from '$lib/shared/sync/fact-seal';
+import { sealFact, sealOf, type FactContext } from '$lib/shared/sync/fact-seal';
+import {
+	authorship,
+	factDigest,
+	PEOPLE_AUTHORS,
+	readAdoptions,
+	writeAdoption,
+	type Authorship,
+	type FactAuthority
+} from '$lib/shared/sync/fact-authority';
 import type { DeviceKey } from '$lib/shared/crypto/signing';
 import * as docs from './doc';
 
 /** Roles whose keys may finalize pay runs. */
-export const PAY_AUTHORS: readonly Role[] = ['owner', 'admin', 'people'];
+export const PAY_AUTHORS = PEOPLE_AUTHORS;
 export const RUN_ADOPTIONS = 'payRunAdoptions';
 export const adoptionsMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap(RUN_ADOPTIONS);
 
-/** What a replica needs to judge who finalized a run. */
-export interface PayrollAuthority {
-	readonly workspaceId: string;
-	readonly checker: SealChecker;
-	/** The roles now; null while not yet known (then no run counts yet). */
-	trust(): TrustState | null;
-	/** A signer's name in words ("Ana (People & Payroll)", "someone who is not a member"). */
-	nameOf(key: string): string;
-}
+/** What a replica needs to judge who finalized a run (shared/sync/fact-authority.ts). */
+export type PayrollAuthority = FactAuthority;
 
 /** Whether a finalized run counts: by whom, or why not ('pending' while its seal is being checked). */
-export type RunAuthorship =
-	| { readonly kind: 'ok' }
-	| { readonly kind: 'pending' }
-	| { readonly kind: 'unsealed' | 'bad-seal' | 'no-role'; readonly signer: string | null };
+export type RunAuthorship = Authorship;
 
 const ctx = (workspaceId: string, map: string): FactContext => ({ workspaceId, shard: 'people', map });
 
-const digests = new WeakMap<object, string>();
 /** The digest of an unsealed run's value, as an adoption records it. */
-export function runDigest(value: unknown): string {
-	if (value === null || typeof value !== 'object') return sha256Hex(canonicalJson(value ?? null));
-	let d = digests.get(value);
-	if (d === undefined) digests.set(value, (d = sha256Hex(canonicalJson(value))));
-	return d;
-}
+export const runDigest = factDigest;
 
 /** A finalization attempt sealed by `device` under its key. */
 export function sealAttempt<T extends object>(
@@ -69,21 +60,7 @@ export function runAuthorship(
 	key: string,
 	value: unknown
 ): RunAuthorship {
-	const status = auth.checker.status(ctx(auth.workspaceId, map), key, value);
-	if (status === 'unsealed') {
-		if (adopted === null) return { kind: 'pending' };
-		return adopted.get(`${map}:${key}`) === runDigest(value)
-			? { kind: 'ok' }
-			: { kind: 'unsealed', signer: null };
-	}
-	if (status === 'pending') return { kind: 'pending' };
-	const signer = sealOf(value)?.by ?? null;
-	if (status === 'bad') return { kind: 'bad-seal', signer };
-	const trust = auth.trust();
-	if (!trust) return { kind: 'pending' };
-	return signer !== null && mayAuthor(trust, signer, PAY_AUTHORS)
-		? { kind: 'ok' }
-		: { kind: 'no-role', signer };
+	return authorship(auth, adopted, ctx(auth.workspaceId, map), key, value, PAY_AUTHORS);
 }
 
 /** Every unsealed finalized run this replica holds: `map:key` -> digest of its value. */
@@ -114,43 +91,27 @@ function holdsSealedRuns(doc: Y.Doc): boolean {
  * Writes this device's adoption of the unsealed runs it holds, when it is an owner or admin, no
  * adoption is present, no run is sealed yet, and there is something to adopt. True when it wrote one.
  */
-export async function adoptUnsealedRuns(
+export function adoptUnsealedRuns(
 	doc: Y.Doc,
 	device: DeviceKey,
 	workspaceId: string,
 	trust: TrustState,
 	id: string
 ): Promise<boolean> {
-	const unadoptable = () => adoptionsMap(doc)._map.size > 0 || holdsSealedRuns(doc);
-	if (!mayAuthor(trust, device.publicKey, ['owner', 'admin']) || unadoptable()) return false;
-	const held = unsealedRuns(doc);
-	if (held.size === 0) return false;
-	const keys = [...held].sort((a, b) => (a[0] < b[0] ? -1 : 1));
-	const sealed = await sealFact(device, ctx(workspaceId, RUN_ADOPTIONS), id, { v: 1, keys });
-	if (unadoptable()) return false;
-	adoptionsMap(doc).set(id, sealed);
-	return true;
+	return writeAdoption({
+		map: adoptionsMap(doc),
+		ctx: ctx(workspaceId, RUN_ADOPTIONS),
+		device,
+		trust,
+		id,
+		held: () => unsealedRuns(doc),
+		closed: () => adoptionsMap(doc)._map.size > 0 || holdsSealedRuns(doc)
+	});
 }
 
 /** The adopted runs, from every adoption sealed by an owner or admin; null while one is being checked. */
 export function adoptedRuns(doc: Y.Doc, auth: PayrollAuthority): Map<string, string> | null {
-	const out = new Map<string, string>();
-	const map = adoptionsMap(doc);
-	for (const key of factKeys(map)) {
-		const value = firstFact(map, key)?.value;
-		const status = auth.checker.status(ctx(auth.workspaceId, RUN_ADOPTIONS), key, value);
-		if (status === 'pending') return null;
-		if (status !== 'good') continue;
-		const trust = auth.trust();
-		if (!trust) return null;
-		if (!mayAuthor(trust, sealOf(value)?.by ?? '', ['owner', 'admin'])) continue;
-		const keys = (value as { keys?: unknown }).keys;
-		if (!Array.isArray(keys)) continue;
-		for (const pair of keys)
-			if (Array.isArray(pair) && typeof pair[0] === 'string' && typeof pair[1] === 'string')
-				out.set(pair[0], pair[1]);
-	}
-	return out;
+	return readAdoptions(adoptionsMap(doc), ctx(auth.workspaceId, RUN_ADOPTIONS), auth.checker, auth.trust());
 }
 
 /** Why a run does not count, in words naming who signed. */

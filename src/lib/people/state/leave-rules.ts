@@ -1,16 +1,20 @@
 // Leave rules as the People screens apply them: which public holiday calendar each location uses,
-// and whether this member may approve, reject or cancel a person's request (and why not). Plain
-// functions over what PeopleState holds.
+// whether this member may approve, reject or cancel a person's request (and why not), and the fact a
+// balance change is recorded as. Plain functions over what PeopleState holds.
 import type { IsoDate } from '$lib/shared/domain';
 import {
 	canDecideLeave,
 	employmentAsOf,
 	type Authority,
+	type BalanceChange,
 	type CalendarsByLocation,
+	type LeaveDecision,
 	type Employment,
 	type History
 } from '$lib/people/domain';
 import { CALENDARS, NO_HOLIDAYS } from './data';
+import { newId, nowIso } from '../../shared/state/ids';
+import { authorNameAs } from '../../shared/state/author';
 
 /** Every location given → its public holiday calendar (none found: no holidays). */
 export function calendarsFor(
@@ -45,4 +49,23 @@ export function leaveAuthority(p: {
 		},
 		p.status
 	);
+}
+
+/** A grant or adjustment as recorded now by `me` (with the name `me` goes by today). */
+export function balanceChange(
+	change: Omit<BalanceChange, 'id' | 'recordedAt' | 'recordedBy' | 'recordedByName'>,
+	me: string
+): BalanceChange {
+	return {
+		...change,
+		id: newId(),
+		recordedAt: nowIso(),
+		recordedBy: me,
+		...authorNameAs('recordedByName')
+	} as BalanceChange;
+}
+
+/** A decision on a request as made now by `me` (with the name `me` goes by today). */
+export function leaveDecision(requestId: string, status: LeaveDecision['status'], me: string): LeaveDecision {
+	return { id: newId(), requestId, status, by: me, ...authorNameAs('byName'), at: nowIso() };
 }

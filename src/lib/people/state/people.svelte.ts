@@ -23,6 +23,7 @@ import {
 	type PersonCard
 } from '$lib/people/domain';
 import type { PeopleReplica, HistoryArea, HrRewrite, Quarantined } from '$lib/people/sync/replica';
+import type { NotCounted } from '$lib/people/sync/hr-judge';
 import { PeopleLocalDb } from '$lib/people/storage/local';
 import type { PeopleFilesReplica } from '$lib/shared/sync/files';
 import { DocumentFiles } from './document-files.svelte';
@@ -30,9 +31,8 @@ import { DirectoryProjection } from './directory';
 import type { TasksState } from '../../tasks/state/tasks.svelte';
 import { defaultCalendarId, failed, refuse } from './data';
 import { newId, nowIso } from '../../shared/state/ids';
-import { authorNameAs } from '../../shared/state/author';
 import { checklistTasks, CHECKLISTS, EXPIRY_LEAD_DAYS } from './tasks';
-import { calendarsFor, leaveAuthority } from './leave-rules';
+import { balanceChange, calendarsFor, leaveAuthority, leaveDecision } from './leave-rules';
 import { addPerson, recordChange, updatePerson, type RecordContext } from './hire';
 import { personExportFile } from './export';
 import { addDocument } from './documents';
@@ -57,6 +57,8 @@ export class PeopleState {
 	quarantined = $state.raw<Quarantined[]>([]);
 	/** Histories, leave entries and decisions someone wrote over or removed (not applied). */
 	rewrites = $state.raw<HrRewrite[]>([]);
+	/** Leave decisions that do not count because of who signed them (or nobody did). */
+	notCounted = $state.raw<NotCounted[]>([]);
 	/** Custom field definitions, archived included, in creation order. */
 	customFields = $state.raw<CustomFieldDefinition[]>([]);
 	/** Workspace members named as HR approvers. */
@@ -126,6 +128,7 @@ export class PeopleState {
 		this.calendarSettings = r.calendarSettings();
 		this.quarantined = r.quarantined();
 		this.rewrites = r.rewrites();
+		this.notCounted = r.notCounted();
 		this.customFields = r.customFields();
 		this.approvers = r.approvers();
 		this.version++;
@@ -286,10 +289,7 @@ export class PeopleState {
 		const may = this.authority(personId, status);
 		if (!may.ok)
 			return refuse(may.error.code, may.error.message, [{ field: 'status', message: may.error.message }]);
-		const done = this.#live.decideLeave(
-			{ id: newId(), requestId, status, by: this.#me, ...authorNameAs('byName'), at: nowIso() },
-			this.calendars()
-		);
+		const done = this.#live.decideLeave(leaveDecision(requestId, status, this.#me), this.calendars());
 		return done.ok ? ok(undefined) : failed(done.error);
 	}
 
@@ -298,14 +298,7 @@ export class PeopleState {
 		personId: string,
 		change: Omit<BalanceChange, 'id' | 'recordedAt' | 'recordedBy' | 'recordedByName'>
 	): Result<undefined> {
-		const event = {
-			...change,
-			id: newId(),
-			recordedAt: nowIso(),
-			recordedBy: this.#me,
-			...authorNameAs('recordedByName')
-		} as BalanceChange;
-		const done = this.#live.addLeaveEvent(personId, event);
+		const done = this.#live.addLeaveEvent(personId, balanceChange(change, this.#me));
 		return done.ok ? ok(undefined) : failed(done.error);
 	}
 
@@ -383,8 +376,9 @@ export class PeopleState {
 		return personExportFile(this, personId);
 	}
 
-	/** Waits for the directory copy to be written (tests and benchmarks). */
+	/** Waits for signed writes under way and the directory copy to be written. */
 	async settle(): Promise<void> {
+		await this.#replica?.settled();
 		await this.#directory.flush(() => this.cards);
 	}
 

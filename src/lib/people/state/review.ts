@@ -1,7 +1,7 @@
 // People → Needs review, in words: employment and pay changes, leave entries and leave decisions
 // someone wrote over or removed after they were written (none of it applied), naming the person and
 // the leave's dates; never an internal id, key or field path.
-import type { HrRewrite } from '$lib/people/sync/replica';
+import type { HrRewrite, NotCounted } from '$lib/people/sync/replica';
 
 export interface HrReviewItem {
 	/** A stable key for the list (not shown). */
@@ -36,5 +36,30 @@ export function hrReview(
 				? 'Removed after it was recorded. Not applied: it still counts.'
 				: 'Written over with something else after it was recorded. Not applied: it counts as first recorded.';
 		return { key: `${w.map}:${w.key}`, title, said };
+	});
+}
+
+/** HR facts that do not count because of who signed them (not applied), with who and why. */
+export function notCountedReview(
+	items: readonly NotCounted[],
+	person: (personId: string) => string
+): HrReviewItem[] {
+	return items.map((n) => {
+		const whose = person(n.personId);
+		const dates = n.start && n.end ? ` (${n.start} to ${n.end})` : '';
+		const title =
+			n.map === 'history'
+				? `${n.area === 'compensation' ? 'A pay change' : 'An employment change'} for ${whose}${
+						n.effectiveDate ? `, effective ${n.effectiveDate}` : ''
+					}`
+				: n.map === 'leave'
+					? `Leave for ${whose}${dates}`
+					: `The ${DECIDED[n.decided ?? ''] ?? 'decision'} of leave for ${whose}${dates}`;
+		const kept = n.map === 'decisions' ? 'the request keeps its status' : 'it does not count';
+		return {
+			key: `${n.map}:${n.key}`,
+			title,
+			said: `${n.signer ? `Signed by ${n.signer}. ` : ''}${n.why} Not applied: ${kept}.`
+		};
 	});
 }

@@ -49,9 +49,22 @@ export class PeopleFacts {
 	readonly historyBy = new Map<string, Map<string, StoredFact>>();
 	readonly leaveBy = new Map<string, Map<string, StoredLeaveEvent>>();
 
-	constructor(doc: Y.Doc, quarantine: Map<string, Quarantined>) {
+	/** Whether a well-formed history or leave fact counts (signed facts: who wrote it; else always). */
+	readonly #counts: (map: 'history' | 'leave', id: string) => boolean;
+
+	constructor(
+		doc: Y.Doc,
+		quarantine: Map<string, Quarantined>,
+		counts: (map: 'history' | 'leave', id: string) => boolean = () => true
+	) {
 		this.#doc = doc;
 		this.#quarantine = quarantine;
+		this.#counts = counts;
+	}
+
+	/** One person's leave events that count. */
+	leaveOf(personId: string): StoredLeaveEvent[] {
+		return [...(this.leaveBy.get(personId)?.values() ?? [])].filter((e) => this.#counts('leave', e.id));
 	}
 
 	/** Reads (again) the facts `ids` of a map: kept, quarantined, or forgotten when deleted. */
@@ -112,7 +125,7 @@ export class PeopleFacts {
 		const facts = this.historyBy.get(personId);
 		if (!facts) return [];
 		return [...facts.values()]
-			.filter((f) => f.area === area)
+			.filter((f) => f.area === area && this.#counts('history', f.fact.id))
 			.map((f) => f.fact as Fact<T>)
 			.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 	}
@@ -121,7 +134,9 @@ export class PeopleFacts {
 	allEmployment(): Record<string, History<Employment>> {
 		const out: Record<string, History<Employment>> = {};
 		for (const [personId, facts] of this.historyBy) {
-			out[personId] = [...facts.values()].flatMap((f) => (f.area === 'employment' ? [f.fact] : []));
+			out[personId] = [...facts.values()].flatMap((f) =>
+				f.area === 'employment' && this.#counts('history', f.fact.id) ? [f.fact] : []
+			);
 		}
 		return out;
 	}

@@ -41,9 +41,13 @@ import { PeopleFacts } from './facts';
 import { factKeys } from '$lib/shared/sync/facts';
 import { hrRewrites, type HrRewrite } from './rewrites';
 import { checkLeaveDecision, foldLeave, leaveEventToStore, readPolicies } from './leave';
+import { HrJudge, type NotCounted, type PeopleReplicaOptions } from './hr-judge';
+import { hrAdoptionsMap, type SealedHrMap } from './sealed-hr';
+import { todayUtc } from '$lib/shared/domain/dates';
 
 export type { ChecklistRun, HistoryArea } from './shape';
 export type { HrRewrite } from './rewrites';
+export type { NotCounted, PeopleReplicaOptions } from './hr-judge';
 
 export type { Quarantined, PeopleChange, PersonLeave } from './shape';
 
@@ -61,17 +65,35 @@ export class PeopleReplica {
 	#fieldDefs: CustomFieldDefinition[] = [];
 	/** HR facts written over or removed (null: to be read again after a change to the fact maps). */
 	#rewrites: HrRewrite[] | null = null;
+	/** Signed HR facts (absent in a workspace without member keys) and the decisions being signed. */
+	readonly #hr: HrJudge | null;
+	readonly #signer: PeopleReplicaOptions['signer'];
+	readonly #signing = new Set<Promise<void>>();
 
-	constructor(doc: Y.Doc) {
+	constructor(doc: Y.Doc, options: PeopleReplicaOptions = {}) {
 		this.#doc = doc;
-		this.#store = new PeopleFacts(doc, this.#quarantine);
+		this.#signer = options.signer;
+		this.#hr = options.authority
+			? new HrJudge(doc, options.authority, options.today ?? (() => todayUtc()), {
+					request: (id) => {
+						const r = this.#facts.leave.get(id);
+						return r?.kind === 'request' ? r : undefined;
+					},
+					approvers: () => this.approvers(),
+					memberOf: (p) => this.memberOf(p),
+					personOf: (m) => this.personOf(m),
+					employment: (p) => this.employment(p)
+				})
+			: null;
+		this.#store = new PeopleFacts(doc, this.#quarantine, (map, id) => this.#hr?.factCounts(map, id) ?? true);
 		this.#facts = this.#store.byMap;
 		for (const id of docs.peopleMap(doc).keys()) this.#readPerson(id);
 		// Every key ever written (a removed fact that stays as written still counts).
 		for (const name of docs.FACT_MAPS) this.#judge(name, [...factKeys(docs.factMap(doc, name))]);
 		this.#readPolicies();
 		this.#readFieldDefs();
-		this.#unobserve = docs.observePeople(doc, (c) => {
+		const unobserve = docs.observePeople(doc, (c) => {
+			this.#hr?.invalidate();
 			for (const id of c.people) this.#readPerson(id);
 			for (const [name, ids] of Object.entries(c.facts) as [docs.FactMap, string[]][]) this.#judge(name, ids);
 			if (Object.keys(c.facts).length) this.#rewrites = null;
@@ -79,6 +101,35 @@ export class PeopleReplica {
 			if (c.settings) this.#readFieldDefs();
 			for (const l of this.#listeners) l(c);
 		});
+		// A seal checked or an adoption arrived: judge the signed facts again.
+		const rejudge = () => this.rejudge();
+		const unsubscribe = options.authority?.checker.subscribe(rejudge);
+		hrAdoptionsMap(doc).observe(rejudge);
+		this.#unobserve = () => {
+			unobserve();
+			unsubscribe?.();
+			hrAdoptionsMap(doc).unobserve(rejudge);
+		};
+	}
+
+	/** Judges the signed facts again and tells the listeners (a seal checked, roles changed…). */
+	rejudge(): void {
+		this.#hr?.invalidate();
+		const change = { people: [], facts: {}, policies: false, settings: false, local: false };
+		for (const l of this.#listeners) l(change);
+	}
+
+	/** The well-formed HR facts held, by map (what the judge judges). */
+	readonly #held = {
+		decisions: () => this.#facts.decisions.values(),
+		leave: () => this.#facts.leave.values(),
+		history: () => this.#facts.history.values()
+	};
+
+	/** Settles when every decision started here has been signed and written, and its seal checked. */
+	async settled(): Promise<void> {
+		while (this.#signing.size) await Promise.all(this.#signing);
+		await this.#hr?.settled(this.#held);
 	}
 
 	#readPerson(id: string): void {
@@ -135,16 +186,14 @@ export class PeopleReplica {
 		return this.#store.allEmployment();
 	}
 	decisions(requestId?: string): LeaveDecision[] {
-		const all = [...this.#facts.decisions.values()];
+		const all = [...this.#facts.decisions.values()].filter((d) => this.#hr?.counts(d) ?? true);
 		return requestId === undefined ? all : all.filter((d) => d.requestId === requestId);
 	}
 	/** One person's leave events, request statuses folded from their decision facts. */
 	leave(personId: string): PersonLeave {
-		return foldLeave(
-			this.#store.leaveBy.get(personId)?.values() ?? [],
-			this.#facts.decisions.values(),
-			this.memberOf(personId)
-		);
+		const folded = foldLeave(this.#store.leaveOf(personId), this.decisions(), this.memberOf(personId));
+		// Decisions on these requests that do not count because of who signed them: not applied either.
+		return this.#hr ? this.#hr.withRefused(folded, this.#facts.decisions.values()) : folded;
 	}
 	/** Every person's leave requests with derived status (for the team calendar and directory). */
 	allRequests(): LeaveRequest[] {
@@ -196,6 +245,10 @@ export class PeopleReplica {
 		});
 		return this.#rewrites;
 	}
+	/** Decisions that do not count because of who signed them (or that nobody did), with why. */
+	notCounted(): NotCounted[] {
+		return this.#hr?.notCounted(this.#held) ?? [];
+	}
 	quarantined(): Quarantined[] {
 		return [...this.#quarantine.values()].sort((a, b) => (a.map + a.id < b.map + b.id ? -1 : 1));
 	}
@@ -219,21 +272,13 @@ export class PeopleReplica {
 			facts.compensation && validateCompensationHistory([facts.compensation])
 		];
 		for (const c of checks) if (c && !c.ok) return c;
-		this.#doc.transact(() => {
-			docs.insertPerson(this.#doc, person);
-			if (facts.employment)
-				docs.insertFact(this.#doc, 'history', facts.employment.id, {
-					area: 'employment',
-					personId: person.id,
-					fact: facts.employment
-				});
-			if (facts.compensation)
-				docs.insertFact(this.#doc, 'history', facts.compensation.id, {
-					area: 'compensation',
-					personId: person.id,
-					fact: facts.compensation
-				});
-		});
+		const stored = [
+			facts.employment && { area: 'employment', personId: person.id, fact: facts.employment },
+			facts.compensation && { area: 'compensation', personId: person.id, fact: facts.compensation }
+		].flatMap((f) => (f ? [{ map: 'history' as const, key: f.fact.id, value: f }] : []));
+		// The person and their first facts land together (after signing, in a keyed workspace), so a
+		// page that leaves right after sees both or neither, never a person without a history.
+		this.#write(stored, () => docs.insertPerson(this.#doc, person));
 		return ok(person);
 	}
 
@@ -255,8 +300,9 @@ export class PeopleReplica {
 				? validateEmploymentHistory(history as History<Employment>)
 				: validateCompensationHistory(history as History<Compensation>);
 		if (!checked.ok) return checked;
-		if (!docs.insertFact(this.#doc, 'history', fact.id, { area, personId, fact }))
+		if (docs.factMap(this.#doc, 'history').has(fact.id))
 			return fail('hr/history-duplicate-id', `Fact ${fact.id} already exists`, { field: 'id' });
+		this.#write([{ map: 'history', key: fact.id, value: { area, personId, fact } }]);
 		return ok(fact);
 	}
 
@@ -290,7 +336,7 @@ export class PeopleReplica {
 			request
 		});
 		if (!checked.ok) return checked;
-		docs.insertFact(this.#doc, 'leave', request.id, { ...request, status: 'requested' });
+		this.#write([{ map: 'leave', key: request.id, value: { ...request, status: 'requested' } }]);
 		return checked;
 	}
 
@@ -298,7 +344,7 @@ export class PeopleReplica {
 	addLeaveEvent(personId: string, event: LeaveEvent): Result<LeaveEvent> {
 		const checked = leaveEventToStore(personId, event);
 		if (!checked.ok) return checked;
-		docs.insertFact(this.#doc, 'leave', checked.value.event.id, checked.value.value);
+		this.#write([{ map: 'leave', key: checked.value.event.id, value: checked.value.value }]);
 		return ok(checked.value.event);
 	}
 
@@ -308,7 +354,7 @@ export class PeopleReplica {
 	 */
 	decideLeave(decision: LeaveDecision, calendars: CalendarsByLocation): Result<LeaveRequest, DomainError> {
 		const stored = this.#facts.leave.get(decision.requestId);
-		if (stored?.kind !== 'request')
+		if (stored?.kind !== 'request' || !(this.#hr?.factCounts('leave', stored.id) ?? true))
 			return fail('hr/unknown-request', `There is no leave request ${decision.requestId}`, {
 				field: 'requestId'
 			});
@@ -322,8 +368,29 @@ export class PeopleReplica {
 			calendars
 		});
 		if (!next.ok) return next;
-		docs.insertFact(this.#doc, 'decisions', decision.id, decision);
+		this.#write([{ map: 'decisions', key: decision.id, value: decision }]);
 		return next;
+	}
+
+	/**
+	 * Writes HR facts, in one transaction. In a workspace with member keys each is first sealed by this
+	 * device (signing is asynchronous, so they are written a moment later, already checked); when it
+	 * cannot sign (the key is gone) nothing is written.
+	 */
+	#write(items: { map: SealedHrMap; key: string; value: object }[], first?: () => void): void {
+		const write = (values: readonly object[]) =>
+			this.#doc.transact(() => {
+				first?.();
+				items.forEach((i, n) => docs.insertFact(this.#doc, i.map, i.key, values[n]));
+			});
+		const signer = this.#signer?.();
+		if (!signer || !this.#hr || items.length === 0) return void write(items.map((i) => i.value));
+		const done = this.#hr
+			.sealAll(signer, items)
+			.then(write)
+			.catch(() => undefined)
+			.finally(() => this.#signing.delete(done));
+		this.#signing.add(done);
 	}
 
 	savePolicy(policy: LeavePolicy): Result<LeavePolicy> {

@@ -26,7 +26,9 @@ export const FACT_MAPS: Readonly<Record<ShardName, readonly string[]>> = {
 		'payRunPayments',
 		'payRunPostings',
 		'payrollOpenings',
-		'payRunAdoptions'
+		'payRunAdoptions',
+		'payFactAdoptions',
+		'hrAdoptions'
 	]
 };
 

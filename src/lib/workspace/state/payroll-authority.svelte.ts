@@ -1,13 +1,15 @@
 // Signed finalized pay runs on the page: the authority a workspace's PayrollReplica judges runs with
 // (seals checked once each, roles from the verified trust statements, signers named by member name),
-// the device key it seals new finalizations with, and the one-time adoption of runs finalized before
-// this build (payroll/sync/sealed-runs.ts). Workspaces without member keys (no root yet) get none of
-// it: nothing there could say who may finalize.
+// the device key it seals new finalizations, payments and postings with, and the one-time adoptions
+// of runs, payments and postings recorded before they were signed (payroll/sync/sealed-runs.ts,
+// sealed-pay-facts.ts). Workspaces without member keys (no root yet) get none of it: nothing there
+// could say who may finalize.
 import { signerName, type TrustState } from '$lib/shared/domain/identity';
 import type { WorkspaceEntry } from '$lib/shared/domain/workspace';
 import type { Member } from '$lib/shared/sync/meta-doc';
 import { createSealChecker } from '$lib/shared/sync/fact-seal';
 import { adoptUnsealedRuns, type PayrollAuthority } from '$lib/payroll/sync/sealed-runs';
+import { adoptUnsealedPayFacts } from '$lib/payroll/sync/sealed-pay-facts';
 import type { PayrollReplica, PayrollReplicaOptions } from '$lib/payroll/sync/replica';
 import { background } from '$lib/shared/state/background';
 import { keepSealChainsInLocalStorage } from '$lib/shared/state/seal-chain-store';
@@ -15,7 +17,7 @@ import { newId } from '../../shared/state/ids';
 import { untrack } from 'svelte';
 
 export interface PayrollAuthorityWiring {
-	readonly options: PayrollReplicaOptions;
+	readonly options: PayrollReplicaOptions & { readonly authority: PayrollAuthority };
 	/** Re-judges runs when the roles change and adopts older runs once; returns the cleanup. */
 	start(replica: PayrollReplica): () => void;
 }
@@ -58,10 +60,11 @@ export function wirePayrollAuthority(input: {
 					if (!trust || !device || adopting) return;
 					adopting = true;
 					background(
-						adoptUnsealedRuns(input.doc, device, workspaceId, trust, newId()).finally(
-							() => (adopting = false)
-						),
-						'adopting the pay runs finalized before runs were signed'
+						Promise.all([
+							adoptUnsealedRuns(input.doc, device, workspaceId, trust, newId()),
+							adoptUnsealedPayFacts(input.doc, device, workspaceId, trust, newId())
+						]).finally(() => (adopting = false)),
+						'adopting the pay runs, payments and postings recorded before they were signed'
 					);
 				});
 			});

@@ -39,6 +39,7 @@ import { background } from '$lib/shared/state/background';
 import { TrustReplica } from '$lib/shared/sync/trust-doc';
 import { MembersState } from './members.svelte';
 import { wirePayrollAuthority } from './payroll-authority.svelte';
+import { wirePeopleAuthority } from './people-authority.svelte';
 import { RotationState } from './rotation.svelte';
 import { wireBooksAuthority } from './books-authority.svelte';
 import { AuditView, startAuditLog } from './audit.svelte';
@@ -178,19 +179,30 @@ export class OpenWorkspace {
 		}
 		const peopleDoc = session.doc('people');
 		if (peopleDoc && this.people) {
-			this.#peopleReplica = new PeopleReplica(peopleDoc);
-			this.people.attach(this.#peopleReplica);
-			if (session.filesDoc) {
-				const files = new PeopleFilesReplica(session.filesDoc);
-				this.people.attachFiles(files);
-				this.#cleanups.push(() => files.destroy());
-			}
 			const signedRuns = wirePayrollAuthority({
 				doc: peopleDoc,
 				entry: () => this.entry,
 				trust: () => this.trust?.trust ?? null,
 				members: () => this.members
 			});
+			// Leave decisions are judged with the same authority as the pay runs of this shard.
+			const signedHr =
+				signedRuns &&
+				wirePeopleAuthority({
+					doc: peopleDoc,
+					authority: signedRuns.options.authority,
+					entry: () => this.entry,
+					trust: () => this.trust?.trust ?? null,
+					members: () => this.members
+				});
+			this.#peopleReplica = new PeopleReplica(peopleDoc, signedHr?.options);
+			if (signedHr) this.#cleanups.push(signedHr.start(this.#peopleReplica));
+			this.people.attach(this.#peopleReplica);
+			if (session.filesDoc) {
+				const files = new PeopleFilesReplica(session.filesDoc);
+				this.people.attachFiles(files);
+				this.#cleanups.push(() => files.destroy());
+			}
 			this.#payrollReplica = new PayrollReplica(peopleDoc, signedRuns?.options);
 			if (signedRuns) this.#cleanups.push(signedRuns.start(this.#payrollReplica));
 			this.payroll?.attach(this.#payrollReplica);

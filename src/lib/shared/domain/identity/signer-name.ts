@@ -14,3 +14,10 @@ export function signerName(
 	const role = trust?.roles.get(key)?.role ?? trust?.formerRoles.get(key)?.role;
 	return role ? `${name} (${ROLE_WORDS[role]})` : name;
 }
+
+/** The member id a signer's key acts as: its counted grant's (now, or when removed), else its first claim's. */
+export function signerMemberId(trust: TrustState | null, key: string): string | null {
+	const standing = trust?.roles.get(key) ?? trust?.formerRoles.get(key);
+	if (standing?.member) return standing.member;
+	return trust?.memberOf.get(key) ?? null;
+}
