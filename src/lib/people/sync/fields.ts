@@ -6,7 +6,7 @@
 import * as Y from 'yjs';
 import type { RecordError } from '$lib/shared/domain';
 import { customFieldKind, type CustomFieldDefinition } from '$lib/people/domain';
-import { readStored } from './shape';
+import { quarantined, readStored, type Quarantined } from './shape';
 
 export function fieldDefsMap(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
 	return doc.getMap('customFields');
@@ -80,4 +80,13 @@ export function setApprover(doc: Y.Doc, memberId: string, approver: boolean, at:
 	const m = approversMap(doc);
 	if (approver && !m.has(memberId)) m.set(memberId, at);
 	else if (!approver && m.has(memberId)) m.delete(memberId);
+}
+
+/** The well-formed definitions; the malformed ones replace the earlier ones kept aside in `quarantine`. */
+export function readFieldDefsInto(doc: Y.Doc, quarantine: Map<string, Quarantined>): CustomFieldDefinition[] {
+	const read = readFieldDefs(doc);
+	for (const [key, q] of quarantine) if (q.map === 'customFields') quarantine.delete(key);
+	for (const b of read.bad)
+		quarantine.set(`customFields:${b.id}`, quarantined('customFields', b.id, b.error));
+	return read.defs;
 }

@@ -5,11 +5,9 @@
 import type * as Y from 'yjs';
 import { fail, ok, type DomainError, type Result } from '$lib/shared/domain';
 import {
-	checkCustomFieldDefinitions,
 	checkNewRequest,
 	validateCompensationHistory,
 	validateEmploymentHistory,
-	validateLeavePolicy,
 	type CalendarsByLocation,
 	type Compensation,
 	type CustomFieldDefinition,
@@ -25,16 +23,15 @@ import {
 } from '$lib/people/domain';
 import * as docs from './doc';
 import * as fields from './fields';
+import * as settings from './settings-writes';
+import { writeHrFacts, type HrItem } from './hr-write';
 import {
-	readChecklistRun,
-	readDocumentMeta,
 	type ChecklistRun,
 	type FactTypes,
 	type HistoryArea,
 	type PeopleChange,
 	type PersonLeave,
-	type Quarantined,
-	quarantined
+	type Quarantined
 } from './shape';
 import { encodeStateVectorText } from '../../shared/sync/state-vector';
 import { PeopleFacts } from './facts';
@@ -42,7 +39,7 @@ import { factKeys } from '$lib/shared/sync/facts';
 import { hrRewrites, type HrRewrite } from './rewrites';
 import { checkLeaveDecision, foldLeave, leaveEventToStore, readPolicies } from './leave';
 import { HrJudge, type NotCounted, type PeopleReplicaOptions } from './hr-judge';
-import { hrAdoptionsMap, type SealedHrMap } from './sealed-hr';
+import { hrAdoptionsMap } from './sealed-hr';
 import { todayUtc } from '$lib/shared/domain/dates';
 
 export type { ChecklistRun, HistoryArea } from './shape';
@@ -89,13 +86,14 @@ export class PeopleReplica {
 		this.#facts = this.#store.byMap;
 		for (const id of docs.peopleMap(doc).keys()) this.#readPerson(id);
 		// Every key ever written (a removed fact that stays as written still counts).
-		for (const name of docs.FACT_MAPS) this.#judge(name, [...factKeys(docs.factMap(doc, name))]);
+		for (const name of docs.FACT_MAPS) this.#store.judge(name, [...factKeys(docs.factMap(doc, name))]);
 		this.#readPolicies();
 		this.#readFieldDefs();
 		const unobserve = docs.observePeople(doc, (c) => {
 			this.#hr?.invalidate();
 			for (const id of c.people) this.#readPerson(id);
-			for (const [name, ids] of Object.entries(c.facts) as [docs.FactMap, string[]][]) this.#judge(name, ids);
+			for (const [name, ids] of Object.entries(c.facts) as [docs.FactMap, string[]][])
+				this.#store.judge(name, ids);
 			if (Object.keys(c.facts).length) this.#rewrites = null;
 			if (c.policies) this.#readPolicies();
 			if (c.settings) this.#readFieldDefs();
@@ -144,20 +142,12 @@ export class PeopleReplica {
 		else this.#malformed.delete(id);
 	}
 
-	#judge(name: docs.FactMap, ids: readonly string[]): void {
-		this.#store.judge(name, ids);
-	}
-
 	#readPolicies(): void {
 		this.#policies = readPolicies(this.#doc, this.#quarantine);
 	}
 
 	#readFieldDefs(): void {
-		const read = fields.readFieldDefs(this.#doc);
-		this.#fieldDefs = read.defs;
-		for (const [key, q] of this.#quarantine) if (q.map === 'customFields') this.#quarantine.delete(key);
-		for (const b of read.bad)
-			this.#quarantine.set(`customFields:${b.id}`, quarantined('customFields', b.id, b.error));
+		this.#fieldDefs = fields.readFieldDefsInto(this.#doc, this.#quarantine);
 	}
 
 	// ---- reads ----------------------------------------------------------------------------------
@@ -306,19 +296,11 @@ export class PeopleReplica {
 		return ok(fact);
 	}
 
-	/**
-	 * Erases personal details and the person's document metadata (file names can be personal) in one
-	 * transaction. Histories and leave facts stay: payroll retention needs them.
-	 */
+	/** Erases personal details and document metadata (settings-writes.ts); histories and leave stay. */
 	erase(personId: string, at: string, keepTaxIdentifiers: boolean): Result<true> {
 		if (!this.#people.has(personId))
 			return fail('hr/unknown-person', `There is no person ${personId}`, { field: 'personId' });
-		const documents = docs.factMap(this.#doc, 'documents');
-		this.#doc.transact(() => {
-			docs.erasePerson(this.#doc, personId, at, keepTaxIdentifiers);
-			for (const [id, v] of documents)
-				if ((v as { personId?: unknown }).personId === personId) documents.delete(id);
-		});
+		settings.erasePerson(this.#doc, personId, at, keepTaxIdentifiers);
 		return ok(true);
 	}
 
@@ -372,81 +354,38 @@ export class PeopleReplica {
 		return next;
 	}
 
-	/**
-	 * Writes HR facts, in one transaction. In a workspace with member keys each is first sealed by this
-	 * device (signing is asynchronous, so they are written a moment later, already checked); when it
-	 * cannot sign (the key is gone) nothing is written.
-	 */
-	#write(items: { map: SealedHrMap; key: string; value: object }[], first?: () => void): void {
-		const write = (values: readonly object[]) =>
-			this.#doc.transact(() => {
-				first?.();
-				items.forEach((i, n) => docs.insertFact(this.#doc, i.map, i.key, values[n]));
-			});
-		const signer = this.#signer?.();
-		if (!signer || !this.#hr || items.length === 0) return void write(items.map((i) => i.value));
-		const done = this.#hr
-			.sealAll(signer, items)
-			.then(write)
-			.catch(() => undefined)
-			.finally(() => this.#signing.delete(done));
+	/** Writes HR facts in one transaction, sealed first in a workspace with member keys (hr-write.ts). */
+	#write(items: HrItem[], first?: () => void): void {
+		const done = writeHrFacts(this.#doc, this.#hr, this.#signer?.() ?? null, items, first);
+		if (!done) return;
 		this.#signing.add(done);
+		void done.finally(() => this.#signing.delete(done));
 	}
 
 	savePolicy(policy: LeavePolicy): Result<LeavePolicy> {
-		const valid = validateLeavePolicy(policy);
-		if (!valid.ok) return valid;
-		docs.savePolicy(this.#doc, policy);
-		return valid;
+		return settings.savePolicy(this.#doc, policy);
 	}
-
 	/** Creates or updates a definition after checking it against every other one. */
 	saveCustomField(def: CustomFieldDefinition, at: string): Result<CustomFieldDefinition> {
-		const all = [...this.#fieldDefs.filter((d) => d.id !== def.id), def];
-		const problems = checkCustomFieldDefinitions(all).filter((p) =>
-			p.field.startsWith(`customFieldDefinitions[${all.length - 1}]`)
-		);
-		if (problems.length)
-			return fail('hr/custom-field-definition', problems.map((p) => p.message).join('; '), {
-				problems: problems.map((p) => ({
-					...p,
-					field: p.field.replace(/^customFieldDefinitions\[\d+\]\./, '')
-				}))
-			});
-		fields.saveFieldDef(this.#doc, def, at);
-		return ok(def);
+		return settings.saveCustomField(this.#doc, this.#fieldDefs, def, at);
 	}
-
 	setApprover(memberId: string, approver: boolean, at: string): void {
 		fields.setApprover(this.#doc, memberId, approver, at);
 	}
-
 	setCalendar(location: string, calendarId: string): void {
 		docs.settingsMap(this.#doc, 'calendars').set(location, calendarId);
 	}
-
 	setMember(personId: string, memberId: string | null): void {
-		const m = docs.settingsMap(this.#doc, 'members');
-		if (memberId) m.set(personId, memberId);
-		else m.delete(personId);
+		settings.setMember(this.#doc, personId, memberId);
 	}
-
 	addDocument(meta: DocumentMeta): Result<DocumentMeta> {
-		const read = readDocumentMeta(meta, meta.id);
-		if (!read.ok) return fail('hr/document', `Document: ${read.error.message}`, { field: 'file' });
-		docs.insertFact(this.#doc, 'documents', meta.id, meta);
-		return ok(meta);
+		return settings.addDocument(this.#doc, meta);
 	}
-
 	removeDocument(id: string, at: string, by: string): boolean {
 		return docs.insertFact(this.#doc, 'documentRemovals', id, { at, by });
 	}
-
 	recordChecklist(run: ChecklistRun): Result<ChecklistRun> {
-		const read = readChecklistRun(run, run.id);
-		if (!read.ok) return fail('hr/checklist', `Checklist: ${read.error.message}`);
-		docs.insertFact(this.#doc, 'checklists', run.id, run);
-		return ok(run);
+		return settings.recordChecklist(this.#doc, run);
 	}
 
 	/** What this replica has seen, as base64url: equal vectors mean equal shard contents. */
