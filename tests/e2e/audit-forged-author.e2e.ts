@@ -4,7 +4,7 @@
 // the teammate's name, saying whose device signed it, and the second as not signed, counts both in
 // its check, and shows honest entries under their real signer; all of it again after a reload.
 import { readFileSync } from 'node:fs';
-import { expect, test } from './test';
+import { expect, test, testDay } from './test';
 import {
 	addTask,
 	browserPool,
@@ -38,91 +38,95 @@ test('an audit entry a teammate writes under the owner’s name shows whose devi
 		// Ben's edited copy writes two entries naming Alice, each as a device of its own (a fresh Yjs
 		// client, so the chain and clock checks hold): one sealed with Ben's own device key (read from
 		// his browser's registry), one with no seal.
-		const forged = await ben.evaluate(async (workspaceId) => {
-			type Entry = Record<string, unknown>;
-			const keel = (window as unknown as { __keel: { debug: { shardDoc: (s: string) => unknown } } }).__keel;
-			const doc = keel.debug.shardDoc('tasks') as {
-				clientID: number;
-				getArray: (n: string) => { toArray: () => Entry[]; push: (v: Entry[]) => void };
-				transact: (f: () => void) => void;
-			};
-			const log = doc.getArray('audit');
-			const alices = log.toArray().find((e) => e.authorName === 'Alice');
-			if (!alices) return 'no entry of Alice to copy her member id from';
-			const canonical = (x: unknown): string =>
-				Array.isArray(x)
-					? `[${x.map(canonical).join(',')}]`
-					: x !== null && typeof x === 'object'
-						? `{${Object.entries(x)
-								.filter(([, v]) => v !== undefined)
-								.sort(([a], [b]) => (a < b ? -1 : 1))
-								.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`)
-								.join(',')}}`
-						: JSON.stringify(x);
-			const hex = (b: ArrayBuffer) =>
-				[...new Uint8Array(b)].map((x) => x.toString(16).padStart(2, '0')).join('');
-			const b64 = (bytes: ArrayBuffer) =>
-				btoa(String.fromCharCode(...new Uint8Array(bytes)))
-					.replace(/\+/g, '-')
-					.replace(/\//g, '_')
-					.replace(/=+$/, '');
-			// Ben's device key, as his browser holds it (usable to sign, though not readable).
-			const device = await new Promise<{ publicKey: string; privateKey: CryptoKey }>((resolve, reject) => {
-				const open = indexedDB.open('keel-registry');
-				open.onerror = () => reject(open.error);
-				open.onsuccess = () => {
-					const get = open.result.transaction('workspaces').objectStore('workspaces').get(workspaceId);
-					get.onsuccess = () =>
-						resolve((get.result as { device: { publicKey: string; privateKey: CryptoKey } }).device);
-					get.onerror = () => reject(get.error);
+		const forged = await ben.evaluate(
+			async ({ workspaceId, at }) => {
+				type Entry = Record<string, unknown>;
+				const keel = (window as unknown as { __keel: { debug: { shardDoc: (s: string) => unknown } } })
+					.__keel;
+				const doc = keel.debug.shardDoc('tasks') as {
+					clientID: number;
+					getArray: (n: string) => { toArray: () => Entry[]; push: (v: Entry[]) => void };
+					transact: (f: () => void) => void;
 				};
-			});
-			const write = async (title: string, sign: boolean) => {
-				const own = doc.clientID;
-				const client = 1 + Math.floor(Math.random() * 2 ** 30);
-				const entry: Entry = {
-					v: 1,
-					kind: 'changes',
-					client,
-					seq: 0,
-					prev: '',
-					from: 0,
-					to: 1,
-					author: alices.author,
-					authorName: 'Alice',
-					at: new Date().toISOString(),
-					changes: [{ what: 'Task', label: title, field: '', action: 'added', before: '', after: title }],
-					more: 0
-				};
-				entry.hash = hex(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(canonical(entry))));
-				if (sign) {
-					const body = {
-						t: 'keel-fact/1',
-						workspaceId,
-						shard: 'tasks',
-						map: 'audit',
-						key: `${client}:0`,
-						value: entry
+				const log = doc.getArray('audit');
+				const alices = log.toArray().find((e) => e.authorName === 'Alice');
+				if (!alices) return 'no entry of Alice to copy her member id from';
+				const canonical = (x: unknown): string =>
+					Array.isArray(x)
+						? `[${x.map(canonical).join(',')}]`
+						: x !== null && typeof x === 'object'
+							? `{${Object.entries(x)
+									.filter(([, v]) => v !== undefined)
+									.sort(([a], [b]) => (a < b ? -1 : 1))
+									.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`)
+									.join(',')}}`
+							: JSON.stringify(x);
+				const hex = (b: ArrayBuffer) =>
+					[...new Uint8Array(b)].map((x) => x.toString(16).padStart(2, '0')).join('');
+				const b64 = (bytes: ArrayBuffer) =>
+					btoa(String.fromCharCode(...new Uint8Array(bytes)))
+						.replace(/\+/g, '-')
+						.replace(/\//g, '_')
+						.replace(/=+$/, '');
+				// Ben's device key, as his browser holds it (usable to sign, though not readable).
+				const device = await new Promise<{ publicKey: string; privateKey: CryptoKey }>((resolve, reject) => {
+					const open = indexedDB.open('keel-registry');
+					open.onerror = () => reject(open.error);
+					open.onsuccess = () => {
+						const get = open.result.transaction('workspaces').objectStore('workspaces').get(workspaceId);
+						get.onsuccess = () =>
+							resolve((get.result as { device: { publicKey: string; privateKey: CryptoKey } }).device);
+						get.onerror = () => reject(get.error);
 					};
-					const sig = await crypto.subtle.sign(
-						{ name: 'Ed25519' },
-						device.privateKey,
-						new TextEncoder().encode(canonical(body))
-					);
-					entry.seal = { by: device.publicKey, sig: b64(sig) };
-				}
-				// The entry is written as that other client, at its first clock.
-				doc.clientID = client;
-				try {
-					doc.transact(() => log.push([entry]));
-				} finally {
-					doc.clientID = own;
-				}
-			};
-			await write('Transfer 9,000 to Ben', true);
-			await write('Close the old account', false);
-			return 'written';
-		}, wsId);
+				});
+				const write = async (title: string, sign: boolean) => {
+					const own = doc.clientID;
+					const client = 1 + Math.floor(Math.random() * 2 ** 30);
+					const entry: Entry = {
+						v: 1,
+						kind: 'changes',
+						client,
+						seq: 0,
+						prev: '',
+						from: 0,
+						to: 1,
+						author: alices.author,
+						authorName: 'Alice',
+						at,
+						changes: [{ what: 'Task', label: title, field: '', action: 'added', before: '', after: title }],
+						more: 0
+					};
+					entry.hash = hex(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(canonical(entry))));
+					if (sign) {
+						const body = {
+							t: 'keel-fact/1',
+							workspaceId,
+							shard: 'tasks',
+							map: 'audit',
+							key: `${client}:0`,
+							value: entry
+						};
+						const sig = await crypto.subtle.sign(
+							{ name: 'Ed25519' },
+							device.privateKey,
+							new TextEncoder().encode(canonical(body))
+						);
+						entry.seal = { by: device.publicKey, sig: b64(sig) };
+					}
+					// The entry is written as that other client, at its first clock.
+					doc.clientID = client;
+					try {
+						doc.transact(() => log.push([entry]));
+					} finally {
+						doc.clientID = own;
+					}
+				};
+				await write('Transfer 9,000 to Ben', true);
+				await write('Close the old account', false);
+				return 'written';
+			},
+			{ workspaceId: wsId, at: `${testDay()}T10:00:00.000Z` }
+		);
 		expect(forged).toBe('written');
 
 		// And it deletes one of Alice's tasks outright, with its recording switched off: a deletion

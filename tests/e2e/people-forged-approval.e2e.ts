@@ -14,67 +14,70 @@ const Y = testDay().slice(0, 4);
 
 /** Mallory's edited copy: writes a decision on Dana's request, sealed with her device key. */
 async function forgeDecision(page: Page, p: { id: string; byName: string }) {
-	return page.evaluate(async ({ id, byName }) => {
-		type YMap = {
-			get: (k: string) => unknown;
-			set: (k: string, v: unknown) => void;
-			forEach: (f: (v: unknown, k: string) => void) => void;
-		};
-		type Doc = { getMap: (n: string) => YMap };
-		const keel = (window as unknown as { __keel: { debug: { shardDoc: (s: string) => unknown } } }).__keel;
-		const people = keel.debug.shardDoc('people') as Doc;
-		const meta = keel.debug.shardDoc('meta') as Doc;
-		let by = '';
-		meta.getMap('members').forEach((m, memberId) => {
-			if ((m as { name?: string }).name === byName) by = memberId;
-		});
-		let requestId = '';
-		people.getMap('leave').forEach((v, k) => {
-			if ((v as { kind?: string }).kind === 'request') requestId = k;
-		});
-		const canonical = (x: unknown): string => {
-			if (Array.isArray(x)) return `[${x.map(canonical).join(',')}]`;
-			if (x !== null && typeof x === 'object') {
-				const o = x as Record<string, unknown>;
-				return `{${Object.keys(o)
-					.filter((k) => o[k] !== undefined)
-					.sort()
-					.map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`)
-					.join(',')}}`;
-			}
-			return JSON.stringify(x) ?? 'null';
-		};
-		const b64 = (b: ArrayBuffer) =>
-			btoa(String.fromCharCode(...new Uint8Array(b)))
-				.replace(/\+/g, '-')
-				.replace(/\//g, '_')
-				.replace(/=+$/, '');
-		const wsId = location.pathname.split('/')[2] ?? '';
-		const device = await new Promise<{ publicKey: string; privateKey: CryptoKey }>((resolve, reject) => {
-			const open = indexedDB.open('keel-registry');
-			open.onerror = () => reject(new Error('no registry'));
-			open.onsuccess = () => {
-				const get = open.result.transaction('workspaces').objectStore('workspaces').get(wsId);
-				get.onsuccess = () =>
-					resolve((get.result as { device: { publicKey: string; privateKey: CryptoKey } }).device);
-				get.onerror = () => reject(new Error('no entry'));
+	return page.evaluate(
+		async ({ id, byName, at }) => {
+			type YMap = {
+				get: (k: string) => unknown;
+				set: (k: string, v: unknown) => void;
+				forEach: (f: (v: unknown, k: string) => void) => void;
 			};
-		});
-		const value = { id, requestId, status: 'approved', by, byName, at: `${new Date().toISOString()}` };
-		const message = canonical({
-			t: 'keel-fact/1',
-			workspaceId: wsId,
-			shard: 'people',
-			map: 'decisions',
-			key: id,
-			value
-		});
-		const sig = b64(
-			await crypto.subtle.sign({ name: 'Ed25519' }, device.privateKey, new TextEncoder().encode(message))
-		);
-		people.getMap('decisions').set(id, { ...value, seal: { by: device.publicKey, sig } });
-		return { by: Boolean(by), requestId: Boolean(requestId) };
-	}, p);
+			type Doc = { getMap: (n: string) => YMap };
+			const keel = (window as unknown as { __keel: { debug: { shardDoc: (s: string) => unknown } } }).__keel;
+			const people = keel.debug.shardDoc('people') as Doc;
+			const meta = keel.debug.shardDoc('meta') as Doc;
+			let by = '';
+			meta.getMap('members').forEach((m, memberId) => {
+				if ((m as { name?: string }).name === byName) by = memberId;
+			});
+			let requestId = '';
+			people.getMap('leave').forEach((v, k) => {
+				if ((v as { kind?: string }).kind === 'request') requestId = k;
+			});
+			const canonical = (x: unknown): string => {
+				if (Array.isArray(x)) return `[${x.map(canonical).join(',')}]`;
+				if (x !== null && typeof x === 'object') {
+					const o = x as Record<string, unknown>;
+					return `{${Object.keys(o)
+						.filter((k) => o[k] !== undefined)
+						.sort()
+						.map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`)
+						.join(',')}}`;
+				}
+				return JSON.stringify(x) ?? 'null';
+			};
+			const b64 = (b: ArrayBuffer) =>
+				btoa(String.fromCharCode(...new Uint8Array(b)))
+					.replace(/\+/g, '-')
+					.replace(/\//g, '_')
+					.replace(/=+$/, '');
+			const wsId = location.pathname.split('/')[2] ?? '';
+			const device = await new Promise<{ publicKey: string; privateKey: CryptoKey }>((resolve, reject) => {
+				const open = indexedDB.open('keel-registry');
+				open.onerror = () => reject(new Error('no registry'));
+				open.onsuccess = () => {
+					const get = open.result.transaction('workspaces').objectStore('workspaces').get(wsId);
+					get.onsuccess = () =>
+						resolve((get.result as { device: { publicKey: string; privateKey: CryptoKey } }).device);
+					get.onerror = () => reject(new Error('no entry'));
+				};
+			});
+			const value = { id, requestId, status: 'approved', by, byName, at };
+			const message = canonical({
+				t: 'keel-fact/1',
+				workspaceId: wsId,
+				shard: 'people',
+				map: 'decisions',
+				key: id,
+				value
+			});
+			const sig = b64(
+				await crypto.subtle.sign({ name: 'Ed25519' }, device.privateKey, new TextEncoder().encode(message))
+			);
+			people.getMap('decisions').set(id, { ...value, seal: { by: device.publicKey, sig } });
+			return { by: Boolean(by), requestId: Boolean(requestId) };
+		},
+		{ ...p, at: `${testDay()}T10:00:00.000Z` }
+	);
 }
 
 test('a leave approval forged by a People member who may not decide it is not applied, and is listed in words', async () => {
