@@ -140,7 +140,7 @@ describe('signed audit entries', () => {
 		const forged = log.entries.find((e) => e.client === benDoc.clientID);
 		const honest = log.entries.find((e) => e.client === adaDoc.clientID);
 		expect(forged && log.who.get(forged)).toMatchObject({
-			name: 'Ben (Books (and Tasks))',
+			name: 'Ben (Books)',
 			signedBy: 'Ben',
 			mark: 'wrong-author',
 			note: "Says it was written by Ada, but signed by Ben's device",
