@@ -24,23 +24,10 @@ import {
 import { PeopleReplica } from './replica';
 import { adoptUnsealedHr, sealHrFact } from './sealed-hr';
 import * as docs from './doc';
+import { policy } from '$lib/people/domain/leave/leave-fixtures';
 
 const calendars = { london: ENGLAND_AND_WALES_2025_2027 };
-const POLICY: LeavePolicy = {
-	schemaVersion: 1,
-	id: 'annual',
-	name: 'Annual leave',
-	accrual: { kind: 'annualGrant', daysPerYear: '25' as DecimalString },
-	leaveYearStart: { month: 1, day: 1 },
-	waitingPeriodDays: 0,
-	capDays: null,
-	carryOver: null,
-	negativeBalance: { allowed: false },
-	prorateByFte: true,
-	prorateMidYear: true,
-	hoursPerDay: '7.5' as DecimalString,
-	places: 4
-};
+const POLICY: LeavePolicy = policy({ carryOver: null });
 
 const person = (id: string): Employee => ({
 	schemaVersion: 1,
