@@ -195,6 +195,17 @@ export class WorkspaceSession {
 		return out;
 	}
 
+	/**
+	 * Resolves once every update written so far is committed to IndexedDB. y-indexeddb stores each
+	 * update in its own transaction as it happens but does not say when that commits; a transaction
+	 * on the same store queues behind the earlier ones, so its completion vouches for them. For writes
+	 * that must survive the tab closing at once (a new workspace's owner grant).
+	 */
+	async stored(): Promise<void> {
+		const all = [...this.#persistence.values(), ...(this.#filesPersistence ? [this.#filesPersistence] : [])];
+		await Promise.all(all.map((p) => committed(p)));
+	}
+
 	async close(): Promise<void> {
 		if (this.#closed) return;
 		this.#closed = true;
@@ -204,6 +215,19 @@ export class WorkspaceSession {
 		for (const d of this.docs.values()) d.destroy();
 		this.filesDoc?.destroy();
 	}
+}
+
+/** Resolves when a read of `p`'s updates store, queued behind its pending writes, completes. */
+function committed(p: IndexeddbPersistence): Promise<void> {
+	const db = p.db;
+	if (!db) return Promise.resolve();
+	return new Promise((resolve, reject) => {
+		const tx = db.transaction(['updates'], 'readonly');
+		tx.oncomplete = () => resolve();
+		tx.onerror = () => reject(tx.error);
+		tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
+		tx.objectStore('updates').count();
+	});
 }
 
 /**

@@ -147,4 +147,33 @@ describe('MembersState', () => {
 		expect(other.box.entry.root).toBeUndefined();
 		expect(other.state.canSecure).toBe(true);
 	});
+
+	it("a root whose own owner grant never reached the shard writes it again, and then acts as its member", async () => {
+		const { replicas } = trustNet('W1', 2);
+		const key = await generateDeviceKey();
+		// The tab was closed before the creation's grant was stored: the root is known, its grant is not.
+		const owner = device(replicas[0]!, entry('m-owner', 'Olga', { root: key.publicKey, device: key }));
+		await until(() => owner.state.trust?.roles.get(key.publicKey)?.member === 'm-owner');
+		expect(owner.state.canManage).toBe(true);
+		expect(owner.state.trust?.memberOf.get(key.publicKey)).toBe('m-owner');
+		// Written once, and read the same by a teammate's device.
+		const bea = device(replicas[1]!, entry('m-bea', 'Bea', { root: key.publicKey }));
+		await until(() => bea.state.trust?.roles.get(key.publicKey)?.member === 'm-owner');
+		owner.state.refresh();
+		await until(() => owner.state.loaded);
+		const selfGrants = (await replicas[1]!.read()).verified.filter(
+			(s) => s.kind === 'grant' && s.by === key.publicKey && s.memberKey === key.publicKey
+		);
+		expect(selfGrants).toHaveLength(1);
+	});
+
+	it("a device that is not the root never writes an owner grant for itself", async () => {
+		const { replicas } = trustNet('W1', 1);
+		const root = await generateDeviceKey();
+		const mine = await generateDeviceKey();
+		const other = device(replicas[0]!, entry('m-bea', 'Bea', { root: root.publicKey, device: mine }));
+		await until(() => other.state.loaded);
+		expect((await replicas[0]!.read()).verified.filter((s) => s.kind === 'grant')).toHaveLength(0);
+		expect(other.state.canManage).toBe(false);
+	});
 });

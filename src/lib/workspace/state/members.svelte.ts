@@ -148,6 +148,21 @@ export class MembersState {
 		if (!trust) return;
 		const me = device.publicKey;
 		const writes: SignedStatement[] = [];
+		// The root's own owner grant names the member it acts as. Written when the workspace is made;
+		// a browser that lost it (closed before it reached disk, with an older build) writes it again,
+		// or every fact this device signs would be refused as recorded by someone else.
+		if (
+			root === me &&
+			!verified.some((s) => s.kind === 'grant' && s.by === me && s.memberKey === me && s.role === 'owner')
+		)
+			writes.push(
+				await this.#sign(device, {
+					kind: 'grant',
+					member: this.#entry().memberId,
+					memberKey: me,
+					role: 'owner'
+				})
+			);
 		const joined = this.#entry().joinedInvite;
 		const mine = trust.roles.get(me)?.role;
 		const offered = joined ? trust.invites.get(joined)?.body.role : undefined;

@@ -88,6 +88,9 @@ export async function createWorkspace(
 		replica.destroy();
 		if (!applied.ok) throw new Error(applied.error.message);
 	}
+	// The owner grant above is what makes this device's writes count: it must be on disk before the
+	// workspace is shown, or a tab closed (or reloaded) at once leaves a root that grants nobody.
+	await session.stored();
 	return { entry, session };
 }
 
