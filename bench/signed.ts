@@ -6,7 +6,10 @@
 //      into that open book: apply the update and wait until every entry is judged and counted.
 //      Sealed one by one on one device, they form that device's seal chain (fact-seal.ts): the
 //      checker verifies the chain's head and digests every entry (one serialisation + SHA-256).
+//  (c) the floor under (b) for any check that binds each fact to a signature: serialise each of the
+//      10,000 entries and hash it with the engine's native SHA-256 (node:crypto), nothing else.
 // `npm run bench -- signed` runs only this.
+import { createHash } from 'node:crypto';
 import * as Y from 'yjs';
 import { generateBook } from '$lib/books/domain/generate';
 import type { JournalEntry } from '$lib/books/domain';
@@ -98,7 +101,13 @@ export async function signedBench(record: Record): Promise<void> {
 		openPlain: [] as number[],
 		openSigned: [] as number[],
 		mergePlain: [] as number[],
-		mergeSigned: [] as number[]
+		mergeSigned: [] as number[],
+		floor: [] as number[]
+	};
+	const floor = () => {
+		const t0 = performance.now();
+		for (const e of sealed) createHash('sha256').update(JSON.stringify(e)).digest();
+		return performance.now() - t0;
 	};
 	for (let i = 0; i < runs; i++) {
 		// Alternate, so neither side always runs on a warmer engine.
@@ -106,6 +115,7 @@ export async function signedBench(record: Record): Promise<void> {
 		times.openSigned.push((await open(true)).ms);
 		times.mergePlain.push(await merge(false));
 		times.mergeSigned.push(await merge(true));
+		times.floor.push(floor());
 	}
 	const line = (label: string, plain: number[], signed: number[]) => {
 		const p = median(plain);
@@ -126,5 +136,12 @@ export async function signedBench(record: Record): Promise<void> {
 		'merge 10,000 remote posted entries, each sealed by a Books teammate, into that open book in Node (median of 5)',
 		times.mergePlain,
 		times.mergeSigned
+	);
+	const f = median(times.floor);
+	const plain = median(times.mergePlain);
+	record(
+		'floor under that merge for any per-fact check: serialise each of the 10,000 entries and SHA-256 it natively (node:crypto), no signature, no judging (median of 5)',
+		`${f.toFixed(0)} ms = ${((f / plain) * 100).toFixed(0)}% of the merge without checks`,
+		'what a per-fact seal cannot go below'
 	);
 }

@@ -148,7 +148,7 @@ describe('MembersState', () => {
 		expect(other.state.canSecure).toBe(true);
 	});
 
-	it("a root whose own owner grant never reached the shard writes it again, and then acts as its member", async () => {
+	it('a root whose own owner grant never reached the shard writes it again, and then acts as its member', async () => {
 		const { replicas } = trustNet('W1', 2);
 		const key = await generateDeviceKey();
 		// The tab was closed before the creation's grant was stored: the root is known, its grant is not.
@@ -167,7 +167,7 @@ describe('MembersState', () => {
 		expect(selfGrants).toHaveLength(1);
 	});
 
-	it("a device that is not the root never writes an owner grant for itself", async () => {
+	it('a device that is not the root never writes an owner grant for itself', async () => {
 		const { replicas } = trustNet('W1', 1);
 		const root = await generateDeviceKey();
 		const mine = await generateDeviceKey();
