@@ -113,3 +113,30 @@ export function openingsFromCsv(p: {
 	}
 	return ok({ entries, rows: rows.value.length });
 }
+
+type WriteOpenings = (entries: readonly OpeningYtd[]) => Result<null>;
+
+/** Saves a person's opening figures for a tax year through `write` (a correction replaces what counted). */
+export function saveOpening(
+	p: Parameters<typeof openingToSave>[0] & { write: WriteOpenings }
+): Result<'saved' | 'unchanged'> {
+	const made = openingToSave(p);
+	if (!made.ok) return made;
+	if (!made.value) return ok('unchanged');
+	const written = p.write([made.value]);
+	return written.ok ? ok('saved') : written;
+}
+
+/** Imports opening figures from a CSV file through `write`: every row, or none with every bad cell named. */
+export function importOpenings(
+	p: Parameters<typeof openingsFromCsv>[0] & { write: WriteOpenings }
+): Result<{ saved: number; unchanged: number }> {
+	const made = openingsFromCsv(p);
+	if (!made.ok) return made;
+	const { entries, rows } = made.value;
+	if (entries.length) {
+		const written = p.write(entries);
+		if (!written.ok) return written;
+	}
+	return ok({ saved: entries.length, unchanged: rows - entries.length });
+}

@@ -36,7 +36,7 @@ import { check, parseForm } from '$lib/shared/domain/schema';
 import { postingAccountsSchema, scheduleKind, SCHEDULE_LABELS } from '$lib/payroll/sync/records';
 import { candidates, type Candidate } from './data';
 import { clashWords } from './clash';
-import { openingsFromCsv, openingToSave } from './openings';
+import { importOpenings, saveOpening } from './openings';
 import { ONE_CLICK_ACCOUNTS, REQUIRED_ROLES, type OneClickRole } from './accounts';
 import { no, type PayslipExtras, type PostingState, type RunInput } from './verb';
 import {
@@ -272,29 +272,21 @@ export class PayrollState {
 
 	/** Records a person's opening figures for a tax year (a correction replaces what counted). */
 	saveOpening(personId: string, input: OpeningInput): Result<'saved' | 'unchanged'> {
-		const made = openingToSave({ existing: this.openings, personId, input, me: this.#me });
-		if (!made.ok) return made;
-		if (!made.value) return ok('unchanged');
-		const written = this.#live.recordOpenings([made.value]);
-		return written.ok ? ok('saved') : written;
+		const write = (e: readonly OpeningYtd[]) => this.#live.recordOpenings(e);
+		return saveOpening({ existing: this.openings, personId, input, me: this.#me, write });
 	}
 
 	/** Imports opening figures from a CSV file: every row, or none with every bad cell named. */
 	importOpenings(text: string, file: string): Result<{ saved: number; unchanged: number }> {
-		const made = openingsFromCsv({
+		const write = (e: readonly OpeningYtd[]) => this.#live.recordOpenings(e);
+		return importOpenings({
 			text,
 			file,
 			people: this.#people.people,
 			existing: this.openings,
-			me: this.#me
+			me: this.#me,
+			write
 		});
-		if (!made.ok) return made;
-		const { entries, rows } = made.value;
-		if (entries.length) {
-			const written = this.#live.recordOpenings(entries);
-			if (!written.ok) return written;
-		}
-		return ok({ saved: entries.length, unchanged: rows - entries.length });
 	}
 
 	/** Computes a run in the worker from the People records and finalized runs this page holds. */
