@@ -9,7 +9,7 @@ import type { Member } from '$lib/shared/sync/meta-doc';
 import { createSealChecker } from '$lib/shared/sync/fact-seal';
 import { adoptUnsealed, booksAuthority } from '$lib/books/sync/adoption';
 import type { BooksReplica, BooksReplicaOptions } from '$lib/books/sync/replica';
-import { background } from '$lib/shared/state/background';
+import { watchAuthority } from '$lib/shared/state/authority-watch.svelte';
 import { keepSealChainsInLocalStorage } from '$lib/shared/state/seal-chain-store';
 import { newId } from '../../shared/state/ids';
 
@@ -17,14 +17,6 @@ export interface BooksAuthorityWiring {
 	readonly options: Pick<BooksReplicaOptions, 'authority' | 'signer'>;
 	/** Starts watching the roles (re-judging entries when they change); returns the cleanup. */
 	start(replica: BooksReplica): () => void;
-}
-
-/** Who holds which role (and who held which before removal), as one comparable string. */
-function rolesKey(trust: TrustState | null): string {
-	if (!trust) return '';
-	const now = [...trust.roles].map(([k, s]) => `${k}:${s.role}`).sort();
-	const before = [...trust.formerRoles].map(([k, s]) => `${k}:${s.role}`).sort();
-	return `${now.join(',')}|${before.join(',')}`;
 }
 
 export function wireBooksAuthority(input: {
@@ -49,25 +41,13 @@ export function wireBooksAuthority(input: {
 	return {
 		options: { authority, signer },
 		start(replica) {
-			let adopting = false;
-			let judgedWith: string | null = null;
-			return $effect.root(() => {
-				$effect(() => {
-					const trust = input.trust();
-					// Meta changes often; the entries are judged again only when who holds which role does.
-					const key = rolesKey(trust);
-					if (key !== judgedWith) {
-						judgedWith = key;
-						replica.rejudge();
-					}
-					const device = input.entry().device;
-					if (!trust || !device || adopting) return;
-					adopting = true;
-					background(
-						adoptUnsealed(input.doc, device, workspaceId, trust, newId()).finally(() => (adopting = false)),
-						'adopting the entries posted before the books were signed'
-					);
-				});
+			return watchAuthority({
+				trust: input.trust,
+				members: input.members,
+				device: () => input.entry().device,
+				rejudge: () => replica.rejudge(),
+				adopt: (device, trust) => adoptUnsealed(input.doc, device, workspaceId, trust, newId()),
+				doing: 'adopting the entries posted before the books were signed'
 			});
 		}
 	};

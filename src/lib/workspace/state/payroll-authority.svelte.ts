@@ -11,10 +11,9 @@ import { createSealChecker } from '$lib/shared/sync/fact-seal';
 import { adoptUnsealedRuns, type PayrollAuthority } from '$lib/payroll/sync/sealed-runs';
 import { adoptUnsealedPayFacts } from '$lib/payroll/sync/sealed-pay-facts';
 import type { PayrollReplica, PayrollReplicaOptions } from '$lib/payroll/sync/replica';
-import { background } from '$lib/shared/state/background';
+import { watchAuthority } from '$lib/shared/state/authority-watch.svelte';
 import { keepSealChainsInLocalStorage } from '$lib/shared/state/seal-chain-store';
 import { newId } from '../../shared/state/ids';
-import { untrack } from 'svelte';
 
 export interface PayrollAuthorityWiring {
 	readonly options: PayrollReplicaOptions & { readonly authority: PayrollAuthority };
@@ -48,25 +47,17 @@ export function wirePayrollAuthority(input: {
 	return {
 		options: { authority, signer },
 		start(replica) {
-			let adopting = false;
-			return $effect.root(() => {
-				$effect(() => {
-					const trust = input.trust();
-					void input.members();
-					// Untracked: re-reading touches the payroll screens' own state, which must not
-					// make this effect depend on (and re-run for) what it writes.
-					untrack(() => replica.rejudge());
-					const device = input.entry().device;
-					if (!trust || !device || adopting) return;
-					adopting = true;
-					background(
-						Promise.all([
-							adoptUnsealedRuns(input.doc, device, workspaceId, trust, newId()),
-							adoptUnsealedPayFacts(input.doc, device, workspaceId, trust, newId())
-						]).finally(() => (adopting = false)),
-						'adopting the pay runs, payments and postings recorded before they were signed'
-					);
-				});
+			return watchAuthority({
+				trust: input.trust,
+				members: input.members,
+				device: () => input.entry().device,
+				rejudge: () => replica.rejudge(),
+				adopt: (device, trust) =>
+					Promise.all([
+						adoptUnsealedRuns(input.doc, device, workspaceId, trust, newId()),
+						adoptUnsealedPayFacts(input.doc, device, workspaceId, trust, newId())
+					]),
+				doing: 'adopting the pay runs, payments and postings recorded before they were signed'
 			});
 		}
 	};

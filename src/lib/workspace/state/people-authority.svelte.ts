@@ -10,9 +10,8 @@ import type { FactAuthority } from '$lib/shared/sync/fact-authority';
 import { todayUtc } from '$lib/shared/domain';
 import { adoptUnsealedHr } from '$lib/people/sync/sealed-hr';
 import type { PeopleReplica, PeopleReplicaOptions } from '$lib/people/sync/replica';
-import { background } from '$lib/shared/state/background';
+import { watchAuthority } from '$lib/shared/state/authority-watch.svelte';
 import { newId } from '../../shared/state/ids';
-import { untrack } from 'svelte';
 
 export interface PeopleAuthorityWiring {
 	readonly options: PeopleReplicaOptions;
@@ -35,21 +34,13 @@ export function wirePeopleAuthority(input: {
 	return {
 		options: { authority: input.authority, signer, today: () => todayUtc() },
 		start(replica) {
-			let adopting = false;
-			return $effect.root(() => {
-				$effect(() => {
-					const trust = input.trust();
-					void input.members();
-					// Untracked: re-reading refreshes the People screens' own state.
-					untrack(() => replica.rejudge());
-					const device = input.entry().device;
-					if (!trust || !device || adopting) return;
-					adopting = true;
-					background(
-						adoptUnsealedHr(input.doc, device, workspaceId, trust, newId()).finally(() => (adopting = false)),
-						'adopting the leave decisions and HR records made before they were signed'
-					);
-				});
+			return watchAuthority({
+				trust: input.trust,
+				members: input.members,
+				device: () => input.entry().device,
+				rejudge: () => replica.rejudge(),
+				adopt: (device, trust) => adoptUnsealedHr(input.doc, device, workspaceId, trust, newId()),
+				doing: 'adopting the leave decisions and HR records made before they were signed'
 			});
 		}
 	};
