@@ -151,6 +151,8 @@ function lateAttempt(run: FinalizedRun): FinalizedRun & { attemptId: string } {
 /** A keyed workspace: an owner, honest People members m0…, attackers (People, not approvers) x0…. */
 interface Team {
 	trust: TrustState;
+	/** The workspace's owner: the only one here whose HR approver entries count. */
+	owner: DeviceKey;
 	honest: DeviceKey[];
 	attackers: DeviceKey[];
 }
@@ -174,7 +176,7 @@ async function team(): Promise<Team> {
 		...honest.map((k, i) => grant(k, `m${i}`, i)),
 		...attackers.map((k, i) => grant(k, `x${i}`, 10 + i))
 	]);
-	return { trust, honest, attackers };
+	return { trust, owner, honest, attackers };
 }
 
 /** Replicas as a keyed workspace's page makes them (each with its own seal checker), or unsigned ones. */
@@ -285,8 +287,15 @@ async function run(seed: number, signed: Team | null = null): Promise<Run> {
 		});
 	const first = honest[0] as Run['honest'][number];
 	first.people.savePolicy(POLICY);
-	// Every honest member is an HR approver (the attackers are not).
-	for (let i = 0; i < honestCount; i++) first.people.setApprover(`m${i}`, true, '2026-01-01T00:00:00Z');
+	// Every honest member is an HR approver (the attackers are not), named on the owner's device in
+	// a keyed workspace (only an owner's or admin's entry counts there).
+	const namer = signed ? replicas(honestDocs[0] as Y.Doc, signed, signed.owner) : first;
+	for (let i = 0; i < honestCount; i++) namer.people.setApprover(`m${i}`, true, '2026-01-01T00:00:00Z');
+	await namer.people.settled();
+	if (namer !== first) {
+		namer.people.destroy();
+		namer.payroll.destroy();
+	}
 	for (const id of PEOPLE_IDS) first.people.addPerson(employee(id), { employment: hire(`h-${id}`) });
 	first.payroll.saveSchedule(S);
 	for (const [i, id] of RUN_IDS.entries())

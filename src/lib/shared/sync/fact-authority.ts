@@ -16,8 +16,10 @@ import { mayAuthor, sealFact, sealOf, type FactContext, type FactSeal, type Seal
 
 /** Roles whose keys may write HR and payroll facts: owner, admin, People & Payroll. */
 export const PEOPLE_AUTHORS: readonly Role[] = ['owner', 'admin', 'people'];
+/** Owners and admins: the roles that may adopt older facts and set who holds HR authority. */
+export const OWNERS_AND_ADMINS: readonly Role[] = ['owner', 'admin'];
 /** Roles whose keys may adopt facts written before facts were sealed. */
-const ADOPTERS: readonly Role[] = ['owner', 'admin'];
+const ADOPTERS = OWNERS_AND_ADMINS;
 
 /** What a replica needs to judge who wrote a fact. */
 export interface FactAuthority {
