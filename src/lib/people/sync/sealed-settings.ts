@@ -114,6 +114,8 @@ function readKey(
 		}
 		return { w, seal, copy, afterSealed };
 	});
+	// Every seal's check is asked for at once (one round of checks, not one per write read).
+	const statuses = info.map(({ w, seal }) => (seal ? auth.checker.status(ctx, key, w.value) : 'unsealed'));
 	const refused: SettingNotCounted[] = [];
 	const about = (said: Said | undefined, value: unknown) => {
 		const named = (value as { memberId?: unknown } | null)?.memberId ?? value;
@@ -143,7 +145,7 @@ function readKey(
 			refused.push({ ...about(legacy, w.value), signer: null, why: UNSIGNED });
 			continue;
 		}
-		const status = auth.checker.status(ctx, key, w.value);
+		const status = statuses[i];
 		if (status === 'pending') return { said: null, pending: true, refused: [] };
 		const shaped = sealedSaid(name, key, w.value);
 		const who = auth.nameOf(seal.by);

@@ -98,11 +98,13 @@ export function readAdoptions(
 	trust: TrustState | null
 ): Map<string, string> | null {
 	const out = new Map<string, string>();
+	// Every adoption's check is asked for at once (a forger's many adoptions cost one round, not many).
+	let pending = false;
 	for (const key of factKeys(map)) {
 		const value = firstFact(map, key)?.value;
 		const status = checker.status(ctx, key, value);
-		if (status === 'pending') return null;
-		if (status !== 'good') continue;
+		if (status === 'pending') pending = true;
+		if (pending || status !== 'good') continue;
 		if (!trust) return null;
 		if (!mayAuthor(trust, sealOf(value)?.by ?? '', ADOPTERS)) continue;
 		const keys = (value as { keys?: unknown }).keys;
@@ -111,7 +113,7 @@ export function readAdoptions(
 			if (Array.isArray(pair) && typeof pair[0] === 'string' && typeof pair[1] === 'string')
 				out.set(pair[0], pair[1]);
 	}
-	return out;
+	return pending ? null : out;
 }
 
 /**
