@@ -14,10 +14,8 @@
 import type * as Y from 'yjs';
 import { v } from '$lib/shared/domain/schema';
 import { factWrites } from '$lib/shared/sync/facts';
-import { sealOf, type FactSeal } from '$lib/shared/sync/fact-seal';
-import { mayAuthor } from '$lib/shared/sync/fact-seal';
+import { FactSealSchema, mayAuthor, sealOf, type FactSeal } from '$lib/shared/sync/fact-seal';
 import { factDigest, OWNERS_AND_ADMINS, type FactAuthority } from '$lib/shared/sync/fact-authority';
-import { FactSealSchema } from '$lib/shared/sync/fact-seal';
 import { adoptedHr, hrFactContext } from './sealed-hr';
 
 /** The two settings maps of the people shard that say who holds HR authority. */
