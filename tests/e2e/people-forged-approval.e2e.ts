@@ -5,117 +5,20 @@
 // key but naming Ada as the one who decided. The owner's browser still shows the request awaiting
 // approval, with the balance unchanged, after sync and after a reload, and People → Needs review
 // lists both in words. Ada's real approval through the screen still counts.
-import type { Page } from '@playwright/test';
-import { expect, test, testDay } from './test';
-import { browserPool, createWorkspace, invite, join, startSignaling, waitForPeer } from './helpers';
-
-// Everything happens in the leave year of the test day.
-const Y = testDay().slice(0, 4);
-
-/** Mallory's edited copy: writes a decision on Dana's request, sealed with her device key. */
-async function forgeDecision(page: Page, p: { id: string; byName: string }) {
-	return page.evaluate(
-		async ({ id, byName, at }) => {
-			type YMap = {
-				get: (k: string) => unknown;
-				set: (k: string, v: unknown) => void;
-				forEach: (f: (v: unknown, k: string) => void) => void;
-			};
-			type Doc = { getMap: (n: string) => YMap };
-			const keel = (window as unknown as { __keel: { debug: { shardDoc: (s: string) => unknown } } }).__keel;
-			const people = keel.debug.shardDoc('people') as Doc;
-			const meta = keel.debug.shardDoc('meta') as Doc;
-			let by = '';
-			meta.getMap('members').forEach((m, memberId) => {
-				if ((m as { name?: string }).name === byName) by = memberId;
-			});
-			let requestId = '';
-			people.getMap('leave').forEach((v, k) => {
-				if ((v as { kind?: string }).kind === 'request') requestId = k;
-			});
-			const canonical = (x: unknown): string => {
-				if (Array.isArray(x)) return `[${x.map(canonical).join(',')}]`;
-				if (x !== null && typeof x === 'object') {
-					const o = x as Record<string, unknown>;
-					return `{${Object.keys(o)
-						.filter((k) => o[k] !== undefined)
-						.sort()
-						.map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`)
-						.join(',')}}`;
-				}
-				return JSON.stringify(x) ?? 'null';
-			};
-			const b64 = (b: ArrayBuffer) =>
-				btoa(String.fromCharCode(...new Uint8Array(b)))
-					.replace(/\+/g, '-')
-					.replace(/\//g, '_')
-					.replace(/=+$/, '');
-			const wsId = location.pathname.split('/')[2] ?? '';
-			const device = await new Promise<{ publicKey: string; privateKey: CryptoKey }>((resolve, reject) => {
-				const open = indexedDB.open('keel-registry');
-				open.onerror = () => reject(new Error('no registry'));
-				open.onsuccess = () => {
-					const get = open.result.transaction('workspaces').objectStore('workspaces').get(wsId);
-					get.onsuccess = () =>
-						resolve((get.result as { device: { publicKey: string; privateKey: CryptoKey } }).device);
-					get.onerror = () => reject(new Error('no entry'));
-				};
-			});
-			const value = { id, requestId, status: 'approved', by, byName, at };
-			const message = canonical({
-				t: 'keel-fact/1',
-				workspaceId: wsId,
-				shard: 'people',
-				map: 'decisions',
-				key: id,
-				value
-			});
-			const sig = b64(
-				await crypto.subtle.sign({ name: 'Ed25519' }, device.privateKey, new TextEncoder().encode(message))
-			);
-			people.getMap('decisions').set(id, { ...value, seal: { by: device.publicKey, sig } });
-			return { by: Boolean(by), requestId: Boolean(requestId) };
-		},
-		{ ...p, at: `${testDay()}T10:00:00.000Z` }
-	);
-}
+import { expect, test } from './test';
+import { browserPool, startSignaling } from './helpers';
+import { forgeApproval as forgeDecision, LEAVE_YEAR as Y, leaveTeam } from './people-forge-helpers';
 
 test('a leave approval forged by a People member who may not decide it is not applied, and is listed in words', async () => {
 	const signaling = await startSignaling();
 	const pool = browserPool();
 	try {
-		const owner = await pool.newPage();
-		const wsId = await createWorkspace(owner, 'Leave Trust Co', 'Olga');
-		await owner.goto(`/w/${wsId}/people/policies`);
-		await owner.getByRole('button', { name: /Add: UK annual leave/ }).click();
-		await expect(owner.getByTestId('policy')).toContainText('25 days a year');
-		await owner.goto(`/w/${wsId}/people/new`);
-		await owner.getByLabel('Given name').fill('Dana');
-		await owner.getByLabel('Family name').fill('Ruiz');
-		await owner.getByLabel('Job title').fill('Nurse');
-		await owner.getByLabel('Department').fill('Care');
-		await owner.getByLabel('Location').fill('London');
-		await owner.getByLabel('Start date').fill(`${Y}-01-01`);
-		await owner.getByLabel('Annual salary').fill('40000');
-		await owner.getByRole('button', { name: 'Add person' }).click();
-		await expect(owner.getByTestId('person-name')).toHaveText('Dana Ruiz');
-		const personUrl = new URL(owner.url()).pathname;
-		await owner.getByLabel('Leave first day').fill(`${Y}-12-14`);
-		await owner.getByLabel('Leave last day').fill(`${Y}-12-15`);
-		await owner.getByRole('button', { name: 'Request leave' }).click();
-		await expect(owner.getByTestId('leave-status')).toHaveText('Awaiting approval');
-		const available = await owner.getByTestId('leave-available').first().textContent();
-
-		// Ada and Mallory join with People & Payroll access, each in a browser of her own.
-		const adaLink = await invite(owner, wsId, signaling.url, 'People & Payroll (and Tasks)');
-		const ada = await pool.newPage();
-		await join(ada, adaLink, 'Ada');
-		await waitForPeer(ada);
-		const malloryLink = await invite(owner, wsId, signaling.url, 'People & Payroll (and Tasks)');
-		const mallory = await pool.newPage();
-		await mallory.addInitScript(() => localStorage.setItem('keel-debug', '1'));
-		await join(mallory, malloryLink, 'Mallory');
-		await waitForPeer(mallory);
+		// Dana asks for leave; Ada and Mallory join with People & Payroll access, each in a browser of her own.
+		const { owner, ada, mallory, wsId, personUrl, available } = await leaveTeam(
+			pool,
+			signaling.url,
+			'Leave Trust Co'
+		);
 
 		// The owner names Ada HR approver.
 		await owner.goto(`/w/${wsId}/people/settings`);
@@ -157,7 +60,7 @@ test('a leave approval forged by a People member who may not decide it is not ap
 		const unchanged = async () => {
 			await owner.goto(personUrl);
 			await expect(owner.getByTestId('leave-status')).toHaveText('Awaiting approval');
-			await expect(owner.getByTestId('leave-available').first()).toHaveText(available ?? '');
+			await expect(owner.getByTestId('leave-available').first()).toHaveText(available);
 		};
 		await unchanged();
 		// After a reload (the shard read back from IndexedDB), still so, and still listed.

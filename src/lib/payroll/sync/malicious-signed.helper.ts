@@ -19,6 +19,8 @@ export const RUN_IDS = ['r0', 'r1', 'r2'];
 /** A keyed workspace: an owner, honest People members m0…, attackers (People, not approvers) x0…. */
 export interface Team {
 	trust: TrustState;
+	/** The workspace's owner: the only one here whose HR approver entries count. */
+	owner: DeviceKey;
 	honest: DeviceKey[];
 	attackers: DeviceKey[];
 }
@@ -42,7 +44,7 @@ export async function team(): Promise<Team> {
 		...honest.map((k, i) => grant(k, `m${i}`, i)),
 		...attackers.map((k, i) => grant(k, `x${i}`, 10 + i))
 	]);
-	return { trust, honest, attackers };
+	return { trust, owner, honest, attackers };
 }
 
 /** Replicas as a keyed workspace's page makes them (each with its own seal checker), or unsigned ones. */

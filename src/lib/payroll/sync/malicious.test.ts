@@ -172,8 +172,15 @@ async function run(seed: number, signed: Team | null = null): Promise<Run> {
 		});
 	const first = honest[0] as Run['honest'][number];
 	first.people.savePolicy(POLICY);
-	// Every honest member is an HR approver (the attackers are not).
-	for (let i = 0; i < honestCount; i++) first.people.setApprover(`m${i}`, true, '2026-01-01T00:00:00Z');
+	// Every honest member is an HR approver (the attackers are not), named on the owner's device in
+	// a keyed workspace (only an owner's or admin's entry counts there).
+	const namer = signed ? replicas(honestDocs[0] as Y.Doc, signed, signed.owner) : first;
+	for (let i = 0; i < honestCount; i++) namer.people.setApprover(`m${i}`, true, '2026-01-01T00:00:00Z');
+	await namer.people.settled();
+	if (namer !== first) {
+		namer.people.destroy();
+		namer.payroll.destroy();
+	}
 	for (const id of PEOPLE_IDS) first.people.addPerson(employee(id), { employment: hire(`h-${id}`) });
 	first.payroll.saveSchedule(S);
 	for (const [i, id] of RUN_IDS.entries())

@@ -23,6 +23,7 @@ import {
 	type PersonCard
 } from '$lib/people/domain';
 import type { PeopleReplica, HistoryArea, HrRewrite, Quarantined } from '$lib/people/sync/replica';
+import type { SettingNotCounted } from '$lib/people/sync/sealed-settings';
 import type { NotCounted } from '$lib/people/sync/hr-judge';
 import { PeopleLocalDb } from '$lib/people/storage/local';
 import type { PeopleFilesReplica } from '$lib/shared/sync/files';
@@ -59,6 +60,8 @@ export class PeopleState {
 	rewrites = $state.raw<HrRewrite[]>([]);
 	/** Leave decisions that do not count because of who signed them (or nobody did). */
 	notCounted = $state.raw<NotCounted[]>([]);
+	/** HR approver entries and person-member links not set by an owner or admin (not applied). */
+	settingsNotCounted = $state.raw<SettingNotCounted[]>([]);
 	/** Custom field definitions, archived included, in creation order. */
 	customFields = $state.raw<CustomFieldDefinition[]>([]);
 	/** Workspace members named as HR approvers. */
@@ -129,6 +132,7 @@ export class PeopleState {
 		this.quarantined = r.quarantined();
 		this.rewrites = r.rewrites();
 		this.notCounted = r.notCounted();
+		this.settingsNotCounted = r.settingsNotCounted();
 		this.customFields = r.customFields();
 		this.approvers = r.approvers();
 		this.version++;

@@ -1,7 +1,8 @@
 // People → Needs review, in words: employment and pay changes, leave entries and leave decisions
 // someone wrote over or removed after they were written (none of it applied), naming the person and
-// the leave's dates; never an internal id, key or field path.
-import type { HrRewrite, NotCounted } from '$lib/people/sync/replica';
+// the leave's dates; HR approver entries and person-member links not set by an owner or admin,
+// naming the person and the member; never an internal id, key or field path.
+import type { HrRewrite, NotCounted, SettingNotCounted } from '$lib/people/sync/replica';
 
 export interface HrReviewItem {
 	/** A stable key for the list (not shown). */
@@ -60,6 +61,33 @@ export function notCountedReview(
 			key: `${n.map}:${n.key}`,
 			title,
 			said: `${n.signer ? `Signed by ${n.signer}. ` : ''}${n.why} Not applied: ${kept}.`
+		};
+	});
+}
+
+/**
+ * HR approver entries and person-member links that do not count (not set by an owner or admin, not
+ * signed, or removed without a signed change), naming the person and the member, with who and why.
+ */
+export function settingsReview(
+	items: readonly SettingNotCounted[],
+	person: (personId: string) => string,
+	member: (memberId: string) => string
+): HrReviewItem[] {
+	return items.map((n, i) => {
+		const who = n.memberId === null ? 'a member' : member(n.memberId);
+		const title =
+			n.map === 'approvers'
+				? n.adds
+					? `${who} made an HR approver`
+					: `${who} removed as an HR approver`
+				: n.adds
+					? `The record of ${person(n.personId ?? '')} linked to ${who}`
+					: `The record of ${person(n.personId ?? '')} unlinked from ${n.memberId === null ? 'its member' : who}`;
+		return {
+			key: `settings:${n.map}:${n.key}:${i}`,
+			title,
+			said: `${n.signer ? `Signed by ${n.signer}. ` : ''}${n.why} Not applied: only an owner or admin can change this.`
 		};
 	});
 }

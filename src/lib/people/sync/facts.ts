@@ -10,6 +10,8 @@ import * as docs from './doc';
 import {
 	FACT_READERS,
 	quarantined,
+	type ChecklistRun,
+	type DocumentMeta,
 	type FactTypes,
 	type HistoryArea,
 	type Quarantined,
@@ -60,6 +62,19 @@ export class PeopleFacts {
 		this.#doc = doc;
 		this.#quarantine = quarantine;
 		this.#counts = counts;
+	}
+
+	/** The well-formed HR facts held, by map (what the HR judge judges). */
+	readonly held = {
+		decisions: () => this.byMap.decisions.values(),
+		leave: () => this.byMap.leave.values(),
+		history: () => this.byMap.history.values()
+	};
+
+	/** The leave request stored under `id` (well-formed), if any. */
+	request(id: string): Extract<StoredLeaveEvent, { kind: 'request' }> | undefined {
+		const r = this.byMap.leave.get(id);
+		return r?.kind === 'request' ? r : undefined;
 	}
 
 	/** One person's leave events that count. */
@@ -128,6 +143,23 @@ export class PeopleFacts {
 			.filter((f) => f.area === area && this.#counts('history', f.fact.id))
 			.map((f) => f.fact as Fact<T>)
 			.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+	}
+
+	/** Document records not removed (one person's, or everyone's), oldest upload first. */
+	documents(personId?: string): DocumentMeta[] {
+		const removed = this.byMap.documentRemovals;
+		return [...this.byMap.documents.values()]
+			.filter((d) => !removed.has(d.id) && (personId === undefined || d.personId === personId))
+			.sort((a, b) =>
+				a.uploadedAt < b.uploadedAt ? -1 : a.uploadedAt > b.uploadedAt ? 1 : a.id < b.id ? -1 : 1
+			);
+	}
+
+	/** One person's checklist runs, oldest first. */
+	checklistRuns(personId: string): ChecklistRun[] {
+		return [...this.byMap.checklists.values()]
+			.filter((r) => r.personId === personId)
+			.sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1));
 	}
 
 	/** Every person's employment history, for the directory and org chart. */

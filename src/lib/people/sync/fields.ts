@@ -1,7 +1,7 @@
 // People settings kept in the people shard, so only People members receive them. Custom field
 // definitions are mutable records: one Y.Map per definition with one key per field (label, type,
 // options, required, archived), so a concurrent relabel and archive both survive. HR approvers are
-// keys of one map (member id → instant added): concurrent additions of different members both stay.
+// keys of one map (member id → entry), read and written by sealed-settings.ts.
 // Every value is shape-checked on read; a bad definition is reported, never handed out.
 import * as Y from 'yjs';
 import type { RecordError } from '$lib/shared/domain';
@@ -70,16 +70,6 @@ export function readFieldDefs(doc: Y.Doc): {
 	}
 	rows.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.def.id < b.def.id ? -1 : 1));
 	return { defs: rows.map((r) => r.def), bad };
-}
-
-export function readApprovers(doc: Y.Doc): string[] {
-	return [...approversMap(doc).keys()].sort();
-}
-
-export function setApprover(doc: Y.Doc, memberId: string, approver: boolean, at: string): void {
-	const m = approversMap(doc);
-	if (approver && !m.has(memberId)) m.set(memberId, at);
-	else if (!approver && m.has(memberId)) m.delete(memberId);
 }
 
 /** The well-formed definitions; the malformed ones replace the earlier ones kept aside in `quarantine`. */

@@ -9,6 +9,7 @@ import { sealFact } from '$lib/shared/sync/fact-seal';
 import { signerMemberId } from '$lib/shared/domain/identity';
 import type { DeviceKey } from '$lib/shared/crypto/signing';
 import type { IsoDate } from '$lib/shared/domain';
+import { todayUtc } from '$lib/shared/domain/dates';
 import { employmentAsOf, type Employment, type History, type LeaveDecision } from '$lib/people/domain';
 import * as docs from './doc';
 import { asWritten } from './facts';
@@ -63,6 +64,15 @@ export interface HrLookup {
 	memberOf(personId: string): string | null;
 	personOf(memberId: string): string | null;
 	employment(personId: string): History<Employment>;
+	/** Whether the approvers or links are still being checked (then no decision is judged yet). */
+	settingsPending(): boolean;
+}
+
+/** The judge for a replica made with `options`: none without an authority (nothing is checked). */
+export function hrJudgeFor(doc: Y.Doc, options: PeopleReplicaOptions, lookup: HrLookup): HrJudge | null {
+	return options.authority
+		? new HrJudge(doc, options.authority, options.today ?? (() => todayUtc()), lookup)
+		: null;
 }
 
 export class HrJudge {
@@ -99,7 +109,7 @@ export class HrJudge {
 		const map = docs.factMap(this.#doc, 'decisions');
 		const value = asWritten(map, decision.id, (v) => FACT_READERS.decisions(v, decision.id).ok);
 		let verdict: HrStanding;
-		if (!request) verdict = { kind: 'pending' };
+		if (!request || this.#lookup.settingsPending()) verdict = { kind: 'pending' };
 		else {
 			const employment = employmentAsOf(this.#lookup.employment(request.personId), this.#today());
 			verdict = judgeDecision(this.#auth, this.#adoptions(), decision.id, value, decision, {

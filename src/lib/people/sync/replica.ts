@@ -23,6 +23,8 @@ import {
 } from '$lib/people/domain';
 import * as docs from './doc';
 import * as fields from './fields';
+import { SealedSettings, type SettingNotCounted } from './sealed-settings';
+import { writeSetting, type SettingChange } from './sealed-settings-write';
 import * as settings from './settings-writes';
 import { writeHrFacts, type HrItem } from './hr-write';
 import {
@@ -38,13 +40,13 @@ import { PeopleFacts } from './facts';
 import { factKeys } from '$lib/shared/sync/facts';
 import { hrRewrites, type HrRewrite } from './rewrites';
 import { checkLeaveDecision, foldLeave, leaveEventToStore, readPolicies } from './leave';
-import { HrJudge, type NotCounted, type PeopleReplicaOptions } from './hr-judge';
+import { hrJudgeFor, type HrJudge, type NotCounted, type PeopleReplicaOptions } from './hr-judge';
 import { hrAdoptionsMap } from './sealed-hr';
-import { todayUtc } from '$lib/shared/domain/dates';
 
 export type { ChecklistRun, HistoryArea } from './shape';
 export type { HrRewrite } from './rewrites';
 export type { NotCounted, PeopleReplicaOptions } from './hr-judge';
+export type { SettingNotCounted } from './sealed-settings';
 
 export type { Quarantined, PeopleChange, PersonLeave } from './shape';
 
@@ -66,22 +68,21 @@ export class PeopleReplica {
 	readonly #hr: HrJudge | null;
 	readonly #signer: PeopleReplicaOptions['signer'];
 	readonly #signing = new Set<Promise<void>>();
+	/** HR approvers and person-member links, sealed by an owner or admin (sealed-settings.ts). */
+	readonly #settings: SealedSettings;
 
 	constructor(doc: Y.Doc, options: PeopleReplicaOptions = {}) {
 		this.#doc = doc;
 		this.#signer = options.signer;
-		this.#hr = options.authority
-			? new HrJudge(doc, options.authority, options.today ?? (() => todayUtc()), {
-					request: (id) => {
-						const r = this.#facts.leave.get(id);
-						return r?.kind === 'request' ? r : undefined;
-					},
-					approvers: () => this.approvers(),
-					memberOf: (p) => this.memberOf(p),
-					personOf: (m) => this.personOf(m),
-					employment: (p) => this.employment(p)
-				})
-			: null;
+		this.#settings = new SealedSettings(doc, options.authority ?? null);
+		this.#hr = hrJudgeFor(doc, options, {
+			request: (id) => this.#store.request(id),
+			approvers: () => this.approvers(),
+			memberOf: (p) => this.memberOf(p),
+			personOf: (m) => this.personOf(m),
+			employment: (p) => this.employment(p),
+			settingsPending: () => this.#settings.pending()
+		});
 		this.#store = new PeopleFacts(doc, this.#quarantine, (map, id) => this.#hr?.factCounts(map, id) ?? true);
 		this.#facts = this.#store.byMap;
 		for (const id of docs.peopleMap(doc).keys()) this.#readPerson(id);
@@ -91,6 +92,7 @@ export class PeopleReplica {
 		this.#readFieldDefs();
 		const unobserve = docs.observePeople(doc, (c) => {
 			this.#hr?.invalidate();
+			this.#settings.invalidate();
 			for (const id of c.people) this.#readPerson(id);
 			for (const [name, ids] of Object.entries(c.facts) as [docs.FactMap, string[]][])
 				this.#store.judge(name, ids);
@@ -113,21 +115,16 @@ export class PeopleReplica {
 	/** Judges the signed facts again and tells the listeners (a seal checked, roles changed…). */
 	rejudge(): void {
 		this.#hr?.invalidate();
+		this.#settings.invalidate();
 		const change = { people: [], facts: {}, policies: false, settings: false, local: false };
 		for (const l of this.#listeners) l(change);
 	}
 
-	/** The well-formed HR facts held, by map (what the judge judges). */
-	readonly #held = {
-		decisions: () => this.#facts.decisions.values(),
-		leave: () => this.#facts.leave.values(),
-		history: () => this.#facts.history.values()
-	};
-
 	/** Settles when every decision started here has been signed and written, and its seal checked. */
 	async settled(): Promise<void> {
 		while (this.#signing.size) await Promise.all(this.#signing);
-		await this.#hr?.settled(this.#held);
+		await this.#settings.settled();
+		await this.#hr?.settled(this.#store.held);
 	}
 
 	#readPerson(id: string): void {
@@ -193,51 +190,42 @@ export class PeopleReplica {
 		return this.#policies;
 	}
 	documents(personId?: string): DocumentMeta[] {
-		const removed = this.#facts.documentRemovals;
-		return [...this.#facts.documents.values()]
-			.filter((d) => !removed.has(d.id) && (personId === undefined || d.personId === personId))
-			.sort((a, b) =>
-				a.uploadedAt < b.uploadedAt ? -1 : a.uploadedAt > b.uploadedAt ? 1 : a.id < b.id ? -1 : 1
-			);
+		return this.#store.documents(personId);
 	}
 	checklistRuns(personId: string): ChecklistRun[] {
-		return [...this.#facts.checklists.values()]
-			.filter((r) => r.personId === personId)
-			.sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1));
+		return this.#store.checklistRuns(personId);
 	}
 	calendarSettings(): Record<string, string> {
 		return Object.fromEntries(docs.settingsMap(this.#doc, 'calendars').entries());
 	}
 	/** The workspace member linked to a person (for approvals and checklist tasks), if any. */
 	memberOf(personId: string): string | null {
-		return docs.settingsMap(this.#doc, 'members').get(personId) ?? null;
+		return this.#settings.memberOf(personId);
 	}
 	/** The person record linked to a workspace member, if any (the first by person id). */
 	personOf(memberId: string): string | null {
-		const linked = [...docs.settingsMap(this.#doc, 'members')]
-			.filter(([, m]) => m === memberId)
-			.map(([p]) => p);
-		return linked.sort()[0] ?? null;
+		return this.#settings.personOf(memberId);
 	}
 	/** Custom field definitions, archived ones included, in the order they were created. */
 	customFields(): CustomFieldDefinition[] {
 		return this.#fieldDefs;
 	}
-	/** Workspace members named as HR approvers. */
+	/** Workspace members named as HR approvers (by an owner or admin, in a workspace with keys). */
 	approvers(): string[] {
-		return fields.readApprovers(this.#doc);
+		return this.#settings.approvers();
+	}
+	/** Approver entries and links that do not count because of who wrote or removed them. */
+	settingsNotCounted(): SettingNotCounted[] {
+		return this.#settings.notCounted();
 	}
 	/** Histories, leave entries and decisions someone wrote over or removed: not applied, listed. */
 	rewrites(): HrRewrite[] {
-		this.#rewrites ??= hrRewrites(this.#doc, (requestId) => {
-			const r = this.#facts.leave.get(requestId);
-			return r?.kind === 'request' ? { personId: r.personId, start: r.start, end: r.end } : undefined;
-		});
+		this.#rewrites ??= hrRewrites(this.#doc, (requestId) => this.#store.request(requestId));
 		return this.#rewrites;
 	}
 	/** Decisions that do not count because of who signed them (or that nobody did), with why. */
 	notCounted(): NotCounted[] {
-		return this.#hr?.notCounted(this.#held) ?? [];
+		return this.#hr?.notCounted(this.#store.held) ?? [];
 	}
 	quarantined(): Quarantined[] {
 		return [...this.#quarantine.values()].sort((a, b) => (a.map + a.id < b.map + b.id ? -1 : 1));
@@ -356,7 +344,11 @@ export class PeopleReplica {
 
 	/** Writes HR facts in one transaction, sealed first in a workspace with member keys (hr-write.ts). */
 	#write(items: HrItem[], first?: () => void): void {
-		const done = writeHrFacts(this.#doc, this.#hr, this.#signer?.() ?? null, items, first);
+		this.#track(writeHrFacts(this.#doc, this.#hr, this.#signer?.() ?? null, items, first));
+	}
+
+	/** Waited for by settled(): a write being signed. */
+	#track(done: Promise<void> | undefined): void {
 		if (!done) return;
 		this.#signing.add(done);
 		void done.finally(() => this.#signing.delete(done));
@@ -369,14 +361,19 @@ export class PeopleReplica {
 	saveCustomField(def: CustomFieldDefinition, at: string): Result<CustomFieldDefinition> {
 		return settings.saveCustomField(this.#doc, this.#fieldDefs, def, at);
 	}
+	/** Sealed first in a workspace with member keys; counts only when this device is an owner or admin. */
 	setApprover(memberId: string, approver: boolean, at: string): void {
-		fields.setApprover(this.#doc, memberId, approver, at);
+		this.#setting({ map: 'approvers', key: memberId, approver, at });
+	}
+	#setting(change: SettingChange): void {
+		const signer = this.#signer?.() ?? null;
+		this.#track(writeSetting(this.#doc, this.#settings, signer, change));
 	}
 	setCalendar(location: string, calendarId: string): void {
 		docs.settingsMap(this.#doc, 'calendars').set(location, calendarId);
 	}
 	setMember(personId: string, memberId: string | null): void {
-		settings.setMember(this.#doc, personId, memberId);
+		this.#setting({ map: 'members', key: personId, memberId });
 	}
 	addDocument(meta: DocumentMeta): Result<DocumentMeta> {
 		return settings.addDocument(this.#doc, meta);

@@ -7,20 +7,12 @@
 // history changes are sealed and checked the same way (People role, the signer is their recorder).
 import { describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
-import type { DecimalString, IsoDate } from '$lib/shared/domain';
-import { computeTrust, type Role, type StatementBody, type TrustState } from '$lib/shared/domain/identity';
-import { generateDeviceKey, type DeviceKey } from '$lib/shared/crypto/signing';
-import { createSealChecker } from '$lib/shared/sync/fact-seal';
-import type { FactAuthority } from '$lib/shared/sync/fact-authority';
+import type { IsoDate } from '$lib/shared/domain';
+import type { TrustState } from '$lib/shared/domain/identity';
+import type { DeviceKey } from '$lib/shared/crypto/signing';
 import { newShardDoc } from '$lib/shared/sync/facts';
-import {
-	ENGLAND_AND_WALES_2025_2027,
-	type Employee,
-	type Employment,
-	type Fact,
-	type LeaveDecision,
-	type LeavePolicy
-} from '$lib/people/domain';
+import { ENGLAND_AND_WALES_2025_2027, type LeaveDecision, type LeavePolicy } from '$lib/people/domain';
+import { authorityFor, hire, person, team } from './hr-fixtures';
 import { PeopleReplica } from './replica';
 import { adoptUnsealedHr, sealHrFact } from './sealed-hr';
 import * as docs from './doc';
@@ -28,77 +20,6 @@ import { policy } from '$lib/people/domain/leave/leave-fixtures';
 
 const calendars = { london: ENGLAND_AND_WALES_2025_2027 };
 const POLICY: LeavePolicy = policy({ carryOver: null });
-
-const person = (id: string): Employee => ({
-	schemaVersion: 1,
-	id,
-	legalName: { given: `Given ${id}`, family: `Family ${id}` },
-	contact: {},
-	emergencyContacts: [],
-	nationalIds: {},
-	customFields: {},
-	notes: []
-});
-
-const hire = (id: string, managerId: string | null): Fact<Employment> => ({
-	id,
-	effectiveDate: '2025-01-06' as IsoDate,
-	recordedAt: '2025-01-01T00:00:00Z',
-	recordedBy: 'm-owner',
-	changes: {
-		jobTitle: 'Clerk',
-		department: 'Ops',
-		managerId,
-		location: 'london',
-		employmentType: 'fullTime',
-		fte: '1' as DecimalString,
-		startDate: '2025-01-06' as IsoDate,
-		probationEndDate: null,
-		endDate: null,
-		endReason: null
-	}
-});
-
-const grant = (id: string, by: string, memberKey: string, role: Role, member: string): StatementBody => ({
-	v: 1,
-	kind: 'grant',
-	id,
-	workspaceId: 'W1',
-	by,
-	member,
-	memberKey,
-	role
-});
-
-const NAMES: Record<string, string> = {};
-
-async function team() {
-	const [owner, approver, mallory, manager, books] = await Promise.all(
-		[0, 1, 2, 3, 4].map(() => generateDeviceKey())
-	);
-	const keys = { owner: owner!, approver: approver!, mallory: mallory!, manager: manager!, books: books! };
-	const o = keys.owner.publicKey;
-	const trust = computeTrust(o, [
-		grant('g0', o, o, 'owner', 'm-owner'),
-		grant('g1', o, keys.approver.publicKey, 'people', 'm-approver'),
-		grant('g2', o, keys.mallory.publicKey, 'people', 'm-mallory'),
-		grant('g3', o, keys.manager.publicKey, 'people', 'm-manager'),
-		grant('g4', o, keys.books.publicKey, 'books', 'm-books')
-	]);
-	NAMES[keys.approver.publicKey] = 'Ada (People & Payroll)';
-	NAMES[keys.mallory.publicKey] = 'Mallory (People & Payroll)';
-	NAMES[keys.books.publicKey] = 'Bo (Books)';
-	return { ...keys, trust };
-}
-
-function authorityFor(trust: TrustState): FactAuthority {
-	return {
-		workspaceId: 'W1',
-		checker: createSealChecker(),
-		trust: () => trust,
-		nameOf: (key) => NAMES[key] ?? 'someone who is not a member'
-	};
-}
 
 /**
  * A shard with Dana (p1, managed by Max, p2) asking for leave (r1), and Ada named HR approver, set up
@@ -216,7 +137,8 @@ describe('signed leave decisions', () => {
 
 	it('the requester approving their own request is listed as such', async () => {
 		const { mallory, owner, trust } = await team();
-		const { doc, replica } = await shard(trust, null, owner);
+		// The link is set on the owner's device: only an owner's or admin's link counts.
+		const { doc, replica } = await shard(trust, owner, owner);
 		replica.setMember('p1', 'm-mallory');
 		await write(doc, decision('d1', 'm-mallory'), mallory);
 		await replica.settled();
@@ -228,11 +150,13 @@ describe('signed leave decisions', () => {
 
 	it('a decision counts again when the signer becomes an approver (rules read from the current records)', async () => {
 		const { mallory, owner, trust } = await team();
-		const { doc, replica } = await shard(trust, null, owner);
+		const { doc, replica } = await shard(trust, owner, owner);
 		await write(doc, decision('d1', 'm-mallory'), mallory);
 		await replica.settled();
 		expect(status(replica)).toBe('requested');
+		// Made an approver on the owner's device (sealed, so written a moment later).
 		replica.setApprover('m-mallory', true, '2026-06-03T00:00:00Z');
+		await replica.settled();
 		expect(status(replica)).toBe('approved');
 		expect(replica.notCounted()).toEqual([]);
 	});

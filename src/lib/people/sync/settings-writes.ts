@@ -1,5 +1,5 @@
 // Writes to the people shard's settings and plain records, each checked first: leave policies,
-// custom field definitions (checked against every other one), the person-to-member links, document
+// custom field definitions (checked against every other one), document
 // records and onboarding checklist runs. The People replica's verbs for these are these.
 import type * as Y from 'yjs';
 import { fail, ok, type Result } from '$lib/shared/domain';
@@ -40,12 +40,6 @@ export function saveCustomField(
 		});
 	fields.saveFieldDef(doc, def, at);
 	return ok(def);
-}
-
-export function setMember(doc: Y.Doc, personId: string, memberId: string | null): void {
-	const m = docs.settingsMap(doc, 'members');
-	if (memberId) m.set(personId, memberId);
-	else m.delete(personId);
 }
 
 export function addDocument(doc: Y.Doc, meta: DocumentMeta): Result<DocumentMeta> {

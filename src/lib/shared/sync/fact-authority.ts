@@ -16,8 +16,10 @@ import { mayAuthor, sealFact, sealOf, type FactContext, type FactSeal, type Seal
 
 /** Roles whose keys may write HR and payroll facts: owner, admin, People & Payroll. */
 export const PEOPLE_AUTHORS: readonly Role[] = ['owner', 'admin', 'people'];
+/** Owners and admins: the roles that may adopt older facts and set who holds HR authority. */
+export const OWNERS_AND_ADMINS: readonly Role[] = ['owner', 'admin'];
 /** Roles whose keys may adopt facts written before facts were sealed. */
-const ADOPTERS: readonly Role[] = ['owner', 'admin'];
+const ADOPTERS = OWNERS_AND_ADMINS;
 
 /** What a replica needs to judge who wrote a fact. */
 export interface FactAuthority {
@@ -96,11 +98,13 @@ export function readAdoptions(
 	trust: TrustState | null
 ): Map<string, string> | null {
 	const out = new Map<string, string>();
+	// Every adoption's check is asked for at once (a forger's many adoptions cost one round, not many).
+	let pending = false;
 	for (const key of factKeys(map)) {
 		const value = firstFact(map, key)?.value;
 		const status = checker.status(ctx, key, value);
-		if (status === 'pending') return null;
-		if (status !== 'good') continue;
+		if (status === 'pending') pending = true;
+		if (pending || status !== 'good') continue;
 		if (!trust) return null;
 		if (!mayAuthor(trust, sealOf(value)?.by ?? '', ADOPTERS)) continue;
 		const keys = (value as { keys?: unknown }).keys;
@@ -109,7 +113,7 @@ export function readAdoptions(
 			if (Array.isArray(pair) && typeof pair[0] === 'string' && typeof pair[1] === 'string')
 				out.set(pair[0], pair[1]);
 	}
-	return out;
+	return pending ? null : out;
 }
 
 /**

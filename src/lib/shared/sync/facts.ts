@@ -28,7 +28,11 @@ export const FACT_MAPS: Readonly<Record<ShardName, readonly string[]>> = {
 		'payrollOpenings',
 		'payRunAdoptions',
 		'payFactAdoptions',
-		'hrAdoptions'
+		'hrAdoptions',
+		// Not facts but signed settings (people/sync/sealed-settings.ts): every write is read back, so
+		// an overwritten or deleted one keeps its content too.
+		'approvers',
+		'members'
 	]
 };
 
