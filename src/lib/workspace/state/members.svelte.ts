@@ -6,9 +6,7 @@
 import {
 	canManage,
 	computeTrust,
-	confirmableRole,
 	ROLE_WORDS,
-	ROLES,
 	type Role,
 	type SignedStatement,
 	type TrustState,
@@ -29,6 +27,7 @@ import {
 	type MemberRow,
 	type MemberStatus
 } from './member-rows';
+import { ownStatements } from './own-statements';
 
 export type { InviteRow, MemberRow, MemberStatus } from './member-rows';
 
@@ -146,63 +145,15 @@ export class MembersState {
 		this.trust = trust;
 		this.loaded = true;
 		if (!trust) return;
-		const me = device.publicKey;
+		const owed = ownStatements({
+			trust,
+			verified,
+			me: device.publicKey,
+			entry: this.#entry(),
+			now: nowIso()
+		});
 		const writes: SignedStatement[] = [];
-		// The root's own owner grant names the member it acts as. Written when the workspace is made;
-		// a browser that lost it (closed before it reached disk, with an older build) writes it again,
-		// or every fact this device signs would be refused as recorded by someone else.
-		if (
-			root === me &&
-			!verified.some((s) => s.kind === 'grant' && s.by === me && s.memberKey === me && s.role === 'owner')
-		)
-			writes.push(
-				await this.#sign(device, {
-					kind: 'grant',
-					member: this.#entry().memberId,
-					memberKey: me,
-					role: 'owner'
-				})
-			);
-		const joined = this.#entry().joinedInvite;
-		const mine = trust.roles.get(me)?.role;
-		const offered = joined ? trust.invites.get(joined)?.body.role : undefined;
-		// A claim for the invite joined through: to become a member, or to widen a role already held.
-		const widens = !mine || (offered !== undefined && ROLES.indexOf(offered) < ROLES.indexOf(mine));
-		if (
-			joined &&
-			widens &&
-			!trust.removed.has(me) &&
-			!verified.some((s) => s.kind === 'claim' && s.by === me && s.invite === joined)
-		)
-			writes.push(
-				await this.#sign(device, {
-					kind: 'claim',
-					invite: joined,
-					member: this.#entry().memberId,
-					name: this.#entry().memberName
-				})
-			);
-		if (canManage(trust.roles.get(me)?.role)) {
-			const now = nowIso();
-			const granted = new Set<string>();
-			const memberKeys = new Map([...trust.roles.values()].map((s) => [s.member, s.memberKey]));
-			for (const claim of trust.waiting) {
-				const role = confirmableRole(trust, me, claim, now);
-				// One grant per key; never a second key for a member id that already has a verified one.
-				const holder = memberKeys.get(claim.member);
-				if (!role || granted.has(claim.by) || (holder !== undefined && holder !== claim.by)) continue;
-				granted.add(claim.by);
-				writes.push(
-					await this.#sign(device, {
-						kind: 'grant',
-						member: claim.member,
-						memberKey: claim.by,
-						role,
-						invite: claim.invite
-					})
-				);
-			}
-		}
+		for (const body of owed) writes.push(await this.#sign(device, body));
 		if (writes.length) this.#replica.write(writes);
 	}
 
