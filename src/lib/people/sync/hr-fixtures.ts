@@ -1,12 +1,12 @@
 // Test fixtures for signed HR facts and settings (sealed-hr.test.ts, sealed-settings.test.ts,
 // malicious-links.test.ts): a team with real Ed25519 keys and verified roles, the authority a replica
-// judges with, and people records. Not used by the app.
+// judges with, people records and a leave request. Not used by the app.
 import type { DecimalString, IsoDate } from '$lib/shared/domain';
 import { computeTrust, type Role, type StatementBody, type TrustState } from '$lib/shared/domain/identity';
 import { generateDeviceKey } from '$lib/shared/crypto/signing';
 import { createSealChecker } from '$lib/shared/sync/fact-seal';
 import type { FactAuthority } from '$lib/shared/sync/fact-authority';
-import type { Employee, Employment, Fact } from '$lib/people/domain';
+import type { Employee, Employment, Fact, LeaveRequest } from '$lib/people/domain';
 
 export const person = (id: string): Employee => ({
 	schemaVersion: 1,
@@ -17,6 +17,24 @@ export const person = (id: string): Employee => ({
 	nationalIds: {},
 	customFields: {},
 	notes: []
+});
+
+/** A pending full-day annual-leave request of `personId` (two days in July 2026 unless given). */
+export const leaveRequest = (
+	id: string,
+	personId: string,
+	start = '2026-07-06',
+	end = '2026-07-07'
+): LeaveRequest => ({
+	kind: 'request',
+	id,
+	policyId: 'annual',
+	personId,
+	start: start as IsoDate,
+	end: end as IsoDate,
+	portion: { kind: 'fullDays' },
+	status: 'requested',
+	requestedAt: '2026-06-01T00:00:00Z'
 });
 
 export const hire = (id: string, managerId: string | null): Fact<Employment> => ({

@@ -12,7 +12,7 @@ import type { TrustState } from '$lib/shared/domain/identity';
 import type { DeviceKey } from '$lib/shared/crypto/signing';
 import { newShardDoc } from '$lib/shared/sync/facts';
 import { ENGLAND_AND_WALES_2025_2027, type LeaveDecision, type LeavePolicy } from '$lib/people/domain';
-import { authorityFor, hire, person, team } from './hr-fixtures';
+import { authorityFor, hire, leaveRequest, person, team } from './hr-fixtures';
 import { PeopleReplica } from './replica';
 import { adoptUnsealedHr, sealHrFact } from './sealed-hr';
 import * as docs from './doc';
@@ -41,20 +41,7 @@ async function shard(trust: TrustState | null, device: DeviceKey | null, setup: 
 	writer.setMember('p1', 'm-dana');
 	writer.setApprover('m-approver', true, '2026-01-01T00:00:00Z');
 	await writer.settled();
-	const r = writer.requestLeave(
-		{
-			kind: 'request',
-			id: 'r1',
-			policyId: 'annual',
-			personId: 'p1',
-			start: '2026-07-06' as IsoDate,
-			end: '2026-07-07' as IsoDate,
-			portion: { kind: 'fullDays' },
-			status: 'requested',
-			requestedAt: '2026-06-01T00:00:00Z'
-		},
-		calendars
-	);
+	const r = writer.requestLeave(leaveRequest('r1', 'p1'), calendars);
 	expect(r.ok).toBe(true);
 	await writer.settled();
 	writer.destroy();
@@ -231,17 +218,7 @@ describe('signed leave decisions', () => {
 			recordedBy: 'm-books'
 		};
 		docs.factMap(doc, 'leave').set('g9', await sealHrFact(books, 'W1', 'leave', 'g9', gift));
-		docs.factMap(doc, 'leave').set('r9', {
-			kind: 'request',
-			id: 'r9',
-			policyId: 'annual',
-			personId: 'p1',
-			start: '2026-08-03',
-			end: '2026-08-04',
-			portion: { kind: 'fullDays' },
-			status: 'requested',
-			requestedAt: '2026-06-01T00:00:00Z'
-		});
+		docs.factMap(doc, 'leave').set('r9', leaveRequest('r9', 'p1', '2026-08-03', '2026-08-04'));
 		await replica.settled();
 		expect(replica.history('p1', 'compensation')).toEqual([]);
 		expect(replica.leave('p1').events.map((e) => e.id)).toEqual(['r1']);

@@ -12,7 +12,7 @@ import { sealFact } from '$lib/shared/sync/fact-seal';
 import { newShardDoc } from '$lib/shared/sync/facts';
 import { ENGLAND_AND_WALES_2025_2027, type LeaveDecision } from '$lib/people/domain';
 import { policy } from '$lib/people/domain/leave/leave-fixtures';
-import { authorityFor, hire, person, team } from './hr-fixtures';
+import { authorityFor, hire, leaveRequest, person, team } from './hr-fixtures';
 import { PeopleReplica } from './replica';
 import { hrFactContext, sealHrFact } from './sealed-hr';
 import { adoptUnsealedSettings } from './sealed-settings-write';
@@ -40,20 +40,7 @@ async function shard(trust: TrustState | null, device: DeviceKey | null, setup: 
 	writer.setMember('pm', 'm-mallory');
 	writer.setApprover('m-approver', true, '2026-01-01T00:00:00Z');
 	await writer.settled();
-	const asked = writer.requestLeave(
-		{
-			kind: 'request',
-			id: 'r1',
-			policyId: 'annual',
-			personId: 'pm',
-			start: '2026-07-06' as IsoDate,
-			end: '2026-07-07' as IsoDate,
-			portion: { kind: 'fullDays' },
-			status: 'requested',
-			requestedAt: '2026-06-01T00:00:00Z'
-		},
-		calendars
-	);
+	const asked = writer.requestLeave(leaveRequest('r1', 'pm'), calendars);
 	expect(asked.ok).toBe(true);
 	await writer.settled();
 	writer.destroy();
