@@ -1,11 +1,11 @@
 // The banking worker parses real fixture bytes with errors naming the file, previews a CSV mapping, and
-// matches over what y-indexeddb persisted: claimed and locked lines stay out, rejected proposals are not
+// matches over what the shard store persisted: claimed and locked lines stay out, rejected proposals are not
 // offered again, and new updates are followed without a reload. Runs on fake-indexeddb.
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { IndexeddbPersistence } from 'y-indexeddb';
+import { ShardPersistence } from '$lib/shared/sync/shard-store';
 import type { DecimalString, IsoDate } from '$lib/shared/domain';
 import type { Statement } from '$lib/banking/domain';
 import { BooksReplica } from '$lib/books/sync/replica';
@@ -64,8 +64,8 @@ describe('banking worker: matching over the persisted shard', () => {
 	it('proposes, leaves claimed lines out, hides rejected proposals, and follows new updates', async () => {
 		const ws = 'ws-banking-1';
 		const doc = new Y.Doc();
-		const persistence = new IndexeddbPersistence(shardDbName(ws, 'books'), doc);
-		await persistence.whenSynced;
+		const persistence = new ShardPersistence(shardDbName(ws, 'books'), doc);
+		await persistence.whenLoaded;
 		const books = new BooksReplica(doc);
 		books.createAccount({ schemaVersion: 1, id: 'bank', name: 'Bank', type: 'asset', subtype: 'bank' });
 		books.createAccount({ schemaVersion: 1, id: 'rent', name: 'Rent', type: 'expense' });

@@ -192,7 +192,7 @@ export class BooksState {
 					this.version++;
 					return;
 				}
-				// y-indexeddb has not committed the newest update yet: look again shortly.
+				// the shard store has not committed the newest update yet: look again shortly.
 				await new Promise((r) => setTimeout(r, 50));
 			}
 			this.version++;
@@ -355,7 +355,7 @@ export class BooksState {
 		const entries = Object.keys(aliases).length
 			? parsed.value.entries.map((e) => renameCommodities(e, aliases))
 			: parsed.value.entries;
-		const written = r.importRecords({ accounts, entries, lines }, fileName);
+		const written = await r.importRecords({ accounts, entries, lines }, fileName);
 		if (!written.ok) return written;
 		return ok({ ...written.value, warnings: warnings.map((w) => `${fileName}:${w.line}: ${w.message}`) });
 	}

@@ -34,11 +34,11 @@ function withChart(doc = new Y.Doc(), prefix = 'n'): BooksReplica {
 }
 
 describe('entry batches', () => {
-	it('a large import is stored as batches of strings and reads back entry for entry', () => {
+	it('a large import is stored as batches of strings and reads back entry for entry', async () => {
 		const doc = new Y.Doc();
 		const r = withChart(doc);
 		const text = generateJournal({ transactions: 2500, seed: 5 });
-		const imported = importJournal(r, text, 'big.journal');
+		const imported = await importJournal(r, text, 'big.journal');
 		expect(imported.ok && imported.value.entries).toBe(2500);
 		expect(docs.entriesMap(doc).size).toBe(0);
 		expect(docs.entryBatchesMap(doc).size).toBe(3);
@@ -52,20 +52,20 @@ describe('entry batches', () => {
 		const exported = r.exportJournal();
 		expect(exported.ok).toBe(true);
 		if (!exported.ok) return;
-		const reimport = importJournal(r, exported.value, 'export.journal');
+		const reimport = await importJournal(r, exported.value, 'export.journal');
 		expect(reimport.ok && reimport.value).toMatchObject({ entries: 0, unchanged: 2500 });
 		const some = r.entries()[7] as JournalEntry;
 		expect(r.postEntry(some).ok).toBe(false);
 		expect(docs.insertEntry(doc, some)).toBe(false);
 	});
 
-	it('two peers importing one export at once count each entry once', () => {
+	it('two peers importing one export at once count each entry once', async () => {
 		const net = new ReplicaNet(2, rng(9));
 		const [a, b] = net.docs.map((d, i) => withChart(d, `p${i}-`)) as [BooksReplica, BooksReplica];
 		net.flush();
 		const batch = Array.from({ length: 60 }, (_, i) => entry(`x${i}`, `${i + 1}.00`));
-		expect(a.importRecords({ accounts: [], entries: batch }, 'a.journal').ok).toBe(true);
-		expect(b.importRecords({ accounts: [], entries: batch }, 'b.journal').ok).toBe(true);
+		expect((await a.importRecords({ accounts: [], entries: batch }, 'a.journal')).ok).toBe(true);
+		expect((await b.importRecords({ accounts: [], entries: batch }, 'b.journal')).ok).toBe(true);
 		net.flush();
 		for (const r of [a, b]) {
 			expect(r.entries().length).toBe(60);

@@ -206,7 +206,7 @@ describe('BooksReplica', () => {
 		expect(b.entries().find((e) => e.id === 'b1')?.number).toBe('101');
 	});
 
-	it('imports a journal in one transaction, and a bad one not at all, naming its line', () => {
+	it('imports a journal in one transaction, and a bad one not at all, naming its line', async () => {
 		const { a, net } = pair();
 		const doc = net.docs[0] as Y.Doc;
 		let updates = 0;
@@ -220,20 +220,20 @@ describe('BooksReplica', () => {
 			'    Expenses:Rent  $20.00',
 			'    Assets:Bank'
 		].join('\n');
-		const result = importJournal(a, good, 'jan.journal');
+		const result = await importJournal(a, good, 'jan.journal');
 		expect(result).toMatchObject({ ok: true, value: { entries: 2, accounts: 6 } });
 		expect(updates).toBe(1);
 		expect(a.entries()).toHaveLength(2);
 		const before = a.stateVector();
 		const bad = good + '\n\n2026-01-07 Broken\n    Assets:Bank  $1.00\n    Income:Gifts  $-2.00\n';
-		const refused = importJournal(a, bad, 'feb.journal');
+		const refused = await importJournal(a, bad, 'feb.journal');
 		expect(refused.ok).toBe(false);
 		if (!refused.ok) expect(refused.error.message).toMatch(/feb\.journal.*\b9\b/);
 		expect(a.stateVector()).toBe(before);
 		expect(updates).toBe(1);
 		// Into the locked period: refused with its line, nothing written.
 		a.setLockDate('2026-01-31' as IsoDate);
-		const locked = importJournal(
+		const locked = await importJournal(
 			a,
 			'2026-01-10 Late\n    Assets:Bank  $1\n    Income:Gifts\n',
 			'late.journal'
@@ -242,21 +242,21 @@ describe('BooksReplica', () => {
 		if (!locked.ok) expect(locked.error.message).toMatch(/^late\.journal:1: /);
 	});
 
-	it('matches imported accounts to the chart by full name and round-trips through export', () => {
+	it('matches imported accounts to the chart by full name and round-trips through export', async () => {
 		const { a } = pair();
 		expect(a.postEntry(entry('e1', '2026-01-01', '10.00', { number: '5' })).ok).toBe(true);
 		const exported = a.exportJournal();
 		expect(exported.ok).toBe(true);
 		if (!exported.ok) return;
 		// Re-importing the export into the same books changes nothing.
-		const again = importJournal(a, exported.value, 'books.journal');
+		const again = await importJournal(a, exported.value, 'books.journal');
 		expect(again).toMatchObject({ ok: true, value: { accounts: 0, entries: 0, unchanged: 1 } });
 		const fresh = new BooksReplica(new Y.Doc());
-		expect(importJournal(fresh, exported.value, 'books.journal').ok).toBe(true);
+		expect((await importJournal(fresh, exported.value, 'books.journal')).ok).toBe(true);
 		expect(fresh.entries()).toEqual(a.entries());
 		expect(fresh.accounts()).toEqual(a.accounts());
 		// A file naming 'Bank' as a top-level account maps onto the existing 'bank' id.
-		const more = importJournal(a, '2026-02-01 More\n    Bank  $3\n    Sales\n', 'more.journal');
+		const more = await importJournal(a, '2026-02-01 More\n    Bank  $3\n    Sales\n', 'more.journal');
 		expect(more).toMatchObject({ ok: true, value: { accounts: 0, entries: 1 } });
 		expect(
 			a

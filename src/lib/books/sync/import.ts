@@ -3,7 +3,9 @@
 // Invariant: the plan is all or nothing — any problem returns one error naming the file and line
 // (or entry), and the caller writes nothing. Re-importing the same file changes nothing. writeImport
 // then writes a plan in one transaction (sealed first when the device signs).
-import { ok, type IsoDate, type Result } from '$lib/shared/domain';
+import { err, ok, type DomainError, type IsoDate, type Result } from '$lib/shared/domain';
+import { commitFirst, storageProblem } from '$lib/shared/sync/shard-store';
+import type { ImportSummary } from './replica-types';
 import {
 	indexAccounts,
 	ledgerError,
@@ -135,10 +137,11 @@ export function planImport(
 export const BATCH_FROM = 50;
 
 /**
- * Writes a planned import in ONE transaction: accounts, entries (in batches of ENTRY_BATCH_SIZE from
- * BATCH_FROM entries on: far quicker for every replica to load) and drafts. With a signer, one seal
- * per batch (or per entry for a small import) is made first, and the promise returned settles once
- * the write is done; without one it is written now and nothing is returned.
+ * Writes a planned import as ONE update, stored before it is applied (commitFirst, shard-store.ts):
+ * accounts, entries (in batches of ENTRY_BATCH_SIZE from BATCH_FROM entries on: far quicker for every
+ * replica to load) and drafts. With a signer, one seal per batch (or per entry for a small import) is
+ * made first. Resolves once the import is stored and applied; rejects, having changed nothing, when
+ * the write failed. Returns undefined, written at once, for a doc nothing stores and no signer.
  */
 export function writeImport(
 	doc: Y.Doc,
@@ -153,25 +156,23 @@ export function writeImport(
 			const part = entries.slice(i, i + docs.ENTRY_BATCH_SIZE);
 			batches.push({ id: newId(), entries: part, text: docs.batchText(part) });
 		}
+	// The plan was checked against `doc` (planImport); the write goes to a scratch doc first.
 	const write = (seals: { batches: unknown[]; entries: JournalEntry[] } | null) =>
-		doc.transact(() => {
-			for (const a of accounts) docs.insertAccount(doc, a);
-			if (entries.length < BATCH_FROM) for (const e of seals?.entries ?? entries) docs.insertEntry(doc, e);
+		commitFirst(doc, (d) => {
+			for (const a of accounts) docs.insertAccount(d, a);
+			if (entries.length < BATCH_FROM) for (const e of seals?.entries ?? entries) docs.insertEntry(d, e);
 			else
 				batches.forEach((b, i) =>
 					docs.insertEntryBatch(
-						doc,
+						d,
 						b.id,
 						b.entries,
 						seals ? { text: b.text, seal: seals.batches[i] } : undefined
 					)
 				);
-			for (const d of plan.drafts) docs.saveDraft(doc, d);
+			for (const dr of plan.drafts) docs.saveDraft(d, dr);
 		});
-	if (!signer) {
-		write(null);
-		return undefined;
-	}
+	if (!signer) return write(null);
 	const { device, workspaceId } = signer;
 	return (async () => {
 		const [batchSeals, sealedEntries] = await Promise.all([
@@ -180,6 +181,36 @@ export function writeImport(
 				? Promise.all(entries.map((e) => sealEntry(device, workspaceId, e)))
 				: Promise.resolve([])
 		]);
-		write({ batches: batchSeals, entries: sealedEntries });
+		await write({ batches: batchSeals, entries: sealedEntries });
 	})();
+}
+
+/**
+ * Plans `data` against `target` and writes it (writeImport): a bad record, or a write the device
+ * refuses (no room left), changes nothing and says which. Resolves once the import is stored.
+ */
+export async function importInto(
+	doc: Y.Doc,
+	target: ImportTarget,
+	data: ImportData,
+	fileName: string,
+	how: {
+		newId: () => string;
+		signer: { readonly device: DeviceKey; readonly workspaceId: string } | null;
+		track: (p: Promise<unknown>) => void;
+	}
+): Promise<Result<ImportSummary, DomainError>> {
+	const plan = planImport(target, data, fileName);
+	if (!plan.ok) return plan;
+	const { accounts, entries, drafts, unchanged } = plan.value;
+	const writing = writeImport(doc, plan.value, how.newId, how.signer);
+	if (writing) {
+		how.track(writing);
+		try {
+			await writing;
+		} catch (e) {
+			return err(storageProblem(e));
+		}
+	}
+	return ok({ accounts: accounts.length, entries: entries.length, drafts: drafts.length, unchanged });
 }

@@ -3,7 +3,7 @@
 // remote; everything else sits in quarantined() with its reason — shown, never counted, never
 // dropped. Writes validate first and return a Result; an import is one transaction or nothing.
 import type * as Y from 'yjs';
-import { ok, parseIsoDate, type IsoDate, type Result } from '$lib/shared/domain';
+import { ok, parseIsoDate, type DomainError, type IsoDate, type Result } from '$lib/shared/domain';
 import {
 	ledgerError,
 	postEntry as postLedgerEntry,
@@ -20,7 +20,7 @@ import { checkContext, checkEntry, PENDING, type CheckContext, type QuarantinedE
 import { sealEntry, type BooksAuthority } from './authority';
 import { watchAuthority } from './watch';
 import { writeSignedLockDate } from './lock';
-import { planImport, writeImport, type ImportData } from './import';
+import { importInto, type ImportData } from './import';
 import { draftAsEntry } from './shape';
 import { encodeStateVectorText } from '../../shared/sync/state-vector';
 import { newShardDoc } from '$lib/shared/sync/facts';
@@ -359,26 +359,22 @@ export class BooksReplica {
 	 * Writes a journal read for import (readJournalForImport, which the books worker runs) in ONE
 	 * transaction, or nothing: the first problem comes back with its file and line.
 	 */
-	importRecords(data: ImportData, fileName: string): Result<ImportSummary, LedgerError> {
+	/**
+	 * Checks the records against these books, then writes them as one update, stored before it is
+	 * applied: a bad record, or a write the device refuses (no room left), changes nothing.
+	 */
+	importRecords(data: ImportData, fileName: string): Promise<Result<ImportSummary, DomainError>> {
 		const drafts = new Map(this.drafts().map((d) => [d.id, d]));
-		const plan = planImport(
-			{
-				accounts: this.#accounts,
-				lockDate: this.#ctx.lockDate,
-				existing: (id) => docs.readEntryValue(this.#doc, id) ?? drafts.get(id)
-			},
-			data,
-			fileName
-		);
-		if (!plan.ok) return plan;
-		const { accounts, entries, unchanged } = plan.value;
-		const sealing = writeImport(this.#doc, plan.value, this.#newId, this.#signer?.() ?? null);
-		if (sealing) this.#track(sealing);
-		return ok({
-			accounts: accounts.length,
-			entries: entries.length,
-			drafts: plan.value.drafts.length,
-			unchanged
+		const target = {
+			accounts: this.#accounts,
+			lockDate: this.#ctx.lockDate,
+			existing: (id: string) => docs.readEntryValue(this.#doc, id) ?? drafts.get(id)
+		};
+		const signer = this.#signer?.() ?? null;
+		return importInto(this.#doc, target, data, fileName, {
+			newId: this.#newId,
+			signer,
+			track: (p) => this.#track(p)
 		});
 	}
 

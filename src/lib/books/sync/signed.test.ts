@@ -234,7 +234,7 @@ describe('signed imported batches', () => {
 		const { accounts, entries } = book(120);
 		const doc = newShardDoc('books');
 		const { replica, settle } = replicaOver(doc, () => t.trust, t.owner);
-		const summary = replica.importRecords({ accounts, entries }, 'book.journal');
+		const summary = await replica.importRecords({ accounts, entries }, 'book.journal');
 		expect(summary.ok).toBe(true);
 		await settle();
 		expect(replica.entries()).toHaveLength(120);
@@ -352,9 +352,9 @@ describe('seals and sameness', () => {
 		const { accounts, entries } = book(4);
 		const doc = newShardDoc('books');
 		const { replica, settle } = replicaOver(doc, () => t.trust, t.owner);
-		expect(replica.importRecords({ accounts, entries }, 'a.journal').ok).toBe(true);
+		expect((await replica.importRecords({ accounts, entries }, 'a.journal')).ok).toBe(true);
 		await settle();
-		const again = replica.importRecords({ accounts, entries }, 'a.journal');
+		const again = await replica.importRecords({ accounts, entries }, 'a.journal');
 		expect(again.ok && again.value.unchanged).toBe(4);
 		// Bea's device imported the same file at once: a second signed copy of each id, in a batch.
 		const text = docs.batchText(entries);

@@ -2,7 +2,7 @@
 // app opens it, so tests above sync (state classes, with worker functions called in-process) need no Y types.
 // Test-only code.
 import * as Y from 'yjs';
-import { IndexeddbPersistence } from 'y-indexeddb';
+import { ShardPersistence } from '$lib/shared/sync/shard-store';
 import { BankingReplica } from '$lib/banking/sync/replica';
 import { BooksReplica } from '$lib/books/sync/replica';
 import { shardDbName } from '$lib/shared/sync/shard-names';
@@ -13,8 +13,8 @@ export async function openPersistedBooks(workspaceId: string): Promise<{
 	close: () => Promise<void>;
 }> {
 	const doc = new Y.Doc();
-	const persistence = new IndexeddbPersistence(shardDbName(workspaceId, 'books'), doc);
-	await persistence.whenSynced;
+	const persistence = new ShardPersistence(shardDbName(workspaceId, 'books'), doc);
+	await persistence.whenLoaded;
 	const books = new BooksReplica(doc);
 	const banking = new BankingReplica(doc, books);
 	return {

@@ -1,10 +1,10 @@
-// The books worker reports over what y-indexeddb persisted must equal the same reports over the
+// The books worker reports over what the shard store persisted must equal the same reports over the
 // page's live replica, leave quarantined entries out, follow new updates without a reload, and keep
 // the ledger's invariants on a 100k-entry book. Runs on fake-indexeddb.
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { IndexeddbPersistence } from 'y-indexeddb';
+import { ShardPersistence } from '$lib/shared/sync/shard-store';
 import type { DecimalString, IsoDate } from '$lib/shared/domain';
 import {
 	balanceSheet,
@@ -61,8 +61,8 @@ function value<T>(r: WorkerResult<T>): T {
 
 async function openBooks(workspaceId: string) {
 	const doc = new Y.Doc();
-	const persistence = new IndexeddbPersistence(shardDbName(workspaceId, 'books'), doc);
-	await persistence.whenSynced;
+	const persistence = new ShardPersistence(shardDbName(workspaceId, 'books'), doc);
+	await persistence.whenLoaded;
 	return { doc, persistence, replica: new BooksReplica(doc) };
 }
 
@@ -247,7 +247,7 @@ describe('books worker', () => {
 		const parsed = value(await booksApi.importJournal({ workspaceId, text, fileName: 'jan.journal' }));
 		expect(parsed.entries).toHaveLength(2);
 		expect(Object.values(parsed.lines).sort()).toEqual([1, 5]);
-		const written = replica.importRecords(parsed, 'jan.journal');
+		const written = await replica.importRecords(parsed, 'jan.journal');
 		expect(written).toMatchObject({ ok: true, value: { entries: 2 } });
 		const bad = await booksApi.importJournal({
 			workspaceId,
@@ -266,7 +266,7 @@ describe('books worker', () => {
 		const size = Number(process.env.KEEL_BOOKS_ENTRIES ?? 100_000);
 		const { doc, persistence, replica } = await openBooks(workspaceId);
 		const book = generateBook({ seed: 11, entries: size, commodities: ['$', 'EUR'] });
-		const imported = replica.importRecords(book, 'generated');
+		const imported = await replica.importRecords(book, 'generated');
 		expect(imported).toMatchObject({ ok: true, value: { entries: size } });
 		await settle();
 		await persistence.destroy().catch(() => undefined);

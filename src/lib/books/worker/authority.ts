@@ -8,6 +8,7 @@ import { createSealChecker } from '$lib/shared/sync/fact-seal';
 import { readStatements } from '$lib/shared/sync/trust-doc';
 import { readMembers } from '$lib/shared/sync/meta-doc';
 import { readShardTail } from '$lib/shared/sync/shard-reader';
+import { applyStored } from '$lib/shared/sync/shard-store';
 import { getWorkspace } from '$lib/shared/storage/registry';
 import { booksAuthority } from '$lib/books/sync/adoption';
 
@@ -39,9 +40,7 @@ export async function workerAuthority(workspaceId: string, books: Y.Doc): Promis
 		store = tail.store;
 		lastKey = tail.lastKey;
 		if (tail.updates.length === 0 && trust) return false;
-		Y.transact(meta, () => {
-			for (const u of tail.updates) Y.applyUpdate(meta, u);
-		});
+		applyStored(meta, tail.updates);
 		const { verified } = await readStatements(meta, workspaceId);
 		trust = computeTrust(root as string, verified);
 		names = new Map(readMembers(meta).map((m) => [m.id, m.name]));

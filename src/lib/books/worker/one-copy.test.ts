@@ -4,7 +4,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import { IndexeddbPersistence } from 'y-indexeddb';
+import { ShardPersistence } from '$lib/shared/sync/shard-store';
 import type { DecimalString, IsoDate } from '$lib/shared/domain';
 import type { Statement } from '$lib/banking/domain';
 import { BooksReplica } from '$lib/books/sync/replica';
@@ -46,8 +46,8 @@ function value<T>(r: WorkerResult<T>): T {
 /** A persisted books shard with a bank account, two entries and a statement line for each. */
 async function persisted(ws: string) {
 	const doc = new Y.Doc();
-	const persistence = new IndexeddbPersistence(shardDbName(ws, 'books'), doc);
-	await persistence.whenSynced;
+	const persistence = new ShardPersistence(shardDbName(ws, 'books'), doc);
+	await persistence.whenLoaded;
 	const books = new BooksReplica(doc);
 	books.createAccount({ schemaVersion: 1, id: 'bank', name: 'Bank', type: 'asset', subtype: 'bank' });
 	books.createAccount({ schemaVersion: 1, id: 'rent', name: 'Rent', type: 'expense' });

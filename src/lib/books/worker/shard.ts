@@ -1,12 +1,13 @@
 // The one copy of a workspace's persisted books shard in the worker: loaded once per workspace from
-// y-indexeddb (read-only, see shared/sync/shard-reader.ts), its entries checked once by BooksReplica,
+// IndexedDB (read-only, see shared/sync/shard-reader.ts), its entries checked once by BooksReplica,
 // and kept current by applying only the updates stored since the last call. The books reports and the
 // banking matcher both run in the books worker and both read this copy, so the shard is never loaded
 // or checked twice. dropShard() forgets it (and destroys whatever was built on it, see onDrop).
 import * as Y from 'yjs';
 import type { Account, AccountIndex } from '$lib/books/domain';
 import { BooksReplica } from '$lib/books/sync/replica';
-import { readShardTail } from '$lib/shared/sync/shard-reader';
+import { readShardTail, tailBytes } from '$lib/shared/sync/shard-reader';
+import { applyStored } from '$lib/shared/sync/shard-store';
 import { newShardDoc } from '$lib/shared/sync/facts';
 import type { LoadTimes } from './types';
 import { workerAuthority, type WorkerAuthority } from './authority';
@@ -46,9 +47,7 @@ export function beginShard(workspaceId: string): Loading {
 		// Let start()'s answer leave before the long apply-and-check below holds this thread.
 		await new Promise((r) => setTimeout(r, 0));
 		const doc = newShardDoc('books');
-		Y.transact(doc, () => {
-			for (const u of tail.updates) Y.applyUpdate(doc, u);
-		});
+		applyStored(doc, tail.updates);
 		const applied = performance.now();
 		const signed = await workerAuthority(workspaceId, doc);
 		if (signed) await checkAllSeals(doc, signed.authority);
@@ -63,7 +62,7 @@ export function beginShard(workspaceId: string): Loading {
 			apply: Math.round(applied - readAt),
 			check: Math.round(done - applied),
 			updates: tail.updates.length,
-			bytes: tail.updates.reduce((n, u) => n + u.byteLength, 0)
+			bytes: tailBytes(tail)
 		};
 		return {
 			doc,
@@ -84,7 +83,7 @@ export function beginShard(workspaceId: string): Loading {
 	return loading;
 }
 
-/** The loaded shard, with whatever y-indexeddb stored since the last call applied. */
+/** The loaded shard, with whatever was stored since the last call applied. */
 export async function loadShard(workspaceId: string): Promise<BooksShard> {
 	const fresh = !cache.has(workspaceId);
 	const loaded = await beginShard(workspaceId).loaded;
@@ -97,9 +96,7 @@ export async function loadShard(workspaceId: string): Promise<BooksShard> {
 	}
 	if (tail.updates.length > 0) {
 		// Two callers may read the same tail at once; applying an update twice changes nothing.
-		Y.transact(loaded.doc, () => {
-			for (const u of tail.updates) Y.applyUpdate(loaded.doc, u);
-		});
+		applyStored(loaded.doc, tail.updates);
 		loaded.lastKey = Math.max(loaded.lastKey, tail.lastKey);
 	}
 	if (loaded.signed && (await loaded.signed.refresh())) loaded.replica.rejudge();

@@ -326,8 +326,11 @@ export class PayrollState {
 		const run = finalizedRun(id, d, schedule, computed.value, this.#me);
 		const written = this.#live.finalize(run);
 		if (!written.ok) return written;
-		// A signed run is written once this device has sealed it, and counts once its seal is checked.
+		// A run is written once this device has sealed and stored it, and counts once its seal is
+		// checked; if it could not be stored, nothing changed and the screen says so.
 		await this.#live.settled();
+		const failed = this.#live.notWritten(id);
+		if (failed) return { ok: false, error: failed };
 		return finalizedOutcome(this.#posting, id);
 	}
 

@@ -5,7 +5,8 @@
 // finalizing one run at once each write their own attempt; the kept one is chosen by content
 // (`settleFinals`) and the others are listed in superseded(), never silently dropped.
 import type * as Y from 'yjs';
-import { fail, ok, type Result } from '$lib/shared/domain';
+import { fail, ok, type DomainError, type Result } from '$lib/shared/domain';
+import { storageProblem } from '$lib/shared/sync/shard-store';
 import {
 	checkPaymentDate,
 	validateSchedule,
@@ -23,7 +24,7 @@ import { packAddedSchema, postingSchema, readAccounts, type Payment } from './re
 import { check } from '$lib/shared/domain/schema';
 import { attemptDigest, attemptKey, settleFinals, type SupersededAttempt } from './finals';
 import { readFinals } from './finals-read';
-import { sealAttempt, type PayrollAuthority } from './sealed-runs';
+import { writeFinalization, type PayrollAuthority } from './sealed-runs';
 import type { DeviceKey } from '$lib/shared/crypto/signing';
 import { payrollRewrites, type PayrollRewrite } from './rewrites';
 import { factEntries, factKeys, factWrites, firstFact } from '$lib/shared/sync/facts';
@@ -69,6 +70,7 @@ export class PayrollReplica {
 	readonly #options: PayrollReplicaOptions;
 	/** Runs whose sealed finalization is being signed here (written once signed). */
 	readonly #finalizing = new Map<string, Promise<void>>();
+	readonly #failedWrites = new Map<string, DomainError>();
 
 	constructor(doc: Y.Doc, options: PayrollReplicaOptions = {}) {
 		this.#doc = doc;
@@ -298,26 +300,24 @@ export class PayrollReplica {
 		if (this.#finalizing.has(run.runId)) return fail('payroll/finalized', 'This run is already finalized.');
 		const attempt: FinalizedRun = { ...run, attemptId: attemptDigest(run) };
 		const key = attemptKey(run.runId, attempt.attemptId ?? '');
-		const write = (value: FinalizedRun) => {
-			// Checked again: a finalization may have arrived while this one was being signed.
-			if (this.#finals.has(run.runId) || firstFact(docs.finalsMap(this.#doc), run.runId)) return;
-			this.#doc.transact(() => {
-				docs.insertOnce(docs.attemptsMap(this.#doc), key, value);
-				docs.insertOnce(docs.finalsMap(this.#doc), run.runId, value);
-			});
-		};
-		const signer = this.#options.signer?.();
-		if (!signer) write(attempt);
-		else {
-			// Sealed by this device before it is written (signing is asynchronous).
-			const done = sealAttempt(signer.device, signer.workspaceId, key, attempt)
-				.then(write)
-				// Could not sign (the key is gone): nothing is written, the run stays as it was.
-				.catch(() => undefined)
+		const writing = writeFinalization(this.#doc, key, attempt, this.#options.signer?.() ?? null, () =>
+			this.#finals.has(run.runId)
+		);
+		if (writing) {
+			this.#failedWrites.delete(run.runId);
+			const done = writing
+				// Could not sign (the key is gone) or store (no room left): nothing is written, and
+				// notWritten() says why.
+				.catch((e: unknown) => void this.#failedWrites.set(run.runId, storageProblem(e)))
 				.finally(() => this.#finalizing.delete(run.runId));
 			this.#finalizing.set(run.runId, done);
 		}
 		return ok(this.#finals.get(run.runId) ?? attempt);
+	}
+
+	/** Why the last finalize() of `runId` wrote nothing, once settled() has resolved (else undefined). */
+	notWritten(runId: string): DomainError | undefined {
+		return this.#failedWrites.get(runId);
 	}
 
 	markPaid(runId: string, payment: Payment): Result<Payment> {

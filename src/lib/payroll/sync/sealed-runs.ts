@@ -21,7 +21,9 @@ import {
 	type FactAuthority
 } from '$lib/shared/sync/fact-authority';
 import type { DeviceKey } from '$lib/shared/crypto/signing';
+import type { FinalizedRun } from '$lib/payroll/domain/run';
 import * as docs from './doc';
+import { commitFirst } from '$lib/shared/sync/shard-store';
 
 /** Roles whose keys may finalize pay runs. */
 export const PAY_AUTHORS = PEOPLE_AUTHORS;
@@ -122,4 +124,29 @@ export function authorshipReason(auth: PayrollAuthority, a: RunAuthorship): stri
 	return a.kind === 'bad-seal'
 		? `its signature (claiming ${who}) does not match its figures`
 		: `it is signed by ${who}, who may not finalize pay`;
+}
+
+/**
+ * Writes a finalization attempt under `key` and the run id, sealed first when there is a signer, and
+ * stored before it is applied (commitFirst): a write the device refuses changes nothing and the
+ * promise rejects. Checked again just before the write (`finalized`, or anything under the run id):
+ * never on top of a finalization that arrived while this one was being signed. Undefined when it was
+ * written (or skipped) at once.
+ */
+export function writeFinalization(
+	doc: Y.Doc,
+	key: string,
+	attempt: FinalizedRun,
+	signer: { readonly device: DeviceKey; readonly workspaceId: string } | null,
+	finalized: () => boolean
+): Promise<void> | undefined {
+	const write = (value: FinalizedRun) => {
+		if (finalized() || firstFact(docs.finalsMap(doc), attempt.runId)) return undefined;
+		return commitFirst(doc, (d) => {
+			docs.insertOnce(docs.attemptsMap(d), key, value);
+			docs.insertOnce(docs.finalsMap(d), attempt.runId, value);
+		});
+	};
+	// Sealed by this device before it is written (signing is asynchronous).
+	return signer ? sealAttempt(signer.device, signer.workspaceId, key, attempt).then(write) : write(attempt);
 }

@@ -49,6 +49,10 @@ export const SHARED_MESSAGES = defineMessages({
 	'form/invalid': 'A field is not filled in correctly.',
 	'record/invalid': 'A stored record is damaged and was set aside.',
 	'record/newer': 'A record was written by a newer version of Keel; update Keel to read it.',
+	'storage/full':
+		'This device has no room left for Keel’s data, so this was not saved and nothing was changed. Free some space (or remove a workspace you no longer need from this browser) and try again.',
+	'storage/failed': (d) =>
+		`This could not be saved on this device, so nothing was changed${typeof d.reason === 'string' && d.reason ? ` (the browser said: ${d.reason})` : ''}. Try again; if it keeps failing, reload Keel.`,
 	'backup/unreadable': 'The backup file could not be read. Nothing was changed.',
 	'backup/locked': 'This backup is locked with a passphrase; enter it to restore.',
 	'backup/wrong-passphrase':

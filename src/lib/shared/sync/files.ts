@@ -1,6 +1,6 @@
 // People document files shared with teammates. The bytes live in a Y.Doc of their own per workspace
 // (not in the people shard, so opening People never waits for megabytes of files), stored with
-// y-indexeddb and synced in a y-webrtc room whose name and secret derive from the people shard's
+// IndexedDB (shard-store.ts) and synced in a y-webrtc room whose name and secret derive from the people shard's
 // key: only browsers holding the people key (People & Payroll or All invites) ever join it, so a
 // task-only teammate never receives a file. Each file is one value written once under its document
 // id: { type, sha256, bytes }. A reader hands out only a file whose bytes hash to its recorded

@@ -1,14 +1,14 @@
-// One open workspace: a Y.Doc per shard this browser holds, each persisted in IndexedDB and, when
+// One open workspace: a Y.Doc per shard this browser holds, each kept in IndexedDB (shard-store.ts) and, when
 // shared, synced peer-to-peer. A shard this browser was not invited to is never opened, so its data
 // never reaches this device. Closing the session releases every provider and persistence handle.
 import * as Y from 'yjs';
-import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebrtcProvider } from 'y-webrtc';
 import type { ShardName, WorkspaceEntry } from '$lib/shared/domain/workspace';
 import { peopleFilesDbName, shardDbName } from './shard-names';
 import { installPeerChunking } from './peer-chunking';
 import { peopleFilesKey } from './files';
 import { newShardDoc } from './facts';
+import { ShardPersistence, type WriteErrorListener } from './shard-store';
 import { roomPlan, topicOf } from './rooms';
 import { mergePresence, presenceByShard, type PeerPresence, type PresenceState } from './presence';
 
@@ -20,11 +20,11 @@ export class WorkspaceSession {
 	readonly docs = new Map<ShardName, Y.Doc>();
 	/** People document files (sync/people-files.ts): opened only with the people shard, never backed up as a shard. */
 	filesDoc: Y.Doc | null = null;
-	#filesPersistence: IndexeddbPersistence | null = null;
+	#filesPersistence: ShardPersistence | null = null;
 	#filesProvider: WebrtcProvider | null = null;
 	/** Decoy rooms holding empty documents (rooms.ts): never written, never read. */
 	readonly #decoys: WebrtcProvider[] = [];
-	readonly #persistence = new Map<ShardName, IndexeddbPersistence>();
+	readonly #persistence = new Map<ShardName, ShardPersistence>();
 	readonly #providers = new Map<ShardName, WebrtcProvider>();
 	#entry: WorkspaceEntry;
 	#closed = false;
@@ -48,18 +48,18 @@ export class WorkspaceSession {
 		for (const shard of Object.keys(entry.shards) as ShardName[]) {
 			const doc = newShardDoc(shard, { guid: `${entry.id}:${shard}` });
 			session.docs.set(shard, doc);
-			const persistence = new IndexeddbPersistence(shardDbName(entry.id, shard, entry.storeGeneration), doc);
+			const persistence = new ShardPersistence(shardDbName(entry.id, shard, entry.storeGeneration), doc);
 			session.#persistence.set(shard, persistence);
-			loads.push(persistence.whenSynced);
+			loads.push(persistence.whenLoaded);
 		}
 		if (entry.shards.people) {
 			const doc = new Y.Doc({ guid: `${entry.id}:people-files`, gc: true });
 			session.filesDoc = doc;
-			session.#filesPersistence = new IndexeddbPersistence(
+			session.#filesPersistence = new ShardPersistence(
 				peopleFilesDbName(entry.id, entry.storeGeneration),
 				doc
 			);
-			loads.push(session.#filesPersistence.whenSynced);
+			loads.push(session.#filesPersistence.whenLoaded);
 		}
 		await Promise.all(loads);
 		session.connect(entry);
@@ -195,15 +195,26 @@ export class WorkspaceSession {
 		return out;
 	}
 
+	#stores(): ShardPersistence[] {
+		return [...this.#persistence.values(), ...(this.#filesPersistence ? [this.#filesPersistence] : [])];
+	}
+
 	/**
-	 * Resolves once every update written so far is committed to IndexedDB. y-indexeddb stores each
-	 * update in its own transaction as it happens but does not say when that commits; a transaction
-	 * on the same store queues behind the earlier ones, so its completion vouches for them. For writes
-	 * that must survive the tab closing at once (a new workspace's owner grant).
+	 * Resolves once every update written so far is committed to IndexedDB; rejects with the first
+	 * write that failed since the last call (quota, full disk, a closed database), so an action that
+	 * awaits it can say it was not saved instead of reporting it done. Also for writes that must
+	 * survive the tab closing at once (a new workspace's owner grant).
 	 */
 	async stored(): Promise<void> {
-		const all = [...this.#persistence.values(), ...(this.#filesPersistence ? [this.#filesPersistence] : [])];
-		await Promise.all(all.map((p) => committed(p)));
+		const results = await Promise.allSettled(this.#stores().map((p) => p.stored()));
+		const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+		if (failed) throw failed.reason;
+	}
+
+	/** Calls `listener` with every write to this browser's storage that fails; returns its unsubscribe. */
+	onWriteError(listener: WriteErrorListener): () => void {
+		const offs = this.#stores().map((p) => p.onError(listener));
+		return () => offs.forEach((off) => off());
 	}
 
 	async close(): Promise<void> {
@@ -215,19 +226,6 @@ export class WorkspaceSession {
 		for (const d of this.docs.values()) d.destroy();
 		this.filesDoc?.destroy();
 	}
-}
-
-/** Resolves when a read of `p`'s updates store, queued behind its pending writes, completes. */
-function committed(p: IndexeddbPersistence): Promise<void> {
-	const db = p.db;
-	if (!db) return Promise.resolve();
-	return new Promise((resolve, reject) => {
-		const tx = db.transaction(['updates'], 'readonly');
-		tx.oncomplete = () => resolve();
-		tx.onerror = () => reject(tx.error);
-		tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
-		tx.objectStore('updates').count();
-	});
 }
 
 /**

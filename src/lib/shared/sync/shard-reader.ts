@@ -1,16 +1,18 @@
-// Reads a shard's persisted Yjs updates straight from its y-indexeddb database, read-only, so a
-// worker can build or refresh a doc without opening a second persistence that might write or trim.
-// y-indexeddb appends updates under increasing keys (compaction writes its merged update at a new,
-// higher key), so reading after a key gives exactly what was stored since, and re-applying content a
-// doc already has changes nothing.
+// Reads a shard's stored updates and snapshots straight from its database (format: shard-store.ts),
+// read-only, so a worker can build or refresh a doc without opening a second persistence that might
+// write or compact. Values sit under increasing keys (compaction writes its snapshot at a new, higher
+// key), so reading after a key gives exactly what was stored since, and re-applying content a doc
+// already has changes nothing.
 import * as Y from 'yjs';
+import { applyStored, isStoredValue, storedBytes, type StoredValue } from './shard-store';
 import { newShardDoc } from './facts';
 import type { ShardName } from '$lib/shared/domain/workspace';
 import { getWorkspace } from '$lib/shared/storage/registry';
 import { shardDbName } from './shard-names';
 
 export interface ShardTail {
-	readonly updates: Uint8Array[];
+	/** v1 updates and v2 snapshots, in stored order: apply them with applyStored (shard-store.ts). */
+	readonly updates: StoredValue[];
 	/** The highest key read, or the one given when nothing new was stored. */
 	readonly lastKey: number;
 	/** The database read: a restore switches it, and keys in one say nothing about another. */
@@ -58,7 +60,8 @@ export async function readShardTail(
 			const keys = updates.getAllKeys(range);
 			tx.oncomplete = () => {
 				const last = (keys.result as number[]).at(-1);
-				resolve({ updates: values.result as Uint8Array[], lastKey: last ?? empty.lastKey, store });
+				const updates = (values.result as unknown[]).filter(isStoredValue);
+				resolve({ updates, lastKey: last ?? empty.lastKey, store });
 			};
 			tx.onerror = () => reject(tx.error);
 		});
@@ -75,8 +78,9 @@ export async function readShardDoc(
 ): Promise<Y.Doc> {
 	const doc = newShardDoc(shard);
 	const { updates } = await readShardTail(workspaceId, shard, null, idb);
-	Y.transact(doc, () => {
-		for (const u of updates) Y.applyUpdate(doc, u);
-	});
+	applyStored(doc, updates);
 	return doc;
 }
+
+/** The stored size of a tail, in bytes. */
+export const tailBytes = (tail: ShardTail): number => tail.updates.reduce((n, u) => n + storedBytes(u), 0);

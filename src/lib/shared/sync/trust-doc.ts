@@ -3,6 +3,7 @@
 // is believed as written: a value counts only if it matches its schema, sits under its own id, names
 // this workspace and carries a good signature by the key it names. The rest is set aside and listed.
 import * as Y from 'yjs';
+import { applyStored, type StoredValue } from './shard-store';
 import { v } from '$lib/shared/domain/schema';
 import {
 	signedStatement,
@@ -99,9 +100,9 @@ export function withFreshStatements(
 }
 
 /** The checked trust statements of a meta shard read from its stored updates (a workspace not open). */
-export async function readStoredStatements(updates: readonly Uint8Array[], workspaceId: string) {
+export async function readStoredStatements(updates: readonly StoredValue[], workspaceId: string) {
 	const doc = new Y.Doc();
-	for (const u of updates) Y.applyUpdate(doc, u);
+	applyStored(doc, updates);
 	try {
 		return await readStatements(doc, workspaceId);
 	} finally {

@@ -1,9 +1,9 @@
 // The tasks projection kept up to date change by change must equal one rebuilt from scratch by the
-// worker from what y-indexeddb persisted. Runs on fake-indexeddb; the browser tests cover the real one.
+// worker from what the shard store persisted. Runs on fake-indexeddb; the browser tests cover the real one.
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { IndexeddbPersistence } from 'y-indexeddb';
+import { ShardPersistence } from '$lib/shared/sync/shard-store';
 import { compareOrder, isValidKey, keyForPosition, type Task } from '$lib/tasks/domain';
 import { TasksReplica } from '$lib/tasks/sync/replica';
 import { shardDbName } from '$lib/shared/sync/shard-names';
@@ -41,8 +41,8 @@ describe('tasks projection', () => {
 	it('incremental updates equal a worker rebuild from the persisted shard', async () => {
 		const workspaceId = 'ws-proj-test';
 		const doc = new Y.Doc();
-		const persistence = new IndexeddbPersistence(shardDbName(workspaceId, 'tasks'), doc);
-		await persistence.whenSynced;
+		const persistence = new ShardPersistence(shardDbName(workspaceId, 'tasks'), doc);
+		await persistence.whenLoaded;
 		const replica = new TasksReplica(doc);
 		const live = new ProjectionDb(workspaceId);
 		let pending = Promise.resolve();
@@ -68,8 +68,8 @@ describe('tasks projection', () => {
 			else replica.delete(target.id, '2026-11-21T00:00:00.000Z');
 		}
 		await pending;
-		// y-indexeddb writes each update asynchronously; wait for the last one to land.
-		await new Promise((r) => setTimeout(r, 200));
+		// Each update is written asynchronously; wait for the last one to be committed.
+		await persistence.stored();
 
 		const result = await tasksApi.rebuildProjection({ workspaceId: 'ws-proj-test' });
 		expect(result.ok).toBe(true);
