@@ -111,3 +111,12 @@ export const TRUST_MESSAGES = defineMessages({
 	'trust/no-right': 'Only an owner or admin can do that.',
 	'trust/not-ready': 'This workspace has no signing key in this browser yet; reopen it and try again.'
 });
+
+/** Words for the app lock (`shared/crypto/vault.ts`): unlocking a workspace and reading its records. */
+export const VAULT_MESSAGES = defineMessages({
+	'vault/wrong-passphrase': 'That passphrase does not unlock this workspace.',
+	'vault/lock-damaged':
+		'The lock of this workspace is damaged, or was made by a newer version of Keel, so it cannot be unlocked here.',
+	'vault/record-refused':
+		'A stored record could not be decrypted: it was changed after it was written, or it belongs somewhere else. It was not read.'
+});

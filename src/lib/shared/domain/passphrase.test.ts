@@ -36,6 +36,12 @@ describe('backup passphrase rule', () => {
 		expect(check('Harbour Trust 2026').ok).toBe(true);
 	});
 
+	it('tells an empty app-lock passphrase that it is needed (a backup may go without)', () => {
+		const r = checkNewPassphrase({ passphrase: '', confirmation: '', purpose: 'lock' });
+		expect(!r.ok && r.error.code).toBe('passphrase/missing-lock');
+		expect(!r.ok && r.error.message).not.toMatch(/without encryption/);
+	});
+
 	it('refuses a confirmation that differs', () => {
 		const r = check('harbour lights 42', 'harbour lights 43');
 		expect(r.ok).toBe(false);

@@ -1,7 +1,8 @@
-// The rule a backup passphrase must meet, in words a person can follow. A passphrase is refused when
-// it is shorter than 12 characters, uses fewer than 6 different characters, or — once common words,
-// runs along the alphabet or keyboard ("1234", "qwerty") and repeats are taken out — fewer than 8
-// characters are left: those are the first guesses of anyone who gets hold of the file.
+// The one rule a new passphrase must meet — for a backup file and for the app lock alike — in words a
+// person can follow. A passphrase is refused when it is shorter than 12 characters, uses fewer than 6
+// different characters, or — once common words, runs along the alphabet or keyboard ("1234",
+// "qwerty") and repeats are taken out — fewer than 8 characters are left: those are the first guesses
+// of anyone who gets hold of the file or the device.
 import { defineMessages, problem } from './messages';
 import { err, ok, type Result } from './result';
 
@@ -11,6 +12,7 @@ const MIN_LEFT = 8;
 
 export const PASSPHRASE_MESSAGES = defineMessages({
 	'passphrase/missing': 'Passphrase: enter one, or choose to download without encryption.',
+	'passphrase/missing-lock': 'Passphrase: enter one to lock this workspace.',
 	'passphrase/short': `Passphrase: use at least ${PASSPHRASE_MIN_LENGTH} characters — a few unrelated words are easy to remember.`,
 	'passphrase/few-characters': `Passphrase: it repeats a few characters; use at least ${MIN_DISTINCT} different ones.`,
 	'passphrase/predictable':
@@ -70,16 +72,19 @@ export function unpredictablePart(passphrase: string, extraWords: readonly strin
 }
 
 /**
- * Checks a new backup passphrase and its confirmation. `extraWords` are words an attacker would try
- * for this workspace in particular (its name).
+ * Checks a new passphrase and its confirmation. `extraWords` are words an attacker would try for this
+ * workspace in particular (its name). `purpose` only changes what an empty passphrase is told: a
+ * backup may go without one, the app lock may not.
  */
 export function checkNewPassphrase(args: {
 	passphrase: string;
 	confirmation: string;
 	extraWords?: readonly string[];
+	purpose?: 'backup' | 'lock';
 }): Result<string> {
 	const { passphrase, confirmation } = args;
-	if (passphrase === '') return err(problem('passphrase/missing'));
+	if (passphrase === '')
+		return err(problem(args.purpose === 'lock' ? 'passphrase/missing-lock' : 'passphrase/missing'));
 	if ([...passphrase].length < PASSPHRASE_MIN_LENGTH) return err(problem('passphrase/short'));
 	if (new Set(passphrase.toLowerCase()).size < MIN_DISTINCT) return err(problem('passphrase/few-characters'));
 	if ([...unpredictablePart(passphrase, args.extraWords)].length < MIN_LEFT)

@@ -8,10 +8,12 @@ import { fromBase64Url, toBase64Url } from '$lib/shared/domain/workspace';
 export const PBKDF2_ITERATIONS = 600_000;
 const text = (s: string) => new TextEncoder().encode(s);
 
+/** The AES-GCM-256 key a passphrase gives (PBKDF2-SHA256); the app lock asks for wrap/unwrap usages. */
 export async function derivePassphraseKey(
 	passphrase: string,
 	salt: Uint8Array,
-	iterations: number
+	iterations: number,
+	usages: KeyUsage[] = ['encrypt', 'decrypt']
 ): Promise<CryptoKey> {
 	const material = await crypto.subtle.importKey('raw', text(passphrase), 'PBKDF2', false, ['deriveKey']);
 	return crypto.subtle.deriveKey(
@@ -19,7 +21,7 @@ export async function derivePassphraseKey(
 		material,
 		{ name: 'AES-GCM', length: 256 },
 		false,
-		['encrypt', 'decrypt']
+		usages
 	);
 }
 
