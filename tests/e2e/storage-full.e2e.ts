@@ -1,7 +1,9 @@
 // A device with little room left: Chromium's storage quota for the app is forced low (DevTools
 // protocol, Storage.overrideQuotaForOrigin), so IndexedDB refuses a large write. Importing a journal
 // must then say it was not saved and leave the workspace as it was — on screen and after a reload —
-// and once there is room the same import works.
+// and once there is room the same import works. An ordinary edit too large for the room left (a
+// 1.5 MB description) is kept in the tab under a banner that says so, and stored by itself, banner
+// gone, once there is room.
 //
 // Chromium applies a quota override to a storage bucket only before its first write, and then checks
 // each transaction against that quota (not against what was written since), and a lowered quota is
@@ -12,6 +14,7 @@ import type { CDPSession, Page } from '@playwright/test';
 import { E2E_PORT } from './browser';
 import { expect, test } from './test';
 import { createWorkspace } from './payroll-helpers';
+import { addTask, createWorkspace as createTeamWorkspace, openTask } from './helpers';
 import { balanceOf } from './books-helpers';
 
 const ORIGIN = `http://127.0.0.1:${E2E_PORT}`;
@@ -78,4 +81,29 @@ test('storage full: importing a journal says it was not saved and changes nothin
 	await expect(checking()).toHaveText('476,000.00 USD');
 	await page.reload();
 	await expect(checking()).toHaveText('476,000.00 USD');
+});
+
+test('storage full: an edit that could not be stored is announced and stored once there is room', async ({
+	page
+}) => {
+	await overrideQuota(page, 1 << 20);
+	await createTeamWorkspace(page, 'Harbourside Trust', 'Sam');
+	await addTask(page, 'Write up the audit notes');
+	await openTask(page, 'Write up the audit notes');
+	await expect(page.getByTestId('unsaved-banner')).toHaveCount(0);
+
+	// 1.5 MB of notes pasted into the description: one write larger than the room left.
+	const notes = 'Reconciled. '.repeat(128 * 1024);
+	const description = page.getByTestId('task-detail').getByLabel('Description');
+	await description.fill(notes);
+	await description.blur();
+	await expect(page.getByTestId('unsaved-banner')).toContainText('could not be saved on this device');
+	await expect(page.getByTestId('unsaved-banner')).toContainText('keep this tab open');
+
+	// Room again: within Keel's retry the notes are stored and the banner goes; a reload keeps them.
+	await relax(page);
+	await expect(page.getByTestId('unsaved-banner')).toHaveCount(0, { timeout: 20_000 });
+	await page.reload();
+	await openTask(page, 'Write up the audit notes');
+	await expect(page.getByTestId('task-detail').getByLabel('Description')).toHaveValue(notes);
 });

@@ -51,6 +51,10 @@ export const SHARED_MESSAGES = defineMessages({
 	'record/newer': 'A record was written by a newer version of Keel; update Keel to read it.',
 	'storage/full':
 		'This device has no room left for Keel’s data, so this was not saved and nothing was changed. Free some space (or remove a workspace you no longer need from this browser) and try again.',
+	'storage/unsaved':
+		'Your latest changes could not be saved on this device: it has no room left. They are kept in this tab and saved as soon as there is room; keep this tab open, and free some space.',
+	'storage/unsaved-other': (d) =>
+		`Your latest changes could not be saved on this device${typeof d.reason === 'string' && d.reason ? ` (the browser said: ${d.reason})` : ''}. They are kept in this tab and Keel keeps trying to save them; keep this tab open.`,
 	'storage/failed': (d) =>
 		`This could not be saved on this device, so nothing was changed${typeof d.reason === 'string' && d.reason ? ` (the browser said: ${d.reason})` : ''}. Try again; if it keeps failing, reload Keel.`,
 	'backup/unreadable': 'The backup file could not be read. Nothing was changed.',

@@ -211,9 +211,20 @@ export class WorkspaceSession {
 		if (failed) throw failed.reason;
 	}
 
-	/** Calls `listener` with every write to this browser's storage that fails; returns its unsubscribe. */
+	/**
+	 * Calls `listener` with every write to this browser's storage that fails, and with null once every
+	 * shard that failed has stored everything again; returns its unsubscribe.
+	 */
 	onWriteError(listener: WriteErrorListener): () => void {
-		const offs = this.#stores().map((p) => p.onError(listener));
+		const failing = new Set<ShardPersistence>();
+		const offs = this.#stores().map((p) =>
+			p.onError((error) => {
+				if (error) failing.add(p);
+				else failing.delete(p);
+				if (error) listener(error);
+				else if (failing.size === 0) listener(null);
+			})
+		);
 		return () => offs.forEach((off) => off());
 	}
 

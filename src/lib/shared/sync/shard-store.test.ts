@@ -185,7 +185,7 @@ describe('shard store', () => {
 		const p = new ShardPersistence(name, doc);
 		await p.whenLoaded;
 		const seen: string[] = [];
-		p.onError((e) => seen.push(e.name));
+		p.onError((e) => seen.push(e ? e.name : 'stored again'));
 		doc.getMap('m').set('before', 1);
 		await p.stored();
 
@@ -203,8 +203,34 @@ describe('shard store', () => {
 		// The next edit builds on the one that was not stored: it is written as a whole snapshot.
 		doc.getMap('m').set('after', 3);
 		await p.stored();
+		expect(seen).toEqual(['QuotaExceededError', 'stored again']);
 		await p.destroy();
 		expect(view(await reopen(name)).map).toEqual({ before: 1, 'lost on disk': 2, after: 3 });
+	});
+
+	it('after a failed write, stores everything again by itself once there is room', async () => {
+		vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+		try {
+			const name = freshName();
+			const doc = new Y.Doc();
+			const p = new ShardPersistence(name, doc);
+			await p.whenLoaded;
+			const seen: string[] = [];
+			p.onError((e) => seen.push(e ? e.name : 'stored again'));
+			const spy = vi.spyOn(IDBObjectStore.prototype, 'add').mockImplementationOnce(() => {
+				throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+			});
+			doc.getMap('m').set('only in memory', 1);
+			await expect(p.stored()).rejects.toThrow(/quota/i);
+			spy.mockRestore();
+			await vi.advanceTimersByTimeAsync(10_000);
+			await p.stored();
+			expect(seen).toEqual(['QuotaExceededError', 'stored again']);
+			await p.destroy();
+			expect(view(await reopen(name)).map).toEqual({ 'only in memory': 1 });
+		} finally {
+			vi.useRealTimers();
+		}
 	});
 
 	it('lets a worker follow the store by key across a compaction', async () => {

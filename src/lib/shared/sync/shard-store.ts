@@ -109,7 +109,10 @@ export function committed(tx: IDBTransaction): Promise<void> {
 	});
 }
 
-export type WriteErrorListener = (error: Error) => void;
+/** Told each failed write (an Error), and null once everything is stored again. */
+export type WriteErrorListener = (error: Error | null) => void;
+/** After a failed write, how long until everything is stored again unasked (no room may have come back). */
+const RETRY_MS = 10_000;
 
 /** The persistence keeping each open doc (so a write can be stored before it is applied). */
 const persistenceOf = new WeakMap<Y.Doc, ShardPersistence>();
@@ -167,6 +170,7 @@ export class ShardPersistence {
 	#logValues = 0;
 	#logBytes = 0;
 	#compactTimer: ReturnType<typeof setTimeout> | null = null;
+	#retryTimer: ReturnType<typeof setTimeout> | null = null;
 	#compacting: Promise<void> | null = null;
 	readonly #listeners = new Set<WriteErrorListener>();
 
@@ -184,7 +188,10 @@ export class ShardPersistence {
 		return this.#name;
 	}
 
-	/** Called with every write that fails (for a banner); returns its unsubscribe. */
+	/**
+	 * Called with every write that fails, and with null once a later write has stored everything
+	 * (for a banner); returns its unsubscribe.
+	 */
 	onError(listener: WriteErrorListener): () => void {
 		this.#listeners.add(listener);
 		return () => this.#listeners.delete(listener);
@@ -281,6 +288,12 @@ export class ShardPersistence {
 		this.#broken = true;
 		this.#failures.push(error);
 		for (const listener of this.#listeners) listener(error);
+		// Try again later even if nothing else is edited: room may come back (files deleted elsewhere).
+		if (this.#retryTimer === null && !this.#closed)
+			this.#retryTimer = setTimeout(() => {
+				this.#retryTimer = null;
+				if (this.#broken && !this.#closed && this.#db) this.#track(this.compact());
+			}, RETRY_MS);
 	}
 
 	#maybeCompact(): void {
@@ -317,7 +330,10 @@ export class ShardPersistence {
 			store.add(snapshot);
 		};
 		await done;
-		this.#broken = false;
+		if (this.#broken) {
+			this.#broken = false;
+			for (const listener of this.#listeners) listener(null);
+		}
 		this.#logValues = 0;
 		this.#logBytes = 0;
 	}
@@ -342,6 +358,7 @@ export class ShardPersistence {
 		this.#doc.off('update', this.#onUpdate);
 		if (persistenceOf.get(this.#doc) === this) persistenceOf.delete(this.#doc);
 		if (this.#compactTimer !== null) clearTimeout(this.#compactTimer);
+		if (this.#retryTimer !== null) clearTimeout(this.#retryTimer);
 		await this.whenLoaded.catch(() => undefined);
 		await Promise.all([...this.#pending]);
 		this.#db?.close();

@@ -9,6 +9,8 @@ import {
 	type WorkspaceEntry
 } from '$lib/shared/domain/workspace';
 import type { PeerPresence, WorkspaceSession } from '$lib/shared/sync/session';
+import { storageProblem } from '$lib/shared/sync/shard-store';
+import { messageFor } from '$lib/shared/domain';
 import {
 	observeMeta,
 	readMembers,
@@ -79,6 +81,8 @@ export class OpenWorkspace {
 	metaReview = $state.raw<MetaKeptAside[]>([]);
 	peers = $state.raw<PeerPresence[]>([]);
 	connections = $state.raw<Record<string, { webrtc: number; bc: number }>>({});
+	/** Edits this device could not store (a full disk): what to tell the person, until they are stored. */
+	unsaved = $state<string | null>(null);
 	/** The sync servers changed since this page narrowed its connect-src: a reload connects to them. */
 	needsReload = $state(false);
 
@@ -209,6 +213,7 @@ export class OpenWorkspace {
 			this.rulePacks?.attach(this.#payrollReplica);
 		}
 		this.#cleanups.push(session.onPresence(() => (this.peers = session.presence())));
+		this.#cleanups.push(session.onWriteError((e) => (this.unsaved = e ? unsavedWords(e) : null)));
 		const poll = setInterval(() => (this.connections = session.peerCounts()), 500);
 		this.#cleanups.push(() => clearInterval(poll));
 		this.ready = true;
@@ -342,4 +347,12 @@ export class OpenWorkspace {
 		await auditWritten;
 		await this.#session?.close();
 	}
+}
+
+/** What the banner says about edits a failed write left unstored. */
+function unsavedWords(e: Error): string {
+	const p = storageProblem(e);
+	return p.code === 'storage/full'
+		? messageFor('storage/unsaved')
+		: messageFor('storage/unsaved-other', p.details);
 }
