@@ -8,6 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import * as Y from 'yjs';
 import { generateJournal } from '$lib/books/domain/generate';
 
 type Record = (what: string, value: string, goal?: string) => void;
@@ -217,7 +218,67 @@ async function coldRegister(
 		`${ms(m)} (min ${Math.min(...times)}, max ${Math.max(...times)}) — ${verdict(m, 2000)}`,
 		'<= 2000 ms'
 	);
+	await shardFloor(page, wsId, record);
 	await page.context().close();
+}
+
+/**
+ * The physical floor under opening that book (issue 14): read the books shard's stored bytes from
+ * IndexedDB in the page (one getAll, nothing decoded), and decode the same bytes into a fresh Y.Doc
+ * with Yjs alone (Y.applyUpdateV2 for a snapshot, Y.applyUpdate for a logged edit; in Node, the same
+ * V8). Keel's goal is to open within 2x of the two together.
+ */
+async function shardFloor(page: Page, wsId: string, record: Record): Promise<void> {
+	const raw = await page.evaluate(async (name) => {
+		const db: IDBDatabase = await new Promise((resolve, reject) => {
+			const req = indexedDB.open(name);
+			req.onsuccess = () => resolve(req.result);
+			req.onerror = () => reject(req.error);
+		});
+		const reads: number[] = [];
+		let values: unknown[] = [];
+		for (let i = 0; i < 3; i++) {
+			const t0 = performance.now();
+			values = await new Promise<unknown[]>((resolve, reject) => {
+				const req = db.transaction('updates', 'readonly').objectStore('updates').getAll();
+				req.onsuccess = () => resolve(req.result as unknown[]);
+				req.onerror = () => reject(req.error);
+			});
+			reads.push(performance.now() - t0);
+		}
+		db.close();
+		const toText = (u: Uint8Array) => {
+			let out = '';
+			for (let i = 0; i < u.length; i += 0x8000) out += String.fromCharCode(...u.subarray(i, i + 0x8000));
+			return btoa(out);
+		};
+		return {
+			readMs: reads.sort((a, b) => a - b)[1] ?? NaN,
+			values: values.map((v) =>
+				v instanceof Uint8Array
+					? { v2: false, b64: toText(v) }
+					: { v2: true, b64: toText((v as { u: Uint8Array }).u) }
+			)
+		};
+	}, `keel-${wsId}-books`);
+	const updates = raw.values.map((v) => ({ v2: v.v2, bytes: new Uint8Array(Buffer.from(v.b64, 'base64')) }));
+	const size = updates.reduce((n, u) => n + u.bytes.byteLength, 0);
+	const applies: number[] = [];
+	for (let i = 0; i < 3; i++) {
+		const doc = new Y.Doc();
+		const t0 = performance.now();
+		Y.transact(doc, () => {
+			for (const u of updates) (u.v2 ? Y.applyUpdateV2 : Y.applyUpdate)(doc, u.bytes);
+		});
+		applies.push(performance.now() - t0);
+		doc.destroy();
+	}
+	const apply = median(applies);
+	record(
+		'floor under that open: raw IndexedDB read of the books shard in the page + Yjs decode of the same bytes (median of 3)',
+		`${ms(raw.readMs)} read + ${ms(apply)} decode = ${ms(raw.readMs + apply)} for ${updates.length} stored value(s), ${(size / 2 ** 20).toFixed(1)} MB (${updates.filter((u) => u.v2).length} v2 snapshot(s))`,
+		'Keel within 2x of it'
+	);
 }
 
 export async function booksBench(opts: {
