@@ -65,6 +65,12 @@ function randomEdit(doc: Y.Doc, r: () => number): void {
 	else if (a.length > 0) a.delete(Math.floor(r() * a.length), 1);
 }
 
+/** The next IndexedDB add throws what Chromium throws when the quota is reached. */
+const refuseNextWrite = () =>
+	vi.spyOn(IDBObjectStore.prototype, 'add').mockImplementationOnce(() => {
+		throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+	});
+
 afterEach(() => {
 	vi.restoreAllMocks();
 });
@@ -189,16 +195,13 @@ describe('shard store', () => {
 		doc.getMap('m').set('before', 1);
 		await p.stored();
 
-		const realAdd = IDBObjectStore.prototype.add;
-		const spy = vi.spyOn(IDBObjectStore.prototype, 'add').mockImplementationOnce(() => {
-			throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-		});
+		const spy = refuseNextWrite();
 		doc.getMap('m').set('lost on disk', 2);
 		await expect(p.stored()).rejects.toThrow(/quota/i);
 		expect(seen).toEqual(['QuotaExceededError']);
 		// Reported once: the next check of the same writes passes.
 		await expect(p.stored()).resolves.toBeUndefined();
-		spy.mockImplementation(realAdd);
+		spy.mockRestore();
 
 		// The next edit builds on the one that was not stored: it is written as a whole snapshot.
 		doc.getMap('m').set('after', 3);
@@ -217,9 +220,7 @@ describe('shard store', () => {
 			await p.whenLoaded;
 			const seen: string[] = [];
 			p.onError((e) => seen.push(e ? e.name : 'stored again'));
-			const spy = vi.spyOn(IDBObjectStore.prototype, 'add').mockImplementationOnce(() => {
-				throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-			});
+			const spy = refuseNextWrite();
 			doc.getMap('m').set('only in memory', 1);
 			await expect(p.stored()).rejects.toThrow(/quota/i);
 			spy.mockRestore();
@@ -265,9 +266,7 @@ describe('shard store', () => {
 		await p.stored();
 		sent.length = 0;
 
-		const spy = vi.spyOn(IDBObjectStore.prototype, 'add').mockImplementationOnce(() => {
-			throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-		});
+		const spy = refuseNextWrite();
 		const refused = commitFirst(doc, (d) => d.getMap('m').set('run', 'finalized'));
 		await expect(refused).rejects.toThrow(/quota/i);
 		expect(storageProblem(await refused?.catch((e: unknown) => e)).code).toBe('storage/full');
