@@ -34,6 +34,15 @@ async function rawValues(name: string): Promise<unknown[]> {
 	}
 }
 
+/** A new, loaded store over an empty doc. */
+async function openStore(): Promise<{ name: string; doc: Y.Doc; p: ShardPersistence }> {
+	const name = freshName();
+	const doc = new Y.Doc();
+	const p = new ShardPersistence(name, doc);
+	await p.whenLoaded;
+	return { name, doc, p };
+}
+
 /** The doc as a reopened store gives it. */
 async function reopen(name: string): Promise<Y.Doc> {
 	const doc = new Y.Doc();
@@ -77,10 +86,7 @@ afterEach(() => {
 
 describe('shard store', () => {
 	it('reopens what was written', async () => {
-		const name = freshName();
-		const doc = new Y.Doc();
-		const p = new ShardPersistence(name, doc);
-		await p.whenLoaded;
+		const { name, doc, p } = await openStore();
 		doc.getMap('m').set('payee', 'Brooklyn Flour Co.');
 		doc.getText('t').insert(0, 'hello');
 		await p.stored();
@@ -141,10 +147,7 @@ describe('shard store', () => {
 	it('compacts by itself once the log is long, into one snapshot', async () => {
 		vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
 		try {
-			const name = freshName();
-			const doc = new Y.Doc();
-			const p = new ShardPersistence(name, doc);
-			await p.whenLoaded;
+			const { name, doc, p } = await openStore();
 			for (let i = 0; i < COMPACT_AFTER.values + 5; i++) doc.getMap('m').set(`k${i}`, i);
 			await p.stored();
 			expect((await rawValues(name)).length).toBe(COMPACT_AFTER.values + 5);
@@ -186,10 +189,7 @@ describe('shard store', () => {
 	});
 
 	it('says when a write fails, and stores everything with the next write that succeeds', async () => {
-		const name = freshName();
-		const doc = new Y.Doc();
-		const p = new ShardPersistence(name, doc);
-		await p.whenLoaded;
+		const { name, doc, p } = await openStore();
 		const seen: string[] = [];
 		p.onError((e) => seen.push(e ? e.name : 'stored again'));
 		doc.getMap('m').set('before', 1);
@@ -214,10 +214,7 @@ describe('shard store', () => {
 	it('after a failed write, stores everything again by itself once there is room', async () => {
 		vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
 		try {
-			const name = freshName();
-			const doc = new Y.Doc();
-			const p = new ShardPersistence(name, doc);
-			await p.whenLoaded;
+			const { name, doc, p } = await openStore();
 			const seen: string[] = [];
 			p.onError((e) => seen.push(e ? e.name : 'stored again'));
 			const spy = refuseNextWrite();
@@ -256,10 +253,7 @@ describe('shard store', () => {
 	});
 
 	it('commitFirst stores a write before applying it, and on a refused write changes nothing', async () => {
-		const name = freshName();
-		const doc = new Y.Doc();
-		const p = new ShardPersistence(name, doc);
-		await p.whenLoaded;
+		const { name, doc, p } = await openStore();
 		const sent: Uint8Array[] = [];
 		doc.on('update', (u: Uint8Array) => sent.push(u)); // what a sync provider would broadcast
 		doc.getMap('m').set('kept', 1);
